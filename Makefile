@@ -1,0 +1,43 @@
+# Two commands on a fresh machine (Python 3.11 + make): `make run` and `make test`.
+PYTHON ?= python3.11
+UV_VERSION := 0.13.8
+TOOLS := .tools
+UV := $(TOOLS)/bin/uv
+VENV := .venv
+PY := $(VENV)/bin/python
+STORE ?= .store
+PORT ?= 8501
+
+.PHONY: run test lint format env bench clean
+
+$(UV):
+	$(PYTHON) -m venv $(TOOLS)
+	$(TOOLS)/bin/pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
+
+$(VENV)/.synced: $(UV) uv.lock pyproject.toml
+	UV_PYTHON=$(PYTHON) $(UV) sync --locked --quiet
+	touch $@
+
+env: $(VENV)/.synced
+
+run: env
+	$(PY) -m dashboard ingest data/articles --store $(STORE)
+	DDD_STORE=$(STORE) $(VENV)/bin/streamlit run app.py --server.port $(PORT) --server.headless true
+
+lint: env
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: env
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+test: lint
+	$(PY) -m pytest -q
+
+bench: env
+	$(PY) bench/statements_quality.py
+	$(PY) bench/loader_speed.py
+
+clean:
+	rm -rf $(VENV) $(TOOLS) $(STORE)
