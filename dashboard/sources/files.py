@@ -1,0 +1,275 @@
+"""Turn paths, folders, zip archives and uploaded bytes into records: dispatch by extension, size checks.
+
+Must not extract archives to disk, trust zip member names or sizes, or let one file stop the rest.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import zipfile
+import zlib
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from functools import partial
+from pathlib import PurePosixPath
+
+from dashboard.records import Article, Rejected
+from dashboard.sources.decode import BinaryFileError
+from dashboard.sources.fields import RecordError
+from dashboard.sources.html import read_html
+from dashboard.sources.tabular import read_csv, read_json, read_jsonl, read_parquet
+from dashboard.sources.text import read_text
+
+Record = Article | Rejected
+Reader = Callable[[bytes, str], Iterator[Record]]
+
+DEFAULT_MAX_BYTES = 50_000_000
+ZIP_EXTENSION = ".zip"
+READERS: dict[str, Reader] = {
+    ".txt": read_text,
+    ".md": partial(read_text, markdown=True),
+    ".html": read_html,
+    ".htm": read_html,
+    ".json": read_json,
+    ".jsonl": read_jsonl,
+    ".csv": read_csv,
+    ".parquet": read_parquet,
+}
+SUPPORTED_EXTENSIONS = (*READERS, ZIP_EXTENSION)
+
+ZIP_TOTAL_FACTOR = 20  # an archive may unpack to at most this many times max_bytes in all
+ZIP_MAX_RATIO = 100  # a member compressed more than this ...
+ZIP_RATIO_MIN_BYTES = 1_000_000  # ... and bigger than this when unpacked is treated as a bomb
+ZIP_MAX_DEPTH = 3  # zips inside zips, counting the outer one
+_CHUNK = 1 << 16
+_DRIVE = re.compile(r"^[A-Za-z]:")
+
+
+def iter_records(
+    paths: Iterable[str | os.PathLike], *, max_bytes: int = DEFAULT_MAX_BYTES
+) -> Iterator[Record]:
+    """One Article or Rejected per input record in the files, folders (recursive, sorted) and zips."""
+    if isinstance(paths, str | os.PathLike):
+        paths = [paths]  # a single path, not an iterable of characters
+    for path in paths:
+        name = os.fspath(path)
+        if os.path.isdir(name):
+            yielded = False
+            for record in _walk(name, max_bytes, {os.path.realpath(name)}):
+                yielded = True
+                yield record
+            if not yielded:
+                yield Rejected(name, "", "no records: the folder holds no files (hidden files are skipped)")
+        else:
+            yield from _read_path(name, max_bytes)
+
+
+def read_upload(name: str, data: bytes, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Record]:
+    """Records from an uploaded file's bytes; `name` (its file name) picks the format and is the origin."""
+    yield from _read_bytes(name, data, name, max_bytes, _Budget(ZIP_TOTAL_FACTOR * max_bytes), depth=0)
+
+
+def _walk(folder: str, max_bytes: int, seen: set[str]) -> Iterator[Record]:
+    try:
+        with os.scandir(folder) as scan:
+            entries = sorted(scan, key=lambda entry: entry.name)
+    except OSError as exc:
+        yield Rejected(folder, "", f"cannot read folder: {_os_reason(exc)}")
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        if _is_dir(entry):
+            real = os.path.realpath(entry.path)
+            if real not in seen:  # a symlink back up the tree would loop forever
+                yield from _walk(entry.path, max_bytes, seen | {real})
+        else:
+            yield from _read_path(entry.path, max_bytes)
+
+
+def _is_dir(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_dir()
+    except OSError:
+        return False
+
+
+def _read_path(path: str, max_bytes: int) -> Iterator[Record]:
+    extension = _extension(path)
+    if extension not in SUPPORTED_EXTENSIONS:
+        if not os.path.lexists(path):
+            yield Rejected(path, "", "cannot read file: no such file or directory")
+        else:
+            yield Rejected(path, "", _unsupported(extension))
+        return
+    try:
+        size = os.stat(path).st_size
+        if size > max_bytes:
+            yield Rejected(path, "", _too_big(size, max_bytes))
+            return
+        with open(path, "rb") as handle:
+            data = handle.read(max_bytes + 1)
+    except OSError as exc:
+        yield Rejected(path, "", f"cannot read file: {_os_reason(exc)}")
+        return
+    yield from _read_bytes(path, data, path, max_bytes, _Budget(ZIP_TOTAL_FACTOR * max_bytes), depth=0)
+
+
+def _read_bytes(
+    name: str, data: bytes, origin: str, max_bytes: int, budget: _Budget, depth: int
+) -> Iterator[Record]:
+    """Records from one file's bytes; whole-file problems become Rejected(origin, "", reason)."""
+    extension = _extension(name)
+    if extension not in SUPPORTED_EXTENSIONS:
+        yield Rejected(origin, "", _unsupported(extension))
+    elif len(data) > max_bytes:
+        yield Rejected(origin, "", _too_big(len(data), max_bytes))
+    elif not data:
+        yield Rejected(origin, "", "empty file")
+    elif extension == ZIP_EXTENSION:
+        yield from _guarded(_read_zip(data, origin, max_bytes, budget, depth), origin)
+    else:
+        yield from _guarded(READERS[extension](data, origin), origin)
+
+
+def _guarded(records: Iterator[Record], origin: str) -> Iterator[Record]:
+    """Pass records through; an exception ends the file with one Rejected instead of escaping."""
+    try:
+        yield from records
+    except (RecordError, BinaryFileError) as exc:
+        yield Rejected(origin, "", str(exc))
+    except Exception as exc:  # a crash in one file must never lose the other files
+        yield Rejected(origin, "", f"unexpected error: {type(exc).__name__}: {_one_line(exc)}")
+
+
+@dataclass
+class _Budget:
+    """Bytes an archive (with any archives inside it) may still unpack to."""
+
+    remaining: int
+
+
+class _MemberTooBig(Exception):
+    pass
+
+
+def _read_zip(data: bytes, origin: str, max_bytes: int, budget: _Budget, depth: int) -> Iterator[Record]:
+    if depth >= ZIP_MAX_DEPTH:
+        raise RecordError(f"zip archives nested more than {ZIP_MAX_DEPTH} deep are not read")
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        members = [info for info in archive.infolist() if not info.is_dir()]
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError) as exc:
+        raise RecordError(f"corrupt or unreadable zip archive: {_one_line(exc)}") from exc
+    with archive:
+        declared = sum(info.file_size for info in members)
+        if declared > budget.remaining:
+            raise RecordError(
+                f"zip bomb suspected: members unpack to {_mb(declared)}, "
+                f"over the {_mb(budget.remaining)} limit"
+            )
+        yielded = False
+        for info in sorted(members, key=lambda member: member.filename):
+            name = info.filename
+            unsafe = _unsafe_member_name(name)
+            if unsafe is None and _hidden_member(name):
+                continue
+            yielded = True
+            if unsafe is not None:
+                yield Rejected(origin, name, unsafe)
+                continue
+            problem = _member_problem(info, max_bytes)
+            if problem is not None:
+                yield Rejected(origin, name, problem)
+                continue
+            try:
+                content = _read_member(archive, info, budget)
+            except _MemberTooBig as exc:
+                yield Rejected(origin, name, str(exc))
+                continue
+            except (
+                zipfile.BadZipFile,
+                RuntimeError,
+                NotImplementedError,
+                zlib.error,
+                OSError,
+                EOFError,
+            ) as exc:
+                yield Rejected(origin, name, f"cannot read zip member: {_one_line(exc)}")
+                continue
+            member_origin = f"{origin}::{name}"
+            for record in _read_bytes(name, content, member_origin, max_bytes, budget, depth + 1):
+                if isinstance(record, Rejected) and record.path == member_origin and not record.position:
+                    record = Rejected(origin, name, record.reason)  # whole-member problem: position = member
+                yield record
+        if not yielded:
+            raise RecordError("no records: the zip archive holds no files")
+
+
+def _unsafe_member_name(name: str) -> str | None:
+    if name.startswith(("/", "\\")) or _DRIVE.match(name):
+        return "unsafe zip member name: absolute path"
+    if ".." in re.split(r"[\\/]", name):
+        return "unsafe zip member name: '..' escapes the archive folder"
+    return None
+
+
+def _hidden_member(name: str) -> bool:
+    parts = [part for part in re.split(r"[\\/]", name) if part not in ("", ".")]
+    return any(part.startswith(".") or part == "__MACOSX" for part in parts)
+
+
+def _member_problem(info: zipfile.ZipInfo, max_bytes: int) -> str | None:
+    """Why a member must not be read, judged from its header alone (before reading a byte)."""
+    extension = _extension(info.filename)
+    if extension not in SUPPORTED_EXTENSIONS:
+        return _unsupported(extension)
+    if info.file_size > max_bytes:
+        return _too_big(info.file_size, max_bytes)
+    ratio = info.file_size / max(info.compress_size, 1)
+    if ratio > ZIP_MAX_RATIO and info.file_size > ZIP_RATIO_MIN_BYTES:
+        return f"zip bomb suspected: compression ratio {ratio:.0f}:1 for {_mb(info.file_size)}"
+    return None
+
+
+def _read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, budget: _Budget) -> bytes:
+    """The member's bytes, read in chunks; stops once past its declared size or the budget."""
+    chunks: list[bytes] = []
+    total = 0
+    with archive.open(info) as stream:
+        while chunk := stream.read(_CHUNK):
+            total += len(chunk)
+            if total > info.file_size:
+                raise _MemberTooBig("zip bomb suspected: member unpacks to more than its declared size")
+            if total > budget.remaining:
+                raise _MemberTooBig("zip bomb suspected: archive unpacks to more than its size limit")
+            chunks.append(chunk)
+    budget.remaining -= total
+    return b"".join(chunks)
+
+
+def _extension(name: str) -> str:
+    return PurePosixPath(name.replace("\\", "/")).suffix.lower()
+
+
+def _unsupported(extension: str) -> str:
+    shown = extension or "(no extension)"
+    return f"unsupported file type {shown}; supported: {', '.join(sorted(SUPPORTED_EXTENSIONS))}"
+
+
+def _too_big(size: int, max_bytes: int) -> str:
+    return f"file is {_mb(size)}, over the {_mb(max_bytes)} limit"
+
+
+def _mb(size: int) -> str:
+    return f"{size / 1_000_000:.1f} MB"
+
+
+def _os_reason(exc: OSError) -> str:
+    return (exc.strerror or type(exc).__name__).lower()
+
+
+def _one_line(exc: BaseException) -> str:
+    return " ".join(str(exc).split())[:200] or type(exc).__name__
