@@ -226,11 +226,13 @@ def _member_problem(info: zipfile.ZipInfo, max_bytes: int) -> str | None:
     extension = _extension(info.filename)
     if extension not in SUPPORTED_EXTENSIONS:
         return _unsupported(extension)
-    if info.file_size > max_bytes:
-        return _too_big(info.file_size, max_bytes)
+    if info.flag_bits & 0x1:
+        return "zip member is encrypted (password protected)"
     ratio = info.file_size / max(info.compress_size, 1)
     if ratio > ZIP_MAX_RATIO and info.file_size > ZIP_RATIO_MIN_BYTES:
         return f"zip bomb suspected: compression ratio {ratio:.0f}:1 for {_mb(info.file_size)}"
+    if info.file_size > max_bytes:
+        return _too_big(info.file_size, max_bytes)
     return None
 
 

@@ -90,14 +90,16 @@ def read_csv(data: bytes, origin: str) -> Iterator[Article | Rejected]:
             yield Rejected(origin, f"row {number}", f"malformed CSV row: {_one_line(exc)}")
             continue
         errors_in_a_row = 0
-        if not any(cell.strip() for cell in cells):
-            continue  # blank line, not a record
+        if not cells:
+            continue  # an empty line is not a record (a line of blanks or commas is, and gets "empty text")
         if header is None:
             header = cells
             continue
         number += 1
         yield _record(dict(zip(header, cells, strict=False)), origin, f"row {number}")
-    if header is not None and number == 0:
+    if header is None:
+        raise RecordError("empty file")
+    if number == 0:
         raise RecordError("no records: the CSV has a header row but no data rows")
 
 

@@ -152,7 +152,9 @@ def test_csv_every_row_gives_exactly_one_output(write):
         "2,Second,,2018-08-27,BBC,\n"
         '3,Third,"  ""quoted""  ",not a date,,\n'
         "4,Fourth,   ,,,\n"
+        "\n"  # an empty line is not a record
         "5,Fifth,plain,1535328000000,,\n"
+        ",,,,,\n"  # a row of empty cells is a record without text
     )
     path = write("a.csv", content)
     assert read(path) == [
@@ -169,6 +171,7 @@ def test_csv_every_row_gives_exactly_one_output(write):
         Article(text='  "quoted"  ', origin=f"{path}#row 3", title="Third", record_id="3"),
         Rejected(str(path), "row 4", "empty text"),
         Article(text="plain", origin=f"{path}#row 5", title="Fifth", published=AUG27, record_id="5"),
+        Rejected(str(path), "row 6", "empty text"),
     ]
 
 
