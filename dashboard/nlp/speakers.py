@@ -1,0 +1,315 @@
+"""Who a speaker mention refers to: canonical name, type, country, role and organisation, with pronouns
+and surnames resolved inside the article. Reads the gazetteer; never changes the candidates' spans."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from datetime import date
+
+from spacy.tokens import Doc, Span, Token
+
+from dashboard.nlp.gazetteer import Gazetteer
+from dashboard.nlp.lexicons import anonymous_nouns
+
+PERSON_PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f"}
+GROUP_PRONOUNS = {"they", "it", "we"}
+HONORIFICS = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f", "dr": None}
+HONORIFIC_WORDS = {
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "dr",
+    "sir",
+    "dame",
+    "lord",
+    "lady",
+    "prof",
+    "mr.",
+    "mrs.",
+    "ms.",
+    "dr.",
+}
+_POSSESSIVE = re.compile(r"['\u2019]s?$")
+_ROLE_NOUNS = {
+    "minister",
+    "president",
+    "chancellor",
+    "secretary",
+    "premier",
+    "spokesman",
+    "spokeswoman",
+    "leader",
+}
+
+
+@dataclass(frozen=True)
+class Speaker:
+    name: str | None
+    type: str  # person | organization | country | anonymous | unknown
+    country: str | None = None
+    role: str | None = None
+    org: str | None = None
+
+
+UNKNOWN = Speaker(None, "unknown")
+
+
+@dataclass
+class _Person:
+    name: str
+    country: str | None = None
+    role: str | None = None
+    org: str | None = None
+    gender: str | None = None
+    mentions: int = 0
+    statements: int = 0
+
+
+def _clean_name(text: str) -> str:
+    words = [w for w in _POSSESSIVE.sub("", text.strip()).split() if w.lower() not in HONORIFIC_WORDS]
+    return " ".join(words).strip(" ,.;:\"'\u201c\u201d")
+
+
+class ArticleSpeakers:
+    """Speaker resolution for one article: collects the people it names (with titles) once, then resolves
+    each mention, remembering who spoke so pronouns go to the salient person."""
+
+    def __init__(self, doc: Doc, when: date | None, gazetteer: Gazetteer) -> None:
+        self.doc = doc
+        self.when = when
+        self.gaz = gazetteer
+        self.people: dict[str, _Person] = {}
+        self.surnames: dict[str, str] = {}
+        self.person_mentions: list[tuple[int, str, bool]] = []  # (char offset, canonical name, is_subject)
+        self.group_mentions: list[tuple[int, Speaker]] = []
+        self._collect()
+
+    # -- collection -------------------------------------------------------------------------------
+    def _collect(self) -> None:
+        ents = [e for e in self.doc.ents if e.label_ == "PERSON"]
+        # Longest forms first, so "Macron" later maps onto "Emmanuel Macron".
+        for ent in sorted(ents, key=lambda e: -len(_clean_name(e.text).split())):
+            name = _clean_name(ent.text)
+            if not name or not any(ch.isupper() for ch in name):
+                continue
+            person = self._person_for(name)
+            if person is None:
+                continue
+            self._absorb_title(person, ent)
+        for ent in ents:
+            name = _clean_name(ent.text)
+            person = self._lookup(name)
+            if person is not None:
+                person.mentions += 1
+                is_subj = ent.root.dep_ in {"nsubj", "nsubjpass"}
+                self.person_mentions.append((ent.start_char, person.name, is_subj))
+        self.person_mentions.sort()
+        for ent in self.doc.ents:
+            if ent.label_ in {"ORG", "GPE", "NORP"} and ent.root.dep_ in {"nsubj", "nsubjpass"}:
+                sp = self._group(ent)
+                if sp.type != "unknown":
+                    self.group_mentions.append((ent.start_char, sp))
+
+    def _person_for(self, name: str) -> _Person | None:
+        existing = self._lookup(name)
+        if existing is not None:
+            return existing
+        actor = self.gaz.find_actor(name, self.when)
+        if actor is not None and actor.type == "person":
+            canonical = actor.name
+            person = self.people.get(canonical) or _Person(canonical, actor.country, actor.role, actor.org)
+        else:
+            if len(name.split()) == 1 and name.lower() in {"he", "she"}:
+                return None
+            canonical = name
+            person = self.people.get(canonical) or _Person(canonical)
+        self.people[canonical] = person
+        for key in {name, canonical, name.split()[-1], canonical.split()[-1]}:
+            self.surnames.setdefault(key.lower(), canonical)
+        return person
+
+    def _lookup(self, name: str) -> _Person | None:
+        if not name:
+            return None
+        key = self.surnames.get(name.lower()) or self.surnames.get(name.split()[-1].lower())
+        return self.people.get(key) if key else None
+
+    def _absorb_title(self, person: _Person, ent: Span) -> None:
+        """Role/country/org from the words before the name ("German Foreign Minister Heiko Maas") or an
+        apposition ("Heiko Maas, Germany's foreign minister")."""
+        title = _title_before(ent)
+        appos = next((c for c in ent.root.children if c.dep_ == "appos"), None)
+        for phrase in (title, self.doc[appos.left_edge.i : appos.right_edge.i + 1].text if appos else None):
+            if not phrase:
+                continue
+            role, country, org = self.gaz.parse_title(phrase)
+            if role and not person.role:
+                person.role = role
+            if country and not person.country and not person.org:
+                person.country = country
+            if org and not person.org:
+                person.org = org
+                if self.gaz.find_org(org) is not None and self.gaz.find_org(org).country is None:
+                    person.country = None
+        first = ent[0].lower_ if ent.start > 0 else ""
+        prev = self.doc[ent.start - 1].lower_ if ent.start > 0 else ""
+        gender = HONORIFICS.get(first) or HONORIFICS.get(prev)
+        if gender and not person.gender:
+            person.gender = gender
+
+    # -- resolution -------------------------------------------------------------------------------
+    def resolve(self, mention: Span | None) -> Speaker:
+        if mention is None:
+            return UNKNOWN
+        root = mention.root
+        if root.lower_ in PERSON_PRONOUNS and root.pos_ == "PRON":
+            return self._resolve_pronoun(mention.start_char, PERSON_PRONOUNS[root.lower_])
+        if root.lower_ in GROUP_PRONOUNS and root.pos_ == "PRON":
+            return self._resolve_group_pronoun(mention.start_char)
+        persons = [e for e in mention.ents if e.label_ == "PERSON"]
+        if persons:
+            return self._speaker_from_person(persons[-1], mention)
+        groups = [e for e in mention.ents if e.label_ in {"ORG", "GPE", "NORP", "LOC", "FAC"}]
+        if (
+            (groups
+            and groups[-1].root.i == root.i)
+            or (groups and root.i in range(groups[-1].start, groups[-1].end))
+        ):
+            sp = self._group(groups[-1])
+            if sp.type != "unknown":
+                return sp
+        org = self.gaz.find_org(_clean_name(mention.text))
+        if org is not None:
+            return Speaker(org.name, "organization", org.country, None, org.org)
+        if root.pos_ == "PROPN":
+            person = self._person_for(_clean_name(mention.text))
+            if person is not None:
+                return self._as_speaker(person)
+        if root.pos_ == "NOUN" and root.lemma_.lower() in _ROLE_NOUNS and _is_definite(root):
+            resolved = self._resolve_role_noun(mention)
+            if resolved is not None:
+                return resolved
+        if root.pos_ == "NOUN":
+            country = next(
+                (c for c in (self.gaz.country_code(t.text) for t in mention if t.i != root.i) if c), None
+            )
+            role, t_country, org = self.gaz.parse_title(mention.text)
+            if root.lemma_.lower() in anonymous_nouns() or role:
+                return Speaker(None, "anonymous", country or t_country, role, org)
+        return UNKNOWN
+
+    def note_statement(self, speaker: Speaker) -> None:
+        """Remember that `speaker` spoke: statement speakers are the salient antecedents of pronouns."""
+        if speaker.type == "person" and speaker.name in self.people:
+            self.people[speaker.name].statements += 1
+
+    def _as_speaker(self, person: _Person) -> Speaker:
+        return Speaker(person.name, "person", person.country, person.role, person.org)
+
+    def _speaker_from_person(self, ent: Span, mention: Span) -> Speaker:
+        person = self._person_for(_clean_name(ent.text))
+        if person is None:
+            return UNKNOWN
+        rest = mention.text.replace(ent.text, " ")
+        if rest.strip():
+            role, country, org = self.gaz.parse_title(rest)
+            if role or country or org:
+                return Speaker(
+                    person.name,
+                    "person",
+                    person.country or (None if org else country),
+                    person.role or role,
+                    person.org or org,
+                )
+        return self._as_speaker(person)
+
+    def _resolve_pronoun(self, pos: int, gender: str | None) -> Speaker:
+        """The salient person before `pos`: recent mentions score highest, subjects and people who have
+        already spoken get a bonus; a known gender must agree."""
+        best, best_score = None, float("-inf")
+        seen: dict[str, tuple[int, bool]] = {}
+        for offset, name, is_subj in self.person_mentions:
+            if offset >= pos:
+                break
+            seen[name] = (offset, is_subj or seen.get(name, (0, False))[1])
+        for name, (offset, is_subj) in seen.items():
+            person = self.people[name]
+            if gender and person.gender and person.gender != gender:
+                continue
+            distance = self._sentence_distance(offset, pos)
+            score = (
+                -1.0 * distance
+                + 0.8 * is_subj
+                + 0.6 * min(person.statements, 3)
+                + 0.2 * min(person.mentions, 3)
+            )
+            if score > best_score:
+                best, best_score = person, score
+        return self._as_speaker(best) if best is not None else UNKNOWN
+
+    def _resolve_group_pronoun(self, pos: int) -> Speaker:
+        prior = [sp for offset, sp in self.group_mentions if offset < pos]
+        return prior[-1] if prior else UNKNOWN
+
+    def _resolve_role_noun(self, mention: Span) -> Speaker | None:
+        word = mention.root.lemma_.lower()
+        candidates = [
+            self.people[name]
+            for offset, name, _ in reversed(self.person_mentions)
+            if offset < mention.start_char and (self.people[name].role or "").lower().find(word) >= 0
+        ]
+        return self._as_speaker(candidates[0]) if candidates else None
+
+    def _sentence_distance(self, a: int, b: int) -> int:
+        sa = self.doc.char_span(a, a + 1, alignment_mode="expand")
+        sb = self.doc.char_span(max(b - 1, 0), b, alignment_mode="expand")
+        if sa is None or sb is None:
+            return 5
+        starts = self._sentence_starts()
+        ia = bisect_right(starts, sa.start) - 1
+        ib = bisect_right(starts, sb.start) - 1
+        return max(ib - ia, 0)
+
+    def _sentence_starts(self) -> list[int]:
+        if not hasattr(self, "_starts"):
+            self._starts = [s.start for s in self.doc.sents]
+        return self._starts
+
+    def _group(self, ent: Span) -> Speaker:
+        name = _clean_name(re.sub(r"^(?i:the)\s+", "", ent.text))
+        org = self.gaz.find_org(name)
+        if org is not None:
+            return Speaker(org.name, "organization", org.country, None, org.org)
+        code = self.gaz.country_code(name)
+        if code is not None and ent.label_ in {"GPE", "LOC"}:
+            if self.gaz.is_country_name(name):
+                return Speaker(self.gaz.country_name(code), "country", code)
+            return Speaker(name, "organization", code)
+        if ent.label_ == "NORP":
+            return Speaker(None, "anonymous", code) if code else UNKNOWN
+        if ent.label_ == "ORG":
+            return Speaker(name, "organization", None)
+        return UNKNOWN
+
+
+def _is_definite(tok: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+
+
+def _title_before(ent: Span) -> str | None:
+    """The title words directly before a name inside its noun phrase: "German Foreign Minister"."""
+    doc = ent.doc
+    i = ent.start
+    while i > 0:
+        tok = doc[i - 1]
+        if tok.dep_ in {"compound", "amod", "poss", "case", "det", "nmod", "punct"} and tok.head.i >= i - 1:
+            if tok.is_punct and tok.text != "'s" and tok.text not in {"\u2019s", "'"}:
+                break
+            i -= 1
+            continue
+        break
+    words = doc[i : ent.start].text.strip()
+    return words or None

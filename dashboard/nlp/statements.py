@@ -1,0 +1,416 @@
+"""Statement candidates from a spaCy Doc: reporting cue + speaker mention + content, direct, partial or
+indirect. Syntax only: who the speaker *is* (names, countries, roles) is decided in `speakers`."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from dashboard.nlp.lexicons import ReportingVerb, reporting_verbs
+from dashboard.nlp.quotes import Quote, find_quotes, merge_continued, paragraphs
+
+SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
+CLAUSE_CUT_DEPS = {"relcl", "acl", "advcl", "punct", "cc", "conj", "prep"}
+QUOTE_MARKS = '"\u201c\u201d\u201e\u00ab\u00bb'
+_GAP_BEFORE = re.compile(r"^[\s,;:\u2014\u2013-]*$")
+_GAP_AFTER = re.compile(r"[\s,;:\u2014\u2013-]*(?:that\s+)?", re.IGNORECASE)
+_GAP_AFTER_CONTINUED = re.compile(r"[ ,;:.!?\u2014\u2013-]*")  # '"Q1," he said. "Q2."' in one paragraph
+_MIN_QUOTE_WORDS = 3
+
+
+@dataclass
+class Candidate:
+    """A statement before speaker resolution. Offsets are characters into the doc text."""
+
+    kind: str
+    content_start: int
+    content_end: int
+    cue_start: int | None
+    cue_end: int | None
+    speaker: Span | None  # the mention that names the speaker (a pronoun for "he said")
+    sentence: Span
+    confidence: float
+    verb: str | None = None
+    inherited_from: Candidate | None = None  # for orphan quotes given the previous speaker
+
+
+def extract_candidates(doc: Doc) -> list[Candidate]:
+    """All statement candidates in document order."""
+    text = doc.text
+    quotes = merge_continued(find_quotes(text))
+    verbs = reporting_verbs()
+    out: list[Candidate] = []
+    used_quotes: set[Quote] = set()
+    for sent in doc.sents:
+        for tok in sent:
+            verb = verbs.get(tok.lemma_.lower())
+            if verb is None or tok.pos_ not in {"VERB", "AUX"} or _is_negated_question(tok):
+                continue
+            if any(q.closed and q.inner_start <= tok.idx < q.inner_end for q in quotes):
+                continue  # speech reported inside a quotation belongs to the quoted speaker's words
+            speaker = _subject(tok)
+            if speaker is None:
+                continue
+            cand = _from_cue(doc, tok, verb, speaker, quotes, used_quotes)
+            if cand is not None:
+                out.append(cand)
+        out.extend(_according_to(doc, sent, out))
+    out.extend(_headline_colon(doc))
+    out.extend(_dash_signed_quotes(doc, quotes, used_quotes))
+    out.extend(_orphan_quotes(doc, quotes, used_quotes, out))
+    out.sort(key=lambda c: c.content_start)
+    return _dedupe(out)
+
+
+def _is_negated_question(tok: Token) -> bool:
+    return tok.lemma_ == "ask" and any(c.dep_ == "dobj" and c.lemma_ == "question" for c in tok.children)
+
+
+def _subject(verb: Token) -> Span | None:
+    """The speaker mention: the verb's subject, its head verb's subject for conjoined or xcomp verbs,
+    or the noun a relative clause hangs on ("Maas, who has said ...")."""
+    tok = verb
+    for _ in range(3):
+        subj = next((c for c in tok.children if c.dep_ in SUBJECT_DEPS), None)
+        if subj is not None and subj.dep_ == "nsubjpass":
+            agent = next((c for c in tok.children if c.dep_ == "agent"), None)
+            pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+            subj = pobj
+        if subj is not None:
+            if subj.lower_ in {"who", "which", "that"} and tok.dep_ == "relcl":
+                return _noun_phrase(tok.head)
+            if subj.pos_ in {"PRON", "PROPN", "NOUN", "NUM", "X"} or subj.ent_type_:
+                return _noun_phrase(subj)
+            return None
+        if tok.dep_ in {"conj", "xcomp", "advcl"} and tok.head.pos_ in {"VERB", "AUX"}:
+            tok = tok.head
+            continue
+        if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.pos_ in {"PROPN", "NOUN", "PRON"}:
+            return _noun_phrase(tok.head)
+        return None
+    return None
+
+
+def _noun_phrase(head: Token) -> Span:
+    """The whole noun phrase headed by `head` (appositions and relative clauses included, as annotators
+    mark sources), trimmed of edge punctuation and cut at a paragraph break."""
+    doc = head.doc
+    left, right = head.left_edge.i, head.right_edge.i
+    for i in range(head.i - 1, left - 1, -1):
+        if "\n" in doc[i].text or "\n" in doc[i].whitespace_:
+            left = i + 1
+            break
+    for i in range(head.i, right + 1):
+        if "\n" in doc[i].whitespace_ or (i > head.i and "\n" in doc[i].text):
+            right = i
+            break
+    while left < head.i and (doc[left].is_punct or doc[left].is_space or doc[left].lower_ in {"and"}):
+        left += 1
+    while right > head.i and (doc[right].is_punct or doc[right].is_space or doc[right].dep_ == "cc"):
+        if doc[right].text == ")" and any(doc[k].text == "(" for k in range(left, right)):
+            break
+        right -= 1
+    return doc[left : right + 1]
+
+
+def _from_cue(
+    doc: Doc, cue: Token, verb: ReportingVerb, speaker: Span, quotes: list[Quote], used: set[Quote]
+) -> Candidate | None:
+    sent = cue.sent
+    cue_start, cue_end = _cue_span(cue)
+    frame_start = min(speaker.start_char, cue_start)
+    frame_end = max(speaker.end_char, cue_end)
+    if cue.i < speaker.start:  # inverted: "..., said Macron" / "said Mr Macron, adding"
+        frame_end = max(frame_end, speaker.end_char)
+    content = None
+    kind = "indirect"
+    if "quote" in verb.content or verb.cls == "speech":
+        adjacent = _adjacent_quotes(doc.text, quotes, frame_start, _frame_end(cue, speaker, frame_end))
+        if adjacent:
+            first, last = adjacent[0], adjacent[-1]
+            used.update(adjacent)
+            return Candidate(
+                "direct",
+                first.inner_start,
+                last.inner_end,
+                cue_start,
+                cue_end,
+                speaker,
+                sent,
+                0.9,
+                cue.lemma_,
+            )
+    span = _framed_clause(doc.text, sent, frame_start, _frame_end(cue, speaker, frame_end)) or _content_span(
+        cue, verb
+    )
+    if span is None:
+        return None
+    start, end = span
+    if end - start < 2:
+        return None
+    inside = [q for q in quotes if q.start <= start and end <= q.end]
+    if inside:
+        used.update(inside)
+        kind = "direct"
+    elif any(ch in QUOTE_MARKS for ch in doc.text[start:end]):
+        kind = "partial"
+        used.update(q for q in quotes if start <= q.start and q.end <= end + 1)
+    confidence = 0.8 if verb.cls == "speech" else 0.6
+    content = Candidate(kind, start, end, cue_start, cue_end, speaker, sent, confidence, cue.lemma_)
+    return content
+
+
+def _framed_clause(text: str, sent: Span, frame_start: int, frame_end: int) -> tuple[int, int] | None:
+    """Content around an attribution set off by commas: "The plan is dead, officials said." or
+    "The plan, officials said, is dead." The parse often gets these wrong; the commas do not."""
+    before = text[sent.start_char : frame_start]
+    after = text[frame_end : sent.end_char]
+    if not re.search(r",\s*$", before) or len(before.split()) < 4:
+        return None
+    start = sent.start_char + len(before) - len(before.lstrip())
+    if not after.strip(" .!?;\n\"'\u201d\u2019"):
+        end = sent.start_char + len(before.rstrip().rstrip(","))
+        return start, end
+    if re.match(r"\s*,", after) and len(after.split()) >= 3:
+        end = sent.end_char - (len(after) - len(after.rstrip(" .!?;\n")))
+        return start, end
+    return None
+
+
+def _cue_span(cue: Token) -> tuple[int, int]:
+    """The reporting verb with its auxiliaries and particle ("has said", "pointed out", "called for")."""
+    toks = [cue] + [c for c in cue.children if c.dep_ in {"aux", "auxpass", "neg", "prt"}]
+    start = min(t.idx for t in toks)
+    end = max(t.idx + len(t.text) for t in toks)
+    return start, end
+
+
+def _frame_end(cue: Token, speaker: Span, frame_end: int) -> int:
+    """Extend the attribution frame over short adjuncts ("said on Tuesday", "told reporters in Paris")."""
+    doc = cue.doc
+    end_tok = doc[max(cue.i, speaker.end - 1)]
+    i = end_tok.i + 1
+    while i < len(doc) and i <= end_tok.i + 8:
+        t = doc[i]
+        if t.text in QUOTE_MARKS or t.text in {":", ",", "."}:
+            break
+        if t.head.i != cue.i and not any(a.i == cue.i for a in t.ancestors):
+            break
+        if t.dep_ in {"ccomp", "xcomp", "mark"}:
+            break
+        frame_end = t.idx + len(t.text)
+        i += 1
+    return frame_end
+
+
+def _adjacent_quotes(text: str, quotes: list[Quote], frame_start: int, frame_end: int) -> list[Quote]:
+    """Quotes right before and/or right after an attribution frame, with only punctuation between."""
+    before = [q for q in quotes if q.end <= frame_start and _GAP_BEFORE.match(text[q.end : frame_start])][-1:]
+    gap_after = _GAP_AFTER_CONTINUED if before else _GAP_AFTER
+    after = [q for q in quotes if q.start >= frame_end and gap_after.fullmatch(text[frame_end : q.start])][:1]
+    found = before + after
+    if (
+        not found
+        or (sum(len(text[q.inner_start : q.inner_end].split()) for q in found) < 2
+        and not _wholly_quoted_sentence(text, found))
+    ):
+        return []
+    return found
+
+
+def _wholly_quoted_sentence(text: str, quotes: list[Quote]) -> bool:
+    return any(len(text[q.inner_start : q.inner_end].split()) >= 1 for q in quotes)
+
+
+def _content_span(cue: Token, verb: ReportingVerb) -> tuple[int, int] | None:
+    """Characters of the reported content for indirect speech, from the dependency parse."""
+    children = list(cue.children)
+    modes = verb.content
+
+    def span_of(tokens: Iterable[Token]) -> tuple[int, int] | None:
+        toks = sorted({t for tok in tokens for t in tok.subtree}, key=lambda t: t.i)
+        toks = [t for t in toks if not (t.dep_ == "mark" and t.lower_ in {"that", "whether", "if"})]
+        while toks and (toks[0].is_punct or toks[0].is_space) and toks[0].text not in QUOTE_MARKS:
+            toks.pop(0)
+        while toks and (toks[-1].is_punct or toks[-1].is_space) and toks[-1].text not in QUOTE_MARKS:
+            toks.pop()
+        if not toks:
+            return None
+        start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+        text = cue.doc.text
+        if text[start] in QUOTE_MARKS and text[end - 1] not in QUOTE_MARKS:
+            start += 1
+        if (
+            text[end - 1] in QUOTE_MARKS
+            and text[start] not in QUOTE_MARKS
+            and text[start - 1] not in QUOTE_MARKS
+        ):
+            end -= 1
+        return start, end
+
+    ccomp = [c for c in children if c.dep_ in {"ccomp", "csubj"} and c.i != cue.i]
+    if ccomp and ("ccomp" in modes or "quote" in modes):
+        return span_of(ccomp)
+    dobj = [c for c in children if c.dep_ in {"dobj", "dative"}]
+    xcomp = [c for c in children if c.dep_ == "xcomp"]
+    if xcomp and ("xcomp_obj" in modes or "xcomp" in modes):
+        return span_of(dobj + xcomp)
+    for child in children:
+        if child.dep_ == "prep" and f"prep_{child.lower_}" in modes:
+            pobj = [c for c in child.children if c.dep_ in {"pobj", "pcomp"}]
+            extra = [c for c in children if c.dep_ == "xcomp"]
+            if pobj:
+                return span_of(pobj + extra)
+    if "oprd" in modes and dobj and any(c.dep_ in {"oprd", "xcomp", "acomp"} for c in children):
+        return span_of(dobj + [c for c in children if c.dep_ in {"oprd", "xcomp", "acomp"}])
+    if "oprd" in modes and dobj and any(t.text in QUOTE_MARKS for t in dobj[0].subtree):
+        return span_of(dobj)
+    if "dobj" in modes and dobj:
+        return span_of(dobj)
+    return None
+
+
+def _according_to(doc: Doc, sent: Span, found: list[Candidate]) -> list[Candidate]:
+    """ "..., according to X": X is the speaker of the rest of the sentence, unless a cue already took it."""
+    out = []
+    for tok in sent:
+        if tok.lower_ != "according":
+            continue
+        to = next((c for c in tok.children if c.lower_ == "to"), None)
+        pobj = next((c for c in to.children if c.dep_ == "pobj"), None) if to else None
+        if pobj is None:
+            continue
+        if any(c.sentence.start == sent.start and c.cue_start is not None for c in found):
+            continue
+        phrase_start, phrase_end = tok.idx, pobj.right_edge.idx + len(pobj.right_edge.text)
+        before = doc.text[sent.start_char : phrase_start].strip(" ,;\u2014-")
+        after = doc.text[phrase_end : sent.end_char].strip(" ,;.\u2014-")
+        if len(before) >= len(after):
+            start = sent.start_char + (
+                len(doc.text[sent.start_char : phrase_start])
+                - len(doc.text[sent.start_char : phrase_start].lstrip(" ,;\u2014-"))
+            )
+            end = start + len(before)
+        else:
+            start = doc.text.index(after, phrase_end) if after else phrase_end
+            end = start + len(after)
+        if end - start < 10:
+            continue
+        kind = "partial" if any(ch in QUOTE_MARKS for ch in doc.text[start:end]) else "indirect"
+        out.append(
+            Candidate(
+                kind,
+                start,
+                end,
+                tok.idx,
+                to.idx + len(to.text),
+                _noun_phrase(pobj),
+                sent,
+                0.7,
+                "according to",
+            )
+        )
+    return out
+
+
+_SIGNATURE = re.compile(r"\s*[\u2015\u2014\u2013-]{1,2}\s*")
+_HEAD_COLON = re.compile(r"([^\n:]{2,60}?):\s+(\S)")
+
+
+def _dash_signed_quotes(doc: Doc, quotes: list[Quote], used: set[Quote]) -> list[Candidate]:
+    """ "quote" ― Name: a quotation signed with a dash (tweets, epigraphs, blockquotes)."""
+    out = []
+    for q in quotes:
+        if q in used:
+            continue
+        m = _SIGNATURE.match(doc.text, q.end)
+        if not m:
+            continue
+        name = doc.char_span(m.end(), m.end() + 1, alignment_mode="expand")
+        if name is None or name[0].ent_type_ not in {"PERSON", "ORG"}:
+            continue
+        ent = next(e for e in doc.ents if e.start <= name[0].i < e.end)
+        used.add(q)
+        out.append(
+            Candidate(
+                "direct", q.inner_start, q.inner_end, m.start(), m.end(), ent, ent.sent, 0.7, "signature"
+            )
+        )
+    return out
+
+
+def _headline_colon(doc: Doc) -> list[Candidate]:
+    """ "Name: words" opening a paragraph, the headline form of attribution ("Macron: Europe must ...")."""
+    out = []
+    for p_start, p_end in paragraphs(doc.text):
+        m = _HEAD_COLON.match(doc.text, p_start, p_end)
+        if not m:
+            continue
+        head = doc.char_span(m.start(1), m.end(1), alignment_mode="contract")
+        if head is None or len(head) > 7 or any(t.pos_ in {"VERB", "AUX"} for t in head):
+            continue
+        ents = [e for e in head.ents if e.label_ in {"PERSON", "ORG"}]
+        if not ents or ents[-1].end != head.end:
+            continue
+        start, end = m.start(2), p_end
+        while end > start and doc.text[end - 1] in " .\n":
+            end -= 1
+        if len(doc.text[start:end].split()) < 3:
+            continue
+        colon = m.end(1)
+        out.append(Candidate("indirect", start, end, colon, colon + 1, ents[-1], head.sent, 0.6, ":"))
+    return out
+
+
+def _orphan_quotes(
+    doc: Doc, quotes: list[Quote], used: set[Quote], found: list[Candidate]
+) -> list[Candidate]:
+    """Quotes with no cue of their own: a sentence ending "he said:" before them, or the speaker of the
+    statement just before in the same or previous paragraph (the quote continues that speaker)."""
+    text = doc.text
+    paras = paragraphs(text)
+    out = []
+    for q in quotes:
+        if q in used or any(c.content_start <= q.inner_start < c.content_end for c in found):
+            continue
+        words = len(text[q.inner_start : q.inner_end].split())
+        if words < _MIN_QUOTE_WORDS:
+            continue
+        para = next((i for i, (s, e) in enumerate(paras) if s <= q.start < e), 0)
+        prior = [c for c in found + out if c.content_end <= q.start and c.speaker is not None]
+        if not prior:
+            continue
+        prev = max(prior, key=lambda c: c.content_end)
+        prev_para = next((i for i, (s, e) in enumerate(paras) if s <= prev.content_start < e), -9)
+        if para - prev_para > 1:
+            continue
+        span = doc.char_span(q.inner_start, q.inner_end, alignment_mode="expand")
+        sent = span.sent if span is not None else prev.sentence
+        out.append(
+            Candidate(
+                "direct",
+                q.inner_start,
+                q.inner_end,
+                None,
+                None,
+                prev.speaker,
+                sent,
+                0.5,
+                None,
+                inherited_from=prev,
+            )
+        )
+    return out
+
+
+def _dedupe(cands: list[Candidate]) -> list[Candidate]:
+    """One candidate per content span: the most confident (nested statements with their own cue stay)."""
+    best: dict[tuple[int, int], Candidate] = {}
+    for c in cands:
+        key = (c.content_start, c.content_end)
+        if key not in best or c.confidence > best[key].confidence:
+            best[key] = c
+    return sorted(best.values(), key=lambda c: c.content_start)
