@@ -235,6 +235,7 @@ def test_zip_members_sorted_recursive_hidden_skipped_and_unsafe_rejected(write):
                 "../evil.txt": "escape",
                 "top/../../evil2.txt": "escape",
                 "/etc/abs.txt": "absolute",
+                "..\\win-evil.txt": "escape",
                 "C:/windows/abs.txt": "absolute",
                 "top/notes.bin": "x",
                 "top/rows.csv": "text,id\nr1,1\n,2\n",
@@ -244,6 +245,7 @@ def test_zip_members_sorted_recursive_hidden_skipped_and_unsafe_rejected(write):
     z = str(path)
     assert read(path) == [
         Rejected(z, "../evil.txt", "unsafe zip member name: '..' escapes the archive folder"),
+        Rejected(z, "..\\win-evil.txt", "unsafe zip member name: '..' escapes the archive folder"),
         Rejected(z, "/etc/abs.txt", "unsafe zip member name: absolute path"),
         Rejected(z, "C:/windows/abs.txt", "unsafe zip member name: absolute path"),
         Rejected(z, "top/../../evil2.txt", "unsafe zip member name: '..' escapes the archive folder"),
