@@ -27,6 +27,8 @@ TABLES: dict[str, dict[str, str]] = {
         "countries": LIST,
         "origin": STR,  # file path (and member / record position) the article was read from
         "content_hash": STR,
+        "pipeline": STR,  # model and extractor version that produced the article's rows
+        "processing_note": STR,  # why an article has no extraction (not English, extraction failed)
     },
     "statements": {
         "statement_id": STR,

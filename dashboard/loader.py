@@ -1,0 +1,314 @@
+"""The loader: input paths in, a Corpus of tables out (articles, statements, numbers, topics, stances,
+rejected), streamed through spaCy in batches and optionally cached in a Parquet store by content hash.
+
+It wires sources, nlp and store together; extraction rules live in `dashboard.nlp`, readers in `sources`."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import sys
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from dashboard.nlp.gazetteer import Gazetteer
+from dashboard.nlp.pipeline import load_model, model_version, statements_for_doc
+from dashboard.records import Article, Rejected, Statement, content_hash
+from dashboard.schema import TABLES, conform, empty_frame
+from dashboard.sources import iter_records
+from dashboard.sources.language import detect_language
+from dashboard.store import Store
+
+log = logging.getLogger(__name__)
+
+EXTRACTOR_VERSION = "1"
+DATA_DIR = Path(__file__).resolve().parents[1] / "data"
+BATCH_ARTICLES = 200  # articles per flush to the store: bounds memory whatever the corpus size
+
+
+@dataclass
+class IngestReport:
+    """What one load did: counts and the reasons records were rejected."""
+
+    read: int = 0
+    added: int = 0
+    cached: int = 0
+    duplicates: int = 0
+    not_english: int = 0
+    failed: int = 0
+    rejected: Counter = field(default_factory=Counter)
+    words: int = 0
+    cached_ids: list[str] = field(default_factory=list)
+
+    def summary(self) -> str:
+        lines = [
+            f"read {self.read} records: {self.added} added, {self.cached} already in store, "
+            f"{self.duplicates} duplicates, {sum(self.rejected.values())} rejected",
+        ]
+        if self.not_english:
+            lines.append(f"{self.not_english} articles not in English (kept, not parsed)")
+        if self.failed:
+            lines.append(f"{self.failed} articles failed extraction (kept, without statements)")
+        lines += [f"  rejected x{n}: {reason}" for reason, n in self.rejected.most_common()]
+        return "\n".join(lines)
+
+
+@dataclass
+class Corpus:
+    """The loader's tables as pandas DataFrames (empty frames with the right columns where a stage has no
+    output yet)."""
+
+    articles: pd.DataFrame
+    statements: pd.DataFrame
+    numbers: pd.DataFrame
+    topics: pd.DataFrame
+    stances: pd.DataFrame
+    rejected: pd.DataFrame
+    report: IngestReport = field(default_factory=IngestReport)
+
+    @classmethod
+    def from_tables(cls, tables: dict[str, pd.DataFrame], report: IngestReport | None = None) -> Corpus:
+        frames = {t: tables.get(t, empty_frame(t)) for t in TABLES}
+        frames["statements"] = canonicalise_speakers(frames["statements"])
+        return cls(**frames, report=report or IngestReport())
+
+    def tables(self) -> dict[str, pd.DataFrame]:
+        return {t: getattr(self, t) for t in TABLES}
+
+
+def pipeline_version(model_name: str | None) -> str:
+    """Identifies the extraction: model, extractor version and the rule data files. A change in any of
+    them makes the store process articles again."""
+    digest = hashlib.sha256(EXTRACTOR_VERSION.encode())
+    for path in sorted((DATA_DIR / "lexicons").glob("*")) + sorted((DATA_DIR / "gazetteer").glob("*")):
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return f"{model_version(load_model(model_name))}+x{EXTRACTOR_VERSION}+{digest.hexdigest()[:10]}"
+
+
+def load_articles(
+    paths: str | os.PathLike | Iterable[str | os.PathLike],
+    model: str | None = None,
+    workers: int = 1,
+    store: str | os.PathLike | None = None,
+    progress: bool = False,
+) -> Corpus:
+    """Read, parse and extract every article under `paths`.
+
+    With `store`, new results are appended to that Parquet store and articles it already holds (same
+    content hash, same pipeline version) are not processed again; the returned Corpus holds the rows for
+    this call's articles (new and cached)."""
+    batches: dict[str, list[pd.DataFrame]] = {t: [] for t in TABLES}
+    report = IngestReport()
+    for batch in ingest(paths, model=model, workers=workers, store=store, progress=progress, report=report):
+        for table, df in batch.items():
+            batches[table].append(df)
+    tables = {t: _concat(t, frames) for t, frames in batches.items()}
+    if store is not None and report.cached_ids:
+        tables = _with_cached_rows(Store(store), tables, set(report.cached_ids))
+    return Corpus.from_tables(tables, report)
+
+
+def ingest(
+    paths: str | os.PathLike | Iterable[str | os.PathLike],
+    *,
+    model: str | None = None,
+    workers: int = 1,
+    store: str | os.PathLike | None = None,
+    progress: bool = False,
+    report: IngestReport | None = None,
+    on_article: Callable[[IngestReport], None] | None = None,
+) -> Iterator[dict[str, pd.DataFrame]]:
+    """Stream the load in batches of tables; each batch is appended to `store` before it is yielded."""
+    report = report if report is not None else IngestReport()
+    nlp = load_model(model)
+    version = pipeline_version(model)
+    gaz = Gazetteer.load()
+    db = Store(store) if store is not None else None
+    known = db.known_articles() if db is not None and db.exists() else {}
+    seen: dict[str, str] = {}
+    records = iter_records([paths] if isinstance(paths, str | os.PathLike) else paths)
+    bar = _progress_bar(paths) if progress else None
+
+    def articles_to_parse() -> Iterator[tuple[str, dict]]:
+        for record in records:
+            report.read += 1
+            if isinstance(record, Rejected):
+                report.rejected[record.reason] += 1
+                pending["rejected"].append(
+                    {"path": record.path, "position": record.position, "reason": record.reason}
+                )
+                continue
+            row = _article_row(record, gaz, version)
+            h = row["content_hash"]
+            if h in seen or (h in known and known[h][1] == version):
+                if h in seen:
+                    report.duplicates += 1
+                else:
+                    report.cached += 1
+                    report.cached_ids.append(known[h][0])
+                    seen[h] = known[h][0]
+                continue
+            if row["article_id"] in seen.values():
+                row["article_id"] = f"{row['article_id']}~{h[:8]}"
+            seen[h] = row["article_id"]
+            report.added += 1
+            report.words += row["n_words"]
+            if row["language"] != "en":
+                report.not_english += 1
+                row["processing_note"] = f"language {row['language']}: not parsed"
+                pending["articles"].append(row)
+                continue
+            yield record.text, row
+
+    pending: dict[str, list] = {t: [] for t in TABLES}
+    n_process = max(1, int(workers))
+    done = 0
+    docs = nlp.pipe(articles_to_parse(), as_tuples=True, n_process=n_process, batch_size=32)
+    for doc, row in docs:
+        try:
+            when = row["published"].date() if row["published"] is not None else None
+            statements = statements_for_doc(doc, when, gaz)
+        except Exception as exc:  # one article's failure must not lose the others
+            log.exception("extraction failed for %s", row["origin"])
+            report.failed += 1
+            row["processing_note"] = f"extraction failed: {type(exc).__name__}: {exc}"[:300]
+            statements = []
+        pending["articles"].append(row)
+        pending["statements"].extend(_statement_rows(row["article_id"], statements))
+        done += 1
+        if bar is not None:
+            bar.update(len(doc.text.encode("utf-8")))
+            bar.set_postfix_str(f"{done} articles, {done / max(bar.format_dict['elapsed'], 1e-9):.1f}/s")
+        if on_article is not None:
+            on_article(report)
+        if len(pending["articles"]) >= BATCH_ARTICLES:
+            yield _flush(pending, db)
+    if bar is not None:
+        bar.total = bar.n
+        bar.close()
+    if any(pending.values()):
+        yield _flush(pending, db)
+    if db is not None:
+        manifest = db.manifest()
+        manifest.update({"pipeline": version, "updated": pd.Timestamp.now(tz="UTC").isoformat()})
+        db.write_manifest(manifest)
+
+
+def _flush(pending: dict[str, list], db: Store | None) -> dict[str, pd.DataFrame]:
+    out = {}
+    for table, rows in pending.items():
+        df = conform(pd.DataFrame(rows), table) if rows else empty_frame(table)
+        if db is not None:
+            db.append(table, df)
+        out[table] = df
+        rows.clear()
+    return out
+
+
+def _concat(table: str, frames: list[pd.DataFrame]) -> pd.DataFrame:
+    frames = [f for f in frames if not f.empty]
+    return conform(pd.concat(frames, ignore_index=True), table) if frames else empty_frame(table)
+
+
+def _with_cached_rows(db: Store, tables: dict[str, pd.DataFrame], ids: set[str]) -> dict[str, pd.DataFrame]:
+    out = {}
+    for table, df in tables.items():
+        if table == "rejected":
+            out[table] = df
+            continue
+        stored = db.read(table)
+        stored = stored[stored["article_id"].isin(ids)]
+        out[table] = conform(pd.concat([stored, df], ignore_index=True), table) if len(stored) else df
+    return out
+
+
+def _article_row(article: Article, gaz: Gazetteer, version: str) -> dict:
+    h = content_hash(article.text)
+    return {
+        "article_id": article.record_id or h,
+        "title": article.title,
+        "source": article.source,
+        "url": article.url,
+        "published": article.published,
+        "text": article.text,
+        "language": detect_language(article.text),
+        "n_words": len(article.text.split()),
+        "countries": gaz.countries_in(article.text),
+        "origin": article.origin,
+        "content_hash": h,
+        "pipeline": version,
+        "processing_note": None,
+    }
+
+
+def _statement_rows(article_id: str, statements: list[Statement]) -> list[dict]:
+    rows = []
+    for n, s in enumerate(statements, 1):
+        rows.append(
+            {
+                "statement_id": f"{article_id}:s{n}",
+                "article_id": article_id,
+                "kind": s.kind,
+                "speaker": s.speaker,
+                "speaker_type": s.speaker_type,
+                "speaker_country": s.speaker_country,
+                "speaker_role": s.speaker_role,
+                "speaker_org": s.speaker_org,
+                "speaker_mention": s.speaker_mention.text if s.speaker_mention else None,
+                "cue": s.cue.text if s.cue else None,
+                "content": s.content.text,
+                "sentence": s.sentence.text if s.sentence else None,
+                "content_start": s.content.start,
+                "content_end": s.content.end,
+                "speaker_start": s.speaker_mention.start if s.speaker_mention else None,
+                "speaker_end": s.speaker_mention.end if s.speaker_mention else None,
+                "cue_start": s.cue.start if s.cue else None,
+                "cue_end": s.cue.end if s.cue else None,
+                "sentence_start": s.sentence.start if s.sentence else None,
+                "confidence": s.confidence,
+            }
+        )
+    return rows
+
+
+def canonicalise_speakers(statements: pd.DataFrame) -> pd.DataFrame:
+    """Across the corpus, a person named by surname alone in one article ("Rasmussen") takes the full
+    name used elsewhere when exactly one full name ends with it."""
+    if statements.empty:
+        return statements
+    persons = statements.loc[statements["speaker_type"] == "person", "speaker"].dropna().unique()
+    full_by_last: dict[str, set[str]] = {}
+    for name in persons:
+        parts = str(name).split()
+        if len(parts) > 1:
+            full_by_last.setdefault(parts[-1].lower(), set()).add(str(name))
+    mapping = {
+        name: next(iter(full_by_last[str(name).lower()]))
+        for name in persons
+        if len(str(name).split()) == 1 and len(full_by_last.get(str(name).lower(), ())) == 1
+    }
+    if not mapping:
+        return statements
+    out = statements.copy()
+    out["speaker"] = out["speaker"].replace(mapping)
+    return out
+
+
+def _progress_bar(paths: str | os.PathLike | Iterable[str | os.PathLike]):
+    """A tqdm bar over input bytes (so it has an ETA) that also shows articles and articles/s."""
+    from tqdm import tqdm
+
+    total = 0
+    for p in [paths] if isinstance(paths, str | os.PathLike) else paths:
+        p = Path(p)
+        if p.is_dir():
+            total += sum(f.stat().st_size for f in p.rglob("*") if f.is_file())
+        elif p.is_file():
+            total += p.stat().st_size
+    return tqdm(total=total or None, unit="B", unit_scale=True, desc="ingest", smoothing=0.1, file=sys.stderr)
