@@ -1,6 +1,6 @@
 """Check the hand-annotated gold files in tests/gold against the sample articles they describe.
 
-Stdlib only; run as `python tests/gold/check_gold.py`. It reads files and reports problems, it never edits them.
+Stdlib only; run as `python tests/gold/check_gold.py`. It reads files and reports problems, never edits.
 """
 
 from __future__ import annotations
@@ -178,7 +178,9 @@ def main() -> int:
         n_numbers += len(gold.get("numbers", []))
     for problem in problems:
         print(problem)
-    print(f"{len(files)} gold files, {n_statements} statements, {n_numbers} numbers, {len(problems)} problems")
+    print(
+        f"{len(files)} gold files, {n_statements} statements, {n_numbers} numbers, {len(problems)} problems"
+    )
     return 1 if problems or not files else 0
 
 
