@@ -34,8 +34,6 @@ HONORIFICS = frozenset(
         *("mme", "mme.", "m.", "signor", "signora", "senor", "señor", "sen.", "rep.", "gen.", "adm.", "hon."),
     }
 )
-# Name suffixes that mean "a different person" (Donald Trump Jr) rather than a surname.
-_NAME_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
 _LEVEL_RANK = {
     "head_of_state": 0,
     "head_of_government": 1,
@@ -207,11 +205,7 @@ class Gazetteer:
             if actor.type != "person":
                 continue
             self._tenures.setdefault(actor.name, []).append(actor)
-            keys = {actor.name, *aliases.get(actor.name, ())}
-            tokens = actor.name.split()
-            if len(tokens) > 1 and tokens[-1].casefold() not in _NAME_SUFFIXES:
-                keys.add(tokens[-1])
-            for key in keys:
+            for key in (actor.name, *aliases.get(actor.name, ())):
                 self._person_keys.setdefault(fold(key), set()).add(actor.name)
 
         # Roles: pattern -> role, one regex over lower-cased title phrases.

@@ -171,6 +171,17 @@ def test_countries_in(gaz: Gazetteer, text: str, expected: list[str]) -> None:
         ("Shoigu", date(2023, 1, 1), "Sergei Shoigu", "Defence Minister", "RUS"),
         ("Hegseth", None, "Pete Hegseth", "Secretary of Defense", "USA"),
         ("Lammy", date(2025, 1, 1), "David Lammy", "Foreign Minister", "GBR"),
+        ("Lammy", date(2025, 10, 1), "David Lammy", "Deputy Prime Minister", "GBR"),
+        ("Niinistö", date(2022, 5, 1), "Sauli Niinistö", "President", "FIN"),
+        ("Finnish Defence Minister Niinisto", date(2017, 1, 1), "Jussi Niinistö", "Defence Minister", "FIN"),
+        ("Erdogan", date(2013, 1, 1), "Recep Tayyip Erdoğan", "Prime Minister", "TUR"),
+        ("Erdoğan", date(2020, 1, 1), "Recep Tayyip Erdoğan", "President", "TUR"),
+        ("Sikorski", date(2024, 2, 1), "Radosław Sikorski", "Foreign Minister", "POL"),
+        ("Philippe", date(2018, 1, 1), "Édouard Philippe", "Prime Minister", "FRA"),
+        ("King Philippe", None, "Philippe of Belgium", "King", "BEL"),
+        ("Anand", date(2022, 1, 1), "Anita Anand", "Defence Minister", "CAN"),
+        ("Mr Kristersson", None, "Ulf Kristersson", "Prime Minister", "SWE"),
+        ("Meloni, the Italian prime minister", None, "Giorgia Meloni", "Prime Minister", "ITA"),
     ],
 )
 def test_find_actor(
@@ -187,6 +198,7 @@ def test_find_actor(
         ("Rasmussen", None),  # two people share the surname and no date says which
         ("Rasmussen", date(2021, 1, 1)),  # neither in office
         ("Frederiksen", None),  # Mette Frederiksen and Claus Hjort Frederiksen
+        ("Niinistö", date(2017, 1, 1)),  # Sauli (President) and Jussi (Defence Minister) both in office
         ("Donald Trump Jr.", None),
         ("Jane Doe", None),
         ("", None),
