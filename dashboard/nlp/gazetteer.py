@@ -140,6 +140,32 @@ def _form_regex(forms: Iterable[tuple[str, bool]]) -> re.Pattern[str]:
     return re.compile(r"(?<!\w)(?:" + "|".join(parts) + r")(?![\w])")
 
 
+def _trie_regex(forms: Iterable[str]) -> re.Pattern[str]:
+    """Case-sensitive, word-bounded regex for many literal forms, built as a character trie (fast).
+
+    Optional branches are greedy, so the longest form that ends on a word boundary wins ("Papua New Guinea"
+    over "Guinea", "Latin America" over "America").
+    """
+    trie: dict = {}
+    for form in forms:
+        node = trie
+        for ch in form:
+            node = node.setdefault(ch, {})
+        node[""] = True
+
+    def build(node: dict) -> str:
+        ends = "" in node
+        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if ends:
+            return "(?:" + body + ")?"
+        return body
+
+    return re.compile(r"(?<!\w)" + build(trie) + r"(?!\w)")
+
+
 class Gazetteer:
     """Countries, actors (persons per role tenure and organisations) and role titles, with lookups."""
 
@@ -179,7 +205,7 @@ class Gazetteer:
             text_forms[phrase] = None
         self._text_forms = text_forms
         self._text_forms_folded = {fold(f): iso for f, iso in text_forms.items()}
-        self._countries_re = _form_regex((form, True) for form in text_forms)
+        self._countries_re = _trie_regex(text_forms)
         self._countries_loose_re = _form_regex((form, _is_acronym(form)) for form in text_forms)
 
         # Organisations.

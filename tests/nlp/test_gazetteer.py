@@ -115,6 +115,9 @@ def test_is_country_name(gaz: Gazetteer, text: str, expected: bool) -> None:
         ("Moscow warned Kyiv; the Kremlin said Ukraine would lose.", ["RUS", "UKR"]),
         ("Officials in Brussels and the EU said nothing.", []),
         ("Northern Ireland and Ireland", ["GBR", "IRL"]),
+        ("Sudan, South Sudan and the South Sudanese", ["SDN", "SSD"]),
+        ("The People's Republic of China and Chinese Taipei", ["CHN", "TWN"]),
+        ("Swiss, Swedes and Czechs", ["CHE", "SWE", "CZE"]),
     ],
 )
 def test_countries_in(gaz: Gazetteer, text: str, expected: list[str]) -> None:
@@ -182,6 +185,10 @@ def test_countries_in(gaz: Gazetteer, text: str, expected: list[str]) -> None:
         ("Anand", date(2022, 1, 1), "Anita Anand", "Defence Minister", "CAN"),
         ("Mr Kristersson", None, "Ulf Kristersson", "Prime Minister", "SWE"),
         ("Meloni, the Italian prime minister", None, "Giorgia Meloni", "Prime Minister", "ITA"),
+        ("Merz", date(2022, 2, 27), "Friedrich Merz", "Party Leader", "DEU"),
+        ("Merz", date(2025, 6, 1), "Friedrich Merz", "Chancellor", "DEU"),
+        ("Starmer", date(2025, 3, 1), "Keir Starmer", "Prime Minister", "GBR"),
+        ("Sarah Sanders", date(2018, 7, 12), "Sarah Sanders", "Spokesperson", "USA"),
     ],
 )
 def test_find_actor(
@@ -244,6 +251,9 @@ def test_find_actor_surname_resolved_by_date(gaz: Gazetteer) -> None:
         ),
         ("White House press secretary", ("Spokesperson", "USA", "White House")),
         ("Danish deputy foreign minister", ("Deputy Minister", "DNK", None)),
+        ("SPD leader", ("Party Leader", "DEU", "SPD")),
+        ("Irish Taoiseach", ("Prime Minister", "IRL", None)),
+        ("NATO's top commander", ("Supreme Allied Commander Europe", None, "NATO")),
         ("the weather", (None, None, None)),
         ("", (None, None, None)),
     ],
