@@ -168,9 +168,8 @@ def ingest(
 
     pending: dict[str, list] = {t: [] for t in TABLES}
     n_process = max(1, int(workers))
-    done = 0
     docs = nlp.pipe(articles_to_parse(), as_tuples=True, n_process=n_process, batch_size=32)
-    for doc, row in docs:
+    for done, (doc, row) in enumerate(docs, 1):
         try:
             when = row["published"].date() if row["published"] is not None else None
             statements = statements_for_doc(doc, when, gaz)
@@ -181,7 +180,6 @@ def ingest(
             statements = []
         pending["articles"].append(row)
         pending["statements"].extend(_statement_rows(row["article_id"], statements))
-        done += 1
         if bar is not None:
             bar.update(len(doc.text.encode("utf-8")))
             bar.set_postfix_str(f"{done} articles, {done / max(bar.format_dict['elapsed'], 1e-9):.1f}/s")

@@ -14,7 +14,7 @@ from datetime import datetime
 
 @dataclass(frozen=True)
 class Article:
-    """One article as read from an input record; `text` is exactly what was read (after decoding/extraction)."""
+    """One article as read from an input record; `text` is exactly what was read (after decoding)."""
 
     text: str
     origin: str  # "path" or "path::member" or "path#line 3" — where the record came from
@@ -63,13 +63,15 @@ _WS = re.compile(r"\s+")
 
 
 def normalise_text(text: str) -> str:
-    """The form used for duplicate detection: NFKC, unified quotes/dashes, collapsed whitespace, casefolded."""
+    """The form used for duplicate detection: NFKC, plain quotes and dashes, one space, casefolded."""
     text = unicodedata.normalize("NFKC", text)
     text = text.translate(_PUNCT)
     return _WS.sub(" ", text).strip().casefold()
 
 
-_PUNCT = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-"})
+_PUNCT = str.maketrans(
+    {"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-"}
+)
 
 
 def content_hash(text: str) -> str:

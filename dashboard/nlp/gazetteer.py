@@ -507,6 +507,10 @@ class Gazetteer:
 
         return min(tenures, key=lambda t: (distance(t), rank(t)))
 
+    def aliases(self, name: str) -> tuple[str, ...]:
+        """The other forms under which the actor `name` appears in text (surnames, spellings)."""
+        return self._aliases.get(name, ())
+
     def tenures(self, name: str) -> list[Actor]:
         """All role tenures of one canonical person name, in file order."""
         return list(self._tenures.get(name, []))

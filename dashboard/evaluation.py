@@ -1,0 +1,140 @@
+"""Quality against the hand-annotated gold set in `tests/gold/`: statements matched by content overlap, then
+speaker, country and kind compared. Measures only; it never changes what the loader extracts."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+ROOT = Path(__file__).resolve().parents[1]
+GOLD_DIR = ROOT / "tests" / "gold"
+_TOKEN = re.compile(r"\w+", re.UNICODE)
+
+
+@dataclass
+class GoldArticle:
+    path: Path
+    statements: list[dict]
+    raw: dict = field(repr=False)
+
+
+def gold_articles(gold_dir: Path = GOLD_DIR) -> list[GoldArticle]:
+    """Every gold file whose article exists (the seed lives outside the repository, in ../shared)."""
+    out = []
+    for path in sorted(gold_dir.glob("*.json")):
+        raw = json.loads(path.read_text(encoding="utf-8"))
+        article = (ROOT / raw["file"]).resolve()
+        if article.exists():
+            out.append(GoldArticle(article, raw.get("statements", []), raw))
+    return out
+
+
+def _tokens(text: str, start: int, end: int) -> frozenset[int]:
+    return frozenset(m.start() for m in _TOKEN.finditer(text, start, end))
+
+
+def _jaccard(a: frozenset[int], b: frozenset[int]) -> float:
+    return len(a & b) / len(a | b) if a | b else 1.0
+
+
+def gold_span(text: str, item: dict) -> tuple[int, int]:
+    """(start, end) of a gold statement: explicit offsets, or the first occurrence of its content."""
+    if "start" in item:
+        return item["start"], item["end"]
+    i = text.find(item["content"])
+    if i < 0:
+        raise ValueError(f"gold content not in article: {item['content'][:60]!r}")
+    return i, i + len(item["content"])
+
+
+@dataclass
+class StatementScores:
+    gold: int = 0
+    predicted: int = 0
+    matched: int = 0
+    speaker_ok: int = 0
+    country_ok: int = 0
+    kind_ok: int = 0
+    errors: list[dict] = field(default_factory=list)
+
+    @property
+    def precision(self) -> float:
+        return self.matched / self.predicted if self.predicted else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.matched / self.gold if self.gold else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def accuracy(self, what: str) -> float:
+        return getattr(self, f"{what}_ok") / self.matched if self.matched else 0.0
+
+
+def score_statements(text: str, gold: list[dict], predicted: pd.DataFrame, scores: StatementScores) -> None:
+    """Add one article's comparison to `scores`: greedy one-to-one matching by content token Jaccard >= 0.5
+    (as the PolNeAR scorer does), then speaker / speaker_country / kind agreement on matched pairs."""
+    g_spans = [gold_span(text, g) for g in gold]
+    g_toks = [_tokens(text, s, e) for s, e in g_spans]
+    p_rows = list(predicted.itertuples(index=False))
+    p_toks = [_tokens(text, int(r.content_start), int(r.content_end)) for r in p_rows]
+    pairs = sorted(
+        ((_jaccard(p, g), i, j) for i, p in enumerate(p_toks) for j, g in enumerate(g_toks)), reverse=True
+    )
+    used_p, used_g = set(), set()
+    for sim, i, j in pairs:
+        if sim < 0.5:
+            break
+        if i in used_p or j in used_g:
+            continue
+        used_p.add(i)
+        used_g.add(j)
+        g, p = gold[j], p_rows[i]
+        speaker = None if pd.isna(p.speaker) else p.speaker
+        country = None if pd.isna(p.speaker_country) else p.speaker_country
+        ok_speaker = speaker == g.get("speaker")
+        ok_country = country == g.get("speaker_country")
+        scores.speaker_ok += ok_speaker
+        scores.country_ok += ok_country
+        scores.kind_ok += p.kind == g.get("kind")
+        if not (ok_speaker and ok_country):
+            scores.errors.append(
+                {
+                    "gold": (g.get("speaker"), g.get("speaker_country")),
+                    "predicted": (speaker, country),
+                    "content": text[g_spans[j][0] : g_spans[j][1]][:80],
+                }
+            )
+    for j in set(range(len(gold))) - used_g:
+        scores.errors.append(
+            {"missed": text[g_spans[j][0] : g_spans[j][1]][:80], "gold": gold[j].get("speaker")}
+        )
+    for i in set(range(len(p_rows))) - used_p:
+        scores.errors.append({"spurious": p_rows[i].content[:80], "predicted": p_rows[i].speaker})
+    scores.gold += len(gold)
+    scores.predicted += len(p_rows)
+    scores.matched += len(used_p)
+
+
+def evaluate_statements(gold_dir: Path = GOLD_DIR, model: str | None = None) -> StatementScores:
+    """Run the loader on every gold article and score its statements."""
+    from dashboard.loader import load_articles
+
+    articles = gold_articles(gold_dir)
+    corpus = load_articles([a.path for a in articles], model=model)
+    scores = StatementScores()
+    by_origin = corpus.articles.set_index("origin")
+    for art in articles:
+        row = by_origin.loc[str(art.path)] if str(art.path) in by_origin.index else None
+        if row is None:
+            raise RuntimeError(f"gold article was not loaded: {art.path}")
+        predicted = corpus.statements[corpus.statements["article_id"] == row["article_id"]]
+        score_statements(row["text"], art.statements, predicted, scores)
+    return scores
