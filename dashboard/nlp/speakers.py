@@ -173,10 +173,8 @@ class ArticleSpeakers:
         if persons:
             return self._speaker_from_person(persons[-1], mention)
         groups = [e for e in mention.ents if e.label_ in {"ORG", "GPE", "NORP", "LOC", "FAC"}]
-        if (
-            (groups
-            and groups[-1].root.i == root.i)
-            or (groups and root.i in range(groups[-1].start, groups[-1].end))
+        if (groups and groups[-1].root.i == root.i) or (
+            groups and root.i in range(groups[-1].start, groups[-1].end)
         ):
             sp = self._group(groups[-1])
             if sp.type != "unknown":

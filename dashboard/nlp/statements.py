@@ -212,10 +212,9 @@ def _adjacent_quotes(text: str, quotes: list[Quote], frame_start: int, frame_end
     gap_after = _GAP_AFTER_CONTINUED if before else _GAP_AFTER
     after = [q for q in quotes if q.start >= frame_end and gap_after.fullmatch(text[frame_end : q.start])][:1]
     found = before + after
-    if (
-        not found
-        or (sum(len(text[q.inner_start : q.inner_end].split()) for q in found) < 2
-        and not _wholly_quoted_sentence(text, found))
+    if not found or (
+        sum(len(text[q.inner_start : q.inner_end].split()) for q in found) < 2
+        and not _wholly_quoted_sentence(text, found)
     ):
         return []
     return found
