@@ -33,6 +33,27 @@ HONORIFIC_WORDS = {
     "dr.",
 }
 _POSSESSIVE = re.compile(r"['\u2019]s?$")
+_DOCUMENT_NOUNS = {
+    "figure",
+    "estimate",
+    "data",
+    "report",
+    "statement",
+    "declaration",
+    "communique",
+    "communiqué",
+    "survey",
+    "poll",
+    "document",
+    "study",
+    "analysis",
+    "projection",
+    "forecast",
+    "letter",
+    "memo",
+    "plan",
+    "paper",
+}
 _ROLE_NOUNS = {
     "minister",
     "president",
@@ -85,9 +106,47 @@ class ArticleSpeakers:
         self.surnames: dict[str, str] = {}
         self.person_mentions: list[tuple[int, str, bool]] = []  # (char offset, canonical name, is_subject)
         self.group_mentions: list[tuple[int, Speaker]] = []
+        if when is None:
+            self.when = self._infer_date()
         self._collect()
 
     # -- collection -------------------------------------------------------------------------------
+    def _infer_date(self) -> date | None:
+        """For an undated article, the middle of the period in which every titled office holder it names
+        ("German Foreign Minister Heiko Maas", "US President Donald Trump") held that office together."""
+        lo, hi = date.min, date.max
+        found = False
+        for ent in self.doc.ents:
+            if ent.label_ != "PERSON":
+                continue
+            title = _title_before(ent)
+            role = self.gaz.parse_title(title)[0] if title else None
+            if not role:
+                continue
+            tenures = [
+                t for t in self.gaz.tenures(_clean_name(ent.text)) if t.role == role and t.start is not None
+            ]
+            if not tenures:
+                actor = self.gaz.find_actor(_clean_name(ent.text))
+                tenures = [t for t in self.gaz.tenures(actor.name)] if actor else []
+                tenures = [t for t in tenures if t.role == role and t.start is not None]
+            if not tenures:
+                continue
+            # several tenures in one role (Trump 2017 and 2025): keep those overlapping the window so far
+            spans = [
+                (t.start, t.end or date.max) for t in tenures if t.start <= hi and (t.end or date.max) >= lo
+            ]
+            if not spans:
+                continue
+            found = True
+            lo = max(lo, min(a for a, _ in spans))
+            hi = min(hi, max(b for _, b in spans))
+        if not found or lo > hi:
+            return None
+        if hi == date.max:
+            return lo
+        return lo + (hi - lo) / 2
+
     def _collect(self) -> None:
         ents = [e for e in self.doc.ents if e.label_ == "PERSON"]
         # Longest forms first, so "Macron" later maps onto "Emmanuel Macron".
@@ -182,6 +241,9 @@ class ArticleSpeakers:
         org = self.gaz.find_org(_clean_name(mention.text))
         if org is not None:
             return Speaker(org.name, "organization", org.country, None, org.org)
+        owner = self._document_owner(mention)
+        if owner is not None:
+            return owner
         if root.pos_ == "PROPN":
             person = self._person_for(_clean_name(mention.text))
             if person is not None:
@@ -198,6 +260,20 @@ class ArticleSpeakers:
             if root.lemma_.lower() in anonymous_nouns() or role:
                 return Speaker(None, "anonymous", country or t_country, role, org)
         return UNKNOWN
+
+    def _document_owner(self, mention: Span) -> Speaker | None:
+        """ "NATO's latest estimates", "Commission figures": a document or data speaks for its owner."""
+        root = mention.root
+        if root.lemma_.lower() not in _DOCUMENT_NOUNS:
+            return None
+        for child in root.children:
+            if child.dep_ in {"poss", "compound"} and child.ent_type_ in {"ORG", "GPE", "NORP", "PERSON"}:
+                ent = next((e for e in mention.ents if e.start <= child.i < e.end), None)
+                if ent is not None:
+                    sp = self._speaker_from_person(ent, ent) if ent.label_ == "PERSON" else self._group(ent)
+                    if sp.type != "unknown":
+                        return sp
+        return None
 
     def note_statement(self, speaker: Speaker) -> None:
         """Remember that `speaker` spoke: statement speakers are the salient antecedents of pronouns."""
@@ -278,19 +354,30 @@ class ArticleSpeakers:
 
     def _group(self, ent: Span) -> Speaker:
         name = _clean_name(re.sub(r"^(?i:the)\s+", "", ent.text))
-        org = self.gaz.find_org(name)
+        org = self.gaz.find_org(name) or self._earlier_org(name)
         if org is not None:
             return Speaker(org.name, "organization", org.country, None, org.org)
         code = self.gaz.country_code(name)
-        if code is not None and ent.label_ in {"GPE", "LOC"}:
-            if self.gaz.is_country_name(name):
-                return Speaker(self.gaz.country_name(code), "country", code)
-            return Speaker(name, "organization", code)
+        if code is not None and ent.label_ in {"GPE", "LOC", "ORG", "FAC"} and not ent.text.islower():
+            # a country, or its capital standing for its government ("Madrid said", "Copenhagen expects")
+            return Speaker(self.gaz.country_name(code), "country", code)
         if ent.label_ == "NORP":
             return Speaker(None, "anonymous", code) if code else UNKNOWN
         if ent.label_ == "ORG":
             return Speaker(name, "organization", None)
         return UNKNOWN
+
+    def _earlier_org(self, name: str):
+        """ "the Commission" after "the European Commission": a short form of an organisation named
+        earlier in the article."""
+        if " " in name or not name[:1].isupper():
+            return None
+        for ent in self.doc.ents:
+            if ent.label_ == "ORG" and ent.text.endswith(" " + name):
+                org = self.gaz.find_org(_clean_name(ent.text))
+                if org is not None:
+                    return org
+        return None
 
 
 def _is_definite(tok: Token) -> bool:
