@@ -34,6 +34,12 @@ def reporting_verbs() -> dict[str, ReportingVerb]:
 
 
 @cache
+def speech_nouns() -> frozenset[str]:
+    """Nouns that make a light verb a speech act ("gave only muted backing", "issued a warning")."""
+    return frozenset(r["lemma"] for r in _rows("speech_nouns.csv"))
+
+
+@cache
 def anonymous_nouns() -> frozenset[str]:
     """Lemmas of nouns that name an unnamed source ("one diplomat", "officials")."""
     return frozenset(r["lemma"] for r in _rows("anonymous_sources.csv"))

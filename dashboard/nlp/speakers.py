@@ -106,14 +106,18 @@ class ArticleSpeakers:
         self.surnames: dict[str, str] = {}
         self.person_mentions: list[tuple[int, str, bool]] = []  # (char offset, canonical name, is_subject)
         self.group_mentions: list[tuple[int, Speaker]] = []
+        self.window: tuple[date, date] | None = None
         if when is None:
-            self.when = self._infer_date()
+            self.window = self._infer_window()
+            if self.window is not None:
+                lo, hi = self.window
+                self.when = lo if hi == date.max else lo + (hi - lo) / 2
         self._collect()
 
     # -- collection -------------------------------------------------------------------------------
-    def _infer_date(self) -> date | None:
-        """For an undated article, the middle of the period in which every titled office holder it names
-        ("German Foreign Minister Heiko Maas", "US President Donald Trump") held that office together."""
+    def _infer_window(self) -> tuple[date, date] | None:
+        """For an undated article, the period in which every titled office holder it names ("German
+        Foreign Minister Heiko Maas", "US President Donald Trump") held that office together."""
         lo, hi = date.min, date.max
         found = False
         for ent in self.doc.ents:
@@ -143,9 +147,19 @@ class ArticleSpeakers:
             hi = min(hi, max(b for _, b in spans))
         if not found or lo > hi:
             return None
-        if hi == date.max:
-            return lo
-        return lo + (hi - lo) / 2
+        return lo, hi
+
+    def _find_actor(self, name: str):
+        """The gazetteer actor for `name` at the article's date; for an undated article whose period is
+        known, the one person of that name in office at some point of the period."""
+        actor = self.gaz.find_actor(name, self.when)
+        if actor is not None or self.window is None:
+            return actor
+        lo, hi = self.window
+        hi = min(hi, lo.replace(year=lo.year + 8))
+        probes = [lo + (hi - lo) * k / 8 for k in range(9)]
+        found = {a.name: a for a in (self.gaz.find_actor(name, d) for d in probes) if a is not None}
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def _collect(self) -> None:
         ents = [e for e in self.doc.ents if e.label_ == "PERSON"]
@@ -176,7 +190,7 @@ class ArticleSpeakers:
         existing = self._lookup(name)
         if existing is not None:
             return existing
-        actor = self.gaz.find_actor(name, self.when)
+        actor = self._find_actor(name)
         if actor is not None and actor.type == "person":
             canonical = actor.name
             person = self.people.get(canonical) or _Person(canonical, actor.country, actor.role, actor.org)
@@ -228,7 +242,7 @@ class ArticleSpeakers:
             return self._resolve_pronoun(mention.start_char, PERSON_PRONOUNS[root.lower_])
         if root.lower_ in GROUP_PRONOUNS and root.pos_ == "PRON":
             return self._resolve_group_pronoun(mention.start_char)
-        persons = [e for e in mention.ents if e.label_ == "PERSON"]
+        persons = [e for e in mention.ents if e.label_ == "PERSON" or self._known_person(e)]
         if persons:
             return self._speaker_from_person(persons[-1], mention)
         groups = [e for e in mention.ents if e.label_ in {"ORG", "GPE", "NORP", "LOC", "FAC"}]
@@ -260,6 +274,18 @@ class ArticleSpeakers:
             if root.lemma_.lower() in anonymous_nouns() or role:
                 return Speaker(None, "anonymous", country or t_country, role, org)
         return UNKNOWN
+
+    def _known_person(self, ent: Span) -> bool:
+        """An entity the model mislabelled ("Stoltenberg" as ORG) that the gazetteer knows as a person."""
+        if ent.label_ not in {"ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "WORK_OF_ART"}:
+            return False
+        name = _clean_name(ent.text)
+        if self._lookup(name) is not None:
+            return True
+        if self.gaz.find_org(name) is not None or self.gaz.country_code(name) is not None:
+            return False
+        actor = self.gaz.find_actor(name, self.when)
+        return actor is not None and actor.type == "person"
 
     def _document_owner(self, mention: Span) -> Speaker | None:
         """ "NATO's latest estimates", "Commission figures": a document or data speaks for its owner."""

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from dashboard.nlp.lexicons import ReportingVerb, reporting_verbs
+from dashboard.nlp.lexicons import ReportingVerb, reporting_verbs, speech_nouns
 from dashboard.nlp.quotes import Quote, find_quotes, merge_continued, paragraphs
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
@@ -132,10 +132,13 @@ def _from_cue(
         if adjacent:
             first, last = adjacent[0], adjacent[-1]
             used.update(adjacent)
+            end = last.inner_end
+            while end > first.inner_start and doc.text[end - 1] in ", ":
+                end -= 1
             return Candidate(
                 "direct",
                 first.inner_start,
-                last.inner_end,
+                end,
                 cue_start,
                 cue_end,
                 speaker,
@@ -168,10 +171,12 @@ def _framed_clause(text: str, sent: Span, frame_start: int, frame_end: int) -> t
     "The plan, officials said, is dead." The parse often gets these wrong; the commas do not."""
     before = text[sent.start_char : frame_start]
     after = text[frame_end : sent.end_char]
-    if not re.search(r",\s*$", before) or len(before.split()) < 4:
+    if not re.search(r",\s*$", before) or len(before.split()) < 2:
         return None
     start = sent.start_char + len(before) - len(before.lstrip())
     if not after.strip(" .!?;\n\"'\u201d\u2019"):
+        if len(before.split()) < 4:
+            return None
         end = sent.start_char + len(before.rstrip().rstrip(","))
         return start, end
     if re.match(r"\s*,", after) and len(after.split()) >= 3:
@@ -199,8 +204,10 @@ def _frame_end(cue: Token, speaker: Span, frame_end: int) -> int:
             break
         if t.head.i != cue.i and not any(a.i == cue.i for a in t.ancestors):
             break
-        if t.dep_ in {"ccomp", "xcomp", "mark"}:
+        if t.dep_ in {"ccomp", "xcomp", "mark", "oprd"}:
             break
+        if t.dep_ == "dobj" and t.head.i == cue.i and cue.lemma_ not in {"tell", "ask", "inform", "brief"}:
+            break  # 'called the plan "a historic moment"': the quote describes the object, it is no utterance
         frame_end = t.idx + len(t.text)
         i += 1
     return frame_end
@@ -257,17 +264,19 @@ def _content_span(cue: Token, verb: ReportingVerb) -> tuple[int, int] | None:
     xcomp = [c for c in children if c.dep_ == "xcomp"]
     if xcomp and ("xcomp_obj" in modes or "xcomp" in modes):
         return span_of(dobj + xcomp)
+    if "oprd" in modes and dobj and any(c.dep_ in {"oprd", "xcomp", "acomp"} for c in children):
+        return span_of(dobj + [c for c in children if c.dep_ in {"oprd", "xcomp", "acomp"}])
+    if "oprd" in modes and dobj and any(t.text in QUOTE_MARKS for t in dobj[0].subtree):
+        return span_of(dobj)
     for child in children:
         if child.dep_ == "prep" and f"prep_{child.lower_}" in modes:
             pobj = [c for c in child.children if c.dep_ in {"pobj", "pcomp"}]
             extra = [c for c in children if c.dep_ == "xcomp"]
             if pobj:
                 return span_of(pobj + extra)
-    if "oprd" in modes and dobj and any(c.dep_ in {"oprd", "xcomp", "acomp"} for c in children):
-        return span_of(dobj + [c for c in children if c.dep_ in {"oprd", "xcomp", "acomp"}])
-    if "oprd" in modes and dobj and any(t.text in QUOTE_MARKS for t in dobj[0].subtree):
-        return span_of(dobj)
     if "dobj" in modes and dobj:
+        return span_of(dobj)
+    if "speech_noun" in modes and dobj and dobj[0].lemma_.lower() in speech_nouns():
         return span_of(dobj)
     return None
 

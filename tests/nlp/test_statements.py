@@ -1,0 +1,277 @@
+"""Statement extraction rules: (text, expected) tables over the real spaCy pipeline and gazetteer."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from dashboard.nlp.pipeline import load_model, statements_for_doc
+from dashboard.nlp.quotes import find_quotes, merge_continued
+from dashboard.sources import iter_records
+
+SEED = Path(__file__).resolve().parents[3] / "shared" / "seed" / "000_ee8831fa031bc108.txt"
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_model()
+
+
+def extract(nlp, text: str, when: date | None = None):
+    return statements_for_doc(nlp(text), when)
+
+
+# (text, article date, expected fields of the one statement whose content contains `content`)
+CASES = [
+    (
+        '"Europe must act," Macron said.',
+        date(2018, 8, 27),
+        {
+            "kind": "direct",
+            "speaker": "Emmanuel Macron",
+            "speaker_country": "FRA",
+            "content": "Europe must act",
+        },
+    ),
+    (
+        'Macron said: "Europe must act now."',
+        date(2018, 8, 27),
+        {"kind": "direct", "speaker": "Emmanuel Macron", "cue": "said", "content": "Europe must act now."},
+    ),
+    (
+        '"Europe must act," said French President Emmanuel Macron.',
+        None,
+        {
+            "kind": "direct",
+            "speaker": "Emmanuel Macron",
+            "speaker_role": "President",
+            "speaker_country": "FRA",
+        },
+    ),
+    (
+        "Mr Macron said that Europe must build its own defence.",
+        date(2019, 1, 1),
+        {"kind": "indirect", "speaker": "Emmanuel Macron", "content": "Europe must build its own defence"},
+    ),
+    (
+        'She called the plan "a historic moment" for the alliance.',
+        None,
+        {"kind": "partial", "speaker_type": "unknown"},
+    ),
+    (
+        "According to NATO, Germany spent about 1.5% of GDP on defence last year.",
+        date(2022, 3, 1),
+        {"speaker": "NATO", "speaker_type": "organization", "speaker_country": None, "cue": "According to"},
+    ),
+    (
+        'The White House called the remarks "deeply unhelpful".',
+        date(2019, 11, 8),
+        {
+            "speaker": "White House",
+            "speaker_type": "organization",
+            "speaker_country": "USA",
+            "kind": "partial",
+        },
+    ),
+    (
+        "One diplomat said the talks had failed.",
+        None,
+        {"speaker": None, "speaker_type": "anonymous", "content": "the talks had failed"},
+    ),
+    (
+        "A German official said the talks had failed.",
+        None,
+        {"speaker": None, "speaker_type": "anonymous", "speaker_country": "DEU"},
+    ),
+    (
+        "German Foreign Minister Heiko Maas spoke in Berlin on Monday. "
+        "He said Europe should form a counterweight.",
+        date(2018, 8, 22),
+        {
+            "speaker": "Heiko Maas",
+            "speaker_country": "DEU",
+            "speaker_role": "Foreign Minister",
+            "cue": "said",
+        },
+    ),
+    (
+        '"We are ready. We will act," Stoltenberg said on Tuesday.',
+        date(2017, 5, 25),
+        {"kind": "direct", "speaker": "Jens Stoltenberg", "speaker_org": "NATO", "speaker_country": None},
+    ),
+    (
+        "The plan is dead, officials said on Tuesday.",
+        None,
+        {"kind": "indirect", "speaker_type": "anonymous", "content": "The plan is dead"},
+    ),
+    (
+        "The decision, two diplomats said, was taken late on Monday.",
+        None,
+        {"kind": "indirect", "speaker_type": "anonymous"},
+    ),
+    (
+        "Rasmussen said Denmark wanted to cooperate within the limits of its opt-out.",
+        date(2018, 8, 28),
+        {
+            "speaker": "Lars Løkke Rasmussen",
+            "speaker_country": "DNK",
+            "content": "Denmark wanted to cooperate",
+        },
+    ),
+    (
+        "Rasmussen said the allies would not recognise the annexation.",
+        date(2014, 3, 18),
+        {"speaker": "Anders Fogh Rasmussen", "speaker_org": "NATO", "speaker_country": None},
+    ),
+    (
+        "NATO said the exercise was purely defensive.",
+        None,
+        {"speaker": "NATO", "speaker_type": "organization", "speaker_country": None},
+    ),
+    (
+        "Spain said it could meet its capability targets while spending less.",
+        date(2025, 6, 20),
+        {"speaker": "Spain", "speaker_type": "country", "speaker_country": "ESP"},
+    ),
+    (
+        "Madrid insisted it would meet its commitments.",
+        date(2025, 6, 20),
+        {"speaker": "Spain", "speaker_type": "country", "speaker_country": "ESP", "cue": "insisted"},
+    ),
+    (
+        "The Kremlin warned that the deployment would be met with a response.",
+        date(2016, 7, 8),
+        {"speaker": "Kremlin", "speaker_country": "RUS", "cue": "warned"},
+    ),
+    (
+        "Trump wrote on Twitter that allies must pay their fair share.",
+        date(2018, 7, 10),
+        {"speaker": "Donald Trump", "speaker_country": "USA", "cue": "wrote", "kind": "indirect"},
+    ),
+    (
+        "Mr Trump called on European countries to increase their defence spending.",
+        date(2018, 7, 12),
+        {"speaker": "Donald Trump", "content": "European countries to increase their defence spending"},
+    ),
+    (
+        "He urged Europe to exert itself as a trade power.",
+        None,
+        {"speaker_type": "unknown", "cue": "urged", "content": "Europe to exert itself as a trade power"},
+    ),
+    (
+        "EU powerhouse Germany has given only muted backing to the plans.",
+        None,
+        {"speaker": "Germany", "speaker_type": "country", "content": "only muted backing to the plans"},
+    ),
+    (
+        "Macron: Europe cannot depend on the US for its security\n\nThe president spoke in Paris.",
+        None,
+        {
+            "speaker": "Emmanuel Macron",
+            "cue": ":",
+            "content": "Europe cannot depend on the US for its security",
+        },
+    ),
+    (
+        "NATO's latest estimates show that Poland will spend 4.12% of GDP this year.",
+        date(2024, 6, 17),
+        {"speaker": "NATO", "speaker_type": "organization"},
+    ),
+    (
+        '"We need to take new initiatives," Kallas told reporters. "And we need them now."',
+        date(2025, 3, 1),
+        {"kind": "direct", "speaker": "Kaja Kallas", "content": "And we need them now."},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "when", "expected"), CASES, ids=[c[0][:40] for c in CASES])
+def test_statement_rules(nlp, text, when, expected):
+    found = extract(nlp, text, when)
+    assert found, "no statement found"
+    wanted = expected.get("content")
+    matches = [s for s in found if wanted is None or wanted in s.content.text]
+    assert matches, [s.content.text for s in found]
+    s = matches[0]
+    actual = {
+        "kind": s.kind,
+        "speaker": s.speaker,
+        "speaker_type": s.speaker_type,
+        "speaker_country": s.speaker_country,
+        "speaker_role": s.speaker_role,
+        "speaker_org": s.speaker_org,
+        "cue": s.cue.text if s.cue else None,
+        "content": s.content.text,
+    }
+    for key, value in expected.items():
+        if key == "content":
+            continue
+        assert actual[key] == value, (key, actual)
+
+
+NEGATIVES = [
+    "The summit ended on Tuesday with a joint declaration.",
+    "Twenty-three of the EU's 28 member nations signed up to the process.",
+    "Defence budgets rose across Europe in 2023.",
+    "",
+    '"',
+]
+
+
+@pytest.mark.parametrize("text", NEGATIVES)
+def test_no_statement_in_plain_narration(nlp, text):
+    assert extract(nlp, text) == []
+
+
+def test_speech_inside_a_quote_is_not_a_new_statement(nlp):
+    text = '"My colleagues said we were wrong, and they told me so," the minister said.'
+    found = extract(nlp, text)
+    assert len(found) == 1
+    assert found[0].kind == "direct"
+
+
+def test_quote_running_over_paragraphs_is_one_statement(nlp):
+    text = 'Stoltenberg said:\n\n"We will defend every inch.\n\n"And we will do it together."\n\nThe end.'
+    quotes = merge_continued(find_quotes(text))
+    assert len(quotes) == 1
+    found = extract(nlp, text, date(2018, 1, 1))
+    assert len(found) == 1
+    assert "every inch" in found[0].content.text and "together" in found[0].content.text
+    assert found[0].speaker == "Jens Stoltenberg"
+
+
+def test_every_offset_slices_the_text(nlp):
+    text = (
+        'German Foreign Minister Heiko Maas, who has said Europe should "take an equal share of the '
+        'responsibility", spoke on Monday. "We need new alliances," he said, according to a newspaper. '
+        "Officials said the talks would go on."
+    )
+    found = extract(nlp, text)
+    assert len(found) >= 3
+    for s in found:
+        assert text[s.content.start : s.content.end] == s.content.text
+        if s.speaker_mention:
+            assert text[s.speaker_mention.start : s.speaker_mention.end] == s.speaker_mention.text
+        if s.cue:
+            assert text[s.cue.start : s.cue.end] == s.cue.text
+        assert text[s.sentence.start : s.sentence.end] == s.sentence.text
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="the seed article lives in ../shared/seed")
+def test_seed_article(nlp):
+    article = next(iter_records([SEED]))
+    found = extract(nlp, article.text)
+    by_content = {s.content.text: s for s in found}
+    rely = next(s for c, s in by_content.items() if c.startswith("Europe can not rely on the United States"))
+    assert (rely.kind, rely.speaker, rely.speaker_country) == ("direct", "Emmanuel Macron", "FRA")
+    denmark = next(s for c, s in by_content.items() if c.startswith("Denmark wanted to cooperate"))
+    # the article is undated: its office holders (Trump as President, Maas as Foreign Minister) date it
+    assert (denmark.speaker, denmark.speaker_country) == ("Lars Løkke Rasmussen", "DNK")
+    maas = next(s for c, s in by_content.items() if "counterweight" in c)
+    assert (maas.kind, maas.speaker, maas.speaker_role) == ("partial", "Heiko Maas", "Foreign Minister")
+    trump = [s for s in found if s.speaker == "Donald Trump"]
+    assert any("two per cent" in s.content.text for s in trump)
+    germany = next(s for s in found if s.speaker == "Germany")
+    assert germany.speaker_type == "country" and "muted backing" in germany.content.text
