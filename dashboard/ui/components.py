@@ -84,6 +84,11 @@ def empty_result(what: str = "statements") -> None:
     st.info(f"No {what} match the current filters. Remove a country or clear the search to see more.")
 
 
+def table_height(n_rows: int, max_rows: int = 12, row_px: int = 35) -> int:
+    """Pixel height of an st.dataframe showing `n_rows` (header included), at most `max_rows` tall."""
+    return row_px * (min(max(n_rows, 1), max_rows) + 1) + 3
+
+
 def download_csv(df: pd.DataFrame, name: str, key: str, label: str = "Download CSV") -> None:
     """A button that downloads `df` as `<name>.csv` (UTF-8, list cells joined with ';')."""
     st.download_button(
