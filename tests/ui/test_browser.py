@@ -52,9 +52,14 @@ def _free_port() -> int:
 
 
 @pytest.fixture(scope="session")
-def server(small_store: Path) -> Iterator[str]:
+def chromium_path() -> str:
+    """Debian's Chromium; skips (or fails when REQUIRE_BROWSER=1) before anything is built without it."""
+    return _chromium()
+
+
+@pytest.fixture(scope="session")
+def server(chromium_path: str, small_store: Path) -> Iterator[str]:
     """`streamlit run app.py` on a free port with DDD_STORE set to the small store; yields its URL."""
-    _chromium()
     port = _free_port()
     env = {**os.environ, "DDD_STORE": str(small_store)}
     log = small_store.parent / "streamlit.log"
@@ -102,11 +107,11 @@ def server(small_store: Path) -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
-def browser(server: str):
+def browser(chromium_path: str, server: str):
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=_chromium(), headless=True, args=CHROMIUM_ARGS)
+        chromium = p.chromium.launch(executable_path=chromium_path, headless=True, args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
 
@@ -191,8 +196,11 @@ def test_country_filter_changes_counts_and_url(page, server: str, small_tables) 
 def test_shared_url_restores_the_filter(page, server: str, small_tables) -> None:
     from playwright.sync_api import expect
 
-    _open(page, f"{server}/?country=DEU", '[data-testid="stMetric"]')
-    expect(_metric(page, "Statements")).to_have_text(str(_statements_matching(small_tables, "DEU")))
+    _open(page, f"{server}/statements?country=DEU", '[data-testid="stDataFrame"]')
+    expected = _statements_matching(small_tables, "DEU")
+    expect(
+        page.get_by_text(re.compile(rf"and {expected} statements match the filters \(Germany\)"))
+    ).to_be_visible()
     expect(page.locator('[data-testid="stSidebar"]').get_by_text("Germany")).to_be_visible()
 
 
