@@ -144,8 +144,7 @@ def ingest(
                     {"path": record.path, "position": record.position, "reason": record.reason}
                 )
                 continue
-            row = _article_row(record, gaz, version)
-            h = row["content_hash"]
+            h = content_hash(record.text)
             if h in seen or (h in known and known[h][1] == version):
                 if h in seen:
                     report.duplicates += 1
@@ -154,6 +153,7 @@ def ingest(
                     report.cached_ids.append(known[h][0])
                     seen[h] = known[h][0]
                 continue
+            row = _article_row(record, h, gaz, version)
             if row["article_id"] in seen.values():
                 row["article_id"] = f"{row['article_id']}~{h[:8]}"
             seen[h] = row["article_id"]
@@ -226,8 +226,7 @@ def _with_cached_rows(db: Store, tables: dict[str, pd.DataFrame], ids: set[str])
     return out
 
 
-def _article_row(article: Article, gaz: Gazetteer, version: str) -> dict:
-    h = content_hash(article.text)
+def _article_row(article: Article, h: str, gaz: Gazetteer, version: str) -> dict:
     return {
         "article_id": article.record_id or h,
         "title": article.title,

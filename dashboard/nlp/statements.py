@@ -4,6 +4,7 @@ indirect. Syntax only: who the speaker *is* (names, countries, roles) is decided
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -19,6 +20,17 @@ _GAP_BEFORE = re.compile(r"^[\s,;:\u2014\u2013-]*$")
 _GAP_AFTER = re.compile(r"[\s,;:\u2014\u2013-]*(?:that\s+)?", re.IGNORECASE)
 _GAP_AFTER_CONTINUED = re.compile(r"[ ,;:.!?\u2014\u2013-]*")  # '"Q1," he said. "Q2."' in one paragraph
 _MIN_QUOTE_WORDS = 3
+
+
+class _Sentences:
+    """The doc's sentences, listed once: `Token.sent` walks the whole doc on every call."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.spans = list(doc.sents)
+        self.starts = [s.start for s in self.spans]
+
+    def of(self, token_index: int) -> Span:
+        return self.spans[bisect_right(self.starts, token_index) - 1]
 
 
 @dataclass
@@ -44,7 +56,8 @@ def extract_candidates(doc: Doc) -> list[Candidate]:
     verbs = reporting_verbs()
     out: list[Candidate] = []
     used_quotes: set[Quote] = set()
-    for sent in doc.sents:
+    sents = _Sentences(doc)
+    for sent in sents.spans:
         for tok in sent:
             verb = verbs.get(tok.lemma_.lower())
             if verb is None or tok.pos_ not in {"VERB", "AUX"} or _is_negated_question(tok):
@@ -54,13 +67,13 @@ def extract_candidates(doc: Doc) -> list[Candidate]:
             speaker = _subject(tok)
             if speaker is None:
                 continue
-            cand = _from_cue(doc, tok, verb, speaker, quotes, used_quotes)
+            cand = _from_cue(text, sent, tok, verb, speaker, quotes, used_quotes)
             if cand is not None:
                 out.append(cand)
-        out.extend(_according_to(doc, sent, out))
-    out.extend(_headline_colon(doc))
-    out.extend(_dash_signed_quotes(doc, quotes, used_quotes))
-    out.extend(_orphan_quotes(doc, quotes, used_quotes, out))
+        out.extend(_according_to(text, sent, out))
+    out.extend(_headline_colon(doc, text, sents))
+    out.extend(_dash_signed_quotes(doc, text, sents, quotes, used_quotes))
+    out.extend(_orphan_quotes(doc, text, sents, quotes, used_quotes, out))
     out.sort(key=lambda c: c.content_start)
     return _dedupe(out)
 
@@ -117,9 +130,14 @@ def _noun_phrase(head: Token) -> Span:
 
 
 def _from_cue(
-    doc: Doc, cue: Token, verb: ReportingVerb, speaker: Span, quotes: list[Quote], used: set[Quote]
+    text: str,
+    sent: Span,
+    cue: Token,
+    verb: ReportingVerb,
+    speaker: Span,
+    quotes: list[Quote],
+    used: set[Quote],
 ) -> Candidate | None:
-    sent = cue.sent
     cue_start, cue_end = _cue_span(cue)
     frame_start = min(speaker.start_char, cue_start)
     frame_end = max(speaker.end_char, cue_end)
@@ -128,12 +146,12 @@ def _from_cue(
     content = None
     kind = "indirect"
     if "quote" in verb.content or verb.cls == "speech":
-        adjacent = _adjacent_quotes(doc.text, quotes, frame_start, _frame_end(cue, speaker, frame_end))
+        adjacent = _adjacent_quotes(text, quotes, frame_start, _frame_end(cue, speaker, frame_end))
         if adjacent:
             first, last = adjacent[0], adjacent[-1]
             used.update(adjacent)
             end = last.inner_end
-            while end > first.inner_start and doc.text[end - 1] in ", ":
+            while end > first.inner_start and text[end - 1] in ", ":
                 end -= 1
             return Candidate(
                 "direct",
@@ -146,8 +164,8 @@ def _from_cue(
                 0.9,
                 cue.lemma_,
             )
-    span = _framed_clause(doc.text, sent, frame_start, _frame_end(cue, speaker, frame_end)) or _content_span(
-        cue, verb
+    span = _framed_clause(text, sent, frame_start, _frame_end(cue, speaker, frame_end)) or _content_span(
+        text, cue, verb
     )
     if span is None:
         return None
@@ -158,7 +176,7 @@ def _from_cue(
     if inside:
         used.update(inside)
         kind = "direct"
-    elif any(ch in QUOTE_MARKS for ch in doc.text[start:end]):
+    elif any(ch in QUOTE_MARKS for ch in text[start:end]):
         kind = "partial"
         used.update(q for q in quotes if start <= q.start and q.end <= end + 1)
     confidence = 0.8 if verb.cls == "speech" else 0.6
@@ -231,7 +249,7 @@ def _wholly_quoted_sentence(text: str, quotes: list[Quote]) -> bool:
     return any(len(text[q.inner_start : q.inner_end].split()) >= 1 for q in quotes)
 
 
-def _content_span(cue: Token, verb: ReportingVerb) -> tuple[int, int] | None:
+def _content_span(text: str, cue: Token, verb: ReportingVerb) -> tuple[int, int] | None:
     """Characters of the reported content for indirect speech, from the dependency parse."""
     children = list(cue.children)
     modes = verb.content
@@ -246,7 +264,6 @@ def _content_span(cue: Token, verb: ReportingVerb) -> tuple[int, int] | None:
         if not toks:
             return None
         start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
-        text = cue.doc.text
         if text[start] in QUOTE_MARKS and text[end - 1] not in QUOTE_MARKS:
             start += 1
         if (
@@ -281,7 +298,7 @@ def _content_span(cue: Token, verb: ReportingVerb) -> tuple[int, int] | None:
     return None
 
 
-def _according_to(doc: Doc, sent: Span, found: list[Candidate]) -> list[Candidate]:
+def _according_to(text: str, sent: Span, found: list[Candidate]) -> list[Candidate]:
     """ "..., according to X": X is the speaker of the rest of the sentence, unless a cue already took it."""
     out = []
     for tok in sent:
@@ -294,20 +311,20 @@ def _according_to(doc: Doc, sent: Span, found: list[Candidate]) -> list[Candidat
         if any(c.sentence.start == sent.start and c.cue_start is not None for c in found):
             continue
         phrase_start, phrase_end = tok.idx, pobj.right_edge.idx + len(pobj.right_edge.text)
-        before = doc.text[sent.start_char : phrase_start].strip(" ,;\u2014-")
-        after = doc.text[phrase_end : sent.end_char].strip(" ,;.\u2014-")
+        before = text[sent.start_char : phrase_start].strip(" ,;\u2014-")
+        after = text[phrase_end : sent.end_char].strip(" ,;.\u2014-")
         if len(before) >= len(after):
             start = sent.start_char + (
-                len(doc.text[sent.start_char : phrase_start])
-                - len(doc.text[sent.start_char : phrase_start].lstrip(" ,;\u2014-"))
+                len(text[sent.start_char : phrase_start])
+                - len(text[sent.start_char : phrase_start].lstrip(" ,;\u2014-"))
             )
             end = start + len(before)
         else:
-            start = doc.text.index(after, phrase_end) if after else phrase_end
+            start = text.index(after, phrase_end) if after else phrase_end
             end = start + len(after)
         if end - start < 10:
             continue
-        kind = "partial" if any(ch in QUOTE_MARKS for ch in doc.text[start:end]) else "indirect"
+        kind = "partial" if any(ch in QUOTE_MARKS for ch in text[start:end]) else "indirect"
         out.append(
             Candidate(
                 kind,
@@ -328,13 +345,15 @@ _SIGNATURE = re.compile(r"\s*[\u2015\u2014\u2013-]{1,2}\s*")
 _HEAD_COLON = re.compile(r"([^\n:]{2,60}?):\s+(\S)")
 
 
-def _dash_signed_quotes(doc: Doc, quotes: list[Quote], used: set[Quote]) -> list[Candidate]:
+def _dash_signed_quotes(
+    doc: Doc, text: str, sents: _Sentences, quotes: list[Quote], used: set[Quote]
+) -> list[Candidate]:
     """ "quote" ― Name: a quotation signed with a dash (tweets, epigraphs, blockquotes)."""
     out = []
     for q in quotes:
         if q in used:
             continue
-        m = _SIGNATURE.match(doc.text, q.end)
+        m = _SIGNATURE.match(text, q.end)
         if not m:
             continue
         name = doc.char_span(m.end(), m.end() + 1, alignment_mode="expand")
@@ -344,17 +363,25 @@ def _dash_signed_quotes(doc: Doc, quotes: list[Quote], used: set[Quote]) -> list
         used.add(q)
         out.append(
             Candidate(
-                "direct", q.inner_start, q.inner_end, m.start(), m.end(), ent, ent.sent, 0.7, "signature"
+                "direct",
+                q.inner_start,
+                q.inner_end,
+                m.start(),
+                m.end(),
+                ent,
+                sents.of(ent.start),
+                0.7,
+                "signature",
             )
         )
     return out
 
 
-def _headline_colon(doc: Doc) -> list[Candidate]:
+def _headline_colon(doc: Doc, text: str, sents: _Sentences) -> list[Candidate]:
     """ "Name: words" opening a paragraph, the headline form of attribution ("Macron: Europe must ...")."""
     out = []
-    for p_start, p_end in paragraphs(doc.text):
-        m = _HEAD_COLON.match(doc.text, p_start, p_end)
+    for p_start, p_end in paragraphs(text):
+        m = _HEAD_COLON.match(text, p_start, p_end)
         if not m:
             continue
         head = doc.char_span(m.start(1), m.end(1), alignment_mode="contract")
@@ -364,21 +391,22 @@ def _headline_colon(doc: Doc) -> list[Candidate]:
         if not ents or ents[-1].end != head.end:
             continue
         start, end = m.start(2), p_end
-        while end > start and doc.text[end - 1] in " .\n":
+        while end > start and text[end - 1] in " .\n":
             end -= 1
-        if len(doc.text[start:end].split()) < 3:
+        if len(text[start:end].split()) < 3:
             continue
         colon = m.end(1)
-        out.append(Candidate("indirect", start, end, colon, colon + 1, ents[-1], head.sent, 0.6, ":"))
+        out.append(
+            Candidate("indirect", start, end, colon, colon + 1, ents[-1], sents.of(head.start), 0.6, ":")
+        )
     return out
 
 
 def _orphan_quotes(
-    doc: Doc, quotes: list[Quote], used: set[Quote], found: list[Candidate]
+    doc: Doc, text: str, sents: _Sentences, quotes: list[Quote], used: set[Quote], found: list[Candidate]
 ) -> list[Candidate]:
     """Quotes with no cue of their own: a sentence ending "he said:" before them, or the speaker of the
     statement just before in the same or previous paragraph (the quote continues that speaker)."""
-    text = doc.text
     paras = paragraphs(text)
     out = []
     for q in quotes:
@@ -396,7 +424,7 @@ def _orphan_quotes(
         if para - prev_para > 1:
             continue
         span = doc.char_span(q.inner_start, q.inner_end, alignment_mode="expand")
-        sent = span.sent if span is not None else prev.sentence
+        sent = sents.of(span.start) if span is not None else prev.sentence
         out.append(
             Candidate(
                 "direct",
