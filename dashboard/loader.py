@@ -9,13 +9,12 @@ import hashlib
 import logging
 import os
 import sys
-from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
+from dashboard.corpus import Corpus, IngestReport
 from dashboard.nlp.gazetteer import Gazetteer
 from dashboard.nlp.pipeline import load_model, model_version, statements_for_doc
 from dashboard.records import Article, Rejected, Statement, content_hash
@@ -29,56 +28,6 @@ log = logging.getLogger(__name__)
 EXTRACTOR_VERSION = "1"
 DATA_DIR = Path(__file__).resolve().parents[1] / "data"
 BATCH_ARTICLES = 200  # articles per flush to the store: bounds memory whatever the corpus size
-
-
-@dataclass
-class IngestReport:
-    """What one load did: counts and the reasons records were rejected."""
-
-    read: int = 0
-    added: int = 0
-    cached: int = 0
-    duplicates: int = 0
-    not_english: int = 0
-    failed: int = 0
-    rejected: Counter = field(default_factory=Counter)
-    words: int = 0
-    cached_ids: list[str] = field(default_factory=list)
-
-    def summary(self) -> str:
-        lines = [
-            f"read {self.read} records: {self.added} added, {self.cached} already in store, "
-            f"{self.duplicates} duplicates, {sum(self.rejected.values())} rejected",
-        ]
-        if self.not_english:
-            lines.append(f"{self.not_english} articles not in English (kept, not parsed)")
-        if self.failed:
-            lines.append(f"{self.failed} articles failed extraction (kept, without statements)")
-        lines += [f"  rejected x{n}: {reason}" for reason, n in self.rejected.most_common()]
-        return "\n".join(lines)
-
-
-@dataclass
-class Corpus:
-    """The loader's tables as pandas DataFrames (empty frames with the right columns where a stage has no
-    output yet)."""
-
-    articles: pd.DataFrame
-    statements: pd.DataFrame
-    numbers: pd.DataFrame
-    topics: pd.DataFrame
-    stances: pd.DataFrame
-    rejected: pd.DataFrame
-    report: IngestReport = field(default_factory=IngestReport)
-
-    @classmethod
-    def from_tables(cls, tables: dict[str, pd.DataFrame], report: IngestReport | None = None) -> Corpus:
-        frames = {t: tables.get(t, empty_frame(t)) for t in TABLES}
-        frames["statements"] = canonicalise_speakers(frames["statements"])
-        return cls(**frames, report=report or IngestReport())
-
-    def tables(self) -> dict[str, pd.DataFrame]:
-        return {t: getattr(self, t) for t in TABLES}
 
 
 def pipeline_version(model_name: str | None) -> str:
@@ -272,29 +221,6 @@ def _statement_rows(article_id: str, statements: list[Statement]) -> list[dict]:
             }
         )
     return rows
-
-
-def canonicalise_speakers(statements: pd.DataFrame) -> pd.DataFrame:
-    """Across the corpus, a person named by surname alone in one article ("Rasmussen") takes the full
-    name used elsewhere when exactly one full name ends with it."""
-    if statements.empty:
-        return statements
-    persons = statements.loc[statements["speaker_type"] == "person", "speaker"].dropna().unique()
-    full_by_last: dict[str, set[str]] = {}
-    for name in persons:
-        parts = str(name).split()
-        if len(parts) > 1:
-            full_by_last.setdefault(parts[-1].lower(), set()).add(str(name))
-    mapping = {
-        name: next(iter(full_by_last[str(name).lower()]))
-        for name in persons
-        if len(str(name).split()) == 1 and len(full_by_last.get(str(name).lower(), ())) == 1
-    }
-    if not mapping:
-        return statements
-    out = statements.copy()
-    out["speaker"] = out["speaker"].replace(mapping)
-    return out
 
 
 def _progress_bar(paths: str | os.PathLike | Iterable[str | os.PathLike]):

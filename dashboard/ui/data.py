@@ -50,7 +50,7 @@ def ensure_store(store: str, articles: str | os.PathLike = SAMPLE_ARTICLES) -> b
 
 @st.cache_data(show_spinner="Reading the store…", max_entries=4)
 def _tables(store: str, updated: str) -> dict[str, pd.DataFrame]:
-    from dashboard.loader import Corpus
+    from dashboard.corpus import Corpus
 
     return Corpus.from_tables(Store(store).read_all()).tables()
 
