@@ -51,7 +51,11 @@ def main() -> int:
                     if s.speaker_mention is None
                     else {"start": s.speaker_mention.start, "end": s.speaker_mention.end},
                     "cue": None if s.cue is None else {"start": s.cue.start, "end": s.cue.end},
-                    "content": {"start": s.content.start, "end": s.content.end},
+                    "content": {
+                        "start": s.content.start,
+                        "end": s.content.end,
+                        "fragments": [[f.start, f.end] for f in s.fragments] or None,
+                    },
                 }
             )
         preds.append({"id": row["id"], "attributions": atts})

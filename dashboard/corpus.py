@@ -83,3 +83,11 @@ def canonicalise_speakers(statements: pd.DataFrame) -> pd.DataFrame:
     out = statements.copy()
     out["speaker"] = out["speaker"].replace(mapping)
     return out
+
+
+def content_pieces(start: int, end: int, fragments: object) -> list[tuple[int, int]]:
+    """Character spans of a statement's content: its `content_fragments` ("s-e;s-e") when the quote was
+    split by its attribution, else (content_start, content_end)."""
+    if isinstance(fragments, str) and fragments:
+        return [(int(a), int(b)) for a, b in (f.split("-") for f in fragments.split(";"))]
+    return [(int(start), int(end))]

@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from dashboard.corpus import content_pieces
+
 ROOT = Path(__file__).resolve().parents[1]
 GOLD_DIR = ROOT / "tests" / "gold"
 _TOKEN = re.compile(r"\w+", re.UNICODE)
@@ -84,7 +86,15 @@ def score_statements(text: str, gold: list[dict], predicted: pd.DataFrame, score
     g_spans = [gold_span(text, g) for g in gold]
     g_toks = [_tokens(text, s, e) for s, e in g_spans]
     p_rows = list(predicted.itertuples(index=False))
-    p_toks = [_tokens(text, int(r.content_start), int(r.content_end)) for r in p_rows]
+    p_toks = [
+        frozenset().union(
+            *(
+                _tokens(text, a, b)
+                for a, b in content_pieces(r.content_start, r.content_end, r.content_fragments)
+            )
+        )
+        for r in p_rows
+    ]
     pairs = sorted(
         ((_jaccard(p, g), i, j) for i, p in enumerate(p_toks) for j, g in enumerate(g_toks)), reverse=True
     )

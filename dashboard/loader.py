@@ -212,6 +212,7 @@ def _statement_rows(article_id: str, statements: list[Statement]) -> list[dict]:
                 "sentence": s.sentence.text if s.sentence else None,
                 "content_start": s.content.start,
                 "content_end": s.content.end,
+                "content_fragments": ";".join(f"{f.start}-{f.end}" for f in s.fragments) or None,
                 "speaker_start": s.speaker_mention.start if s.speaker_mention else None,
                 "speaker_end": s.speaker_mention.end if s.speaker_mention else None,
                 "cue_start": s.cue.start if s.cue else None,

@@ -8,7 +8,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 
 
@@ -56,7 +56,7 @@ class Statement:
     speaker_org: str | None = None
     sentence: Span | None = None
     confidence: float = 0.5
-    extra: dict = field(default_factory=dict, compare=False)
+    fragments: tuple[Span, ...] = ()  # the quoted pieces when one utterance is split by its attribution
 
 
 _WS = re.compile(r"\s+")

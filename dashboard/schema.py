@@ -45,6 +45,7 @@ TABLES: dict[str, dict[str, str]] = {
         "sentence": STR,
         "content_start": INT,
         "content_end": INT,
+        "content_fragments": STR,  # "start-end;start-end" when quoted pieces sit around the attribution
         "speaker_start": INT,
         "speaker_end": INT,
         "cue_start": INT,

