@@ -16,8 +16,10 @@ from dashboard.nlp.quotes import Quote, find_quotes, merge_continued, paragraphs
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 CLAUSE_CUT_DEPS = {"relcl", "acl", "advcl", "punct", "cc", "conj", "prep"}
 QUOTE_MARKS = '"\u201c\u201d\u201e\u00ab\u00bb'
-_GAP_BEFORE = re.compile(r"^[\s,;:\u2014\u2013-]*$")
-_GAP_AFTER = re.compile(r"[\s,;:\u2014\u2013-]*(?:that\s+)?", re.IGNORECASE)
+_GAP_BEFORE = re.compile(r"^[ \t\u00a0,;:\u2014\u2013-]*$")  # never across a paragraph break
+_GAP_AFTER = re.compile(
+    r"[ \t\u00a0,;\u2014\u2013-]*(?:that\s+|:\s*)?", re.IGNORECASE
+)  # "said:\n\n" may break
 _GAP_AFTER_CONTINUED = re.compile(r"[ ,;:.!?\u2014\u2013-]*")  # '"Q1," he said. "Q2."' in one paragraph
 _MIN_QUOTE_WORDS = 3
 
