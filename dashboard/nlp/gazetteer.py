@@ -244,6 +244,10 @@ class Gazetteer:
         )
         self._roles_re = re.compile(r"(?<![\w-])(?:" + alternation + r")(?![\w-])")
 
+        # Lookups are pure functions of their arguments and run for every mention: memoise them per instance.
+        for name in ("country_code", "is_country_name", "find_org", "parse_title", "find_actor"):
+            setattr(self, name, functools.lru_cache(maxsize=1 << 16)(getattr(self, name)))
+
     # ----------------------------------------------------------------- loading
     @classmethod
     def load(cls, data_dir: Path | None = None) -> Gazetteer:

@@ -86,7 +86,7 @@ def statements_for_doc(
     text = doc.text
     out: list[Statement] = []
     resolved: dict[int, object] = {}
-    for cand in extract_candidates(doc):
+    for cand in extract_candidates(doc, text):
         if cand.inherited_from is not None and id(cand.inherited_from) in resolved:
             speaker = resolved[id(cand.inherited_from)]
         else:

@@ -100,6 +100,7 @@ class ArticleSpeakers:
 
     def __init__(self, doc: Doc, when: date | None, gazetteer: Gazetteer) -> None:
         self.doc = doc
+        self.ents = list(doc.ents)  # Doc.ents and Span.ents rebuild their spans on every access
         self.when = when
         self.gaz = gazetteer
         self.people: dict[str, _Person] = {}
@@ -120,7 +121,7 @@ class ArticleSpeakers:
         Foreign Minister Heiko Maas", "US President Donald Trump") held that office together."""
         lo, hi = date.min, date.max
         found = False
-        for ent in self.doc.ents:
+        for ent in self.ents:
             if ent.label_ != "PERSON":
                 continue
             title = _title_before(ent)
@@ -162,7 +163,7 @@ class ArticleSpeakers:
         return next(iter(found.values())) if len(found) == 1 else None
 
     def _collect(self) -> None:
-        ents = [e for e in self.doc.ents if e.label_ == "PERSON"]
+        ents = [e for e in self.ents if e.label_ == "PERSON"]
         # Longest forms first, so "Macron" later maps onto "Emmanuel Macron".
         for ent in sorted(ents, key=lambda e: -len(_clean_name(e.text).split())):
             name = _clean_name(ent.text)
@@ -180,7 +181,7 @@ class ArticleSpeakers:
                 is_subj = ent.root.dep_ in {"nsubj", "nsubjpass"}
                 self.person_mentions.append((ent.start_char, person.name, is_subj))
         self.person_mentions.sort()
-        for ent in self.doc.ents:
+        for ent in self.ents:
             if ent.label_ in {"ORG", "GPE", "NORP"} and ent.root.dep_ in {"nsubj", "nsubjpass"}:
                 sp = self._group(ent)
                 if sp.type != "unknown":
@@ -242,10 +243,11 @@ class ArticleSpeakers:
             return self._resolve_pronoun(mention.start_char, PERSON_PRONOUNS[root.lower_])
         if root.lower_ in GROUP_PRONOUNS and root.pos_ == "PRON":
             return self._resolve_group_pronoun(mention.start_char)
-        persons = [e for e in mention.ents if e.label_ == "PERSON" or self._known_person(e)]
+        ents = self._ents_in(mention)
+        persons = [e for e in ents if e.label_ == "PERSON" or self._known_person(e)]
         if persons:
             return self._speaker_from_person(persons[-1], mention)
-        groups = [e for e in mention.ents if e.label_ in {"ORG", "GPE", "NORP", "LOC", "FAC"}]
+        groups = [e for e in ents if e.label_ in {"ORG", "GPE", "NORP", "LOC", "FAC"}]
         if (groups and groups[-1].root.i == root.i) or (
             groups and root.i in range(groups[-1].start, groups[-1].end)
         ):
@@ -275,6 +277,9 @@ class ArticleSpeakers:
                 return Speaker(None, "anonymous", country or t_country, role, org)
         return UNKNOWN
 
+    def _ents_in(self, span: Span) -> list[Span]:
+        return [e for e in self.ents if span.start <= e.start and e.end <= span.end]
+
     def _known_person(self, ent: Span) -> bool:
         """An entity the model mislabelled ("Stoltenberg" as ORG) that the gazetteer knows as a person."""
         if ent.label_ not in {"ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "WORK_OF_ART"}:
@@ -294,7 +299,7 @@ class ArticleSpeakers:
             return None
         for child in root.children:
             if child.dep_ in {"poss", "compound"} and child.ent_type_ in {"ORG", "GPE", "NORP", "PERSON"}:
-                ent = next((e for e in mention.ents if e.start <= child.i < e.end), None)
+                ent = next((e for e in self._ents_in(mention) if e.start <= child.i < e.end), None)
                 if ent is not None:
                     sp = self._speaker_from_person(ent, ent) if ent.label_ == "PERSON" else self._group(ent)
                     if sp.type != "unknown":
@@ -398,7 +403,7 @@ class ArticleSpeakers:
         earlier in the article."""
         if " " in name or not name[:1].isupper():
             return None
-        for ent in self.doc.ents:
+        for ent in self.ents:
             if ent.label_ == "ORG" and ent.text.endswith(" " + name):
                 org = self.gaz.find_org(_clean_name(ent.text))
                 if org is not None:

@@ -56,9 +56,9 @@ class Candidate:
         return self.fragments or [(self.content_start, self.content_end)]
 
 
-def extract_candidates(doc: Doc) -> list[Candidate]:
-    """All statement candidates in document order."""
-    text = doc.text
+def extract_candidates(doc: Doc, text: str | None = None) -> list[Candidate]:
+    """All statement candidates in document order (`text` is `doc.text`, when the caller has it)."""
+    text = doc.text if text is None else text
     quotes = merge_continued(find_quotes(text))
     verbs = reporting_verbs()
     out: list[Candidate] = []
