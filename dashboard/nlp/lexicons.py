@@ -43,3 +43,15 @@ def speech_nouns() -> frozenset[str]:
 def anonymous_nouns() -> frozenset[str]:
     """Lemmas of nouns that name an unnamed source ("one diplomat", "officials")."""
     return frozenset(r["lemma"] for r in _rows("anonymous_sources.csv"))
+
+
+@cache
+def document_nouns() -> frozenset[str]:
+    """Nouns for documents and data that speak for their owner ("NATO's estimates show ...")."""
+    return frozenset(r["lemma"] for r in _rows("document_nouns.csv"))
+
+
+@cache
+def generic_orgs() -> dict[str, str]:
+    """Common nouns that stand for an organisation named in the article ("the alliance" for NATO)."""
+    return {r["lemma"]: r["organisation"] for r in _rows("generic_orgs.csv")}

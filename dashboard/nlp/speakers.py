@@ -11,7 +11,7 @@ from datetime import date
 from spacy.tokens import Doc, Span, Token
 
 from dashboard.nlp.gazetteer import Gazetteer
-from dashboard.nlp.lexicons import anonymous_nouns
+from dashboard.nlp.lexicons import anonymous_nouns, document_nouns, generic_orgs
 
 PERSON_PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f"}
 GROUP_PRONOUNS = {"they", "it", "we"}
@@ -33,27 +33,6 @@ HONORIFIC_WORDS = {
     "dr.",
 }
 _POSSESSIVE = re.compile(r"['\u2019]s?$")
-_DOCUMENT_NOUNS = {
-    "figure",
-    "estimate",
-    "data",
-    "report",
-    "statement",
-    "declaration",
-    "communique",
-    "communiqué",
-    "survey",
-    "poll",
-    "document",
-    "study",
-    "analysis",
-    "projection",
-    "forecast",
-    "letter",
-    "memo",
-    "plan",
-    "paper",
-}
 _ROLE_NOUNS = {
     "minister",
     "president",
@@ -269,6 +248,16 @@ class ArticleSpeakers:
             if resolved is not None:
                 return resolved
         if root.pos_ == "NOUN":
+            generic = self._generic_org(root)
+            if generic is not None:
+                return generic
+            if root.lemma_.lower() in anonymous_nouns() and root.tag_ == "NNS":
+                # "NATO leaders", "EU governments": the organisation speaking through its members
+                for child in root.children:
+                    if child.dep_ == "compound" and child.ent_type_ == "ORG":
+                        org = self.gaz.find_org(child.text)
+                        if org is not None:
+                            return Speaker(org.name, "organization", org.country, None, org.org)
             country = next(
                 (c for c in (self.gaz.country_code(t.text) for t in mention if t.i != root.i) if c), None
             )
@@ -293,18 +282,50 @@ class ArticleSpeakers:
         return actor is not None and actor.type == "person"
 
     def _document_owner(self, mention: Span) -> Speaker | None:
-        """ "NATO's latest estimates", "Commission figures": a document or data speaks for its owner."""
+        """ "NATO's latest estimates", "estimates published by the alliance", "the communiqué": a document
+        or data set speaks for its owner, or else for the organisation last named before it."""
         root = mention.root
-        if root.lemma_.lower() not in _DOCUMENT_NOUNS:
+        if root.lemma_.lower() not in document_nouns():
             return None
-        for child in root.children:
-            if child.dep_ in {"poss", "compound"} and child.ent_type_ in {"ORG", "GPE", "NORP", "PERSON"}:
-                ent = next((e for e in self._ents_in(mention) if e.start <= child.i < e.end), None)
-                if ent is not None:
-                    sp = self._speaker_from_person(ent, ent) if ent.label_ == "PERSON" else self._group(ent)
-                    if sp.type != "unknown":
-                        return sp
+        owners = [c for c in root.children if c.dep_ in {"poss", "compound"}]
+        for acl in (c for c in root.children if c.dep_ == "acl"):
+            for agent in (c for c in acl.children if c.dep_ == "agent"):
+                owners += [c for c in agent.children if c.dep_ == "pobj"]
+        for owner in owners:
+            sp = self._owner(owner)
+            if sp is not None:
+                return sp
+        if any(c.dep_ == "det" and c.lower_ == "the" for c in root.children):
+            prior = [e for e in self.ents if e.label_ == "ORG" and e.end <= mention.start]
+            for ent in reversed(prior):
+                org = self.gaz.find_org(_clean_name(ent.text))
+                if org is not None:
+                    return Speaker(org.name, "organization", org.country, None, org.org)
         return None
+
+    def _owner(self, tok: Token) -> Speaker | None:
+        """The actor a possessor or agent token names: an entity, or "the alliance" for an organisation
+        the article names."""
+        ent = next((e for e in self.ents if e.start <= tok.i < e.end), None)
+        if ent is not None:
+            sp = self._speaker_from_person(ent, ent) if ent.label_ == "PERSON" else self._group(ent)
+            return sp if sp.type != "unknown" else None
+        return self._generic_org(tok)
+
+    def _generic_org(self, tok: Token) -> Speaker | None:
+        """ "the alliance" / "the alliance's" for NATO, "the bloc" for the EU, when the article names it."""
+        name = generic_orgs().get(tok.lemma_.lower())
+        definite = _is_definite(tok) or any(c.dep_ == "case" for c in tok.children)
+        if name is None or not definite or name not in self._orgs_named():
+            return None
+        org = self.gaz.find_org(name)
+        return Speaker(org.name, "organization", org.country, None, org.org) if org else None
+
+    def _orgs_named(self) -> set[str]:
+        if not hasattr(self, "_org_names"):
+            found = (self.gaz.find_org(_clean_name(e.text)) for e in self.ents if e.label_ == "ORG")
+            self._org_names = {org.name for org in found if org is not None}
+        return self._org_names
 
     def note_statement(self, speaker: Speaker) -> None:
         """Remember that `speaker` spoke: statement speakers are the salient antecedents of pronouns."""

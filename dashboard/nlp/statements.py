@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from dashboard.nlp.lexicons import ReportingVerb, reporting_verbs, speech_nouns
+from dashboard.nlp.lexicons import ReportingVerb, document_nouns, reporting_verbs, speech_nouns
 from dashboard.nlp.quotes import Quote, find_quotes, merge_continued, paragraphs
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
@@ -72,7 +72,7 @@ def extract_candidates(doc: Doc, text: str | None = None) -> list[Candidate]:
             if any(q.closed and q.inner_start <= tok.idx < q.inner_end for q in quotes):
                 continue  # speech reported inside a quotation belongs to the quoted speaker's words
             speaker = _subject(tok)
-            if speaker is None:
+            if speaker is None or (verb.cls == "evidence" and not _can_show(speaker)):
                 continue
             cand = _from_cue(text, sent, tok, verb, speaker, quotes, used_quotes)
             if cand is not None:
@@ -83,6 +83,13 @@ def extract_candidates(doc: Doc, text: str | None = None) -> list[Candidate]:
     out.extend(_orphan_quotes(doc, text, sents, quotes, used_quotes, out))
     out.sort(key=lambda c: c.content_start)
     return _dedupe(out)
+
+
+def _can_show(subject: Span) -> bool:
+    """ "NATO's figures show", "the poll shows": only data, documents and actors show; "the crisis
+    showed" is narration."""
+    root = subject.root
+    return bool(root.ent_type_) or root.pos_ == "PROPN" or root.lemma_.lower() in document_nouns()
 
 
 def _is_negated_question(tok: Token) -> bool:

@@ -180,6 +180,21 @@ CASES = [
         {"speaker": "NATO", "speaker_type": "organization"},
     ),
     (
+        "NATO met in Brussels. The alliance's latest estimates show that Poland will spend 4.12% of GDP.",
+        date(2024, 6, 17),
+        {"speaker": "NATO", "speaker_type": "organization", "cue": "show"},
+    ),
+    (
+        "NATO leaders met in Vilnius. The communiqué said that Ukraine's future is in NATO.",
+        date(2023, 7, 11),
+        {"speaker": "NATO", "content": "Ukraine's future is in NATO"},
+    ),
+    (
+        "NATO leaders declared that Ukraine's path to membership was irreversible.",
+        date(2024, 7, 10),
+        {"speaker": "NATO", "speaker_type": "organization"},
+    ),
+    (
         '"We need to take new initiatives," Kallas told reporters. "And we need them now."',
         date(2025, 3, 1),
         {"kind": "direct", "speaker": "Kaja Kallas", "content": "initiatives … And we need them now."},
@@ -215,6 +230,7 @@ NEGATIVES = [
     "The summit ended on Tuesday with a joint declaration.",
     "Twenty-three of the EU's 28 member nations signed up to the process.",
     "Defence budgets rose across Europe in 2023.",
+    "The crisis showed that Europe had to cut its dependence on Russian energy.",
     "",
     '"',
 ]
