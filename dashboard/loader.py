@@ -16,6 +16,7 @@ import pandas as pd
 
 from dashboard.corpus import Corpus, IngestReport
 from dashboard.nlp.gazetteer import Gazetteer
+from dashboard.nlp.numbers import NumberClaim, extract_numbers
 from dashboard.nlp.pipeline import load_model, model_version, statements_for_doc
 from dashboard.records import Article, Rejected, Statement, content_hash
 from dashboard.schema import TABLES, conform, empty_frame
@@ -25,7 +26,7 @@ from dashboard.store import Store
 
 log = logging.getLogger(__name__)
 
-EXTRACTOR_VERSION = "1"
+EXTRACTOR_VERSION = "2"
 DATA_DIR = Path(__file__).resolve().parents[1] / "data"
 BATCH_ARTICLES = 200  # articles per flush to the store: bounds memory whatever the corpus size
 
@@ -122,13 +123,16 @@ def ingest(
         try:
             when = row["published"].date() if row["published"] is not None else None
             statements = statements_for_doc(doc, when, gaz)
+            numbers = extract_numbers(doc, when, gaz)
         except Exception as exc:  # one article's failure must not lose the others
             log.exception("extraction failed for %s", row["origin"])
             report.failed += 1
             row["processing_note"] = f"extraction failed: {type(exc).__name__}: {exc}"[:300]
-            statements = []
+            statements, numbers = [], []
         pending["articles"].append(row)
-        pending["statements"].extend(_statement_rows(row["article_id"], statements))
+        statement_rows = _statement_rows(row["article_id"], statements)
+        pending["statements"].extend(statement_rows)
+        pending["numbers"].extend(_number_rows(row["article_id"], numbers, statement_rows))
         if bar is not None:
             bar.update(len(doc.text.encode("utf-8")))
             bar.set_postfix_str(f"{done} articles, {done / max(bar.format_dict['elapsed'], 1e-9):.1f}/s")
@@ -219,6 +223,40 @@ def _statement_rows(article_id: str, statements: list[Statement]) -> list[dict]:
                 "cue_end": s.cue.end if s.cue else None,
                 "sentence_start": s.sentence.start if s.sentence else None,
                 "confidence": s.confidence,
+            }
+        )
+    return rows
+
+
+def _number_rows(article_id: str, numbers: list[NumberClaim], statements: list[dict]) -> list[dict]:
+    rows = []
+    for n, c in enumerate(numbers, 1):
+        inside = next(
+            (
+                s["statement_id"]
+                for s in statements
+                if s["content_start"] <= c.start and c.end <= s["content_end"]
+            ),
+            None,
+        )
+        rows.append(
+            {
+                "number_id": f"{article_id}:n{n}",
+                "article_id": article_id,
+                "statement_id": inside,
+                "value": c.value,
+                "unit": c.unit,
+                "currency": c.currency,
+                "total": c.total,
+                "qualifier": c.qualifier,
+                "country": c.country,
+                "year": c.year,
+                "kind": c.kind,
+                "is_defence_spending": c.is_defence_spending,
+                "text": c.text,
+                "sentence": c.sentence.text,
+                "start": c.start,
+                "end": c.end,
             }
         )
     return rows

@@ -1,0 +1,392 @@
+"""Numeric claims in a spaCy Doc: percentages (of GDP or plain), money with its currency, counts ("23 of
+28"), each with qualifier, country, year and kind. Reads the parse; never changes the text or the Doc."""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+
+from spacy.tokens import Doc, Span, Token
+from text_to_num import text2num
+
+from dashboard.nlp.gazetteer import Gazetteer
+from dashboard.nlp.lexicons import DATA_DIR
+
+_DIGITS = re.compile(r"^(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(k|m|mn|bn|b|tn|trn)?$", re.IGNORECASE)
+_SCALES = {
+    "k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "million": 1e6, "b": 1e9, "bn": 1e9, "billion": 1e9,
+    "tn": 1e12, "trn": 1e12, "trillion": 1e12,
+}  # fmt: skip
+_PERCENT = {"%", "percent", "pct", "pc"}
+_GDP_HEADS = {"gdp", "output", "income", "economy", "product"}  # ... of GDP / economic output / ...
+_QUALIFIERS = [
+    (("at", "least"), "at least"), (("no", "less", "than"), "at least"), (("more", "than"), "more than"),
+    (("over",), "more than"), (("above",), "more than"), (("upwards", "of"), "more than"),
+    (("less", "than"), "less than"), (("fewer", "than"), "less than"), (("under",), "less than"),
+    (("below",), "less than"), (("up", "to"), "up to"), (("as", "much", "as"), "up to"),
+    (("as", "many", "as"), "up to"), (("at", "most"), "at most"), (("no", "more", "than"), "at most"),
+    (("about",), "about"), (("around",), "about"), (("roughly",), "about"), (("approximately",), "about"),
+    (("some",), "about"), (("nearly",), "about"), (("almost",), "about"), (("close", "to"), "about"),
+    (("an", "estimated"), "about"), (("estimated",), "about"), (("approx",), "about"), (("circa",), "about"),
+]  # fmt: skip
+_NOT_CLAIMS = {
+    "article",
+    "no",
+    "no.",
+    "number",
+    "page",
+    "chapter",
+    "section",
+    "f",
+    "su",
+    "mig",
+    "world",
+    "war",
+}
+_TWO_WORD_PERCENT = {("per", "cent"), ("percentage", "point")}
+_TARGET_AFTER = {"target", "guideline", "goal", "benchmark", "threshold", "pledge", "mark", "level", "floor"}
+
+
+@dataclass(frozen=True)
+class NumberClaim:
+    start: int
+    end: int
+    text: str
+    value: float
+    unit: str  # percent_of_gdp | percent | money | count
+    currency: str | None
+    total: float | None
+    qualifier: str | None
+    country: str | None
+    year: int | None
+    kind: str  # reported | target | other
+    is_defence_spending: bool
+    sentence: Span
+
+
+@cache
+def _currencies() -> tuple[dict[str, str], dict[str, str]]:
+    before, after = {}, {}
+    with open(DATA_DIR / "lexicons" / "currencies.csv", encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            (before if row["position"] == "before" else after)[row["form"]] = row["code"]
+    return before, after
+
+
+@cache
+def _cues() -> dict[str, str]:
+    with open(DATA_DIR / "lexicons" / "number_cues.csv", encoding="utf-8", newline="") as fh:
+        return {r["lemma"]: r["kind"] for r in csv.DictReader(fh)}
+
+
+@cache
+def _defence_cues() -> frozenset[str]:
+    with open(DATA_DIR / "lexicons" / "defence_cues.csv", encoding="utf-8", newline="") as fh:
+        return frozenset(r["lemma"] for r in csv.DictReader(fh))
+
+
+def _is_core(tok: Token) -> bool:
+    return (
+        bool(_DIGITS.match(tok.text))
+        or (tok.like_num and tok.text.lower() not in {"one"} | set())
+        or (
+            tok.lower_ in {"one", "half"}
+            and tok.i + 1 < len(tok.doc)
+            and tok.doc[tok.i + 1].lower_ in _SCALES
+        )
+    )
+
+
+def parse_value(words: list[str]) -> float | None:
+    """The value of a number written in digits and/or words: "1,200", "4.12", "13.4bn", "Twenty-three",
+    "100 billion", "one hundred and twenty", "2.5 million". None when it is not a number."""
+    if not words:
+        return None
+    scale = 1.0
+    while words and words[-1].lower() in _SCALES and len(words) > 1:
+        scale *= _SCALES[words[-1].lower()]
+        words = words[:-1]
+    if len(words) == 1:
+        m = _DIGITS.match(words[0])
+        if m:
+            number = float(m.group(1).replace(",", "") + ("." + m.group(2) if m.group(2) else ""))
+            if m.group(3):
+                scale *= _SCALES[m.group(3).lower()]
+            return number * scale
+    phrase = " ".join(w for w in words if w != "-").lower().replace("-", " ")
+    if phrase == "half":
+        return 0.5 * scale
+    try:
+        return float(text2num(phrase, "en")) * scale
+    except (ValueError, TypeError, KeyError, IndexError):
+        return None
+
+
+def extract_numbers(
+    doc: Doc, when: date | None = None, gazetteer: Gazetteer | None = None
+) -> list[NumberClaim]:
+    """Every numeric claim in `doc`, in order."""
+    gaz = gazetteer or Gazetteer.load()
+    before_cur, after_cur = _currencies()
+    skip_ents = {
+        i for e in doc.ents if e.label_ in {"DATE", "TIME", "ORDINAL"} for i in range(e.start, e.end)
+    }
+    out: list[NumberClaim] = []
+    i, n = 0, len(doc)
+    while i < n:
+        tok = doc[i]
+        if not _is_core(tok):
+            i += 1
+            continue
+        j = i + 1
+        while j < n and (
+            _is_core(doc[j])
+            or doc[j].lower_ in _SCALES
+            or (doc[j].text == "-" and j + 1 < n and doc[j + 1].like_num and not doc[j - 1].text.isdigit())
+            or (
+                doc[j].lower_ == "and"
+                and j + 1 < n
+                and doc[j + 1].like_num
+                and doc[j - 1].lower_ == "hundred"
+            )
+        ):
+            j += 1
+        claim = _claim(doc, i, j, when, gaz, before_cur, after_cur, skip_ents)
+        if claim is not None:
+            out.append(claim)
+            i = max(j, doc.char_span(claim.start, claim.end, alignment_mode="expand").end)
+            if claim.total is not None:  # "23 of the EU's 28": the 28 is the total, not a claim of its own
+                i = next((t.i + 1 for t in doc[i : i + 8] if _is_core(t)), i)
+        else:
+            i = j
+    return _with_gdp_lists(out)
+
+
+def _claim(doc, i, j, when, gaz, before_cur, after_cur, skip_ents) -> NumberClaim | None:
+    words = [t.text for t in doc[i:j]]
+    value = parse_value(words)
+    if value is None:
+        return None
+    start_tok, end_tok = i, j  # the claim's text: currency + number + unit
+    unit, currency = None, None
+    prev = doc[i - 1] if i > 0 else None
+    if prev is not None and prev.text in before_cur:
+        unit, currency, start_tok = "money", before_cur[prev.text], i - 1
+    elif prev is not None and prev.text.upper() in before_cur and prev.text.isupper():
+        unit, currency, start_tok = "money", before_cur[prev.text.upper()], i - 1
+    nxt = doc[j] if j < len(doc) else None
+    if unit is None and nxt is not None:
+        if nxt.lower_ in _PERCENT:
+            unit, end_tok = "percent", j + 1
+        elif j + 1 < len(doc) and (nxt.lower_, doc[j + 1].lemma_.lower()) in _TWO_WORD_PERCENT:
+            unit, end_tok = "percent", j + 2
+        elif nxt.text in after_cur or nxt.lower_ in after_cur:
+            unit, currency, end_tok = "money", after_cur.get(nxt.text, after_cur.get(nxt.lower_)), j + 1
+    if unit is None:
+        if any(k in skip_ents for k in range(i, j)):
+            return None
+        if not _is_count(doc, i, j, value):
+            return None
+        unit = "count"
+    if unit == "percent":
+        gdp_end = _gdp_phrase(doc, end_tok)
+        if gdp_end:
+            unit, end_tok = "percent_of_gdp", gdp_end
+        elif _percent_of_gdp_context(doc, i, end_tok):
+            unit = "percent_of_gdp"
+    start = doc[start_tok].idx
+    end = doc[end_tok - 1].idx + len(doc[end_tok - 1].text)
+    sent = doc[i].sent
+    total = _total(doc, end_tok) if unit == "count" else None
+    kind = _kind(doc, i, end_tok, unit, sent)
+    return NumberClaim(
+        start=start,
+        end=end,
+        text=doc.text[start:end],
+        value=value,
+        unit=unit,
+        currency=currency,
+        total=total,
+        qualifier=_qualifier(doc, start_tok),
+        country=_country(doc, i, end_tok, sent, gaz),
+        year=_year(doc, i, end_tok, sent, when),
+        kind=kind,
+        is_defence_spending=unit in {"percent_of_gdp", "money"} and _defence_context(sent, unit),
+        sentence=sent,
+    )
+
+
+def _is_count(doc: Doc, i: int, j: int, value: float) -> bool:
+    """A bare number is a claim only when it counts something ("23 of 28 members", "11 allies")."""
+    text = doc[i].text
+    if re.fullmatch(r"(1[89]|20|21)\d\d", text) and j == i + 1:
+        return False  # a year
+    prev = doc[i - 1].lower_ if i > 0 else ""
+    if (
+        prev in _NOT_CLAIMS
+        or prev in {"-", "/", ":"}
+        or (j < len(doc) and doc[j].text in {"-", "/", ":", "."})
+    ):
+        return False
+    if j < len(doc) and doc[j].lower_ in {"year", "years", "-year", "year-old"} and prev in {"aged", "age"}:
+        return False
+    follow = doc[j : j + 4]
+    if any(t.lower_ in {"year-old", "years-old"} or t.text == "-year" for t in follow[:2]):
+        return False
+    if follow and follow[0].lower_ == "of":
+        return True
+    for t in follow:
+        if t.tag_ in {"NNS", "NNPS"} or (
+            t.pos_ == "NOUN" and t.lemma_ in {"member", "ally", "country", "state"}
+        ):
+            return not any(
+                x.lemma_ in {"year", "month", "week", "day", "hour", "minute", "time"} for x in [t]
+            )
+        if t.pos_ not in {"ADJ", "NOUN", "PROPN", "ADV"}:
+            break
+    return False
+
+
+def _gdp_phrase(doc: Doc, k: int) -> int | None:
+    """End token of "of (its|their|Germany's|the country's|national) GDP / gross domestic product /
+    economic output / national income" right after a percentage."""
+    if k >= len(doc) or doc[k].lower_ != "of":
+        return None
+    for m in range(k + 1, min(k + 6, len(doc))):
+        t = doc[m]
+        if t.lower_ in _GDP_HEADS:
+            return m + 1
+        if t.pos_ not in {"DET", "PRON", "ADJ", "PROPN", "PART", "NOUN"} or t.lower_ in {
+            "budget",
+            "spending",
+        }:
+            return None
+    return None
+
+
+def _percent_of_gdp_context(doc: Doc, i: int, k: int) -> bool:
+    """A bare percentage that means a share of GDP: "the 2% target", "NATO's 2% guideline"."""
+    nxt = doc[k] if k < len(doc) else None
+    return nxt is not None and nxt.lemma_.lower() in _TARGET_AFTER
+
+
+def _with_gdp_lists(claims: list[NumberClaim]) -> list[NumberClaim]:
+    """ "4.12% of GDP, followed by Estonia at 3.43%": percentages listed after a share of GDP in the same
+    sentence are shares of GDP too."""
+    out = []
+    for c in claims:
+        if c.unit == "percent" and any(
+            o.unit == "percent_of_gdp" and o.sentence.start == c.sentence.start and o.end <= c.start
+            for o in out
+        ):
+            c = NumberClaim(**{**c.__dict__, "unit": "percent_of_gdp", "is_defence_spending": True})
+        out.append(c)
+    return out
+
+
+def _qualifier(doc: Doc, start_tok: int) -> str | None:
+    for words, label in _QUALIFIERS:
+        n = len(words)
+        if start_tok - n >= 0 and tuple(t.lower_ for t in doc[start_tok - n : start_tok]) == words:
+            return label
+    return None
+
+
+def _total(doc: Doc, k: int) -> float | None:
+    """28 in "23 of the EU's 28 member states"."""
+    if k >= len(doc) or doc[k].lower_ != "of":
+        return None
+    for m in range(k + 1, min(k + 6, len(doc))):
+        t = doc[m]
+        if _is_core(t):
+            words = [t.text]
+            while m + 1 < len(doc) and (doc[m + 1].like_num or doc[m + 1].text == "-"):
+                m += 1
+                words.append(doc[m].text)
+            return parse_value(words)
+        if t.pos_ not in {"DET", "PROPN", "PART", "ADJ", "PRON"}:
+            return None
+    return None
+
+
+def _country(doc: Doc, i: int, k: int, sent: Span, gaz: Gazetteer) -> str | None:
+    """The country a figure is about: a country named in its GDP phrase, else the nearest country named
+    before it in the sentence, else one named just after it ("spending by Germany")."""
+    mentions = []
+    for ent in sent.ents:
+        if ent.label_ in {"GPE", "NORP", "ORG", "LOC"}:
+            code = gaz.country_code(ent.text)
+            if code and not (ent.label_ == "NORP" and ent.text.endswith("s") and code is None):
+                mentions.append((ent.start, ent.end, code))
+    inside = [c for s, e, c in mentions if i <= s < k]
+    if inside:
+        return inside[0]
+    before = [(s, c) for s, e, c in mentions if e <= i]
+    if before:
+        return max(before)[1]
+    after = [(s, c) for s, e, c in mentions if s >= k and s - k <= 4]
+    return min(after)[1] if after else None
+
+
+_YEAR = re.compile(r"\b(19[5-9]\d|20\d\d|21\d\d)\b")
+
+
+def _year(doc: Doc, i: int, k: int, sent: Span, when: date | None) -> int | None:
+    """The year a figure refers to: a year or relative year ("last year") next to it in the sentence,
+    preferring the one after it ("4.12% in 2024", "5% by 2035")."""
+    dates = []
+    for ent in sent.ents:
+        if ent.label_ != "DATE":
+            continue
+        low = ent.text.lower()
+        year = None
+        m = _YEAR.search(ent.text)
+        if m:
+            year = int(m.group(1))
+        elif when is not None and "this year" in low:
+            year = when.year
+        elif when is not None and "last year" in low:
+            year = when.year - 1
+        elif when is not None and "next year" in low:
+            year = when.year + 1
+        if year is not None:
+            dates.append((ent.start, year))
+    after = [(s, y) for s, y in dates if s >= k]
+    before = [(s, y) for s, y in dates if s < i]
+    if after:
+        return min(after)[1]
+    if before:
+        return max(before)[1]
+    return None
+
+
+def _kind(doc: Doc, i: int, k: int, unit: str, sent: Span) -> str:
+    """`target` for goals, guidelines, pledges and demands ("the 2% target", "raise it to 4%", "5% by 2035"),
+    `reported` for levels spent or estimated, `other` for counts and anything else."""
+    if unit == "count":
+        return "other"
+    cues = _cues()
+    nxt = doc[k] if k < len(doc) else None
+    if nxt is not None and nxt.lemma_.lower() in _TARGET_AFTER:
+        return "target"
+    if nxt is not None and nxt.lower_ == "by" and k + 1 < len(doc) and _YEAR.fullmatch(doc[k + 1].text):
+        return "target"
+    window = doc[max(sent.start, i - 8) : i]
+    if any(cues.get(t.lemma_.lower()) == "target" for t in window):
+        return "target"
+    head = doc[i]
+    for anc in [head, *head.ancestors]:
+        kind = cues.get(anc.lemma_.lower())
+        if kind:
+            return kind
+        if anc.i < sent.start or anc.i >= sent.end:
+            break
+    return "reported" if unit in {"percent_of_gdp", "money"} else "other"
+
+
+def _defence_context(sent: Span, unit: str) -> bool:
+    cues = _defence_cues()
+    return any(t.lemma_.lower() in cues for t in sent) or unit == "percent_of_gdp"

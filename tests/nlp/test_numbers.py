@@ -1,0 +1,205 @@
+"""Number parser: (text, expected claims) tables over the real pipeline, negatives, and offsets."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from dashboard.nlp.numbers import extract_numbers, parse_value
+from dashboard.nlp.pipeline import load_model
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_model()
+
+
+@pytest.mark.parametrize(
+    ("words", "value"),
+    [
+        (["1,200"], 1200.0),
+        (["4.12"], 4.12),
+        (["13.4bn"], 13.4e9),
+        (["100", "billion"], 1e11),
+        (["Twenty", "-", "three"], 23.0),
+        (["two"], 2.0),
+        (["one", "hundred"], 100.0),
+        (["2.5", "million"], 2.5e6),
+        (["600bn"], 600e9),
+        (["1.2", "trillion"], 1.2e12),
+        (["five"], 5.0),
+        (["forty", "-", "four"], 44.0),
+        (["not-a-number"], None),
+        ([], None),
+    ],
+)
+def test_parse_value(words, value):
+    assert parse_value(words) == value
+
+
+# (text, [(text, value, unit, currency, qualifier, country, year, kind, total), ...])
+CASES = [
+    (
+        "Germany spent roughly 1.2 percent of its GDP on defence in 2018.",
+        [("1.2 percent of its GDP", 1.2, "percent_of_gdp", None, "about", "DEU", 2018, "reported", None)],
+    ),
+    (
+        "Berlin set up a €100bn fund for the armed forces.",
+        [("€100bn", 1e11, "money", "EUR", None, "DEU", None, "reported", None)],
+    ),
+    (
+        "Washington spends $1.2 trillion.",
+        [("$1.2 trillion", 1.2e12, "money", "USD", None, "USA", None, None, None)],
+    ),
+    (
+        "The plan adds 100 billion euros over five years.",
+        [("100 billion euros", 1e11, "money", "EUR", None, None, None, None, None)],
+    ),
+    (
+        "Twenty-three of the EU's 28 member nations signed up to the process.",
+        [("Twenty-three", 23.0, "count", None, None, None, None, "other", 28.0)],
+    ),
+    (
+        "Mr Trump called on European countries to increase their defence spending to at least two per cent "
+        "of their gross domestic product.",
+        [
+            (
+                "two per cent of their gross domestic product",
+                2.0,
+                "percent_of_gdp",
+                None,
+                "at least",
+                None,
+                None,
+                "target",
+                None,
+            )
+        ],
+    ),
+    (
+        "Poland spent an estimated 4.12% of GDP, followed by Estonia at 3.43%.",
+        [
+            ("4.12% of GDP", 4.12, "percent_of_gdp", None, "about", "POL", None, "reported", None),
+            ("3.43%", 3.43, "percent_of_gdp", None, None, "EST", None, None, None),
+        ],
+    ),
+    (
+        "He asked allies to raise it to 4 percent of their economic output.",
+        [
+            (
+                "4 percent of their economic output",
+                4.0,
+                "percent_of_gdp",
+                None,
+                None,
+                None,
+                None,
+                "target",
+                None,
+            )
+        ],
+    ),
+    (
+        "Allies agreed to spend 5% of GDP by 2035.",
+        [("5% of GDP", 5.0, "percent_of_gdp", None, None, None, 2035, "target", None)],
+    ),
+    (
+        "The UK will spend £13.4bn a year more.",
+        [("£13.4bn", 13.4e9, "money", "GBP", None, "GBR", None, None, None)],
+    ),
+    ("East Shield costs PLN 10bn.", [("PLN 10bn", 1e10, "money", "PLN", None, None, None, None, None)]),
+    ("The 2% target is a floor.", [("2%", 2.0, "percent_of_gdp", None, None, None, None, "target", None)]),
+    (
+        "Inflation rose by more than 3 percent last year.",
+        [("3 percent", 3.0, "percent", None, "more than", None, 2024, None, None)],
+    ),
+    (
+        "Denmark will spend DKK 50bn more on defence.",
+        [("DKK 50bn", 5e10, "money", "DKK", None, "DNK", None, None, None)],
+    ),
+    (
+        "NATO was founded in 1949 with 12 members.",
+        [("12", 12.0, "count", None, None, None, None, "other", None)],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES, ids=[c[0][:40] for c in CASES])
+def test_number_claims(nlp, text, expected):
+    found = extract_numbers(nlp(text), date(2025, 6, 1))
+    assert [c.text for c in found] == [e[0] for e in expected]
+    for c, (_, value, unit, currency, qualifier, country, year, kind, total) in zip(
+        found, expected, strict=True
+    ):
+        assert c.value == pytest.approx(value)
+        assert (c.unit, c.currency, c.qualifier, c.country, c.year) == (
+            unit,
+            currency,
+            qualifier,
+            country,
+            year,
+        )
+        if kind is not None:
+            assert c.kind == kind
+        assert c.total == total
+
+
+NEGATIVES = [
+    "He is 45 years old and lives at 10 Downing Street.",
+    "The summit took place on 11 July 2023.",
+    "It was the first meeting since 2019.",
+    "Article 5 is the heart of the treaty.",
+    "The F-35 order was confirmed.",
+    "He finished third.",
+    "",
+]
+
+
+@pytest.mark.parametrize("text", NEGATIVES)
+def test_not_claims(nlp, text):
+    assert extract_numbers(nlp(text)) == []
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "2%",
+                "of",
+                "GDP",
+                "€",
+                "100bn",
+                "Germany",
+                "spent",
+                "at least",
+                "two",
+                "per cent",
+                "Twenty-three",
+                "28",
+                "members",
+                "$",
+                "1.2",
+                "trillion",
+                "in",
+                "2024",
+                "by 2035",
+                ",",
+                ".",
+                "the",
+                "target",
+                "-",
+            ]
+        )
+        | st.text(max_size=8),
+        max_size=25,
+    ).map(" ".join)
+)
+def test_never_raises_and_offsets_slice_the_text(nlp, text):
+    for c in extract_numbers(nlp(text), date(2024, 1, 1)):
+        assert text[c.start : c.end] == c.text
+        assert c.unit in {"percent_of_gdp", "percent", "money", "count"}
+        assert c.kind in {"reported", "target", "other"}
