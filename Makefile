@@ -37,6 +37,7 @@ test: lint
 
 bench: env
 	$(PY) bench/statements_quality.py
+	$(PY) bench/numbers_quality.py
 	$(PY) bench/loader_speed.py
 
 clean:

@@ -273,4 +273,12 @@ def _progress_bar(paths: str | os.PathLike | Iterable[str | os.PathLike]):
             total += sum(f.stat().st_size for f in p.rglob("*") if f.is_file())
         elif p.is_file():
             total += p.stat().st_size
-    return tqdm(total=total or None, unit="B", unit_scale=True, desc="ingest", smoothing=0.1, file=sys.stderr)
+    return tqdm(
+        total=total or None,
+        unit="B",
+        unit_scale=True,
+        desc="ingest",
+        smoothing=0.1,
+        mininterval=0.5,
+        file=sys.stderr,
+    )
