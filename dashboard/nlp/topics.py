@@ -1,0 +1,208 @@
+"""Topic tagging: the taxonomy in `data/topics.toml`, lemma phrase matching, and rows for the `topics` table.
+
+Must not change the shared `nlp` (matchers sit beside it, not in its pipeline) nor touch the store."""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+
+from dashboard.nlp.lexicons import DATA_DIR
+
+TAXONOMY_PATH = DATA_DIR / "topics.toml"
+# Components that do not set lemmas; skipped when the pattern phrases are parsed at build time.
+_NOT_FOR_LEMMAS = ("parser", "ner", "ddd_actor_ruler", "ddd_paragraph_breaks")
+
+
+class TaxonomyError(ValueError):
+    """The taxonomy file is malformed."""
+
+
+@dataclass(frozen=True)
+class Topic:
+    name: str  # the table key, stored in `topics.topic`
+    label: str
+    description: str
+    patterns: tuple[str, ...]  # lower-case phrases, matched on lemmas and on lower-cased words
+
+
+@dataclass(frozen=True)
+class TopicHit:
+    """One pattern found in a doc: tokens [start, end) and their character span."""
+
+    topic: str
+    pattern: str
+    start: int
+    end: int
+    start_char: int
+    end_char: int
+
+
+def load_taxonomy(path: str | Path | None = None) -> dict[str, Topic]:
+    """Topics by name, in file order, from `path` (default `data/topics.toml`); the file is read once."""
+    return dict(_load_taxonomy(str(Path(path or TAXONOMY_PATH).resolve())))
+
+
+@cache
+def _load_taxonomy(path: str) -> tuple[tuple[str, Topic], ...]:
+    with open(path, "rb") as fh:
+        data = tomllib.load(fh)
+    topics = []
+    for name, table in data.items():
+        if not isinstance(table, dict):
+            raise TaxonomyError(f"{path}: {name!r} must be a table with label, description and patterns")
+        label, description, patterns = table.get("label"), table.get("description"), table.get("patterns")
+        if not isinstance(label, str) or not isinstance(description, str):
+            raise TaxonomyError(f"{path}: topic {name!r} needs a string `label` and `description`")
+        if not isinstance(patterns, list) or not patterns or not all(isinstance(p, str) for p in patterns):
+            raise TaxonomyError(f"{path}: topic {name!r} needs `patterns`, a non-empty list of strings")
+        cleaned = tuple(dict.fromkeys(" ".join(p.split()) for p in patterns))
+        bad = [p for p in cleaned if not p or p != p.lower()]
+        if bad:
+            raise TaxonomyError(
+                f"{path}: topic {name!r}: patterns must be non-empty lower-case phrases: {bad}"
+            )
+        topics.append((name, Topic(name, label, description, cleaned)))
+    return tuple(topics)
+
+
+class TopicMatcher:
+    """Finds taxonomy patterns in docs made by `nlp`. Each pattern is matched twice and the hits merged:
+    on LEMMA (the phrase parsed by `nlp` once, here, so inflections match: "defence budgets", "spent on
+    defence") and on LOWER (so proper nouns whose lemma keeps its case match: "NATO", "Kremlin").
+    With a pipeline that sets no lemmas only the LOWER matches are made."""
+
+    def __init__(self, nlp: Language, taxonomy: dict[str, Topic] | None = None) -> None:
+        self.vocab = nlp.vocab
+        self.taxonomy = dict(taxonomy if taxonomy is not None else load_taxonomy())
+        self._nlp = nlp
+        self._disable = [name for name in _NOT_FOR_LEMMAS if name in nlp.pipe_names]
+        self._lemma = PhraseMatcher(nlp.vocab, attr="LEMMA")
+        self._lower = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self._keys: dict[int, tuple[str, str]] = {}
+        words: set[str] = set()
+        pairs = [(t.name, p) for t in self.taxonomy.values() for p in t.patterns]
+        docs = nlp.pipe((p for _, p in pairs), disable=self._disable)
+        for (topic, pattern), pattern_doc in zip(pairs, docs, strict=True):
+            key = f"topic:{topic}:{pattern}"
+            self._keys[nlp.vocab.strings.add(key)] = (topic, pattern)
+            if pattern_doc.has_annotation("LEMMA"):  # a pipeline without a lemmatizer matches words only
+                self._lemma.add(key, [pattern_doc])
+            self._lower.add(key, [nlp.make_doc(pattern)])
+            words.update(w for t in pattern_doc for w in (t.lower_, t.lemma_.lower()))
+        self.pattern_words = frozenset(words)  # every word and lemma of every pattern, lower-cased
+
+    def covers(self, term: str) -> bool:
+        """Whether the taxonomy already knows `term`: it matches a pattern, or each of its words (or their
+        lemmas) occurs in some pattern ("budget" is part of "defence budget"). Used to flag new terms."""
+        doc = self._nlp(term, disable=self._disable)
+        if self.hits(doc):
+            return True
+        words = [t for t in doc if not (t.is_punct or t.is_space)]
+        return bool(words) and all(
+            t.lower_ in self.pattern_words or t.lemma_.lower() in self.pattern_words for t in words
+        )
+
+    def hits(self, doc: Doc | Span) -> list[TopicHit]:
+        """Distinct (topic, pattern, token span) hits in `doc`, in text order."""
+        if isinstance(doc, Span):
+            doc = doc.as_doc()
+        if doc.vocab is not self.vocab:
+            raise ValueError(
+                "the doc was made by another pipeline than this TopicMatcher's; build one for it"
+            )
+        found: set[tuple[int, int, int]] = set(self._lower(doc))
+        if doc.has_annotation("LEMMA"):
+            found.update(self._lemma(doc))
+        out = []
+        for key, start, end in sorted(found, key=lambda m: (m[1], m[2], m[0])):
+            topic, pattern = self._keys[key]
+            span = doc[start:end]
+            out.append(TopicHit(topic, pattern, start, end, span.start_char, span.end_char))
+        return out
+
+    def topics_in(self, doc: Doc | Span) -> set[str]:
+        return {hit.topic for hit in self.hits(doc)}
+
+
+@lru_cache(maxsize=4)
+def topic_matcher(nlp: Language) -> TopicMatcher:
+    """The TopicMatcher for `nlp` and the default taxonomy, built once per pipeline object."""
+    return TopicMatcher(nlp)
+
+
+def topic_rows(
+    doc: Doc,
+    article_id: str,
+    statements: Iterable[tuple[str, int, int]] = (),
+    matcher: TopicMatcher | None = None,
+) -> list[dict]:
+    """Rows for the `topics` table from one parsed article.
+
+    Sentence rows: one per (sentence, topic) with a hit; `sentence_start` is the sentence's first character,
+    `score` the number of distinct pattern hits (pattern, position) of the topic in the sentence, and
+    `statement_id` the statement (id, start_char, end_char) overlapping the sentence most (None if none).
+    Article rows: one per topic found; `statement_id` and `sentence_start` are None and `score` is the share
+    of the article's sentences that mention the topic, in (0, 1].
+
+    `matcher` defaults to the matcher of `load_model()`; pass `topic_matcher(nlp)` for docs of another nlp."""
+    if matcher is None:
+        from dashboard.nlp.pipeline import load_model
+
+        matcher = topic_matcher(load_model())
+    spans = [(sid, start, end) for sid, start, end in statements]
+    order = {name: i for i, name in enumerate(matcher.taxonomy)}
+    hits = matcher.hits(doc)
+    sentence_rows: list[dict] = []
+    sentences_with: dict[str, int] = {}
+    for sent in _sentences(doc):
+        in_sent: dict[str, set[tuple[str, int]]] = {}
+        for hit in hits:
+            if sent.start <= hit.start and hit.end <= sent.end:
+                in_sent.setdefault(hit.topic, set()).add((hit.pattern, hit.start))
+        statement_id = _overlapping_statement(spans, sent.start_char, sent.end_char) if in_sent else None
+        for topic in sorted(in_sent, key=order.__getitem__):
+            sentences_with[topic] = sentences_with.get(topic, 0) + 1
+            sentence_rows.append(
+                {
+                    "article_id": article_id,
+                    "statement_id": statement_id,
+                    "topic": topic,
+                    "score": float(len(in_sent[topic])),
+                    "sentence_start": sent.start_char,
+                }
+            )
+    n_sentences = max(1, sum(1 for _ in _sentences(doc)))
+    article_rows = [
+        {
+            "article_id": article_id,
+            "statement_id": None,
+            "topic": topic,
+            "score": sentences_with[topic] / n_sentences,
+            "sentence_start": None,
+        }
+        for topic in sorted(sentences_with, key=order.__getitem__)
+    ]
+    return sentence_rows + article_rows
+
+
+def _sentences(doc: Doc) -> Iterable[Span]:
+    """The doc's sentences with some text in them (the whole doc when it has no sentence boundaries)."""
+    sents = doc.sents if doc.has_annotation("SENT_START") else [doc[:]]
+    return (s for s in sents if s.text.strip())
+
+
+def _overlapping_statement(spans: Sequence[tuple[str, int, int]], start: int, end: int) -> str | None:
+    best, best_overlap = None, 0
+    for sid, s_start, s_end in spans:
+        overlap = min(end, s_end) - max(start, s_start)
+        if overlap > best_overlap:
+            best, best_overlap = sid, overlap
+    return best
