@@ -5,6 +5,7 @@ Must not change the shared `nlp` (matchers sit beside it, not in its pipeline) n
 from __future__ import annotations
 
 import tomllib
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -160,14 +161,18 @@ def topic_rows(
     spans = [(sid, start, end) for sid, start, end in statements]
     order = {name: i for i, name in enumerate(matcher.taxonomy)}
     hits = matcher.hits(doc)
+    sentences = list(_sentences(doc))
+    starts = [sent.start for sent in sentences]
+    by_sentence: dict[int, dict[str, set[tuple[str, int]]]] = {}
+    for hit in hits:
+        i = bisect_right(starts, hit.start) - 1
+        if i >= 0 and hit.end <= sentences[i].end:  # a hit across a sentence boundary belongs to neither
+            by_sentence.setdefault(i, {}).setdefault(hit.topic, set()).add((hit.pattern, hit.start))
     sentence_rows: list[dict] = []
     sentences_with: dict[str, int] = {}
-    for sent in _sentences(doc):
-        in_sent: dict[str, set[tuple[str, int]]] = {}
-        for hit in hits:
-            if sent.start <= hit.start and hit.end <= sent.end:
-                in_sent.setdefault(hit.topic, set()).add((hit.pattern, hit.start))
-        statement_id = _overlapping_statement(spans, sent.start_char, sent.end_char) if in_sent else None
+    for i, in_sent in sorted(by_sentence.items()):
+        sent = sentences[i]
+        statement_id = _overlapping_statement(spans, sent.start_char, sent.end_char)
         for topic in sorted(in_sent, key=order.__getitem__):
             sentences_with[topic] = sentences_with.get(topic, 0) + 1
             sentence_rows.append(
@@ -179,7 +184,7 @@ def topic_rows(
                     "sentence_start": sent.start_char,
                 }
             )
-    n_sentences = max(1, sum(1 for _ in _sentences(doc)))
+    n_sentences = max(1, len(sentences))
     article_rows = [
         {
             "article_id": article_id,
@@ -193,10 +198,10 @@ def topic_rows(
     return sentence_rows + article_rows
 
 
-def _sentences(doc: Doc) -> Iterable[Span]:
+def _sentences(doc: Doc) -> list[Span]:
     """The doc's sentences with some text in them (the whole doc when it has no sentence boundaries)."""
     sents = doc.sents if doc.has_annotation("SENT_START") else [doc[:]]
-    return (s for s in sents if s.text.strip())
+    return [s for s in sents if s.text.strip()]
 
 
 def _overlapping_statement(spans: Sequence[tuple[str, int, int]], start: int, end: int) -> str | None:

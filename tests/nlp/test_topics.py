@@ -209,7 +209,15 @@ def test_doc_of_another_pipeline_is_refused(matcher):
     other = spacy.blank("en")
     with pytest.raises(ValueError, match="another pipeline"):
         matcher.hits(other("NATO met."))
-    assert TopicMatcher(other).topics_in(other("NATO met in Brussels.")) == {"nato"}
+    other_matcher = TopicMatcher(other)  # no lemmatizer, no sentences: words only, the doc is one sentence
+    assert other_matcher.topics_in(other("NATO met in Brussels.")) == {"nato"}
+    rows = topic_rows(other("NATO met. Russia too."), "a", matcher=other_matcher)
+    assert {(r["topic"], r["sentence_start"], r["score"]) for r in rows} == {
+        ("nato", 0, 1.0),
+        ("russia", 0, 1.0),
+        ("nato", None, 1.0),
+        ("russia", None, 1.0),
+    }
 
 
 def test_covers_knows_pattern_words_and_flags_new_ones(matcher):
