@@ -31,6 +31,17 @@ def main(argv: list[str] | None = None) -> int:
     exp.add_argument("--out", required=True, help="output folder")
     exp.add_argument("--format", choices=["csv", "parquet", "xlsx"], default="csv")
 
+    sub.add_parser(
+        "topics-suggest",
+        help="suggest new taxonomy entries: NMF topics over a store's articles (--store DIR --topics N)",
+        add_help=False,
+    )
+
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["topics-suggest"]:
+        from dashboard.topic_discovery import main_suggest
+
+        return main_suggest(argv[1:])
     args = parser.parse_args(argv)
     if args.command == "ingest":
         return _ingest(args)
@@ -66,10 +77,7 @@ def _export(args: argparse.Namespace) -> int:
 
     store = Store(args.store)
     if not store.exists():
-        print(
-            f"error: no store at {args.store}; run `python -m dashboard ingest PATH --store {args.store}`",
-            file=sys.stderr,
-        )
+        print(store.missing_message(), file=sys.stderr)
         return 2
     for path in export_tables(store.read_all(), Path(args.out), args.format):
         print(path)

@@ -18,6 +18,7 @@ from dashboard.corpus import Corpus, IngestReport
 from dashboard.nlp.gazetteer import Gazetteer
 from dashboard.nlp.numbers import NumberClaim, extract_numbers
 from dashboard.nlp.pipeline import load_model, model_version, statements_for_doc
+from dashboard.nlp.topics import topic_matcher, topic_rows
 from dashboard.records import Article, Rejected, Statement, content_hash
 from dashboard.schema import TABLES, conform, empty_frame
 from dashboard.sources import iter_records
@@ -26,7 +27,7 @@ from dashboard.store import Store
 
 log = logging.getLogger(__name__)
 
-EXTRACTOR_VERSION = "2"
+EXTRACTOR_VERSION = "3"
 DATA_DIR = Path(__file__).resolve().parents[1] / "data"
 BATCH_ARTICLES = 200  # articles per flush to the store: bounds memory whatever the corpus size
 
@@ -35,7 +36,8 @@ def pipeline_version(model_name: str | None) -> str:
     """Identifies the extraction: model, extractor version and the rule data files. A change in any of
     them makes the store process articles again."""
     digest = hashlib.sha256(EXTRACTOR_VERSION.encode())
-    for path in sorted((DATA_DIR / "lexicons").glob("*")) + sorted((DATA_DIR / "gazetteer").glob("*")):
+    rule_files = [*sorted((DATA_DIR / "lexicons").glob("*")), *sorted((DATA_DIR / "gazetteer").glob("*"))]
+    for path in [*rule_files, DATA_DIR / "topics.toml"]:
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
     return f"{model_version(load_model(model_name))}+x{EXTRACTOR_VERSION}+{digest.hexdigest()[:10]}"
@@ -117,6 +119,7 @@ def ingest(
             yield record.text, row
 
     pending: dict[str, list] = {t: [] for t in TABLES}
+    topics_matcher = topic_matcher(nlp)
     n_process = max(1, int(workers))
     docs = nlp.pipe(articles_to_parse(), as_tuples=True, n_process=n_process, batch_size=32)
     for done, (doc, row) in enumerate(docs, 1):
@@ -124,15 +127,18 @@ def ingest(
             when = row["published"].date() if row["published"] is not None else None
             statements = statements_for_doc(doc, when, gaz)
             numbers = extract_numbers(doc, when, gaz)
+            statement_rows = _statement_rows(row["article_id"], statements)
+            spans = [(s["statement_id"], s["content_start"], s["content_end"]) for s in statement_rows]
+            topics = topic_rows(doc, row["article_id"], spans, matcher=topics_matcher)
         except Exception as exc:  # one article's failure must not lose the others
             log.exception("extraction failed for %s", row["origin"])
             report.failed += 1
             row["processing_note"] = f"extraction failed: {type(exc).__name__}: {exc}"[:300]
-            statements, numbers = [], []
+            statements, numbers, statement_rows, topics = [], [], [], []
         pending["articles"].append(row)
-        statement_rows = _statement_rows(row["article_id"], statements)
         pending["statements"].extend(statement_rows)
         pending["numbers"].extend(_number_rows(row["article_id"], numbers, statement_rows))
+        pending["topics"].extend(topics)
         if bar is not None:
             bar.update(len(doc.text.encode("utf-8")))
             bar.set_postfix_str(f"{done} articles, {done / max(bar.format_dict['elapsed'], 1e-9):.1f}/s")

@@ -27,6 +27,10 @@ class Store:
     def exists(self) -> bool:
         return (self.root / MANIFEST).exists()
 
+    def missing_message(self) -> str:
+        """What to tell a user who points a command at a folder that holds no store."""
+        return f"error: no store at {self.root}; run `python -m dashboard ingest PATH --store {self.root}`"
+
     def append(self, table: str, df: pd.DataFrame) -> None:
         """Write `df` as a new part of `table` (atomic: written to a temporary name, then renamed)."""
         if df.empty:

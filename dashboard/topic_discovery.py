@@ -98,10 +98,7 @@ def main_suggest(argv: list[str] | None = None) -> int:
 
     store = Store(args.store)
     if not store.exists():
-        print(
-            f"error: no store at {args.store}; run `python -m dashboard ingest PATH --store {args.store}`",
-            file=sys.stderr,
-        )
+        print(store.missing_message(), file=sys.stderr)
         return 2
     texts = [t for t in store.read("articles", columns=["text"])["text"].dropna().tolist() if t.strip()]
     if not texts:

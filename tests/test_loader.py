@@ -103,6 +103,11 @@ def test_statements_have_speakers_and_offsets_into_the_article_text(inputs: Path
         assert " … ".join(text[a:b] for a, b in pieces) == row.content
         assert text[row.speaker_start : row.speaker_end] == row.speaker_mention
         assert text[row.cue_start : row.cue_end] == row.cue
+    topics = corpus.topics
+    assert {"defence_spending", "nato"} <= set(topics["topic"])
+    article_level = topics[topics["sentence_start"].isna()]
+    assert article_level["score"].between(0, 1).all()
+    assert set(topics["statement_id"].dropna()) <= set(st["statement_id"])
     people = st.set_index("speaker")
     assert people.loc["Jens Stoltenberg", "speaker_org"] == "NATO"
     assert people.loc["Angela Merkel", "speaker_country"] == "DEU"
@@ -179,3 +184,6 @@ def test_cli_ingest_and_export(inputs: Path, tmp_path: Path, capsys: pytest.Capt
     statements = pd.read_excel(tmp_path / "export-xlsx" / "statements.xlsx")
     assert len(statements) >= 5
     assert cli(["export", "--store", str(tmp_path / "nowhere"), "--out", str(tmp_path / "x")]) == 2
+    capsys.readouterr()
+    assert cli(["topics-suggest", "--store", str(store), "--topics", "2", "--terms", "4"]) == 0
+    assert len([line for line in capsys.readouterr().out.splitlines() if line[:2] in {"1:", "2:"}]) == 2
