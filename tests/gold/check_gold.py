@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import re
 import sys
+import tomllib
 from pathlib import Path
 
 GOLD_DIR = Path(__file__).resolve().parent
@@ -26,23 +27,8 @@ STANCE_TARGETS = {
     "military_aid_to_ukraine",
 }
 POLARITIES = {"support", "oppose", "neutral"}
-TOPICS = {
-    "defence_spending",
-    "nato",
-    "eu_defence",
-    "cybersecurity",
-    "chemical_weapons",
-    "conventional_weapons",
-    "nuclear_weapons",
-    "territorial_conflicts",
-    "space_security",
-    "arctic_and_polar",
-    "trade_and_sanctions",
-    "russia",
-    "ukraine",
-    "transatlantic_relations",
-    "defence_industry",
-}
+with open(REPO_ROOT / "data" / "topics.toml", "rb") as _fh:
+    TOPICS = frozenset(tomllib.load(_fh))  # gold topics must be topics of the taxonomy
 ISO3 = re.compile(r"^[A-Z]{3}$")
 STATEMENT_KEYS = {"content", "speaker", "speaker_type", "speaker_country", "speaker_role", "kind"}
 NUMBER_KEYS = {"text", "value", "unit", "currency", "qualifier", "country", "year", "kind", "total"}
