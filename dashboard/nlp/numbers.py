@@ -15,7 +15,13 @@ from text_to_num import text2num
 from dashboard.nlp.gazetteer import Gazetteer
 from dashboard.nlp.lexicons import DATA_DIR
 
-_DIGITS = re.compile(r"^(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(k|m|mn|bn|b|tn|trn)?$", re.IGNORECASE)
+# one token holding a number: "1,200", "4.12", ".001", "+0.2", "13.4bn", "5pc", "PS2.7", "RM23.50", "Y=28,030"
+_NUM_TOKEN = re.compile(
+    r"^(?P<cur>[A-Z]{1,3}=?|[€$£¥])?[+-]?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d*\.\d+|\d+)"
+    r"(?P<scale>k|m|mn|bn|b|tn|trn)?(?P<pct>pc|%)?$",
+    re.IGNORECASE,
+)
+_RANGE_WORDS = {"to", "-", "and", "or", "\u2013"}
 _SCALES = {
     "k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "million": 1e6, "b": 1e9, "bn": 1e9, "billion": 1e9,
     "tn": 1e12, "trn": 1e12, "trillion": 1e12,
@@ -68,12 +74,21 @@ class NumberClaim:
 
 
 @cache
-def _currencies() -> tuple[dict[str, str], dict[str, str]]:
-    before, after = {}, {}
+def _currencies() -> dict[str, dict[str, str]]:
+    """Currency forms by where they stand: `before` the number ("€", "PLN"), `after` it ("euros",
+    "Danish crowns"), or glued to it as a `prefix` ("PS2.7m", "RM23.50", "$US55,931")."""
+    forms: dict[str, dict[str, str]] = {"before": {}, "after": {}, "prefix": {}}
     with open(DATA_DIR / "lexicons" / "currencies.csv", encoding="utf-8", newline="") as fh:
         for row in csv.DictReader(fh):
-            (before if row["position"] == "before" else after)[row["form"]] = row["code"]
-    return before, after
+            forms[row["position"]][row["form"]] = row["code"]
+    return forms
+
+
+def _number_token(text: str) -> re.Match[str] | None:
+    m = _NUM_TOKEN.match(text)
+    if m is None or (m.group("cur") and m.group("cur") not in _currencies()["prefix"]):
+        return None
+    return m
 
 
 @cache
@@ -90,8 +105,8 @@ def _defence_cues() -> frozenset[str]:
 
 def _is_core(tok: Token) -> bool:
     return (
-        bool(_DIGITS.match(tok.text))
-        or (tok.like_num and tok.text.lower() not in {"one"} | set())
+        bool(_number_token(tok.text))
+        or (tok.like_num and tok.lower_ != "one")
         or (
             tok.lower_ in {"one", "half"}
             and tok.i + 1 < len(tok.doc)
@@ -110,11 +125,11 @@ def parse_value(words: list[str]) -> float | None:
         scale *= _SCALES[words[-1].lower()]
         words = words[:-1]
     if len(words) == 1:
-        m = _DIGITS.match(words[0])
+        m = _number_token(words[0])
         if m:
-            number = float(m.group(1).replace(",", "") + ("." + m.group(2) if m.group(2) else ""))
-            if m.group(3):
-                scale *= _SCALES[m.group(3).lower()]
+            number = float(m.group("num").replace(",", ""))
+            if m.group("scale"):
+                scale *= _SCALES[m.group("scale").lower()]
             return number * scale
     phrase = " ".join(w for w in words if w != "-").lower().replace("-", " ")
     if phrase == "half":
@@ -130,7 +145,6 @@ def extract_numbers(
 ) -> list[NumberClaim]:
     """Every numeric claim in `doc`, in order."""
     gaz = gazetteer or Gazetteer.load()
-    before_cur, after_cur = _currencies()
     skip_ents = {
         i for e in doc.ents if e.label_ in {"DATE", "TIME", "ORDINAL"} for i in range(e.start, e.end)
     }
@@ -154,7 +168,7 @@ def extract_numbers(
             )
         ):
             j += 1
-        claim = _claim(doc, i, j, when, gaz, before_cur, after_cur, skip_ents)
+        claim = _claim(doc, i, j, when, gaz, skip_ents)
         if claim is not None:
             out.append(claim)
             i = max(j, doc.char_span(claim.start, claim.end, alignment_mode="expand").end)
@@ -165,26 +179,32 @@ def extract_numbers(
     return _with_gdp_lists(out)
 
 
-def _claim(doc, i, j, when, gaz, before_cur, after_cur, skip_ents) -> NumberClaim | None:
+def _claim(doc, i, j, when, gaz, skip_ents) -> NumberClaim | None:
     words = [t.text for t in doc[i:j]]
     value = parse_value(words)
     if value is None:
         return None
     start_tok, end_tok = i, j  # the claim's text: currency + number + unit
-    unit, currency = None, None
-    prev = doc[i - 1] if i > 0 else None
-    if prev is not None and prev.text in before_cur:
-        unit, currency, start_tok = "money", before_cur[prev.text], i - 1
-    elif prev is not None and prev.text.upper() in before_cur and prev.text.isupper():
-        unit, currency, start_tok = "money", before_cur[prev.text.upper()], i - 1
-    nxt = doc[j] if j < len(doc) else None
-    if unit is None and nxt is not None:
-        if nxt.lower_ in _PERCENT:
-            unit, end_tok = "percent", j + 1
-        elif j + 1 < len(doc) and (nxt.lower_, doc[j + 1].lemma_.lower()) in _TWO_WORD_PERCENT:
-            unit, end_tok = "percent", j + 2
-        elif nxt.text in after_cur or nxt.lower_ in after_cur:
-            unit, currency, end_tok = "money", after_cur.get(nxt.text, after_cur.get(nxt.lower_)), j + 1
+    unit, currency = _unit_at(doc, i, j)
+    if unit is not None:
+        start_tok = i - 1 if unit == "money" and i > 0 and doc[i - 1].text in _currencies()["before"] else i
+        start_tok = (
+            start_tok - 1
+            if start_tok > 0 and doc[start_tok - 1].text in _currencies()["prefix"]
+            else start_tok
+        )
+        end_tok = _unit_end(doc, j)
+    else:
+        # "from 5 to 7 per cent", "33-35 billion euros": the first number of a range shares the second's unit
+        k = j
+        if k + 1 < len(doc) and doc[k].lower_ in _RANGE_WORDS and _is_core(doc[k + 1]):
+            m = k + 1
+            while m < len(doc) and (_is_core(doc[m]) or doc[m].lower_ in _SCALES):
+                m += 1
+            unit, currency = _unit_at(doc, k + 1, m)
+            scales = [t.lower_ for t in doc[k + 1 : m] if t.lower_ in _SCALES]
+            if unit is not None and scales and not any(t.lower_ in _SCALES for t in doc[i:j]):
+                value *= _SCALES[scales[-1]]
     if unit is None:
         if any(k in skip_ents for k in range(i, j)):
             return None
@@ -217,6 +237,60 @@ def _claim(doc, i, j, when, gaz, before_cur, after_cur, skip_ents) -> NumberClai
         is_defence_spending=unit in {"percent_of_gdp", "money"} and _defence_context(sent, unit),
         sentence=sent,
     )
+
+
+def _unit_at(doc: Doc, i: int, j: int) -> tuple[str | None, str | None]:
+    """Unit and currency of the number in tokens i..j: a currency before it ("€", "US $", "PLN") or glued
+    to it ("PS2.7m", "$US55,931"), a percent sign or word after it, or a currency word after it."""
+    forms = _currencies()
+    core = _number_token(doc[i].text)
+    prev = doc[i - 1] if i > 0 else None
+    if core and core.group("pct"):
+        return "percent", None
+    if prev is not None and prev.text in forms["before"]:
+        code = forms["before"][prev.text]
+        if prev.text == "$":
+            before = doc[i - 2].text if i > 1 else ""
+            glued = core.group("cur") if core else None
+            code = (
+                forms["prefix"].get(before, forms["prefix"].get(glued or "", code))
+                if before or glued
+                else code
+            )
+        return "money", code
+    if core and core.group("cur"):
+        return "money", forms["prefix"][core.group("cur")]
+    nxt = doc[j] if j < len(doc) else None
+    if nxt is None:
+        return None, None
+    two = f"{nxt.text} {doc[j + 1].text}" if j + 1 < len(doc) else ""
+    if (
+        nxt.lower_ in _PERCENT
+        or (nxt.lower_, doc[j + 1].lemma_.lower() if j + 1 < len(doc) else "") in _TWO_WORD_PERCENT
+    ):
+        return "percent", None
+    if two in forms["after"]:
+        return "money", forms["after"][two]
+    if nxt.text in forms["after"] or nxt.lower_ in forms["after"]:
+        if nxt.lower_ in {"pound", "pounds"} and j + 1 < len(doc) and doc[j + 1].text in {"-", "of"}:
+            return None, None  # "275 pound-feet", "208 pounds of"
+        return "money", forms["after"].get(nxt.text, forms["after"].get(nxt.lower_))
+    return None, None
+
+
+def _unit_end(doc: Doc, j: int) -> int:
+    """End token of the unit written after a number (percent words, one- or two-word currency)."""
+    forms = _currencies()
+    if j >= len(doc):
+        return j
+    if j + 1 < len(doc) and (
+        (doc[j].lower_, doc[j + 1].lemma_.lower()) in _TWO_WORD_PERCENT
+        or (f"{doc[j].text} {doc[j + 1].text}" in forms["after"])
+    ):
+        return j + 2
+    if doc[j].lower_ in _PERCENT or doc[j].text in forms["after"] or doc[j].lower_ in forms["after"]:
+        return j + 1
+    return j
 
 
 def _is_count(doc: Doc, i: int, j: int, value: float) -> bool:
