@@ -149,17 +149,12 @@ def gold_set(verbose: bool) -> None:
             year_ok += (None if p.isna()["year"] else int(p["year"])) == g["year"]
             kind_ok += p["kind"] == g["kind"]
             unit_ok += p["unit"] == g["unit"]
-            if verbose and ((None if p.isna()["country"] else p["country"]) != g["country"]):
-                print(
-                    "   country:",
-                    g["text"],
-                    "gold",
-                    g["country"],
-                    "pred",
-                    p["country"],
-                    "|",
-                    p["sentence"][:90],
-                )
+            if verbose:
+                got = {k: (None if p.isna()[k] else p[k]) for k in ("country", "year", "kind", "unit")}
+                got["year"] = None if got["year"] is None else int(got["year"])
+                diff = {k: (g[k], v) for k, v in got.items() if g[k] != v}
+                if diff:
+                    print("   ", g["text"], diff, "|", p["sentence"][:100].replace("\n", " "))
     print(f"Gold set: {len(articles)} articles, {n_gold} gold numbers")
     print(f"  recall {matched / n_gold:.3f}  (goal >= 0.95)")
     for name, ok in (("country", country_ok), ("year", year_ok), ("kind", kind_ok), ("unit", unit_ok)):

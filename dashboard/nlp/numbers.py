@@ -145,6 +145,7 @@ def extract_numbers(
 ) -> list[NumberClaim]:
     """Every numeric claim in `doc`, in order."""
     gaz = gazetteer or Gazetteer.load()
+    home = home_country(doc, gaz)
     skip_ents = {
         i for e in doc.ents if e.label_ in {"DATE", "TIME", "ORDINAL"} for i in range(e.start, e.end)
     }
@@ -168,7 +169,7 @@ def extract_numbers(
             )
         ):
             j += 1
-        claim = _claim(doc, i, j, when, gaz, skip_ents)
+        claim = _claim(doc, i, j, when, gaz, skip_ents, home)
         if claim is not None:
             out.append(claim)
             i = max(j, doc.char_span(claim.start, claim.end, alignment_mode="expand").end)
@@ -179,7 +180,7 @@ def extract_numbers(
     return _with_gdp_lists(out)
 
 
-def _claim(doc, i, j, when, gaz, skip_ents) -> NumberClaim | None:
+def _claim(doc, i, j, when, gaz, skip_ents, home) -> NumberClaim | None:
     words = [t.text for t in doc[i:j]]
     value = parse_value(words)
     if value is None:
@@ -231,8 +232,8 @@ def _claim(doc, i, j, when, gaz, skip_ents) -> NumberClaim | None:
         currency=currency,
         total=total,
         qualifier=_qualifier(doc, start_tok),
-        country=_country(doc, i, end_tok, sent, gaz),
-        year=_year(doc, i, end_tok, sent, when),
+        country=_country(doc, i, end_tok, sent, gaz, home),
+        year=_year(doc, i, end_tok, sent, when) or _default_year(kind, when),
         kind=kind,
         is_defence_spending=unit in {"percent_of_gdp", "money"} and _defence_context(sent, unit),
         sentence=sent,
@@ -386,23 +387,83 @@ def _total(doc: Doc, k: int) -> float | None:
     return None
 
 
-def _country(doc: Doc, i: int, k: int, sent: Span, gaz: Gazetteer) -> str | None:
-    """The country a figure is about: a country named in its GDP phrase, else the nearest country named
-    before it in the sentence, else one named just after it ("spending by Germany")."""
+def _country(doc: Doc, i: int, k: int, sent: Span, gaz: Gazetteer, home: str | None) -> str | None:
+    """The country a figure is about, in order: one named inside it ("Germany's GDP"); one the figure hangs
+    on ("Estonia at 3.43%"); the subject of its clause (a country, or a person's country: "Mr Starmer said
+    ... £13.4bn"); the nearest one named before it in the sentence; one named just after it; and for "the
+    government" / "the country" / "its", the article's home country."""
     mentions = []
     for ent in sent.ents:
-        if ent.label_ in {"GPE", "NORP", "ORG", "LOC"}:
+        if ent.label_ in {"GPE", "NORP", "ORG", "LOC"} and not _is_venue(ent):
             code = gaz.country_code(ent.text)
-            if code and not (ent.label_ == "NORP" and ent.text.endswith("s") and code is None):
+            if code:
                 mentions.append((ent.start, ent.end, code))
+    code_at = {t: c for s, e, c in mentions for t in range(s, e)}
     inside = [c for s, e, c in mentions if i <= s < k]
     if inside:
         return inside[0]
+    if doc[k : k + 2] and any(t.lemma_.lower() in _GROUP_NOUNS for t in doc[k : k + 2]):
+        return None  # "30 allies", "Nine countries": a count across countries
+    close = [(s, c) for s, e, c in mentions if e <= i and i - e <= 3]
+    if close:  # "Estonia at 3.43%, ahead of the United States at 3.38%"
+        return max(close)[1]
+    tok = doc[i]
+    for _ in range(3):  # "Estonia at 3.43%": the figure's head chain reaches the country
+        tok = tok.head
+        if tok.i in code_at:
+            return code_at[tok.i]
+        if tok.pos_ in {"VERB", "AUX"} or tok.head.i == tok.i:
+            break
+    for verb in [t for t in [doc[i], *doc[i].ancestors] if t.pos_ in {"VERB", "AUX"}][:3]:
+        if verb.lemma_.lower() in _DIRECTIVES:
+            break  # "Trump called on European countries to ... 2%": the figure is the addressees', not his
+        for subj in (c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}):
+            found = [code_at[t.i] for t in subj.subtree if t.i in code_at]
+            if found:
+                return found[0]
+            if subj.ent_type_ == "PERSON":
+                actor = gaz.find_actor(subj.text)
+                if actor is not None and actor.country:
+                    return actor.country
+            if subj.lemma_.lower() in _HOME_NOUNS and home:
+                return home
+            if any(t.lemma_.lower() in _GROUP_NOUNS for t in subj.subtree):
+                return None  # "allies agreed to spend 5%", "NATO leaders ... 2%": alliance-wide
     before = [(s, c) for s, e, c in mentions if e <= i]
     if before:
         return max(before)[1]
     after = [(s, c) for s, e, c in mentions if s >= k and s - k <= 4]
-    return min(after)[1] if after else None
+    if after:
+        return min(after)[1]
+    if home and any(t.lemma_.lower() in _HOME_NOUNS or t.lower_ == "its" for t in sent):
+        return home
+    return None
+
+
+_GROUP_NOUNS = {"ally", "allies", "member", "members", "country", "countries", "nato", "alliance", "leader"}
+
+
+def _is_venue(ent: Span) -> bool:
+    """ "in Brussels", "near London", "in The Hague": a place where something happened, not whose figure."""
+    head = ent.root.head
+    return (
+        ent.root.dep_ == "pobj" and head.lower_ in {"in", "near", "at"} and head.head.pos_ in {"VERB", "NOUN"}
+    )
+
+
+_DIRECTIVES = {"call", "urge", "ask", "demand", "press", "push", "tell", "want", "expect"}
+_HOME_NOUNS = {"government", "country", "parliament", "cabinet", "coalition", "ministry", "nation", "it"}
+
+
+def home_country(doc: Doc, gaz: Gazetteer) -> str | None:
+    """The article's own country: the one it names most often (ties to the first named), or None."""
+    counts: dict[str, int] = {}
+    for ent in doc.ents:
+        if ent.label_ in {"GPE", "NORP"}:
+            code = gaz.country_code(ent.text)
+            if code:
+                counts[code] = counts.get(code, 0) + 1
+    return max(counts, key=counts.__getitem__) if counts else None
 
 
 _YEAR = re.compile(r"\b(19[5-9]\d|20\d\d|21\d\d)\b")
@@ -437,12 +498,26 @@ def _year(doc: Doc, i: int, k: int, sent: Span, when: date | None) -> int | None
     return None
 
 
+def _default_year(kind: str, when: date | None) -> int | None:
+    """A level or count with no year of its own is the article's year; a target with none has none."""
+    return when.year if when is not None and kind != "target" else None
+
+
 def _kind(doc: Doc, i: int, k: int, unit: str, sent: Span) -> str:
     """`target` for goals, guidelines, pledges and demands ("the 2% target", "raise it to 4%", "5% by 2035"),
     `reported` for levels spent or estimated, `other` for counts and anything else."""
     if unit == "count":
+        allies = doc[k : k + 3]
+        spending = any(t.lemma_.lower() in {"spend", "meet", "guideline", "target", "remain"} for t in sent)
+        if spending and any(t.lemma_.lower() in {"ally", "member", "country", "state"} for t in allies):
+            return "reported"  # "11 allies will meet the guideline", "Eight allies remain below"
         return "other"
     cues = _cues()
+    if unit == "money" and any(
+        t.lemma_.lower() in {"will", "would", "plan", "fund", "promise", "pledge", "add", "package"}
+        for t in sent
+    ):
+        return "target"  # money planned, promised or put in a fund
     nxt = doc[k] if k < len(doc) else None
     if nxt is not None and nxt.lemma_.lower() in _TARGET_AFTER:
         return "target"

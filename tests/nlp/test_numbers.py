@@ -48,11 +48,11 @@ CASES = [
     ),
     (
         "Berlin set up a €100bn fund for the armed forces.",
-        [("€100bn", 1e11, "money", "EUR", None, "DEU", None, "reported", None)],
+        [("€100bn", 1e11, "money", "EUR", None, "DEU", None, "target", None)],
     ),
     (
         "Washington spends $1.2 trillion.",
-        [("$1.2 trillion", 1.2e12, "money", "USD", None, "USA", None, None, None)],
+        [("$1.2 trillion", 1.2e12, "money", "USD", None, "USA", 2025, "reported", None)],
     ),
     (
         "The plan adds 100 billion euros over five years.",
@@ -60,7 +60,7 @@ CASES = [
     ),
     (
         "Twenty-three of the EU's 28 member nations signed up to the process.",
-        [("Twenty-three", 23.0, "count", None, None, None, None, "other", 28.0)],
+        [("Twenty-three", 23.0, "count", None, None, None, 2025, "other", 28.0)],
     ),
     (
         "Mr Trump called on European countries to increase their defence spending to at least two per cent "
@@ -82,8 +82,8 @@ CASES = [
     (
         "Poland spent an estimated 4.12% of GDP, followed by Estonia at 3.43%.",
         [
-            ("4.12% of GDP", 4.12, "percent_of_gdp", None, "about", "POL", None, "reported", None),
-            ("3.43%", 3.43, "percent_of_gdp", None, None, "EST", None, None, None),
+            ("4.12% of GDP", 4.12, "percent_of_gdp", None, "about", "POL", 2025, "reported", None),
+            ("3.43%", 3.43, "percent_of_gdp", None, None, "EST", 2025, None, None),
         ],
     ),
     (
@@ -110,7 +110,7 @@ CASES = [
         "The UK will spend £13.4bn a year more.",
         [("£13.4bn", 13.4e9, "money", "GBP", None, "GBR", None, None, None)],
     ),
-    ("East Shield costs PLN 10bn.", [("PLN 10bn", 1e10, "money", "PLN", None, None, None, None, None)]),
+    ("East Shield costs PLN 10bn.", [("PLN 10bn", 1e10, "money", "PLN", None, None, 2025, "reported", None)]),
     ("The 2% target is a floor.", [("2%", 2.0, "percent_of_gdp", None, None, None, None, "target", None)]),
     (
         "Inflation rose by more than 3 percent last year.",
@@ -122,7 +122,7 @@ CASES = [
     ),
     (
         "NATO was founded in 1949 with 12 members.",
-        [("12", 12.0, "count", None, None, None, None, "other", None)],
+        [("12", 12.0, "count", None, None, None, 2025, "other", None)],
     ),
 ]
 
