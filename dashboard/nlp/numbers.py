@@ -14,6 +14,7 @@ from text_to_num import text2num
 
 from dashboard.nlp.gazetteer import Gazetteer
 from dashboard.nlp.lexicons import DATA_DIR
+from dashboard.nlp.statements import Sentences
 
 # one token holding a number: "1,200", "4.12", ".001", "+0.2", "13.4bn", "5pc", "PS2.7", "RM23.50", "Y=28,030"
 _NUM_TOKEN = re.compile(
@@ -146,6 +147,8 @@ def extract_numbers(
     """Every numeric claim in `doc`, in order."""
     gaz = gazetteer or Gazetteer.load()
     home = home_country(doc, gaz)
+    gdp_doc = _doc_has_gdp_share(doc.text)
+    sents = Sentences(doc)
     skip_ents = {
         i for e in doc.ents if e.label_ in {"DATE", "TIME", "ORDINAL"} for i in range(e.start, e.end)
     }
@@ -169,7 +172,7 @@ def extract_numbers(
             )
         ):
             j += 1
-        claim = _claim(doc, i, j, when, gaz, skip_ents, home)
+        claim = _claim(doc, sents, i, j, when, gaz, skip_ents, home, gdp_doc)
         if claim is not None:
             out.append(claim)
             i = max(j, doc.char_span(claim.start, claim.end, alignment_mode="expand").end)
@@ -180,7 +183,7 @@ def extract_numbers(
     return _with_gdp_lists(out)
 
 
-def _claim(doc, i, j, when, gaz, skip_ents, home) -> NumberClaim | None:
+def _claim(doc, sents, i, j, when, gaz, skip_ents, home, gdp_doc) -> NumberClaim | None:
     words = [t.text for t in doc[i:j]]
     value = parse_value(words)
     if value is None:
@@ -216,11 +219,11 @@ def _claim(doc, i, j, when, gaz, skip_ents, home) -> NumberClaim | None:
         gdp_end = _gdp_phrase(doc, end_tok)
         if gdp_end:
             unit, end_tok = "percent_of_gdp", gdp_end
-        elif _percent_of_gdp_context(doc, i, end_tok):
+        elif _percent_of_gdp_context(doc, sents.of(i), i, end_tok, gdp_doc):
             unit = "percent_of_gdp"
     start = doc[start_tok].idx
     end = doc[end_tok - 1].idx + len(doc[end_tok - 1].text)
-    sent = doc[i].sent
+    sent = sents.of(i)
     total = _total(doc, end_tok) if unit == "count" else None
     kind = _kind(doc, i, end_tok, unit, sent)
     return NumberClaim(
@@ -342,10 +345,39 @@ def _gdp_phrase(doc: Doc, k: int) -> int | None:
     return None
 
 
-def _percent_of_gdp_context(doc: Doc, i: int, k: int) -> bool:
-    """A bare percentage that means a share of GDP: "the 2% target", "NATO's 2% guideline"."""
+def _percent_of_gdp_context(doc: Doc, sent: Span, i: int, k: int, gdp_doc: bool) -> bool:
+    """A bare percentage that means a share of GDP: "the 2% target", "NATO's 2% guideline", and in a
+    sentence about defence spending "France is estimated at 2.06%" or "reaching 2.5%" — unless it says what
+    else it is a share of ("16% of the budget") or counts votes, rates or growth."""
     nxt = doc[k] if k < len(doc) else None
-    return nxt is not None and nxt.lemma_.lower() in _TARGET_AFTER
+    if nxt is not None and nxt.lemma_.lower() in _TARGET_AFTER:
+        return True
+    if nxt is not None and nxt.lower_ == "of":
+        return False
+    lemmas = {t.lemma_.lower() for t in sent}
+    if lemmas & _NOT_GDP_CONTEXT:
+        return False
+    return bool(lemmas & _GDP_CONTEXT) or (bool(lemmas & {"estimate", "follow", "at"}) and gdp_doc)
+
+
+_GDP_CONTEXT = {"spend", "spending", "defence", "defense", "military", "guideline", "target", "nato", "gdp"}
+_NOT_GDP_CONTEXT = {
+    "vote",
+    "voting",
+    "turnout",
+    "poll",
+    "inflation",
+    "interest",
+    "growth",
+    "tax",
+    "rate",
+    "fee",
+}
+
+
+def _doc_has_gdp_share(text: str) -> bool:
+    """Whether the article states a share of GDP anywhere (then "Italy at 1.49%" lists more of them)."""
+    return "of GDP" in text or "of gross domestic product" in text or "economic output" in text
 
 
 def _with_gdp_lists(claims: list[NumberClaim]) -> list[NumberClaim]:

@@ -24,7 +24,7 @@ _GAP_AFTER_CONTINUED = re.compile(r"[ ,;:.!?\u2014\u2013-]*")  # '"Q1," he said.
 _MIN_QUOTE_WORDS = 3
 
 
-class _Sentences:
+class Sentences:
     """The doc's sentences, listed once: `Token.sent` walks the whole doc on every call."""
 
     def __init__(self, doc: Doc) -> None:
@@ -63,7 +63,7 @@ def extract_candidates(doc: Doc, text: str | None = None) -> list[Candidate]:
     verbs = reporting_verbs()
     out: list[Candidate] = []
     used_quotes: set[Quote] = set()
-    sents = _Sentences(doc)
+    sents = Sentences(doc)
     for sent in sents.spans:
         for tok in sent:
             verb = verbs.get(tok.lemma_.lower())
@@ -373,7 +373,7 @@ _HEAD_COLON = re.compile(r"([^\n:]{2,60}?):\s+(\S)")
 
 
 def _dash_signed_quotes(
-    doc: Doc, text: str, sents: _Sentences, quotes: list[Quote], used: set[Quote]
+    doc: Doc, text: str, sents: Sentences, quotes: list[Quote], used: set[Quote]
 ) -> list[Candidate]:
     """ "quote" ― Name: a quotation signed with a dash (tweets, epigraphs, blockquotes)."""
     out = []
@@ -404,7 +404,7 @@ def _dash_signed_quotes(
     return out
 
 
-def _headline_colon(doc: Doc, text: str, sents: _Sentences) -> list[Candidate]:
+def _headline_colon(doc: Doc, text: str, sents: Sentences) -> list[Candidate]:
     """ "Name: words" opening a paragraph, the headline form of attribution ("Macron: Europe must ...")."""
     out = []
     for p_start, p_end in paragraphs(text):
@@ -430,7 +430,7 @@ def _headline_colon(doc: Doc, text: str, sents: _Sentences) -> list[Candidate]:
 
 
 def _orphan_quotes(
-    doc: Doc, text: str, sents: _Sentences, quotes: list[Quote], used: set[Quote], found: list[Candidate]
+    doc: Doc, text: str, sents: Sentences, quotes: list[Quote], used: set[Quote], found: list[Candidate]
 ) -> list[Candidate]:
     """Quotes with no cue of their own: a sentence ending "he said:" before them, or the speaker of the
     statement just before in the same or previous paragraph (the quote continues that speaker)."""
