@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from dashboard.claims import check_claims
 from dashboard.corpus import Corpus, IngestReport
 from dashboard.nlp.gazetteer import Gazetteer
 from dashboard.nlp.numbers import NumberClaim, extract_numbers
@@ -27,7 +28,7 @@ from dashboard.store import Store
 
 log = logging.getLogger(__name__)
 
-EXTRACTOR_VERSION = "3"
+EXTRACTOR_VERSION = "4"
 DATA_DIR = Path(__file__).resolve().parents[1] / "data"
 BATCH_ARTICLES = 200  # articles per flush to the store: bounds memory whatever the corpus size
 
@@ -37,7 +38,11 @@ def pipeline_version(model_name: str | None) -> str:
     them makes the store process articles again."""
     digest = hashlib.sha256(EXTRACTOR_VERSION.encode())
     rule_files = [*sorted((DATA_DIR / "lexicons").glob("*")), *sorted((DATA_DIR / "gazetteer").glob("*"))]
-    for path in [*rule_files, DATA_DIR / "topics.toml"]:
+    for path in [
+        *rule_files,
+        DATA_DIR / "topics.toml",
+        DATA_DIR / "reference" / "nato_defence_expenditure.csv",
+    ]:
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
     return f"{model_version(load_model(model_name))}+x{EXTRACTOR_VERSION}+{digest.hexdigest()[:10]}"
@@ -160,7 +165,10 @@ def ingest(
 def _flush(pending: dict[str, list], db: Store | None) -> dict[str, pd.DataFrame]:
     out = {}
     for table, rows in pending.items():
-        df = conform(pd.DataFrame(rows), table) if rows else empty_frame(table)
+        df = pd.DataFrame(rows)
+        if table == "numbers" and rows:
+            df = check_claims(df)  # official NATO figure, edition, difference and verdict
+        df = conform(df, table) if rows else empty_frame(table)
         if db is not None:
             db.append(table, df)
         out[table] = df

@@ -70,6 +70,12 @@ TABLES: dict[str, dict[str, str]] = {
         "sentence": STR,
         "start": INT,
         "end": INT,
+        # claim check against NATO's series (dashboard.claims): percent-of-GDP figures with country and year
+        "official_value": FLOAT,
+        "edition": STR,
+        "difference": FLOAT,
+        "verdict": STR,
+        "met_guideline": BOOL,
     },
     "topics": {
         "article_id": STR,
@@ -105,6 +111,9 @@ ALLOWED: dict[tuple[str, str], set[str]] = {
     ("statements", "kind"): {"direct", "partial", "indirect"},
     ("statements", "speaker_type"): {"person", "organization", "country", "anonymous", "unknown"},
     ("stances", "polarity"): {"support", "oppose", "neutral"},
+    ("numbers", "unit"): {"percent_of_gdp", "percent", "money", "count"},
+    ("numbers", "kind"): {"reported", "target", "other"},
+    ("numbers", "verdict"): {"consistent", "overstated", "understated"},
 }
 
 

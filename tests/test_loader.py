@@ -187,3 +187,19 @@ def test_cli_ingest_and_export(inputs: Path, tmp_path: Path, capsys: pytest.Capt
     capsys.readouterr()
     assert cli(["topics-suggest", "--store", str(store), "--topics", "2", "--terms", "4"]) == 0
     assert len([line for line in capsys.readouterr().out.splitlines() if line[:2] in {"1:", "2:"}]) == 2
+
+
+def test_numbers_are_checked_against_nato_figures(tmp_path: Path):
+    (tmp_path / "p.md").write_text(
+        "---\ntitle: Poland leads\npublished: 2024-06-18\n---\n"
+        "NATO estimates that Poland spent 4.12% of GDP on defence in 2024. "
+        "Germany spent 3.5% of GDP on defence in 2024, a Berlin newspaper claimed.\n",
+        encoding="utf-8",
+    )
+    numbers = load_articles(tmp_path).numbers.set_index("text")
+    poland = numbers.loc["4.12% of GDP"]
+    assert (poland["country"], poland["year"], poland["kind"]) == ("POL", 2024, "reported")
+    assert (poland["verdict"], poland["edition"]) == ("consistent", "2024-06-17")
+    germany = numbers.loc["3.5% of GDP"]
+    assert germany["country"] == "DEU" and germany["verdict"] == "overstated"
+    assert germany["difference"] > 1 and bool(germany["met_guideline"]) is True

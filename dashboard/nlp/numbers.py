@@ -354,6 +354,8 @@ def _percent_of_gdp_context(doc: Doc, sent: Span, i: int, k: int, gdp_doc: bool)
         return True
     if nxt is not None and nxt.lower_ == "of":
         return False
+    if i > 0 and doc[i - 1].lower_ in {"by", "of"}:
+        return False  # "rose by 18%", "an increase of 18%": a change, not a share of GDP
     lemmas = {t.lemma_.lower() for t in sent}
     if lemmas & _NOT_GDP_CONTEXT:
         return False
@@ -553,8 +555,9 @@ def _kind(doc: Doc, i: int, k: int, unit: str, sent: Span) -> str:
     nxt = doc[k] if k < len(doc) else None
     if nxt is not None and nxt.lemma_.lower() in _TARGET_AFTER:
         return "target"
-    if nxt is not None and nxt.lower_ == "by" and k + 1 < len(doc) and _YEAR.fullmatch(doc[k + 1].text):
-        return "target"
+    for m in range(k, min(k + 8, sent.end - 1)):
+        if doc[m].lower_ == "by" and _YEAR.fullmatch(doc[m + 1].text):
+            return "target"  # "5% of GDP by 2035", "3.5% on core defence by 2035"
     window = doc[max(sent.start, i - 8) : i]
     if any(cues.get(t.lemma_.lower()) == "target" for t in window):
         return "target"
