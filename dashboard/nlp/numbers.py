@@ -461,7 +461,7 @@ def _country(doc: Doc, i: int, k: int, sent: Span, gaz: Gazetteer, home: str | N
                     return actor.country
             if subj.lemma_.lower() in _HOME_NOUNS and home:
                 return home
-            if any(t.lemma_.lower() in _GROUP_NOUNS for t in subj.subtree):
+            if subj.lemma_.lower() in _GROUP_NOUNS:
                 return None  # "allies agreed to spend 5%", "NATO leaders ... 2%": alliance-wide
     before = [(s, c) for s, e, c in mentions if e <= i]
     if before:
@@ -561,6 +561,19 @@ def _kind(doc: Doc, i: int, k: int, unit: str, sent: Span) -> str:
     window = doc[max(sent.start, i - 8) : i]
     if any(cues.get(t.lemma_.lower()) == "target" for t in window):
         return "target"
+    after = doc[k : min(sent.end, k + 8)]
+    for m, t in enumerate(after):
+        if t.lemma_.lower() in _TARGET_AFTER | {"recommend", "require"} and not any(
+            x.lower_ in {"below", "above", "short", "under", "over", "beyond"} for x in after[:m]
+        ):
+            return "target"  # "the 2% of GDP that NATO recommends as a guideline"
+    verb = next((a for a in doc[i].ancestors if a.pos_ in {"VERB", "AUX"}), None)
+    if (
+        verb is not None
+        and any(c.lower_ in {"will", "would", "shall"} for c in verb.children)
+        and not {t.lemma_.lower() for t in sent} & {"estimate", "expect", "figure", "forecast", "project"}
+    ):
+        return "target"  # "Germany would from now on invest more than 2%": a commitment, not a level
     head = doc[i]
     for anc in [head, *head.ancestors]:
         kind = cues.get(anc.lemma_.lower())
