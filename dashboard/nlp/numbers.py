@@ -559,7 +559,7 @@ def _kind(doc: Doc, i: int, k: int, unit: str, sent: Span) -> str:
         if doc[m].lower_ == "by" and _YEAR.fullmatch(doc[m + 1].text):
             return "target"  # "5% of GDP by 2035", "3.5% on core defence by 2035"
     window = doc[max(sent.start, i - 8) : i]
-    if any(cues.get(t.lemma_.lower()) == "target" for t in window):
+    if any(cues.get(t.lemma_.lower()) == "target" and not _done(t) for t in window):
         return "target"
     after = doc[k : min(sent.end, k + 8)]
     for m, t in enumerate(after):
@@ -576,12 +576,25 @@ def _kind(doc: Doc, i: int, k: int, unit: str, sent: Span) -> str:
         return "target"  # "Germany would from now on invest more than 2%": a commitment, not a level
     head = doc[i]
     for anc in [head, *head.ancestors]:
-        kind = cues.get(anc.lemma_.lower())
+        kind = "reported" if _done(anc) else cues.get(anc.lemma_.lower())
         if kind:
             return kind
         if anc.i < sent.start or anc.i >= sent.end:
             break
     return "reported" if unit in {"percent_of_gdp", "money"} else "other"
+
+
+def _done(tok: Token) -> bool:
+    """ "spending reached 2.11%", "raised it to 2%": a movement that has happened reports a level."""
+    return tok.tag_ in {"VBD", "VBN"} and tok.lemma_.lower() in {
+        "reach",
+        "meet",
+        "hit",
+        "raise",
+        "increase",
+        "boost",
+        "lift",
+    }
 
 
 def _defence_context(sent: Span, unit: str) -> bool:

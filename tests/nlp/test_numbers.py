@@ -124,6 +124,125 @@ CASES = [
         "NATO was founded in 1949 with 12 members.",
         [("12", 12.0, "count", None, None, None, 2025, "other", None)],
     ),
+    (
+        "France spent 2.06% of GDP on defence in 2024.",
+        [("2.06% of GDP", 2.06, "percent_of_gdp", None, None, "FRA", 2024, "reported", None)],
+    ),
+    (
+        "Italy is estimated at 1.49% of GDP this year.",
+        [("1.49% of GDP", 1.49, "percent_of_gdp", None, None, "ITA", 2025, "reported", None)],
+    ),
+    (
+        "Lithuania will spend between 5% and 6% of GDP on defence from 2026.",
+        [
+            ("5%", 5.0, "percent_of_gdp", None, None, "LTU", 2026, "target", None),
+            ("6% of GDP", 6.0, "percent_of_gdp", None, None, "LTU", 2026, "target", None),
+        ],
+    ),
+    (
+        "The Netherlands spent about €22bn on defence last year.",
+        [("€22bn", 22e9, "money", "EUR", "about", "NLD", 2024, "reported", None)],
+    ),
+    (
+        "Canada pledged C$9bn in new military spending.",
+        [("C$9bn", 9e9, "money", "CAD", None, "CAN", None, "target", None)],
+    ),
+    (
+        "Norway will add NOK 600bn over twelve years.",
+        [("NOK 600bn", 6e11, "money", "NOK", None, "NOR", None, "target", None)],
+    ),
+    (
+        "Sweden spent 2.14% of its gross domestic product on defence in 2024.",
+        [
+            (
+                "2.14% of its gross domestic product",
+                2.14,
+                "percent_of_gdp",
+                None,
+                None,
+                "SWE",
+                2024,
+                "reported",
+                None,
+            )
+        ],
+    ),
+    (
+        "Greece has long spent more than 3% of GDP on defence.",
+        [("3% of GDP", 3.0, "percent_of_gdp", None, "more than", "GRC", 2025, "reported", None)],
+    ),
+    (
+        "Spain spent less than 1.3% of GDP in 2024.",
+        [("1.3% of GDP", 1.3, "percent_of_gdp", None, "less than", "ESP", 2024, "reported", None)],
+    ),
+    (
+        "Allies should spend up to 1.5% of GDP on resilience by 2035.",
+        [("1.5% of GDP", 1.5, "percent_of_gdp", None, "up to", None, 2035, "target", None)],
+    ),
+    (
+        "Poland's defence budget rose by 18% in 2023.",
+        [("18%", 18.0, "percent", None, None, "POL", 2023, "other", None)],
+    ),
+    ("Turnout was 65.77%.", [("65.77%", 65.77, "percent", None, None, None, 2025, "other", None)]),
+    (
+        "About 70% voted against the plan.",
+        [("70%", 70.0, "percent", None, "about", None, 2025, "other", None)],
+    ),
+    (
+        "Some 11 allies met the guideline in 2023.",
+        [("11", 11.0, "count", None, "about", None, 2023, "reported", None)],
+    ),
+    (
+        "Thirty-two allies signed the declaration.",
+        [("Thirty-two", 32.0, "count", None, None, None, 2025, "other", None)],
+    ),
+    (
+        "Twenty-five member states joined PESCO in December 2017.",
+        [("Twenty-five", 25.0, "count", None, None, None, 2017, "other", None)],
+    ),
+    (
+        "Estonia spends 3.43% of its economic output on defence.",
+        [("3.43% of its economic output", 3.43, "percent_of_gdp", None, None, "EST", 2025, "reported", None)],
+    ),
+    (
+        "Britain will spend 2.5% of GDP on defence by 2027.",
+        [("2.5% of GDP", 2.5, "percent_of_gdp", None, None, "GBR", 2027, "target", None)],
+    ),
+    (
+        "Russia plans to spend 6.3% of its GDP on the military next year.",
+        [("6.3% of its GDP", 6.3, "percent_of_gdp", None, None, "RUS", 2026, "target", None)],
+    ),
+    (
+        "Germany spent $97.7 billion on defence in 2024.",
+        [("$97.7 billion", 97.7e9, "money", "USD", None, "DEU", 2024, "reported", None)],
+    ),
+    (
+        "He said Denmark would spend DKK 50bn more.",
+        [("DKK 50bn", 5e10, "money", "DKK", None, "DNK", None, "target", None)],
+    ),
+    (
+        "Latvia spent 3.15 percent of GDP on defence in 2024.",
+        [("3.15 percent of GDP", 3.15, "percent_of_gdp", None, None, "LVA", 2024, "reported", None)],
+    ),
+    (
+        "Hungary's spending reached 2.11% of GDP in 2024.",
+        [("2.11% of GDP", 2.11, "percent_of_gdp", None, None, "HUN", 2024, "reported", None)],
+    ),
+    (
+        "Romania spent roughly 2.25 per cent of GDP on defence in 2024.",
+        [("2.25 per cent of GDP", 2.25, "percent_of_gdp", None, "about", "ROU", 2024, "reported", None)],
+    ),
+    (
+        "Trump demanded that allies spend 5% of GDP.",
+        [("5% of GDP", 5.0, "percent_of_gdp", None, None, None, None, "target", None)],
+    ),
+    (
+        "Only three allies met the 2% guideline in 2014.",
+        [
+            ("three", 3.0, "count", None, None, None, 2014, "reported", None),
+            ("2%", 2.0, "percent_of_gdp", None, None, None, 2014, "target", None),
+        ],
+    ),
 ]
 
 
@@ -154,6 +273,8 @@ NEGATIVES = [
     "Article 5 is the heart of the treaty.",
     "The F-35 order was confirmed.",
     "He finished third.",
+    "A soldier aged 25 was injured on 3 May.",
+    "The meeting was held at 10:30 in room 401.",
     "",
 ]
 
