@@ -10,6 +10,8 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+import pandas as pd
+
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 NEWSQUANT = ROOT.parent / "shared" / "eval" / "newsquant_dev.jsonl"
@@ -108,7 +110,10 @@ def gold_set(verbose: bool) -> None:
     articles = [a for a in gold_articles() if a.raw.get("numbers")]
     corpus = load_articles([a.path for a in articles])
     by_origin = corpus.articles.set_index("origin")
+    from dashboard.claims import check_claims
+
     n_gold = matched = country_ok = year_ok = kind_ok = unit_ok = 0
+    verdicts_ok = verdicts = 0
     for art in articles:
         row = by_origin.loc[str(art.path)]
         text = row["text"]
@@ -149,6 +154,12 @@ def gold_set(verbose: bool) -> None:
             year_ok += (None if p.isna()["year"] else int(p["year"])) == g["year"]
             kind_ok += p["kind"] == g["kind"]
             unit_ok += p["unit"] == g["unit"]
+            expected = check_claims(pd.DataFrame([g]))["verdict"].iloc[0]
+            if not pd.isna(expected):  # a gold claim the NATO series can check
+                verdicts += 1
+                verdicts_ok += p["verdict"] == expected
+                if verbose and p["verdict"] != expected:
+                    print("    verdict:", g["text"], "gold", expected, "pred", p["verdict"])
             if verbose:
                 got = {k: (None if p.isna()[k] else p[k]) for k in ("country", "year", "kind", "unit")}
                 got["year"] = None if got["year"] is None else int(got["year"])
@@ -157,6 +168,7 @@ def gold_set(verbose: bool) -> None:
                     print("   ", g["text"], diff, "|", p["sentence"][:100].replace("\n", " "))
     print(f"Gold set: {len(articles)} articles, {n_gold} gold numbers")
     print(f"  recall {matched / n_gold:.3f}  (goal >= 0.95)")
+    print(f"  claim-check verdicts right on {verdicts_ok} of {verdicts} checkable gold claims (goal: all)")
     for name, ok in (("country", country_ok), ("year", year_ok), ("kind", kind_ok), ("unit", unit_ok)):
         print(f"  {name} accuracy on matched {ok / matched if matched else 0:.3f}")
 
