@@ -6,6 +6,7 @@ Reads ../shared/eval at run time (never copied into the repository); skips that 
 from __future__ import annotations
 
 import json
+import re
 import sys
 from collections import Counter
 from pathlib import Path
@@ -122,8 +123,10 @@ def gold_set(verbose: bool) -> None:
         pos = 0
         for g in art.raw["numbers"]:
             n_gold += 1
-            start = text.find(g["text"], pos)
-            start = text.find(g["text"]) if start < 0 else start
+            # the gold text as a whole number: "5%" must not match inside "3.5%"
+            pattern = re.compile(r"(?<![\d.,])" + re.escape(g["text"]))
+            found = pattern.search(text, pos) or pattern.search(text)
+            start = found.start() if found else -1
             pos = start + 1
             end = start + len(g["text"])
             hit = next(

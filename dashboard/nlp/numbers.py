@@ -303,11 +303,7 @@ def _is_count(doc: Doc, i: int, j: int, value: float) -> bool:
     if re.fullmatch(r"(1[89]|20|21)\d\d", text) and j == i + 1:
         return False  # a year
     prev = doc[i - 1].lower_ if i > 0 else ""
-    if (
-        prev in _NOT_CLAIMS
-        or prev in {"-", "/", ":"}
-        or (j < len(doc) and doc[j].text in {"-", "/", ":", "."})
-    ):
+    if prev in _NOT_CLAIMS or prev in {"-", "/", ":"} or (j < len(doc) and doc[j].text in {"-", "/", ":"}):
         return False
     if j < len(doc) and doc[j].lower_ in {"year", "years", "-year", "year-old"} and prev in {"aged", "age"}:
         return False
@@ -316,14 +312,18 @@ def _is_count(doc: Doc, i: int, j: int, value: float) -> bool:
         return False
     if follow and follow[0].lower_ == "of":
         return True
-    for t in follow:
+    if prev in {"to", "from"} and i > 1:
+        # "188 votes to 8", "the number of allies to 31", "up from three in 2014": the same count again
+        back = doc[max(0, i - 4) : i - 1]
+        if any(t.tag_ in {"NNS", "NNPS"} or t.lower_ == "up" for t in back):
+            return True
+    # "six additional F-15 fighters", "12 F-16s", "500 Stinger missiles", "four opt-outs"
+    for t in doc[j : j + 6]:
         if t.tag_ in {"NNS", "NNPS"} or (
             t.pos_ == "NOUN" and t.lemma_ in {"member", "ally", "country", "state"}
         ):
-            return not any(
-                x.lemma_ in {"year", "month", "week", "day", "hour", "minute", "time"} for x in [t]
-            )
-        if t.pos_ not in {"ADJ", "NOUN", "PROPN", "ADV"}:
+            return t.lemma_ not in {"year", "month", "week", "day", "hour", "minute", "time"}
+        if t.pos_ not in {"ADJ", "NOUN", "PROPN", "ADV", "NUM"} and t.text != "-":
             break
     return False
 
