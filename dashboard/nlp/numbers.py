@@ -236,7 +236,7 @@ def _claim(doc, sents, i, j, when, gaz, skip_ents, home, gdp_doc) -> NumberClaim
         total=total,
         qualifier=_qualifier(doc, start_tok),
         country=_country(doc, i, end_tok, sent, gaz, home),
-        year=_year(doc, i, end_tok, sent, when) or _default_year(kind, when),
+        year=_year(doc, i, end_tok, sent, when) or _target_year(sent, kind) or _default_year(kind, when),
         kind=kind,
         is_defence_spending=unit in {"percent_of_gdp", "money"} and _defence_context(sent, unit),
         sentence=sent,
@@ -471,10 +471,13 @@ def _country(doc: Doc, i: int, k: int, sent: Span, gaz: Gazetteer, home: str | N
         return min(after)[1]
     if home and any(t.lemma_.lower() in _HOME_NOUNS or t.lower_ == "its" for t in sent):
         return home
+    if home and not mentions and not any(t.lemma_.lower() in _ALLIANCE_WORDS for t in sent):
+        return home  # a sentence of an article about one country ("Turnout was 65.77%.")
     return None
 
 
 _GROUP_NOUNS = {"ally", "allies", "member", "members", "country", "countries", "nato", "alliance", "leader"}
+_ALLIANCE_WORDS = _GROUP_NOUNS | {"eu", "bloc", "europe", "european", "union", "commission", "guideline"}
 
 
 def _is_venue(ent: Span) -> bool:
@@ -490,14 +493,18 @@ _HOME_NOUNS = {"government", "country", "parliament", "cabinet", "coalition", "m
 
 
 def home_country(doc: Doc, gaz: Gazetteer) -> str | None:
-    """The article's own country: the one it names most often (ties to the first named), or None."""
+    """The article's own country: the one it names at least three times and in at least half of its
+    country mentions, or None for an article about several."""
     counts: dict[str, int] = {}
     for ent in doc.ents:
         if ent.label_ in {"GPE", "NORP"}:
             code = gaz.country_code(ent.text)
             if code:
                 counts[code] = counts.get(code, 0) + 1
-    return max(counts, key=counts.__getitem__) if counts else None
+    if not counts:
+        return None
+    best = max(counts, key=counts.__getitem__)
+    return best if counts[best] >= 3 and counts[best] >= 0.5 * sum(counts.values()) else None
 
 
 _YEAR = re.compile(r"\b(19[5-9]\d|20\d\d|21\d\d)\b")
@@ -529,6 +536,16 @@ def _year(doc: Doc, i: int, k: int, sent: Span, when: date | None) -> int | None
         return min(after)[1]
     if before:
         return max(before)[1]
+    return None
+
+
+def _target_year(sent: Span, kind: str) -> int | None:
+    """A target's deadline anywhere in its sentence: "... 3.5% on core defence ... by 2035"."""
+    if kind != "target":
+        return None
+    for t in sent[:-1]:
+        if t.lower_ == "by" and _YEAR.fullmatch(t.nbor().text):
+            return int(t.nbor().text)
     return None
 
 
