@@ -146,12 +146,11 @@ def extract_numbers(
 ) -> list[NumberClaim]:
     """Every numeric claim in `doc`, in order."""
     gaz = gazetteer or Gazetteer.load()
-    home = home_country(doc, gaz)
+    ents = list(doc.ents)  # Doc.ents and Span.ents rebuild their spans on every access: list them once
+    home = home_country(ents, gaz)
     gdp_doc = _doc_has_gdp_share(doc.text)
     sents = Sentences(doc)
-    skip_ents = {
-        i for e in doc.ents if e.label_ in {"DATE", "TIME", "ORDINAL"} for i in range(e.start, e.end)
-    }
+    skip_ents = {i for e in ents if e.label_ in {"DATE", "TIME", "ORDINAL"} for i in range(e.start, e.end)}
     out: list[NumberClaim] = []
     i, n = 0, len(doc)
     while i < n:
@@ -172,7 +171,7 @@ def extract_numbers(
             )
         ):
             j += 1
-        claim = _claim(doc, sents, i, j, when, gaz, skip_ents, home, gdp_doc)
+        claim = _claim(doc, sents, ents, i, j, when, gaz, skip_ents, home, gdp_doc)
         if claim is not None:
             out.append(claim)
             i = max(j, doc.char_span(claim.start, claim.end, alignment_mode="expand").end)
@@ -183,7 +182,7 @@ def extract_numbers(
     return _with_gdp_lists(out)
 
 
-def _claim(doc, sents, i, j, when, gaz, skip_ents, home, gdp_doc) -> NumberClaim | None:
+def _claim(doc, sents, ents, i, j, when, gaz, skip_ents, home, gdp_doc) -> NumberClaim | None:
     words = [t.text for t in doc[i:j]]
     value = parse_value(words)
     if value is None:
@@ -224,6 +223,7 @@ def _claim(doc, sents, i, j, when, gaz, skip_ents, home, gdp_doc) -> NumberClaim
     start = doc[start_tok].idx
     end = doc[end_tok - 1].idx + len(doc[end_tok - 1].text)
     sent = sents.of(i)
+    sent_ents = [e for e in ents if sent.start <= e.start and e.end <= sent.end]
     total = _total(doc, end_tok) if unit == "count" else None
     kind = _kind(doc, i, end_tok, unit, sent)
     return NumberClaim(
@@ -235,8 +235,8 @@ def _claim(doc, sents, i, j, when, gaz, skip_ents, home, gdp_doc) -> NumberClaim
         currency=currency,
         total=total,
         qualifier=_qualifier(doc, start_tok),
-        country=_country(doc, i, end_tok, sent, gaz, home),
-        year=_year(doc, i, end_tok, sent, when) or _target_year(sent, kind) or _default_year(kind, when),
+        country=_country(doc, i, end_tok, sent, sent_ents, gaz, home),
+        year=_year(i, end_tok, sent_ents, when) or _target_year(sent, kind) or _default_year(kind, when),
         kind=kind,
         is_defence_spending=unit in {"percent_of_gdp", "money"} and _defence_context(sent, unit),
         sentence=sent,
@@ -421,13 +421,15 @@ def _total(doc: Doc, k: int) -> float | None:
     return None
 
 
-def _country(doc: Doc, i: int, k: int, sent: Span, gaz: Gazetteer, home: str | None) -> str | None:
+def _country(
+    doc: Doc, i: int, k: int, sent: Span, sent_ents: list[Span], gaz: Gazetteer, home: str | None
+) -> str | None:
     """The country a figure is about, in order: one named inside it ("Germany's GDP"); one the figure hangs
     on ("Estonia at 3.43%"); the subject of its clause (a country, or a person's country: "Mr Starmer said
     ... £13.4bn"); the nearest one named before it in the sentence; one named just after it; and for "the
     government" / "the country" / "its", the article's home country."""
     mentions = []
-    for ent in sent.ents:
+    for ent in sent_ents:
         if ent.label_ in {"GPE", "NORP", "ORG", "LOC"} and not _is_venue(ent):
             code = gaz.country_code(ent.text)
             if code:
@@ -492,11 +494,11 @@ _DIRECTIVES = {"call", "urge", "ask", "demand", "press", "push", "tell", "want",
 _HOME_NOUNS = {"government", "country", "parliament", "cabinet", "coalition", "ministry", "nation", "it"}
 
 
-def home_country(doc: Doc, gaz: Gazetteer) -> str | None:
+def home_country(ents: list[Span], gaz: Gazetteer) -> str | None:
     """The article's own country: the one it names at least three times and in at least half of its
     country mentions, or None for an article about several."""
     counts: dict[str, int] = {}
-    for ent in doc.ents:
+    for ent in ents:
         if ent.label_ in {"GPE", "NORP"}:
             code = gaz.country_code(ent.text)
             if code:
@@ -510,11 +512,11 @@ def home_country(doc: Doc, gaz: Gazetteer) -> str | None:
 _YEAR = re.compile(r"\b(19[5-9]\d|20\d\d|21\d\d)\b")
 
 
-def _year(doc: Doc, i: int, k: int, sent: Span, when: date | None) -> int | None:
+def _year(i: int, k: int, sent_ents: list[Span], when: date | None) -> int | None:
     """The year a figure refers to: a year or relative year ("last year") next to it in the sentence,
     preferring the one after it ("4.12% in 2024", "5% by 2035")."""
     dates = []
-    for ent in sent.ents:
+    for ent in sent_ents:
         if ent.label_ != "DATE":
             continue
         low = ent.text.lower()
