@@ -38,6 +38,7 @@ test: lint
 bench: env
 	$(PY) bench/statements_quality.py
 	$(PY) bench/numbers_quality.py
+	$(PY) bench/topics_quality.py
 	$(PY) bench/loader_speed.py
 
 clean:

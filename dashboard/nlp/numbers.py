@@ -148,7 +148,8 @@ def extract_numbers(
     gaz = gazetteer or Gazetteer.load()
     ents = list(doc.ents)  # Doc.ents and Span.ents rebuild their spans on every access: list them once
     home = home_country(ents, gaz)
-    gdp_doc = _doc_has_gdp_share(doc.text)
+    text = doc.text  # Doc.text joins every token on each access: read it once
+    gdp_doc = _doc_has_gdp_share(text)
     sents = Sentences(doc)
     skip_ents = {i for e in ents if e.label_ in {"DATE", "TIME", "ORDINAL"} for i in range(e.start, e.end)}
     out: list[NumberClaim] = []
@@ -171,7 +172,7 @@ def extract_numbers(
             )
         ):
             j += 1
-        claim = _claim(doc, sents, ents, i, j, when, gaz, skip_ents, home, gdp_doc)
+        claim = _claim(doc, text, sents, ents, i, j, when, gaz, skip_ents, home, gdp_doc)
         if claim is not None:
             out.append(claim)
             i = max(j, doc.char_span(claim.start, claim.end, alignment_mode="expand").end)
@@ -182,7 +183,7 @@ def extract_numbers(
     return _with_gdp_lists(out)
 
 
-def _claim(doc, sents, ents, i, j, when, gaz, skip_ents, home, gdp_doc) -> NumberClaim | None:
+def _claim(doc, text, sents, ents, i, j, when, gaz, skip_ents, home, gdp_doc) -> NumberClaim | None:
     words = [t.text for t in doc[i:j]]
     value = parse_value(words)
     if value is None:
@@ -229,7 +230,7 @@ def _claim(doc, sents, ents, i, j, when, gaz, skip_ents, home, gdp_doc) -> Numbe
     return NumberClaim(
         start=start,
         end=end,
-        text=doc.text[start:end],
+        text=text[start:end],
         value=value,
         unit=unit,
         currency=currency,

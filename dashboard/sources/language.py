@@ -11,7 +11,7 @@ import py3langid
 
 UNDETERMINED = "und"
 MIN_LETTERS = 12  # below this many letters a guess is noise
-_SAMPLE_CHARS = 20_000  # the opening of a long text is enough to tell its language
+_SAMPLE_CHARS = 3_000  # the opening of a long text is enough to tell its language
 
 _LETTER = re.compile(r"[^\W\d_]")
 
