@@ -9,7 +9,7 @@ import hashlib
 import logging
 import os
 import sys
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import pandas as pd
@@ -79,7 +79,6 @@ def ingest(
     store: str | os.PathLike | None = None,
     progress: bool = False,
     report: IngestReport | None = None,
-    on_article: Callable[[IngestReport], None] | None = None,
 ) -> Iterator[dict[str, pd.DataFrame]]:
     """Stream the load in batches of tables; each batch is appended to `store` before it is yielded."""
     report = report if report is not None else IngestReport()
@@ -147,8 +146,6 @@ def ingest(
         if bar is not None:
             bar.update(len(doc.text.encode("utf-8")))
             bar.set_postfix_str(f"{done} articles, {done / max(bar.format_dict['elapsed'], 1e-9):.1f}/s")
-        if on_article is not None:
-            on_article(report)
         if len(pending["articles"]) >= BATCH_ARTICLES:
             yield _flush(pending, db)
     if bar is not None:

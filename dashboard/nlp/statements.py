@@ -258,22 +258,12 @@ def _adjacent_quotes(text: str, quotes: list[Quote], frame_start: int, frame_end
     after = [q for q in quotes if q.start >= frame_end and gap_after.fullmatch(text[frame_end : q.start])][:1]
     if before and after and not _ends_sentence(text, after[0]):
         after = []  # '"Q1," she said. "Q2" to do X, ...': the second quote belongs to another clause
-    found = before + after
-    if not found or (
-        sum(len(text[q.inner_start : q.inner_end].split()) for q in found) < 2
-        and not _wholly_quoted_sentence(text, found)
-    ):
-        return []
-    return found
+    return before + after
 
 
 def _ends_sentence(text: str, q: Quote) -> bool:
     rest = text[q.end : q.end + 3]
     return not rest.strip() or rest.lstrip()[:1] in {"\n", ".", "!", "?"} or text[q.inner_end - 1] in ".!?"
-
-
-def _wholly_quoted_sentence(text: str, quotes: list[Quote]) -> bool:
-    return any(len(text[q.inner_start : q.inner_end].split()) >= 1 for q in quotes)
 
 
 def _content_span(text: str, cue: Token, verb: ReportingVerb) -> tuple[int, int] | None:
