@@ -1,0 +1,423 @@
+"""Page aggregates: the frames the Overview, Spending claims and Topics pages draw, from the (already
+filtered) store tables and NATO's reference series.
+
+Pure pandas functions of DataFrames: no Streamlit, no file access (the reference comes in as a frame), no
+plotting. Country names come in as an ISO3 -> name mapping; a code without a name is shown as the code."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+import pandas as pd
+
+from dashboard.queries import FREQUENCIES
+
+CLAIM_UNITS = ("percent_of_gdp", "money")  # the numbers that count as spending claims on the map
+NUMBER_KINDS = ("reported", "target", "other")
+MAX_SERIES_COUNTRIES = 8  # lines on the spending chart when no country is chosen: most claims first
+
+
+def _name(names: Mapping[str, str] | None, code: object) -> object:
+    if not isinstance(code, str):
+        return pd.NA
+    return (names or {}).get(code, code)
+
+
+def _wanted(countries: Iterable[str] | None) -> set[str] | None:
+    wanted = {str(c).upper() for c in countries or () if c}
+    return wanted or None
+
+
+def _periods(published: pd.Series, freq: str) -> pd.Series:
+    """The first day (naive) of each timestamp's period."""
+    if freq not in FREQUENCIES:
+        raise ValueError(f"unknown frequency {freq!r}; supported: {', '.join(FREQUENCIES)}")
+    stamps = pd.to_datetime(published, utc=True).dt.tz_convert(None)
+    return stamps.dt.to_period(freq).dt.start_time.astype("datetime64[ns]")
+
+
+def _typed(df: pd.DataFrame, dtypes: Mapping[str, str]) -> pd.DataFrame:
+    """`df` with exactly `dtypes`' columns in that order (an empty frame keeps them typed)."""
+    if df.empty:
+        return pd.DataFrame({col: pd.Series(dtype=dtype) for col, dtype in dtypes.items()})
+    return df[list(dtypes)].astype(dict(dtypes)).reset_index(drop=True)
+
+
+# --- Overview -----------------------------------------------------------------------------------------------
+
+
+def articles_over_time(articles: pd.DataFrame, freq: str = "M") -> pd.DataFrame:
+    """Articles per period of publication: columns period (first day, naive), articles. Undated articles
+    are left out; periods without articles are not listed."""
+    dated = articles.dropna(subset=["published"])
+    counts = (
+        pd.DataFrame({"period": _periods(dated["published"], freq).to_numpy()})
+        .groupby("period")
+        .size()
+        .rename("articles")
+        .reset_index()
+    )
+    return _typed(counts, {"period": "datetime64[ns]", "articles": "int64"})
+
+
+def country_counts(
+    statements: pd.DataFrame,
+    numbers: pd.DataFrame,
+    measure: str = "statements",
+    names: Mapping[str, str] | None = None,
+) -> pd.DataFrame:
+    """Per country, for the choropleth: columns iso3, country (name), count. `measure` "statements" counts
+    statements by speakers from the country; "claims" counts spending figures (percent of GDP or money,
+    CLAIM_UNITS) about the country. Most first, ties by name."""
+    if measure == "statements":
+        codes = statements["speaker_country"]
+    elif measure == "claims":
+        codes = numbers.loc[numbers["unit"].isin(CLAIM_UNITS).fillna(False).astype(bool), "country"]
+    else:
+        raise ValueError(f"unknown measure {measure!r}; supported: statements, claims")
+    counts = codes.dropna().astype(str).value_counts().rename_axis("iso3").rename("count").reset_index()
+    counts["country"] = counts["iso3"].map(lambda c: _name(names, c))
+    counts = counts.sort_values(["count", "country"], ascending=[False, True])
+    return _typed(counts, {"iso3": "string", "country": "string", "count": "int64"})
+
+
+# --- Topics -------------------------------------------------------------------------------------------------
+
+
+def _article_topics(topics: pd.DataFrame) -> pd.DataFrame:
+    """One row per (article, topic) found in the article."""
+    return topics[["article_id", "topic"]].dropna().drop_duplicates()
+
+
+def top_topics(topics: pd.DataFrame, labels: Mapping[str, str], n: int = 10) -> pd.DataFrame:
+    """The `n` topics found in most articles: columns topic, label, articles (distinct articles),
+    sentences (sentence rows). Most articles first, ties by label."""
+    per_article = _article_topics(topics).groupby("topic").size().rename("articles")
+    sentence_rows = topics[topics["sentence_start"].notna()]
+    per_sentence = sentence_rows.groupby("topic").size().rename("sentences")
+    out = pd.concat([per_article, per_sentence], axis=1).fillna(0).rename_axis("topic").reset_index()
+    out["label"] = out["topic"].map(lambda t: labels.get(t, t))
+    out = out.sort_values(["articles", "label"], ascending=[False, True]).head(n)
+    return _typed(out, {"topic": "string", "label": "string", "articles": "int64", "sentences": "int64"})
+
+
+def topic_prevalence_by_period(
+    topics: pd.DataFrame, articles: pd.DataFrame, labels: Mapping[str, str], freq: str = "M"
+) -> pd.DataFrame:
+    """Share of each period's articles that carry each topic: columns period, topic, label, articles (with
+    the topic), period_articles (all dated articles of the period), share (0..1). Only periods with articles
+    and topics found in them are listed; undated articles are left out."""
+    dated = articles.dropna(subset=["published"])
+    period = pd.DataFrame(
+        {
+            "article_id": dated["article_id"].to_numpy(),
+            "period": _periods(dated["published"], freq).to_numpy(),
+        }
+    )
+    totals = period.groupby("period").size().rename("period_articles")
+    found = _article_topics(topics).merge(period, on="article_id", how="inner")
+    out = found.groupby(["period", "topic"]).size().rename("articles").reset_index()
+    out = out.merge(totals.reset_index(), on="period", how="left")
+    out["share"] = out["articles"] / out["period_articles"]
+    out["label"] = out["topic"].map(lambda t: labels.get(t, t))
+    out = out.sort_values(["period", "label"])
+    return _typed(
+        out,
+        {
+            "period": "datetime64[ns]",
+            "topic": "string",
+            "label": "string",
+            "articles": "int64",
+            "period_articles": "int64",
+            "share": "float64",
+        },
+    )
+
+
+def topic_prevalence_by_country(
+    topics: pd.DataFrame,
+    articles: pd.DataFrame,
+    labels: Mapping[str, str],
+    names: Mapping[str, str] | None = None,
+    countries: Iterable[str] | None = None,
+    n_countries: int = 15,
+) -> pd.DataFrame:
+    """Share of the articles mentioning each country that carry each topic: columns iso3, country, topic,
+    label, articles (mentioning the country, with the topic), country_articles, share (0..1).
+
+    The countries are `countries` when given, else the `n_countries` mentioned in most articles."""
+    mentions = articles[["article_id", "countries"]].explode("countries").dropna(subset=["countries"])
+    mentions = mentions.rename(columns={"countries": "iso3"}).drop_duplicates()
+    totals = mentions.groupby("iso3").size().rename("country_articles")
+    wanted = _wanted(countries)
+    if wanted is not None:
+        keep = [c for c in totals.index if c in wanted]
+    else:
+        keep = list(
+            totals.reset_index().sort_values(["country_articles", "iso3"], ascending=[False, True])["iso3"]
+        )
+        keep = keep[:n_countries]
+    mentions = mentions[mentions["iso3"].isin(keep)]
+    found = _article_topics(topics).merge(mentions, on="article_id", how="inner")
+    out = found.groupby(["iso3", "topic"]).size().rename("articles").reset_index()
+    out = out.merge(totals.reset_index(), on="iso3", how="left")
+    out["share"] = out["articles"] / out["country_articles"]
+    out["country"] = out["iso3"].map(lambda c: _name(names, c))
+    out["label"] = out["topic"].map(lambda t: labels.get(t, t))
+    out = out.sort_values(["country_articles", "country", "label"], ascending=[False, True, True])
+    return _typed(
+        out,
+        {
+            "iso3": "string",
+            "country": "string",
+            "topic": "string",
+            "label": "string",
+            "articles": "int64",
+            "country_articles": "int64",
+            "share": "float64",
+        },
+    )
+
+
+# --- Spending claims ----------------------------------------------------------------------------------------
+
+CLAIM_COLUMNS = {
+    "iso3": "string",
+    "country": "string",
+    "year": "Int64",
+    "value": "Float64",
+    "qualifier": "string",
+    "kind": "string",
+    "official_value": "Float64",
+    "edition": "string",
+    "difference": "Float64",
+    "verdict": "string",
+    "text": "string",
+    "sentence": "string",
+    "article_id": "string",
+    "statement_id": "string",
+}
+
+
+def gdp_claims(
+    numbers: pd.DataFrame,
+    names: Mapping[str, str] | None = None,
+    countries: Iterable[str] | None = None,
+    kinds: Iterable[str] = NUMBER_KINDS,
+) -> pd.DataFrame:
+    """Percent-of-GDP figures about a country (CLAIM_COLUMNS, `country` the name), of `kinds`, limited to
+    `countries` (ISO3) when given. Sorted by country name, year, value."""
+    rows = numbers[
+        numbers["unit"].eq("percent_of_gdp").fillna(False).astype(bool)
+        & numbers["country"].notna()
+        & numbers["kind"].isin(list(kinds)).fillna(False).astype(bool)
+    ]
+    wanted = _wanted(countries)
+    if wanted is not None:
+        rows = rows[rows["country"].isin(wanted).fillna(False).astype(bool)]
+    out = rows.rename(columns={"country": "iso3"}).copy()
+    out["country"] = out["iso3"].map(lambda c: _name(names, c))
+    out = out.sort_values(["country", "year", "value"], na_position="last")
+    return _typed(out, CLAIM_COLUMNS)
+
+
+def official_series(reference: pd.DataFrame, countries: Iterable[str]) -> pd.DataFrame:
+    """NATO's percent-of-GDP figure per (country, year) from the latest edition that has it, for `countries`
+    (ISO3): columns iso3, country (NATO's name), year, pct_gdp, edition, estimate. Sorted by country, year."""
+    wanted = _wanted(countries) or set()
+    ref = reference.dropna(subset=["pct_gdp"])
+    ref = ref[ref["iso3"].isin(wanted).fillna(False).astype(bool)]
+    latest = ref.sort_values("edition").drop_duplicates(["iso3", "year"], keep="last")
+    latest = latest.sort_values(["country", "year"])
+    return _typed(
+        latest,
+        {
+            "iso3": "string",
+            "country": "string",
+            "year": "Int64",
+            "pct_gdp": "Float64",
+            "edition": "string",
+            "estimate": "boolean",
+        },
+    )
+
+
+def spending_chart_data(
+    numbers: pd.DataFrame,
+    reference: pd.DataFrame,
+    names: Mapping[str, str] | None = None,
+    countries: Iterable[str] | None = None,
+    max_countries: int = MAX_SERIES_COUNTRIES,
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(claims, series) for the spending line chart: the reported percent-of-GDP claims about `countries`
+    (or, with none given, about the `max_countries` countries claimed most often), and NATO's series for
+    those countries (`official_series`, `country` renamed to the names used for the claims)."""
+    claims = gdp_claims(numbers, names, countries, kinds=("reported",))
+    if _wanted(countries) is None and not claims.empty:
+        ranked = claims.groupby("iso3").size().reset_index(name="n")
+        ranked = ranked.sort_values(["n", "iso3"], ascending=[False, True]).head(max_countries)
+        claims = claims[claims["iso3"].isin(set(ranked["iso3"]))].reset_index(drop=True)
+    series = official_series(reference, claims["iso3"].dropna().unique())
+    if not series.empty:
+        own = series["iso3"].map(lambda c: (names or {}).get(c, pd.NA)).astype("string")
+        series["country"] = own.fillna(series["country"])
+    return claims, series
+
+
+_LEVEL_COLUMNS = {
+    "iso3": "string",
+    "country": "string",
+    "measure": "string",
+    "value": "Float64",
+    "year": "Int64",
+    "source": "string",
+    "text": "string",
+    "sentence": "string",
+}
+
+
+def targets_vs_levels(
+    numbers: pd.DataFrame,
+    reference: pd.DataFrame,
+    names: Mapping[str, str] | None = None,
+    countries: Iterable[str] | None = None,
+) -> pd.DataFrame:
+    """Per country with a percent-of-GDP target in the articles: each target, and the latest reported
+    level (NATO's latest figure; an article's latest reported claim when NATO has none). Columns iso3,
+    country, measure ("target" | "reported level"), value, year, source ("article" | "NATO <edition>"),
+    text, sentence. Countries ordered by their latest level, highest first."""
+    targets = gdp_claims(numbers, names, countries, kinds=("target",)).dropna(subset=["value"])
+    if targets.empty:
+        return _typed(pd.DataFrame(), _LEVEL_COLUMNS)
+    codes = list(dict.fromkeys(targets["iso3"]))
+    nato = official_series(reference, codes).sort_values("year").drop_duplicates("iso3", keep="last")
+    levels = pd.DataFrame(
+        {
+            "iso3": nato["iso3"],
+            "measure": "reported level",
+            "value": nato["pct_gdp"],
+            "year": nato["year"],
+            "source": "NATO " + nato["edition"],
+            "text": pd.NA,
+            "sentence": pd.NA,
+        }
+    )
+    missing = [c for c in codes if c not in set(levels["iso3"])]
+    claimed = gdp_claims(numbers, names, missing, kinds=("reported",)).dropna(subset=["value", "year"])
+    if missing and not claimed.empty:
+        latest = claimed.sort_values(["year", "value"]).drop_duplicates("iso3", keep="last")
+        levels = pd.concat(
+            [
+                levels,
+                latest[["iso3", "value", "year", "text", "sentence"]].assign(
+                    measure="reported level", source="article"
+                ),
+            ],
+            ignore_index=True,
+        )
+    rows = targets[["iso3", "value", "year", "text", "sentence"]].assign(measure="target", source="article")
+    out = pd.concat([levels, rows], ignore_index=True)
+    out["country"] = out["iso3"].map(lambda c: _name(names, c))
+    level_of = levels.set_index("iso3")["value"].astype("Float64")
+    out["_level"] = out["iso3"].map(lambda c: level_of.get(c, pd.NA)).astype("Float64")
+    out["_order"] = out["measure"].map({"reported level": 0, "target": 1})
+    out = out.sort_values(["_level", "country", "_order", "year"], ascending=[False, True, True, True])
+    return _typed(out, _LEVEL_COLUMNS)
+
+
+def money_amounts(
+    numbers: pd.DataFrame, names: Mapping[str, str] | None = None, countries: Iterable[str] | None = None
+) -> pd.DataFrame:
+    """Money figures with a currency: columns currency, value, kind, iso3, country, year, text, sentence,
+    article_id; limited to `countries` (ISO3) when given. Sorted by currency (most figures first), value."""
+    rows = numbers[numbers["unit"].eq("money").fillna(False).astype(bool)].dropna(
+        subset=["currency", "value"]
+    )
+    wanted = _wanted(countries)
+    if wanted is not None:
+        rows = rows[rows["country"].isin(wanted).fillna(False).astype(bool)]
+    out = rows.rename(columns={"country": "iso3"}).copy()
+    out["country"] = out["iso3"].map(lambda c: _name(names, c))
+    out["_n"] = out.groupby("currency")["value"].transform("size")
+    out = out.sort_values(["_n", "currency", "value"], ascending=[False, True, True])
+    return _typed(
+        out,
+        {
+            "currency": "string",
+            "value": "Float64",
+            "kind": "string",
+            "iso3": "string",
+            "country": "string",
+            "year": "Int64",
+            "text": "string",
+            "sentence": "string",
+            "article_id": "string",
+        },
+    )
+
+
+def claims_table(numbers: pd.DataFrame, names: Mapping[str, str] | None = None) -> pd.DataFrame:
+    """The claims table as shown and downloaded: every percent-of-GDP figure (with or without a country),
+    with its evidence sentence, NATO's value, edition and the verdict. Columns country, year, claimed,
+    qualifier, kind, official, edition, difference, verdict, sentence, article_id, statement_id; checked
+    claims first (by country, year), then the rest."""
+    rows = numbers[numbers["unit"].eq("percent_of_gdp").fillna(False).astype(bool)].copy()
+    rows["country_name"] = rows["country"].map(lambda c: _name(names, c))
+    rows = rows.assign(_unchecked=rows["verdict"].isna()).sort_values(
+        ["_unchecked", "country_name", "year", "value"], na_position="last"
+    )
+    out = pd.DataFrame(
+        {
+            "country": rows["country_name"],
+            "year": rows["year"],
+            "claimed": rows["value"],
+            "qualifier": rows["qualifier"],
+            "kind": rows["kind"],
+            "official": rows["official_value"],
+            "edition": rows["edition"],
+            "difference": rows["difference"],
+            "verdict": rows["verdict"],
+            "sentence": rows["sentence"],
+            "article_id": rows["article_id"],
+            "statement_id": rows["statement_id"],
+        }
+    )
+    return _typed(
+        out,
+        {
+            "country": "string",
+            "year": "Int64",
+            "claimed": "Float64",
+            "qualifier": "string",
+            "kind": "string",
+            "official": "Float64",
+            "edition": "string",
+            "difference": "Float64",
+            "verdict": "string",
+            "sentence": "string",
+            "article_id": "string",
+            "statement_id": "string",
+        },
+    )
+
+
+def verdict_counts(numbers: pd.DataFrame) -> dict[str, int]:
+    """How many percent-of-GDP claims were checked against NATO, and how many got each verdict."""
+    verdicts = numbers.loc[numbers["unit"].eq("percent_of_gdp").fillna(False).astype(bool), "verdict"]
+    counts = verdicts.dropna().value_counts()
+    out = {"checked": int(counts.sum())}
+    out.update({v: int(counts.get(v, 0)) for v in ("consistent", "overstated", "understated")})
+    return out
+
+
+# --- Actor stances ------------------------------------------------------------------------------------------
+
+
+def limit_matrix(matrix: pd.DataFrame, by: str, n: int) -> pd.DataFrame:
+    """Rows of a stance matrix (`dashboard.stances.actor_target_matrix` and the like) for the `n` values of
+    column `by` with the most statements (sum of `count`), ties by name."""
+    if matrix.empty:
+        return matrix.reset_index(drop=True)
+    totals = matrix.groupby(by)["count"].sum().reset_index()
+    keep = totals.sort_values(["count", by], ascending=[False, True]).head(n)[by]
+    return matrix[matrix[by].isin(set(keep))].reset_index(drop=True)
