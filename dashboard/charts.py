@@ -1,9 +1,20 @@
-"""Charts: DataFrames from `dashboard.queries` in, plotly figures out (titles, axis labels, fixed colours).
+"""Charts: DataFrames from `dashboard.queries`, `dashboard.aggregates` and `dashboard.stances` in, plotly
+figures out (titles, axis labels, fixed colour-blind-safe colours, country names in hovers).
 
-Pure functions; no Streamlit, no filtering or counting here (that is `queries`)."""
+Pure functions; no Streamlit, no filtering or counting here. Text from articles only reaches a figure through
+`hover_text`, which escapes it (plotly reads a few HTML tags in hover labels)."""
 
 from __future__ import annotations
 
+import html
+import json
+import math
+import textwrap
+from collections.abc import Sequence
+from functools import cache
+from pathlib import Path
+
+import networkx as nx
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -13,6 +24,34 @@ from dashboard.queries import FREQUENCIES, KINDS
 KIND_COLOURS = {"direct": "#0072B2", "partial": "#E69F00", "indirect": "#009E73", "unknown": "#999999"}
 KIND_LABELS = {"direct": "Direct quote", "partial": "Partial quote", "indirect": "Reported speech"}
 BAR_COLOUR = "#0072B2"
+# Okabe-Ito, for lines and categories (country lines, targets); the pale yellow last.
+PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#000000", "#D55E00", "#F0E442")
+VERDICT_COLOURS = {
+    "consistent": "#009E73",
+    "overstated": "#D55E00",
+    "understated": "#56B4E9",
+    "not checked": "#999999",
+}
+VERDICT_SYMBOLS = {
+    "consistent": "circle",
+    "overstated": "triangle-up",
+    "understated": "triangle-down",
+    "not checked": "x",
+}
+NUMBER_KIND_COLOURS = {"reported": "#0072B2", "target": "#E69F00", "other": "#999999"}
+# Wales 2014 floor, The Hague 2025 core (3.5%) and total (5%) guidelines, as percent of GDP.
+GUIDELINES = (
+    (2.0, "2% guideline (Wales 2014)"),
+    (3.5, "3.5% core (The Hague 2025)"),
+    (5.0, "5% total (The Hague 2025)"),
+)
+STANCE_COLOURSCALE = "RdBu"  # red = oppose (-1), blue = support (+1), white = 0
+SEQUENTIAL = "Blues"
+MAP_COLOURSCALE = [[0.0, "#C6DBEF"], [0.5, "#4292C6"], [1.0, "#08306B"]]  # palest still differs from no data
+NODE_COLOURS = {"actor": "#0072B2", "target": "#E69F00"}
+EDGE_COLOURS = {"support": "#0072B2", "oppose": "#D55E00", "other": "#BBBBBB"}
+NETWORK_SEED = 7
+GEOJSON_PATH = Path(__file__).resolve().parents[1] / "data" / "geo" / "countries_110m.geojson"
 _PERIOD_FORMAT = {"M": "%b %Y", "Q": "%Y Q%q", "Y": "%Y"}
 
 
@@ -87,3 +126,596 @@ def top_speakers_chart(speakers: pd.DataFrame, country_names: dict[str, str] | N
     fig.update_yaxes(automargin=True)
     height = 120 + 32 * max(len(labels), 1)
     return _layout(fig, f"Top {len(labels)} speakers by statements", "Statements", "", height)
+
+
+def hover_text(value: object, width: int = 80, limit: int = 400) -> str:
+    """Untrusted text for a hover label: shortened to `limit` characters, HTML-escaped (plotly would read
+    <b>, <a> and <br> in it) and wrapped at `width` with <br>."""
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return ""
+    text = " ".join(str(value).split())
+    if len(text) > limit:
+        text = text[: limit - 1].rstrip() + "…"
+    return "<br>".join(html.escape(line, quote=False) for line in textwrap.wrap(text, width)) or ""
+
+
+def period_label(period: object, freq: str) -> str:
+    """A period's first day as shown on a category axis: "Mar 2024", "2024 Q1" or "2024"."""
+    stamp = pd.Timestamp(period)
+    return stamp.strftime(_PERIOD_FORMAT[freq].replace("%q", str(stamp.quarter)))
+
+
+def articles_over_time_chart(counts: pd.DataFrame, freq: str = "M") -> go.Figure:
+    """Bars of articles per period, from `aggregates.articles_over_time`."""
+    if freq not in FREQUENCIES:
+        raise ValueError(f"unknown frequency {freq!r}; supported: {', '.join(FREQUENCIES)}")
+    fig = go.Figure(
+        go.Bar(
+            x=[pd.Timestamp(p).to_pydatetime() for p in counts["period"]],
+            y=counts["articles"].astype(int).tolist(),
+            name="Articles",
+            marker_color=BAR_COLOUR,
+            xperiod={"M": "M1", "Q": "M3", "Y": "M12"}[freq],
+            xperiodalignment="middle",
+            hovertemplate=f"%{{x|{_PERIOD_FORMAT[freq]}}}<br>%{{y}} articles<extra></extra>",
+        )
+    )
+    fig.update_xaxes(type="date")
+    fig.update_yaxes(rangemode="tozero", tickformat=",d")
+    unit = FREQUENCIES[freq]
+    return _layout(fig, f"Articles per {unit.lower()}", f"{unit} of publication", "Articles", 360)
+
+
+@cache
+def world_geojson() -> dict:
+    """Country outlines keyed by ISO3 (`data/geo/countries_110m.geojson`), read once."""
+    return json.loads(GEOJSON_PATH.read_text(encoding="utf-8"))
+
+
+def _largest_polygon_bounds(feature: dict) -> tuple[float, float, float, float]:
+    """(west, south, east, north) of a country's largest polygon (France without Guiana)."""
+    polygon = max(feature["geometry"]["coordinates"], key=lambda p: len(p[0]))
+    lons = [pt[0] for pt in polygon[0]]
+    lats = [pt[1] for pt in polygon[0]]
+    return min(lons), min(lats), max(lons), max(lats)
+
+
+def _map_view(codes: Sequence[str]) -> dict:
+    """Centre and zoom that show the countries in `codes` (the world when none has an outline)."""
+    features = {f["id"]: f for f in world_geojson()["features"]}
+    boxes = [_largest_polygon_bounds(features[c]) for c in codes if c in features]
+    if not boxes:
+        return {"center": {"lon": 10, "lat": 30}, "zoom": 0.6}
+    west, south = min(b[0] for b in boxes), min(b[1] for b in boxes)
+    east, north = max(b[2] for b in boxes), max(b[3] for b in boxes)
+    span = max(east - west, (north - south) * 1.6, 8.0)
+    zoom = max(0.4, min(5.0, math.log2(900 / 512 * 360 / span) - 0.2))
+    return {"center": {"lon": (west + east) / 2, "lat": (south + north) / 2}, "zoom": zoom}
+
+
+def choropleth_chart(counts: pd.DataFrame, measure: str = "statements") -> go.Figure:
+    """Countries shaded by count, from `aggregates.country_counts`: a plotly choropleth map with ISO3
+    locations over the bundled outlines (nothing fetched at run time), other countries in light grey."""
+    what = {
+        "statements": "statements by speakers from the country",
+        "claims": "spending figures about the country",
+    }
+    codes = counts["iso3"].astype(str).tolist()
+    features = world_geojson()["features"]
+    others = [f for f in features if f["id"] not in set(codes)]
+    fig = go.Figure()
+    fig.add_trace(
+        go.Choroplethmap(
+            geojson={"type": "FeatureCollection", "features": others},
+            locations=[f["id"] for f in others],
+            featureidkey="id",
+            z=[0] * len(others),
+            colorscale=[[0, "#EEEEEE"], [1, "#EEEEEE"]],
+            showscale=False,
+            marker_line_color="#BBBBBB",
+            marker_line_width=0.5,
+            hoverinfo="skip",
+            name="no data",
+        )
+    )
+    fig.add_trace(
+        go.Choroplethmap(
+            geojson={"type": "FeatureCollection", "features": [f for f in features if f["id"] in set(codes)]},
+            locations=codes,
+            featureidkey="id",
+            z=counts["count"].astype(int).tolist(),
+            text=counts["country"].astype(str).tolist(),
+            colorscale=MAP_COLOURSCALE,
+            zmin=0,
+            marker_line_color="#555555",
+            marker_line_width=0.6,
+            colorbar={"title": {"text": measure.capitalize()}},
+            hovertemplate=f"%{{text}}<br>%{{z}} {measure}<extra></extra>",
+            name=measure,
+        )
+    )
+    fig.update_layout(map={"style": "white-bg", **_map_view(codes)})
+    return _layout(fig, f"Countries by {what.get(measure, measure)}", "", "", 480)
+
+
+def _horizontal_bars(labels: list[str], values: list[int], hover: str, title: str, x_title: str) -> go.Figure:
+    fig = go.Figure(
+        go.Bar(
+            x=values[::-1],
+            y=labels[::-1],  # plotly draws the first category at the bottom
+            orientation="h",
+            marker_color=BAR_COLOUR,
+            text=values[::-1],
+            textposition="outside",
+            cliponaxis=False,
+            hovertemplate=hover,
+        )
+    )
+    fig.update_xaxes(rangemode="tozero", tickformat=",d")
+    fig.update_yaxes(automargin=True)
+    return _layout(fig, title, x_title, "", 120 + 32 * max(len(labels), 1))
+
+
+def top_topics_chart(top: pd.DataFrame) -> go.Figure:
+    """Horizontal bars of the topics found in most articles, from `aggregates.top_topics` (most on top)."""
+    fig = _horizontal_bars(
+        top["label"].astype(str).tolist(),
+        top["articles"].astype(int).tolist(),
+        "%{y}<br>%{x} articles<extra></extra>",
+        f"Top {len(top)} topics by articles",
+        "Articles",
+    )
+    fig.data[0].customdata = top["sentences"].astype(int).tolist()[::-1]
+    fig.data[0].hovertemplate = "%{y}<br>%{x} articles, %{customdata} sentences<extra></extra>"
+    return fig
+
+
+def _guidelines(fig: go.Figure) -> None:
+    for value, label in GUIDELINES:
+        fig.add_hline(
+            y=value,
+            line_dash="dot",
+            line_color="#555555",
+            line_width=1,
+            annotation_text=label,
+            annotation_position="top left",
+            annotation_font_size=11,
+            annotation_font_color="#555555",
+        )
+
+
+def spending_chart(claims: pd.DataFrame, series: pd.DataFrame) -> go.Figure:
+    """NATO's percent-of-GDP series (a line per country) with the articles' reported claims as markers
+    coloured by verdict, and the 2% / 3.5% / 5% guideline lines; from `aggregates.spending_chart_data`."""
+    fig = go.Figure()
+    colours = {}
+    for i, (country, rows) in enumerate(series.groupby("country", sort=True)):
+        colour = PALETTE[i % len(PALETTE)]
+        colours[country] = colour
+        rows = rows.sort_values("year")
+        fig.add_trace(
+            go.Scatter(
+                x=rows["year"].astype(int).tolist(),
+                y=rows["pct_gdp"].astype(float).tolist(),
+                mode="lines",
+                name=f"{country} (NATO)",
+                legendgroup="nato",
+                legendgrouptitle_text="NATO figures",
+                line={"color": colour, "width": 2, "dash": "solid" if i < len(PALETTE) else "dash"},
+                customdata=[
+                    [e, "estimate" if est else "final"]
+                    for e, est in zip(rows["edition"], rows["estimate"].fillna(False), strict=True)
+                ],
+                hovertemplate=(
+                    f"{html.escape(str(country))} %{{x}}: %{{y:.2f}}% of GDP"
+                    "<br>NATO, edition %{customdata[0]} (%{customdata[1]})<extra></extra>"
+                ),
+            )
+        )
+    verdicts = claims["verdict"].fillna("not checked")
+    for verdict in VERDICT_COLOURS:
+        rows = claims[verdicts == verdict]
+        if rows.empty:
+            continue
+        fig.add_trace(
+            go.Scatter(
+                x=rows["year"].astype(int).tolist(),
+                y=rows["value"].astype(float).tolist(),
+                mode="markers",
+                name=verdict.capitalize(),
+                legendgroup="claims",
+                legendgrouptitle_text="Claims in articles",
+                marker={
+                    "color": VERDICT_COLOURS[verdict],
+                    "symbol": VERDICT_SYMBOLS[verdict],
+                    "size": 11,
+                    "line": {"color": [colours.get(c, "#333333") for c in rows["country"]], "width": 2},
+                },
+                customdata=[
+                    [
+                        html.escape(str(c)),
+                        "" if pd.isna(q) else f"{q} ",
+                        "n/a" if pd.isna(o) else f"{o:.2f}%",
+                        hover_text(s),
+                    ]
+                    for c, q, o, s in zip(
+                        rows["country"],
+                        rows["qualifier"],
+                        rows["official_value"],
+                        rows["sentence"],
+                        strict=True,
+                    )
+                ],
+                hovertemplate=(
+                    "%{customdata[0]} %{x}: claimed %{customdata[1]}%{y:.2f}% of GDP"
+                    f"<br>NATO: %{{customdata[2]}} · {verdict}<br>%{{customdata[3]}}<extra></extra>"
+                ),
+            )
+        )
+    _guidelines(fig)
+    fig.update_xaxes(tickformat="d", dtick=1)
+    fig.update_yaxes(rangemode="tozero", ticksuffix="%")
+    fig = _layout(fig, "Defence spending claims against NATO's figures", "Year", "Share of GDP", 520)
+    fig.update_layout(legend={"orientation": "v", "y": 1, "x": 1.01, "xanchor": "left", "yanchor": "top"})
+    return fig
+
+
+def targets_chart(rows: pd.DataFrame) -> go.Figure:
+    """Per country its latest reported level (bar) and the targets named in articles (diamonds), from
+    `aggregates.targets_vs_levels`; countries in the frame's order, first on top."""
+    countries = list(dict.fromkeys(rows["country"].astype(str)))
+    fig = go.Figure()
+    levels = rows[rows["measure"] == "reported level"]
+    fig.add_trace(
+        go.Bar(
+            x=levels["value"].astype(float).tolist(),
+            y=levels["country"].astype(str).tolist(),
+            orientation="h",
+            name="Latest reported level",
+            marker_color="#56B4E9",
+            customdata=[
+                [int(y), html.escape(str(s))] for y, s in zip(levels["year"], levels["source"], strict=True)
+            ],
+            hovertemplate="%{y}: %{x:.2f}% of GDP in %{customdata[0]}<br>%{customdata[1]}<extra></extra>",
+        )
+    )
+    targets = rows[rows["measure"] == "target"]
+    fig.add_trace(
+        go.Scatter(
+            x=targets["value"].astype(float).tolist(),
+            y=targets["country"].astype(str).tolist(),
+            mode="markers",
+            name="Target named in an article",
+            marker={
+                "symbol": "diamond",
+                "size": 12,
+                "color": "#E69F00",
+                "line": {"color": "#000000", "width": 1},
+            },
+            customdata=[
+                ["no year" if pd.isna(y) else f"by {int(y)}", hover_text(s)]
+                for y, s in zip(targets["year"], targets["sentence"], strict=True)
+            ],
+            hovertemplate="%{y}: %{x:.2f}% of GDP %{customdata[0]}<br>%{customdata[1]}<extra></extra>",
+        )
+    )
+    for value, _label in GUIDELINES:
+        fig.add_vline(x=value, line_dash="dot", line_color="#555555", line_width=1)
+    fig.update_yaxes(categoryorder="array", categoryarray=countries[::-1], automargin=True)
+    fig.update_xaxes(rangemode="tozero", ticksuffix="%")
+    height = 140 + 30 * max(len(countries), 1)
+    return _layout(fig, "Spending targets against the latest reported level", "Share of GDP", "", height)
+
+
+def _money(value: float, currency: str) -> str:
+    for size, suffix in ((1e12, "tn"), (1e9, "bn"), (1e6, "m"), (1e3, "k")):
+        if abs(value) >= size:
+            return f"{value / size:,.3g}{suffix} {currency}"
+    return f"{value:,.0f} {currency}"
+
+
+def money_chart(amounts: pd.DataFrame) -> go.Figure:
+    """Money figures by currency on a log axis, coloured by kind (reported / target / other), from
+    `aggregates.money_amounts`; the currency with most figures on top."""
+    currencies = list(dict.fromkeys(amounts["currency"].astype(str)))
+    n = amounts["currency"].astype(str).value_counts()
+    label = {c: f"{c} ({n[c]})" for c in currencies}
+    fig = go.Figure()
+    kinds = amounts["kind"].fillna("other").astype(str)
+    for kind, colour in NUMBER_KIND_COLOURS.items():
+        rows = amounts[kinds == kind]
+        if rows.empty:
+            continue
+        fig.add_trace(
+            go.Scatter(
+                x=rows["value"].astype(float).tolist(),
+                y=[label[c] for c in rows["currency"].astype(str)],
+                mode="markers",
+                name=kind.capitalize(),
+                marker={
+                    "color": colour,
+                    "size": 11,
+                    "opacity": 0.8,
+                    "line": {"color": "#FFFFFF", "width": 1},
+                },
+                customdata=[
+                    [
+                        _money(float(v), str(c)),
+                        "" if pd.isna(country) else html.escape(str(country)),
+                        "" if pd.isna(y) else str(int(y)),
+                        hover_text(s),
+                    ]
+                    for v, c, country, y, s in zip(
+                        rows["value"],
+                        rows["currency"],
+                        rows["country"],
+                        rows["year"],
+                        rows["sentence"],
+                        strict=True,
+                    )
+                ],
+                hovertemplate=(
+                    "%{customdata[0]} · %{customdata[1]} %{customdata[2]}<br>%{customdata[3]}<extra>"
+                    f"{kind}</extra>"
+                ),
+            )
+        )
+    fig.update_xaxes(type="log")
+    fig.update_yaxes(
+        categoryorder="array", categoryarray=[label[c] for c in currencies][::-1], automargin=True
+    )
+    height = 160 + 40 * max(len(currencies), 1)
+    return _layout(fig, "Money amounts by currency (figures per currency)", "Amount (log scale)", "", height)
+
+
+def stance_heatmap(
+    matrix: pd.DataFrame, row: str = "actor", row_title: str = "Actor", names: dict[str, str] | None = None
+) -> go.Figure:
+    """Mean stance per (row, target) on a diverging scale centred at 0 (red oppose, blue support), statement
+    counts and support/oppose shares on hover; from `stances.actor_target_matrix` (row "actor") or
+    `stances.country_target_matrix` (row "actor_country", ISO3 shown by `names`)."""
+    frame = matrix.copy()
+    if names is not None:
+        frame[row] = frame[row].map(lambda c: names.get(c, c) if isinstance(c, str) else c)
+    rows_order = frame.groupby(row)["count"].sum().sort_values(ascending=False, kind="stable").index.tolist()
+    cols_order = (
+        frame.groupby("target")["count"].sum().sort_values(ascending=False, kind="stable").index.tolist()
+    )
+    index = {(r, c): i for i, (r, c) in enumerate(zip(frame[row], frame["target"], strict=True))}
+    z, custom = [], []
+    for r in rows_order:
+        z_row, c_row = [], []
+        for c in cols_order:
+            i = index.get((r, c))
+            if i is None:
+                z_row.append(None)
+                c_row.append([0, 0.0, 0.0])
+            else:
+                item = frame.iloc[i]
+                z_row.append(float(item["mean_score"]))
+                c_row.append([int(item["count"]), float(item["share_support"]), float(item["share_oppose"])])
+        z.append(z_row)
+        custom.append(c_row)
+    fig = go.Figure(
+        go.Heatmap(
+            z=z,
+            x=[str(c) for c in cols_order],
+            y=[str(r) for r in rows_order],
+            customdata=custom,
+            colorscale=STANCE_COLOURSCALE,
+            zmin=-1,
+            zmax=1,
+            zmid=0,
+            hoverongaps=False,
+            xgap=1,
+            ygap=1,
+            colorbar={
+                "title": {"text": "Mean stance"},
+                "tickvals": [-1, 0, 1],
+                "ticktext": ["Oppose", "0", "Support"],
+            },
+            hovertemplate=(
+                "%{y} on %{x}<br>mean stance %{z:+.2f}<br>%{customdata[0]} statements"
+                "<br>%{customdata[1]:.0%} support, %{customdata[2]:.0%} oppose<extra></extra>"
+            ),
+        )
+    )
+    fig.update_yaxes(autorange="reversed", automargin=True)
+    fig.update_xaxes(tickangle=-35, automargin=True)
+    height = 200 + 26 * max(len(rows_order), 1)
+    return _layout(fig, f"{row_title} stance by target", "Target", row_title, height)
+
+
+def stance_over_time_chart(over_time: pd.DataFrame, freq: str = "Q") -> go.Figure:
+    """Mean stance per period, a line per target, marker size by statements, from
+    `stances.stance_over_time`."""
+    fig = go.Figure()
+    order = over_time.groupby("target")["count"].sum().sort_values(ascending=False, kind="stable").index
+    for i, target in enumerate(order):
+        rows = over_time[over_time["target"] == target].sort_values("period")
+        counts = rows["count"].astype(int)
+        fig.add_trace(
+            go.Scatter(
+                x=[pd.Timestamp(p).to_pydatetime() for p in rows["period"]],
+                y=rows["mean_score"].astype(float).tolist(),
+                mode="lines+markers",
+                name=str(target),
+                line={"color": PALETTE[i % len(PALETTE)], "dash": "solid" if i < len(PALETTE) else "dash"},
+                marker={"size": [6 + min(int(c), 20) for c in counts]},
+                customdata=counts.tolist(),
+                hovertemplate=(
+                    f"%{{x|{_PERIOD_FORMAT.get(freq, '%Y-%m')}}}: mean stance %{{y:+.2f}}"
+                    "<br>%{customdata} statements<extra>%{fullData.name}</extra>"
+                ),
+            )
+        )
+    fig.add_hline(y=0, line_color="#888888", line_width=1)
+    fig.update_yaxes(range=[-1.05, 1.05], tickvals=[-1, -0.5, 0, 0.5, 1])
+    unit = FREQUENCIES.get(freq, freq)
+    fig.update_xaxes(type="date")
+    return _layout(
+        fig,
+        f"Stance over time, per {unit.lower()}",
+        f"{unit} of publication",
+        "Mean stance (-1 oppose, +1 support)",
+        420,
+    )
+
+
+def _edge_sign(data: dict) -> str:
+    for key in ("mean_score", "score"):
+        value = data.get(key)
+        if value is not None and not pd.isna(value):
+            return "support" if value > 0 else "oppose" if value < 0 else "other"
+    return "other"
+
+
+def network_chart(graph: nx.Graph, title: str = "Discourse network", max_labels: int = 30) -> go.Figure:
+    """The graph drawn with a spring layout (fixed seed): edges as lines (blue support, red oppose when they
+    carry a mean score, else grey), actors as blue circles and targets as orange squares sized by degree;
+    the `max_labels` best-connected nodes are labelled."""
+    fig = go.Figure()
+    if graph.number_of_nodes() == 0:
+        return _layout(fig, title, "", "", 520)
+    pos = nx.spring_layout(graph, seed=NETWORK_SEED, weight="weight" if _has_weights(graph) else None)
+    groups: dict[str, tuple[list, list]] = {}
+    for u, v, data in graph.edges(data=True):
+        xs, ys = groups.setdefault(_edge_sign(data), ([], []))
+        xs.extend([pos[u][0], pos[v][0], None])
+        ys.extend([pos[u][1], pos[v][1], None])
+    edge_names = {"support": "Support", "oppose": "Oppose", "other": "Tie"}
+    for sign, (xs, ys) in groups.items():
+        fig.add_trace(
+            go.Scatter(
+                x=xs,
+                y=ys,
+                mode="lines",
+                name=edge_names[sign],
+                line={"color": EDGE_COLOURS[sign], "width": 1.2},
+                hoverinfo="skip",
+            )
+        )
+    degree = dict(graph.degree(weight=None))
+    labelled = set(sorted(degree, key=lambda n: (-degree[n], str(n)))[:max_labels])
+    for kind, symbol in (("actor", "circle"), ("target", "square")):
+        nodes = [n for n, d in graph.nodes(data=True) if d.get("kind", "actor") == kind]
+        if not nodes:
+            continue
+        fig.add_trace(
+            go.Scatter(
+                x=[pos[n][0] for n in nodes],
+                y=[pos[n][1] for n in nodes],
+                mode="markers+text",
+                name=f"{kind.capitalize()}s",
+                text=[html.escape(str(n)) if n in labelled else "" for n in nodes],
+                textposition="top center",
+                textfont={"size": 10},
+                marker={
+                    "symbol": symbol,
+                    "color": NODE_COLOURS[kind],
+                    "size": [8 + 2 * min(degree[n], 10) for n in nodes],
+                    "line": {"color": "#FFFFFF", "width": 1},
+                },
+                customdata=[[html.escape(str(n)), degree[n]] for n in nodes],
+                hovertemplate=f"%{{customdata[0]}} ({kind})<br>%{{customdata[1]}} links<extra></extra>",
+            )
+        )
+    fig.update_xaxes(visible=False)
+    fig.update_yaxes(visible=False, scaleanchor="x")
+    return _layout(fig, title, "", "", 560)
+
+
+def _has_weights(graph: nx.Graph) -> bool:
+    return any("weight" in data for _, _, data in graph.edges(data=True))
+
+
+def topic_period_chart(
+    prevalence: pd.DataFrame, freq: str = "M", order: Sequence[str] | None = None
+) -> go.Figure:
+    """Heatmap of the share of each period's articles carrying each topic (periods with articles only),
+    from `aggregates.topic_prevalence_by_period`; topics in `order` (labels) or by total articles."""
+    return _topic_heatmap(
+        prevalence,
+        column="period",
+        column_labels={p: period_label(p, freq) for p in prevalence["period"]},
+        total="period_articles",
+        title=f"Topic prevalence per {FREQUENCIES[freq].lower()} (share of the period's articles)",
+        x_title=f"{FREQUENCIES[freq]} of publication",
+        order=order,
+    )
+
+
+def topic_country_chart(prevalence: pd.DataFrame, order: Sequence[str] | None = None) -> go.Figure:
+    """Heatmap of the share of the articles mentioning each country that carry each topic, from
+    `aggregates.topic_prevalence_by_country`; countries with most articles first."""
+    return _topic_heatmap(
+        prevalence,
+        column="country",
+        column_labels={c: str(c) for c in prevalence["country"]},
+        total="country_articles",
+        title="Topic prevalence by country (share of the articles mentioning the country)",
+        x_title="Country mentioned",
+        order=order,
+    )
+
+
+def _topic_heatmap(
+    prevalence: pd.DataFrame,
+    column: str,
+    column_labels: dict,
+    total: str,
+    title: str,
+    x_title: str,
+    order: Sequence[str] | None,
+) -> go.Figure:
+    columns = list(dict.fromkeys(prevalence[column]))
+    labels = (
+        list(order)
+        if order is not None
+        else (
+            prevalence.groupby("label")["articles"]
+            .sum()
+            .sort_values(ascending=False, kind="stable")
+            .index.tolist()
+        )
+    )
+    labels = [label for label in labels if label in set(prevalence["label"])]
+    cell = {(r[column], r["label"]): r for r in prevalence.to_dict("records")}
+    z, custom = [], []
+    for label in labels:
+        z_row, c_row = [], []
+        for col in columns:
+            r = cell.get((col, label))
+            z_row.append(float(r["share"]) if r else 0.0)
+            c_row.append(
+                [
+                    int(r["articles"]) if r else 0,
+                    int(r[total]) if r else _total_of(prevalence, column, col, total),
+                ]
+            )
+        z.append(z_row)
+        custom.append(c_row)
+    fig = go.Figure(
+        go.Heatmap(
+            z=z,
+            x=[column_labels[c] for c in columns],
+            y=labels,
+            customdata=custom,
+            colorscale=SEQUENTIAL,
+            zmin=0,
+            zmax=1,
+            xgap=1,
+            ygap=1,
+            colorbar={"title": {"text": "Share"}, "tickformat": ".0%"},
+            hovertemplate=(
+                "%{y}, %{x}<br>%{z:.0%} of articles (%{customdata[0]} of %{customdata[1]})<extra></extra>"
+            ),
+        )
+    )
+    fig.update_xaxes(type="category", tickangle=-45, automargin=True)
+    fig.update_yaxes(autorange="reversed", automargin=True)
+    return _layout(fig, title, x_title, "", 200 + 26 * max(len(labels), 1))
+
+
+def _total_of(prevalence: pd.DataFrame, column: str, value: object, total: str) -> int:
+    return int(prevalence.loc[prevalence[column] == value, total].iloc[0])
