@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
+import networkx as nx
 import pandas as pd
 
 from dashboard.queries import FREQUENCIES
@@ -41,6 +42,13 @@ def _typed(df: pd.DataFrame, dtypes: Mapping[str, str]) -> pd.DataFrame:
     if df.empty:
         return pd.DataFrame({col: pd.Series(dtype=dtype) for col, dtype in dtypes.items()})
     return df[list(dtypes)].astype(dict(dtypes)).reset_index(drop=True)
+
+
+def with_published(statements: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+    """`statements` with their article's `published` date (kept as is when the column is already there)."""
+    if "published" in statements.columns:
+        return statements
+    return statements.merge(articles[["article_id", "published"]], on="article_id", how="left")
 
 
 # --- Overview -----------------------------------------------------------------------------------------------
@@ -276,6 +284,31 @@ _LEVEL_COLUMNS = {
 }
 
 
+def spending_chart_table(claims: pd.DataFrame, series: pd.DataFrame) -> pd.DataFrame:
+    """The spending chart's data in one table: NATO's series (source "NATO", edition) and the claims
+    (source "article", with verdict and sentence), columns iso3, country, year, value, source, edition,
+    qualifier, verdict, sentence, article_id. Sorted by country, year, source."""
+    nato = series.rename(columns={"pct_gdp": "value"}).assign(source="NATO")
+    articles = claims.assign(source="article")
+    out = pd.concat([nato, articles], ignore_index=True)
+    out = out.sort_values(["country", "year", "source"], ascending=[True, True, False])
+    return _typed(
+        out,
+        {
+            "iso3": "string",
+            "country": "string",
+            "year": "Int64",
+            "value": "Float64",
+            "source": "string",
+            "edition": "string",
+            "qualifier": "string",
+            "verdict": "string",
+            "sentence": "string",
+            "article_id": "string",
+        },
+    )
+
+
 def targets_vs_levels(
     numbers: pd.DataFrame,
     reference: pd.DataFrame,
@@ -421,3 +454,67 @@ def limit_matrix(matrix: pd.DataFrame, by: str, n: int) -> pd.DataFrame:
     totals = matrix.groupby(by)["count"].sum().reset_index()
     keep = totals.sort_values(["count", by], ascending=[False, True]).head(n)[by]
     return matrix[matrix[by].isin(set(keep))].reset_index(drop=True)
+
+
+def stances_behind(
+    stances: pd.DataFrame,
+    articles: pd.DataFrame,
+    actor: str | None = None,
+    target: str | None = None,
+    actor_country: str | None = None,
+) -> pd.DataFrame:
+    """The stance rows behind one heatmap cell (any of actor, actor_country, target; None = any), with the
+    article's date, outlet and title: columns date, actor, actor_country, target, polarity, score, evidence,
+    outlet, title, statement_id, article_id. Newest first."""
+    keep = pd.Series(True, index=stances.index)
+    for column, value in (("actor", actor), ("actor_country", actor_country), ("target", target)):
+        if value is not None:
+            keep &= stances[column].eq(value).fillna(False).astype(bool)
+    rows = stances[keep].merge(
+        articles[["article_id", "published", "source", "title"]], on="article_id", how="left"
+    )
+    rows = rows.sort_values(["published", "stance_id"], ascending=[False, True], na_position="last")
+    published = pd.to_datetime(rows["published"], utc=True).dt.tz_convert(None)
+    out = pd.DataFrame(
+        {
+            "date": published.dt.normalize(),
+            "actor": rows["actor"],
+            "actor_country": rows["actor_country"],
+            "target": rows["target"],
+            "polarity": rows["polarity"],
+            "score": rows["score"],
+            "evidence": rows["evidence"],
+            "outlet": rows["source"],
+            "title": rows["title"],
+            "statement_id": rows["statement_id"],
+            "article_id": rows["article_id"],
+        }
+    )
+    return _typed(
+        out,
+        {
+            "date": "datetime64[ns]",
+            "actor": "string",
+            "actor_country": "string",
+            "target": "string",
+            "polarity": "string",
+            "score": "Float64",
+            "evidence": "string",
+            "outlet": "string",
+            "title": "string",
+            "statement_id": "string",
+            "article_id": "string",
+        },
+    )
+
+
+def graph_edges(graph: nx.Graph) -> pd.DataFrame:
+    """A network's edges as a table (the data behind the network chart): columns source, target,
+    source_kind, target_kind, then every edge attribute (weight, mean_score, ...)."""
+    kinds = dict(graph.nodes(data="kind", default=pd.NA))
+    rows = [
+        {"source": u, "target": v, "source_kind": kinds.get(u), "target_kind": kinds.get(v), **data}
+        for u, v, data in graph.edges(data=True)
+    ]
+    columns = ["source", "target", "source_kind", "target_kind"]
+    return pd.DataFrame(rows, columns=columns + sorted({k for r in rows for k in r} - set(columns)))

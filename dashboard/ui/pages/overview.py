@@ -1,25 +1,25 @@
-"""Overview page: headline counts, statements over time and top speakers for the sidebar's filters.
+"""Overview page: headline counts, statements and articles over time, top speakers, top topics and a map of
+countries by statements or spending claims, for the sidebar's filters.
 
-Thin: reads filters, calls `dashboard.queries`, draws `dashboard.charts`; no pandas logic here."""
+Thin: reads the filtered tables, calls `dashboard.queries` / `dashboard.aggregates`, draws `dashboard.charts`
+through `components.chart`; no pandas logic here."""
 
 from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import charts, queries
+from dashboard import aggregates, charts, queries
+from dashboard.nlp.topics import load_taxonomy
 from dashboard.ui import components
-from dashboard.ui.data import country_names, load_tables, store_dir
+from dashboard.ui.data import country_names
 
-tables = load_tables(store_dir())
-countries = components.selected_countries()
-names = country_names(queries.country_options(tables))
-
-statements = queries.filter_statements(tables, countries)
-articles = queries.filter_articles(tables, countries)
+filtered = components.filtered_tables()
+articles, statements = filtered["articles"], filtered["statements"]
+statements = aggregates.with_published(statements, articles)
 counts = queries.headline_counts(articles, statements)
 
 st.title("Overview")
-components.filter_summary(counts["articles"], counts["statements"], countries, names)
+components.filter_summary(filtered)
 
 cols = st.columns(4)
 cols[0].metric("Articles", f"{counts['articles']:,}", border=True)
@@ -27,30 +27,77 @@ cols[1].metric("Statements", f"{counts['statements']:,}", border=True)
 cols[2].metric("Speakers", f"{counts['speakers']:,}", border=True, help="Distinct named speakers")
 cols[3].metric("Countries", f"{counts['countries']:,}", border=True, help="Distinct countries of speakers")
 
-if statements.empty:
-    components.empty_result("statements")
+if articles.empty and statements.empty:
+    components.empty_result("articles or statements")
     st.stop()
 
-st.subheader("Statements over time")
+st.subheader("Over time")
 freq_label = st.segmented_control(
-    "Group by",
-    list(queries.FREQUENCIES.values()),
-    default="Quarter",
-    key="overview_freq",
-    required=True,
+    "Group by", list(queries.FREQUENCIES.values()), default="Quarter", key="overview_freq", required=True
 )
 freq = {label: code for code, label in queries.FREQUENCIES.items()}[freq_label or "Quarter"]
+unit = queries.FREQUENCIES[freq].lower()
 over_time = queries.statements_over_time(statements, freq)
 if over_time.empty:
     components.empty_result("dated statements")
 else:
-    st.plotly_chart(charts.statements_over_time_chart(over_time, freq), key="chart_over_time")
-    components.download_csv(over_time, f"statements_per_{freq_label.lower()}", key="dl_over_time")
-
-st.subheader("Who speaks most")
-speakers = queries.top_speakers(statements, n=10)
-if speakers.empty:
-    components.empty_result("named speakers")
+    components.chart(
+        charts.statements_over_time_chart(over_time, freq),
+        over_time,
+        f"statements_per_{unit}",
+        key="overview_statements_over_time",
+    )
+articles_time = aggregates.articles_over_time(articles, freq)
+if articles_time.empty:
+    components.empty_result("dated articles")
 else:
-    st.plotly_chart(charts.top_speakers_chart(speakers, names), key="chart_top_speakers")
-    components.download_csv(speakers, "top_speakers", key="dl_top_speakers")
+    components.chart(
+        charts.articles_over_time_chart(articles_time, freq),
+        articles_time,
+        f"articles_per_{unit}",
+        key="overview_articles_over_time",
+    )
+
+names = country_names(
+    sorted(set(statements["speaker_country"].dropna()) | set(filtered["numbers"]["country"].dropna()))
+)
+left, right = st.columns(2)
+with left:
+    st.subheader("Who speaks most")
+    speakers = queries.top_speakers(statements, n=10)
+    if speakers.empty:
+        components.empty_result("named speakers")
+    else:
+        components.chart(
+            charts.top_speakers_chart(speakers, names), speakers, "top_speakers", "overview_speakers"
+        )
+with right:
+    st.subheader("Top topics")
+    labels = {name: topic.label for name, topic in load_taxonomy().items()}
+    topics = aggregates.top_topics(filtered["topics"], labels, n=10)
+    if topics.empty:
+        components.empty_result("topics")
+    else:
+        components.chart(charts.top_topics_chart(topics), topics, "top_topics", "overview_topics")
+
+st.subheader("Countries")
+measure = st.segmented_control(
+    "Shade countries by",
+    ["statements", "claims"],
+    format_func=lambda m: {"statements": "Statements by speakers", "claims": "Spending claims"}[m],
+    default="statements",
+    key="overview_map_measure",
+    required=True,
+)
+by_country = aggregates.country_counts(statements, filtered["numbers"], measure or "statements", names)
+if by_country.empty:
+    components.empty_result("statements by speakers with a country" if measure == "statements" else "claims")
+else:
+    components.chart(
+        charts.choropleth_chart(by_country, measure or "statements"),
+        by_country,
+        f"countries_by_{measure}",
+        "overview_map",
+    )
+
+components.report_button("Overview")

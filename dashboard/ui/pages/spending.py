@@ -1,0 +1,95 @@
+"""Spending claims page: percent-of-GDP claims against NATO's official series, targets against reported
+levels, money amounts by currency, and the claims table with evidence sentence, official value and verdict.
+
+Thin: reads the filtered tables, calls `dashboard.aggregates`, draws `dashboard.charts` through
+`components.chart`; evidence sentences are shown only in st.dataframe cells and escaped hover labels."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from dashboard import aggregates, charts
+from dashboard.claims import load_reference
+from dashboard.ui import components
+from dashboard.ui.data import country_names
+
+filtered = components.filtered_tables()
+numbers = filtered["numbers"]
+chosen = list(components.current_filters().countries or [])
+names = country_names(sorted(set(numbers["country"].dropna()) | set(chosen)))
+reference = load_reference()
+
+st.title("Spending claims")
+components.filter_summary(filtered)
+if chosen:
+    st.caption(
+        "Charts show figures about the chosen countries: "
+        + components.escape_markdown(", ".join(names.get(c, c) for c in chosen))
+        + "."
+    )
+
+verdicts = aggregates.verdict_counts(numbers)
+cols = st.columns(4)
+cols[0].metric(
+    "Checked claims",
+    f"{verdicts['checked']:,}",
+    border=True,
+    help="Percent-of-GDP figures checked against NATO",
+)
+cols[1].metric("Consistent", f"{verdicts['consistent']:,}", border=True)
+cols[2].metric("Overstated", f"{verdicts['overstated']:,}", border=True)
+cols[3].metric("Understated", f"{verdicts['understated']:,}", border=True)
+
+st.subheader("Claims against NATO's figures")
+claims, series = aggregates.spending_chart_data(numbers, reference, names, chosen or None)
+if claims.empty:
+    components.empty_result("reported percent-of-GDP claims about a country")
+else:
+    if not chosen and claims["iso3"].nunique() >= aggregates.MAX_SERIES_COUNTRIES:
+        st.caption(
+            f"The {aggregates.MAX_SERIES_COUNTRIES} countries with most claims; choose countries in the "
+            "sidebar to see others."
+        )
+    components.chart(
+        charts.spending_chart(claims, series),
+        aggregates.spending_chart_table(claims, series),
+        "spending_claims_vs_nato",
+        "spending_line",
+    )
+
+st.subheader("Targets against reported levels")
+targets = aggregates.targets_vs_levels(numbers, reference, names, chosen or None)
+if targets.empty:
+    components.empty_result("percent-of-GDP targets about a country")
+else:
+    components.chart(charts.targets_chart(targets), targets, "spending_targets_vs_levels", "spending_targets")
+
+st.subheader("Money amounts")
+money = aggregates.money_amounts(numbers, names, chosen or None)
+if money.empty:
+    components.empty_result("money amounts")
+else:
+    components.chart(charts.money_chart(money), money, "money_by_currency", "spending_money")
+
+st.subheader("Claims table")
+table = aggregates.claims_table(numbers, names)
+if table.empty:
+    components.empty_result("percent-of-GDP claims")
+else:
+    st.caption("Every percent-of-GDP figure in the filtered articles; checked claims first.")
+    st.dataframe(  # st.dataframe shows cells as text: evidence is never rendered as HTML or markdown
+        table,
+        hide_index=True,
+        height=components.table_height(len(table), max_rows=15),
+        column_config={
+            "claimed": st.column_config.NumberColumn("claimed %", format="%.2f"),
+            "official": st.column_config.NumberColumn("NATO %", format="%.2f"),
+            "difference": st.column_config.NumberColumn("difference (pp)", format="%+.2f"),
+            "year": st.column_config.NumberColumn("year", format="%d"),
+            "sentence": st.column_config.TextColumn("evidence sentence", width="large"),
+        },
+        key="spending_claims_table",
+    )
+    components.download_csv(table, "spending_claims", key="spending_claims_csv")
+
+components.report_button("Spending claims")

@@ -1,0 +1,143 @@
+"""Actor stances page: actor x target and country x target heatmaps, the statements behind a chosen cell,
+stance over time, and the discourse network drawn, with GraphML and GEXF downloads.
+
+Thin: reads the filtered tables, calls `dashboard.stances` / `dashboard.aggregates`, draws `dashboard.charts`
+through `components.chart`; evidence is shown only in st.dataframe cells (never as HTML or markdown)."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from dashboard import aggregates, charts, queries
+from dashboard.ui import components
+from dashboard.ui.data import country_names
+
+filtered = components.filtered_tables()
+stances = filtered["stances"]
+
+st.title("Actor stances")
+components.filter_summary(filtered)
+st.caption(
+    f"{len(stances):,} stance{'s' if len(stances) != 1 else ''} (actor, target, support or opposition)."
+)
+
+if stances.empty:
+    components.empty_result("stances")
+    st.stop()
+
+from dashboard import stances as stance_tables  # noqa: E402  (the page renders an empty store without it)
+
+names = country_names(sorted(set(stances["actor_country"].dropna())))
+
+st.subheader("Who stands where")
+n_actors = st.slider("Actors shown (most statements first)", 5, 40, 20, step=5, key="stances_n_actors")
+matrix = aggregates.limit_matrix(stance_tables.actor_target_matrix(stances), "actor", n_actors)
+components.chart(charts.stance_heatmap(matrix), matrix, "actor_target_stances", "stances_actor_heatmap")
+
+st.markdown("**Statements behind a cell**")
+pick_actor, pick_target = st.columns(2)
+actor = pick_actor.selectbox(
+    "Actor",
+    sorted(matrix["actor"].dropna().unique()),
+    index=None,
+    placeholder="Any actor",
+    key="stances_actor",
+)
+cell_targets = matrix if actor is None else matrix[matrix["actor"] == actor]
+target = pick_target.selectbox(
+    "Target",
+    sorted(cell_targets["target"].dropna().unique()),
+    index=None,
+    placeholder="Any target",
+    key="stances_target",
+)
+if actor is None and target is None:
+    st.caption("Choose an actor and/or a target to list the statements behind that row, column or cell.")
+else:
+    behind = aggregates.stances_behind(stances, filtered["articles"], actor=actor, target=target)
+    if behind.empty:
+        components.empty_result("stances for this actor and target")
+    else:
+        st.dataframe(
+            behind,
+            hide_index=True,
+            height=components.table_height(len(behind)),
+            column_config={
+                "date": st.column_config.DateColumn("date"),
+                "score": st.column_config.NumberColumn("score", format="%+.2f"),
+                "evidence": st.column_config.TextColumn("evidence", width="large"),
+            },
+            key="stances_behind_table",
+        )
+        components.download_csv(behind, "stances_behind_cell", key="stances_behind_csv")
+
+st.subheader("Countries")
+by_country = stance_tables.country_target_matrix(stances)
+by_country = aggregates.limit_matrix(by_country, "actor_country", 25)
+if by_country.empty:
+    components.empty_result("stances by actors with a country")
+else:
+    components.chart(
+        charts.stance_heatmap(by_country, row="actor_country", row_title="Country", names=names),
+        by_country,
+        "country_target_stances",
+        "stances_country_heatmap",
+    )
+
+st.subheader("Over time")
+freq = st.segmented_control(
+    "Group by",
+    ["M", "Q"],
+    format_func=queries.FREQUENCIES.get,
+    default="Q",
+    key="stances_freq",
+    required=True,
+)
+over_time = stance_tables.stance_over_time(stances, filtered["articles"], freq=freq or "Q")
+over_time = aggregates.limit_matrix(over_time, "target", 8)
+if over_time.empty:
+    components.empty_result("dated stances")
+else:
+    components.chart(
+        charts.stance_over_time_chart(over_time, freq or "Q"), over_time, "stance_over_time", "stances_time"
+    )
+
+st.subheader("Discourse network")
+mode = st.segmented_control(
+    "Network",
+    ["two_mode", "congruence", "conflict"],
+    format_func={
+        "two_mode": "Actors and targets",
+        "congruence": "Actors who agree",
+        "conflict": "Actors who disagree",
+    }.get,
+    default="two_mode",
+    key="stances_network_mode",
+    required=True,
+)
+mode = mode or "two_mode"
+graph = (
+    stance_tables.two_mode_network(stances)
+    if mode == "two_mode"
+    else stance_tables.actor_network(stances, mode=mode)
+)
+if graph.number_of_nodes() == 0:
+    components.empty_result("network links")
+else:
+    edges = aggregates.graph_edges(graph)
+    components.chart(charts.network_chart(graph), edges, f"network_{mode}", "stances_network")
+    row = st.container(horizontal=True, gap="small", key="stances_network_files")
+    for fmt in ("graphml", "gexf"):
+        with row:
+            st.download_button(
+                fmt.upper(),
+                data=lambda fmt=fmt: stance_tables.network_bytes(graph, fmt=fmt),
+                file_name=f"network_{mode}.{fmt}",
+                mime="application/xml",
+                key=f"stances_network_{fmt}",
+                icon=":material/hub:",
+                on_click="ignore",
+                help=f"The network as {fmt.upper()} (for Gephi, Cytoscape, networkx)",
+            )
+
+components.report_button("Actor stances")
