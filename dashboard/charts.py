@@ -197,8 +197,8 @@ def choropleth_chart(counts: pd.DataFrame, measure: str = "statements") -> go.Fi
     """Countries shaded by count, from `aggregates.country_counts`: a plotly choropleth map with ISO3
     locations over the bundled outlines (nothing fetched at run time), other countries in light grey."""
     what = {
-        "statements": "statements by speakers from the country",
-        "claims": "spending figures about the country",
+        "statements": "Statements by the speaker's country",
+        "claims": "Spending figures by the country they are about",
     }
     codes = counts["iso3"].astype(str).tolist()
     features = world_geojson()["features"]
@@ -235,7 +235,7 @@ def choropleth_chart(counts: pd.DataFrame, measure: str = "statements") -> go.Fi
         )
     )
     fig.update_layout(map={"style": "white-bg", **_map_view(codes)})
-    return _layout(fig, f"Countries by {what.get(measure, measure)}", "", "", 480)
+    return _layout(fig, what.get(measure, measure.capitalize()), "", "", 480)
 
 
 def _horizontal_bars(labels: list[str], values: list[int], hover: str, title: str, x_title: str) -> go.Figure:
@@ -400,7 +400,16 @@ def targets_chart(rows: pd.DataFrame) -> go.Figure:
         )
     )
     for value, _label in GUIDELINES:
-        fig.add_vline(x=value, line_dash="dot", line_color="#555555", line_width=1)
+        fig.add_vline(
+            x=value,
+            line_dash="dot",
+            line_color="#555555",
+            line_width=1,
+            annotation_text=f"{value:g}%",
+            annotation_position="top",
+            annotation_font_size=11,
+            annotation_font_color="#555555",
+        )
     fig.update_yaxes(categoryorder="array", categoryarray=countries[::-1], automargin=True)
     fig.update_xaxes(rangemode="tozero", ticksuffix="%")
     height = 140 + 30 * max(len(countries), 1)

@@ -42,7 +42,7 @@ def test_choropleth_uses_iso3_locations_and_the_bundled_outlines() -> None:
     others = {f["id"] for f in background.geojson["features"]}
     assert "DEU" not in others and {"POL", "USA", "RUS"} <= others
     assert fig.layout.map.style == "white-bg"  # no tile server, no topojson from a CDN
-    assert "spending figures" in fig.layout.title.text
+    assert fig.layout.title.text.startswith("Spending figures")
     world = charts.world_geojson()
     assert len(world["features"]) > 150 and len({f["id"] for f in world["features"]}) == len(
         world["features"]
