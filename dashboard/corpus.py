@@ -56,6 +56,7 @@ class Corpus:
     def from_tables(cls, tables: dict[str, pd.DataFrame], report: IngestReport | None = None) -> Corpus:
         frames = {t: tables.get(t, empty_frame(t)) for t in TABLES}
         frames["statements"] = canonicalise_speakers(frames["statements"])
+        frames["stances"] = canonicalise_actors(frames["stances"], frames["statements"])
         return cls(**frames, report=report or IngestReport())
 
     def tables(self) -> dict[str, pd.DataFrame]:
@@ -68,21 +69,44 @@ def canonicalise_speakers(statements: pd.DataFrame) -> pd.DataFrame:
     if statements.empty:
         return statements
     persons = statements.loc[statements["speaker_type"] == "person", "speaker"].dropna().unique()
-    full_by_last: dict[str, set[str]] = {}
-    for name in persons:
-        parts = str(name).split()
-        if len(parts) > 1:
-            full_by_last.setdefault(parts[-1].lower(), set()).add(str(name))
-    mapping = {
-        name: next(iter(full_by_last[str(name).lower()]))
-        for name in persons
-        if len(str(name).split()) == 1 and len(full_by_last.get(str(name).lower(), ())) == 1
-    }
+    mapping = _surname_mapping(persons)
     if not mapping:
         return statements
     out = statements.copy()
     out["speaker"] = out["speaker"].replace(mapping)
     return out
+
+
+def canonicalise_actors(stances: pd.DataFrame, statements: pd.DataFrame) -> pd.DataFrame:
+    """The same surname-to-full-name rule for stance actors, over the statements' speakers and the actors,
+    so that an actor is named as the statements name the speaker."""
+    if stances.empty:
+        return stances
+    persons = pd.concat(
+        [
+            statements.loc[statements["speaker_type"] == "person", "speaker"],
+            stances.loc[stances["actor_type"] == "person", "actor"],
+        ]
+    )
+    mapping = _surname_mapping(persons.dropna().unique())
+    if not mapping:
+        return stances
+    out = stances.copy()
+    out["actor"] = out["actor"].replace(mapping)
+    return out
+
+
+def _surname_mapping(persons) -> dict[str, str]:
+    full_by_last: dict[str, set[str]] = {}
+    for name in persons:
+        parts = str(name).split()
+        if len(parts) > 1:
+            full_by_last.setdefault(parts[-1].lower(), set()).add(str(name))
+    return {
+        name: next(iter(full_by_last[str(name).lower()]))
+        for name in persons
+        if len(str(name).split()) == 1 and len(full_by_last.get(str(name).lower(), ())) == 1
+    }
 
 
 def content_pieces(start: int, end: int, fragments: object) -> list[tuple[int, int]]:

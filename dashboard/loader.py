@@ -19,6 +19,7 @@ from dashboard.corpus import Corpus, IngestReport
 from dashboard.nlp.gazetteer import Gazetteer
 from dashboard.nlp.numbers import NumberClaim, extract_numbers
 from dashboard.nlp.pipeline import load_model, model_version, statements_for_doc
+from dashboard.nlp.stances import Stance, extract_stances, stance_matcher
 from dashboard.nlp.topics import topic_matcher, topic_rows
 from dashboard.records import Article, Rejected, Statement, content_hash
 from dashboard.schema import TABLES, conform, empty_frame
@@ -28,7 +29,7 @@ from dashboard.store import Store
 
 log = logging.getLogger(__name__)
 
-EXTRACTOR_VERSION = "4"
+EXTRACTOR_VERSION = "5"
 DATA_DIR = Path(__file__).resolve().parents[1] / "data"
 BATCH_ARTICLES = 200  # articles per flush to the store: bounds memory whatever the corpus size
 
@@ -41,6 +42,7 @@ def pipeline_version(model_name: str | None) -> str:
     for path in [
         *rule_files,
         DATA_DIR / "topics.toml",
+        DATA_DIR / "stance_targets.toml",
         DATA_DIR / "reference" / "nato_defence_expenditure.csv",
     ]:
         digest.update(path.name.encode())
@@ -124,6 +126,7 @@ def ingest(
 
     pending: dict[str, list] = {t: [] for t in TABLES}
     topics_matcher = topic_matcher(nlp)
+    targets_matcher = stance_matcher(nlp)
     n_process = max(1, int(workers))
     docs = nlp.pipe(articles_to_parse(), as_tuples=True, n_process=n_process, batch_size=32)
     for done, (doc, row) in enumerate(docs, 1):
@@ -134,15 +137,17 @@ def ingest(
             statement_rows = _statement_rows(row["article_id"], statements)
             spans = [(s["statement_id"], s["content_start"], s["content_end"]) for s in statement_rows]
             topics = topic_rows(doc, row["article_id"], spans, matcher=topics_matcher)
+            stances = extract_stances(doc, statements, when, gaz, matcher=targets_matcher)
         except Exception as exc:  # one article's failure must not lose the others
             log.exception("extraction failed for %s", row["origin"])
             report.failed += 1
             row["processing_note"] = f"extraction failed: {type(exc).__name__}: {exc}"[:300]
-            statements, numbers, statement_rows, topics = [], [], [], []
+            statements, numbers, statement_rows, topics, stances = [], [], [], [], []
         pending["articles"].append(row)
         pending["statements"].extend(statement_rows)
         pending["numbers"].extend(_number_rows(row["article_id"], numbers, statement_rows))
         pending["topics"].extend(topics)
+        pending["stances"].extend(_stance_rows(row["article_id"], stances, statement_rows))
         if bar is not None:
             bar.update(len(doc.text.encode("utf-8")))
             bar.set_postfix_str(f"{done} articles, {done / max(bar.format_dict['elapsed'], 1e-9):.1f}/s")
@@ -271,6 +276,28 @@ def _number_rows(article_id: str, numbers: list[NumberClaim], statements: list[d
             }
         )
     return rows
+
+
+def _stance_rows(article_id: str, stances: list[Stance], statements: list[dict]) -> list[dict]:
+    return [
+        {
+            "stance_id": f"{article_id}:p{n}",
+            "article_id": article_id,
+            "statement_id": None if s.statement is None else statements[s.statement]["statement_id"],
+            "actor": s.actor,
+            "actor_type": s.actor_type,
+            "actor_country": s.actor_country,
+            "target": s.target,
+            "polarity": s.polarity,
+            "score": s.score,
+            "evidence": s.evidence,
+            "evidence_start": s.evidence_start,
+            "evidence_end": s.evidence_end,
+            "confidence": s.confidence,
+            "method": "rule",
+        }
+        for n, s in enumerate(stances, 1)
+    ]
 
 
 def _progress_bar(paths: str | os.PathLike | Iterable[str | os.PathLike]):

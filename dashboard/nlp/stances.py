@@ -1,0 +1,532 @@
+"""Actor stances towards policy targets: actor -> cue -> target mention, inside statements (the speaker is
+the actor) and in plain sentences (the cue verb's subject is). Rules only; targets and cues are data files.
+
+Reads a parsed doc and its resolved statements; never changes the doc, the statements or the shared `nlp`."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from functools import cache, lru_cache
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from dashboard.nlp.gazetteer import Gazetteer
+from dashboard.nlp.lexicons import DATA_DIR, document_nouns
+from dashboard.nlp.speakers import ArticleSpeakers, Speaker
+from dashboard.nlp.statements import _subject
+from dashboard.nlp.topics import Topic, TopicMatcher
+from dashboard.records import Statement
+
+TARGETS_PATH = DATA_DIR / "stance_targets.toml"
+LEXICON_DIR = DATA_DIR / "lexicons"
+ACTOR_TYPES = {"person", "organization", "country"}
+BARE_SCORE = 0.5  # a target named in a statement with no cue on its path: mild support
+NEUTRAL_BAND = 0.05  # |score| at or below this is neutral
+_CONTRARY = "~"  # suffix of the matcher key for a target's contrary phrases
+_ARG_DEPS = {"dobj", "pobj", "xcomp", "ccomp", "attr", "oprd", "acomp", "prep", "advcl", "dative", "agent"}
+_MODIFIER_DEPS = {"poss", "compound", "nmod"}
+_STOP_DEPS = {"relcl", "appos", "parataxis"}  # a relative clause or apposition speaks about its noun
+
+
+class TargetsError(ValueError):
+    """The stance targets file is malformed."""
+
+
+@dataclass(frozen=True)
+class Target:
+    name: str
+    label: str
+    description: str
+    patterns: tuple[str, ...]  # phrases that mention the target
+    contrary: tuple[str, ...] = ()  # phrases that mention its opposite (polarity reversed)
+    support: frozenset[str] = frozenset()  # lemmas that move the target forward when it is their argument
+    oppose: frozenset[str] = frozenset()  # lemmas that move it back
+    bare: bool = True  # whether a mention with no cue in a statement counts as mild support
+
+
+@dataclass(frozen=True)
+class StanceLexicon:
+    support: dict[str, float]  # cue -> score in (0, 1]
+    oppose: dict[str, float]  # cue -> score in [-1, 0)
+    negations: frozenset[str]
+    hedges: dict[str, float]  # weakener -> factor in (0, 1)
+    anaphora: frozenset[str]  # proposal nouns that take a nearby target ("the plan")
+
+    def cue(self, key: str) -> float | None:
+        return self.support.get(key, self.oppose.get(key))
+
+
+@dataclass(frozen=True)
+class Stance:
+    """One actor's stance on one target, from one sentence; offsets are characters into the doc text."""
+
+    actor: str
+    actor_type: str
+    actor_country: str | None
+    target: str
+    polarity: str  # support | oppose | neutral
+    score: float  # -1..1
+    evidence: str  # the sentence that holds the mention
+    evidence_start: int
+    evidence_end: int
+    confidence: float
+    statement: int | None  # index of the statement it comes from, None for a plain sentence
+    cue: str | None = None  # the cue words that decided the polarity, for the analyst
+
+
+def load_targets(path: str | Path | None = None) -> dict[str, Target]:
+    """Targets by name, in file order, from `path` (default `data/stance_targets.toml`)."""
+    return dict(_load_targets(str(Path(path or TARGETS_PATH).resolve())))
+
+
+@cache
+def _load_targets(path: str) -> tuple[tuple[str, Target], ...]:
+    with open(path, "rb") as fh:
+        data = tomllib.load(fh)
+    out = []
+    for name, table in data.items():
+        if not isinstance(table, dict):
+            raise TargetsError(f"{path}: {name!r} must be a table")
+        label, description, patterns = table.get("label"), table.get("description"), table.get("patterns")
+        if not isinstance(label, str) or not isinstance(description, str):
+            raise TargetsError(f"{path}: target {name!r} needs a string `label` and `description`")
+        lists = {key: table.get(key, []) for key in ("patterns", "contrary", "support", "oppose")}
+        for key, value in lists.items():
+            if not isinstance(value, list) or not all(isinstance(p, str) and p == p.lower() for p in value):
+                raise TargetsError(f"{path}: target {name!r}: `{key}` must be a list of lower-case strings")
+        if not patterns:
+            raise TargetsError(f"{path}: target {name!r} needs `patterns`")
+        out.append(
+            (
+                name,
+                Target(
+                    name,
+                    label,
+                    description,
+                    tuple(dict.fromkeys(" ".join(p.split()) for p in lists["patterns"])),
+                    tuple(dict.fromkeys(" ".join(p.split()) for p in lists["contrary"])),
+                    frozenset(lists["support"]),
+                    frozenset(lists["oppose"]),
+                    bool(table.get("bare", True)),
+                ),
+            )
+        )
+    return tuple(out)
+
+
+def _lexicon_lines(name: str) -> list[list[str]]:
+    rows = []
+    for line in (LEXICON_DIR / name).read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if line and not line.startswith("#"):
+            rows.append(re.split(r"\t+| {2,}", line))
+    return rows
+
+
+@cache
+def load_lexicon() -> StanceLexicon:
+    """The cue lexicons in `data/lexicons/stance_*.txt`, read once."""
+    return StanceLexicon(
+        support={w: float(s) for w, s in _lexicon_lines("stance_support.txt")},
+        oppose={w: float(s) for w, s in _lexicon_lines("stance_oppose.txt")},
+        negations=frozenset(r[0] for r in _lexicon_lines("stance_negations.txt")),
+        hedges={w: float(s) for w, s in _lexicon_lines("stance_hedges.txt")},
+        anaphora=frozenset(r[0] for r in _lexicon_lines("stance_anaphora.txt")),
+    )
+
+
+@lru_cache(maxsize=4)
+def stance_matcher(nlp: Language) -> TopicMatcher:
+    """Target mentions for docs of `nlp`: one matcher key per target, and `name~` for its contrary phrases."""
+    taxonomy = {}
+    for t in load_targets().values():
+        taxonomy[t.name] = Topic(t.name, t.label, t.description, t.patterns)
+        if t.contrary:
+            taxonomy[t.name + _CONTRARY] = Topic(t.name + _CONTRARY, t.label, t.description, t.contrary)
+    return TopicMatcher(nlp, taxonomy)
+
+
+@dataclass
+class _Reading:
+    """How one target mention reads: signed score, whether a cue decided it, the cue words, the token
+    where a plain-sentence cue sits (its subject is the actor)."""
+
+    score: float
+    informative: bool
+    cues: list[str]
+    actor_verb: Token | None = None
+
+
+class _Scope:
+    """Character pieces a climb from a mention may not leave (a statement's content)."""
+
+    def __init__(self, pieces: Sequence[tuple[int, int]]) -> None:
+        self.pieces = list(pieces)
+
+    def __contains__(self, tok: Token) -> bool:
+        return any(a <= tok.idx < b for a, b in self.pieces)
+
+
+def extract_stances(
+    doc: Doc,
+    statements: Sequence[Statement] = (),
+    when: date | None = None,
+    gazetteer: Gazetteer | None = None,
+    matcher: TopicMatcher | None = None,
+) -> list[Stance]:
+    """Stances in one parsed article: one per (statement or plain sentence, actor, target), in text order.
+
+    Inside a statement's content the actor is the speaker (or a named subject of a cue verb on the way, as
+    in "the White House said Biden strongly supported the bids"); in a plain sentence it is the subject of a
+    stance cue ("Germany has given only muted backing to ..."). Mentions with no actor are dropped."""
+    if matcher is None:
+        from dashboard.nlp.pipeline import load_model
+
+        matcher = stance_matcher(load_model())
+    targets = load_targets()
+    lex = load_lexicon()
+    gaz = gazetteer or Gazetteer.load()
+    sents = [s for s in doc.sents] if doc.has_annotation("SENT_START") else [doc[:]]
+    sent_starts = [s.start for s in sents]
+    hits = [(h.topic, h.start, h.end) for h in matcher.hits(doc)]
+    mentions = _mentions(doc, hits, lex, sents, sent_starts)
+    if not mentions:
+        return []
+    speakers: ArticleSpeakers | None = None
+    pieces = [_pieces(s) for s in statements]
+    found: dict[tuple, list[tuple[_Reading, Span]]] = {}
+    for target_name, base, root in mentions:
+        target = targets[target_name]
+        sent = sents[bisect_right(sent_starts, root.i) - 1]
+        owner = _outermost(pieces, root.idx)
+        if owner is not None and _is_source(statements[owner]):
+            continue
+        if owner is not None:
+            st = statements[owner]
+            reading = _read(root, base, target, lex, _Scope(pieces[owner]))
+            cue_tok = _token_at(doc, st.cue.start) if st.cue is not None else None
+            if cue_tok is not None:
+                _apply_statement_cue(reading, cue_tok, lex)
+            actor = Speaker(st.speaker, st.speaker_type, st.speaker_country, st.speaker_role, st.speaker_org)
+            if reading.actor_verb is not None:
+                subj = _subject(reading.actor_verb)
+                if subj is not None and subj.root.ent_type_ == "PERSON":
+                    speakers = speakers or ArticleSpeakers(doc, when, gaz)
+                    named = speakers.resolve(subj)
+                    if named.type == "person" and named.name:
+                        actor = named
+            if not reading.informative and not _bare_counts(root, target):
+                continue
+            key = (owner, actor.name, actor.type, actor.country, target_name, sent.start)
+        else:
+            reading = _read(root, base, target, lex, None)
+            if reading.actor_verb is None:
+                continue
+            subj = _subject(reading.actor_verb)
+            if subj is None:
+                continue
+            speakers = speakers or ArticleSpeakers(doc, when, gaz)
+            actor = speakers.resolve(subj)
+            key = (None, actor.name, actor.type, actor.country, target_name, sent.start)
+        if actor.type not in ACTOR_TYPES or not actor.name or not _plausible(actor, gaz, when):
+            continue
+        found.setdefault(key, []).append((reading, sent))
+    return [_stance(key, readings, doc.text) for key, readings in found.items()]
+
+
+def _plausible(actor: Speaker, gaz: Gazetteer, when: date | None) -> bool:
+    """A one-word "person" the gazetteer does not know ("Europe", "Europeans", "PESCO") is a parse slip."""
+    if actor.type != "person" or " " in actor.name.strip():
+        return True
+    found = gaz.find_actor(actor.name, when)
+    return found is not None and found.type == "person"
+
+
+def _bare_counts(root: Token, target: Target) -> bool:
+    """Whether a mention with no cue still says something: only for targets whose file says so (`bare`),
+    and not in an adverbial ("at the NATO summit")."""
+    return bool(BARE_SCORE) and target.bare and root.dep_ not in {"npadvmod", "advmod"}
+
+
+def _is_source(st: Statement) -> bool:
+    """A statement that reports data ("according to NATO", "NATO's figures estimate") holds no stance."""
+    if st.cue is not None and st.cue.text.lower().startswith("according"):
+        return True
+    mention = st.speaker_mention.text.lower() if st.speaker_mention is not None else ""
+    return any(w.strip("'’s") in document_nouns() or w in document_nouns() for w in mention.split())
+
+
+def _stance(key: tuple, readings: list[tuple[_Reading, Span]], text: str) -> Stance:
+    owner, name, kind, country, target, _ = key
+    informative = [r for r, _ in readings if r.informative]
+    used = informative or [r for r, _ in readings]
+    weight = 1.0 if informative else BARE_SCORE
+    score = max(-1.0, min(1.0, weight * sum(r.score for r in used) / len(used)))
+    polarity = "support" if score > NEUTRAL_BAND else "oppose" if score < -NEUTRAL_BAND else "neutral"
+    sent = readings[0][1]
+    start, end = sent.start_char, sent.end_char
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    cues = sorted({c for r in used for c in r.cues})
+    confidence = (0.8 if informative else 0.4) * (0.9 if owner is not None else 0.8)
+    return Stance(
+        actor=name,
+        actor_type=kind,
+        actor_country=country,
+        target=target,
+        polarity=polarity,
+        score=round(score, 3),
+        evidence=text[start:end],
+        evidence_start=start,
+        evidence_end=end,
+        confidence=round(confidence, 2),
+        statement=owner,
+        cue=", ".join(cues) or None,
+    )
+
+
+def _mentions(
+    doc: Doc, hits: list[tuple[str, int, int]], lex: StanceLexicon, sents: list[Span], starts: list[int]
+) -> list[tuple[str, float, Token]]:
+    """(target, base score, root token) for every target mention, contrary ones with base -1, plus proposal
+    nouns ("the plan") that are a cue's argument and take the target named in their sentence, else in the
+    two before, else the one the article names most."""
+    out: list[tuple[str, float, Token]] = []
+    covered: set[int] = set()
+    by_sent: dict[int, list[str]] = {}
+    for key, start, end in hits:
+        name, contrary = key.removesuffix(_CONTRARY), key.endswith(_CONTRARY)
+        span = doc[start:end]
+        if span.root.dep_ in _MODIFIER_DEPS:  # "NATO's guideline", "a NATO summit": about the head noun
+            continue
+        out.append((name, -1.0 if contrary else 1.0, span.root))
+        covered.update(range(start, end))
+        by_sent.setdefault(bisect_right(starts, start) - 1, []).append(name)
+    if not by_sent:
+        return out
+    everywhere = [name for names in by_sent.values() for name in names]
+    for tok in doc:
+        if tok.i in covered or tok.pos_ != "NOUN" or tok.lemma_.lower() not in lex.anaphora:
+            continue
+        if not _has_cue_above(tok, lex, steps=3):
+            continue
+        i = bisect_right(starts, tok.i) - 1
+        nearby = by_sent.get(i) or by_sent.get(i - 1) or by_sent.get(i - 2) or everywhere
+        out.append((max(set(nearby), key=nearby.count), 1.0, tok))
+    return out
+
+
+def _has_cue_above(tok: Token, lex: StanceLexicon, steps: int) -> bool:
+    for _ in range(steps):
+        if tok.head.i == tok.i or tok.dep_ in _STOP_DEPS:
+            return False
+        tok = tok.head
+        if _cue_key(tok, lex) is not None:
+            return True
+    return False
+
+
+def _cue_key(tok: Token, lex: StanceLexicon) -> str | None:
+    """The lexicon entry `tok` is, as a phrasal cue first ("call for", "warn against")."""
+    lemma = tok.lemma_.lower()
+    for child in tok.children:
+        if child.dep_ in {"prep", "prt", "advmod"} and child.i > tok.i:
+            phrase = f"{lemma} {child.lower_}"
+            if lex.cue(phrase) is not None:
+                return phrase
+    if lex.cue(lemma) is not None:
+        return lemma
+    if lex.cue(tok.lower_) is not None:
+        return tok.lower_
+    return None
+
+
+def _negated(tok: Token, lex: StanceLexicon) -> bool:
+    doc = tok.doc
+    for child in tok.children:
+        low = child.lower_
+        if child.dep_ == "neg" or (low in lex.negations and child.dep_ in {"advmod", "det", "preconj"}):
+            nxt = doc[child.i + 1] if child.i + 1 < len(doc) else None
+            if nxt is not None and nxt.lower_ == "only":  # "not only ... but also"
+                continue
+            return True
+        if low == "longer" and any(g.lower_ == "no" for g in child.children):  # "no longer"
+            return True
+    return False
+
+
+def _hedge(tok: Token, lex: StanceLexicon) -> float:
+    factor = 1.0
+    for child in tok.children:
+        if child.dep_ in {"amod", "advmod", "aux"}:
+            factor *= lex.hedges.get(child.lower_, 1.0)
+            for grand in child.children:
+                if grand.dep_ == "advmod":
+                    factor *= lex.hedges.get(grand.lower_, 1.0)
+    return factor
+
+
+def _target_cue(tok: Token, target: Target) -> float | None:
+    lemma = tok.lemma_.lower()
+    if lemma in target.support or tok.lower_ in target.support:
+        return 1.0
+    if lemma in target.oppose or tok.lower_ in target.oppose:
+        return -1.0
+    return None
+
+
+def _read(root: Token, base: float, target: Target, lex: StanceLexicon, scope: _Scope | None) -> _Reading:
+    """Climb from a target mention to its clause root, multiplying the cues met on the way: a target's own
+    verbs give a direction ("raise", "cut"), the general cues, modals of obligation and evaluations an
+    attitude ("urge", "must", "indispensable"); negations reverse, hedges weaken. Without a scope (a plain
+    sentence) the climb stops at the first general cue whose subject can be the actor."""
+    r = _Reading(base, base < 0, [])
+    for child in root.children:  # "stronger European defence", "more spending"
+        if child.dep_ in {"amod", "advmod"}:
+            _apply(r, child, target, lex, negate=False)
+    if _negated(root, lex) or (root.dep_ == "attr" and root.head.lemma_ == "be" and _negated(root.head, lex)):
+        r.score = -r.score  # "not a ceiling", "is no longer a ceiling"
+    tok = root
+    while True:
+        head = tok.head
+        if head.i == tok.i or (scope is not None and head not in scope):
+            break
+        if tok.dep_ in _STOP_DEPS and (scope is None or tok.dep_ != "relcl"):
+            break
+        if tok.dep_ in {"nsubj", "nsubjpass", "csubj"}:
+            _predicate(r, head, tok, target, lex)  # what is said of the mention or of its clause
+        else:
+            key = _apply(r, head, target, lex, negate=True)
+            if key is not None and r.actor_verb is None and head.pos_ in {"VERB", "NOUN", "ADJ"}:
+                verb = _verb_of(head)
+                if scope is not None or _subject(verb) is not None:
+                    r.actor_verb = verb
+                    if scope is None:
+                        break
+        _modal(r, head, lex)
+        tok = head
+    if r.actor_verb is not None and r.actor_verb.pos_ not in {"VERB", "AUX"}:
+        r.actor_verb = None
+    return r
+
+
+def _apply(r: _Reading, tok: Token, target: Target, lex: StanceLexicon, negate: bool) -> str | None:
+    """Multiply in `tok` when it is a cue: a target verb (direction) or a general cue (attitude). Returns
+    the general cue's lexicon key."""
+    value, key = _target_cue(tok, target), None
+    if value is None:
+        key = _cue_key(tok, lex)
+        if key is None:
+            return None
+        value = lex.cue(key)
+        r.informative = True
+    value *= _hedge(tok, lex)
+    if negate and _negated(tok, lex):
+        value = -value
+    r.score *= value
+    r.cues.append(key or tok.lemma_.lower())
+    return key
+
+
+def _modal(r: _Reading, verb: Token, lex: StanceLexicon) -> None:
+    """Modals of obligation ("must", "should", "need to") make an attitude; "will"/"would" do when the
+    subject is a country, a government or its plan (a commitment, not a forecast about others)."""
+    for child in verb.children:
+        if child.dep_ != "aux":
+            continue
+        low = child.lower_
+        if low in {"must", "should", "ought"} or (low == "to" and verb.head.lemma_ in {"need", "have"}):
+            r.informative = True
+            r.cues.append(low)
+        elif low in {"will", "would", "'ll", "wo"}:
+            subj = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+            if subj is not None and (
+                subj.ent_type_ in {"GPE", "NORP"} or subj.lemma_.lower() in _COMMITTING_SUBJECTS
+            ):
+                r.informative = True
+                r.cues.append(low)
+
+
+_COMMITTING_SUBJECTS = {"we", "i", "government", "policy", "plan", "country", "britain", "budget"}
+
+
+def _verb_of(tok: Token) -> Token:
+    """The verb whose subject owns a cue: the cue, or the verb a cue noun hangs on ("gave backing")."""
+    if tok.pos_ in {"NOUN", "ADJ"} and tok.head.i != tok.i and tok.head.pos_ in {"VERB", "AUX"}:
+        return tok.head
+    return tok
+
+
+def _predicate(r: _Reading, verb: Token, subject: Token, target: Target, lex: StanceLexicon) -> None:
+    """A mention (or its clause) as subject: what is said of it ("NATO remained indispensable", "the
+    suggestion ... undermined the security", "membership would be a threat")."""
+    value, key = _target_cue(verb, target), None
+    if value is None:
+        key = _cue_key(verb, lex)
+        candidates = [verb] if key is not None else _predicate_words(verb, subject)
+        for tok in candidates:
+            key = _cue_key(tok, lex)
+            if key is not None:
+                value = lex.cue(key) * _hedge(tok, lex)
+                break
+    if value is None:
+        return
+    if key is not None:
+        r.informative = True
+    if _negated(verb, lex):
+        value = -value
+    r.score *= value
+    r.cues.append(key or verb.lemma_.lower())
+
+
+def _predicate_words(verb: Token, subject: Token) -> list[Token]:
+    out, todo = [], [(c, 1) for c in verb.children if c.i != subject.i]
+    while todo:
+        tok, depth = todo.pop(0)
+        if tok.dep_ in {"nsubj", "nsubjpass", "ccomp", "advcl", "conj", "relcl", "mark", "punct", "cc"}:
+            continue
+        out.append(tok)
+        if depth < 3:
+            todo += [(c, depth + 1) for c in tok.children]
+    return out
+
+
+def _apply_statement_cue(reading: _Reading, cue: Token, lex: StanceLexicon) -> None:
+    """The statement's own cue ("urged", "warned", "welcomed") colours all of its content."""
+    key = _cue_key(cue, lex)
+    if key is None:
+        return
+    value = lex.cue(key) * _hedge(cue, lex)
+    if _negated(cue, lex):
+        value = -value
+    reading.score *= value
+    reading.informative = True
+    reading.cues.append(key)
+
+
+def _pieces(st: Statement) -> list[tuple[int, int]]:
+    return [(f.start, f.end) for f in st.fragments] or [(st.content.start, st.content.end)]
+
+
+def _outermost(pieces: list[list[tuple[int, int]]], offset: int) -> int | None:
+    """The statement whose content holds `offset`, the longest one when statements nest: in "Merkel said
+    Germany wanted ..." the stance is Merkel's, as Discourse Network Analyzer codes it."""
+    best, best_len = None, None
+    for i, spans in enumerate(pieces):
+        if any(a <= offset < b for a, b in spans):
+            length = sum(b - a for a, b in spans)
+            if best_len is None or length > best_len:
+                best, best_len = i, length
+    return best
+
+
+def _token_at(doc: Doc, offset: int) -> Token | None:
+    span = doc.char_span(offset, offset + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None

@@ -1,0 +1,87 @@
+"""Stance quality against the gold set in `tests/gold/`: (actor, target, polarity) per article, the article's
+stance of an actor on a target being the sign of its rows' mean score. Measures only; never changes rows."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from dashboard.evaluation import GOLD_DIR, gold_articles
+from dashboard.nlp.stances import NEUTRAL_BAND
+
+Triple = tuple[str, str, str]  # actor, target, polarity
+
+
+@dataclass
+class StanceScores:
+    gold: int = 0
+    predicted: int = 0
+    matched: int = 0
+    per_target: dict[str, Counter] = field(default_factory=dict)
+    differences: list[dict] = field(default_factory=list)
+
+    @property
+    def precision(self) -> float:
+        return self.matched / self.predicted if self.predicted else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.matched / self.gold if self.gold else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def article_triples(stances: pd.DataFrame) -> set[Triple]:
+    """One (actor, target, polarity) per actor and target of one article's stance rows: support when the
+    mean score is above the neutral band, oppose below it, else neutral."""
+    if stances.empty:
+        return set()
+    means = stances.groupby(["actor", "target"])["score"].mean()
+    out = set()
+    for (actor, target), mean in means.items():
+        polarity = "support" if mean > NEUTRAL_BAND else "oppose" if mean < -NEUTRAL_BAND else "neutral"
+        out.add((str(actor), str(target), polarity))
+    return out
+
+
+def score_stances(name: str, gold: set[Triple], predicted: set[Triple], scores: StanceScores) -> None:
+    """Add one article's comparison to `scores` (exact match on the triple)."""
+    scores.gold += len(gold)
+    scores.predicted += len(predicted)
+    scores.matched += len(gold & predicted)
+    for _, target, _ in gold & predicted:
+        scores.per_target.setdefault(target, Counter())["tp"] += 1
+    for _, target, _ in predicted - gold:
+        scores.per_target.setdefault(target, Counter())["fp"] += 1
+    for _, target, _ in gold - predicted:
+        scores.per_target.setdefault(target, Counter())["fn"] += 1
+    if gold != predicted:
+        scores.differences.append(
+            {"article": name, "missed": sorted(gold - predicted), "extra": sorted(predicted - gold)}
+        )
+
+
+def evaluate_stances(
+    gold_dir: Path = GOLD_DIR, model: str | None = None
+) -> tuple[StanceScores, pd.DataFrame]:
+    """Run the loader on every gold article and score its stances; also returns the stance rows."""
+    from dashboard.loader import load_articles
+
+    articles = gold_articles(gold_dir)
+    corpus = load_articles([a.path for a in articles], model=model)
+    by_origin = corpus.articles.set_index("origin")
+    scores = StanceScores()
+    for art in articles:
+        if str(art.path) not in by_origin.index:
+            raise RuntimeError(f"gold article was not loaded: {art.path}")
+        article_id = by_origin.loc[str(art.path), "article_id"]
+        rows = corpus.stances[corpus.stances["article_id"] == article_id]
+        gold = {(g["actor"], g["target"], g["polarity"]) for g in art.raw.get("stances", [])}
+        score_stances(art.path.name, gold, article_triples(rows), scores)
+    return scores, corpus.stances
