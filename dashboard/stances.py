@@ -1,0 +1,172 @@
+"""Aggregates of the `stances` table for the dashboard: actor x target and country x target matrices, stance
+over time, and Discourse Network Analyzer's networks (GraphML / GEXF). Pure pandas and networkx, no Streamlit.
+
+Every function accepts an empty frame and then returns an empty result; none changes its input."""
+
+from __future__ import annotations
+
+import io
+
+import networkx as nx
+import pandas as pd
+
+MATRIX_COLUMNS = ["mean_score", "count", "share_support", "share_oppose"]
+NETWORK_FORMATS = ("graphml", "gexf")
+
+
+def _valid(stances: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
+    """Rows that have every key and a score."""
+    if stances is None or stances.empty or any(k not in stances.columns for k in [*keys, "score"]):
+        return pd.DataFrame(columns=[*keys, "score", "polarity"])
+    return stances.dropna(subset=[*keys, "score"])
+
+
+def _matrix(stances: pd.DataFrame, row: str) -> pd.DataFrame:
+    df = _valid(stances, [row, "target"])
+    columns = [row, "target", *MATRIX_COLUMNS]
+    if df.empty:
+        return pd.DataFrame(
+            {c: pd.Series(dtype="float64" if c in MATRIX_COLUMNS else "object") for c in columns}
+        ).astype({"count": "int64"})
+    df = df.assign(
+        _support=(df["polarity"] == "support").fillna(False).astype(float),
+        _oppose=(df["polarity"] == "oppose").fillna(False).astype(float),
+        score=df["score"].astype(float),
+    )
+    out = (
+        df.groupby([row, "target"], sort=True)
+        .agg(
+            mean_score=("score", "mean"),
+            count=("score", "size"),
+            share_support=("_support", "mean"),
+            share_oppose=("_oppose", "mean"),
+        )
+        .reset_index()
+    )
+    out["count"] = out["count"].astype("int64")
+    return out[columns]
+
+
+def actor_target_matrix(stances: pd.DataFrame) -> pd.DataFrame:
+    """One row per (actor, target): mean score, number of stance rows, share supporting and opposing."""
+    return _matrix(stances, "actor")
+
+
+def country_target_matrix(stances: pd.DataFrame) -> pd.DataFrame:
+    """One row per (actor_country, target), over the stances of every actor of that country."""
+    return _matrix(stances, "actor_country")
+
+
+def stance_over_time(stances: pd.DataFrame, articles: pd.DataFrame, freq: str = "M") -> pd.DataFrame:
+    """Mean score and count per period (month "M" or quarter "Q", by the article's `published` date) and
+    target; stances of undated articles are left out. `period` is the period's first day (a Timestamp)."""
+    if freq not in {"M", "Q"}:
+        raise ValueError(f"freq must be 'M' or 'Q', not {freq!r}")
+    columns = ["period", "target", "mean_score", "count"]
+    df = _valid(stances, ["article_id", "target"])
+    if df.empty or articles is None or articles.empty or "published" not in articles.columns:
+        return _empty_over_time(columns)
+    dates = articles[["article_id", "published"]].dropna().drop_duplicates("article_id")
+    df = df.merge(dates, on="article_id", how="inner")
+    if df.empty:
+        return _empty_over_time(columns)
+    published = pd.to_datetime(df["published"], utc=True).dt.tz_localize(None)
+    df = df.assign(period=published.dt.to_period(freq).dt.start_time, score=df["score"].astype(float))
+    out = (
+        df.groupby(["period", "target"], sort=True)
+        .agg(mean_score=("score", "mean"), count=("score", "size"))
+        .reset_index()
+    )
+    out["count"] = out["count"].astype("int64")
+    return out[columns]
+
+
+def _empty_over_time(columns: list[str]) -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "period": pd.Series(dtype="datetime64[ns]"),
+            "target": pd.Series(dtype="object"),
+            "mean_score": pd.Series(dtype="float64"),
+            "count": pd.Series(dtype="int64"),
+        }
+    )[columns]
+
+
+def _actor_target_polarity(stances: pd.DataFrame) -> pd.DataFrame:
+    """One row per (actor, target): its weight (rows), mean score and majority polarity (ties: neutral)."""
+    df = _valid(stances, ["actor", "target"])
+    if df.empty:
+        return pd.DataFrame(columns=["actor", "target", "weight", "mean_score", "polarity"])
+    rows = []
+    for (actor, target), group in df.groupby(["actor", "target"], sort=True):
+        counts = group["polarity"].value_counts()
+        top = counts[counts == counts.max()].index.tolist()
+        polarity = top[0] if len(top) == 1 else "neutral"
+        rows.append(
+            {
+                "actor": str(actor),
+                "target": str(target),
+                "weight": len(group),
+                "mean_score": float(group["score"].astype(float).mean()),
+                "polarity": str(polarity),
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def two_mode_network(stances: pd.DataFrame) -> nx.Graph:
+    """Actor-target network: nodes with `kind` "actor" or "target", an edge per (actor, target) with
+    `weight` (stance rows), `mean_score` and `polarity` (the majority polarity)."""
+    graph = nx.Graph()
+    pairs = _actor_target_polarity(stances)
+    for row in pairs.itertuples(index=False):
+        graph.add_node(f"actor:{row.actor}", label=row.actor, kind="actor")
+        graph.add_node(f"target:{row.target}", label=row.target, kind="target")
+        graph.add_edge(
+            f"actor:{row.actor}",
+            f"target:{row.target}",
+            weight=int(row.weight),
+            mean_score=round(float(row.mean_score), 4),
+            polarity=row.polarity,
+        )
+    return graph
+
+
+def actor_network(stances: pd.DataFrame, mode: str = "congruence") -> nx.Graph:
+    """One-mode actor network as Discourse Network Analyzer defines it: actors are tied by the targets on
+    which they take the same polarity (congruence) or opposite ones, support against oppose (conflict);
+    `weight` is the number of such shared targets, `targets` lists them. Neutral stances tie no one."""
+    if mode not in {"congruence", "conflict"}:
+        raise ValueError(f"mode must be 'congruence' or 'conflict', not {mode!r}")
+    graph = nx.Graph()
+    pairs = _actor_target_polarity(stances)
+    if pairs.empty:
+        return graph
+    for actor in sorted(pairs["actor"].unique()):
+        graph.add_node(actor, label=actor, kind="actor")
+    polar = pairs[pairs["polarity"].isin(["support", "oppose"])]
+    for target, group in polar.groupby("target", sort=True):
+        held = list(zip(group["actor"], group["polarity"], strict=True))
+        for i, (a, pa) in enumerate(held):
+            for b, pb in held[i + 1 :]:
+                if (pa == pb) != (mode == "congruence"):
+                    continue
+                if graph.has_edge(a, b):
+                    edge = graph.edges[a, b]
+                    edge["weight"] += 1
+                    edge["targets"] = ";".join(sorted({*edge["targets"].split(";"), str(target)}))
+                else:
+                    graph.add_edge(a, b, weight=1, targets=str(target))
+    return graph
+
+
+def network_bytes(graph: nx.Graph, fmt: str = "graphml") -> bytes:
+    """The graph as GraphML or GEXF 1.2 (UTF-8), the formats Gephi and visone open."""
+    if fmt not in NETWORK_FORMATS:
+        raise ValueError(f"fmt must be one of {NETWORK_FORMATS}, not {fmt!r}")
+    buffer = io.BytesIO()
+    if fmt == "graphml":
+        nx.write_graphml(graph, buffer, encoding="utf-8")
+    else:
+        nx.write_gexf(graph, buffer, encoding="utf-8")
+    return buffer.getvalue()
