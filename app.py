@@ -24,6 +24,7 @@ pg = st.navigation(
     [
         st.Page("dashboard/ui/pages/overview.py", title="Overview", icon=":material/insights:", default=True),
         st.Page("dashboard/ui/pages/statements.py", title="Statements", icon=":material/format_quote:"),
+        st.Page("dashboard/ui/pages/data.py", title="Data", icon=":material/database:"),
     ]
 )
 pg.run()

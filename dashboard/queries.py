@@ -1,25 +1,257 @@
-"""Queries over the store's tables: filtering, counting and shaping frames for the dashboard's pages.
+"""Queries over the store's tables: the global filters, counting and shaping frames for the dashboard's
+pages.
 
-Pure pandas functions of DataFrames; no Streamlit import, no file access, no plotting."""
+Pure functions of DataFrames; no Streamlit import, no file access, no plotting."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date
 
 import pandas as pd
 
 FREQUENCIES = {"M": "Month", "Q": "Quarter", "Y": "Year"}
 KINDS = ("direct", "partial", "indirect")  # stacking order on charts: verbatim first
 ARTICLE_COLUMNS = ["article_id", "title", "source", "published", "url"]
+TABLE_NAMES = ("articles", "statements", "numbers", "topics", "stances", "rejected")
+# What the country filter looks at: the speaker's country, the countries an article mentions, the country
+# a number is about.
+COUNTRY_FIELDS = ("speaker", "mentioned", "number")
+COUNTRY_FIELD_LABELS = {
+    "speaker": "Speaker's country",
+    "mentioned": "Mentioned in article",
+    "number": "Number's country",
+}
+
+
+@dataclass(frozen=True)
+class Filters:
+    """The dashboard's global filters. Empty tuples and None mean "no filter"; `countries` are ISO3 codes
+    applied to the `country_fields` chosen (a row matches when any of them matches)."""
+
+    countries: tuple[str, ...] = ()
+    country_fields: tuple[str, ...] = COUNTRY_FIELDS
+    date_from: date | None = None
+    date_to: date | None = None
+    outlets: tuple[str, ...] = ()
+    topics: tuple[str, ...] = ()
+    actors: tuple[str, ...] = ()
+
+    def is_empty(self) -> bool:
+        """True when no filter is set (every row passes)."""
+        return not (
+            self.countries or self.date_from or self.date_to or self.outlets or self.topics or self.actors
+        )
+
+
+def _isin(series: pd.Series, values: Iterable[object]) -> pd.Series:
+    return series.isin(list(values)).fillna(False).astype(bool)
+
+
+def _articles_mentioning(articles: pd.DataFrame, wanted: set[str]) -> set[str]:
+    exploded = articles[["article_id", "countries"]].explode("countries")
+    return set(exploded.loc[_isin(exploded["countries"], wanted), "article_id"])
+
+
+def _base_articles(tables: Mapping[str, pd.DataFrame], filters: Filters) -> pd.DataFrame:
+    """Articles passing the article-level filters: date range, outlets, topics."""
+    articles = tables["articles"]
+    keep = pd.Series(True, index=articles.index)
+    if filters.date_from or filters.date_to:
+        published = articles["published"]
+        keep &= published.notna().fillna(False).astype(bool)
+        if filters.date_from:
+            keep &= (published >= pd.Timestamp(filters.date_from, tz="UTC")).fillna(False).astype(bool)
+        if filters.date_to:
+            end = pd.Timestamp(filters.date_to, tz="UTC") + pd.Timedelta(days=1)
+            keep &= (published < end).fillna(False).astype(bool)
+    if filters.outlets:
+        keep &= _isin(articles["source"], filters.outlets)
+    if filters.topics:
+        topics = tables["topics"]
+        keep &= _isin(
+            articles["article_id"], set(topics.loc[_isin(topics["topic"], filters.topics), "article_id"])
+        )
+    return articles[keep]
+
+
+def apply_filters(tables: Mapping[str, pd.DataFrame], filters: Filters) -> dict[str, pd.DataFrame]:
+    """The tables (articles, statements, numbers, topics, stances, rejected) filtered consistently.
+
+    Date range, outlets and topics select articles (undated articles drop out once a date is set; a topic
+    keeps the articles where it was found); every other table keeps only rows of those articles.
+    Countries keep statements whose speaker is from one of them ("speaker"), statements of articles that
+    mention one ("mentioned"), and statements holding a number about one ("number"), for the fields in
+    `filters.country_fields`; numbers and stances are matched the same way (a number by its own country,
+    a stance by its actor's country). Actors keep their statements and stances and the numbers inside
+    those statements. Articles then keep those that still hold a matching row (or mention a wanted country
+    when no actor is chosen). Topic rows are limited to the chosen topics; `rejected` is never filtered.
+    Row order and columns are unchanged."""
+    missing = [t for t in TABLE_NAMES if t not in tables]
+    if missing:
+        raise KeyError(f"tables missing: {missing}")
+    if filters.is_empty():
+        return {t: tables[t] for t in TABLE_NAMES}
+    articles = _base_articles(tables, filters)
+    ids = set(articles["article_id"])
+    statements = tables["statements"]
+    numbers = tables["numbers"]
+    stances = tables["stances"]
+    statements = statements[_isin(statements["article_id"], ids)]
+    numbers = numbers[_isin(numbers["article_id"], ids)]
+    stances = stances[_isin(stances["article_id"], ids)]
+
+    wanted = {str(c).upper() for c in filters.countries if c}
+    fields = set(filters.country_fields) or set(COUNTRY_FIELDS)
+    mentioning: set[str] = set()
+    if wanted:
+        mentioning = _articles_mentioning(articles, wanted) if "mentioned" in fields else set()
+        by_number = (
+            set(numbers.loc[_isin(numbers["country"], wanted), "statement_id"].dropna())
+            if "number" in fields
+            else set()
+        )
+        by_speaker = (
+            set(statements.loc[_isin(statements["speaker_country"], wanted), "statement_id"])
+            if "speaker" in fields
+            else set()
+        )
+        keep = _isin(statements["article_id"], mentioning) | _isin(statements["statement_id"], by_number)
+        if "speaker" in fields:
+            keep |= _isin(statements["speaker_country"], wanted)
+        statements = statements[keep]
+        keep = _isin(numbers["article_id"], mentioning) | _isin(numbers["statement_id"], by_speaker)
+        if "number" in fields:
+            keep |= _isin(numbers["country"], wanted)
+        numbers = numbers[keep]
+        keep = _isin(stances["article_id"], mentioning) | _isin(stances["statement_id"], by_number)
+        if "speaker" in fields:
+            keep |= _isin(stances["actor_country"], wanted)
+        stances = stances[keep]
+    if filters.actors:
+        statements = statements[_isin(statements["speaker"], filters.actors)]
+        said = set(statements["statement_id"])
+        numbers = numbers[_isin(numbers["statement_id"], said)]
+        stances = stances[_isin(stances["actor"], filters.actors) | _isin(stances["statement_id"], said)]
+    if wanted or filters.actors:
+        holding = set(statements["article_id"]) | set(numbers["article_id"]) | set(stances["article_id"])
+        if not filters.actors:
+            holding |= mentioning
+        articles = articles[_isin(articles["article_id"], holding)]
+        ids = set(articles["article_id"])
+    topics = tables["topics"]
+    keep = _isin(topics["article_id"], ids)
+    if filters.topics:
+        keep &= _isin(topics["topic"], filters.topics)
+    return {
+        "articles": articles,
+        "statements": statements,
+        "numbers": numbers,
+        "topics": topics[keep],
+        "stances": stances,
+        "rejected": tables["rejected"],
+    }
+
+
+def describe_filters(
+    filters: Filters, country_names: Mapping[str, str], topic_labels: Mapping[str, str] | None = None
+) -> str:
+    """The filters in a few words for captions and reports, e.g. "France, Germany (speaker's country);
+    2019-01-01 to 2024-12-31; outlets: Reuters"; "all articles" when none is set."""
+    parts = []
+    if filters.countries:
+        countries = ", ".join(country_names.get(c, c) for c in filters.countries)
+        if set(filters.country_fields) != set(COUNTRY_FIELDS):
+            fields = ", ".join(COUNTRY_FIELD_LABELS[f].lower() for f in filters.country_fields)
+            countries = f"{countries} ({fields})"
+        parts.append(countries)
+    if filters.date_from or filters.date_to:
+        start = filters.date_from.isoformat() if filters.date_from else "first"
+        end = filters.date_to.isoformat() if filters.date_to else "last"
+        parts.append(f"{start} to {end}")
+    if filters.outlets:
+        parts.append("outlets: " + ", ".join(filters.outlets))
+    if filters.topics:
+        labels = topic_labels or {}
+        parts.append("topics: " + ", ".join(labels.get(t, t) for t in filters.topics))
+    if filters.actors:
+        parts.append("actors: " + ", ".join(filters.actors))
+    return "; ".join(parts) if parts else "all articles"
+
+
+def corpus_stats(tables: Mapping[str, pd.DataFrame]) -> dict[str, object]:
+    """Numbers describing the whole corpus: articles, statements, numbers, words, outlets, undated and
+    non-English articles, rejected records, and the first and last publication days (None when undated)."""
+    articles = tables["articles"]
+    published = articles["published"].dropna()
+    return {
+        "articles": len(articles),
+        "statements": len(tables["statements"]),
+        "numbers": len(tables["numbers"]),
+        "words": int(articles["n_words"].fillna(0).sum()),
+        "outlets": int(articles["source"].dropna().nunique()),
+        "undated": int(articles["published"].isna().sum()),
+        "not_english": int((articles["language"].fillna("en") != "en").sum()),
+        "rejected": len(tables["rejected"]),
+        "first": published.min().date() if len(published) else None,
+        "last": published.max().date() if len(published) else None,
+    }
+
+
+def table_counts(tables: Mapping[str, pd.DataFrame], filtered: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
+    """Rows per table in the store and after the filters: columns table, rows, filtered."""
+    return pd.DataFrame(
+        {
+            "table": list(TABLE_NAMES),
+            "rows": [len(tables[t]) for t in TABLE_NAMES],
+            "filtered": [len(filtered[t]) for t in TABLE_NAMES],
+        }
+    )
+
+
+def articles_per_outlet(articles: pd.DataFrame) -> pd.DataFrame:
+    """Articles per outlet (unknown outlets as "(no outlet)"), most first: columns outlet, articles."""
+    outlets = articles["source"].astype("string").fillna("(no outlet)")
+    counts = outlets.value_counts().rename_axis("outlet").rename("articles").reset_index()
+    return counts.sort_values(["articles", "outlet"], ascending=[False, True]).reset_index(drop=True)
+
+
+def outlet_options(tables: Mapping[str, pd.DataFrame]) -> list[str]:
+    """Outlets (articles' source) the outlet filter can choose from, sorted case-insensitively."""
+    return sorted(set(tables["articles"]["source"].dropna().astype(str)), key=str.casefold)
+
+
+def actor_options(tables: Mapping[str, pd.DataFrame]) -> list[str]:
+    """Named speakers and stance actors the actor filter can choose from, most statements first."""
+    counts = tables["statements"]["speaker"].dropna().astype(str).value_counts()
+    extra = set(tables["stances"]["actor"].dropna().astype(str)) - set(counts.index)
+    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    return [name for name, _ in ranked] + sorted(extra)
+
+
+def topic_options(tables: Mapping[str, pd.DataFrame]) -> list[str]:
+    """Topic names present in the topics table, sorted."""
+    return sorted(set(tables["topics"]["topic"].dropna().astype(str)))
+
+
+def date_bounds(tables: Mapping[str, pd.DataFrame]) -> tuple[date, date] | None:
+    """The first and last publication day of the articles (UTC), or None when no article is dated."""
+    published = tables["articles"]["published"].dropna()
+    if published.empty:
+        return None
+    return published.min().date(), published.max().date()
 
 
 def country_options(tables: Mapping[str, pd.DataFrame]) -> list[str]:
-    """ISO3 codes that a country filter can choose from: articles' mentioned countries and speakers'
-    countries, sorted."""
+    """ISO3 codes that a country filter can choose from: articles' mentioned countries, speakers' countries
+    and (when present) numbers' countries, sorted."""
     codes: set[str] = set()
     for cell in tables["articles"]["countries"]:
         codes.update(c for c in (cell if isinstance(cell, list | tuple) else []) if c)
     codes.update(tables["statements"]["speaker_country"].dropna().astype(str))
+    if "numbers" in tables:
+        codes.update(tables["numbers"]["country"].dropna().astype(str))
     return sorted(codes)
 
 

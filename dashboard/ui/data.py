@@ -1,19 +1,26 @@
-"""Data access for the Streamlit app: the store folder, first-start ingest and the cached tables.
+"""Data access for the Streamlit app: the store folder, first-start ingest, the cached tables, the filter
+options and the filtered tables.
 
-The only module with `st.cache_data`/`st.cache_resource`; it reads the store and never filters or draws."""
+The only module with `st.cache_data`/`st.cache_resource`. Cached frames are shared by every session
+without copying (`st.cache_resource`), so callers treat them as read-only. Filtering itself is
+`dashboard.queries.apply_filters`; nothing is drawn here."""
 
 from __future__ import annotations
 
 import os
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
 import pandas as pd
 import streamlit as st
 
+from dashboard import queries
 from dashboard.store import Store
 
 STORE_ENV = "DDD_STORE"
+MAX_UPLOAD_MB = 50  # per uploaded file; the loader's own per-record limit is the same
+UPLOADS = "uploads"  # uploaded files are kept under <store>/uploads/<time>/ so `origin` still points at them
 DEFAULT_STORE = ".store"
 SAMPLE_ARTICLES = Path(__file__).resolve().parents[2] / "data" / "articles"
 
@@ -48,18 +55,109 @@ def ensure_store(store: str, articles: str | os.PathLike = SAMPLE_ARTICLES) -> b
         return True
 
 
-@st.cache_data(show_spinner="Reading the store…", max_entries=4)
+def ingest_uploads(
+    store: str,
+    files: list[tuple[str, bytes]],
+    progress: Callable[[int, int, str], None] | None = None,
+) -> dict[str, object]:
+    """Write uploaded (name, bytes) files under `<store>/uploads/<time>/` and load them into the store one
+    by one, calling `progress(done, total, name)` after each. Returns counts (added, cached, duplicates,
+    statements) and the rejected records (file, position, reason). Files over MAX_UPLOAD_MB are rejected
+    without being written."""
+    from dashboard.loader import load_articles
+
+    folder = Path(store) / UPLOADS / f"{pd.Timestamp.now(tz='UTC'):%Y%m%dT%H%M%S%f}"
+    folder.mkdir(parents=True, exist_ok=True)
+    result: dict[str, object] = {"added": 0, "cached": 0, "duplicates": 0, "statements": 0}
+    rejected: list[dict[str, str]] = []
+    with _ingest_lock(store):
+        for done, (name, data) in enumerate(files, 1):
+            safe = Path(name).name.lstrip(".") or f"upload-{done}"
+            if len(data) > MAX_UPLOAD_MB * 1_000_000:
+                rejected.append({"file": safe, "position": "", "reason": f"over {MAX_UPLOAD_MB} MB"})
+            else:
+                path = folder / safe
+                if path.exists():
+                    path = folder / f"{done}-{safe}"
+                path.write_bytes(data)
+                corpus = load_articles(path, store=store)
+                report = corpus.report
+                result["added"] += report.added
+                result["cached"] += report.cached
+                result["duplicates"] += report.duplicates
+                result["statements"] += len(corpus.statements)
+                for row in corpus.rejected.itertuples(index=False):
+                    file = str(row.path).replace(f"{folder}{os.sep}", "")
+                    rejected.append(
+                        {"file": file, "position": str(row.position or ""), "reason": str(row.reason)}
+                    )
+            if progress is not None:
+                progress(done, len(files), safe)
+    result["rejected"] = pd.DataFrame(rejected, columns=["file", "position", "reason"])
+    return result
+
+
+# st.cache_resource, not st.cache_data: cache_data would unpickle a copy of every table on every rerun,
+# which costs more than the page itself on a large corpus.
+@st.cache_resource(show_spinner="Reading the store…", max_entries=2)
 def _tables(store: str, updated: str) -> dict[str, pd.DataFrame]:
     from dashboard.corpus import Corpus
 
     return Corpus.from_tables(Store(store).read_all()).tables()
 
 
+def _key(store_dir: str) -> tuple[str, str]:
+    """(resolved store folder, manifest 'updated' stamp): what the caches are keyed on."""
+    return str(Path(store_dir).resolve()), str(Store(store_dir).manifest().get("updated", ""))
+
+
 def load_tables(store_dir: str) -> dict[str, pd.DataFrame]:
     """Every table of the store, speakers canonicalised across articles; cached per store folder and
-    manifest 'updated' stamp, so a new ingest is read again."""
-    updated = str(Store(store_dir).manifest().get("updated", ""))
-    return _tables(str(Path(store_dir).resolve()), updated)
+    manifest 'updated' stamp, so a new ingest is read again. Read-only: shared by all sessions."""
+    return _tables(*_key(store_dir))
+
+
+@st.cache_resource(show_spinner=False, max_entries=2)
+def _options(store: str, updated: str) -> dict[str, object]:
+    tables = _tables(store, updated)
+    return {
+        "countries": queries.country_options(tables),
+        "outlets": queries.outlet_options(tables),
+        "actors": queries.actor_options(tables),
+        "topics": queries.topic_options(tables),
+        "dates": queries.date_bounds(tables),
+    }
+
+
+def filter_options(store_dir: str) -> dict[str, object]:
+    """What the sidebar filters offer: countries (ISO3), outlets, actors, topics present in the store and
+    the (first, last) publication day; cached like the tables."""
+    return _options(*_key(store_dir))
+
+
+@st.cache_resource(show_spinner=False, max_entries=32)
+def _filtered(store: str, updated: str, filters: queries.Filters) -> dict[str, pd.DataFrame]:
+    return queries.apply_filters(_tables(store, updated), filters)
+
+
+def filtered(store_dir: str, filters: queries.Filters) -> dict[str, pd.DataFrame]:
+    """The store's tables with `filters` applied; cached per store, stamp and filters. Read-only."""
+    return _filtered(*_key(store_dir), filters)
+
+
+def clear_caches() -> None:
+    """Forget the cached tables, options and filtered tables (after an upload changed the store)."""
+    _tables.clear()
+    _options.clear()
+    _filtered.clear()
+
+
+@st.cache_resource(show_spinner=False)
+def topic_labels() -> dict[str, str]:
+    """Topic name -> label from the taxonomy (data/topics.toml), in file order."""
+    from dashboard.nlp.topics import load_taxonomy
+
+    return {name: topic.label for name, topic in load_taxonomy().items()}
 
 
 @st.cache_resource(show_spinner=False)

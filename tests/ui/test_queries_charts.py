@@ -5,6 +5,8 @@ No Streamlit session and no store here; page behaviour is in test_pages_apptest.
 
 from __future__ import annotations
 
+from datetime import date
+
 import pandas as pd
 import pytest
 
@@ -178,3 +180,186 @@ def test_escape_markdown_escapes_every_special_character(text) -> None:
 
 def test_table_height_grows_then_stops() -> None:
     assert table_height(1) < table_height(5) < table_height(50) == table_height(500)
+
+
+# --- the global filters -------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def full_tables(tables) -> dict[str, pd.DataFrame]:
+    """The small tables plus numbers, topics, stances and rejected rows pointing into them."""
+    numbers = conform(
+        pd.DataFrame(
+            [
+                # a number about Poland inside Macron's statement (a1 mentions France only)
+                {
+                    "number_id": "n1",
+                    "article_id": "a1",
+                    "statement_id": "a1:s1",
+                    "country": "POL",
+                    "value": 4.1,
+                },
+                {"number_id": "n2", "article_id": "a2", "statement_id": None, "country": "DEU", "value": 2.0},
+                {
+                    "number_id": "n3",
+                    "article_id": "a2",
+                    "statement_id": "a2:s3",
+                    "country": "DEU",
+                    "value": 3.5,
+                },
+            ]
+        ),
+        "numbers",
+    )
+    topics = conform(
+        pd.DataFrame(
+            [
+                {"article_id": "a1", "statement_id": None, "topic": "defence_spending"},
+                {"article_id": "a1", "statement_id": None, "topic": "nato"},
+                {"article_id": "a2", "statement_id": None, "topic": "nato"},
+            ]
+        ),
+        "topics",
+    )
+    stances = conform(
+        pd.DataFrame(
+            [
+                {
+                    "stance_id": "t1",
+                    "article_id": "a1",
+                    "statement_id": "a1:s1",
+                    "actor": "Emmanuel Macron",
+                    "actor_country": "FRA",
+                    "target": "defence_spending",
+                    "polarity": "support",
+                },
+                {
+                    "stance_id": "t2",
+                    "article_id": "a2",
+                    "statement_id": "a2:s3",
+                    "actor": "Olaf Scholz",
+                    "actor_country": "DEU",
+                    "target": "debt_brake",
+                    "polarity": "support",
+                },
+            ]
+        ),
+        "stances",
+    )
+    rejected = conform(pd.DataFrame([{"path": "x.bin", "position": "", "reason": "binary"}]), "rejected")
+    return {**tables, "numbers": numbers, "topics": topics, "stances": stances, "rejected": rejected}
+
+
+def _ids(out: dict[str, pd.DataFrame]) -> dict[str, set[str]]:
+    return {
+        "articles": set(out["articles"]["article_id"]),
+        "statements": set(out["statements"]["statement_id"]),
+        "numbers": set(out["numbers"]["number_id"]),
+        "stances": set(out["stances"]["stance_id"]),
+    }
+
+
+def test_no_filter_returns_every_table_unchanged(full_tables) -> None:
+    out = queries.apply_filters(full_tables, queries.Filters())
+    assert set(out) == set(queries.TABLE_NAMES)
+    for name in queries.TABLE_NAMES:
+        assert out[name].equals(full_tables[name])
+
+
+@pytest.mark.parametrize(
+    ("fields", "expected"),
+    [
+        # speaker's country only: the German speaker in a1 and in a2, and their stance
+        (
+            ("speaker",),
+            {
+                "articles": {"a1", "a2"},
+                "statements": {"a1:s2", "a2:s3"},
+                "numbers": {"n3"},
+                "stances": {"t2"},
+            },
+        ),
+        # mentioned only: everything in a2 (it mentions Germany)
+        (
+            ("mentioned",),
+            {
+                "articles": {"a2"},
+                "statements": {"a2:s3", "a2:s4"},
+                "numbers": {"n2", "n3"},
+                "stances": {"t2"},
+            },
+        ),
+        # number's country only: the numbers about Germany and the statement holding one
+        (
+            ("number",),
+            {"articles": {"a2"}, "statements": {"a2:s3"}, "numbers": {"n2", "n3"}, "stances": {"t2"}},
+        ),
+    ],
+)
+def test_country_filter_applies_to_the_chosen_fields(full_tables, fields, expected) -> None:
+    out = queries.apply_filters(full_tables, queries.Filters(countries=("DEU",), country_fields=fields))
+    assert _ids(out) == expected
+
+
+def test_country_filter_on_every_field_is_the_union(full_tables) -> None:
+    out = queries.apply_filters(full_tables, queries.Filters(countries=("deu",)))
+    assert _ids(out) == {
+        "articles": {"a1", "a2"},
+        "statements": {"a1:s2", "a2:s3", "a2:s4"},
+        "numbers": {"n2", "n3"},
+        "stances": {"t2"},
+    }
+    # Poland appears only as a number's country: Macron's statement holding it is kept
+    poland = queries.apply_filters(full_tables, queries.Filters(countries=("POL",)))
+    assert _ids(poland) == {"articles": {"a1"}, "statements": {"a1:s1"}, "numbers": {"n1"}, "stances": {"t1"}}
+
+
+def test_date_range_drops_undated_and_outside_articles(full_tables) -> None:
+    out = queries.apply_filters(full_tables, queries.Filters(date_from=date(2024, 2, 1)))
+    assert _ids(out)["articles"] == {"a2"}
+    assert _ids(out)["statements"] == {"a2:s3", "a2:s4"}
+    inclusive = queries.apply_filters(full_tables, queries.Filters(date_to=date(2024, 1, 15)))
+    assert _ids(inclusive)["articles"] == {"a1"}  # the last day counts, the undated article does not
+
+
+def test_outlet_topic_and_actor_filters(full_tables) -> None:
+    assert _ids(queries.apply_filters(full_tables, queries.Filters(outlets=("S2",))))["articles"] == {"a2"}
+    by_topic = queries.apply_filters(full_tables, queries.Filters(topics=("defence_spending",)))
+    assert _ids(by_topic)["articles"] == {"a1"}
+    assert set(by_topic["topics"]["topic"]) == {"defence_spending"}  # other topics' rows are dropped
+    by_actor = queries.apply_filters(full_tables, queries.Filters(actors=("Olaf Scholz",)))
+    assert _ids(by_actor) == {
+        "articles": {"a1", "a2"},
+        "statements": {"a1:s2", "a2:s3"},
+        "numbers": {"n3"},
+        "stances": {"t2"},
+    }
+    assert len(by_actor["rejected"]) == 1  # never filtered
+
+
+def test_filters_combine_and_can_leave_nothing(full_tables) -> None:
+    out = queries.apply_filters(
+        full_tables, queries.Filters(countries=("FRA",), actors=("Olaf Scholz",), outlets=("S1",))
+    )
+    assert _ids(out) == {"articles": {"a1"}, "statements": {"a1:s2"}, "numbers": set(), "stances": set()}
+    nothing = queries.apply_filters(full_tables, queries.Filters(countries=("USA",)))
+    assert all(len(nothing[t]) == 0 for t in ("articles", "statements", "numbers", "topics", "stances"))
+    assert list(nothing["statements"].columns) == list(full_tables["statements"].columns)
+
+
+def test_filters_are_hashable_and_described(full_tables) -> None:
+    f = queries.Filters(countries=("FRA", "DEU"), country_fields=("speaker",), date_from=date(2019, 1, 1))
+    assert hash(f) == hash(
+        queries.Filters(countries=("FRA", "DEU"), country_fields=("speaker",), date_from=date(2019, 1, 1))
+    )
+    text = queries.describe_filters(f, {"FRA": "France", "DEU": "Germany"})
+    assert text == "France, Germany (speaker's country); 2019-01-01 to last"
+    assert queries.describe_filters(queries.Filters(), {}) == "all articles"
+
+
+def test_filter_options(full_tables) -> None:
+    assert queries.outlet_options(full_tables) == ["S1", "S2", "S3"]
+    assert queries.actor_options(full_tables) == ["Olaf Scholz", "Emmanuel Macron", "Kaja Kallas"]
+    assert queries.topic_options(full_tables) == ["defence_spending", "nato"]
+    assert queries.date_bounds(full_tables) == (date(2024, 1, 15), date(2024, 5, 2))
+    assert queries.country_options(full_tables) == ["DEU", "EST", "FRA", "POL"]  # numbers' countries too

@@ -1,0 +1,122 @@
+"""Data page: upload articles into the store (every format the loader reads), corpus statistics and the
+export of every table as CSV, Excel or Parquet.
+
+Thin: ingest is `dashboard.ui.data.ingest_uploads` (the loader), counts are `dashboard.queries`; uploaded
+text is never rendered, only counted and listed as plain cells."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from dashboard import exports, queries
+from dashboard.sources import SUPPORTED_EXTENSIONS
+from dashboard.ui import components
+from dashboard.ui.data import MAX_UPLOAD_MB, ingest_uploads, load_tables, store_dir
+
+STORE = store_dir()
+RESULT_KEY = "data_upload_result"
+
+st.title("Data")
+filtered = components.filtered_tables()
+components.filter_summary(filtered)
+
+st.subheader("Add articles")
+with st.form("upload_form", clear_on_submit=True, border=True):
+    uploads = st.file_uploader(
+        "Article files",
+        type=[ext.lstrip(".") for ext in SUPPORTED_EXTENSIONS],
+        accept_multiple_files=True,
+        max_upload_size=MAX_UPLOAD_MB,
+        help=f"{', '.join(sorted(SUPPORTED_EXTENSIONS))}: one article per text, Markdown or HTML "
+        "file; many per "
+        f"JSON, JSON Lines, CSV or Parquet file; zips of any of these. At most {MAX_UPLOAD_MB} MB per file.",
+    )
+    submitted = st.form_submit_button("Read into the store", icon=":material/upload:", type="primary")
+if submitted and uploads:
+    bar = st.progress(0.0, text="Reading the files…")
+
+    def progress(done: int, total: int, name: str) -> None:
+        bar.progress(done / max(total, 1), text=f"Read {done} of {total} files ({name})")
+
+    result = ingest_uploads(STORE, [(u.name, u.getvalue()) for u in uploads], progress=progress)
+    bar.empty()
+    st.session_state[RESULT_KEY] = result
+    st.rerun()  # the sidebar and the counts above read the store again
+elif submitted:
+    st.warning("Choose at least one file first.")
+
+result = st.session_state.get(RESULT_KEY)
+if result is not None:
+    with st.container(border=True, key="upload_result"):
+        st.markdown("**Last upload**")
+        cols = st.columns(4)
+        cols[0].metric("Articles added", f"{result['added']:,}")
+        cols[1].metric("Already in the store", f"{result['cached'] + result['duplicates']:,}")
+        cols[2].metric("Statements found", f"{result['statements']:,}")
+        cols[3].metric("Rejected", f"{len(result['rejected']):,}")
+        if len(result["rejected"]):
+            st.caption("Rejected records and why")
+            st.dataframe(
+                result["rejected"],
+                hide_index=True,
+                height=components.table_height(len(result["rejected"])),
+                key="upload_rejected",
+            )
+
+st.subheader("Corpus")
+tables = load_tables(STORE)
+stats = queries.corpus_stats(tables)
+cols = st.columns(4)
+cols[0].metric("Articles", f"{stats['articles']:,}", border=True)
+cols[1].metric("Statements", f"{stats['statements']:,}", border=True)
+cols[2].metric("Numbers", f"{stats['numbers']:,}", border=True, help="Figures found in the articles")
+cols[3].metric("Words", f"{stats['words']:,}", border=True)
+first, last = stats["first"], stats["last"]
+st.caption(
+    components.escape_markdown(
+        f"Published {first:%Y-%m-%d} to {last:%Y-%m-%d}; {stats['undated']:,} undated; "
+        f"{stats['outlets']:,} outlets; {stats['not_english']:,} not in English; "
+        f"{stats['rejected']:,} input records rejected."
+        if first is not None
+        else f"No dated article; {stats['outlets']:,} outlets; {stats['rejected']:,} input records rejected."
+    )
+)
+left, right = st.columns(2, gap="large")
+with left:
+    st.markdown("**Rows per table**")
+    counts = queries.table_counts(tables, filtered)
+    st.dataframe(counts, hide_index=True, height=components.table_height(len(counts)), key="table_counts")
+with right:
+    st.markdown("**Articles per outlet**")
+    outlets = queries.articles_per_outlet(tables["articles"])
+    st.dataframe(outlets, hide_index=True, height=components.table_height(len(outlets)), key="outlet_counts")
+if len(tables["rejected"]):
+    with st.expander(f"Rejected input records ({len(tables['rejected']):,})"):
+        st.dataframe(tables["rejected"], hide_index=True, key="rejected_table")
+
+st.subheader("Export")
+scope = st.segmented_control(
+    "Rows", ["Filtered", "Everything"], default="Filtered", required=True, key="export_scope"
+)
+fmt = st.segmented_control(
+    "Format",
+    ["csv", "xlsx", "parquet"],
+    default="csv",
+    required=True,
+    key="export_format",
+    format_func={"csv": "CSV", "xlsx": "Excel", "parquet": "Parquet"}.get,
+)
+source = filtered if scope == "Filtered" else tables
+row = st.container(horizontal=True, gap="small", key="export_buttons")
+for name in queries.TABLE_NAMES:
+    frame = source[name]
+    with row:
+        st.download_button(
+            f"{name} ({len(frame):,})",
+            data=lambda frame=frame, fmt=fmt: exports.table_bytes(frame, fmt),
+            file_name=f"{name}.{fmt}",
+            mime=exports.MIME[fmt],
+            key=f"export_{name}",
+            icon=":material/download:",
+            on_click="ignore",
+        )
