@@ -31,6 +31,7 @@ MIME = {
     "zip": "application/zip",
 }
 CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome")
+_XLSX_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 IMAGE_WIDTH = 1100  # px; the height is the figure's own (charts set it) or plotly's default
 IMAGE_SCALE = 2  # PNG pixels per px: sharp when pasted into a report
 
@@ -55,9 +56,13 @@ def table_bytes(df: pd.DataFrame, fmt: str) -> bytes:
         df.to_parquet(buf, index=False)
         return buf.getvalue()
     if fmt == "xlsx":
+        out = _for_files(df)
+        for col in out.columns:  # control characters are not allowed in Excel cells: dropped
+            if out[col].dtype == object or isinstance(out[col].dtype, pd.StringDtype):
+                out[col] = out[col].map(lambda v: _XLSX_ILLEGAL.sub("", v) if isinstance(v, str) else v)
         buf = io.BytesIO()
         with pd.ExcelWriter(buf, engine="openpyxl") as writer:
-            _for_files(df).to_excel(writer, index=False, sheet_name="data")
+            out.to_excel(writer, index=False, sheet_name="data")
         return buf.getvalue()
     raise ValueError(f"unknown format {fmt!r}; supported: {', '.join(FORMATS)}")
 

@@ -180,6 +180,31 @@ def describe_filters(
     return "; ".join(parts) if parts else "all articles"
 
 
+def _search_terms(search: str) -> list[str]:
+    """Words of a search; a "quoted phrase" stays one term."""
+    terms = []
+    for i, part in enumerate(search.split('"')):
+        terms.extend([part.strip()] if i % 2 else part.split())
+    return [t for t in terms if t]
+
+
+def search_statements(tables: Mapping[str, pd.DataFrame], search: str | None = None) -> pd.DataFrame:
+    """The (already filtered) statements joined with their article's title, source, published date and
+    url, newest article first, keeping those whose content or speaker contains every word of `search`
+    ("quoted phrases" as one; case-insensitive, literal, not a regex)."""
+    statements = tables["statements"]
+    if search and search.strip():
+        text = (statements["content"].fillna("") + "\n" + statements["speaker"].fillna("")).astype(str)
+        keep = pd.Series(True, index=statements.index)
+        for term in _search_terms(search):
+            keep &= text.str.contains(term, case=False, regex=False)
+        statements = statements[keep.astype(bool)]
+    out = statements.merge(tables["articles"][ARTICLE_COLUMNS], on="article_id", how="left")
+    return out.sort_values(
+        ["published", "article_id", "content_start"], ascending=[False, True, True], na_position="last"
+    ).reset_index(drop=True)
+
+
 def corpus_stats(tables: Mapping[str, pd.DataFrame]) -> dict[str, object]:
     """Numbers describing the whole corpus: articles, statements, numbers, words, outlets, undated and
     non-English articles, rejected records, and the first and last publication days (None when undated)."""

@@ -307,10 +307,10 @@ def table_height(n_rows: int, max_rows: int = 12, row_px: int = 35) -> int:
 
 
 def download_csv(df: pd.DataFrame, name: str, key: str, label: str = "Download CSV") -> None:
-    """A button that downloads `df` as `<name>.csv` (UTF-8, list cells joined with ';')."""
+    """A button that downloads `df` as `<name>.csv` (UTF-8, list cells joined with ';'), built on click."""
     st.download_button(
         label,
-        data=table_bytes(df, "csv"),
+        data=lambda: table_bytes(df, "csv"),
         file_name=f"{name}.csv",
         mime="text/csv",
         key=key,

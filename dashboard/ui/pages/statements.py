@@ -1,6 +1,6 @@
 """Statements page: the filtered statements as a searchable table; a selected row shows its article.
 
-Thin: reads filters, calls `dashboard.queries`, renders; article text is shown as plain text only."""
+Thin: reads the global filters, calls `dashboard.queries`, renders; article text is shown as plain text."""
 
 from __future__ import annotations
 
@@ -12,28 +12,33 @@ from dashboard import queries
 from dashboard.ui import components
 from dashboard.ui.data import country_names, load_tables, store_dir
 
-tables = load_tables(store_dir())
-countries = components.selected_countries()
-names = country_names(queries.country_options(tables))
+filtered = components.filtered_tables()
+names = country_names(sorted(set(filtered["statements"]["speaker_country"].dropna())))
 
 st.title("Statements")
 search = st.text_input(
     "Search statements",
     key="statements_search",
-    placeholder="Words in the statement or the speaker's name",
+    placeholder='Words in the statement or the speaker\'s name; "quotes" for a phrase',
     icon=":material/search:",
 )
-statements = queries.filter_statements(tables, countries, search=search)
-articles = queries.filter_articles(tables, countries, statements=statements)
-components.filter_summary(len(articles), len(statements), countries, names)
+statements = queries.search_statements(filtered, search)
+shown = {
+    "articles": filtered["articles"][filtered["articles"]["article_id"].isin(set(statements["article_id"]))]
+    if search.strip()
+    else filtered["articles"],
+    "statements": statements,
+}
+components.filter_summary(shown)
 
 if statements.empty:
     components.empty_result("statements")
     st.stop()
 
 rows = queries.statement_rows(statements, names)
-# The key changes with the filters, so a selection never points at a row of another result.
-signature = hashlib.sha256(repr((sorted(countries), search.strip().casefold())).encode()).hexdigest()[:12]
+# The key changes with the filters and the search, so a selection never points at a row of another result.
+state = repr((components.current_filters(), search.strip().casefold()))
+signature = hashlib.sha256(state.encode()).hexdigest()[:12]
 event = st.dataframe(
     rows,
     key=f"statements_table_{signature}",
@@ -60,7 +65,7 @@ if not selected or selected[0] >= len(statements):
     st.info("Select a row (the box at its left) to read the statement in its article.")
 else:
     statement = statements.iloc[selected[0]].to_dict()
-    article = queries.article_by_id(tables, statement["article_id"])
+    article = queries.article_by_id(load_tables(store_dir()), statement["article_id"])
     before, sentence, after = queries.statement_context(article["text"], statement)
     st.divider()
     left, right = st.columns([2, 3], gap="large")
