@@ -386,7 +386,7 @@ def _read(root: Token, base: float, target: Target, lex: StanceLexicon, scope: _
     """Climb from a target mention to its clause root, multiplying the cues met on the way: a target's own
     verbs give a direction ("raise", "cut"), the general cues, modals of obligation and evaluations an
     attitude ("urge", "must", "indispensable"); negations reverse, hedges weaken. Without a scope (a plain
-    sentence) the climb stops at the first general cue whose subject can be the actor."""
+    sentence) the highest general cue with a subject gives the actor."""
     r = _Reading(base, base < 0, [])
     for child in root.children:  # "stronger European defence", "more spending"
         if child.dep_ in {"amod", "advmod"}:
@@ -404,12 +404,10 @@ def _read(root: Token, base: float, target: Target, lex: StanceLexicon, scope: _
             _predicate(r, head, tok, target, lex)  # what is said of the mention or of its clause
         else:
             key = _apply(r, head, target, lex, negate=True)
-            if key is not None and r.actor_verb is None and head.pos_ in {"VERB", "NOUN", "ADJ"}:
-                verb = _verb_of(head)
-                if scope is not None or _subject(verb) is not None:
+            if key is not None and head.pos_ in {"VERB", "NOUN", "ADJ"}:
+                verb = _verb_of(head)  # the highest cue with a subject holds the stance ("refused to commit")
+                if (scope is not None and r.actor_verb is None) or (scope is None and _subject(verb)):
                     r.actor_verb = verb
-                    if scope is None:
-                        break
         _modal(r, head, lex)
         tok = head
     if r.actor_verb is not None and r.actor_verb.pos_ not in {"VERB", "AUX"}:

@@ -1,0 +1,241 @@
+"""Stance rules over the real pipeline: (sentence, expected stances) tables for cues, negation, hedges and
+objects; statements vs plain sentences; evidence offsets; the targets file and lexicons; loader rows."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+import pytest
+
+from dashboard.nlp.gazetteer import Gazetteer
+from dashboard.nlp.pipeline import load_model, statements_for_doc
+from dashboard.nlp.stances import (
+    TargetsError,
+    extract_stances,
+    load_lexicon,
+    load_targets,
+    stance_matcher,
+)
+from dashboard.schema import conform
+
+WHEN = date(2024, 1, 1)
+REQUIRED_TARGETS = {
+    "defence_spending_increase",
+    "european_defence_cooperation",
+    "nato_alliance",
+    "dialogue_with_russia",
+    "military_aid_to_ukraine",
+}
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_model()
+
+
+@pytest.fixture(scope="module")
+def gaz():
+    return Gazetteer.load()
+
+
+def stances_of(nlp, gaz, text):
+    doc = nlp(text)
+    statements = statements_for_doc(doc, WHEN, gaz)
+    return doc, statements, extract_stances(doc, statements, WHEN, gaz, matcher=stance_matcher(nlp))
+
+
+CASES = [
+    # (sentence, actor, target, polarity)
+    (
+        "German Chancellor Angela Merkel said Germany must raise its defence spending.",
+        "Angela Merkel",
+        "defence_spending_increase",
+        "support",
+    ),
+    (
+        "Spanish Prime Minister Pedro Sánchez said Spain did not need to reach the target of 5% of GDP.",
+        "Pedro Sánchez",
+        "defence_spending_increase",
+        "oppose",
+    ),
+    (
+        "Italian Prime Minister Giorgia Meloni said Italy would not increase defence spending.",
+        "Giorgia Meloni",
+        "defence_spending_increase",
+        "oppose",
+    ),
+    (
+        "NATO Secretary General Jens Stoltenberg warned against cutting defence budgets.",
+        "Jens Stoltenberg",
+        "defence_spending_increase",
+        "support",
+    ),
+    (
+        "Polish President Andrzej Duda called for higher defence spending.",
+        "Andrzej Duda",
+        "defence_spending_increase",
+        "support",
+    ),
+    (
+        "Spanish Prime Minister Pedro Sánchez refused to commit to spending 5% of GDP on defence.",
+        "Pedro Sánchez",
+        "defence_spending_increase",
+        "oppose",
+    ),
+    (
+        "French President Emmanuel Macron said Europe can no longer rely on the United States alone.",
+        "Emmanuel Macron",
+        "european_defence_cooperation",
+        "support",
+    ),
+    (
+        "Finnish President Sauli Niinistö backed NATO membership for Finland.",
+        "Sauli Niinistö",
+        "nato_alliance",
+        "support",
+    ),
+    (
+        "Russian President Vladimir Putin criticised NATO enlargement.",
+        "Vladimir Putin",
+        "nato_alliance",
+        "oppose",
+    ),
+    (
+        "Hungarian Prime Minister Viktor Orbán opposed military aid to Ukraine.",
+        "Viktor Orbán",
+        "military_aid_to_ukraine",
+        "oppose",
+    ),
+    (
+        "Hungary's Viktor Orbán rejected the assessment that military aid to Ukraine was needed.",
+        "Viktor Orbán",
+        "military_aid_to_ukraine",
+        "oppose",
+    ),
+    (
+        "German Chancellor Olaf Scholz pledged to send more military aid to Ukraine.",
+        "Olaf Scholz",
+        "military_aid_to_ukraine",
+        "support",
+    ),
+    (
+        "French President Emmanuel Macron said Europe should open a dialogue with Russia.",
+        "Emmanuel Macron",
+        "dialogue_with_russia",
+        "support",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, actor, target, polarity", CASES, ids=[c[0][:50] for c in CASES])
+def test_stance_rules(nlp, gaz, text, actor, target, polarity):
+    _, _, found = stances_of(nlp, gaz, text)
+    assert [(s.actor, s.target, s.polarity) for s in found] == [(actor, target, polarity)]
+    s = found[0]
+    assert -1.0 <= s.score <= 1.0 and (s.score > 0) == (polarity == "support")
+    assert 0.0 < s.confidence <= 1.0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hungarian Prime Minister Viktor Orbán rejected the assessment.",  # the object names no target
+        "The weather in Brussels was mild when NATO ministers met.",  # a mention with no cue and no actor
+        # data, not a stance
+        "According to NATO estimates, Germany will spend 2.1% of GDP on defence this year.",
+    ],
+)
+def test_no_stance(nlp, gaz, text):
+    assert stances_of(nlp, gaz, text)[2] == []
+
+
+def test_only_muted_backing_is_weak_support(nlp, gaz):
+    text = (
+        "EU powerhouse Germany has given only muted backing to French President Emmanuel Macron's plans "
+        "for a European army."
+    )
+    _, _, found = stances_of(nlp, gaz, text)
+    assert [(s.actor, s.actor_type, s.actor_country, s.target, s.polarity) for s in found] == [
+        ("Germany", "country", "DEU", "european_defence_cooperation", "support")
+    ]
+    assert 0.0 < found[0].score < 0.5  # weaker than plain backing
+    _, _, plain = stances_of(nlp, gaz, text.replace("only muted backing", "backing"))
+    assert plain[0].score > found[0].score
+
+
+def test_statement_actor_is_the_speaker_and_plain_actor_the_subject(nlp, gaz):
+    text = (
+        'Danish Prime Minister Mette Frederiksen said: "We must raise defence spending." '
+        "Swedish Prime Minister Magdalena Andersson backed NATO membership for Sweden."
+    )
+    _, statements, found = stances_of(nlp, gaz, text)
+    by_actor = {s.actor: s for s in found}
+    assert set(by_actor) == {"Mette Frederiksen", "Magdalena Andersson"}
+    quoted = by_actor["Mette Frederiksen"]
+    assert quoted.statement is not None and statements[quoted.statement].speaker == "Mette Frederiksen"
+    assert quoted.target == "defence_spending_increase" and quoted.polarity == "support"
+    plain = by_actor["Magdalena Andersson"]
+    assert plain.statement is None and plain.actor_country == "SWE"
+    assert plain.target == "nato_alliance" and plain.polarity == "support"
+
+
+def test_named_supporter_inside_a_statement_holds_the_stance(nlp, gaz):
+    text = "The White House said President Joe Biden strongly supported NATO membership for Finland."
+    _, _, found = stances_of(nlp, gaz, text)
+    assert [(s.actor, s.target, s.polarity) for s in found] == [("Joe Biden", "nato_alliance", "support")]
+
+
+def test_evidence_offsets_slice_the_article_text(nlp, gaz):
+    text = (
+        "Leaders met in Brussels on Monday.\n\n"
+        "German Chancellor Angela Merkel said Germany must raise its defence spending. "
+        "Russian President Vladimir Putin criticised NATO enlargement."
+    )
+    _, _, found = stances_of(nlp, gaz, text)
+    assert len(found) == 2
+    for s in found:
+        assert text[s.evidence_start : s.evidence_end] == s.evidence
+        assert s.evidence.strip() == s.evidence
+    assert found[0].evidence.startswith("German Chancellor Angela Merkel")
+    assert found[1].evidence == "Russian President Vladimir Putin criticised NATO enlargement."
+
+
+def test_targets_file_has_the_required_targets():
+    targets = load_targets()
+    assert set(targets) >= REQUIRED_TARGETS
+    for t in targets.values():
+        assert t.label and t.description and t.patterns
+    spending = targets["defence_spending_increase"]
+    assert {"% of gdp", "defence spending"} <= set(spending.patterns)
+    assert {"pesco", "european army", "strategic autonomy"} <= set(
+        targets["european_defence_cooperation"].patterns
+    )
+
+
+def test_lexicons_are_data_with_scores():
+    lex = load_lexicon()
+    for cue in ("call for", "urge", "back", "welcome", "pledge", "push for", "commit", "announce"):
+        assert lex.support[cue] > 0, cue
+    for cue in ("reject", "oppose", "criticise", "refuse", "warn against", "resist", "hold out"):
+        assert lex.oppose[cue] < 0, cue
+    assert {"not", "never", "n't"} <= lex.negations
+    assert 0 < lex.hedges["muted"] < 1
+
+
+def test_malformed_targets_file_is_named(tmp_path):
+    bad = tmp_path / "targets.toml"
+    bad.write_text('[x]\nlabel = "X"\ndescription = "d"\npatterns = ["NATO"]\n', encoding="utf-8")
+    with pytest.raises(TargetsError, match="lower-case"):
+        load_targets(bad)
+
+
+def test_loader_rows_fit_the_stances_table(nlp, gaz):
+    from dashboard.loader import _stance_rows, _statement_rows
+
+    text = "German Chancellor Angela Merkel said Germany must raise its defence spending."
+    _, statements, found = stances_of(nlp, gaz, text)
+    statement_rows = _statement_rows("a1", statements)
+    rows = conform(pd.DataFrame(_stance_rows("a1", found, statement_rows)), "stances")
+    assert rows.loc[0, "statement_id"] == "a1:s1" and rows.loc[0, "method"] == "rule"
+    assert rows.loc[0, "stance_id"] == "a1:p1" and rows.loc[0, "actor"] == "Angela Merkel"
