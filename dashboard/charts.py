@@ -580,7 +580,8 @@ def _edge_sign(data: dict) -> str:
 
 
 def network_chart(graph: nx.Graph, title: str = "Discourse network", max_labels: int = 30) -> go.Figure:
-    """The graph drawn with a spring layout (fixed seed): edges as lines (blue support, red oppose when they
+    """The graph drawn with a spring layout (fixed seed), nodes named by their `label` attribute (else the
+    node itself): edges as lines (blue support, red oppose when they
     carry a mean score, else grey), actors as blue circles and targets as orange squares sized by degree;
     the `max_labels` best-connected nodes are labelled."""
     fig = go.Figure()
@@ -605,7 +606,8 @@ def network_chart(graph: nx.Graph, title: str = "Discourse network", max_labels:
             )
         )
     degree = dict(graph.degree(weight=None))
-    labelled = set(sorted(degree, key=lambda n: (-degree[n], str(n)))[:max_labels])
+    names = {n: str(d.get("label", n)) for n, d in graph.nodes(data=True)}
+    labelled = set(sorted(degree, key=lambda n: (-degree[n], names[n]))[:max_labels])
     for kind, symbol in (("actor", "circle"), ("target", "square")):
         nodes = [n for n, d in graph.nodes(data=True) if d.get("kind", "actor") == kind]
         if not nodes:
@@ -616,7 +618,7 @@ def network_chart(graph: nx.Graph, title: str = "Discourse network", max_labels:
                 y=[pos[n][1] for n in nodes],
                 mode="markers+text",
                 name=f"{kind.capitalize()}s",
-                text=[html.escape(str(n)) if n in labelled else "" for n in nodes],
+                text=[html.escape(names[n]) if n in labelled else "" for n in nodes],
                 textposition="top center",
                 textfont={"size": 10},
                 marker={
@@ -625,7 +627,7 @@ def network_chart(graph: nx.Graph, title: str = "Discourse network", max_labels:
                     "size": [8 + 2 * min(degree[n], 10) for n in nodes],
                     "line": {"color": "#FFFFFF", "width": 1},
                 },
-                customdata=[[html.escape(str(n)), degree[n]] for n in nodes],
+                customdata=[[html.escape(names[n]), degree[n]] for n in nodes],
                 hovertemplate=f"%{{customdata[0]}} ({kind})<br>%{{customdata[1]}} links<extra></extra>",
             )
         )

@@ -223,12 +223,14 @@ def test_network_chart_distinguishes_actors_targets_and_edge_signs() -> None:
 
 def test_network_chart_escapes_node_names() -> None:
     graph = nx.Graph()
-    graph.add_node("<img src=x onerror=alert(1)>", kind="actor")
+    graph.add_node("actor:1", label="<img src=x onerror=alert(1)>", kind="actor")
     graph.add_node("NATO", kind="target")
-    graph.add_edge("<img src=x onerror=alert(1)>", "NATO")
+    graph.add_edge("actor:1", "NATO")
     fig = charts.network_chart(graph)
     actors = next(t for t in fig.data if t.name == "Actors")
     assert actors.text[0].startswith("&lt;img") and "<img" not in actors.customdata[0][0]
+    targets = next(t for t in fig.data if t.name == "Targets")
+    assert targets.text == ("NATO",)  # no label attribute: the node itself
 
 
 def test_topic_heatmaps_show_shares_with_counts() -> None:

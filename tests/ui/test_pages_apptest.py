@@ -1,19 +1,51 @@
-"""AppTest checks of every page against a small store: renders, counts, country filter, URL, search, empty
-results and the selected statement's article shown as plain text.
+"""AppTest checks of every page against a small store: renders with its expected elements, counts, the
+country filter (charts' data narrowed to the chosen country, read from the figure JSON), URL, search, empty
+results, the statements behind a stance cell and the selected statement's article shown as plain text.
 
 Drives the app through `streamlit.testing.v1.AppTest` only; browser behaviour is in test_browser.py."""
 
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from dashboard.store import Store
+
 APP = Path(__file__).resolve().parents[2] / "app.py"
-PAGES = ["dashboard/ui/pages/overview.py", "dashboard/ui/pages/statements.py"]
+PAGE_DIR = "dashboard/ui/pages"
+TITLES = {
+    "overview": "Overview",
+    "statements": "Statements",
+    "spending": "Spending claims",
+    "stances": "Actor stances",
+    "topics": "Topics",
+    "data": "Data",
+}
+# Charts each page draws on the small store (title prefixes, in order); None: the page draws none there.
+CHARTS = {
+    "overview": [
+        "Statements per quarter",
+        "Articles per quarter",
+        "Top 10 speakers",
+        "Top 10 topics",
+        "Statements by the speaker's country",
+    ],
+    "spending": [
+        "Defence spending claims against NATO",
+        "Spending targets against the latest reported level",
+        "Money amounts by currency",
+    ],
+    "topics": ["Topic prevalence per month", "Topic prevalence by country", "Top "],
+}
+
+
+def page(name: str) -> str:
+    return f"{PAGE_DIR}/{name}.py"
 
 
 @pytest.fixture
@@ -30,49 +62,91 @@ def _figures(at: AppTest) -> list[dict]:
     return [json.loads(el.proto.spec) for el in at.get("plotly_chart")]
 
 
+def _titled(at: AppTest, prefix: str) -> dict:
+    found = [f for f in _figures(at) if f["layout"]["title"]["text"].startswith(prefix)]
+    assert len(found) == 1, f"one chart titled {prefix!r} expected"
+    return found[0]
+
+
+def _choose_country(at: AppTest, code: str) -> None:
+    at.multiselect(key="filter_country").select(code).run()
+    assert not at.exception
+
+
 def _statements_matching(tables: dict[str, pd.DataFrame], code: str) -> pd.DataFrame:
-    """Independent of dashboard.queries: speaker from `code` or article mentioning `code`."""
+    """Independent of dashboard.queries: speaker from `code` or article mentioning `code`, or holding a
+    number about `code`."""
     arts = tables["articles"]
     mentioning = set(arts.loc[arts["countries"].map(lambda cs: code in cs), "article_id"])
+    nums = tables["numbers"]
+    with_number = set(nums.loc[(nums["country"] == code).fillna(False), "statement_id"].dropna())
     st_ = tables["statements"]
-    return st_[(st_["speaker_country"] == code).fillna(False) | st_["article_id"].isin(mentioning)]
+    return st_[
+        (st_["speaker_country"] == code).fillna(False)
+        | st_["article_id"].isin(mentioning)
+        | st_["statement_id"].isin(with_number)
+    ]
 
 
-@pytest.mark.parametrize("page", PAGES)
-def test_every_page_renders_without_exception(app: AppTest, page: str) -> None:
+@pytest.mark.parametrize("name", list(TITLES))
+def test_every_page_renders_with_its_elements(app: AppTest, name: str) -> None:
     app.run()
     assert not app.exception
-    app.switch_page(page).run()
-    assert not app.exception
-    assert app.title[0].value in {"Overview", "Statements"}
+    app.switch_page(page(name)).run()
+    assert not app.exception, [e.message for e in app.exception]
+    assert app.title[0].value == TITLES[name]
     assert "match the filters" in app.caption[0].value
+    titles = [f["layout"]["title"]["text"] for f in _figures(app)]
+    for title, prefix in zip(titles, CHARTS.get(name, titles), strict=True):
+        assert title.startswith(prefix)
+    if name in CHARTS:  # every chart comes with its data as CSV, and the page with one report button
+        labels = [b.label for b in app.get("download_button")]
+        assert labels.count("CSV") >= len(CHARTS[name]) and labels.count("Download report") == 1
 
 
-def test_overview_metrics_match_the_tables(app: AppTest, small_tables: dict[str, pd.DataFrame]) -> None:
+def test_overview_metrics_and_charts_match_the_tables(
+    app: AppTest, small_tables: dict[str, pd.DataFrame]
+) -> None:
     app.run()
-    statements = small_tables["statements"]
+    statements, articles = small_tables["statements"], small_tables["articles"]
     assert _metrics(app) == {
-        "Articles": f"{len(small_tables['articles']):,}",
+        "Articles": f"{len(articles):,}",
         "Statements": f"{len(statements):,}",
         "Speakers": f"{statements['speaker'].dropna().nunique():,}",
         "Countries": f"{statements['speaker_country'].dropna().nunique():,}",
     }
-    over_time, speakers = _figures(app)
-    assert small_tables["articles"]["published"].notna().all()
+    over_time, articles_time, speakers, topics, countries = _figures(app)
+    assert articles["published"].notna().all()
     assert sum(sum(trace["y"]) for trace in over_time["data"]) == len(statements)
+    assert sum(articles_time["data"][0]["y"]) == len(articles)
     assert speakers["data"][0]["orientation"] == "h"
-    assert len(app.get("download_button")) == 2
+    article_topics = small_tables["topics"][["article_id", "topic"]].drop_duplicates()
+    assert max(topics["data"][0]["x"]) == article_topics["topic"].value_counts().max()
+    shaded = countries["data"][1]
+    expected = statements["speaker_country"].value_counts()
+    assert dict(zip(shaded["locations"], shaded["z"], strict=True)) == expected.to_dict()
+
+
+def test_overview_map_by_claims_counts_spending_figures(
+    app: AppTest, small_tables: dict[str, pd.DataFrame]
+) -> None:
+    app.run()
+    app.segmented_control(key="overview_map_measure").set_value("claims").run()
+    assert not app.exception
+    shaded = _titled(app, "Spending figures")["data"][1]
+    nums = small_tables["numbers"]
+    claims = nums[nums["unit"].isin(["percent_of_gdp", "money"]).fillna(False)]["country"].value_counts()
+    assert dict(zip(shaded["locations"], shaded["z"], strict=True)) == claims.to_dict()
 
 
 def test_country_filter_narrows_the_chart_and_sets_the_url(
     app: AppTest, small_tables: dict[str, pd.DataFrame]
 ) -> None:
     app.run()
-    country = app.sidebar.multiselect[0]
+    country = app.multiselect(key="filter_country")
     assert "France" in country.options and "FRA" not in country.options  # shown by name
     before = _figures(app)[0]
-    country.select("FRA").run()
-    assert not app.exception
+    _choose_country(app, "FRA")
     expected = _statements_matching(small_tables, "FRA")
     assert 0 < len(expected) < len(small_tables["statements"])
     after = _figures(app)[0]
@@ -82,7 +156,7 @@ def test_country_filter_narrows_the_chart_and_sets_the_url(
     published = small_tables["articles"].set_index("article_id")["published"]
     assert years == {published[a].year for a in expected["article_id"].unique()}
     assert _metrics(app)["Statements"] == f"{len(expected):,}"
-    assert app.query_params == {"country": "FRA"}
+    assert app.query_params["country"] == "FRA"
     assert "France" in app.caption[0].value
 
 
@@ -91,25 +165,165 @@ def test_country_filter_is_read_from_the_url_and_kept_across_pages(
 ) -> None:
     app.query_params["country"] = ["DEU", "XXX"]  # unknown codes are dropped
     app.run()
-    assert app.sidebar.multiselect[0].value == ["DEU"]
+    assert app.multiselect(key="filter_country").value == ["DEU"]
     assert _metrics(app)["Statements"] == f"{len(_statements_matching(small_tables, 'DEU')):,}"
-    app.switch_page(PAGES[1]).run()
-    assert app.sidebar.multiselect[0].value == ["DEU"]
-    assert app.query_params == {"country": "DEU"}
-    assert "Germany" in app.caption[0].value
+    for name in ("spending", "topics", "statements"):
+        app.switch_page(page(name)).run()
+        assert not app.exception
+        assert app.multiselect(key="filter_country").value == ["DEU"]
+        assert app.query_params["country"] == "DEU"
+        assert "Germany" in app.caption[0].value
 
 
 def test_frequency_choice_changes_the_periods(app: AppTest) -> None:
     app.run()
-    app.segmented_control[0].set_value("Year").run()
-    periods = [pd.Timestamp(x) for trace in _figures(app)[0]["data"] for x in trace["x"]]
-    assert periods and all((p.month, p.day) == (1, 1) for p in periods)
-    assert "per year" in _figures(app)[0]["layout"]["title"]["text"]
+    app.segmented_control(key="overview_freq").set_value("Year").run()
+    for prefix in ("Statements per year", "Articles per year"):
+        figure = _titled(app, prefix)
+        periods = [pd.Timestamp(x) for trace in figure["data"] for x in trace["x"]]
+        assert periods and all((p.month, p.day) == (1, 1) for p in periods)
+
+
+def test_spending_charts_show_only_the_chosen_country(
+    app: AppTest, small_tables: dict[str, pd.DataFrame]
+) -> None:
+    app.run()
+    app.switch_page(page("spending")).run()
+    everything = _titled(app, "Defence spending claims")
+    assert len({t["name"] for t in everything["data"] if t["mode"] == "lines"}) > 1
+    _choose_country(app, "DEU")
+    nums = small_tables["numbers"]
+    deu = nums[(nums["country"] == "DEU").fillna(False)]
+    reported = deu[(deu["unit"] == "percent_of_gdp") & (deu["kind"] == "reported")]
+
+    line = _titled(app, "Defence spending claims")
+    assert {t["name"] for t in line["data"] if t["mode"] == "lines"} == {"Germany (NATO)"}
+    markers = [t for t in line["data"] if t["mode"] == "markers"]
+    assert {c[0] for t in markers for c in t["customdata"]} == {"Germany"}
+    assert sorted(y for t in markers for y in t["y"]) == sorted(reported["value"].astype(float))
+    assert sorted(s["y0"] for s in line["layout"]["shapes"]) == [2.0, 3.5, 5.0]
+
+    targets = _titled(app, "Spending targets")
+    assert {y for t in targets["data"] for y in t["y"]} == {"Germany"}
+    n_targets = ((deu["unit"] == "percent_of_gdp") & (deu["kind"] == "target") & deu["value"].notna()).sum()
+    assert len(targets["data"][1]["x"]) == n_targets
+
+    money = _titled(app, "Money amounts")
+    assert {c[1] for t in money["data"] for c in t["customdata"]} == {"Germany"}
+    assert sum(len(t["x"]) for t in money["data"]) == int((deu["unit"] == "money").sum())
+
+    table = app.dataframe[0].value  # the claims table
+    assert {"sentence", "official", "edition", "verdict"} <= set(table.columns)
+    assert "Germany" in set(table["country"])
+
+
+def test_spending_page_says_when_a_country_has_no_claims(
+    app: AppTest, small_tables: dict[str, pd.DataFrame]
+) -> None:
+    nums = small_tables["numbers"]
+    with_claims = set(nums.loc[(nums["unit"] == "percent_of_gdp").fillna(False), "country"].dropna())
+    app.run()
+    app.switch_page(page("spending")).run()
+    codes = sorted(set(small_tables["statements"]["speaker_country"].dropna()) - with_claims)
+    assert codes, "the small store has a speaker country without percent-of-GDP claims"
+    _choose_country(app, codes[0])
+    infos = [i.value for i in app.info]
+    assert any("No reported percent-of-GDP claims" in i for i in infos)
+    assert not any(f["layout"]["title"]["text"].startswith("Defence spending") for f in _figures(app))
+
+
+def test_topics_charts_follow_the_country_filter(app: AppTest, small_tables: dict[str, pd.DataFrame]) -> None:
+    app.run()
+    app.switch_page(page("topics")).run()
+    assert len(_titled(app, "Topic prevalence by country")["data"][0]["x"]) > 1
+    _choose_country(app, "DEU")
+    by_country = _titled(app, "Topic prevalence by country")["data"][0]
+    assert list(by_country["x"]) == ["Germany"]
+    arts = small_tables["articles"]
+    mentioning = arts[arts["countries"].map(lambda cs: "DEU" in cs)]
+    assert {c[1] for row in by_country["customdata"] for c in row} == {len(mentioning)}
+    app.segmented_control(key="topics_freq").set_value("Y").run()
+    by_year = _titled(app, "Topic prevalence per year")["data"][0]
+    assert all(len(x) == 4 and x.isdigit() for x in by_year["x"])
+
+
+def test_stances_page_with_an_empty_stances_table_says_so(
+    app: AppTest, small_tables: dict[str, pd.DataFrame]
+) -> None:
+    if not small_tables["stances"].empty:
+        pytest.skip("the loader fills stances now; the page's data path is tested below")
+    app.run()
+    app.switch_page(page("stances")).run()
+    assert not app.exception
+    assert "No stances match" in app.info[0].value
+    assert not app.get("plotly_chart")
+
+
+@pytest.fixture
+def stance_store(small_store: Path, small_tables: dict[str, pd.DataFrame], tmp_path: Path) -> Path:
+    """A copy of the small store with hand-made stances on two real statements."""
+    store = tmp_path / "store"
+    shutil.copytree(small_store, store)
+    statements = small_tables["statements"].dropna(subset=["speaker"]).head(2)
+    rows = []
+    for i, (polarity, score, target) in enumerate(
+        [("support", 0.8, "NATO"), ("oppose", -0.6, "NATO"), ("support", 0.5, "defence spending")]
+    ):
+        s = statements.iloc[min(i, 1)]
+        rows.append(
+            {
+                "stance_id": f"test-stance-{i}",
+                "article_id": s["article_id"],
+                "statement_id": s["statement_id"],
+                "actor": ["Test Actor <b>A</b>", "Test Actor B", "Test Actor <b>A</b>"][i],
+                "actor_type": "person",
+                "actor_country": ["DEU", "USA", "DEU"][i],
+                "target": target,
+                "polarity": polarity,
+                "score": score,
+                "evidence": f"<script>window.__pwned={i}</script> evidence {i}",
+                "evidence_start": 0,
+                "evidence_end": 10,
+                "confidence": 0.9,
+                "method": "rule",
+            }
+        )
+    db = Store(store)
+    db.append("stances", pd.DataFrame(rows))
+    db.write_manifest({**db.manifest(), "updated": "stance-test"})
+    return store
+
+
+def test_stances_page_draws_heatmaps_and_lists_the_statements_behind_a_cell(
+    stance_store: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pytest.importorskip("dashboard.stances", reason="issue 4's stance aggregates have not landed yet")
+    monkeypatch.setenv("DDD_STORE", str(stance_store))
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.run()
+    at.switch_page(page("stances")).run()
+    assert not at.exception, [e.message for e in at.exception]
+    heat = _titled(at, "Actor stance by target")["data"][0]
+    assert (heat["zmin"], heat["zmax"]) == (-1, 1)
+    cell = dict(zip(heat["y"], heat["z"], strict=True))
+    assert "Test Actor <b>A</b>" in cell and "Test Actor B" in cell
+    countries = _titled(at, "Country stance by target")["data"][0]
+    assert set(countries["y"]) >= {"Germany", "United States"}
+    at.selectbox(key="stances_actor").select("Test Actor <b>A</b>").run()
+    at.selectbox(key="stances_target").select("NATO").run()
+    assert not at.exception
+    behind = at.dataframe[0].value  # the statements behind the chosen cell
+    assert behind["actor"].tolist() == ["Test Actor <b>A</b>"] and behind["target"].tolist() == ["NATO"]
+    assert behind["evidence"].iloc[0].startswith("<script>")  # a dataframe cell: shown as text
+    for md in [*at.markdown, *at.caption]:
+        assert "<script" not in md.value
+    labels = [b.label for b in at.get("download_button")]
+    assert "GRAPHML" in labels and "GEXF" in labels
 
 
 def test_statements_search_shows_only_matching_rows(app: AppTest) -> None:
     app.run()
-    app.switch_page(PAGES[1]).run()
+    app.switch_page(page("statements")).run()
     everything = app.dataframe[0].value
     app.text_input[0].input("pistorius").run()
     rows = app.dataframe[0].value
@@ -123,7 +337,7 @@ def test_statements_search_shows_only_matching_rows(app: AppTest) -> None:
 
 def test_empty_result_says_so(app: AppTest) -> None:
     app.run()
-    app.switch_page(PAGES[1]).run()
+    app.switch_page(page("statements")).run()
     app.text_input[0].input("no statement says this zzqx").run()
     assert not app.exception
     assert not app.dataframe
@@ -136,7 +350,7 @@ def test_selected_statement_shows_its_article_as_plain_text(
 ) -> None:
     script_tag, img_tag = injection_tags
     app.run()
-    app.switch_page(PAGES[1]).run()
+    app.switch_page(page("statements")).run()
     app.text_input[0].input("airspace").run()
     assert len(app.dataframe[0].value) == 1
     app.session_state[app.dataframe[0].key] = {"selection": {"rows": [0], "columns": [], "cells": []}}

@@ -9,6 +9,7 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard import aggregates, charts, queries
+from dashboard import stances as stance_tables
 from dashboard.ui import components
 from dashboard.ui.data import country_names
 
@@ -24,8 +25,6 @@ st.caption(
 if stances.empty:
     components.empty_result("stances")
     st.stop()
-
-from dashboard import stances as stance_tables  # noqa: E402  (the page renders an empty store without it)
 
 names = country_names(sorted(set(stances["actor_country"].dropna())))
 
