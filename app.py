@@ -23,7 +23,10 @@ filters_sidebar(tables)
 pg = st.navigation(
     [
         st.Page("dashboard/ui/pages/overview.py", title="Overview", icon=":material/insights:", default=True),
+        st.Page("dashboard/ui/pages/spending.py", title="Spending claims", icon=":material/euro:"),
+        st.Page("dashboard/ui/pages/stances.py", title="Actor stances", icon=":material/hub:"),
         st.Page("dashboard/ui/pages/statements.py", title="Statements", icon=":material/format_quote:"),
+        st.Page("dashboard/ui/pages/topics.py", title="Topics", icon=":material/category:"),
         st.Page("dashboard/ui/pages/data.py", title="Data", icon=":material/database:"),
     ]
 )

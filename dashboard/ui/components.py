@@ -15,7 +15,6 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from dashboard import exports
-from dashboard.exports import table_bytes
 from dashboard.queries import COUNTRY_FIELD_LABELS, COUNTRY_FIELDS, Filters, describe_filters
 from dashboard.ui.data import country_names, filter_options, filtered, store_dir, topic_labels
 
@@ -273,7 +272,7 @@ def chart(fig: go.Figure, data: pd.DataFrame, name: str, key: str) -> None:
 def _deferred(fig: go.Figure, data: pd.DataFrame, fmt: str):
     """A callable building the download only when clicked (Streamlit runs it on click)."""
     if fmt == "csv":
-        return lambda: table_bytes(data, "csv")
+        return lambda: exports.table_bytes(data, "csv")
     return lambda: exports.figure_bytes(fig, fmt)
 
 
@@ -310,7 +309,7 @@ def download_csv(df: pd.DataFrame, name: str, key: str, label: str = "Download C
     """A button that downloads `df` as `<name>.csv` (UTF-8, list cells joined with ';'), built on click."""
     st.download_button(
         label,
-        data=lambda: table_bytes(df, "csv"),
+        data=lambda: exports.table_bytes(df, "csv"),
         file_name=f"{name}.csv",
         mime="text/csv",
         key=key,

@@ -1,0 +1,243 @@
+"""AppTest checks of the INFRA side of the dashboard: the global sidebar filters (URL in and out, kept
+across pages), the Statements and Data pages, uploads into the store, and `components.chart` download
+buttons (built only when clicked; a one-line hint instead of PNG/SVG without Chromium).
+
+Drives the app through `streamlit.testing.v1.AppTest`; browser behaviour is in test_browser.py."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from dashboard import exports
+from dashboard.store import Store
+from dashboard.ui import data as ui_data
+
+APP = Path(__file__).resolve().parents[2] / "app.py"
+STATEMENTS = "dashboard/ui/pages/statements.py"
+DATA = "dashboard/ui/pages/data.py"
+NEW_ARTICLE = """---
+title: Lisbon budget debate
+source: Upload Test Wire
+published: 2024-06-12
+---
+Portugal will raise defence spending to 2% of GDP this year, Prime Minister Luis Montenegro said on Tuesday.
+
+"We will meet our commitment to our allies," Montenegro told parliament.
+"""
+
+
+@pytest.fixture
+def app(small_store: Path, monkeypatch: pytest.MonkeyPatch) -> AppTest:
+    monkeypatch.setenv("DDD_STORE", str(small_store))
+    return AppTest.from_file(APP, default_timeout=90)
+
+
+def _sidebar(at: AppTest, label: str):
+    return next(w for w in at.sidebar.multiselect if w.label == label)
+
+
+def _param(at: AppTest, name: str) -> list[str]:
+    value = at.query_params.get(name, [])
+    return [value] if isinstance(value, str) else list(value)
+
+
+def test_every_filter_is_read_from_the_url_and_written_back(app: AppTest, small_tables) -> None:
+    outlet = sorted(small_tables["articles"]["source"].dropna())[0]
+    actor = small_tables["statements"]["speaker"].value_counts().index[0]
+    app.query_params.update(
+        {
+            "country": ["DEU", "XXX"],
+            "country_in": ["speaker"],
+            "from": "2015-01-01",
+            "to": "2024-12-31",
+            "outlet": [outlet, "No Such Outlet"],
+            "topic": ["defence_spending"],
+            "actor": [actor],
+        }
+    )
+    app.run()
+    assert not app.exception
+    assert _sidebar(app, "Countries").value == ["DEU"]  # the unknown code is dropped
+    assert app.sidebar.get("pills")[0].value == ["speaker"]
+    assert app.sidebar.date_input[0].value == (date(2015, 1, 1), date(2024, 12, 31))
+    assert _sidebar(app, "Outlets").value == [outlet]
+    assert _sidebar(app, "Topics").value == ["defence_spending"]
+    assert _sidebar(app, "Actors").value == [actor]
+    assert _param(app, "country") == ["DEU"]
+    assert _param(app, "outlet") == [outlet]
+    assert _param(app, "from") == ["2015-01-01"] and _param(app, "to") == ["2024-12-31"]
+    caption = app.caption[0].value.replace("\\", "")
+    assert "Germany (speaker's country); 2015-01-01 to 2024-12-31" in caption
+    # kept on another page, with the URL
+    app.switch_page(STATEMENTS).run()
+    assert _sidebar(app, "Actors").value == [actor]
+    assert app.sidebar.date_input[0].value == (date(2015, 1, 1), date(2024, 12, 31))
+    assert _param(app, "actor") == [actor]
+
+
+def test_clearing_filters_clears_the_url(app: AppTest) -> None:
+    app.query_params["country"] = "FRA"
+    app.run()
+    assert app.query_params == {"country": "FRA"}
+    _sidebar(app, "Countries").unselect("FRA").run()
+    assert not app.exception
+    assert app.query_params == {}
+    assert "(all articles)" in app.caption[0].value
+
+
+def test_statements_page_follows_the_sidebar_filters(app: AppTest, small_tables) -> None:
+    app.run()
+    app.switch_page(STATEMENTS).run()
+    everything = app.dataframe[0].value
+    assert len(everything) == len(small_tables["statements"])
+    arts = small_tables["articles"]
+    outlet = arts["source"].value_counts().index[0]
+    expected = small_tables["statements"]["article_id"].isin(
+        set(arts.loc[arts["source"] == outlet, "article_id"])
+    )
+    _sidebar(app, "Outlets").select(outlet).run()
+    assert not app.exception
+    rows = app.dataframe[0].value
+    assert len(rows) == int(expected.sum()) < len(everything)
+    assert set(rows["outlet"]) == {outlet}
+    assert f"{len(rows)} statement" in app.caption[0].value
+
+
+def test_statements_search_needs_every_word(app: AppTest) -> None:
+    app.run()
+    app.switch_page(STATEMENTS).run()
+    app.text_input[0].input("airspace unprotected").run()
+    rows = app.dataframe[0].value
+    assert len(rows) == 1 and "airspace unprotected" in rows["content"].iloc[0]
+    app.text_input[0].input('"unprotected airspace"').run()  # a phrase in the wrong order
+    assert not app.dataframe
+    assert "No statements match" in app.info[0].value
+    assert "0 statements" in app.caption[0].value
+
+
+def test_data_page_counts_and_exports(app: AppTest, small_tables) -> None:
+    app.run()
+    app.switch_page(DATA).run()
+    assert not app.exception
+    assert app.title[0].value == "Data"
+    metrics = {m.label: m.value for m in app.metric}
+    assert metrics["Articles"] == f"{len(small_tables['articles']):,}"
+    assert metrics["Statements"] == f"{len(small_tables['statements']):,}"
+    counts = next(df.value for df in app.dataframe if list(df.value.columns) == ["table", "rows", "filtered"])
+    assert dict(zip(counts["table"], counts["rows"], strict=True)) == {
+        t: len(small_tables[t])
+        for t in ("articles", "statements", "numbers", "topics", "stances", "rejected")
+    }
+    labels = [b.proto.label for b in app.get("download_button")]
+    assert labels == [
+        f"{t} ({len(small_tables[t]):,})"
+        for t in ("articles", "statements", "numbers", "topics", "stances", "rejected")
+    ]
+    # with a country chosen, the export shows the filtered row counts
+    _sidebar(app, "Countries").select("FRA").run()
+    labels = [b.proto.label for b in app.get("download_button")]
+    assert labels[1] != f"statements ({len(small_tables['statements']):,})"
+
+
+def test_upload_adds_articles_rejects_bad_files_and_refreshes_the_tables(
+    small_store: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = tmp_path / "store"
+    shutil.copytree(small_store, store)
+    before = ui_data.load_tables(str(store))
+    calls = []
+    result = ui_data.ingest_uploads(
+        str(store),
+        [
+            ("lisbon.md", NEW_ARTICLE.encode()),
+            ("broken.jsonl", b'{"title": "no text here"}\n{not json\n'),
+            ("../../escape.txt", b"A file name trying to leave the upload folder."),
+        ],
+        progress=lambda done, total, name: calls.append((done, total, name)),
+    )
+    assert [c[:2] for c in calls] == [(1, 3), (2, 3), (3, 3)]
+    assert result["added"] == 2 and result["statements"] >= 1
+    rejected = result["rejected"]
+    assert list(rejected.columns) == ["file", "position", "reason"]
+    assert len(rejected) == 2 and set(rejected["file"]) == {"broken.jsonl"}
+    uploads = list((store / ui_data.UPLOADS).rglob("*"))
+    assert {p.name for p in uploads if p.is_file()} == {"lisbon.md", "broken.jsonl", "escape.txt"}
+    assert all(store in p.parents for p in uploads)  # nothing written outside the store
+    after = ui_data.load_tables(str(store))  # the manifest stamp changed: read again
+    assert len(after["articles"]) == len(before["articles"]) + 2
+    assert "Upload Test Wire" in set(after["articles"]["source"])
+    # the page shows the new count
+    monkeypatch.setenv("DDD_STORE", str(store))
+    at = AppTest.from_file(APP, default_timeout=90)
+    at.run()
+    at.switch_page(DATA).run()
+    assert {m.label: m.value for m in at.metric}["Articles"] == f"{len(after['articles']):,}"
+    assert len(Store(store).read("articles")) == len(after["articles"])
+
+
+def test_upload_over_the_limit_is_rejected_unread(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(ui_data, "MAX_UPLOAD_MB", 0)
+    result = ui_data.ingest_uploads(str(tmp_path / "store"), [("big.txt", b"x" * 10)])
+    assert result["added"] == 0
+    assert result["rejected"].to_dict("records") == [
+        {"file": "big.txt", "position": "", "reason": "over 0 MB"}
+    ]
+    assert not (tmp_path / "store" / "articles").exists()
+
+
+def _chart_app() -> None:
+    import pandas as pd
+    import plotly.graph_objects as go
+
+    from dashboard.ui import components
+
+    data = pd.DataFrame({"country": ["France", "Germany"], "value": [2.1, 3.5]})
+    components.chart(go.Figure(go.Bar(x=data["country"], y=data["value"])), data, "spending by country", "c1")
+    components.chart(go.Figure(go.Bar(x=[1], y=[1])), data.head(1), "second", "c2")
+    components.report_button("Test page")
+
+
+def test_chart_buttons_are_built_only_when_clicked(monkeypatch: pytest.MonkeyPatch) -> None:
+    built = []
+    monkeypatch.setattr(exports, "figure_bytes", lambda fig, fmt: built.append(fmt) or b"")
+    monkeypatch.setattr(exports, "table_bytes", lambda df, fmt: built.append(fmt) or b"")
+    monkeypatch.setattr(exports, "report_zip", lambda items, note="": built.append("zip") or b"")
+    monkeypatch.setattr(exports, "image_export_available", lambda: True)
+    at = AppTest.from_function(_chart_app, default_timeout=60)
+    at.run()
+    assert not at.exception
+    assert len(at.get("plotly_chart")) == 2
+    labels = [b.proto.label for b in at.get("download_button")]
+    assert labels == ["PNG", "SVG", "HTML", "CSV"] * 2 + ["Download report"]
+    at.run()  # a rerun builds nothing either
+    assert built == []
+
+
+def test_without_chromium_png_and_svg_give_way_to_one_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(exports, "image_export_available", lambda: False)
+    at = AppTest.from_function(_chart_app, default_timeout=60)
+    at.run()
+    assert not at.exception
+    labels = [b.proto.label for b in at.get("download_button")]
+    assert labels == ["HTML", "CSV"] * 2 + ["Download report"]
+    hints = [c.value for c in at.caption if "need Chromium" in c.value]
+    assert len(hints) == 2 and "apt-get install chromium" in hints[0]
+
+
+def test_empty_tables_render_every_infra_page(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A store whose tables are all empty (but which exists) shows counts of zero, never an exception."""
+    store = Store(tmp_path / "empty")
+    store.write_manifest({"updated": "x"})
+    monkeypatch.setattr(ui_data, "store_is_empty", lambda _store: False)
+    monkeypatch.setenv("DDD_STORE", str(store.root))
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.run()
+    for page in (STATEMENTS, DATA):
+        at.switch_page(page).run()
+        assert not at.exception, page
+        assert "0 articles and 0 statements" in at.caption[0].value
