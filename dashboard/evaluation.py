@@ -148,3 +148,97 @@ def evaluate_statements(gold_dir: Path = GOLD_DIR, model: str | None = None) -> 
         predicted = corpus.statements[corpus.statements["article_id"] == row["article_id"]]
         score_statements(row["text"], art.statements, predicted, scores)
     return scores
+
+
+@dataclass
+class NumberScores:
+    """Gold numbers found (same value, overlapping offsets) and the fields right on those found."""
+
+    gold: int = 0
+    matched: int = 0
+    right: dict[str, int] = field(default_factory=lambda: dict.fromkeys(NUMBER_FIELDS, 0))
+    verdicts: int = 0
+    verdicts_right: int = 0
+    errors: list[str] = field(default_factory=list)
+
+    @property
+    def recall(self) -> float:
+        return self.matched / self.gold if self.gold else 0.0
+
+    def accuracy(self, name: str) -> float:
+        return self.right[name] / self.matched if self.matched else 0.0
+
+
+NUMBER_FIELDS = ("country", "year", "kind", "unit")
+
+
+def _cell(value: object) -> object:
+    if value is None or pd.isna(value):
+        return None
+    return int(value) if isinstance(value, float) and value.is_integer() else value
+
+
+def score_numbers(text: str, gold: list[dict], predicted: pd.DataFrame, scores: NumberScores) -> None:
+    """Match each gold number to an unused predicted one with the same value over the same text, in order;
+    compare country, year, kind and unit, and the claim check's verdict where NATO's series has one."""
+    from dashboard.claims import check_claims
+
+    used: set[int] = set()
+    pos = 0
+    rows = list(predicted.to_dict("records"))
+    for g in gold:
+        scores.gold += 1
+        # the gold text as a whole number: "5%" must not match inside "3.5%"
+        pattern = re.compile(r"(?<![\d.,])" + re.escape(g["text"]))
+        found = pattern.search(text, pos) or pattern.search(text)
+        start = found.start() if found else -1
+        pos = start + 1
+        end = start + len(g["text"])
+        hit = next(
+            (
+                n
+                for n, p in enumerate(rows)
+                if n not in used
+                and p["start"] < end
+                and start < p["end"]
+                and abs(float(p["value"]) - float(g["value"])) < 1e-6 * max(1.0, abs(float(g["value"])))
+            ),
+            None,
+        )
+        if hit is None:
+            scores.errors.append(f"missed {g['text']!r} | {text[max(0, start - 40) : end + 20]!r}")
+            continue
+        used.add(hit)
+        p = rows[hit]
+        scores.matched += 1
+        diff = {}
+        for name in NUMBER_FIELDS:
+            ok = _cell(p[name]) == g[name]
+            scores.right[name] += ok
+            if not ok:
+                diff[name] = (g[name], _cell(p[name]))
+        expected = check_claims(pd.DataFrame([g]))["verdict"].iloc[0]
+        if not pd.isna(expected):  # a gold claim the NATO series can check
+            scores.verdicts += 1
+            right = not pd.isna(p["verdict"]) and p["verdict"] == expected
+            scores.verdicts_right += right
+            if not right:
+                diff["verdict"] = (expected, _cell(p["verdict"]))
+        if diff:
+            sentence = str(p["sentence"])[:140].replace("\n", " ")
+            scores.errors.append(f"{g['text']!r} (gold, predicted) {diff} | {sentence}")
+
+
+def evaluate_numbers(gold_dir: Path = GOLD_DIR) -> NumberScores:
+    """Load every gold article that has numbers with the default pipeline and score its numbers."""
+    from dashboard.loader import load_articles
+
+    articles = [a for a in gold_articles(gold_dir) if a.raw.get("numbers")]
+    corpus = load_articles([a.path for a in articles])
+    by_origin = corpus.articles.set_index("origin")
+    scores = NumberScores()
+    for art in articles:
+        row = by_origin.loc[str(art.path)]
+        predicted = corpus.numbers[corpus.numbers["article_id"] == row["article_id"]]
+        score_numbers(row["text"], art.raw["numbers"], predicted, scores)
+    return scores

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import csv
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache
 
@@ -54,7 +54,11 @@ _NOT_CLAIMS = {
     "war",
 }
 _TWO_WORD_PERCENT = {("per", "cent"), ("percentage", "point")}
-_TARGET_AFTER = {"target", "guideline", "goal", "benchmark", "threshold", "pledge", "mark", "level", "floor"}
+_GUIDELINE_VALUES = {"2", "3.5", "5", "two", "five"}  # NATO's guidelines in % of GDP
+_TARGET_AFTER = {
+    "target", "guideline", "goal", "benchmark", "threshold", "pledge", "mark", "level", "floor", "ceiling",
+    "figure",
+}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -174,13 +178,13 @@ def extract_numbers(
             j += 1
         claim = _claim(doc, text, sents, ents, i, j, when, gaz, skip_ents, home, gdp_doc)
         if claim is not None:
-            out.append(claim)
+            out.extend(_per_conjoined_country(claim, doc, ents, gaz))
             i = max(j, doc.char_span(claim.start, claim.end, alignment_mode="expand").end)
             if claim.total is not None:  # "23 of the EU's 28": the 28 is the total, not a claim of its own
                 i = next((t.i + 1 for t in doc[i : i + 8] if _is_core(t)), i)
         else:
             i = j
-    return _with_gdp_lists(out)
+    return _carry_target_years(_with_gdp_lists(out, text))
 
 
 def _claim(doc, text, sents, ents, i, j, when, gaz, skip_ents, home, gdp_doc) -> NumberClaim | None:
@@ -237,11 +241,37 @@ def _claim(doc, text, sents, ents, i, j, when, gaz, skip_ents, home, gdp_doc) ->
         total=total,
         qualifier=_qualifier(doc, start_tok),
         country=_country(doc, i, end_tok, sent, sent_ents, gaz, home),
-        year=_year(i, end_tok, sent_ents, when) or _target_year(sent, kind) or _default_year(kind, when),
+        year=_year(i, end_tok, sent, sent_ents, when, kind)
+        or _target_year(sent, end_tok, kind)
+        or _default_year(doc, i, unit, kind, when),
         kind=kind,
         is_defence_spending=unit in {"percent_of_gdp", "money"} and _defence_context(sent, unit),
         sentence=sent,
     )
+
+
+def _per_conjoined_country(
+    claim: NumberClaim, doc: Doc, ents: list[Span], gaz: Gazetteer
+) -> list[NumberClaim]:
+    """ "Spain and Belgium are estimated at 2.00%": one claim for each of the conjoined countries."""
+    if claim.country is None:
+        return [claim]
+    sent = claim.sentence
+    named = {}
+    for ent in ents:
+        if sent.start <= ent.start and ent.end <= sent.end and ent.start_char < claim.start:
+            code = gaz.country_code(ent.text) if ent.label_ in {"GPE", "NORP"} else None
+            if code:
+                named[ent.root.i] = code
+    heads = [t for t, code in named.items() if code == claim.country]
+    if not heads:
+        return [claim]
+    root = doc[max(heads)]
+    group = sorted({root.i, *(c.i for c in root.conjuncts)})
+    codes = list(dict.fromkeys(named.get(t) for t in group))
+    if len(codes) < 2 or None in codes:
+        return [claim]
+    return [replace(claim, country=code) for code in codes]
 
 
 def _unit_at(doc: Doc, i: int, j: int) -> tuple[str | None, str | None]:
@@ -383,16 +413,20 @@ def _doc_has_gdp_share(text: str) -> bool:
     return "of GDP" in text or "of gross domestic product" in text or "economic output" in text
 
 
-def _with_gdp_lists(claims: list[NumberClaim]) -> list[NumberClaim]:
+def _with_gdp_lists(claims: list[NumberClaim], text: str) -> list[NumberClaim]:
     """ "4.12% of GDP, followed by Estonia at 3.43%": percentages listed after a share of GDP in the same
-    sentence are shares of GDP too."""
+    sentence are shares of GDP too, unless they say what else they are a share of ("20% of budgets")."""
     out = []
     for c in claims:
-        if c.unit == "percent" and any(
-            o.unit == "percent_of_gdp" and o.sentence.start == c.sentence.start and o.end <= c.start
-            for o in out
+        if (
+            c.unit == "percent"
+            and not text[c.end : c.end + 4].startswith(" of ")
+            and any(
+                o.unit == "percent_of_gdp" and o.sentence.start == c.sentence.start and o.end <= c.start
+                for o in out
+            )
         ):
-            c = NumberClaim(**{**c.__dict__, "unit": "percent_of_gdp", "is_defence_spending": True})
+            c = replace(c, unit="percent_of_gdp", is_defence_spending=True)
         out.append(c)
     return out
 
@@ -439,8 +473,8 @@ def _country(
     inside = [c for s, e, c in mentions if i <= s < k]
     if inside:
         return inside[0]
-    if doc[k : k + 2] and any(t.lemma_.lower() in _GROUP_NOUNS for t in doc[k : k + 2]):
-        return None  # "30 allies", "Nine countries": a count across countries
+    if _counts_members(doc, i, k):
+        return None  # "30 allies", "23 of the 28 member nations", "the number of allies to 31"
     close = [(s, c) for s, e, c in mentions if e <= i and i - e <= 3]
     if close:  # "Estonia at 3.43%, ahead of the United States at 3.38%"
         return max(close)[1]
@@ -451,10 +485,24 @@ def _country(
             return code_at[tok.i]
         if tok.pos_ in {"VERB", "AUX"} or tok.head.i == tok.i:
             break
-    for verb in [t for t in [doc[i], *doc[i].ancestors] if t.pos_ in {"VERB", "AUX"}][:3]:
+    for verb in [t for t in [doc[i], *doc[i].ancestors] if t.pos_ in {"VERB", "AUX"}][:4]:
         if verb.lemma_.lower() in _DIRECTIVES:
-            break  # "Trump called on European countries to ... 2%": the figure is the addressees', not his
-        for subj in (c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}):
+            # "Trump called on European countries to ... 2%": the addressees' figure, not the speaker's
+            told = [c for c in verb.children if c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ == "on")]
+            if not told:
+                break
+            found = [code_at[t.i] for c in told for t in c.subtree if t.i in code_at]
+            return found[0] if found else None
+        if verb.dep_ == "relcl":
+            continue  # "the targets that NATO has set for it while spending 2.1%": NATO describes the targets
+        subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if not subjects and verb.dep_ == "conj":  # "Scholz told ... and announced a fund of €100bn"
+            subjects = [c for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        for subj in subjects:
+            if any(_is_group(t) for t in [subj, *subj.conjuncts]):
+                return (
+                    None  # "allies agreed to spend 5%", "European allies and Canada would add": alliance-wide
+                )
             found = [code_at[t.i] for t in subj.subtree if t.i in code_at]
             if found:
                 return found[0]
@@ -462,10 +510,13 @@ def _country(
                 actor = gaz.find_actor(subj.text)
                 if actor is not None and actor.country:
                     return actor.country
-            if subj.lemma_.lower() in _HOME_NOUNS and home:
-                return home
-            if subj.lemma_.lower() in _GROUP_NOUNS:
-                return None  # "allies agreed to spend 5%", "NATO leaders ... 2%": alliance-wide
+            if subj.lemma_.lower() in _HOME_NOUNS:
+                # "Lithuanian officials said that the country planned ...": the country named before it
+                named = [c for s, e, c in mentions if e <= subj.i]
+                if named or home:
+                    return named[-1] if named else home
+    if k < len(doc) and doc[k].lemma_.lower() in _TARGET_AFTER:
+        return None  # "the 2% guideline" names the alliance's goal, unless a country's clause claims it
     before = [(s, c) for s, e, c in mentions if e <= i]
     if before:
         return max(before)[1]
@@ -480,7 +531,26 @@ def _country(
 
 
 _GROUP_NOUNS = {"ally", "allies", "member", "members", "country", "countries", "nato", "alliance", "leader"}
-_ALLIANCE_WORDS = _GROUP_NOUNS | {"eu", "bloc", "europe", "european", "union", "commission", "guideline"}
+_ALLIANCE_WORDS = _GROUP_NOUNS | {
+    "eu", "bloc", "europe", "european", "union", "commission", "guideline", "communiqué", "communique",
+    "declaration", "summit",
+}  # fmt: skip
+
+
+def _is_group(tok: Token) -> bool:
+    """ "allies", "NATO leaders", "member states", "the alliance": many countries at once."""
+    lemma = tok.lemma_.lower()
+    return lemma in {"nato", "alliance"} or (lemma in _GROUP_NOUNS and tok.tag_ in {"NNS", "NNPS"})
+
+
+def _counts_members(doc: Doc, i: int, k: int) -> bool:
+    """A count of allies or member states: "30 allies", "Nine countries", "23 of the EU's 28 member
+    nations", "the number of allies to 31"."""
+    if not (doc[i].like_num or doc[i].pos_ == "NUM"):
+        return False
+    after = doc[k : k + 6] if k < len(doc) and doc[k].lower_ == "of" else doc[k : k + 2]
+    before = doc[max(0, i - 3) : i] if i > 0 and doc[i - 1].lower_ == "to" else []
+    return any(t.lemma_.lower() in _GROUP_NOUNS for t in [*after, *before])
 
 
 def _is_venue(ent: Span) -> bool:
@@ -513,48 +583,94 @@ def home_country(ents: list[Span], gaz: Gazetteer) -> str | None:
 _YEAR = re.compile(r"\b(19[5-9]\d|20\d\d|21\d\d)\b")
 
 
-def _year(i: int, k: int, sent_ents: list[Span], when: date | None) -> int | None:
-    """The year a figure refers to: a year or relative year ("last year") next to it in the sentence,
-    preferring the one after it ("4.12% in 2024", "5% by 2035")."""
+def _year(i: int, k: int, sent: Span, sent_ents: list[Span], when: date | None, kind: str) -> int | None:
+    """The year a figure refers to: a year or relative year ("last year", "a decade ago") next to it in the
+    sentence, preferring the one after it ("4.12% in 2024", "5% by 2035"); a target only looks after it
+    ("... set for 2030, and would aim for 3%" has no year); a start year ("since 2016") is not its own."""
+    doc = sent.doc
     dates = []
     for ent in sent_ents:
-        if ent.label_ != "DATE":
-            continue
-        low = ent.text.lower()
-        year = None
-        m = _YEAR.search(ent.text)
-        if m:
-            year = int(m.group(1))
-        elif when is not None and "this year" in low:
-            year = when.year
-        elif when is not None and "last year" in low:
-            year = when.year - 1
-        elif when is not None and "next year" in low:
-            year = when.year + 1
-        if year is not None:
-            dates.append((ent.start, year))
-    after = [(s, y) for s, y in dates if s >= k]
+        m = _YEAR.search(ent.text) if ent.label_ == "DATE" else None
+        if m and not any(
+            t.lower_ in {"since", "instead"} for t in doc[max(sent.start, ent.start - 3) : ent.start]
+        ):
+            dates.append((ent.start, int(m.group(1))))
+    if when is not None:
+        for t in sent:
+            if t.lower_ in {"year", "decade"} and t.i > sent.start:
+                prev = doc[t.i - 1].lower_
+                ago = t.i + 1 < sent.end and doc[t.i + 1].lower_ == "ago"
+                if prev in _RELATIVE_YEAR and not ago:
+                    dates.append((t.i - 1, when.year + _RELATIVE_YEAR[prev]))
+                elif ago and prev in {"a", "one"}:
+                    dates.append((t.i - 1, when.year - (10 if t.lower_ == "decade" else 1)))
+            elif t.lower_ == "years" and t.i + 1 < sent.end and doc[t.i + 1].lower_ == "ago":
+                n = parse_value([doc[t.i - 1].text])
+                if n is not None and 1 <= n <= 50:
+                    dates.append((t.i - 1, when.year - int(n)))
+    # a deadline with another figure between it and this one is that figure's ("$130bn ..., a figure
+    # expected to rise to $400bn by the end of 2024"); a year after a list is the list's ("Spain at 1.28%
+    # and Belgium at 1.30% for 2024")
+    after = [
+        (s, y)
+        for s, y in dates
+        if s >= k and not (doc[s - 1].lower_ == "by" and any(_is_core(t) for t in doc[k:s]))
+    ]
     before = [(s, y) for s, y in dates if s < i]
     if after:
         return min(after)[1]
-    if before:
+    if before and kind != "target" and "from" not in {t.lower_ for t in doc[max(0, i - 3) : i]}:
+        # not "down from roughly 22%", an earlier level
         return max(before)[1]
     return None
 
 
-def _target_year(sent: Span, kind: str) -> int | None:
-    """A target's deadline anywhere in its sentence: "... 3.5% on core defence ... by 2035"."""
+_RELATIVE_YEAR = {"this": 0, "last": -1, "next": 1, "previous": -1, "coming": 1}
+
+
+def _target_year(sent: Span, k: int, kind: str) -> int | None:
+    """A target's deadline later in its sentence: "... 3.5% on core defence ... by 2035"."""
     if kind != "target":
         return None
-    for t in sent[:-1]:
-        if t.lower_ == "by" and _YEAR.fullmatch(t.nbor().text):
+    doc = sent.doc
+    for t in sent[k - sent.start : -1] if k < sent.end else []:
+        if t.lower_ == "by" and _YEAR.fullmatch(t.nbor().text) and doc[t.i - 2].lower_ != "instead":
             return int(t.nbor().text)
     return None
 
 
-def _default_year(kind: str, when: date | None) -> int | None:
-    """A level or count with no year of its own is the article's year; a target with none has none."""
-    return when.year if when is not None and kind != "target" else None
+def _default_year(doc: Doc, i: int, unit: str, kind: str, when: date | None) -> int | None:
+    """A level or count with no year of its own is the article's year, and so is a guideline a country
+    has met ("Britain already met the 2% guideline"); another target, or a hypothesis, has none."""
+    if when is None or (kind == "other" and unit in {"percent_of_gdp", "money"}):
+        return None
+    if kind == "target":
+        verbs = [a for a in doc[i].ancestors if a.pos_ == "VERB"][:3]
+        if any(_done(v) for v in verbs) or (unit == "money" and verbs and _announced(verbs[0])):
+            return when.year  # "met the 2% guideline", "promised an extra £500m": this year's
+        return None
+    return when.year
+
+
+def _announced(verb: Token) -> bool:
+    return verb.tag_ == "VBD" and verb.lemma_.lower() in {"promise", "announce", "pledge", "unveil"}
+
+
+def _carry_target_years(claims: list[NumberClaim]) -> list[NumberClaim]:
+    """A target with no year of its own takes the deadline of the same figure named earlier ("5% of GDP
+    by 2035" ... "the 5% figure") or of a target in the sentence before ("5% by 2035. Under the
+    declaration, allies will spend at least 3.5%")."""
+    out: list[NumberClaim] = []
+    for c in claims:
+        if c.kind == "target" and c.year is None and c.unit == "percent_of_gdp":
+            earlier = [o for o in out if o.kind == "target" and o.year is not None and o.unit == c.unit]
+            same = [o for o in earlier if o.value == c.value]
+            adjacent = [o for o in earlier if c.sentence.start - 1 <= o.sentence.end <= c.sentence.start]
+            source = (same or adjacent or [None])[-1]
+            if source is not None:
+                c = replace(c, year=source.year)
+        out.append(c)
+    return out
 
 
 def _kind(doc: Doc, i: int, k: int, unit: str, sent: Span) -> str:
@@ -567,9 +683,13 @@ def _kind(doc: Doc, i: int, k: int, unit: str, sent: Span) -> str:
             return "reported"  # "11 allies will meet the guideline", "Eight allies remain below"
         return "other"
     cues = _cues()
-    if unit == "money" and any(
-        t.lemma_.lower() in {"will", "would", "plan", "fund", "promise", "pledge", "add", "package"}
-        for t in sent
+    if (
+        unit == "money"
+        and not any(c.lemma_ == "have" for a in doc[i].ancestors for c in a.children)
+        and any(
+            t.lemma_.lower() in {"will", "would", "plan", "fund", "promise", "pledge", "add", "package"}
+            for t in sent
+        )
     ):
         return "target"  # money planned, promised or put in a fund
     nxt = doc[k] if k < len(doc) else None
@@ -587,10 +707,14 @@ def _kind(doc: Doc, i: int, k: int, unit: str, sent: Span) -> str:
             x.lower_ in {"below", "above", "short", "under", "over", "beyond"} for x in after[:m]
         ):
             return "target"  # "the 2% of GDP that NATO recommends as a guideline"
-    verb = next((a for a in doc[i].ancestors if a.pos_ in {"VERB", "AUX"}), None)
+    verbs = [a for a in doc[i].ancestors if a.pos_ in {"VERB", "AUX"} and sent.start <= a.i < sent.end][:3]
+    if any(c.lower_ in {"if", "could", "might"} for v in verbs for c in v.children):
+        return "other"  # "if member states raised spending by 1.5% of GDP": a hypothesis
+    if unit == "percent_of_gdp" and _qualifier(doc, i) == "at least" and doc[i].text in _GUIDELINE_VALUES:
+        return "target"  # "will spend at least 2% of GDP": measured against the guideline
     if (
-        verb is not None
-        and any(c.lower_ in {"will", "would", "shall"} for c in verb.children)
+        unit == "percent_of_gdp"
+        and any(c.lower_ in {"will", "would", "shall"} for v in verbs for c in v.children)
         and not {t.lemma_.lower() for t in sent} & {"estimate", "expect", "figure", "forecast", "project"}
     ):
         return "target"  # "Germany would from now on invest more than 2%": a commitment, not a level

@@ -58,8 +58,9 @@ def paragraph_breaks(doc: Doc) -> Doc:
 
 
 def add_actor_ruler(nlp: Language, gazetteer: Gazetteer) -> None:
-    """Put the gazetteer's multi-word names in front of the statistical NER, so that "Sauli Niinistö" is
-    a PERSON and "Ursula von der Leyen" one entity even where the small model guesses otherwise."""
+    """Put the gazetteer's multi-word names and the countries' adjectives and demonyms in front of the
+    statistical NER, so that "Sauli Niinistö" is a PERSON, "Ursula von der Leyen" one entity and
+    "Lithuanian" a NORP even where the small model guesses otherwise."""
     if ACTOR_RULER in nlp.pipe_names:
         return
     patterns, seen = [], set()
@@ -69,6 +70,11 @@ def add_actor_ruler(nlp: Language, gazetteer: Gazetteer) -> None:
             if (" " in form or label == "ORG") and (form, label) not in seen and len(form) > 2:
                 seen.add((form, label))
                 patterns.append({"label": label, "pattern": form})
+    for country in gazetteer.countries.values():  # "Lithuanian officials": the small model misses some
+        for form in (*country.adjectives, *country.demonyms):
+            if (form, "NORP") not in seen and len(form) > 3:
+                seen.add((form, "NORP"))
+                patterns.append({"label": "NORP", "pattern": form})
     ruler = nlp.add_pipe("entity_ruler", name=ACTOR_RULER, before="ner", config={"overwrite_ents": True})
     ruler.add_patterns(patterns)
 

@@ -144,8 +144,31 @@ CASES = [
         [("€22bn", 22e9, "money", "EUR", "about", "NLD", 2024, "reported", None)],
     ),
     (
+        "Spain and Belgium are estimated at 2.00% of GDP.",
+        [
+            ("2.00% of GDP", 2.0, "percent_of_gdp", None, None, "ESP", 2025, "reported", None),
+            ("2.00% of GDP", 2.0, "percent_of_gdp", None, None, "BEL", 2025, "reported", None),
+        ],
+    ),
+    (
+        "Twenty-three of the EU's 28 member nations signed up.",
+        [("Twenty-three", 23, "count", None, None, None, 2025, "other", 28)],
+    ),
+    (
+        "Only three allies met the guideline a decade ago.",
+        [("three", 3, "count", None, None, None, 2015, "reported", None)],
+    ),
+    (
+        "Lithuanian officials said the country planned to spend 6% of GDP from next year.",
+        [("6% of GDP", 6, "percent_of_gdp", None, None, "LTU", 2026, "target", None)],
+    ),
+    (
+        "Trump urged allies to meet the 2% guideline now instead of by 2024.",
+        [("2%", 2, "percent_of_gdp", None, None, None, None, "target", None)],
+    ),
+    (
         "Canada pledged C$9bn in new military spending.",
-        [("C$9bn", 9e9, "money", "CAD", None, "CAN", None, "target", None)],
+        [("C$9bn", 9e9, "money", "CAD", None, "CAN", 2025, "target", None)],
     ),
     (
         "Norway will add NOK 600bn over twelve years.",
