@@ -49,6 +49,7 @@ class Target:
     support: frozenset[str] = frozenset()  # lemmas that move the target forward when it is their argument
     oppose: frozenset[str] = frozenset()  # lemmas that move it back
     bare: bool = True  # whether a mention with no cue in a statement counts as mild support
+    holders_excluded: frozenset[str] = frozenset()  # actors not coded on this target (NATO on NATO)
 
 
 @dataclass(frozen=True)
@@ -58,6 +59,7 @@ class StanceLexicon:
     negations: frozenset[str]
     hedges: dict[str, float]  # weakener -> factor in (0, 1)
     anaphora: frozenset[str]  # proposal nouns that take a nearby target ("the plan")
+    heads: frozenset[str]  # nouns a target mention may modify and still be the stance's object
 
     def cue(self, key: str) -> float | None:
         return self.support.get(key, self.oppose.get(key))
@@ -115,6 +117,7 @@ def _load_targets(path: str) -> tuple[tuple[str, Target], ...]:
                     frozenset(lists["support"]),
                     frozenset(lists["oppose"]),
                     bool(table.get("bare", True)),
+                    frozenset(table.get("holders_excluded", [])),
                 ),
             )
         )
@@ -139,6 +142,7 @@ def load_lexicon() -> StanceLexicon:
         negations=frozenset(r[0] for r in _lexicon_lines("stance_negations.txt")),
         hedges={w: float(s) for w, s in _lexicon_lines("stance_hedges.txt")},
         anaphora=frozenset(r[0] for r in _lexicon_lines("stance_anaphora.txt")),
+        heads=frozenset(r[0] for r in _lexicon_lines("stance_heads.txt")),
     )
 
 
@@ -237,6 +241,8 @@ def extract_stances(
             key = (None, actor.name, actor.type, actor.country, target_name, sent.start)
         if actor.type not in ACTOR_TYPES or not actor.name or not _plausible(actor, gaz, when):
             continue
+        if actor.name in target.holders_excluded:
+            continue
         found.setdefault(key, []).append((reading, sent))
     return [_stance(key, readings, doc.text) for key, readings in found.items()]
 
@@ -304,8 +310,9 @@ def _mentions(
     for key, start, end in hits:
         name, contrary = key.removesuffix(_CONTRARY), key.endswith(_CONTRARY)
         span = doc[start:end]
-        if span.root.dep_ in _MODIFIER_DEPS:  # "NATO's guideline", "a NATO summit": about the head noun
-            continue
+        root = span.root
+        if root.dep_ in _MODIFIER_DEPS and root.head.lemma_.lower() not in lex.heads:
+            continue  # "NATO's guideline", "a NATO summit" are about the head noun; "NATO membership" is not
         out.append((name, -1.0 if contrary else 1.0, span.root))
         covered.update(range(start, end))
         by_sent.setdefault(bisect_right(starts, start) - 1, []).append(name)
@@ -393,7 +400,7 @@ def _read(root: Token, base: float, target: Target, lex: StanceLexicon, scope: _
             _apply(r, child, target, lex, negate=False)
     if _negated(root, lex) or (root.dep_ == "attr" and root.head.lemma_ == "be" and _negated(root.head, lex)):
         r.score = -r.score  # "not a ceiling", "is no longer a ceiling"
-    tok = root
+    tok, seen_verb = root, False
     while True:
         head = tok.head
         if head.i == tok.i or (scope is not None and head not in scope):
@@ -408,7 +415,9 @@ def _read(root: Token, base: float, target: Target, lex: StanceLexicon, scope: _
                 verb = _verb_of(head)  # the highest cue with a subject holds the stance ("refused to commit")
                 if (scope is not None and r.actor_verb is None) or (scope is None and _subject(verb)):
                     r.actor_verb = verb
-        _modal(r, head, lex)
+        if head.pos_ in {"VERB", "AUX"} and (not seen_verb or r.cues):
+            _modal(r, head, lex)  # the mention's own verb, or a cue's: not any verb up the sentence
+            seen_verb = True
         tok = head
     if r.actor_verb is not None and r.actor_verb.pos_ not in {"VERB", "AUX"}:
         r.actor_verb = None
