@@ -166,6 +166,7 @@ class _Reading:
     informative: bool
     cues: list[str]
     actor_verb: Token | None = None
+    directed: bool = False  # a target's own verb gave the mention a direction ("replace the alliance")
 
 
 class _Scope:
@@ -226,7 +227,7 @@ def extract_stances(
                     named = speakers.resolve(subj)
                     if named.type == "person" and named.name:
                         actor = named
-            if not reading.informative and not _bare_counts(root, target):
+            if not (reading.informative or reading.directed or _bare_counts(root, target)):
                 continue
             key = (owner, actor.name, actor.type, actor.country, target_name, sent.start)
         else:
@@ -434,6 +435,8 @@ def _apply(r: _Reading, tok: Token, target: Target, lex: StanceLexicon, negate: 
             return None
         value = lex.cue(key)
         r.informative = True
+    else:
+        r.directed = True
     value *= _hedge(tok, lex)
     if negate and _negated(tok, lex):
         value = -value
@@ -487,6 +490,8 @@ def _predicate(r: _Reading, verb: Token, subject: Token, target: Target, lex: St
         return
     if key is not None:
         r.informative = True
+    else:
+        r.directed = True
     if _negated(verb, lex):
         value = -value
     r.score *= value
@@ -500,7 +505,7 @@ def _predicate_words(verb: Token, subject: Token) -> list[Token]:
         if tok.dep_ in {"nsubj", "nsubjpass", "ccomp", "advcl", "conj", "relcl", "mark", "punct", "cc"}:
             continue
         out.append(tok)
-        if depth < 3:
+        if depth < 4:
             todo += [(c, depth + 1) for c in tok.children]
     return out
 
