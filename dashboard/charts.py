@@ -10,7 +10,7 @@ import html
 import json
 import math
 import textwrap
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from functools import cache
 from pathlib import Path
 
@@ -478,14 +478,20 @@ def money_chart(amounts: pd.DataFrame) -> go.Figure:
 
 
 def stance_heatmap(
-    matrix: pd.DataFrame, row: str = "actor", row_title: str = "Actor", names: dict[str, str] | None = None
+    matrix: pd.DataFrame,
+    row: str = "actor",
+    row_title: str = "Actor",
+    names: Mapping[str, str] | None = None,
+    target_labels: Mapping[str, str] | None = None,
 ) -> go.Figure:
     """Mean stance per (row, target) on a diverging scale centred at 0 (red oppose, blue support), statement
     counts and support/oppose shares on hover; from `stances.actor_target_matrix` (row "actor") or
-    `stances.country_target_matrix` (row "actor_country", ISO3 shown by `names`)."""
+    `stances.country_target_matrix` (row "actor_country", ISO3 shown by `names`). Targets are shown by
+    `target_labels` (the key when missing)."""
     frame = matrix.copy()
     if names is not None:
         frame[row] = frame[row].map(lambda c: names.get(c, c) if isinstance(c, str) else c)
+    frame["target"] = frame["target"].map(lambda t: (target_labels or {}).get(t, t))
     rows_order = frame.groupby(row)["count"].sum().sort_values(ascending=False, kind="stable").index.tolist()
     cols_order = (
         frame.groupby("target")["count"].sum().sort_values(ascending=False, kind="stable").index.tolist()
@@ -535,9 +541,11 @@ def stance_heatmap(
     return _layout(fig, f"{row_title} stance by target", "Target", row_title, height)
 
 
-def stance_over_time_chart(over_time: pd.DataFrame, freq: str = "Q") -> go.Figure:
-    """Mean stance per period, a line per target, marker size by statements, from
-    `stances.stance_over_time`."""
+def stance_over_time_chart(
+    over_time: pd.DataFrame, freq: str = "Q", target_labels: Mapping[str, str] | None = None
+) -> go.Figure:
+    """Mean stance per period, a line per target (named by `target_labels`), marker size by statements,
+    from `stances.stance_over_time`."""
     fig = go.Figure()
     order = over_time.groupby("target")["count"].sum().sort_values(ascending=False, kind="stable").index
     for i, target in enumerate(order):
@@ -548,7 +556,7 @@ def stance_over_time_chart(over_time: pd.DataFrame, freq: str = "Q") -> go.Figur
                 x=[pd.Timestamp(p).to_pydatetime() for p in rows["period"]],
                 y=rows["mean_score"].astype(float).tolist(),
                 mode="lines+markers",
-                name=str(target),
+                name=str((target_labels or {}).get(target, target)),
                 line={"color": PALETTE[i % len(PALETTE)], "dash": "solid" if i < len(PALETTE) else "dash"},
                 marker={"size": [6 + min(int(c), 20) for c in counts]},
                 customdata=counts.tolist(),
@@ -579,11 +587,16 @@ def _edge_sign(data: dict) -> str:
     return "other"
 
 
-def network_chart(graph: nx.Graph, title: str = "Discourse network", max_labels: int = 30) -> go.Figure:
+def network_chart(
+    graph: nx.Graph,
+    title: str = "Discourse network",
+    max_labels: int = 15,
+    target_labels: Mapping[str, str] | None = None,
+) -> go.Figure:
     """The graph drawn with a spring layout (fixed seed), nodes named by their `label` attribute (else the
     node itself): edges as lines (blue support, red oppose when they
     carry a mean score, else grey), actors as blue circles and targets as orange squares sized by degree;
-    the `max_labels` best-connected nodes are labelled."""
+    every target and the `max_labels` best-connected actors are labelled (targets by `target_labels`)."""
     fig = go.Figure()
     if graph.number_of_nodes() == 0:
         return _layout(fig, title, "", "", 520)
@@ -607,7 +620,10 @@ def network_chart(graph: nx.Graph, title: str = "Discourse network", max_labels:
         )
     degree = dict(graph.degree(weight=None))
     names = {n: str(d.get("label", n)) for n, d in graph.nodes(data=True)}
-    labelled = set(sorted(degree, key=lambda n: (-degree[n], names[n]))[:max_labels])
+    kinds = {n: d.get("kind", "actor") for n, d in graph.nodes(data=True)}
+    names.update({n: (target_labels or {}).get(names[n], names[n]) for n in names if kinds[n] == "target"})
+    actors = sorted((n for n in degree if kinds[n] == "actor"), key=lambda n: (-degree[n], names[n]))
+    labelled = set(actors[:max_labels]) | {n for n in names if kinds[n] == "target"}
     for kind, symbol in (("actor", "circle"), ("target", "square")):
         nodes = [n for n, d in graph.nodes(data=True) if d.get("kind", "actor") == kind]
         if not nodes:
@@ -620,7 +636,7 @@ def network_chart(graph: nx.Graph, title: str = "Discourse network", max_labels:
                 name=f"{kind.capitalize()}s",
                 text=[html.escape(names[n]) if n in labelled else "" for n in nodes],
                 textposition="top center",
-                textfont={"size": 10},
+                textfont={"size": 12 if kind == "target" else 10},
                 marker={
                     "symbol": symbol,
                     "color": NODE_COLOURS[kind],
@@ -632,8 +648,8 @@ def network_chart(graph: nx.Graph, title: str = "Discourse network", max_labels:
             )
         )
     fig.update_xaxes(visible=False)
-    fig.update_yaxes(visible=False, scaleanchor="x")
-    return _layout(fig, title, "", "", 560)
+    fig.update_yaxes(visible=False)
+    return _layout(fig, title, "", "", 640)
 
 
 def _has_weights(graph: nx.Graph) -> bool:

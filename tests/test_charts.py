@@ -169,6 +169,8 @@ def test_stance_heatmap_diverging_scale_counts_in_hover() -> None:
     assert [list(r) for r in heat.z] == [[0.8, 0.5], [-0.6, None]]
     assert heat.customdata[1][0][0] == 3 and heat.customdata[1][1][0] == 0  # counts, empty cell 0
     assert "statements" in heat.hovertemplate
+    labelled = charts.stance_heatmap(_matrix(), target_labels={"defence spending": "Raise defence spending"})
+    assert list(labelled.data[0].x) == ["NATO", "Raise defence spending"]
 
 
 def test_country_heatmap_shows_country_names() -> None:
@@ -216,6 +218,10 @@ def test_network_chart_distinguishes_actors_targets_and_edge_signs() -> None:
     assert traces["Support"].line.color == charts.EDGE_COLOURS["support"]
     assert len([x for x in traces["Oppose"].x if x is None]) == 2  # two opposing edges
     assert len([x for x in traces["Tie"].x if x is None]) == 1
+    assert sorted(traces["Targets"].text) == ["NATO", "Russia"]  # every target labelled
+    assert list(charts.network_chart(_two_mode(), max_labels=1).data[-2].text).count("") == 2
+    renamed = charts.network_chart(_two_mode(), target_labels={"Russia": "Dialogue with Russia"})
+    assert "Dialogue with Russia" in renamed.data[-1].text
     again = charts.network_chart(_two_mode())
     assert again.to_dict() == fig.to_dict()  # fixed seed: the same drawing every rerun
     assert charts.network_chart(nx.Graph()).data == ()

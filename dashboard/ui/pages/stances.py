@@ -10,6 +10,7 @@ import streamlit as st
 
 from dashboard import aggregates, charts, queries
 from dashboard import stances as stance_tables
+from dashboard.nlp.stances import load_targets
 from dashboard.ui import components
 from dashboard.ui.data import country_names
 
@@ -27,11 +28,17 @@ if stances.empty:
     st.stop()
 
 names = country_names(sorted(set(stances["actor_country"].dropna())))
+labels = {name: target.label for name, target in load_targets().items()}
 
 st.subheader("Who stands where")
 n_actors = st.slider("Actors shown (most statements first)", 5, 40, 20, step=5, key="stances_n_actors")
 matrix = aggregates.limit_matrix(stance_tables.actor_target_matrix(stances), "actor", n_actors)
-components.chart(charts.stance_heatmap(matrix), matrix, "actor_target_stances", "stances_actor_heatmap")
+components.chart(
+    charts.stance_heatmap(matrix, target_labels=labels),
+    matrix,
+    "actor_target_stances",
+    "stances_actor_heatmap",
+)
 
 st.markdown("**Statements behind a cell**")
 pick_actor, pick_target = st.columns(2)
@@ -45,7 +52,8 @@ actor = pick_actor.selectbox(
 cell_targets = matrix if actor is None else matrix[matrix["actor"] == actor]
 target = pick_target.selectbox(
     "Target",
-    sorted(cell_targets["target"].dropna().unique()),
+    sorted(cell_targets["target"].dropna().unique(), key=lambda t: labels.get(t, t)),
+    format_func=lambda t: labels.get(t, t),
     index=None,
     placeholder="Any target",
     key="stances_target",
@@ -77,7 +85,9 @@ if by_country.empty:
     components.empty_result("stances by actors with a country")
 else:
     components.chart(
-        charts.stance_heatmap(by_country, row="actor_country", row_title="Country", names=names),
+        charts.stance_heatmap(
+            by_country, row="actor_country", row_title="Country", names=names, target_labels=labels
+        ),
         by_country,
         "country_target_stances",
         "stances_country_heatmap",
@@ -98,7 +108,10 @@ if over_time.empty:
     components.empty_result("dated stances")
 else:
     components.chart(
-        charts.stance_over_time_chart(over_time, freq or "Q"), over_time, "stance_over_time", "stances_time"
+        charts.stance_over_time_chart(over_time, freq or "Q", target_labels=labels),
+        over_time,
+        "stance_over_time",
+        "stances_time",
     )
 
 st.subheader("Discourse network")
@@ -124,7 +137,9 @@ if graph.number_of_nodes() == 0:
     components.empty_result("network links")
 else:
     edges = aggregates.graph_edges(graph)
-    components.chart(charts.network_chart(graph), edges, f"network_{mode}", "stances_network")
+    components.chart(
+        charts.network_chart(graph, target_labels=labels), edges, f"network_{mode}", "stances_network"
+    )
     row = st.container(horizontal=True, gap="small", key="stances_network_files")
     for fmt in ("graphml", "gexf"):
         with row:
