@@ -6,11 +6,12 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
 import pandas as pd
 
-from dashboard.corpus import content_pieces
+from dashboard.corpus import Corpus, content_pieces
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD_DIR = ROOT / "tests" / "gold"
@@ -33,6 +34,15 @@ def gold_articles(gold_dir: Path = GOLD_DIR) -> list[GoldArticle]:
         if article.exists():
             out.append(GoldArticle(article, raw.get("statements", []), raw))
     return out
+
+
+@cache
+def gold_corpus(gold_dir: Path = GOLD_DIR, model: str | None = None) -> Corpus:
+    """Every gold article through the loader, once per process (the quality tests and benches share it;
+    callers must not modify the tables)."""
+    from dashboard.loader import load_articles
+
+    return load_articles([a.path for a in gold_articles(gold_dir)], model=model)
 
 
 def _tokens(text: str, start: int, end: int) -> frozenset[int]:
@@ -135,10 +145,8 @@ def score_statements(text: str, gold: list[dict], predicted: pd.DataFrame, score
 
 def evaluate_statements(gold_dir: Path = GOLD_DIR, model: str | None = None) -> StatementScores:
     """Run the loader on every gold article and score its statements."""
-    from dashboard.loader import load_articles
-
     articles = gold_articles(gold_dir)
-    corpus = load_articles([a.path for a in articles], model=model)
+    corpus = gold_corpus(gold_dir, model)
     scores = StatementScores()
     by_origin = corpus.articles.set_index("origin")
     for art in articles:
@@ -231,10 +239,8 @@ def score_numbers(text: str, gold: list[dict], predicted: pd.DataFrame, scores: 
 
 def evaluate_numbers(gold_dir: Path = GOLD_DIR) -> NumberScores:
     """Load every gold article that has numbers with the default pipeline and score its numbers."""
-    from dashboard.loader import load_articles
-
     articles = [a for a in gold_articles(gold_dir) if a.raw.get("numbers")]
-    corpus = load_articles([a.path for a in articles])
+    corpus = gold_corpus(gold_dir)
     by_origin = corpus.articles.set_index("origin")
     scores = NumberScores()
     for art in articles:
