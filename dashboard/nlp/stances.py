@@ -303,8 +303,8 @@ def _mentions(
     doc: Doc, hits: list[tuple[str, int, int]], lex: StanceLexicon, sents: list[Span], starts: list[int]
 ) -> list[tuple[str, float, Token]]:
     """(target, base score, root token) for every target mention, contrary ones with base -1, plus proposal
-    nouns ("the plan") that are a cue's argument and take the target named in their sentence, else in the
-    two before, else the one the article names most."""
+    nouns ("the plan") that are a cue's argument and take the target named in their sentence, else the one
+    the article names most."""
     out: list[tuple[str, float, Token]] = []
     covered: set[int] = set()
     by_sent: dict[int, list[str]] = {}
@@ -326,7 +326,7 @@ def _mentions(
         if not _has_cue_above(tok, lex, steps=3):
             continue
         i = bisect_right(starts, tok.i) - 1
-        nearby = by_sent.get(i) or by_sent.get(i - 1) or by_sent.get(i - 2) or everywhere
+        nearby = by_sent.get(i) or everywhere
         out.append((max(set(nearby), key=nearby.count), 1.0, tok))
     return out
 
