@@ -303,8 +303,8 @@ def _mentions(
     doc: Doc, hits: list[tuple[str, int, int]], lex: StanceLexicon, sents: list[Span], starts: list[int]
 ) -> list[tuple[str, float, Token]]:
     """(target, base score, root token) for every target mention, contrary ones with base -1, plus proposal
-    nouns ("the plan") that are a cue's argument and take the target named in their sentence, else the one
-    the article names most."""
+    nouns ("the plan", "the idea") under a cue or judged as subjects, which take the target the article
+    names most."""
     out: list[tuple[str, float, Token]] = []
     covered: set[int] = set()
     by_sent: dict[int, list[str]] = {}
@@ -320,14 +320,16 @@ def _mentions(
     if not by_sent:
         return out
     everywhere = [name for names in by_sent.values() for name in names]
+    main = max(dict.fromkeys(everywhere), key=everywhere.count)  # the target the article names most
     for tok in doc:
         if tok.i in covered or tok.pos_ != "NOUN" or tok.lemma_.lower() not in lex.anaphora:
             continue
-        if not _has_cue_above(tok, lex, steps=3):
+        judged = tok.dep_ in {"nsubj", "nsubjpass"} and any(
+            _cue_key(w, lex) for w in _predicate_words(tok.head, tok)
+        )  # "the idea was very insulting"
+        if not (judged or _has_cue_above(tok, lex, steps=3)):
             continue
-        i = bisect_right(starts, tok.i) - 1
-        nearby = by_sent.get(i) or everywhere
-        out.append((max(set(nearby), key=nearby.count), 1.0, tok))
+        out.append((main, 1.0, tok))
     return out
 
 
