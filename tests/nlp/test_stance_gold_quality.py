@@ -1,0 +1,52 @@
+"""Stance quality on the hand-annotated gold set (seed + sample articles), (actor, target, polarity) per
+article. The issue's goal is P and R >= 0.85; these guards hold the level measured (README, Stances)."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from dashboard.evaluation import gold_articles
+from dashboard.stance_evaluation import StanceScores, article_triples, evaluate_stances, score_stances
+
+
+@pytest.fixture(scope="module")
+def evaluated():
+    return evaluate_stances()
+
+
+def test_gold_stances_cover_enough_articles():
+    with_stances = [a for a in gold_articles() if a.raw.get("stances")]
+    assert len(with_stances) >= 16  # the seed article plus at least 15 sample articles
+    assert sum(len(a.raw["stances"]) for a in with_stances) >= 100
+
+
+def test_stance_precision_and_recall(evaluated):
+    scores, _ = evaluated
+    # regression guards at the measured level (P 0.74, R 0.66); the goal of 0.85 is not reached yet
+    assert scores.precision >= 0.70, scores.differences
+    assert scores.recall >= 0.62, scores.differences
+
+
+def test_stance_rows_keep_their_contract(evaluated):
+    _, rows = evaluated
+    assert len(rows) > 0
+    assert set(rows["method"]) == {"rule"}
+    assert rows["score"].between(-1, 1).all() and rows["confidence"].between(0, 1).all()
+    assert (rows.loc[rows["polarity"] == "support", "score"] > 0).all()
+    assert (rows.loc[rows["polarity"] == "oppose", "score"] < 0).all()
+
+
+def test_article_triples_take_the_sign_of_the_mean_score():
+    rows = pd.DataFrame(
+        {
+            "actor": ["A", "A", "B", "C"],
+            "target": ["t", "t", "t", "t"],
+            "score": [1.0, -0.5, -0.3, 0.0],
+        }
+    )
+    assert article_triples(rows) == {("A", "t", "support"), ("B", "t", "oppose"), ("C", "t", "neutral")}
+    scores = StanceScores()
+    score_stances("x", {("A", "t", "support"), ("D", "t", "oppose")}, article_triples(rows), scores)
+    assert (scores.gold, scores.predicted, scores.matched) == (2, 3, 1)
+    assert scores.precision == pytest.approx(1 / 3) and scores.recall == pytest.approx(0.5)
