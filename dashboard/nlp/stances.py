@@ -414,6 +414,10 @@ def _read(root: Token, base: float, target: Target, lex: StanceLexicon, scope: _
             _predicate(r, head, tok, target, lex)  # what is said of the mention or of its clause
         else:
             key = _apply(r, head, target, lex, negate=True)
+            if key is None and tok.dep_ == "dobj":  # "called the relativisation ... irresponsible"
+                complement = next((c for c in head.children if c.dep_ in {"oprd", "ccomp", "acomp"}), None)
+                if complement is not None and complement.pos_ == "ADJ":
+                    key = _apply(r, complement, target, lex, negate=True)
             if key is not None and head.pos_ in {"VERB", "NOUN", "ADJ"}:
                 verb = _verb_of(head)  # the highest cue with a subject holds the stance ("refused to commit")
                 if (scope is not None and r.actor_verb is None) or (scope is None and _subject(verb)):
