@@ -39,6 +39,7 @@ bench: env
 	$(PY) bench/statements_quality.py
 	$(PY) bench/numbers_quality.py
 	$(PY) bench/topics_quality.py
+	$(PY) bench/stances_quality.py
 	$(PY) bench/loader_speed.py
 
 clean:
