@@ -14,7 +14,10 @@ from datetime import date
 from functools import cache, lru_cache
 from pathlib import Path
 
+import numpy
+from spacy.attrs import LEMMA, POS, SENT_START
 from spacy.language import Language
+from spacy.parts_of_speech import NOUN
 from spacy.tokens import Doc, Span, Token
 
 from dashboard.nlp.gazetteer import Gazetteer
@@ -198,10 +201,12 @@ def extract_stances(
     targets = load_targets()
     lex = load_lexicon()
     gaz = gazetteer or Gazetteer.load()
-    sents = [s for s in doc.sents] if doc.has_annotation("SENT_START") else [doc[:]]
-    sent_starts = [s.start for s in sents]
     hits = [(h.topic, h.start, h.end) for h in matcher.hits(doc)]
-    mentions = _mentions(doc, hits, lex, sents, sent_starts)
+    if not hits:
+        return []
+    sent_starts = _sentence_starts(doc)
+    sent_ends = [*sent_starts[1:], len(doc)]
+    mentions = _mentions(doc, hits, lex, sent_starts)
     if not mentions:
         return []
     speakers: ArticleSpeakers | None = None
@@ -209,7 +214,8 @@ def extract_stances(
     found: dict[tuple, list[tuple[_Reading, Span]]] = {}
     for target_name, base, root in mentions:
         target = targets[target_name]
-        sent = sents[bisect_right(sent_starts, root.i) - 1]
+        i = bisect_right(sent_starts, root.i) - 1
+        sent = doc[sent_starts[i] : sent_ends[i]]
         owner = _outermost(pieces, root.idx)
         if owner is not None and _is_source(statements[owner]):
             continue
@@ -299,8 +305,16 @@ def _stance(key: tuple, readings: list[tuple[_Reading, Span]], text: str) -> Sta
     )
 
 
+def _sentence_starts(doc: Doc) -> list[int]:
+    """Token index of each sentence's start, read from the array (iterating `doc.sents` costs more)."""
+    if len(doc) == 0 or not doc.has_annotation("SENT_START"):
+        return [0]
+    starts = numpy.flatnonzero(doc.to_array([SENT_START]) == 1).tolist()
+    return starts if starts and starts[0] == 0 else [0, *starts]
+
+
 def _mentions(
-    doc: Doc, hits: list[tuple[str, int, int]], lex: StanceLexicon, sents: list[Span], starts: list[int]
+    doc: Doc, hits: list[tuple[str, int, int]], lex: StanceLexicon, starts: list[int]
 ) -> list[tuple[str, float, Token]]:
     """(target, base score, root token) for every target mention, contrary ones with base -1, plus proposal
     nouns ("the plan", "the idea") under a cue or judged as subjects, which take the target the article
@@ -321,8 +335,13 @@ def _mentions(
         return out
     everywhere = [name for names in by_sent.values() for name in names]
     main = max(dict.fromkeys(everywhere), key=everywhere.count)  # the target the article names most
-    for tok in doc:
-        if tok.i in covered or tok.pos_ != "NOUN" or tok.lemma_.lower() not in lex.anaphora:
+    strings = doc.vocab.strings
+    wanted = numpy.array([strings[w] for w in lex.anaphora], dtype="uint64")
+    lemmas = doc.to_array([LEMMA, POS])
+    found = numpy.flatnonzero(numpy.isin(lemmas[:, 0], wanted) & (lemmas[:, 1] == NOUN))
+    for i in found.tolist():
+        tok = doc[i]
+        if tok.i in covered:
             continue
         judged = tok.dep_ in {"nsubj", "nsubjpass"} and any(
             _cue_key(w, lex) for w in _predicate_words(tok.head, tok)
