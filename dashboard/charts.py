@@ -55,17 +55,29 @@ GEOJSON_PATH = Path(__file__).resolve().parents[1] / "data" / "geo" / "countries
 _PERIOD_FORMAT = {"M": "%b %Y", "Q": "%Y Q%q", "Y": "%Y"}
 
 
-def _layout(fig: go.Figure, title: str, x_title: str, y_title: str, height: int) -> go.Figure:
-    fig.update_layout(
-        title={"text": title, "x": 0, "xanchor": "left"},
-        xaxis_title=x_title,
-        yaxis_title=y_title,
-        height=height,
-        margin={"l": 10, "r": 10, "t": 60, "b": 10},
-        legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "xanchor": "right", "x": 1},
-        hoverlabel={"namelength": -1},
-    )
-    return fig
+def _figure(
+    traces: Sequence[go.Figure | object],
+    title: str,
+    x_title: str,
+    y_title: str,
+    height: int,
+    xaxis: Mapping | None = None,
+    yaxis: Mapping | None = None,
+    **layout: object,
+) -> go.Figure:
+    """A figure built in one go (plotly's update_* calls cost far more than a layout given up front): the
+    common title, axis titles, margins, horizontal legend and hover labels, plus `layout`."""
+    base: dict = {
+        "title": {"text": title, "x": 0, "xanchor": "left"},
+        "xaxis": {"title": {"text": x_title}, **(xaxis or {})},
+        "yaxis": {"title": {"text": y_title}, **(yaxis or {})},
+        "height": height,
+        "margin": {"l": 10, "r": 10, "t": 60, "b": 10},
+        "legend": {"orientation": "h", "yanchor": "bottom", "y": 1.0, "xanchor": "right", "x": 1},
+        "hoverlabel": {"namelength": -1},
+    }
+    base.update(layout)
+    return go.Figure(data=list(traces), layout=base)
 
 
 def statements_over_time_chart(counts: pd.DataFrame, freq: str = "M") -> go.Figure:
@@ -73,11 +85,11 @@ def statements_over_time_chart(counts: pd.DataFrame, freq: str = "M") -> go.Figu
     if freq not in FREQUENCIES:
         raise ValueError(f"unknown frequency {freq!r}; supported: {', '.join(FREQUENCIES)}")
     unit = FREQUENCIES[freq].lower()
-    fig = go.Figure()
+    traces = []
     present = list(dict.fromkeys(counts["kind"].astype(str))) if not counts.empty else []
     for kind in [k for k in KINDS if k in present] + [k for k in present if k not in KINDS]:
         rows = counts[counts["kind"].astype(str) == kind]
-        fig.add_trace(
+        traces.append(
             go.Bar(
                 x=[pd.Timestamp(p).to_pydatetime() for p in rows["period"]],
                 y=rows["statements"].astype(int).tolist(),
@@ -90,11 +102,15 @@ def statements_over_time_chart(counts: pd.DataFrame, freq: str = "M") -> go.Figu
                 ),
             )
         )
-    fig.update_layout(barmode="stack")
-    fig.update_xaxes(type="date")
-    fig.update_yaxes(rangemode="tozero", tickformat=",d")
-    return _layout(
-        fig, f"Statements per {unit}, by kind", f"{FREQUENCIES[freq]} of publication", "Statements", 420
+    return _figure(
+        traces,
+        f"Statements per {unit}, by kind",
+        f"{FREQUENCIES[freq]} of publication",
+        "Statements",
+        420,
+        xaxis={"type": "date"},
+        yaxis={"rangemode": "tozero", "tickformat": ",d"},
+        barmode="stack",
     )
 
 
@@ -109,23 +125,27 @@ def top_speakers_chart(speakers: pd.DataFrame, country_names: dict[str, str] | N
 
     labels = [label(row) for _, row in ordered.iterrows()]
     roles = ["" if pd.isna(r) else str(r) for r in ordered["speaker_role"]]
-    fig = go.Figure(
-        go.Bar(
-            x=ordered["statements"].astype(int).tolist(),
-            y=labels,
-            orientation="h",
-            marker_color=BAR_COLOUR,
-            customdata=roles,
-            text=ordered["statements"].astype(int).tolist(),
-            textposition="outside",
-            cliponaxis=False,
-            hovertemplate="%{y}<br>%{customdata}<br>%{x} statements<extra></extra>",
-        )
+    bars = go.Bar(
+        x=ordered["statements"].astype(int).tolist(),
+        y=labels,
+        orientation="h",
+        marker_color=BAR_COLOUR,
+        customdata=roles,
+        text=ordered["statements"].astype(int).tolist(),
+        textposition="outside",
+        cliponaxis=False,
+        hovertemplate="%{y}<br>%{customdata}<br>%{x} statements<extra></extra>",
     )
-    fig.update_xaxes(rangemode="tozero", tickformat=",d")
-    fig.update_yaxes(automargin=True)
     height = 120 + 32 * max(len(labels), 1)
-    return _layout(fig, f"Top {len(labels)} speakers by statements", "Statements", "", height)
+    return _figure(
+        [bars],
+        f"Top {len(labels)} speakers by statements",
+        "Statements",
+        "",
+        height,
+        xaxis={"rangemode": "tozero", "tickformat": ",d"},
+        yaxis={"automargin": True},
+    )
 
 
 def hover_text(value: object, width: int = 80, limit: int = 400) -> str:
@@ -149,21 +169,25 @@ def articles_over_time_chart(counts: pd.DataFrame, freq: str = "M") -> go.Figure
     """Bars of articles per period, from `aggregates.articles_over_time`."""
     if freq not in FREQUENCIES:
         raise ValueError(f"unknown frequency {freq!r}; supported: {', '.join(FREQUENCIES)}")
-    fig = go.Figure(
-        go.Bar(
-            x=[pd.Timestamp(p).to_pydatetime() for p in counts["period"]],
-            y=counts["articles"].astype(int).tolist(),
-            name="Articles",
-            marker_color=BAR_COLOUR,
-            xperiod={"M": "M1", "Q": "M3", "Y": "M12"}[freq],
-            xperiodalignment="middle",
-            hovertemplate=f"%{{x|{_PERIOD_FORMAT[freq]}}}<br>%{{y}} articles<extra></extra>",
-        )
+    bars = go.Bar(
+        x=[pd.Timestamp(p).to_pydatetime() for p in counts["period"]],
+        y=counts["articles"].astype(int).tolist(),
+        name="Articles",
+        marker_color=BAR_COLOUR,
+        xperiod={"M": "M1", "Q": "M3", "Y": "M12"}[freq],
+        xperiodalignment="middle",
+        hovertemplate=f"%{{x|{_PERIOD_FORMAT[freq]}}}<br>%{{y}} articles<extra></extra>",
     )
-    fig.update_xaxes(type="date")
-    fig.update_yaxes(rangemode="tozero", tickformat=",d")
     unit = FREQUENCIES[freq]
-    return _layout(fig, f"Articles per {unit.lower()}", f"{unit} of publication", "Articles", 360)
+    return _figure(
+        [bars],
+        f"Articles per {unit.lower()}",
+        f"{unit} of publication",
+        "Articles",
+        360,
+        xaxis={"type": "date"},
+        yaxis={"rangemode": "tozero", "tickformat": ",d"},
+    )
 
 
 @cache
@@ -203,97 +227,119 @@ def choropleth_chart(counts: pd.DataFrame, measure: str = "statements") -> go.Fi
     codes = counts["iso3"].astype(str).tolist()
     features = world_geojson()["features"]
     others = [f for f in features if f["id"] not in set(codes)]
-    fig = go.Figure()
-    fig.add_trace(
-        go.Choroplethmap(
-            geojson={"type": "FeatureCollection", "features": others},
-            locations=[f["id"] for f in others],
-            featureidkey="id",
-            z=[0] * len(others),
-            colorscale=[[0, "#EEEEEE"], [1, "#EEEEEE"]],
-            showscale=False,
-            marker_line_color="#BBBBBB",
-            marker_line_width=0.5,
-            hoverinfo="skip",
-            name="no data",
-        )
+    background = go.Choroplethmap(
+        geojson={"type": "FeatureCollection", "features": others},
+        locations=[f["id"] for f in others],
+        featureidkey="id",
+        z=[0] * len(others),
+        colorscale=[[0, "#EEEEEE"], [1, "#EEEEEE"]],
+        showscale=False,
+        marker_line_color="#BBBBBB",
+        marker_line_width=0.5,
+        hoverinfo="skip",
+        name="no data",
     )
-    fig.add_trace(
-        go.Choroplethmap(
-            geojson={"type": "FeatureCollection", "features": [f for f in features if f["id"] in set(codes)]},
-            locations=codes,
-            featureidkey="id",
-            z=counts["count"].astype(int).tolist(),
-            text=counts["country"].astype(str).tolist(),
-            colorscale=MAP_COLOURSCALE,
-            zmin=0,
-            marker_line_color="#555555",
-            marker_line_width=0.6,
-            colorbar={"title": {"text": measure.capitalize()}},
-            hovertemplate=f"%{{text}}<br>%{{z}} {measure}<extra></extra>",
-            name=measure,
-        )
+    shaded = go.Choroplethmap(
+        geojson={"type": "FeatureCollection", "features": [f for f in features if f["id"] in set(codes)]},
+        locations=codes,
+        featureidkey="id",
+        z=counts["count"].astype(int).tolist(),
+        text=counts["country"].astype(str).tolist(),
+        colorscale=MAP_COLOURSCALE,
+        zmin=0,
+        marker_line_color="#555555",
+        marker_line_width=0.6,
+        colorbar={"title": {"text": measure.capitalize()}},
+        hovertemplate=f"%{{text}}<br>%{{z}} {measure}<extra></extra>",
+        name=measure,
     )
-    fig.update_layout(map={"style": "white-bg", **_map_view(codes)})
-    return _layout(fig, what.get(measure, measure.capitalize()), "", "", 480)
-
-
-def _horizontal_bars(labels: list[str], values: list[int], hover: str, title: str, x_title: str) -> go.Figure:
-    fig = go.Figure(
-        go.Bar(
-            x=values[::-1],
-            y=labels[::-1],  # plotly draws the first category at the bottom
-            orientation="h",
-            marker_color=BAR_COLOUR,
-            text=values[::-1],
-            textposition="outside",
-            cliponaxis=False,
-            hovertemplate=hover,
-        )
+    return _figure(
+        [background, shaded],
+        what.get(measure, measure.capitalize()),
+        "",
+        "",
+        480,
+        map={"style": "white-bg", **_map_view(codes)},
     )
-    fig.update_xaxes(rangemode="tozero", tickformat=",d")
-    fig.update_yaxes(automargin=True)
-    return _layout(fig, title, x_title, "", 120 + 32 * max(len(labels), 1))
 
 
 def top_topics_chart(top: pd.DataFrame) -> go.Figure:
     """Horizontal bars of the topics found in most articles, from `aggregates.top_topics` (most on top)."""
-    fig = _horizontal_bars(
-        top["label"].astype(str).tolist(),
-        top["articles"].astype(int).tolist(),
-        "%{y}<br>%{x} articles<extra></extra>",
+    ordered = top.iloc[::-1]  # plotly draws the first category at the bottom
+    values = ordered["articles"].astype(int).tolist()
+    bars = go.Bar(
+        x=values,
+        y=ordered["label"].astype(str).tolist(),
+        orientation="h",
+        marker_color=BAR_COLOUR,
+        text=values,
+        textposition="outside",
+        cliponaxis=False,
+        customdata=ordered["sentences"].astype(int).tolist(),
+        hovertemplate="%{y}<br>%{x} articles, %{customdata} sentences<extra></extra>",
+    )
+    return _figure(
+        [bars],
         f"Top {len(top)} topics by articles",
         "Articles",
+        "",
+        120 + 32 * max(len(top), 1),
+        xaxis={"rangemode": "tozero", "tickformat": ",d"},
+        yaxis={"automargin": True},
     )
-    fig.data[0].customdata = top["sentences"].astype(int).tolist()[::-1]
-    fig.data[0].hovertemplate = "%{y}<br>%{x} articles, %{customdata} sentences<extra></extra>"
-    return fig
 
 
-def _guidelines(fig: go.Figure) -> None:
+def _guidelines(axis: str) -> tuple[list[dict], list[dict]]:
+    """Dotted lines (shapes) and their labels (annotations) at the guideline values, horizontal when
+    `axis` is "y" (values on the y axis), vertical when "x"."""
+    line = {"color": "#555555", "width": 1, "dash": "dot"}
+    font = {"size": 11, "color": "#555555"}
+    shapes, notes = [], []
     for value, label in GUIDELINES:
-        fig.add_hline(
-            y=value,
-            line_dash="dot",
-            line_color="#555555",
-            line_width=1,
-            annotation_text=label,
-            annotation_position="top left",
-            annotation_font_size=11,
-            annotation_font_color="#555555",
-        )
+        if axis == "y":
+            shapes.append(
+                {"type": "line", "xref": "x domain", "x0": 0, "x1": 1, "y0": value, "y1": value, "line": line}
+            )
+            notes.append(
+                {
+                    "xref": "x domain",
+                    "x": 0,
+                    "y": value,
+                    "text": label,
+                    "showarrow": False,
+                    "xanchor": "left",
+                    "yanchor": "bottom",
+                    "font": font,
+                }
+            )
+        else:
+            shapes.append(
+                {"type": "line", "yref": "y domain", "y0": 0, "y1": 1, "x0": value, "x1": value, "line": line}
+            )
+            notes.append(
+                {
+                    "yref": "y domain",
+                    "y": 1,
+                    "x": value,
+                    "text": f"{value:g}%",
+                    "showarrow": False,
+                    "yanchor": "bottom",
+                    "font": font,
+                }
+            )
+    return shapes, notes
 
 
 def spending_chart(claims: pd.DataFrame, series: pd.DataFrame) -> go.Figure:
     """NATO's percent-of-GDP series (a line per country) with the articles' reported claims as markers
     coloured by verdict, and the 2% / 3.5% / 5% guideline lines; from `aggregates.spending_chart_data`."""
-    fig = go.Figure()
+    traces = []
     colours = {}
     for i, (country, rows) in enumerate(series.groupby("country", sort=True)):
         colour = PALETTE[i % len(PALETTE)]
         colours[country] = colour
         rows = rows.sort_values("year")
-        fig.add_trace(
+        traces.append(
             go.Scatter(
                 x=rows["year"].astype(int).tolist(),
                 y=rows["pct_gdp"].astype(float).tolist(),
@@ -317,7 +363,7 @@ def spending_chart(claims: pd.DataFrame, series: pd.DataFrame) -> go.Figure:
         rows = claims[verdicts == verdict]
         if rows.empty:
             continue
-        fig.add_trace(
+        traces.append(
             go.Scatter(
                 x=rows["year"].astype(int).tolist(),
                 y=rows["value"].astype(float).tolist(),
@@ -352,68 +398,67 @@ def spending_chart(claims: pd.DataFrame, series: pd.DataFrame) -> go.Figure:
                 ),
             )
         )
-    _guidelines(fig)
-    fig.update_xaxes(tickformat="d", dtick=1)
-    fig.update_yaxes(rangemode="tozero", ticksuffix="%")
-    fig = _layout(fig, "Defence spending claims against NATO's figures", "Year", "Share of GDP", 520)
-    fig.update_layout(legend={"orientation": "v", "y": 1, "x": 1.01, "xanchor": "left", "yanchor": "top"})
-    return fig
+    shapes, notes = _guidelines("y")
+    return _figure(
+        traces,
+        "Defence spending claims against NATO's figures",
+        "Year",
+        "Share of GDP",
+        520,
+        xaxis={"tickformat": "d", "dtick": 1},
+        yaxis={"rangemode": "tozero", "ticksuffix": "%"},
+        legend={"orientation": "v", "y": 1, "x": 1.01, "xanchor": "left", "yanchor": "top"},
+        shapes=shapes,
+        annotations=notes,
+    )
 
 
 def targets_chart(rows: pd.DataFrame) -> go.Figure:
     """Per country its latest reported level (bar) and the targets named in articles (diamonds), from
     `aggregates.targets_vs_levels`; countries in the frame's order, first on top."""
     countries = list(dict.fromkeys(rows["country"].astype(str)))
-    fig = go.Figure()
     levels = rows[rows["measure"] == "reported level"]
-    fig.add_trace(
-        go.Bar(
-            x=levels["value"].astype(float).tolist(),
-            y=levels["country"].astype(str).tolist(),
-            orientation="h",
-            name="Latest reported level",
-            marker_color="#56B4E9",
-            customdata=[
-                [int(y), html.escape(str(s))] for y, s in zip(levels["year"], levels["source"], strict=True)
-            ],
-            hovertemplate="%{y}: %{x:.2f}% of GDP in %{customdata[0]}<br>%{customdata[1]}<extra></extra>",
-        )
+    bars = go.Bar(
+        x=levels["value"].astype(float).tolist(),
+        y=levels["country"].astype(str).tolist(),
+        orientation="h",
+        name="Latest reported level",
+        marker_color="#56B4E9",
+        customdata=[
+            [int(y), html.escape(str(s))] for y, s in zip(levels["year"], levels["source"], strict=True)
+        ],
+        hovertemplate="%{y}: %{x:.2f}% of GDP in %{customdata[0]}<br>%{customdata[1]}<extra></extra>",
     )
     targets = rows[rows["measure"] == "target"]
-    fig.add_trace(
-        go.Scatter(
-            x=targets["value"].astype(float).tolist(),
-            y=targets["country"].astype(str).tolist(),
-            mode="markers",
-            name="Target named in an article",
-            marker={
-                "symbol": "diamond",
-                "size": 12,
-                "color": "#E69F00",
-                "line": {"color": "#000000", "width": 1},
-            },
-            customdata=[
-                ["no year" if pd.isna(y) else f"by {int(y)}", hover_text(s)]
-                for y, s in zip(targets["year"], targets["sentence"], strict=True)
-            ],
-            hovertemplate="%{y}: %{x:.2f}% of GDP %{customdata[0]}<br>%{customdata[1]}<extra></extra>",
-        )
+    diamonds = go.Scatter(
+        x=targets["value"].astype(float).tolist(),
+        y=targets["country"].astype(str).tolist(),
+        mode="markers",
+        name="Target named in an article",
+        marker={
+            "symbol": "diamond",
+            "size": 12,
+            "color": "#E69F00",
+            "line": {"color": "#000000", "width": 1},
+        },
+        customdata=[
+            ["no year" if pd.isna(y) else f"by {int(y)}", hover_text(s)]
+            for y, s in zip(targets["year"], targets["sentence"], strict=True)
+        ],
+        hovertemplate="%{y}: %{x:.2f}% of GDP %{customdata[0]}<br>%{customdata[1]}<extra></extra>",
     )
-    for value, _label in GUIDELINES:
-        fig.add_vline(
-            x=value,
-            line_dash="dot",
-            line_color="#555555",
-            line_width=1,
-            annotation_text=f"{value:g}%",
-            annotation_position="top",
-            annotation_font_size=11,
-            annotation_font_color="#555555",
-        )
-    fig.update_yaxes(categoryorder="array", categoryarray=countries[::-1], automargin=True)
-    fig.update_xaxes(rangemode="tozero", ticksuffix="%")
-    height = 140 + 30 * max(len(countries), 1)
-    return _layout(fig, "Spending targets against the latest reported level", "Share of GDP", "", height)
+    shapes, notes = _guidelines("x")
+    return _figure(
+        [bars, diamonds],
+        "Spending targets against the latest reported level",
+        "Share of GDP",
+        "",
+        140 + 30 * max(len(countries), 1),
+        xaxis={"rangemode": "tozero", "ticksuffix": "%"},
+        yaxis={"categoryorder": "array", "categoryarray": countries[::-1], "automargin": True},
+        shapes=shapes,
+        annotations=notes,
+    )
 
 
 def _money(value: float, currency: str) -> str:
@@ -429,13 +474,13 @@ def money_chart(amounts: pd.DataFrame) -> go.Figure:
     currencies = list(dict.fromkeys(amounts["currency"].astype(str)))
     n = amounts["currency"].astype(str).value_counts()
     label = {c: f"{c} ({n[c]})" for c in currencies}
-    fig = go.Figure()
+    traces = []
     kinds = amounts["kind"].fillna("other").astype(str)
     for kind, colour in NUMBER_KIND_COLOURS.items():
         rows = amounts[kinds == kind]
         if rows.empty:
             continue
-        fig.add_trace(
+        traces.append(
             go.Scatter(
                 x=rows["value"].astype(float).tolist(),
                 y=[label[c] for c in rows["currency"].astype(str)],
@@ -469,12 +514,19 @@ def money_chart(amounts: pd.DataFrame) -> go.Figure:
                 ),
             )
         )
-    fig.update_xaxes(type="log")
-    fig.update_yaxes(
-        categoryorder="array", categoryarray=[label[c] for c in currencies][::-1], automargin=True
+    return _figure(
+        traces,
+        "Money amounts by currency (figures per currency)",
+        "Amount (log scale)",
+        "",
+        160 + 40 * max(len(currencies), 1),
+        xaxis={"type": "log"},
+        yaxis={
+            "categoryorder": "array",
+            "categoryarray": [label[c] for c in currencies][::-1],
+            "automargin": True,
+        },
     )
-    height = 160 + 40 * max(len(currencies), 1)
-    return _layout(fig, "Money amounts by currency (figures per currency)", "Amount (log scale)", "", height)
 
 
 def stance_heatmap(
@@ -511,34 +563,37 @@ def stance_heatmap(
                 c_row.append([int(item["count"]), float(item["share_support"]), float(item["share_oppose"])])
         z.append(z_row)
         custom.append(c_row)
-    fig = go.Figure(
-        go.Heatmap(
-            z=z,
-            x=[str(c) for c in cols_order],
-            y=[str(r) for r in rows_order],
-            customdata=custom,
-            colorscale=STANCE_COLOURSCALE,
-            zmin=-1,
-            zmax=1,
-            zmid=0,
-            hoverongaps=False,
-            xgap=1,
-            ygap=1,
-            colorbar={
-                "title": {"text": "Mean stance"},
-                "tickvals": [-1, 0, 1],
-                "ticktext": ["Oppose", "0", "Support"],
-            },
-            hovertemplate=(
-                "%{y} on %{x}<br>mean stance %{z:+.2f}<br>%{customdata[0]} statements"
-                "<br>%{customdata[1]:.0%} support, %{customdata[2]:.0%} oppose<extra></extra>"
-            ),
-        )
+    heat = go.Heatmap(
+        z=z,
+        x=[str(c) for c in cols_order],
+        y=[str(r) for r in rows_order],
+        customdata=custom,
+        colorscale=STANCE_COLOURSCALE,
+        zmin=-1,
+        zmax=1,
+        zmid=0,
+        hoverongaps=False,
+        xgap=1,
+        ygap=1,
+        colorbar={
+            "title": {"text": "Mean stance"},
+            "tickvals": [-1, 0, 1],
+            "ticktext": ["Oppose", "0", "Support"],
+        },
+        hovertemplate=(
+            "%{y} on %{x}<br>mean stance %{z:+.2f}<br>%{customdata[0]} statements"
+            "<br>%{customdata[1]:.0%} support, %{customdata[2]:.0%} oppose<extra></extra>"
+        ),
     )
-    fig.update_yaxes(autorange="reversed", automargin=True)
-    fig.update_xaxes(tickangle=-35, automargin=True)
-    height = 200 + 26 * max(len(rows_order), 1)
-    return _layout(fig, f"{row_title} stance by target", "Target", row_title, height)
+    return _figure(
+        [heat],
+        f"{row_title} stance by target",
+        "Target",
+        row_title,
+        200 + 26 * max(len(rows_order), 1),
+        xaxis={"tickangle": -35, "automargin": True},
+        yaxis={"autorange": "reversed", "automargin": True},
+    )
 
 
 def stance_over_time_chart(
@@ -546,12 +601,12 @@ def stance_over_time_chart(
 ) -> go.Figure:
     """Mean stance per period, a line per target (named by `target_labels`), marker size by statements,
     from `stances.stance_over_time`."""
-    fig = go.Figure()
+    traces = []
     order = over_time.groupby("target")["count"].sum().sort_values(ascending=False, kind="stable").index
     for i, target in enumerate(order):
         rows = over_time[over_time["target"] == target].sort_values("period")
         counts = rows["count"].astype(int)
-        fig.add_trace(
+        traces.append(
             go.Scatter(
                 x=[pd.Timestamp(p).to_pydatetime() for p in rows["period"]],
                 y=rows["mean_score"].astype(float).tolist(),
@@ -566,16 +621,25 @@ def stance_over_time_chart(
                 ),
             )
         )
-    fig.add_hline(y=0, line_color="#888888", line_width=1)
-    fig.update_yaxes(range=[-1.05, 1.05], tickvals=[-1, -0.5, 0, 0.5, 1])
     unit = FREQUENCIES.get(freq, freq)
-    fig.update_xaxes(type="date")
-    return _layout(
-        fig,
+    zero = {
+        "type": "line",
+        "xref": "x domain",
+        "x0": 0,
+        "x1": 1,
+        "y0": 0,
+        "y1": 0,
+        "line": {"color": "#888888", "width": 1},
+    }
+    return _figure(
+        traces,
         f"Stance over time, per {unit.lower()}",
         f"{unit} of publication",
         "Mean stance (-1 oppose, +1 support)",
         420,
+        xaxis={"type": "date"},
+        yaxis={"range": [-1.05, 1.05], "tickvals": [-1, -0.5, 0, 0.5, 1]},
+        shapes=[zero],
     )
 
 
@@ -594,12 +658,13 @@ def network_chart(
     target_labels: Mapping[str, str] | None = None,
 ) -> go.Figure:
     """The graph drawn with a spring layout (fixed seed), nodes named by their `label` attribute (else the
-    node itself): edges as lines (blue support, red oppose when they
-    carry a mean score, else grey), actors as blue circles and targets as orange squares sized by degree;
+    node itself): edges as lines (blue support, red oppose when they carry a mean score, else grey),
+    actors as blue circles and targets as orange squares sized by degree;
     every target and the `max_labels` best-connected actors are labelled (targets by `target_labels`)."""
-    fig = go.Figure()
+    hidden = {"visible": False}
     if graph.number_of_nodes() == 0:
-        return _layout(fig, title, "", "", 520)
+        return _figure([], title, "", "", 520, xaxis=hidden, yaxis=hidden)
+    traces = []
     pos = nx.spring_layout(graph, seed=NETWORK_SEED, weight="weight" if _has_weights(graph) else None)
     groups: dict[str, tuple[list, list]] = {}
     for u, v, data in graph.edges(data=True):
@@ -608,7 +673,7 @@ def network_chart(
         ys.extend([pos[u][1], pos[v][1], None])
     edge_names = {"support": "Support", "oppose": "Oppose", "other": "Tie"}
     for sign, (xs, ys) in groups.items():
-        fig.add_trace(
+        traces.append(
             go.Scatter(
                 x=xs,
                 y=ys,
@@ -628,7 +693,7 @@ def network_chart(
         nodes = [n for n, d in graph.nodes(data=True) if d.get("kind", "actor") == kind]
         if not nodes:
             continue
-        fig.add_trace(
+        traces.append(
             go.Scatter(
                 x=[pos[n][0] for n in nodes],
                 y=[pos[n][1] for n in nodes],
@@ -647,9 +712,7 @@ def network_chart(
                 hovertemplate=f"%{{customdata[0]}} ({kind})<br>%{{customdata[1]}} links<extra></extra>",
             )
         )
-    fig.update_xaxes(visible=False)
-    fig.update_yaxes(visible=False)
-    return _layout(fig, title, "", "", 640)
+    return _figure(traces, title, "", "", 640, xaxis=hidden, yaxis=hidden)
 
 
 def _has_weights(graph: nx.Graph) -> bool:
@@ -707,42 +770,38 @@ def _topic_heatmap(
         )
     )
     labels = [label for label in labels if label in set(prevalence["label"])]
-    cell = {(r[column], r["label"]): r for r in prevalence.to_dict("records")}
-    z, custom = [], []
-    for label in labels:
-        z_row, c_row = [], []
-        for col in columns:
-            r = cell.get((col, label))
-            z_row.append(float(r["share"]) if r else 0.0)
-            c_row.append(
-                [
-                    int(r["articles"]) if r else 0,
-                    int(r[total]) if r else _total_of(prevalence, column, col, total),
-                ]
-            )
-        z.append(z_row)
-        custom.append(c_row)
-    fig = go.Figure(
-        go.Heatmap(
-            z=z,
-            x=[column_labels[c] for c in columns],
-            y=labels,
-            customdata=custom,
-            colorscale=SEQUENTIAL,
-            zmin=0,
-            zmax=1,
-            xgap=1,
-            ygap=1,
-            colorbar={"title": {"text": "Share"}, "tickformat": ".0%"},
-            hovertemplate=(
-                "%{y}, %{x}<br>%{z:.0%} of articles (%{customdata[0]} of %{customdata[1]})<extra></extra>"
-            ),
-        )
+    records = prevalence.to_dict("records")
+    cell = {(r[column], r["label"]): r for r in records}
+    totals = {r[column]: int(r[total]) for r in records}
+    z = [
+        [float(cell[(col, label)]["share"]) if (col, label) in cell else 0.0 for col in columns]
+        for label in labels
+    ]
+    custom = [
+        [[int(cell[(col, label)]["articles"]) if (col, label) in cell else 0, totals[col]] for col in columns]
+        for label in labels
+    ]
+    heat = go.Heatmap(
+        z=z,
+        x=[column_labels[c] for c in columns],
+        y=labels,
+        customdata=custom,
+        colorscale=SEQUENTIAL,
+        zmin=0,
+        zmax=1,
+        xgap=1,
+        ygap=1,
+        colorbar={"title": {"text": "Share"}, "tickformat": ".0%"},
+        hovertemplate=(
+            "%{y}, %{x}<br>%{z:.0%} of articles (%{customdata[0]} of %{customdata[1]})<extra></extra>"
+        ),
     )
-    fig.update_xaxes(type="category", tickangle=-45, automargin=True)
-    fig.update_yaxes(autorange="reversed", automargin=True)
-    return _layout(fig, title, x_title, "", 200 + 26 * max(len(labels), 1))
-
-
-def _total_of(prevalence: pd.DataFrame, column: str, value: object, total: str) -> int:
-    return int(prevalence.loc[prevalence[column] == value, total].iloc[0])
+    return _figure(
+        [heat],
+        title,
+        x_title,
+        "",
+        200 + 26 * max(len(labels), 1),
+        xaxis={"type": "category", "tickangle": -45, "automargin": True},
+        yaxis={"autorange": "reversed", "automargin": True},
+    )

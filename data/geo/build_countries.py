@@ -2,9 +2,10 @@
 
 Reads `countries-110m.json` of the npm package world-atlas 2 (Natural Earth 1:110m, public domain), decodes
 its quantised arcs, names each country's ISO3 code through the gazetteer (a few Natural Earth short names by
-hand), rounds coordinates to 0.01 degree, continues rings that cross the antimeridian past 180 degrees east
-and writes a GeoJSON FeatureCollection whose feature ids are ISO3 codes. Features the gazetteer cannot name
-(disputed areas) are left out.
+hand), rounds coordinates to 0.01 degree, continues rings that cross the antimeridian past 180 degrees east,
+simplifies the rings (Douglas-Peucker, 0.2 degree), drops islands under one degree across and writes a
+GeoJSON FeatureCollection whose feature ids are ISO3 codes. Features the gazetteer cannot name (disputed
+areas) are left out.
 
     npm pack world-atlas@2 && tar xzf world-atlas-2.0.2.tgz
     python data/geo/build_countries.py package/countries-110m.json
@@ -20,6 +21,8 @@ from pathlib import Path
 from dashboard.nlp.gazetteer import Gazetteer
 
 OUT = Path(__file__).resolve().parent / "countries_110m.geojson"
+TOLERANCE = 0.2  # degrees: Douglas-Peucker simplification (about 20 km), barely visible at a continent
+MIN_EXTENT = 1.0  # degrees: smaller islands are dropped
 # Natural Earth short names the gazetteer does not know.
 BY_HAND = {
     "Bosnia and Herz.": "BIH",
@@ -67,7 +70,36 @@ def ring(indexes: list[int], arcs: list[list[tuple[float, float]]]) -> list[list
     return [list(p) for p in cleaned]
 
 
-def build(source: Path) -> dict:
+def simplify(points: list[list[float]], tolerance: float) -> list[list[float]]:
+    """Douglas-Peucker: drop points closer than `tolerance` degrees to the line their neighbours keep."""
+    if len(points) < 4:
+        return points
+    keep = [False] * len(points)
+    keep[0] = keep[-1] = True
+    stack = [(0, len(points) - 1)]
+    while stack:
+        first, last = stack.pop()
+        (x1, y1), (x2, y2) = points[first], points[last]
+        dx, dy = x2 - x1, y2 - y1
+        norm = (dx * dx + dy * dy) ** 0.5
+        best, index = 0.0, None
+        for i in range(first + 1, last):
+            x, y = points[i]
+            d = abs(dy * (x - x1) - dx * (y - y1)) / norm if norm else ((x - x1) ** 2 + (y - y1) ** 2) ** 0.5
+            if d > best:
+                best, index = d, i
+        if index is not None and best > tolerance:
+            keep[index] = True
+            stack.extend([(first, index), (index, last)])
+    return [p for p, k in zip(points, keep, strict=True) if k]
+
+
+def _extent(ring: list[list[float]]) -> float:
+    lons, lats = [p[0] for p in ring], [p[1] for p in ring]
+    return max(max(lons) - min(lons), max(lats) - min(lats))
+
+
+def build(source: Path, tolerance: float = TOLERANCE, min_extent: float = MIN_EXTENT) -> dict:
     topology = json.loads(source.read_text(encoding="utf-8"))
     arcs = decode_arcs(topology)
     gaz = Gazetteer.load()
@@ -78,7 +110,11 @@ def build(source: Path) -> dict:
         if not iso3 or geometry["type"] not in ("Polygon", "MultiPolygon"):
             continue
         polygons = geometry["arcs"] if geometry["type"] == "MultiPolygon" else [geometry["arcs"]]
-        coordinates = [[ring(r, arcs) for r in polygon] for polygon in polygons]
+        coordinates = [[simplify(ring(r, arcs), tolerance) for r in polygon] for polygon in polygons]
+        coordinates = [p for p in coordinates if len(p[0]) >= 4]
+        # Islands smaller than `min_extent` degrees are left out, unless they are all the country has.
+        large = [p for p in coordinates if _extent(p[0]) >= min_extent]
+        coordinates = large or coordinates
         features.append(
             {
                 "type": "Feature",
