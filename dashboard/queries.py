@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from datetime import date
 
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 FREQUENCIES = {"M": "Month", "Q": "Quarter", "Y": "Year"}
 KINDS = ("direct", "partial", "indirect")  # stacking order on charts: verbatim first
@@ -45,13 +47,33 @@ class Filters:
         )
 
 
-def _isin(series: pd.Series, values: Iterable[object]) -> pd.Series:
-    return series.isin(list(values)).fillna(False).astype(bool)
+def _arrow(values: pd.Series | Iterable[object]) -> pa.Array:
+    """`values` as one Arrow string array (nulls kept), without a Python loop for Arrow-backed series."""
+    if isinstance(values, pd.Series):
+        if isinstance(values.dtype, pd.StringDtype):
+            arr = values.array.__arrow_array__()
+        else:
+            arr = pa.array(values.to_numpy(dtype=object), from_pandas=True)
+    else:
+        arr = pa.array([str(v) for v in values], type=pa.string())
+    if isinstance(arr, pa.ChunkedArray):
+        arr = arr.combine_chunks()
+    return arr.cast(pa.large_string()) if len(arr) else pa.array([], type=pa.large_string())
 
 
-def _articles_mentioning(articles: pd.DataFrame, wanted: set[str]) -> set[str]:
+def _isin(series: pd.Series, values: pd.Series | Iterable[object]) -> pd.Series:
+    """Boolean mask: `series` value is one of `values` (nulls never match). Arrow's is_in: pandas' isin on
+    Arrow strings converts `values` element by element, which takes seconds on a large corpus."""
+    if series.empty:
+        return pd.Series(False, index=series.index, dtype=bool)
+    value_set = _arrow(values).drop_null().unique()
+    mask = pc.is_in(_arrow(series), value_set=value_set).fill_null(False)
+    return pd.Series(mask.to_numpy(zero_copy_only=False), index=series.index, dtype=bool)
+
+
+def _articles_mentioning(articles: pd.DataFrame, wanted: set[str]) -> pd.Series:
     exploded = articles[["article_id", "countries"]].explode("countries")
-    return set(exploded.loc[_isin(exploded["countries"], wanted), "article_id"])
+    return exploded.loc[_isin(exploded["countries"], wanted), "article_id"]
 
 
 def _base_articles(tables: Mapping[str, pd.DataFrame], filters: Filters) -> pd.DataFrame:
@@ -71,7 +93,7 @@ def _base_articles(tables: Mapping[str, pd.DataFrame], filters: Filters) -> pd.D
     if filters.topics:
         topics = tables["topics"]
         keep &= _isin(
-            articles["article_id"], set(topics.loc[_isin(topics["topic"], filters.topics), "article_id"])
+            articles["article_id"], topics.loc[_isin(topics["topic"], filters.topics), "article_id"]
         )
     return articles[keep]
 
@@ -94,28 +116,27 @@ def apply_filters(tables: Mapping[str, pd.DataFrame], filters: Filters) -> dict[
     if filters.is_empty():
         return {t: tables[t] for t in TABLE_NAMES}
     articles = _base_articles(tables, filters)
-    ids = set(articles["article_id"])
-    statements = tables["statements"]
-    numbers = tables["numbers"]
-    stances = tables["stances"]
-    statements = statements[_isin(statements["article_id"], ids)]
-    numbers = numbers[_isin(numbers["article_id"], ids)]
-    stances = stances[_isin(stances["article_id"], ids)]
+    statements, numbers, stances = tables["statements"], tables["numbers"], tables["stances"]
+    if len(articles) < len(tables["articles"]):
+        ids = articles["article_id"]
+        statements = statements[_isin(statements["article_id"], ids)]
+        numbers = numbers[_isin(numbers["article_id"], ids)]
+        stances = stances[_isin(stances["article_id"], ids)]
 
     wanted = {str(c).upper() for c in filters.countries if c}
     fields = set(filters.country_fields) or set(COUNTRY_FIELDS)
-    mentioning: set[str] = set()
+    nothing = pd.Series([], dtype="string")
+    mentioning = nothing
     if wanted:
-        mentioning = _articles_mentioning(articles, wanted) if "mentioned" in fields else set()
+        if "mentioned" in fields:
+            mentioning = _articles_mentioning(articles, wanted)
         by_number = (
-            set(numbers.loc[_isin(numbers["country"], wanted), "statement_id"].dropna())
-            if "number" in fields
-            else set()
+            numbers.loc[_isin(numbers["country"], wanted), "statement_id"] if "number" in fields else nothing
         )
         by_speaker = (
-            set(statements.loc[_isin(statements["speaker_country"], wanted), "statement_id"])
+            statements.loc[_isin(statements["speaker_country"], wanted), "statement_id"]
             if "speaker" in fields
-            else set()
+            else nothing
         )
         keep = _isin(statements["article_id"], mentioning) | _isin(statements["statement_id"], by_number)
         if "speaker" in fields:
@@ -131,17 +152,16 @@ def apply_filters(tables: Mapping[str, pd.DataFrame], filters: Filters) -> dict[
         stances = stances[keep]
     if filters.actors:
         statements = statements[_isin(statements["speaker"], filters.actors)]
-        said = set(statements["statement_id"])
+        said = statements["statement_id"]
         numbers = numbers[_isin(numbers["statement_id"], said)]
         stances = stances[_isin(stances["actor"], filters.actors) | _isin(stances["statement_id"], said)]
     if wanted or filters.actors:
-        holding = set(statements["article_id"]) | set(numbers["article_id"]) | set(stances["article_id"])
+        holding = [statements["article_id"], numbers["article_id"], stances["article_id"]]
         if not filters.actors:
-            holding |= mentioning
-        articles = articles[_isin(articles["article_id"], holding)]
-        ids = set(articles["article_id"])
+            holding.append(mentioning)
+        articles = articles[_isin(articles["article_id"], pd.concat([h.astype("string") for h in holding]))]
     topics = tables["topics"]
-    keep = _isin(topics["article_id"], ids)
+    keep = _isin(topics["article_id"], articles["article_id"])
     if filters.topics:
         keep &= _isin(topics["topic"], filters.topics)
     return {
@@ -405,19 +425,24 @@ def top_speakers(statements: pd.DataFrame, n: int = 10) -> pd.DataFrame:
             }
         )
 
-    def most_common(values: pd.Series) -> object:
-        values = values.dropna()
-        return values.mode().iloc[0] if not values.empty else pd.NA
+    sizes = named.groupby("speaker", observed=True).size().rename("statements").reset_index()
+    top = sizes.sort_values(["statements", "speaker"], ascending=[False, True]).head(n)
+    mine = named[named["speaker"].isin(set(top["speaker"]))]
 
-    grouped = named.groupby("speaker", observed=True)
+    def most_common(col: str) -> pd.Series:
+        """Each top speaker's most frequent value of `col` (ties: the smallest), by speaker."""
+        pairs = mine[["speaker", col]].dropna().value_counts().rename("k").reset_index()
+        pairs = pairs.sort_values(["speaker", "k", col], ascending=[True, False, True])
+        return pairs.drop_duplicates("speaker").set_index("speaker")[col]
+
     out = pd.DataFrame(
         {
-            "speaker_country": grouped["speaker_country"].agg(most_common),
-            "speaker_role": grouped["speaker_role"].agg(most_common),
-            "statements": grouped.size(),
+            "speaker": top["speaker"],
+            "speaker_country": top["speaker"].map(most_common("speaker_country")),
+            "speaker_role": top["speaker"].map(most_common("speaker_role")),
+            "statements": top["statements"],
         }
-    ).reset_index()
-    out = out.sort_values(["statements", "speaker"], ascending=[False, True]).head(n).reset_index(drop=True)
+    ).reset_index(drop=True)
     out["speaker"] = out["speaker"].astype("string")
     out["speaker_country"] = out["speaker_country"].astype("string")
     out["speaker_role"] = out["speaker_role"].astype("string")

@@ -1,7 +1,9 @@
-"""Browser checks with Playwright and Debian's Chromium against `streamlit run app.py` on a small store:
-charts drawn, country filter and URL, CSV download, row selection and injected HTML shown as text.
+"""Browser checks with Playwright and Debian's Chromium against `streamlit run app.py` on a copy of the small
+store: every page drawn (screenshots), country filter and URL, a chart downloaded as PNG and as CSV, row
+selection, injected HTML shown as text, and an upload on the Data page counted.
 
-Starts and stops its own Streamlit server; screenshots go to /tmp/ddd-shots, never into the repository."""
+Starts and stops one Streamlit server for the module; screenshots go to /tmp/ddd-shots, never into the
+repository. The upload test runs last: it adds an article to the server's store."""
 
 from __future__ import annotations
 
@@ -57,12 +59,20 @@ def chromium_path() -> str:
     return _chromium()
 
 
-@pytest.fixture(scope="session")
-def server(chromium_path: str, small_store: Path) -> Iterator[str]:
-    """`streamlit run app.py` on a free port with DDD_STORE set to the small store; yields its URL."""
+@pytest.fixture(scope="module")
+def server_store(small_store: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of the small store for the server, so the upload test does not change the shared one."""
+    store = tmp_path_factory.mktemp("ddd-browser") / "store"
+    shutil.copytree(small_store, store)
+    return store
+
+
+@pytest.fixture(scope="module")
+def server(chromium_path: str, server_store: Path) -> Iterator[str]:
+    """`streamlit run app.py` on a free port with DDD_STORE set to the store copy; yields its URL."""
     port = _free_port()
-    env = {**os.environ, "DDD_STORE": str(small_store)}
-    log = small_store.parent / "streamlit.log"
+    env = {**os.environ, "DDD_STORE": str(server_store)}
+    log = server_store.parent / "streamlit.log"
     with log.open("wb") as out:
         proc = subprocess.Popen(
             [
@@ -106,7 +116,7 @@ def server(chromium_path: str, small_store: Path) -> Iterator[str]:
             proc.wait(timeout=10)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser(chromium_path: str, server: str):
     from playwright.sync_api import sync_playwright
 
@@ -116,7 +126,7 @@ def browser(chromium_path: str, server: str):
         chromium.close()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def context(browser):
     """One context for the session: its HTTP cache keeps Streamlit's frontend bundle between tests (each
     test still gets its own page, hence its own Streamlit session)."""
@@ -139,18 +149,20 @@ def _open(page, url: str, ready: str) -> None:
 
 
 def _metric(page, label: str):
-    return (
-        page.locator('[data-testid="stMetric"]')
-        .filter(has_text=label)
-        .locator('[data-testid="stMetricValue"]')
-    )
+    exact = page.locator('[data-testid="stMetricLabel"]', has_text=re.compile(rf"^{re.escape(label)}$"))
+    return page.locator('[data-testid="stMetric"]').filter(has=exact).locator('[data-testid="stMetricValue"]')
 
 
-def _statements_matching(tables: dict[str, pd.DataFrame], code: str) -> int:
+def _statements_matching(tables: dict[str, pd.DataFrame], code: str) -> pd.DataFrame:
+    """Independent of dashboard.queries: speaker from `code`, article mentioning `code`, or holding a number
+    about `code` (the country filter's default: all three fields)."""
     arts = tables["articles"]
     mentioning = set(arts.loc[arts["countries"].map(lambda cs: code in cs), "article_id"])
+    nums = tables["numbers"]
+    holding = set(nums.loc[(nums["country"] == code).fillna(False), "statement_id"].dropna())
     st_ = tables["statements"]
-    return int(((st_["speaker_country"] == code).fillna(False) | st_["article_id"].isin(mentioning)).sum())
+    keep = (st_["speaker_country"] == code).fillna(False) | st_["article_id"].isin(mentioning)
+    return st_[keep | st_["statement_id"].isin(holding)]
 
 
 def _click_first_row(page) -> None:
@@ -164,6 +176,7 @@ def test_overview_shows_metrics_and_a_drawn_chart(page, server: str, small_table
     from playwright.sync_api import expect
 
     _open(page, server, '[data-testid="stMetric"]')
+    expect(page.locator('[data-testid="stException"]')).to_have_count(0)
     expect(_metric(page, "Articles")).to_have_text(str(len(small_tables["articles"])))
     expect(_metric(page, "Statements")).to_have_text(str(len(small_tables["statements"])))
     chart = page.locator('[data-testid="stPlotlyChart"]').first
@@ -174,19 +187,38 @@ def test_overview_shows_metrics_and_a_drawn_chart(page, server: str, small_table
     page.screenshot(path=str(SHOTS / "overview.png"), full_page=True)
 
 
-def test_country_filter_changes_counts_and_url(page, server: str, small_tables) -> None:
+def _download(page, button, timeout: int = 90_000) -> tuple[str, bytes]:
+    with page.expect_download(timeout=timeout) as info:
+        button.click()
+    download = info.value
+    return download.suggested_filename, Path(download.path()).read_bytes()
+
+
+def test_country_filter_narrows_the_charts_and_downloads_png_and_csv(page, server: str, small_tables) -> None:
     from playwright.sync_api import expect
 
     _open(page, server, '[data-testid="stMetric"]')
     total = _metric(page, "Statements").inner_text()
-    page.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"]').click()
+    page.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"]').first.click()
     page.keyboard.type("France")
     page.keyboard.press("Enter")
     page.keyboard.press("Escape")  # close the options list
     expected = _statements_matching(small_tables, "FRA")
-    expect(_metric(page, "Statements")).to_have_text(str(expected))
-    assert str(expected) != total
+    expect(_metric(page, "Statements")).to_have_text(str(len(expected)))
+    assert str(len(expected)) != total
     expect(page).to_have_url(re.compile(r"[?&]country=FRA\b"))
+    chart = page.locator('[data-testid="stPlotlyChart"]').first
+    expect(chart.locator("g.barlayer path").first).to_be_attached()  # the narrowed chart is drawn
+    buttons = page.locator('[data-testid="stDownloadButton"]')
+    name, png = _download(page, buttons.filter(has_text="PNG").first)
+    assert name.endswith(".png") and png.startswith(b"\x89PNG\r\n\x1a\n")
+    csv_name, csv = _download(page, buttons.filter(has_text="CSV").first)
+    assert csv_name == name.removesuffix(".png") + ".csv"
+    frame = pd.read_csv(io.BytesIO(csv))
+    assert list(frame.columns) == ["period", "kind", "statements"]
+    assert frame["statements"].sum() == len(expected)  # France's statements only (every sample one is dated)
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / "overview_france.png"), full_page=True)
     # the selection is kept on the other page, and the shared URL restores it
     page.get_by_role("link", name="Statements").click()
     expect(page.locator('[data-testid="stCaptionContainer"]').filter(has_text="France").first).to_be_visible()
@@ -197,25 +229,11 @@ def test_shared_url_restores_the_filter(page, server: str, small_tables) -> None
     from playwright.sync_api import expect
 
     _open(page, f"{server}/statements?country=DEU", '[data-testid="stDataFrame"]')
-    expected = _statements_matching(small_tables, "DEU")
+    expected = len(_statements_matching(small_tables, "DEU"))
     expect(
         page.get_by_text(re.compile(rf"and {expected} statements match the filters \(Germany\)"))
     ).to_be_visible()
     expect(page.locator('[data-testid="stSidebar"]').get_by_text("Germany")).to_be_visible()
-
-
-def test_csv_download_matches_the_chart(page, server: str, small_tables) -> None:
-    _open(page, server, '[data-testid="stMetric"]')
-    button = page.locator('[data-testid="stDownloadButton"] button').first
-    button.wait_for(state="visible")
-    with page.expect_download() as info:
-        button.click()
-    download = info.value
-    assert download.suggested_filename.endswith(".csv")
-    frame = pd.read_csv(io.BytesIO(Path(download.path()).read_bytes()))
-    assert list(frame.columns) == ["period", "kind", "statements"]
-    assert frame["statements"].sum() == len(small_tables["statements"])
-    assert set(frame["kind"]) <= {"direct", "partial", "indirect"}
 
 
 def test_clicking_a_row_shows_the_article(page, server: str) -> None:
@@ -250,3 +268,53 @@ def test_injected_html_is_shown_as_text_and_never_runs(page, server: str, inject
     assert page.evaluate("window.__pwned") is None
     SHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SHOTS / "statements.png"), full_page=True)
+
+
+PAGE_PATHS = {
+    "overview": "",
+    "spending": "spending",
+    "stances": "stances",
+    "statements": "statements",
+    "topics": "topics",
+    "data": "data",
+}
+
+
+@pytest.mark.parametrize("name", list(PAGE_PATHS))
+def test_every_page_renders_and_is_screenshot(page, server: str, name: str) -> None:
+    from playwright.sync_api import expect
+
+    _open(page, f"{server}/{PAGE_PATHS[name]}", '[data-testid="stCaptionContainer"]')
+    expect(page.get_by_text("match the filters").first).to_be_visible()
+    expect(page.locator('[data-testid="stException"]')).to_have_count(0)
+    charts = page.locator('[data-testid="stPlotlyChart"]')
+    for i in range(charts.count()):
+        expect(charts.nth(i).locator("svg.main-svg").first).to_be_attached()
+    page.wait_for_timeout(500)  # let the last charts finish their transitions
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / f"page_{name}.png"), full_page=True)
+
+
+def test_upload_on_the_data_page_is_counted(page, server: str, small_tables, tmp_path: Path) -> None:
+    """Runs last in the module: it adds one article to the server's store."""
+    from playwright.sync_api import expect
+
+    upload = tmp_path / "2024-06-12_lisbon-budget.md"
+    upload.write_text(
+        "---\ntitle: Lisbon budget debate\nsource: Upload Test Wire\npublished: 2024-06-12\n---\n"
+        "Portugal will raise defence spending to 2% of GDP this year, Prime Minister Luis Montenegro "
+        "said.\n\n"
+        '"We will meet our commitment to our allies," Montenegro told parliament.\n',
+        encoding="utf-8",
+    )
+    _open(page, f"{server}/data", '[data-testid="stFileUploader"]')
+    before = len(small_tables["articles"])
+    expect(_metric(page, "Articles")).to_have_text(f"{before:,}")
+    page.locator('[data-testid="stFileUploader"] input[type="file"]').set_input_files(str(upload))
+    expect(page.get_by_role("button", name=f"Remove {upload.name}")).to_be_visible()  # uploaded
+    page.get_by_role("button", name="Read into the store").click()
+    expect(_metric(page, "Articles added")).to_have_text("1", timeout=120_000)
+    expect(_metric(page, "Articles")).to_have_text(f"{before + 1:,}")
+    expect(page.locator('[data-testid="stSidebar"]')).to_contain_text("Outlets")
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / "data_after_upload.png"), full_page=True)
