@@ -251,7 +251,8 @@ def extract_stances(
         if actor.name in target.holders_excluded:
             continue
         found.setdefault(key, []).append((reading, sent))
-    return [_stance(key, readings, doc.text) for key, readings in found.items()]
+    text = doc.text  # built from the tokens on every access
+    return [_stance(key, readings, text) for key, readings in found.items()]
 
 
 def _plausible(actor: Speaker, gaz: Gazetteer, when: date | None) -> bool:
