@@ -27,6 +27,7 @@ OUTLET_KEY, OUTLET_PARAM = "filter_outlet", "outlet"
 TOPIC_KEY, TOPIC_PARAM = "filter_topic", "topic"
 ACTOR_KEY, ACTOR_PARAM = "filter_actor", "actor"
 _URL_READ_KEY = "_filters_from_url"
+_BOUNDS_KEY = "_filter_dates_bounds"  # the (first, last) days the date range was last offered between
 _FILTERS_KEY = "_filters"
 _REPORT_KEY = "_report_items"
 ENABLE_IMAGES = (
@@ -156,8 +157,14 @@ def filters_sidebar(tables: Mapping[str, pd.DataFrame]) -> Filters:
         date_from = date_to = None
         if bounds is not None:
             lo, hi = bounds
-            stored = st.session_state.get(DATES_KEY)
-            if not stored or any(d < lo or d > hi for d in stored):
+            stored = tuple(st.session_state.get(DATES_KEY) or ())
+            old_lo, old_hi = st.session_state.get(_BOUNDS_KEY, (lo, hi))
+            if len(stored) == 2 and (old_lo, old_hi) != (lo, hi):
+                # the data changed (an upload): ends that sat on the old bounds follow the new ones
+                stored = (lo if stored[0] == old_lo else stored[0], hi if stored[1] == old_hi else stored[1])
+                st.session_state[DATES_KEY] = stored
+            st.session_state[_BOUNDS_KEY] = (lo, hi)
+            if not stored or any(d < lo or d > hi for d in stored if d):
                 st.session_state[DATES_KEY] = (lo, hi)
             picked = st.date_input(
                 "Published between",

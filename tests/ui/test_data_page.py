@@ -23,7 +23,7 @@ DATA = "dashboard/ui/pages/data.py"
 NEW_ARTICLE = """---
 title: Lisbon budget debate
 source: Upload Test Wire
-published: 2024-06-12
+published: 2025-09-01
 ---
 Portugal will raise defence spending to 2% of GDP this year, Prime Minister Luis Montenegro said on Tuesday.
 
@@ -150,6 +150,11 @@ def test_upload_adds_articles_rejects_bad_files_and_refreshes_the_tables(
     store = tmp_path / "store"
     shutil.copytree(small_store, store)
     before = ui_data.load_tables(str(store))
+    monkeypatch.setenv("DDD_STORE", str(store))
+    at = AppTest.from_file(APP, default_timeout=90)
+    at.run()
+    at.switch_page(DATA).run()
+    first, last = at.sidebar.date_input[0].value
     calls = []
     result = ui_data.ingest_uploads(
         str(store),
@@ -171,13 +176,15 @@ def test_upload_adds_articles_rejects_bad_files_and_refreshes_the_tables(
     after = ui_data.load_tables(str(store))  # the manifest stamp changed: read again
     assert len(after["articles"]) == len(before["articles"]) + 2
     assert "Upload Test Wire" in set(after["articles"]["source"])
-    # the page shows the new count
-    monkeypatch.setenv("DDD_STORE", str(store))
-    at = AppTest.from_file(APP, default_timeout=90)
-    at.run()
-    at.switch_page(DATA).run()
-    assert {m.label: m.value for m in at.metric}["Articles"] == f"{len(after['articles']):,}"
     assert len(Store(store).read("articles")) == len(after["articles"])
+    # the open session sees the new articles; the unfiltered date range grows to the new last day
+    at.run()
+    assert not at.exception
+    assert last < date(2025, 9, 1)
+    assert at.sidebar.date_input[0].value == (first, date(2025, 9, 1))
+    assert {m.label: m.value for m in at.metric}["Articles"] == f"{len(after['articles']):,}"
+    assert "(all articles)" in at.caption[0].value
+    assert "Upload Test Wire" in _sidebar(at, "Outlets").options
 
 
 def test_upload_over_the_limit_is_rejected_unread(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
