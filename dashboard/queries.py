@@ -5,6 +5,7 @@ Pure functions of DataFrames; no Streamlit import, no file access, no plotting."
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -429,11 +430,18 @@ def top_speakers(statements: pd.DataFrame, n: int = 10) -> pd.DataFrame:
     top = sizes.sort_values(["statements", "speaker"], ascending=[False, True]).head(n)
     mine = named[named["speaker"].isin(set(top["speaker"]))]
 
-    def most_common(col: str) -> pd.Series:
-        """Each top speaker's most frequent value of `col` (ties: the smallest), by speaker."""
-        pairs = mine[["speaker", col]].dropna().value_counts().rename("k").reset_index()
-        pairs = pairs.sort_values(["speaker", "k", col], ascending=[True, False, True])
-        return pairs.drop_duplicates("speaker").set_index("speaker")[col]
+    def most_common(col: str) -> dict[str, object]:
+        """Each top speaker's most frequent value of `col` (ties: the smallest)."""
+        counts = Counter(
+            (who, value)
+            for who, value in zip(mine["speaker"], mine[col], strict=True)
+            if isinstance(value, str)
+        )
+        best: dict[str, tuple[int, str]] = {}
+        for (who, value), k in counts.items():
+            if who not in best or (-k, value) < (-best[who][0], best[who][1]):
+                best[who] = (k, value)
+        return {who: value for who, (_, value) in best.items()}
 
     out = pd.DataFrame(
         {

@@ -363,3 +363,36 @@ def test_filter_options(full_tables) -> None:
     assert queries.topic_options(full_tables) == ["defence_spending", "nato"]
     assert queries.date_bounds(full_tables) == (date(2024, 1, 15), date(2024, 5, 2))
     assert queries.country_options(full_tables) == ["DEU", "EST", "FRA", "POL"]  # numbers' countries too
+
+
+def test_top_speakers_takes_each_speakers_most_frequent_country_and_role() -> None:
+    rows = [
+        ("Olaf Scholz", "DEU", "Minister"),
+        ("Olaf Scholz", "DEU", "Chancellor"),
+        ("Olaf Scholz", "FRA", None),
+        ("Kaja Kallas", None, None),
+    ]
+    statements = conform(
+        pd.DataFrame(
+            [
+                {
+                    "statement_id": str(i),
+                    "article_id": "a",
+                    "speaker": who,
+                    "speaker_country": c,
+                    "speaker_role": r,
+                }
+                for i, (who, c, r) in enumerate(rows)
+            ]
+        ),
+        "statements",
+    )
+    out = queries.top_speakers(statements)
+    assert out.to_dict("records")[0] == {
+        "speaker": "Olaf Scholz",
+        "speaker_country": "DEU",  # two of three
+        "speaker_role": "Chancellor",  # a tie: the first in order
+        "statements": 3,
+    }
+    assert out.loc[1, "speaker"] == "Kaja Kallas" and pd.isna(out.loc[1, "speaker_country"])
+    assert len(queries.top_speakers(statements, n=1)) == 1
