@@ -219,19 +219,9 @@ def filtered_tables() -> dict[str, pd.DataFrame]:
     return filtered(store_dir(), current_filters())
 
 
-def selected_countries() -> list[str]:
-    """The country filter's current selection (ISO3 codes) for pages."""
-    return list(current_filters().countries)
-
-
-def filter_summary(filtered: Mapping[str, pd.DataFrame] | int, *legacy: object) -> None:
-    """One line saying how many articles and statements the filters leave, and which filters are set.
-
-    (Also accepts the former call `filter_summary(n_articles, n_statements, countries, names)`.)"""
-    if isinstance(filtered, int):
-        n_articles, n_statements = filtered, int(legacy[0])
-    else:
-        n_articles, n_statements = len(filtered["articles"]), len(filtered["statements"])
+def filter_summary(filtered: Mapping[str, pd.DataFrame]) -> None:
+    """One line saying how many articles and statements the filters leave, and which filters are set."""
+    n_articles, n_statements = len(filtered["articles"]), len(filtered["statements"])
     filters = current_filters()
     scope = describe_filters(filters, country_names(filters.countries), topic_labels())
     st.caption(
