@@ -18,10 +18,11 @@ NUMBER_KINDS = ("reported", "target", "other")
 MAX_SERIES_COUNTRIES = 8  # lines on the spending chart when no country is chosen: most claims first
 
 
-def _name(names: Mapping[str, str] | None, code: object) -> object:
-    if not isinstance(code, str):
-        return pd.NA
-    return (names or {}).get(code, code)
+def _names_of(codes: pd.Series, names: Mapping[str, str] | None) -> pd.Series:
+    """Names for a column of codes (ISO3 -> country name, topic -> label): the code where no name is
+    known, NA stays NA."""
+    codes = codes.astype("string")
+    return codes.map(dict(names or {})).astype("string").fillna(codes)
 
 
 def _wanted(countries: Iterable[str] | None) -> set[str] | None:
@@ -41,7 +42,9 @@ def _typed(df: pd.DataFrame, dtypes: Mapping[str, str]) -> pd.DataFrame:
     """`df` with exactly `dtypes`' columns in that order (an empty frame keeps them typed)."""
     if df.empty:
         return pd.DataFrame({col: pd.Series(dtype=dtype) for col, dtype in dtypes.items()})
-    return df[list(dtypes)].astype(dict(dtypes)).reset_index(drop=True)
+    out = df[list(dtypes)]
+    cast = {col: dtype for col, dtype in dtypes.items() if str(out[col].dtype) != dtype}
+    return (out.astype(cast) if cast else out).reset_index(drop=True)
 
 
 def with_published(statements: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
@@ -84,7 +87,7 @@ def country_counts(
     else:
         raise ValueError(f"unknown measure {measure!r}; supported: statements, claims")
     counts = codes.dropna().astype(str).value_counts().rename_axis("iso3").rename("count").reset_index()
-    counts["country"] = counts["iso3"].map(lambda c: _name(names, c))
+    counts["country"] = _names_of(counts["iso3"], names)
     counts = counts.sort_values(["count", "country"], ascending=[False, True])
     return _typed(counts, {"iso3": "string", "country": "string", "count": "int64"})
 
@@ -104,7 +107,7 @@ def top_topics(topics: pd.DataFrame, labels: Mapping[str, str], n: int = 10) -> 
     sentence_rows = topics[topics["sentence_start"].notna()]
     per_sentence = sentence_rows.groupby("topic").size().rename("sentences")
     out = pd.concat([per_article, per_sentence], axis=1).fillna(0).rename_axis("topic").reset_index()
-    out["label"] = out["topic"].map(lambda t: labels.get(t, t))
+    out["label"] = _names_of(out["topic"], labels)
     out = out.sort_values(["articles", "label"], ascending=[False, True]).head(n)
     return _typed(out, {"topic": "string", "label": "string", "articles": "int64", "sentences": "int64"})
 
@@ -127,7 +130,7 @@ def topic_prevalence_by_period(
     out = found.groupby(["period", "topic"]).size().rename("articles").reset_index()
     out = out.merge(totals.reset_index(), on="period", how="left")
     out["share"] = out["articles"] / out["period_articles"]
-    out["label"] = out["topic"].map(lambda t: labels.get(t, t))
+    out["label"] = _names_of(out["topic"], labels)
     out = out.sort_values(["period", "label"])
     return _typed(
         out,
@@ -170,8 +173,8 @@ def topic_prevalence_by_country(
     out = found.groupby(["iso3", "topic"]).size().rename("articles").reset_index()
     out = out.merge(totals.reset_index(), on="iso3", how="left")
     out["share"] = out["articles"] / out["country_articles"]
-    out["country"] = out["iso3"].map(lambda c: _name(names, c))
-    out["label"] = out["topic"].map(lambda t: labels.get(t, t))
+    out["country"] = _names_of(out["iso3"], names)
+    out["label"] = _names_of(out["topic"], labels)
     out = out.sort_values(["country_articles", "country", "label"], ascending=[False, True, True])
     return _typed(
         out,
@@ -215,6 +218,7 @@ def gdp_claims(
 ) -> pd.DataFrame:
     """Percent-of-GDP figures about a country (CLAIM_COLUMNS, `country` the name), of `kinds`, limited to
     `countries` (ISO3) when given. Sorted by country name, year, value."""
+    numbers = numbers[[c for c in CLAIM_COLUMNS if c != "iso3"] + ["unit"]]  # fewer columns to filter
     rows = numbers[
         numbers["unit"].eq("percent_of_gdp").fillna(False).astype(bool)
         & numbers["country"].notna()
@@ -223,8 +227,8 @@ def gdp_claims(
     wanted = _wanted(countries)
     if wanted is not None:
         rows = rows[rows["country"].isin(wanted).fillna(False).astype(bool)]
-    out = rows.rename(columns={"country": "iso3"}).copy()
-    out["country"] = out["iso3"].map(lambda c: _name(names, c))
+    out = rows.rename(columns={"country": "iso3"})
+    out = out.assign(country=_names_of(out["iso3"], names))
     out = out.sort_values(["country", "year", "value"], na_position="last")
     return _typed(out, CLAIM_COLUMNS)
 
@@ -287,11 +291,11 @@ _LEVEL_COLUMNS = {
 def spending_chart_table(claims: pd.DataFrame, series: pd.DataFrame) -> pd.DataFrame:
     """The spending chart's data in one table: NATO's series (source "NATO", edition) and the claims
     (source "article", with verdict and sentence), columns iso3, country, year, value, source, edition,
-    qualifier, verdict, sentence, article_id. Sorted by country, year, source."""
-    nato = series.rename(columns={"pct_gdp": "value"}).assign(source="NATO")
-    articles = claims.assign(source="article")
+    qualifier, verdict, sentence, article_id: the series first, then the claims."""
+    shared = ["iso3", "country", "year", "value", "edition"]
+    nato = series.rename(columns={"pct_gdp": "value"})[shared].assign(source="NATO")
+    articles = claims[[*shared, "qualifier", "verdict", "sentence", "article_id"]].assign(source="article")
     out = pd.concat([nato, articles], ignore_index=True)
-    out = out.sort_values(["country", "year", "source"], ascending=[True, True, False])
     return _typed(
         out,
         {
@@ -319,41 +323,47 @@ def targets_vs_levels(
     level (NATO's latest figure; an article's latest reported claim when NATO has none). Columns iso3,
     country, measure ("target" | "reported level"), value, year, source ("article" | "NATO <edition>"),
     text, sentence. Countries ordered by their latest level, highest first."""
-    targets = gdp_claims(numbers, names, countries, kinds=("target",)).dropna(subset=["value"])
+    numbers = numbers[["unit", "kind", "country", "value", "year", "text", "sentence"]]
+    pct = numbers[
+        numbers["unit"].eq("percent_of_gdp").fillna(False).astype(bool) & numbers["country"].notna()
+    ]
+    wanted = _wanted(countries)
+    if wanted is not None:
+        pct = pct[pct["country"].isin(wanted).fillna(False).astype(bool)]
+    pct = pct.rename(columns={"country": "iso3"})
+    targets = pct[pct["kind"].eq("target").fillna(False).astype(bool) & pct["value"].notna()]
     if targets.empty:
         return _typed(pd.DataFrame(), _LEVEL_COLUMNS)
-    codes = list(dict.fromkeys(targets["iso3"]))
-    nato = official_series(reference, codes).sort_values("year").drop_duplicates("iso3", keep="last")
+    codes = set(targets["iso3"])
+    ref = reference[reference["iso3"].isin(codes).fillna(False).astype(bool) & reference["pct_gdp"].notna()]
+    nato = ref.sort_values(["year", "edition"]).drop_duplicates("iso3", keep="last")  # latest year, edition
     levels = pd.DataFrame(
         {
             "iso3": nato["iso3"],
-            "measure": "reported level",
             "value": nato["pct_gdp"],
             "year": nato["year"],
             "source": "NATO " + nato["edition"],
-            "text": pd.NA,
-            "sentence": pd.NA,
         }
     )
-    missing = [c for c in codes if c not in set(levels["iso3"])]
-    claimed = gdp_claims(numbers, names, missing, kinds=("reported",)).dropna(subset=["value", "year"])
-    if missing and not claimed.empty:
-        latest = claimed.sort_values(["year", "value"]).drop_duplicates("iso3", keep="last")
-        levels = pd.concat(
-            [
-                levels,
-                latest[["iso3", "value", "year", "text", "sentence"]].assign(
-                    measure="reported level", source="article"
-                ),
-            ],
-            ignore_index=True,
-        )
-    rows = targets[["iso3", "value", "year", "text", "sentence"]].assign(measure="target", source="article")
-    out = pd.concat([levels, rows], ignore_index=True)
-    out["country"] = out["iso3"].map(lambda c: _name(names, c))
-    level_of = levels.set_index("iso3")["value"].astype("Float64")
-    out["_level"] = out["iso3"].map(lambda c: level_of.get(c, pd.NA)).astype("Float64")
-    out["_order"] = out["measure"].map({"reported level": 0, "target": 1})
+    claimed = pct[
+        pct["kind"].eq("reported").fillna(False).astype(bool)
+        & ~pct["iso3"].isin(set(levels["iso3"])).fillna(False).astype(bool)
+    ].dropna(subset=["value", "year"])
+    latest = claimed.sort_values(["year", "value"]).drop_duplicates("iso3", keep="last")
+    levels = pd.concat(
+        [levels, latest[["iso3", "value", "year", "text", "sentence"]].assign(source="article")]
+    )
+    out = pd.concat(
+        [
+            levels.assign(measure="reported level", _order=0),
+            targets[["iso3", "value", "year", "text", "sentence"]].assign(
+                measure="target", source="article", _order=1
+            ),
+        ],
+        ignore_index=True,
+    )
+    out["country"] = _names_of(out["iso3"], names)
+    out["_level"] = out["iso3"].map(dict(zip(levels["iso3"], levels["value"], strict=True))).astype("Float64")
     out = out.sort_values(["_level", "country", "_order", "year"], ascending=[False, True, True, True])
     return _typed(out, _LEVEL_COLUMNS)
 
@@ -363,6 +373,9 @@ def money_amounts(
 ) -> pd.DataFrame:
     """Money figures with a currency: columns currency, value, kind, iso3, country, year, text, sentence,
     article_id; limited to `countries` (ISO3) when given. Sorted by currency (most figures first), value."""
+    numbers = numbers[
+        ["unit", "currency", "value", "kind", "country", "year", "text", "sentence", "article_id"]
+    ]
     rows = numbers[numbers["unit"].eq("money").fillna(False).astype(bool)].dropna(
         subset=["currency", "value"]
     )
@@ -370,7 +383,7 @@ def money_amounts(
     if wanted is not None:
         rows = rows[rows["country"].isin(wanted).fillna(False).astype(bool)]
     out = rows.rename(columns={"country": "iso3"}).copy()
-    out["country"] = out["iso3"].map(lambda c: _name(names, c))
+    out["country"] = _names_of(out["iso3"], names)
     out["_n"] = out.groupby("currency")["value"].transform("size")
     out = out.sort_values(["_n", "currency", "value"], ascending=[False, True, True])
     return _typed(
@@ -394,8 +407,10 @@ def claims_table(numbers: pd.DataFrame, names: Mapping[str, str] | None = None) 
     with its evidence sentence, NATO's value, edition and the verdict. Columns country, year, claimed,
     qualifier, kind, official, edition, difference, verdict, sentence, article_id, statement_id; checked
     claims first (by country, year), then the rest."""
+    columns = ["unit", "country", "year", "value", "qualifier", "kind", "official_value", "edition"]
+    numbers = numbers[[*columns, "difference", "verdict", "sentence", "article_id", "statement_id"]]
     rows = numbers[numbers["unit"].eq("percent_of_gdp").fillna(False).astype(bool)].copy()
-    rows["country_name"] = rows["country"].map(lambda c: _name(names, c))
+    rows["country_name"] = _names_of(rows["country"], names)
     rows = rows.assign(_unchecked=rows["verdict"].isna()).sort_values(
         ["_unchecked", "country_name", "year", "value"], na_position="last"
     )

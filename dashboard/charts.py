@@ -456,6 +456,7 @@ def targets_chart(rows: pd.DataFrame) -> go.Figure:
         140 + 30 * max(len(countries), 1),
         xaxis={"rangemode": "tozero", "ticksuffix": "%"},
         yaxis={"categoryorder": "array", "categoryarray": countries[::-1], "automargin": True},
+        legend={"orientation": "v", "y": 1, "x": 1.01, "xanchor": "left", "yanchor": "top"},
         shapes=shapes,
         annotations=notes,
     )
