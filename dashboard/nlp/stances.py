@@ -431,6 +431,8 @@ def _read(root: Token, base: float, target: Target, lex: StanceLexicon, scope: _
         if tok.dep_ in _STOP_DEPS and (scope is None or tok.dep_ != "relcl"):
             break
         if tok.dep_ in {"nsubj", "nsubjpass", "csubj"}:
+            if tok.i == root.i and _acts(head, target, lex):
+                break  # "the alliance should not stop at ...": the mention's own stance, not one on it
             _predicate(r, head, tok, target, lex)  # what is said of the mention or of its clause
         else:
             key = _apply(r, head, target, lex, negate=True)
@@ -491,6 +493,11 @@ def _modal(r: _Reading, verb: Token, lex: StanceLexicon) -> None:
 
 
 _COMMITTING_SUBJECTS = {"we", "i", "government", "policy", "plan", "country", "britain", "budget"}
+
+
+def _acts(verb: Token, target: Target, lex: StanceLexicon) -> bool:
+    """Whether a subject mention does something with a general cue verb rather than being judged."""
+    return verb.pos_ == "VERB" and _target_cue(verb, target) is None and _cue_key(verb, lex) is not None
 
 
 def _verb_of(tok: Token) -> Token:
