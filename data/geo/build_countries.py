@@ -3,7 +3,7 @@
 Reads `countries-110m.json` of the npm package world-atlas 2 (Natural Earth 1:110m, public domain), decodes
 its quantised arcs, names each country's ISO3 code through the gazetteer (a few Natural Earth short names by
 hand), rounds coordinates to 0.01 degree, continues rings that cross the antimeridian past 180 degrees east,
-simplifies the rings (Douglas-Peucker, 0.2 degree), drops islands under one degree across and writes a
+simplifies the rings (Douglas-Peucker, 0.4 degree), drops islands under 1.5 degrees across and writes a
 GeoJSON FeatureCollection whose feature ids are ISO3 codes. Features the gazetteer cannot name (disputed
 areas) are left out.
 
@@ -21,8 +21,8 @@ from pathlib import Path
 from dashboard.nlp.gazetteer import Gazetteer
 
 OUT = Path(__file__).resolve().parent / "countries_110m.geojson"
-TOLERANCE = 0.2  # degrees: Douglas-Peucker simplification (about 20 km), barely visible at a continent
-MIN_EXTENT = 1.0  # degrees: smaller islands are dropped
+TOLERANCE = 0.4  # degrees: Douglas-Peucker simplification (about 40 km), enough for a choropleth
+MIN_EXTENT = 1.5  # degrees: smaller islands are dropped
 # Natural Earth short names the gazetteer does not know.
 BY_HAND = {
     "Bosnia and Herz.": "BIH",
