@@ -549,21 +549,24 @@ def stance_heatmap(
     cols_order = (
         frame.groupby("target")["count"].sum().sort_values(ascending=False, kind="stable").index.tolist()
     )
-    index = {(r, c): i for i, (r, c) in enumerate(zip(frame[row], frame["target"], strict=True))}
-    z, custom = [], []
-    for r in rows_order:
-        z_row, c_row = [], []
-        for c in cols_order:
-            i = index.get((r, c))
-            if i is None:
-                z_row.append(None)
-                c_row.append([0, 0.0, 0.0])
-            else:
-                item = frame.iloc[i]
-                z_row.append(float(item["mean_score"]))
-                c_row.append([int(item["count"]), float(item["share_support"]), float(item["share_oppose"])])
-        z.append(z_row)
-        custom.append(c_row)
+    cells = {(r[row], r["target"]): r for r in frame.to_dict("records")}
+    z = [
+        [float(cells[(r, c)]["mean_score"]) if (r, c) in cells else None for c in cols_order]
+        for r in rows_order
+    ]
+    custom = [
+        [
+            [
+                int(cells[(r, c)]["count"]),
+                float(cells[(r, c)]["share_support"]),
+                float(cells[(r, c)]["share_oppose"]),
+            ]
+            if (r, c) in cells
+            else [0, 0.0, 0.0]
+            for c in cols_order
+        ]
+        for r in rows_order
+    ]
     heat = go.Heatmap(
         z=z,
         x=[str(c) for c in cols_order],
