@@ -280,16 +280,26 @@ PAGE_PATHS = {
 }
 
 
+CHART_PAGES = {"overview", "spending", "stances", "topics"}  # they end with the report button
+
+
 @pytest.mark.parametrize("name", list(PAGE_PATHS))
 def test_every_page_renders_and_is_screenshot(page, server: str, name: str) -> None:
     from playwright.sync_api import expect
 
     _open(page, f"{server}/{PAGE_PATHS[name]}", '[data-testid="stCaptionContainer"]')
     expect(page.get_by_text("match the filters").first).to_be_visible()
+    if name in CHART_PAGES:  # the last element: the whole page has been sent
+        expect(page.get_by_role("button", name="Download report")).to_be_visible(timeout=60_000)
     expect(page.locator('[data-testid="stException"]')).to_have_count(0)
     charts = page.locator('[data-testid="stPlotlyChart"]')
+    pngs = page.locator('[data-testid="stDownloadButton"]').filter(has_text="PNG")
+    expect(charts).to_have_count(pngs.count(), timeout=60_000)  # every chart came with its download row
+    assert (charts.count() > 0) == (name in CHART_PAGES)
     for i in range(charts.count()):
-        expect(charts.nth(i).locator("svg.main-svg").first).to_be_attached()
+        charts.nth(i).scroll_into_view_if_needed()
+        expect(charts.nth(i).locator("svg.main-svg").first).to_be_visible(timeout=30_000)
+    page.evaluate("document.querySelectorAll('*').forEach(e => { if (e.scrollTop) e.scrollTop = 0; })")
     page.wait_for_timeout(500)  # let the last charts finish their transitions
     SHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SHOTS / f"page_{name}.png"), full_page=True)
