@@ -123,7 +123,7 @@ def top_speakers_chart(speakers: pd.DataFrame, country_names: dict[str, str] | N
         code = row.get("speaker_country")
         return f"{row['speaker']} ({names.get(code, code)})" if isinstance(code, str) else str(row["speaker"])
 
-    labels = [label(row) for _, row in ordered.iterrows()]
+    labels = [html.escape(label(row), quote=False) for _, row in ordered.iterrows()]  # names from articles
     roles = ["" if pd.isna(r) else str(r) for r in ordered["speaker_role"]]
     bars = go.Bar(
         x=ordered["statements"].astype(int).tolist(),
@@ -569,8 +569,8 @@ def stance_heatmap(
     ]
     heat = go.Heatmap(
         z=z,
-        x=[str(c) for c in cols_order],
-        y=[str(r) for r in rows_order],
+        x=[html.escape(str(c), quote=False) for c in cols_order],
+        y=[html.escape(str(r), quote=False) for r in rows_order],  # actor names come from articles
         customdata=custom,
         colorscale=STANCE_COLOURSCALE,
         zmin=-1,

@@ -173,6 +173,15 @@ def test_stance_heatmap_diverging_scale_counts_in_hover() -> None:
     assert list(labelled.data[0].x) == ["NATO", "Raise defence spending"]
 
 
+def test_heatmap_and_bar_labels_from_articles_are_escaped() -> None:
+    matrix = _matrix().assign(actor=["<b>Scholz</b>", "<b>Scholz</b>", "Trump"])
+    assert charts.stance_heatmap(matrix).data[0].y[0] == "&lt;b&gt;Scholz&lt;/b&gt;"
+    speakers = pd.DataFrame(
+        {"speaker": ["<img src=x>"], "speaker_country": ["DEU"], "speaker_role": [None], "statements": [3]}
+    )
+    assert charts.top_speakers_chart(speakers, NAMES).data[0].y == ("&lt;img src=x&gt; (Germany)",)
+
+
 def test_country_heatmap_shows_country_names() -> None:
     matrix = _matrix().rename(columns={"actor": "actor_country"})
     matrix["actor_country"] = ["DEU", "DEU", "USA"]

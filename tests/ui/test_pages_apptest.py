@@ -317,7 +317,7 @@ def test_stances_page_draws_heatmaps_and_lists_the_statements_behind_a_cell(
     heat = _titled(at, "Actor stance by target")["data"][0]
     assert (heat["zmin"], heat["zmax"]) == (-1, 1)
     cell = dict(zip(heat["y"], heat["z"], strict=True))
-    assert "Test Actor <b>A</b>" in cell and "Test Actor B" in cell
+    assert "Test Actor &lt;b&gt;A&lt;/b&gt;" in cell and "Test Actor B" in cell  # escaped for plotly
     countries = _titled(at, "Country stance by target")["data"][0]
     assert set(countries["y"]) >= {"Germany", "United States"}
     at.selectbox(key="stances_actor").select("Test Actor <b>A</b>").run()
