@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from dashboard.evaluation import GOLD_DIR, gold_articles
+from dashboard.evaluation import GOLD_DIR, gold_articles, gold_corpus
 from dashboard.nlp.stances import NEUTRAL_BAND
 
 Triple = tuple[str, str, str]  # actor, target, polarity
@@ -70,11 +70,9 @@ def score_stances(name: str, gold: set[Triple], predicted: set[Triple], scores: 
 def evaluate_stances(
     gold_dir: Path = GOLD_DIR, model: str | None = None
 ) -> tuple[StanceScores, pd.DataFrame]:
-    """Run the loader on every gold article and score its stances; also returns the stance rows."""
-    from dashboard.loader import load_articles
-
+    """Score the stances of every gold article (one shared loader run); also returns the stance rows."""
     articles = gold_articles(gold_dir)
-    corpus = load_articles([a.path for a in articles], model=model)
+    corpus = gold_corpus(gold_dir, model)
     by_origin = corpus.articles.set_index("origin")
     scores = StanceScores()
     for art in articles:
