@@ -16,6 +16,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -303,6 +304,27 @@ def test_every_page_renders_and_is_screenshot(page, server: str, name: str) -> N
     page.wait_for_timeout(500)  # let the last charts finish their transitions
     SHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SHOTS / f"page_{name}.png"), full_page=True)
+
+
+def test_report_zip_holds_the_pages_charts_and_data(page, server: str) -> None:
+    from playwright.sync_api import expect
+
+    _open(page, f"{server}/topics", '[data-testid="stCaptionContainer"]')
+    report = page.get_by_role("button", name="Download report")
+    expect(report).to_be_visible(timeout=60_000)
+    n_charts = page.locator('[data-testid="stDownloadButton"]').filter(has_text="PNG").count()
+    name, data = _download(page, report)
+    assert name == "topics_report.zip"
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        names = zf.namelist()
+        stems = {n.rsplit(".", 1)[0] for n in names if n.endswith(".html")}
+        assert len(stems) == n_charts > 0
+        for stem in stems:
+            assert zf.read(f"{stem}.png").startswith(b"\x89PNG")
+            assert zf.read(f"{stem}.svg").lstrip().startswith(b"<svg")
+            assert len(pd.read_csv(io.BytesIO(zf.read(f"{stem}.csv")))) > 0
+        assert "page: Topics" in zf.read("README.txt").decode()
+        assert "plotly.min.js" in names
 
 
 def test_upload_on_the_data_page_is_counted(page, server: str, small_tables, tmp_path: Path) -> None:
