@@ -190,6 +190,14 @@ def articles_over_time_chart(counts: pd.DataFrame, freq: str = "M") -> go.Figure
     )
 
 
+class _Shared(dict):
+    """A read-only dict that deep copies return as is: plotly deep-copies every trace when a figure is
+    built and again in `to_dict` (Streamlit), which for country outlines costs more than the whole chart."""
+
+    def __deepcopy__(self, memo: dict) -> _Shared:
+        return self
+
+
 @cache
 def world_geojson() -> dict:
     """Country outlines keyed by ISO3 (`data/geo/countries_110m.geojson`), read once."""
@@ -228,7 +236,7 @@ def choropleth_chart(counts: pd.DataFrame, measure: str = "statements") -> go.Fi
     features = world_geojson()["features"]
     others = [f for f in features if f["id"] not in set(codes)]
     background = go.Choroplethmap(
-        geojson={"type": "FeatureCollection", "features": others},
+        geojson=_Shared(type="FeatureCollection", features=others),
         locations=[f["id"] for f in others],
         featureidkey="id",
         z=[0] * len(others),
@@ -240,7 +248,7 @@ def choropleth_chart(counts: pd.DataFrame, measure: str = "statements") -> go.Fi
         name="no data",
     )
     shaded = go.Choroplethmap(
-        geojson={"type": "FeatureCollection", "features": [f for f in features if f["id"] in set(codes)]},
+        geojson=_Shared(type="FeatureCollection", features=[f for f in features if f["id"] in set(codes)]),
         locations=codes,
         featureidkey="id",
         z=counts["count"].astype(int).tolist(),
