@@ -18,14 +18,15 @@ def evaluated():
 def test_gold_stances_cover_enough_articles():
     with_stances = [a for a in gold_articles() if a.raw.get("stances")]
     assert len(with_stances) >= 16  # the seed article plus at least 15 sample articles
-    assert sum(len(a.raw["stances"]) for a in with_stances) >= 100
+    assert sum(len(a.raw["stances"]) for a in with_stances) >= 150
 
 
 def test_stance_precision_and_recall(evaluated):
     scores, _ = evaluated
-    # regression guards at the measured level (P 0.772, R 0.670); the goal of 0.85 is not reached yet
-    assert scores.precision >= 0.74, scores.differences
-    assert scores.recall >= 0.62, scores.differences
+    # regression guards at the level measured on the adjudicated gold (156 stances: P 0.848, R 0.500);
+    # the goal of 0.85 for both is not reached yet
+    assert scores.precision >= 0.8, scores.differences
+    assert scores.recall >= 0.48, scores.differences
 
 
 def test_stance_rows_keep_their_contract(evaluated):
