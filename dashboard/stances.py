@@ -97,21 +97,21 @@ def _actor_target_polarity(stances: pd.DataFrame) -> pd.DataFrame:
     df = _valid(stances, ["actor", "target"])
     if df.empty:
         return pd.DataFrame(columns=["actor", "target", "weight", "mean_score", "polarity"])
-    rows = []
-    for (actor, target), group in df.groupby(["actor", "target"], sort=True):
-        counts = group["polarity"].value_counts()
-        top = counts[counts == counts.max()].index.tolist()
-        polarity = top[0] if len(top) == 1 else "neutral"
-        rows.append(
-            {
-                "actor": str(actor),
-                "target": str(target),
-                "weight": len(group),
-                "mean_score": float(group["score"].astype(float).mean()),
-                "polarity": str(polarity),
-            }
-        )
-    return pd.DataFrame(rows)
+    df = df.assign(
+        actor=df["actor"].astype(str), target=df["target"].astype(str), score=df["score"].astype(float)
+    )
+    out = (
+        df.groupby(["actor", "target"], sort=True)
+        .agg(weight=("score", "size"), mean_score=("score", "mean"))
+        .reset_index()
+    )
+    counts = df.groupby(["actor", "target", "polarity"]).size().unstack(fill_value=0)
+    winners = counts.eq(counts.max(axis=1), axis=0)
+    majority = winners.idxmax(axis=1).where(winners.sum(axis=1) == 1, "neutral")
+    keys = pd.MultiIndex.from_frame(out[["actor", "target"]])
+    out["polarity"] = majority.reindex(keys).fillna("neutral").astype(str).to_numpy()
+    out["weight"] = out["weight"].astype("int64")
+    return out
 
 
 def two_mode_network(stances: pd.DataFrame) -> nx.Graph:
