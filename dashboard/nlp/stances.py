@@ -235,7 +235,7 @@ def extract_stances(
                         actor = named
             if not (reading.informative or reading.directed or _bare_counts(root, target)):
                 continue
-            key = (owner, actor.name, actor.type, actor.country, target_name, sent.start)
+            actors = [actor]
         else:
             reading = _read(root, base, target, lex, None)
             if reading.actor_verb is None:
@@ -244,13 +244,14 @@ def extract_stances(
             if subj is None:
                 continue
             speakers = speakers or ArticleSpeakers(doc, when, gaz)
-            actor = speakers.resolve(subj)
-            key = (None, actor.name, actor.type, actor.country, target_name, sent.start)
-        if actor.type not in ACTOR_TYPES or not actor.name or not _plausible(actor, gaz, when):
-            continue
-        if actor.name in target.holders_excluded:
-            continue
-        found.setdefault(key, []).append((reading, sent))
+            actors = [speakers.resolve(part) for part in _conjoined(subj)]  # "Finland and Sweden applied"
+        for actor in actors:
+            if actor.type not in ACTOR_TYPES or not actor.name or not _plausible(actor, gaz, when):
+                continue
+            if actor.name in target.holders_excluded:
+                continue
+            key = (owner, actor.name, actor.type, actor.country, target_name, sent.start)
+            found.setdefault(key, []).append((reading, sent))
     text = doc.text  # built from the tokens on every access
     return [_stance(key, readings, text) for key, readings in found.items()]
 
@@ -434,7 +435,10 @@ def _read(root: Token, base: float, target: Target, lex: StanceLexicon, scope: _
             if tok.i == root.i and _acts(head, target, lex):
                 break  # "the alliance should not stop at ...": the mention's own stance, not one on it
             _predicate(r, head, tok, target, lex)  # what is said of the mention or of its clause
+        elif _adjunct_of_other_object(tok, head):
+            pass  # "ended a meeting with a declaration reaffirming ...": the verb speaks of its own object
         else:
+            directed = r.directed
             key = _apply(r, head, target, lex, negate=True)
             if key is None and tok.dep_ == "dobj":  # "called the relativisation ... irresponsible"
                 complement = next((c for c in head.children if c.dep_ in {"oprd", "ccomp", "acomp"}), None)
@@ -444,6 +448,8 @@ def _read(root: Token, base: float, target: Target, lex: StanceLexicon, scope: _
                 verb = _verb_of(head)  # the highest cue with a subject holds the stance ("refused to commit")
                 if (scope is not None and r.actor_verb is None) or (scope is None and _subject(verb)):
                     r.actor_verb = verb
+            elif scope is None and r.actor_verb is None and r.directed and not directed and _acts_on(head):
+                r.actor_verb = head  # a target's own verb done by its subject: "Finland formally joined NATO"
         if head.pos_ in {"VERB", "AUX"} and (not seen_verb or r.cues):
             _modal(r, head, lex)  # the mention's own verb, or a cue's: not any verb up the sentence
             seen_verb = True
@@ -451,6 +457,50 @@ def _read(root: Token, base: float, target: Target, lex: StanceLexicon, scope: _
     if r.actor_verb is not None and r.actor_verb.pos_ not in {"VERB", "AUX"}:
         r.actor_verb = None
     return r
+
+
+def _acts_on(verb: Token) -> bool:
+    """Whether a target verb is an act of its subject on the mention: a verb with a subject ("Finland
+    joined NATO", "Finland and Sweden applied to join"); not a participle of a noun, not the simple present
+    of a state ("Britain spends more than 2% of GDP" is data) and not an ability ("Denmark could not take
+    part in ...")."""
+    if verb.pos_ != "VERB" or verb.dep_ in {"amod", "acl", "relcl"} or verb.tag_ in {"VBZ", "VBP"}:
+        return False
+    if any(c.dep_ == "aux" and c.lower_ in _ABILITY_MODALS for c in verb.children):
+        return False
+    return _subject(verb) is not None
+
+
+_ABILITY_MODALS = {"can", "could", "may", "might", "ca"}
+
+
+def _conjoined(subj: Span) -> list[Span]:
+    """The parts of a conjoined subject, each its own actor: "Latvia and Lithuania" -> Latvia, Lithuania.
+    A subject with no conjunct is returned whole."""
+    root = subj.root
+    parts = [c for c in root.conjuncts if subj.start <= c.i < subj.end]
+    if not parts:
+        return [subj]
+    doc = subj.doc
+    first_end = min(c.i for c in root.children if c.dep_ in {"cc", "conj", "punct"} and c.i > root.i)
+    out = [doc[subj.start : first_end]]
+    for c in parts:
+        out.append(doc[c.left_edge.i : max(t.i for t in c.subtree if t.dep_ != "conj" or t.i == c.i) + 1])
+    return out
+
+
+def _adjunct_of_other_object(tok: Token, head: Token) -> bool:
+    """Whether `tok` is a "with"/"after"/... adjunct of a verb that has a direct object of its own: the
+    verb's cue is about that object, not about the adjunct ("ended a meeting with a declaration ...")."""
+    return (
+        tok.dep_ == "prep"
+        and tok.lower_ in _ADJUNCT_PREPS
+        and head.pos_ == "VERB"
+        and any(c.dep_ == "dobj" for c in head.children)
+    )
+
+
+_ADJUNCT_PREPS = {"with", "after", "before", "during", "amid", "despite"}
 
 
 def _apply(r: _Reading, tok: Token, target: Target, lex: StanceLexicon, negate: bool) -> str | None:

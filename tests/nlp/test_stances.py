@@ -128,6 +128,19 @@ CASES = [
 ]
 
 
+# plain sentences where the actor acts with a target's own verb, or an organisation acts on its own target
+CASES += [
+    ("Finland formally joined NATO on Tuesday.", "Finland", "nato_alliance", "support"),
+    ("Washington paused military aid to Kyiv.", "United States", "military_aid_to_ukraine", "oppose"),
+    (
+        "NATO leaders agreed on Friday to raise defence spending to 5% of GDP.",
+        "NATO",
+        "defence_spending_increase",
+        "support",
+    ),
+]
+
+
 @pytest.mark.parametrize("text, actor, target, polarity", CASES, ids=[c[0][:50] for c in CASES])
 def test_stance_rules(nlp, gaz, text, actor, target, polarity):
     _, _, found = stances_of(nlp, gaz, text)
@@ -147,6 +160,25 @@ def test_stance_rules(nlp, gaz, text, actor, target, polarity):
     ],
 )
 def test_no_stance(nlp, gaz, text):
+    assert stances_of(nlp, gaz, text)[2] == []
+
+
+def test_conjoined_subjects_are_each_an_actor(nlp, gaz):
+    _, _, found = stances_of(nlp, gaz, "Finland and Sweden formally applied to join NATO on Wednesday.")
+    assert [(s.actor, s.target, s.polarity) for s in found] == [
+        ("Finland", "nato_alliance", "support"),
+        ("Sweden", "nato_alliance", "support"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Britain already spends more than 2% of GDP on defence.",  # a state in the simple present is data
+        "The opt-out meant Denmark could not take part in PESCO.",  # an ability, not an act
+    ],
+)
+def test_target_verbs_that_are_no_act(nlp, gaz, text):
     assert stances_of(nlp, gaz, text)[2] == []
 
 
