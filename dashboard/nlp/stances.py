@@ -448,8 +448,10 @@ def _read(root: Token, base: float, target: Target, lex: StanceLexicon, scope: _
                 verb = _verb_of(head)  # the highest cue with a subject holds the stance ("refused to commit")
                 if (scope is not None and r.actor_verb is None) or (scope is None and _subject(verb)):
                     r.actor_verb = verb
-            elif scope is None and r.actor_verb is None and r.directed and not directed and _acts_on(head):
-                r.actor_verb = head  # a target's own verb done by its subject: "Finland formally joined NATO"
+            elif scope is None and r.actor_verb is None and r.directed and not directed:
+                verb = _verb_above(head)  # a target's own verb (or noun) done by its subject: "Finland
+                if verb is not None and _acts_on(verb):  # joined NATO", "Norway is preparing an increase"
+                    r.actor_verb = verb
         if head.pos_ in {"VERB", "AUX"} and (not seen_verb or r.cues):
             _modal(r, head, lex)  # the mention's own verb, or a cue's: not any verb up the sentence
             seen_verb = True
@@ -472,6 +474,21 @@ def _acts_on(verb: Token) -> bool:
 
 
 _ABILITY_MODALS = {"can", "could", "may", "might", "ca"}
+
+
+def _verb_above(tok: Token) -> Token | None:
+    """The verb a target word is done by: the word itself, or the verb a target noun is the object of,
+    directly or through a preposition ("announced an increase", "is preparing for the largest increase")."""
+    if tok.pos_ == "VERB":
+        return tok
+    if tok.pos_ != "NOUN":
+        return None
+    head = tok.head
+    if tok.dep_ == "pobj" and head.dep_ == "prep":
+        head = head.head
+    elif tok.dep_ != "dobj":
+        return None
+    return head if head.pos_ == "VERB" else None
 
 
 def _conjoined(subj: Span) -> list[Span]:

@@ -138,6 +138,24 @@ CASES += [
         "defence_spending_increase",
         "support",
     ),
+    (  # a target noun that is the object of the actor's verb
+        "Norway is preparing for the largest increase in its defence budget in modern times.",
+        "Norway",
+        "defence_spending_increase",
+        "support",
+    ),
+    (  # "united" is a support cue; "the alliance" is a NATO mention
+        "Lithuanian President Gitanas Nausėda said Russia's threat had made the alliance more united.",
+        "Gitanas Nausėda",
+        "nato_alliance",
+        "support",
+    ),
+    (  # "arms race" is a contrary of defence spending
+        "The Kremlin said the decision to raise defence spending would lead to a new arms race in Europe.",
+        "Kremlin",
+        "defence_spending_increase",
+        "oppose",
+    ),
 ]
 
 
@@ -168,6 +186,12 @@ def test_conjoined_subjects_are_each_an_actor(nlp, gaz):
     assert [(s.actor, s.target, s.polarity) for s in found] == [
         ("Finland", "nato_alliance", "support"),
         ("Sweden", "nato_alliance", "support"),
+    ]
+    text = "Poland and Lithuania asked for consultations under Article 4 of the North Atlantic Treaty."
+    _, _, found = stances_of(nlp, gaz, text)
+    assert [(s.actor, s.target, s.polarity) for s in found] == [
+        ("Poland", "nato_alliance", "support"),
+        ("Lithuania", "nato_alliance", "support"),
     ]
 
 
