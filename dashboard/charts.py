@@ -80,6 +80,12 @@ def _figure(
     return go.Figure(data=list(traces), layout=base)
 
 
+def _count_axis(top: float) -> dict:
+    """An axis of whole counts from 0: one tick per unit when the counts are small, so that ",d" never
+    prints the same number twice (0.2, 0.4 ... shown as 0, 0 ...)."""
+    return {"rangemode": "tozero", "tickformat": ",d", **({"dtick": 1} if top <= 5 else {})}
+
+
 def statements_over_time_chart(counts: pd.DataFrame, freq: str = "M") -> go.Figure:
     """Bars of statements per period stacked by kind, from `queries.statements_over_time`."""
     if freq not in FREQUENCIES:
@@ -109,7 +115,7 @@ def statements_over_time_chart(counts: pd.DataFrame, freq: str = "M") -> go.Figu
         "Statements",
         420,
         xaxis={"type": "date"},
-        yaxis={"rangemode": "tozero", "tickformat": ",d"},
+        yaxis=_count_axis(counts.groupby("period")["statements"].sum().max() if not counts.empty else 0),
         barmode="stack",
     )
 
@@ -143,7 +149,7 @@ def top_speakers_chart(speakers: pd.DataFrame, country_names: dict[str, str] | N
         "Statements",
         "",
         height,
-        xaxis={"rangemode": "tozero", "tickformat": ",d"},
+        xaxis=_count_axis(ordered["statements"].max() if not ordered.empty else 0),
         yaxis={"automargin": True},
     )
 
@@ -186,7 +192,7 @@ def articles_over_time_chart(counts: pd.DataFrame, freq: str = "M") -> go.Figure
         "Articles",
         360,
         xaxis={"type": "date"},
-        yaxis={"rangemode": "tozero", "tickformat": ",d"},
+        yaxis=_count_axis(counts["articles"].max() if not counts.empty else 0),
     )
 
 
@@ -292,7 +298,7 @@ def top_topics_chart(top: pd.DataFrame) -> go.Figure:
         "Articles",
         "",
         120 + 32 * max(len(top), 1),
-        xaxis={"rangemode": "tozero", "tickformat": ",d"},
+        xaxis=_count_axis(max(values, default=0)),
         yaxis={"automargin": True},
     )
 

@@ -271,3 +271,11 @@ def test_topic_heatmaps_show_shares_with_counts() -> None:
     )
     fig = charts.topic_country_chart(by_country)
     assert list(fig.data[0].x) == ["Germany", "France"]
+
+
+@pytest.mark.parametrize(("counts", "dtick"), [([1, 0, 1], 1), ([3, 40, 12], None)])
+def test_count_axes_never_repeat_a_tick_label(counts: list[int], dtick: int | None) -> None:
+    periods = pd.date_range("2024-01-01", periods=len(counts), freq="QS")
+    fig = charts.articles_over_time_chart(pd.DataFrame({"period": periods, "articles": counts}), "Q")
+    assert fig.layout.yaxis.dtick == dtick
+    assert fig.layout.yaxis.tickformat == ",d"
