@@ -53,6 +53,7 @@ class Target:
     oppose: frozenset[str] = frozenset()  # lemmas that move it back
     bare: bool = True  # whether a mention with no cue in a statement counts as mild support
     holders_excluded: frozenset[str] = frozenset()  # actors not coded on this target (NATO on NATO)
+    objects: frozenset[str] = frozenset()  # words that mention it as the object of its own verbs ("reach 2%")
 
 
 @dataclass(frozen=True)
@@ -102,7 +103,7 @@ def _load_targets(path: str) -> tuple[tuple[str, Target], ...]:
         label, description, patterns = table.get("label"), table.get("description"), table.get("patterns")
         if not isinstance(label, str) or not isinstance(description, str):
             raise TargetsError(f"{path}: target {name!r} needs a string `label` and `description`")
-        lists = {key: table.get(key, []) for key in ("patterns", "contrary", "support", "oppose")}
+        lists = {key: table.get(key, []) for key in ("patterns", "contrary", "support", "oppose", "objects")}
         for key, value in lists.items():
             if not isinstance(value, list) or not all(isinstance(p, str) and p == p.lower() for p in value):
                 raise TargetsError(f"{path}: target {name!r}: `{key}` must be a list of lower-case strings")
@@ -121,6 +122,7 @@ def _load_targets(path: str) -> tuple[tuple[str, Target], ...]:
                     frozenset(lists["oppose"]),
                     bool(table.get("bare", True)),
                     frozenset(table.get("holders_excluded", [])),
+                    frozenset(lists["objects"]),
                 ),
             )
         )
@@ -202,11 +204,9 @@ def extract_stances(
     lex = load_lexicon()
     gaz = gazetteer or Gazetteer.load()
     hits = [(h.topic, h.start, h.end) for h in matcher.hits(doc)]
-    if not hits:
-        return []
     sent_starts = _sentence_starts(doc)
     sent_ends = [*sent_starts[1:], len(doc)]
-    mentions = _mentions(doc, hits, lex, sent_starts)
+    mentions = _mentions(doc, hits, lex, sent_starts) + _object_mentions(doc, targets, hits)
     if not mentions:
         return []
     speakers: ArticleSpeakers | None = None
@@ -226,16 +226,21 @@ def extract_stances(
             if cue_tok is not None:
                 _apply_statement_cue(reading, cue_tok, lex)
             actor = Speaker(st.speaker, st.speaker_type, st.speaker_country, st.speaker_role, st.speaker_org)
-            if reading.actor_verb is not None:
-                subj = _subject(reading.actor_verb)
-                if subj is not None and subj.root.ent_type_ == "PERSON":
-                    speakers = speakers or ArticleSpeakers(doc, when, gaz)
-                    named = speakers.resolve(subj)
-                    if named.type == "person" and named.name:
-                        actor = named
+            actors = [actor]
+            subj = _subject(reading.actor_verb) if reading.actor_verb is not None else None
+            if subj is not None and subj.root.ent_type_ == "PERSON":
+                speakers = speakers or ArticleSpeakers(doc, when, gaz)
+                named = speakers.resolve(subj)
+                if named.type == "person" and named.name:
+                    actors = [named]
+            elif subj is not None and not _is_actor(actor, gaz, when):
+                # an anonymous source reports what countries or organisations did: "Latvia and Lithuania
+                # have pledged to reach that level, officials said" is the two countries' stance
+                speakers = speakers or ArticleSpeakers(doc, when, gaz)
+                named = [speakers.resolve(part) for part in _conjoined(subj)]
+                actors = [a for a in named if a.type in {"country", "organization"}] or actors
             if not (reading.informative or reading.directed or _bare_counts(root, target)):
                 continue
-            actors = [actor]
         else:
             reading = _read(root, base, target, lex, None)
             if reading.actor_verb is None:
@@ -246,7 +251,7 @@ def extract_stances(
             speakers = speakers or ArticleSpeakers(doc, when, gaz)
             actors = [speakers.resolve(part) for part in _conjoined(subj)]  # "Finland and Sweden applied"
         for actor in actors:
-            if actor.type not in ACTOR_TYPES or not actor.name or not _plausible(actor, gaz, when):
+            if not _is_actor(actor, gaz, when):
                 continue
             if actor.name in target.holders_excluded:
                 continue
@@ -254,6 +259,11 @@ def extract_stances(
             found.setdefault(key, []).append((reading, sent))
     text = doc.text  # built from the tokens on every access
     return [_stance(key, readings, text) for key, readings in found.items()]
+
+
+def _is_actor(actor: Speaker, gaz: Gazetteer, when: date | None) -> bool:
+    """A named person, organisation or country that may hold a stance."""
+    return actor.type in ACTOR_TYPES and bool(actor.name) and _plausible(actor, gaz, when)
 
 
 def _plausible(actor: Speaker, gaz: Gazetteer, when: date | None) -> bool:
@@ -351,6 +361,27 @@ def _mentions(
         if not (judged or _has_cue_above(tok, lex, steps=3)):
             continue
         out.append((main, 1.0, tok))
+    return out
+
+
+def _object_mentions(doc: Doc, targets: dict[str, Target], hits: list[tuple[str, int, int]]) -> list:
+    """(target, 1.0, token) for a target's `objects` words ("%", "level") that are the object of one of
+    the target's own verbs, outside its pattern hits: "pledged to reach that level", "reaching 2% by 2029"."""
+    covered = {i for _, start, end in hits for i in range(start, end)}
+    out = []
+    for t in targets.values():
+        if not t.objects:
+            continue
+        for tok in doc:
+            if tok.i in covered or tok.dep_ not in {"dobj", "pobj"}:
+                continue
+            if tok.lower_ not in t.objects and tok.lemma_.lower() not in t.objects:
+                continue
+            if any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+                continue  # "16% of the commonly funded budget" is a share of something else
+            verb = tok.head.head if tok.dep_ == "pobj" else tok.head  # "reach 2%", "rise to 3%"
+            if verb.pos_ == "VERB" and _target_cue(verb, t) is not None:
+                out.append((t.name, 1.0, tok))
     return out
 
 

@@ -150,6 +150,12 @@ CASES += [
         "nato_alliance",
         "support",
     ),
+    (  # a spending level as the object of a spending verb
+        "Spanish Defence Minister Margarita Robles said that Spain is committed to reaching 2% by 2029.",
+        "Margarita Robles",
+        "defence_spending_increase",
+        "support",
+    ),
     (  # "arms race" is a contrary of defence spending
         "The Kremlin said the decision to raise defence spending would lead to a new arms race in Europe.",
         "Kremlin",
@@ -195,9 +201,21 @@ def test_conjoined_subjects_are_each_an_actor(nlp, gaz):
     ]
 
 
+def test_anonymous_sources_report_the_stance_of_the_countries_they_name(nlp, gaz):
+    text = (
+        "Latvia and Lithuania have pledged to reach that level by 2020, officials in Riga and Vilnius said."
+    )
+    _, _, found = stances_of(nlp, gaz, text)
+    assert [(s.actor, s.target, s.polarity) for s in found] == [
+        ("Latvia", "defence_spending_increase", "support"),
+        ("Lithuania", "defence_spending_increase", "support"),
+    ]
+
+
 @pytest.mark.parametrize(
     "text",
     [
+        "The United States will pay about 16% of the commonly funded budget.",  # a share of something else
         "Britain already spends more than 2% of GDP on defence.",  # a state in the simple present is data
         "The opt-out meant Denmark could not take part in PESCO.",  # an ability, not an act
     ],
