@@ -276,8 +276,15 @@ def _plausible(actor: Speaker, gaz: Gazetteer, when: date | None) -> bool:
 
 def _bare_counts(root: Token, target: Target) -> bool:
     """Whether a mention with no cue still says something: only for targets whose file says so (`bare`),
-    and not in an adverbial ("at the NATO summit")."""
-    return bool(BARE_SCORE) and target.bare and root.dep_ not in {"npadvmod", "advmod"}
+    not in an adverbial ("at the NATO summit") and not as what a share is taken of ("80% of NATO's defence
+    spending would come from ..." is data)."""
+    if not (BARE_SCORE and target.bare) or root.dep_ in {"npadvmod", "advmod"}:
+        return False
+    of = root.head if root.dep_ == "pobj" and root.head.lower_ == "of" else None
+    return of is None or of.head.lemma_.lower() not in _SHARE_WORDS
+
+
+_SHARE_WORDS = {"%", "percent", "per", "cent", "share", "half", "third", "quarter", "fraction", "proportion"}
 
 
 def _is_source(st: Statement) -> bool:

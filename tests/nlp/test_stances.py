@@ -156,6 +156,7 @@ CASES += [
         "defence_spending_increase",
         "support",
     ),
+    ("Spain did not sign up to the 5% trajectory.", "Spain", "defence_spending_increase", "oppose"),
     (  # "arms race" is a contrary of defence spending
         "The Kremlin said the decision to raise defence spending would lead to a new arms race in Europe.",
         "Kremlin",
@@ -216,6 +217,9 @@ def test_anonymous_sources_report_the_stance_of_the_countries_they_name(nlp, gaz
     "text",
     [
         "The United States will pay about 16% of the commonly funded budget.",  # a share of something else
+        # a share of spending is data; complementing NATO is said of the project, not a stance on NATO
+        "Jens Stoltenberg said that about 80% of NATO's defence spending would come from non-EU allies.",
+        "German Defence Minister Ursula von der Leyen said the project was designed to complement NATO.",
         "Britain already spends more than 2% of GDP on defence.",  # a state in the simple present is data
         "The opt-out meant Denmark could not take part in PESCO.",  # an ability, not an act
     ],
