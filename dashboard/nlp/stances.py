@@ -237,7 +237,7 @@ def extract_stances(
                 # an anonymous source reports what countries or organisations did: "Latvia and Lithuania
                 # have pledged to reach that level, officials said" is the two countries' stance
                 speakers = speakers or ArticleSpeakers(doc, when, gaz)
-                named = [speakers.resolve(part) for part in _conjoined(subj)]
+                named = [_own_country(speakers.resolve(part), part, actor, gaz) for part in _conjoined(subj)]
                 actors = [a for a in named if a.type in {"country", "organization"}] or actors
             if not (reading.informative or reading.directed or _bare_counts(root, target)):
                 continue
@@ -259,6 +259,20 @@ def extract_stances(
             found.setdefault(key, []).append((reading, sent))
     text = doc.text  # built from the tokens on every access
     return [_stance(key, readings, text) for key, readings in found.items()]
+
+
+def _own_country(found: Speaker, mention: Span, source: Speaker, gaz: Gazetteer) -> Speaker:
+    """ "the country", "the government" said by a source of a known country ("Lithuanian officials said
+    that the country planned to ...") is that country."""
+    if found.type in ACTOR_TYPES or source.country is None:
+        return found
+    if mention.root.lemma_.lower() not in {"country", "government"} or not _is_definite_np(mention.root):
+        return found
+    return Speaker(gaz.country_name(source.country), "country", source.country)
+
+
+def _is_definite_np(tok: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
 
 
 def _is_actor(actor: Speaker, gaz: Gazetteer, when: date | None) -> bool:
@@ -482,11 +496,18 @@ def _read(root: Token, base: float, target: Target, lex: StanceLexicon, scope: _
                 complement = next((c for c in head.children if c.dep_ in {"oprd", "ccomp", "acomp"}), None)
                 if complement is not None and complement.pos_ == "ADJ":
                     key = _apply(r, complement, target, lex, negate=True)
+            if key is None and tok.dep_ in {"prep", "dative"} and head.pos_ == "VERB":
+                # a light verb's object holds the cue: "gave its backing to ...", "would not say yes to ..."
+                light = next(
+                    (c for c in head.children if c.dep_ in {"dobj", "intj"} and _cue_key(c, lex)), None
+                )
+                if light is not None:
+                    key = _apply(r, light, target, lex, negate=True)
             if key is not None and head.pos_ in {"VERB", "NOUN", "ADJ"}:
                 verb = _verb_of(head)  # the highest cue with a subject holds the stance ("refused to commit")
                 if (scope is not None and r.actor_verb is None) or (scope is None and _subject(verb)):
                     r.actor_verb = verb
-            elif scope is None and r.actor_verb is None and r.directed and not directed:
+            elif r.actor_verb is None and r.directed and not directed:
                 verb = _verb_above(head)  # a target's own verb (or noun) done by its subject: "Finland
                 if verb is not None and _acts_on(verb):  # joined NATO", "Norway is preparing an increase"
                     r.actor_verb = verb
@@ -571,11 +592,22 @@ def _apply(r: _Reading, tok: Token, target: Target, lex: StanceLexicon, negate: 
     else:
         r.directed = True
     value *= _hedge(tok, lex)
-    if negate and _negated(tok, lex):
+    if negate and (_negated(tok, lex) or _negated_light_verb(tok, target, lex)):
         value = -value
     r.score *= value
     r.cues.append(key or tok.lemma_.lower())
     return key
+
+
+def _negated_light_verb(tok: Token, target: Target, lex: StanceLexicon) -> bool:
+    """A cue word that is the object of a negated verb with no cue of its own: "would not say yes to",
+    "did not give its backing to"."""
+    if tok.pos_ not in {"NOUN", "ADJ", "INTJ", "ADV"} or tok.dep_ not in {"dobj", "attr", "intj", "oprd"}:
+        return False
+    verb = tok.head
+    if verb.pos_ not in {"VERB", "AUX"} or _target_cue(verb, target) is not None or _cue_key(verb, lex):
+        return False
+    return _negated(verb, lex)
 
 
 def _modal(r: _Reading, verb: Token, lex: StanceLexicon) -> None:

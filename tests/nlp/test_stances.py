@@ -157,6 +157,24 @@ CASES += [
         "support",
     ),
     ("Spain did not sign up to the 5% trajectory.", "Spain", "defence_spending_increase", "oppose"),
+    (  # an anonymous source's "the country" is the source's country
+        "Lithuanian officials said that the country planned to spend 5% of GDP on defence from next year.",
+        "Lithuania",
+        "defence_spending_increase",
+        "support",
+    ),
+    (  # a light verb's object holds the cue, and the verb's negation reverses it
+        "President Recep Tayyip Erdoğan said Türkiye would not say yes to their bids.",
+        "Recep Tayyip Erdoğan",
+        "nato_alliance",
+        "oppose",
+    ),
+    (  # "together" is a support cue
+        "Dutch Prime Minister Dick Schoof said that the alliance could take difficult decisions together.",
+        "Dick Schoof",
+        "nato_alliance",
+        "support",
+    ),
     (  # "arms race" is a contrary of defence spending
         "The Kremlin said the decision to raise defence spending would lead to a new arms race in Europe.",
         "Kremlin",
