@@ -23,10 +23,10 @@ def test_gold_stances_cover_enough_articles():
 
 def test_stance_precision_and_recall(evaluated):
     scores, _ = evaluated
-    # regression guards at the level measured on the adjudicated gold (156 stances: P 0.848, R 0.500);
-    # the goal of 0.85 for both is not reached yet
-    assert scores.precision >= 0.8, scores.differences
-    assert scores.recall >= 0.48, scores.differences
+    # regression guards just below the level measured on the adjudicated gold (156 stances: P 0.904,
+    # R 0.660); the goal of 0.85 for recall is not reached yet
+    assert scores.precision >= 0.88, scores.differences
+    assert scores.recall >= 0.64, scores.differences
 
 
 def test_stance_rows_keep_their_contract(evaluated):
