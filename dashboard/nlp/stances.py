@@ -224,7 +224,7 @@ def extract_stances(
             reading = _read(root, base, target, lex, _Scope(pieces[owner]))
             cue_tok = _token_at(doc, st.cue.start) if st.cue is not None else None
             if cue_tok is not None:
-                _apply_statement_cue(reading, cue_tok, lex)
+                _apply_statement_cue(reading, cue_tok, lex, _Scope(pieces[owner]))
             actor = Speaker(st.speaker, st.speaker_type, st.speaker_country, st.speaker_role, st.speaker_org)
             actors = [actor]
             subj = _subject(reading.actor_verb) if reading.actor_verb is not None else None
@@ -439,6 +439,8 @@ def _negated(tok: Token, lex: StanceLexicon) -> bool:
             nxt = doc[child.i + 1] if child.i + 1 < len(doc) else None
             if nxt is not None and nxt.lower_ == "only":  # "not only ... but also"
                 continue
+            if nxt is not None and nxt.head.i == tok.i and nxt.dep_ in {"appos", "conj"}:
+                continue  # a contrast: "it is NATO, not Russia, that ..." negates Russia
             return True
         if low == "longer" and any(g.lower_ == "no" for g in child.children):  # "no longer"
             return True
@@ -474,6 +476,11 @@ def _read(root: Token, base: float, target: Target, lex: StanceLexicon, scope: _
     for child in root.children:  # "stronger European defence", "more spending"
         if child.dep_ in {"amod", "advmod"}:
             _apply(r, child, target, lex, negate=False)
+        elif child.dep_ == "relcl" and (scope is None or child in scope):
+            # a relative clause on the mention is what is said of it: "it is NATO ... that is raising
+            # tensions", "the alliance, which remains indispensable"
+            which = next((c for c in child.children if c.dep_ in {"nsubj", "nsubjpass"}), root)
+            _predicate(r, child, which, target, lex)
     if _negated(root, lex) or (root.dep_ == "attr" and root.head.lemma_ == "be" and _negated(root.head, lex)):
         r.score = -r.score  # "not a ceiling", "is no longer a ceiling"
     tok, seen_verb = root, False
@@ -680,10 +687,13 @@ def _predicate_words(verb: Token, subject: Token) -> list[Token]:
     return out
 
 
-def _apply_statement_cue(reading: _Reading, cue: Token, lex: StanceLexicon) -> None:
-    """The statement's own cue ("urged", "warned", "welcomed") colours all of its content."""
+def _apply_statement_cue(reading: _Reading, cue: Token, lex: StanceLexicon, scope: _Scope) -> None:
+    """The statement's own cue ("urged", "warned", "welcomed") colours all of its content, unless the cue
+    has an object of its own outside it ("dismissed such warnings, saying that ..." is about the warnings)."""
     key = _cue_key(cue, lex)
     if key is None:
+        return
+    if any(c.dep_ == "dobj" and c not in scope for c in cue.children):
         return
     value = lex.cue(key) * _hedge(cue, lex)
     if _negated(cue, lex):

@@ -169,6 +169,12 @@ CASES += [
         "nato_alliance",
         "oppose",
     ),
+    (  # a relative clause on the mention says something of it; "NATO, not Russia" negates Russia only
+        "The Kremlin dismissed such warnings, saying that it is NATO, not Russia, that is raising tensions.",
+        "Kremlin",
+        "nato_alliance",
+        "oppose",
+    ),
     (  # "together" is a support cue
         "Dutch Prime Minister Dick Schoof said that the alliance could take difficult decisions together.",
         "Dick Schoof",
