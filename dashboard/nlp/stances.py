@@ -250,6 +250,9 @@ def extract_stances(
                 continue
             speakers = speakers or ArticleSpeakers(doc, when, gaz)
             actors = [speakers.resolve(part) for part in _conjoined(subj)]  # "Finland and Sweden applied"
+            issuer = _issuer(reading.actor_verb) if not any(_is_actor(a, gaz, when) for a in actors) else None
+            if issuer is not None:
+                actors = [speakers.resolve(part) for part in _conjoined(issuer)]
         for actor in actors:
             if not _is_actor(actor, gaz, when):
                 continue
@@ -259,6 +262,21 @@ def extract_stances(
             found.setdefault(key, []).append((reading, sent))
     text = doc.text  # built from the tokens on every access
     return [_stance(key, readings, text) for key, readings in found.items()]
+
+
+def _issuer(verb: Token) -> Span | None:
+    """Who issued a document whose participle holds the cue: "NATO leaders ended the meeting with a joint
+    declaration reaffirming ...", "the ministers issued a statement backing ..." are the leaders' and the
+    ministers'. The document is the object of their verb, directly or through a preposition."""
+    noun = verb.head
+    if verb.dep_ != "acl" or verb.tag_ != "VBG" or noun.lemma_.lower() not in document_nouns():
+        return None
+    head = noun.head
+    if noun.dep_ == "pobj" and head.dep_ == "prep":
+        head = head.head
+    elif noun.dep_ != "dobj":
+        return None
+    return _subject(head) if head.pos_ == "VERB" else None
 
 
 def _own_country(found: Speaker, mention: Span, source: Speaker, gaz: Gazetteer) -> Speaker:

@@ -175,6 +175,13 @@ CASES += [
         "nato_alliance",
         "oppose",
     ),
+    (  # a document's participle is its issuers' stance; "ended a meeting" is not about the commitment
+        "NATO leaders ended a meeting near London on Wednesday with a joint declaration reaffirming their "
+        "commitment to defend each other.",
+        "NATO",
+        "nato_alliance",
+        "support",
+    ),
     (  # "together" is a support cue
         "Dutch Prime Minister Dick Schoof said that the alliance could take difficult decisions together.",
         "Dick Schoof",
