@@ -206,7 +206,7 @@ def extract_stances(
     hits = [(h.topic, h.start, h.end) for h in matcher.hits(doc)]
     sent_starts = _sentence_starts(doc)
     sent_ends = [*sent_starts[1:], len(doc)]
-    mentions = _mentions(doc, hits, lex, sent_starts) + _object_mentions(doc, targets, hits)
+    mentions = _mentions(doc, hits, lex, sent_starts) + _object_mentions(doc, targets, hits, lex)
     if not mentions:
         return []
     speakers: ArticleSpeakers | None = None
@@ -403,7 +403,9 @@ def _mentions(
     return out
 
 
-def _object_mentions(doc: Doc, targets: dict[str, Target], hits: list[tuple[str, int, int]]) -> list:
+def _object_mentions(
+    doc: Doc, targets: dict[str, Target], hits: list[tuple[str, int, int]], lex: StanceLexicon
+) -> list[tuple[str, float, Token]]:
     """(target, 1.0, token) for a target's `objects` words ("%", "level") that are the object of one of
     the target's own verbs, outside its pattern hits: "pledged to reach that level", "reaching 2% by 2029"."""
     covered = {i for _, start, end in hits for i in range(start, end)}
@@ -414,12 +416,16 @@ def _object_mentions(doc: Doc, targets: dict[str, Target], hits: list[tuple[str,
         for tok in doc:
             if tok.i in covered or tok.dep_ not in {"dobj", "pobj"}:
                 continue
-            if tok.lower_ not in t.objects and tok.lemma_.lower() not in t.objects:
+            # a noun that carries a level ("the 5% figure") names it too, and then any cue takes it
+            levelled = any(c.lower_ in t.objects and c.dep_ in {"compound", "nmod"} for c in tok.children)
+            if tok.lower_ not in t.objects and tok.lemma_.lower() not in t.objects and not levelled:
                 continue
             if any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
                 continue  # "16% of the commonly funded budget" is a share of something else
             verb = tok.head.head if tok.dep_ == "pobj" else tok.head  # "reach 2%", "rise to 3%"
-            if verb.pos_ == "VERB" and _target_cue(verb, t) is not None:
+            if verb.pos_ == "VERB" and (
+                _target_cue(verb, t) is not None or (levelled and _cue_key(verb, lex) is not None)
+            ):
                 out.append((t.name, 1.0, tok))
     return out
 

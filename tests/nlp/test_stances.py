@@ -157,6 +157,12 @@ CASES += [
         "support",
     ),
     ("Spain did not sign up to the 5% trajectory.", "Spain", "defence_spending_increase", "oppose"),
+    (  # a noun carrying a level is a spending mention under any cue
+        "US President Donald Trump, who had pushed for the 5% figure, called the outcome a big win.",
+        "Donald Trump",
+        "defence_spending_increase",
+        "support",
+    ),
     (  # an anonymous source's "the country" is the source's country
         "Lithuanian officials said that the country planned to spend 5% of GDP on defence from next year.",
         "Lithuania",
