@@ -64,14 +64,12 @@ def gold_span(text: str, item: dict) -> tuple[int, int]:
 
 
 @dataclass
-class StatementScores:
+class Counts:
+    """Gold, predicted and matched items, with precision, recall and F1."""
+
     gold: int = 0
     predicted: int = 0
     matched: int = 0
-    speaker_ok: int = 0
-    country_ok: int = 0
-    kind_ok: int = 0
-    errors: list[dict] = field(default_factory=list)
 
     @property
     def precision(self) -> float:
@@ -85,6 +83,14 @@ class StatementScores:
     def f1(self) -> float:
         p, r = self.precision, self.recall
         return 2 * p * r / (p + r) if p + r else 0.0
+
+
+@dataclass
+class StatementScores(Counts):
+    speaker_ok: int = 0
+    country_ok: int = 0
+    kind_ok: int = 0
+    errors: list[dict] = field(default_factory=list)
 
     def accuracy(self, what: str) -> float:
         return getattr(self, f"{what}_ok") / self.matched if self.matched else 0.0

@@ -9,32 +9,16 @@ from pathlib import Path
 
 import pandas as pd
 
-from dashboard.evaluation import GOLD_DIR, gold_articles, gold_corpus
+from dashboard.evaluation import GOLD_DIR, Counts, gold_articles, gold_corpus
 from dashboard.nlp.stances import NEUTRAL_BAND
 
 Triple = tuple[str, str, str]  # actor, target, polarity
 
 
 @dataclass
-class StanceScores:
-    gold: int = 0
-    predicted: int = 0
-    matched: int = 0
+class StanceScores(Counts):
     per_target: dict[str, Counter] = field(default_factory=dict)
     differences: list[dict] = field(default_factory=list)
-
-    @property
-    def precision(self) -> float:
-        return self.matched / self.predicted if self.predicted else 0.0
-
-    @property
-    def recall(self) -> float:
-        return self.matched / self.gold if self.gold else 0.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
 
 
 def article_triples(stances: pd.DataFrame) -> set[Triple]:
