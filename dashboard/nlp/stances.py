@@ -416,9 +416,13 @@ def _object_mentions(
         for tok in doc:
             if tok.i in covered or tok.dep_ not in {"dobj", "pobj"}:
                 continue
-            # a noun that carries a level ("the 5% figure") names it too, and then any cue takes it
-            levelled = any(c.lower_ in t.objects and c.dep_ in {"compound", "nmod"} for c in tok.children)
-            if tok.lower_ not in t.objects and tok.lemma_.lower() not in t.objects and not levelled:
+            # a noun that carries a level ("the 5% figure") names it too, and then any cue takes it, as it
+            # does an object word raised by a comparative ("called for a higher target")
+            named = tok.lower_ in t.objects or tok.lemma_.lower() in t.objects
+            levelled = any(
+                c.lower_ in t.objects and c.dep_ in {"compound", "nmod"} for c in tok.children
+            ) or (named and any(c.dep_ == "amod" and c.tag_ == "JJR" for c in tok.children))
+            if not (named or levelled):
                 continue
             if any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
                 continue  # "16% of the commonly funded budget" is a share of something else

@@ -157,6 +157,12 @@ CASES += [
         "support",
     ),
     ("Spain did not sign up to the 5% trajectory.", "Spain", "defence_spending_increase", "oppose"),
+    (  # so is a level word raised by a comparative
+        "Estonia's prime minister Kristen Michal has long called for a higher target.",
+        "Kristen Michal",
+        "defence_spending_increase",
+        "support",
+    ),
     (  # a noun carrying a level is a spending mention under any cue
         "US President Donald Trump, who had pushed for the 5% figure, called the outcome a big win.",
         "Donald Trump",
