@@ -11,6 +11,7 @@ from collections.abc import Iterable, Mapping
 import networkx as nx
 import pandas as pd
 
+from dashboard.claims import REFERENCE_DTYPES
 from dashboard.queries import FREQUENCIES
 
 CLAIM_UNITS = ("percent_of_gdp", "money")  # the numbers that count as spending claims on the map
@@ -241,17 +242,8 @@ def official_series(reference: pd.DataFrame, countries: Iterable[str]) -> pd.Dat
     ref = ref[ref["iso3"].isin(wanted).fillna(False).astype(bool)]
     latest = ref.sort_values("edition").drop_duplicates(["iso3", "year"], keep="last")
     latest = latest.sort_values(["country", "year"])
-    return _typed(
-        latest,
-        {
-            "iso3": "string",
-            "country": "string",
-            "year": "Int64",
-            "pct_gdp": "Float64",
-            "edition": "string",
-            "estimate": "boolean",
-        },
-    )
+    columns = ("iso3", "country", "year", "pct_gdp", "edition", "estimate")
+    return _typed(latest, {c: REFERENCE_DTYPES[c] for c in columns})
 
 
 def spending_chart_data(
