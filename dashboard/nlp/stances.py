@@ -15,7 +15,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 
 import numpy
-from spacy.attrs import LEMMA, POS, SENT_START
+from spacy.attrs import LEMMA, LOWER, POS, SENT_START
 from spacy.language import Language
 from spacy.parts_of_speech import NOUN
 from spacy.tokens import Doc, Span, Token
@@ -410,10 +410,15 @@ def _object_mentions(
     the target's own verbs, outside its pattern hits: "pledged to reach that level", "reaching 2% by 2029"."""
     covered = {i for _, start, end in hits for i in range(start, end)}
     out = []
+    strings = doc.vocab.strings
+    words = doc.to_array([LOWER, LEMMA]) if len(doc) else None
     for t in targets.values():
-        if not t.objects:
+        if not t.objects or words is None:
             continue
-        for tok in doc:
+        wanted = numpy.array([strings[w] for w in t.objects], dtype="uint64")
+        found = numpy.flatnonzero(numpy.isin(words, wanted).any(axis=1)).tolist()
+        candidates = sorted({i for j in found for i in (j, doc[j].head.i)})  # the word or the noun it levels
+        for tok in (doc[i] for i in candidates):
             if tok.i in covered or tok.dep_ not in {"dobj", "pobj"}:
                 continue
             # a noun that carries a level ("the 5% figure") names it too, and then any cue takes it, as it
