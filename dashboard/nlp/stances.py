@@ -377,7 +377,7 @@ def _mentions(
         name, contrary = key.removesuffix(_CONTRARY), key.endswith(_CONTRARY)
         span = doc[start:end]
         root = span.root
-        if root.dep_ in _MODIFIER_DEPS and root.head.lemma_.lower() not in lex.heads:
+        if root.dep_ in _MODIFIER_DEPS and _head_word(root.head) not in lex.heads:
             continue  # "NATO's guideline", "a NATO summit" are about the head noun; "NATO membership" is not
         out.append((name, -1.0 if contrary else 1.0, span.root))
         covered.update(range(start, end))
@@ -401,6 +401,14 @@ def _mentions(
             continue
         out.append((main, 1.0, tok))
     return out
+
+
+def _head_word(tok: Token) -> str:
+    """A noun's lemma, with the word it is hyphenated to: "build - up" is "build-up"."""
+    doc = tok.doc
+    if tok.i >= 2 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].head.i == tok.i:
+        return f"{doc[tok.i - 2].lower_}-{tok.lemma_.lower()}"
+    return tok.lemma_.lower()
 
 
 def _object_mentions(

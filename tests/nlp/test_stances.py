@@ -194,6 +194,12 @@ CASES += [
         "nato_alliance",
         "support",
     ),
+    (  # a hyphenated head noun the mention may modify; "cause for concern" opposes
+        "The Kremlin has repeatedly said that NATO's build-up near Russia's borders is a cause for concern.",
+        "Kremlin",
+        "nato_alliance",
+        "oppose",
+    ),
     (  # "together" is a support cue
         "Dutch Prime Minister Dick Schoof said that the alliance could take difficult decisions together.",
         "Dick Schoof",
