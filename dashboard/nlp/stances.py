@@ -64,6 +64,7 @@ class StanceLexicon:
     hedges: dict[str, float]  # weakener -> factor in (0, 1)
     anaphora: frozenset[str]  # proposal nouns that take a nearby target ("the plan")
     heads: frozenset[str]  # nouns a target mention may modify and still be the stance's object
+    org_nouns: frozenset[str] = frozenset()  # apposition heads that make a one-word name an organisation
 
     def cue(self, key: str) -> float | None:
         return self.support.get(key, self.oppose.get(key))
@@ -148,6 +149,7 @@ def load_lexicon() -> StanceLexicon:
         hedges={w: float(s) for w, s in _lexicon_lines("stance_hedges.txt")},
         anaphora=frozenset(r[0] for r in _lexicon_lines("stance_anaphora.txt")),
         heads=frozenset(r[0] for r in _lexicon_lines("stance_heads.txt")),
+        org_nouns=frozenset(r[0] for r in _lexicon_lines("stance_org_nouns.txt")),
     )
 
 
@@ -249,7 +251,8 @@ def extract_stances(
             if subj is None:
                 continue
             speakers = speakers or ArticleSpeakers(doc, when, gaz)
-            actors = [speakers.resolve(part) for part in _conjoined(subj)]  # "Finland and Sweden applied"
+            # each part of a conjoined subject is an actor: "Finland and Sweden applied to join"
+            actors = [_as_org(speakers.resolve(part), part, lex, gaz, when) for part in _conjoined(subj)]
             issuer = _issuer(reading.actor_verb) if not any(_is_actor(a, gaz, when) for a in actors) else None
             if issuer is not None:
                 actors = [speakers.resolve(part) for part in _conjoined(issuer)]
@@ -262,6 +265,16 @@ def extract_stances(
             found.setdefault(key, []).append((reading, sent))
     text = doc.text  # built from the tokens on every access
     return [_stance(key, readings, text) for key, readings in found.items()]
+
+
+def _as_org(found: Speaker, mention: Span, lex: StanceLexicon, gaz: Gazetteer, when: date | None) -> Speaker:
+    """A one-word "person" the gazetteer does not know whose apposition is an organisation noun ("Sumar,
+    the left-wing junior partner in his coalition") is that organisation: a party tagged as a person."""
+    if found.type != "person" or not found.name or _plausible(found, gaz, when):
+        return found
+    if any(c.dep_ == "appos" and c.lemma_.lower() in lex.org_nouns for c in mention.root.children):
+        return Speaker(found.name, "organization", found.country)
+    return found
 
 
 def _issuer(verb: Token) -> Span | None:

@@ -200,6 +200,13 @@ CASES += [
         "nato_alliance",
         "oppose",
     ),
+    (  # a one-word name with an organisation noun in apposition is an organisation
+        "Mr Sánchez also faces pressure at home. Sumar, the left-wing junior partner in his coalition, "
+        "opposes higher military spending.",
+        "Sumar",
+        "defence_spending_increase",
+        "oppose",
+    ),
     (  # "together" is a support cue
         "Dutch Prime Minister Dick Schoof said that the alliance could take difficult decisions together.",
         "Dick Schoof",
