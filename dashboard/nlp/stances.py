@@ -413,7 +413,20 @@ def _mentions(
         if not (judged or _has_cue_above(tok, lex, steps=3)):
             continue
         out.append((main, 1.0, tok))
+    # "This is a historic moment", "it was a historic day": a pronoun judged by an evaluative attribute is
+    # the event the article reports, so it takes the main target too
+    pronouns = numpy.array([strings[w] for w in _EVENT_PRONOUNS], dtype="uint64")
+    for i in numpy.flatnonzero(numpy.isin(doc.to_array([LOWER]), pronouns)).tolist():
+        tok = doc[i]
+        if tok.dep_ != "nsubj" or tok.head.lemma_ != "be" or tok.i in covered:
+            continue
+        attr = next((c for c in tok.head.children if c.dep_ == "attr" and c.pos_ == "NOUN"), None)
+        if attr is not None and any(c.dep_ == "amod" and _cue_key(c, lex) for c in attr.children):
+            out.append((main, 1.0, tok))
     return out
+
+
+_EVENT_PRONOUNS = ("this", "it")
 
 
 def _head_word(tok: Token) -> str:

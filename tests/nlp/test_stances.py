@@ -258,6 +258,15 @@ def test_conjoined_subjects_are_each_an_actor(nlp, gaz):
     ]
 
 
+def test_a_pronoun_judged_by_an_evaluation_takes_the_main_target(nlp, gaz):
+    text = "Finland joined NATO on Tuesday. Secretary General Jens Stoltenberg said it was a historic day."
+    _, _, found = stances_of(nlp, gaz, text)
+    assert [(s.actor, s.target, s.polarity) for s in found] == [
+        ("Finland", "nato_alliance", "support"),
+        ("Jens Stoltenberg", "nato_alliance", "support"),
+    ]
+
+
 def test_anonymous_sources_report_the_stance_of_the_countries_they_name(nlp, gaz):
     text = (
         "Latvia and Lithuania have pledged to reach that level by 2020, officials in Riga and Vilnius said."
