@@ -23,10 +23,10 @@ def test_gold_stances_cover_enough_articles():
 
 def test_stance_precision_and_recall(evaluated):
     scores, _ = evaluated
-    # regression guards just below the level measured on the adjudicated gold (156 stances: P 0.908,
-    # R 0.699); the goal of 0.85 for recall is not reached yet
+    # regression guards just below the level measured on the adjudicated gold (156 stances: P 0.910,
+    # R 0.712); the goal of 0.85 for recall is not reached yet
     assert scores.precision >= 0.89, scores.differences
-    assert scores.recall >= 0.68, scores.differences
+    assert scores.recall >= 0.70, scores.differences
 
 
 def test_stance_rows_keep_their_contract(evaluated):
