@@ -385,7 +385,7 @@ def statements_over_time(statements: pd.DataFrame, freq: str = "M") -> pd.DataFr
     first day, naive), kind, statements. Statements of undated articles are left out."""
     if freq not in FREQUENCIES:
         raise ValueError(f"unknown frequency {freq!r}; supported: {', '.join(FREQUENCIES)}")
-    dated = statements.dropna(subset=["published"])
+    dated = statements[["published", "kind"]].dropna(subset=["published"])  # two columns, not every one
     if dated.empty:
         return pd.DataFrame(
             {
@@ -415,7 +415,7 @@ def statements_over_time(statements: pd.DataFrame, freq: str = "M") -> pd.DataFr
 def top_speakers(statements: pd.DataFrame, n: int = 10) -> pd.DataFrame:
     """The `n` named speakers with most statements: columns speaker, speaker_country, speaker_role (their
     most frequent ones) and statements; most statements first, ties by name."""
-    named = statements.dropna(subset=["speaker"])
+    named = statements[["speaker", "speaker_country", "speaker_role"]].dropna(subset=["speaker"])
     if named.empty:
         return pd.DataFrame(
             {
@@ -426,7 +426,7 @@ def top_speakers(statements: pd.DataFrame, n: int = 10) -> pd.DataFrame:
             }
         )
 
-    sizes = named.groupby("speaker", observed=True).size().rename("statements").reset_index()
+    sizes = named["speaker"].value_counts().rename("statements").rename_axis("speaker").reset_index()
     top = sizes.sort_values(["statements", "speaker"], ascending=[False, True]).head(n)
     mine = named[named["speaker"].isin(set(top["speaker"]))]
 
