@@ -167,10 +167,23 @@ def _statements_matching(tables: dict[str, pd.DataFrame], code: str) -> pd.DataF
 
 
 def _click_first_row(page) -> None:
+    """Tick the first row's selection box and wait for the article view. The grid is a canvas that is
+    drawn again after each rerun, so a click during a rerun can be lost: wait for the app to be idle and
+    click again (at most three times) until the highlighted statement shows."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
     grid = page.locator('[data-testid="stDataFrame"]').first
-    grid.wait_for(state="visible")
-    box = grid.bounding_box()
-    page.mouse.click(box["x"] + 18, box["y"] + ROW_HEIGHT + ROW_HEIGHT / 2)
+    highlighted = page.locator(".st-key-highlighted_statement")
+    for _ in range(3):
+        grid.wait_for(state="visible")
+        page.locator('[data-testid="stStatusWidget"]').wait_for(state="hidden", timeout=30_000)
+        box = grid.bounding_box()
+        page.mouse.click(box["x"] + 18, box["y"] + ROW_HEIGHT + ROW_HEIGHT / 2)
+        try:
+            highlighted.wait_for(state="visible", timeout=5_000)
+            return
+        except PlaywrightTimeout:  # the click fell into a rerun: try again
+            continue
 
 
 def test_overview_shows_metrics_and_a_drawn_chart(page, server: str, small_tables) -> None:
