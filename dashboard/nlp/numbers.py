@@ -432,9 +432,9 @@ def _with_gdp_lists(claims: list[NumberClaim], text: str) -> list[NumberClaim]:
 
 
 def _qualifier(doc: Doc, start_tok: int) -> str | None:
+    before = tuple(doc[k].lower_ for k in range(max(0, start_tok - 3), start_tok))  # read the words once
     for words, label in _QUALIFIERS:
-        n = len(words)
-        if start_tok - n >= 0 and tuple(t.lower_ for t in doc[start_tok - n : start_tok]) == words:
+        if len(words) <= len(before) and before[len(before) - len(words) :] == words:
             return label
     return None
 
