@@ -29,7 +29,7 @@ from dashboard.store import Store
 
 log = logging.getLogger(__name__)
 
-EXTRACTOR_VERSION = "6"
+EXTRACTOR_VERSION = "7"
 DATA_DIR = Path(__file__).resolve().parents[1] / "data"
 BATCH_ARTICLES = 200  # articles per flush to the store: bounds memory whatever the corpus size
 

@@ -13,6 +13,8 @@ from dashboard.evaluation import GOLD_DIR, Counts, gold_articles, gold_corpus
 from dashboard.nlp.stances import NEUTRAL_BAND
 
 Triple = tuple[str, str, str]  # actor, target, polarity
+DEV_DIR = GOLD_DIR.parent / "gold_dev"  # annotated blind after the rules were written (development set)
+TEST_DIR = GOLD_DIR.parent / "gold_test"  # new articles annotated blind; measured only, never tuned on
 
 
 @dataclass

@@ -65,3 +65,20 @@ def test_checker_flags_a_missing_substring(tmp_path: Path) -> None:
 def test_article_body_skips_front_matter() -> None:
     text = "---\ntitle: said that\n---\nBody text.\n"
     assert check_gold.article_body(text) == "Body text.\n"
+
+
+STANCE_ONLY_FILES = sorted((GOLD_DIR.parent / "gold_dev").glob("*.json")) + sorted(
+    (GOLD_DIR.parent / "gold_test").glob("*.json")
+)
+
+
+@pytest.mark.parametrize("path", STANCE_ONLY_FILES, ids=lambda p: f"{p.parent.name}/{p.stem}")
+def test_stance_only_gold_file_is_well_formed(path: Path) -> None:
+    """The development and test stance sets: an existing article, valid rows, one row per actor and target."""
+    gold = json.loads(path.read_text(encoding="utf-8"))
+    assert set(gold) == {"file", "stances"}
+    assert (check_gold.REPO_ROOT / gold["file"]).is_file()
+    problems = [p for i, s in enumerate(gold["stances"]) for p in check_gold.check_stance(s, f"[{i}]")]
+    assert problems == []
+    pairs = [(s["actor"], s["target"]) for s in gold["stances"]]
+    assert len(pairs) == len(set(pairs))

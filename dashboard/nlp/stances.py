@@ -229,6 +229,11 @@ def extract_stances(
                 _apply_statement_cue(reading, cue_tok, lex, _Scope(pieces[owner]))
             actor = Speaker(st.speaker, st.speaker_type, st.speaker_country, st.speaker_role, st.speaker_org)
             actors = [actor]
+            mention = _span_of(doc, st.speaker_mention)
+            if mention is not None and len(parts := _conjoined(mention)) > 1:
+                # "Latvia and Estonia have announced plans to ...": each country holds the stance
+                speakers = speakers or ArticleSpeakers(doc, when, gaz)
+                actors = [speakers.resolve(part) for part in parts]
             subj = _subject(reading.actor_verb) if reading.actor_verb is not None else None
             if subj is not None and subj.root.ent_type_ == "PERSON":
                 speakers = speakers or ArticleSpeakers(doc, when, gaz)
@@ -413,6 +418,12 @@ def _mentions(
         if not (judged or _has_cue_above(tok, lex, steps=3)):
             continue
         out.append((main, 1.0, tok))
+    # "voted against", "voted for" with nothing after: the measure the article is about
+    for i in numpy.flatnonzero(lemmas[:, 0] == strings["vote"]).tolist():
+        tok = doc[i]
+        for prep in tok.children:
+            if prep.dep_ == "prep" and prep.lower_ in {"against", "for"} and not any(prep.children):
+                out.append((main, 1.0, prep))
     # "This is a historic moment", "it was a historic day": a pronoun judged by an evaluative attribute is
     # the event the article reports, so it takes the main target too
     pronouns = numpy.array([strings[w] for w in _EVENT_PRONOUNS], dtype="uint64")
@@ -625,13 +636,20 @@ def _verb_above(tok: Token) -> Token | None:
 
 
 def _conjoined(subj: Span) -> list[Span]:
-    """The parts of a conjoined subject, each its own actor: "Latvia and Lithuania" -> Latvia, Lithuania.
-    A subject with no conjunct is returned whole."""
+    """The parts of a conjoined subject, each its own actor: "Latvia and Lithuania" -> Latvia, Lithuania;
+    the named members of a common noun ("Eight eastern allies, including Estonia and Latvia" -> Estonia,
+    Latvia). A subject with no conjunct is returned whole."""
     root = subj.root
+    doc = subj.doc
+    if root.pos_ == "NOUN":
+        including = next((c for c in root.children if c.dep_ == "prep" and c.lower_ == "including"), None)
+        named = next((c for c in including.children if c.dep_ == "pobj"), None) if including else None
+        if named is not None and named.ent_type_ in {"GPE", "ORG", "PERSON", "NORP"}:
+            return [doc[t.i : t.i + 1] if t.pos_ == "PROPN" else doc[t.left_edge.i : t.i + 1]
+                    for t in (named, *named.conjuncts)]
     parts = [c for c in root.conjuncts if subj.start <= c.i < subj.end]
     if not parts:
         return [subj]
-    doc = subj.doc
     first_end = min(c.i for c in root.children if c.dep_ in {"cc", "conj", "punct"} and c.i > root.i)
     out = [doc[subj.start : first_end]]
     for c in parts:
@@ -784,6 +802,10 @@ def _outermost(pieces: list[list[tuple[int, int]]], offset: int) -> int | None:
             if best_len is None or length > best_len:
                 best, best_len = i, length
     return best
+
+
+def _span_of(doc: Doc, span) -> Span | None:
+    return None if span is None else doc.char_span(span.start, span.end, alignment_mode="expand")
 
 
 def _token_at(doc: Doc, offset: int) -> Token | None:
