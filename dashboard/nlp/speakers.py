@@ -243,6 +243,12 @@ class ArticleSpeakers:
             person = self._person_for(_clean_name(mention.text))
             if person is not None:
                 return self._as_speaker(person)
+        if root.pos_ == "NOUN" and root.lemma_.lower() in _GOVERNMENT_NOUNS:
+            # "Estonia's government", "the Dutch government": the country itself
+            owners = (c.text for c in root.children if c.dep_ in {"poss", "compound", "amod"})
+            code = next((c for c in map(self.gaz.country_code, owners) if c), None)
+            if code is not None:
+                return Speaker(self.gaz.country_name(code), "country", code)
         if root.pos_ == "NOUN" and root.lemma_.lower() in _ROLE_NOUNS and _is_definite(root):
             resolved = self._resolve_role_noun(mention)
             if resolved is not None:
@@ -430,6 +436,9 @@ class ArticleSpeakers:
                 if org is not None:
                     return org
         return None
+
+
+_GOVERNMENT_NOUNS = {"government", "cabinet"}
 
 
 def _is_definite(tok: Token) -> bool:

@@ -645,8 +645,10 @@ def _conjoined(subj: Span) -> list[Span]:
         including = next((c for c in root.children if c.dep_ == "prep" and c.lower_ == "including"), None)
         named = next((c for c in including.children if c.dep_ == "pobj"), None) if including else None
         if named is not None and named.ent_type_ in {"GPE", "ORG", "PERSON", "NORP"}:
-            return [doc[t.i : t.i + 1] if t.pos_ == "PROPN" else doc[t.left_edge.i : t.i + 1]
-                    for t in (named, *named.conjuncts)]
+            return [
+                doc[t.i : t.i + 1] if t.pos_ == "PROPN" else doc[t.left_edge.i : t.i + 1]
+                for t in (named, *named.conjuncts)
+            ]
     parts = [c for c in root.conjuncts if subj.start <= c.i < subj.end]
     if not parts:
         return [subj]

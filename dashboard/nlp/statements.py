@@ -96,6 +96,11 @@ def _is_negated_question(tok: Token) -> bool:
     return tok.lemma_ == "ask" and any(c.dep_ == "dobj" and c.lemma_ == "question" for c in tok.children)
 
 
+def _edge_punct(tok: Token) -> bool:
+    """Punctuation a content is trimmed of at its end; not the "%" of a figure ("above 3%")."""
+    return (tok.is_punct or tok.is_space) and tok.text != "%"
+
+
 def _subject(verb: Token) -> Span | None:
     """The speaker mention: the verb's subject, its head verb's subject for conjoined or xcomp verbs,
     or the noun a relative clause hangs on ("Maas, who has said ...")."""
@@ -136,7 +141,7 @@ def _noun_phrase(head: Token) -> Span:
             break
     while left < head.i and (doc[left].is_punct or doc[left].is_space or doc[left].lower_ in {"and"}):
         left += 1
-    while right > head.i and (doc[right].is_punct or doc[right].is_space or doc[right].dep_ == "cc"):
+    while right > head.i and (_edge_punct(doc[right]) or doc[right].dep_ == "cc"):
         if doc[right].text == ")" and any(doc[k].text == "(" for k in range(left, right)):
             break
         right -= 1
@@ -276,7 +281,7 @@ def _content_span(text: str, cue: Token, verb: ReportingVerb) -> tuple[int, int]
         toks = [t for t in toks if not (t.dep_ == "mark" and t.lower_ in {"that", "whether", "if"})]
         while toks and (toks[0].is_punct or toks[0].is_space) and toks[0].text not in QUOTE_MARKS:
             toks.pop(0)
-        while toks and (toks[-1].is_punct or toks[-1].is_space) and toks[-1].text not in QUOTE_MARKS:
+        while toks and _edge_punct(toks[-1]) and toks[-1].text not in QUOTE_MARKS:
             toks.pop()
         if not toks:
             return None
