@@ -54,6 +54,7 @@ class Target:
     bare: bool = True  # whether a mention with no cue in a statement counts as mild support
     holders_excluded: frozenset[str] = frozenset()  # actors not coded on this target (NATO on NATO)
     objects: frozenset[str] = frozenset()  # words that mention it as the object of its own verbs ("reach 2%")
+    recipients: frozenset[str] = frozenset()  # words one of which must be in such a verb's clause ("to Kyiv")
 
 
 @dataclass(frozen=True)
@@ -104,7 +105,8 @@ def _load_targets(path: str) -> tuple[tuple[str, Target], ...]:
         label, description, patterns = table.get("label"), table.get("description"), table.get("patterns")
         if not isinstance(label, str) or not isinstance(description, str):
             raise TargetsError(f"{path}: target {name!r} needs a string `label` and `description`")
-        lists = {key: table.get(key, []) for key in ("patterns", "contrary", "support", "oppose", "objects")}
+        keys = ("patterns", "contrary", "support", "oppose", "objects", "recipients")
+        lists = {key: table.get(key, []) for key in keys}
         for key, value in lists.items():
             if not isinstance(value, list) or not all(isinstance(p, str) and p == p.lower() for p in value):
                 raise TargetsError(f"{path}: target {name!r}: `{key}` must be a list of lower-case strings")
@@ -124,6 +126,7 @@ def _load_targets(path: str) -> tuple[tuple[str, Target], ...]:
                     bool(table.get("bare", True)),
                     frozenset(table.get("holders_excluded", [])),
                     frozenset(lists["objects"]),
+                    frozenset(lists["recipients"]),
                 ),
             )
         )
@@ -261,6 +264,8 @@ def extract_stances(
             issuer = _issuer(reading.actor_verb) if not any(_is_actor(a, gaz, when) for a in actors) else None
             if issuer is not None:
                 actors = [speakers.resolve(part) for part in _conjoined(issuer)]
+        if reading.score == 0:
+            continue
         for actor in actors:
             if not _is_actor(actor, gaz, when):
                 continue
@@ -477,11 +482,32 @@ def _object_mentions(
             if any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
                 continue  # "16% of the commonly funded budget" is a share of something else
             verb = tok.head.head if tok.dep_ == "pobj" else tok.head  # "reach 2%", "rise to 3%"
+            if verb.pos_ in {"ADJ", "ADV"} and verb.lower_ in _COMPARATIVES:
+                verb = verb.head  # "spend considerably more than 2%"
+            if t.recipients and not _has_recipient(verb, t.recipients):
+                continue  # "sent weapons" is aid to Ukraine only with Ukraine in the clause
             if verb.pos_ == "VERB" and (
                 _target_cue(verb, t) is not None or (levelled and _cue_key(verb, lex) is not None)
             ):
                 out.append((t.name, 1.0, tok))
     return out
+
+
+_COMPARATIVES = {"more", "less", "further"}
+
+
+def _has_recipient(verb: Token, recipients: frozenset[str]) -> bool:
+    """Whether one of `recipients` is in the verb's clause, not in a clause of its own below it."""
+    todo = [c for c in verb.children if c.dep_ not in _CLAUSE_DEPS]
+    while todo:
+        tok = todo.pop()
+        if tok.lower_ in recipients:
+            return True
+        todo += [c for c in tok.children if c.dep_ not in _CLAUSE_DEPS]
+    return False
+
+
+_CLAUSE_DEPS = {"ccomp", "advcl", "relcl", "csubj", "parataxis"}
 
 
 def _has_cue_above(tok: Token, lex: StanceLexicon, steps: int) -> bool:
@@ -526,6 +552,10 @@ def _negated(tok: Token, lex: StanceLexicon) -> bool:
 
 
 def _hedge(tok: Token, lex: StanceLexicon) -> float:
+    if tok.dep_ == "xcomp" and tok.head.lemma_ in {"have", "be"} and any(
+        c.lower_ == "yet" for c in tok.head.children
+    ):
+        return 0.0  # "have yet to ratify": nothing done, nothing refused
     factor = 1.0
     for child in tok.children:
         if child.dep_ in {"amod", "advmod", "aux"}:
