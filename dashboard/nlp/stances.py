@@ -481,6 +481,11 @@ def _object_mentions(
                 continue
             if any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
                 continue  # "16% of the commonly funded budget" is a share of something else
+            if named and any(
+                c.dep_ == "compound" and c.pos_ == "NOUN" and c.lemma_.lower() not in _LEVEL_NOUNS
+                for c in tok.children
+            ):
+                continue  # "capability targets", "emissions target" are targets of something else
             verb = tok.head.head if tok.dep_ == "pobj" else tok.head  # "reach 2%", "rise to 3%"
             if verb.pos_ in {"ADJ", "ADV"} and verb.lower_ in _COMPARATIVES:
                 verb = verb.head  # "spend considerably more than 2%"
@@ -494,6 +499,7 @@ def _object_mentions(
 
 
 _COMPARATIVES = {"more", "less", "further"}
+_LEVEL_NOUNS = {"spending", "defence", "defense", "budget", "expenditure", "investment", "gdp", "%", "percent"}
 
 
 def _has_recipient(verb: Token, recipients: frozenset[str]) -> bool:
