@@ -14,7 +14,7 @@ from text_to_num import text2num
 
 from dashboard.nlp.gazetteer import Gazetteer
 from dashboard.nlp.lexicons import DATA_DIR
-from dashboard.nlp.statements import Sentences
+from dashboard.nlp.sentences import Sentences
 
 # one token holding a number: "1,200", "4.12", ".001", "+0.2", "13.4bn", "5pc", "PS2.7", "RM23.50", "Y=28,030"
 _NUM_TOKEN = re.compile(

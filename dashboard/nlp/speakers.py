@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Span, Token
 
 from dashboard.nlp.gazetteer import Gazetteer
 from dashboard.nlp.lexicons import anonymous_nouns, document_nouns, generic_orgs
+from dashboard.nlp.sentences import sentence_starts
 
 PERSON_PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f"}
 GROUP_PRONOUNS = {"they", "it", "we"}
@@ -407,7 +408,7 @@ class ArticleSpeakers:
 
     def _sentence_starts(self) -> list[int]:
         if not hasattr(self, "_starts"):
-            self._starts = [s.start for s in self.doc.sents]
+            self._starts = sentence_starts(self.doc)
         return self._starts
 
     def _group(self, ent: Span) -> Speaker:

@@ -15,13 +15,14 @@ from functools import cache, lru_cache
 from pathlib import Path
 
 import numpy
-from spacy.attrs import LEMMA, LOWER, POS, SENT_START
+from spacy.attrs import LEMMA, LOWER, POS
 from spacy.language import Language
 from spacy.parts_of_speech import NOUN
 from spacy.tokens import Doc, Span, Token
 
 from dashboard.nlp.gazetteer import Gazetteer
 from dashboard.nlp.lexicons import DATA_DIR, document_nouns
+from dashboard.nlp.sentences import sentence_starts
 from dashboard.nlp.speakers import ArticleSpeakers, Speaker
 from dashboard.nlp.statements import _subject
 from dashboard.nlp.topics import Topic, TopicMatcher
@@ -209,7 +210,7 @@ def extract_stances(
     lex = load_lexicon()
     gaz = gazetteer or Gazetteer.load()
     hits = [(h.topic, h.start, h.end) for h in matcher.hits(doc)]
-    sent_starts = _sentence_starts(doc)
+    sent_starts = sentence_starts(doc)
     sent_ends = [*sent_starts[1:], len(doc)]
     mentions = _mentions(doc, hits, lex, sent_starts) + _object_mentions(doc, targets, hits, lex)
     if not mentions:
@@ -379,14 +380,6 @@ def _stance(key: tuple, readings: list[tuple[_Reading, Span]], text: str) -> Sta
     )
 
 
-def _sentence_starts(doc: Doc) -> list[int]:
-    """Token index of each sentence's start, read from the array (iterating `doc.sents` costs more)."""
-    if len(doc) == 0 or not doc.has_annotation("SENT_START"):
-        return [0]
-    starts = numpy.flatnonzero(doc.to_array([SENT_START]) == 1).tolist()
-    return starts if starts and starts[0] == 0 else [0, *starts]
-
-
 def _mentions(
     doc: Doc, hits: list[tuple[str, int, int]], lex: StanceLexicon, starts: list[int]
 ) -> list[tuple[str, float, Token]]:
@@ -499,7 +492,7 @@ def _object_mentions(
 
 
 _COMPARATIVES = {"more", "less", "further"}
-_LEVEL_NOUNS = {"spending", "defence", "defense", "budget", "expenditure", "investment", "gdp", "%", "percent"}
+_LEVEL_NOUNS = {"spending", "defence", "defense", "budget", "expenditure", "investment", "gdp", "%"}
 
 
 def _has_recipient(verb: Token, recipients: frozenset[str]) -> bool:
@@ -558,8 +551,10 @@ def _negated(tok: Token, lex: StanceLexicon) -> bool:
 
 
 def _hedge(tok: Token, lex: StanceLexicon) -> float:
-    if tok.dep_ == "xcomp" and tok.head.lemma_ in {"have", "be"} and any(
-        c.lower_ == "yet" for c in tok.head.children
+    if (
+        tok.dep_ == "xcomp"
+        and tok.head.lemma_ in {"have", "be"}
+        and any(c.lower_ == "yet" for c in tok.head.children)
     ):
         return 0.0  # "have yet to ratify": nothing done, nothing refused
     factor = 1.0

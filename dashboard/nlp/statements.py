@@ -4,7 +4,6 @@ indirect. Syntax only: who the speaker *is* (names, countries, roles) is decided
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -12,6 +11,7 @@ from spacy.tokens import Doc, Span, Token
 
 from dashboard.nlp.lexicons import ReportingVerb, document_nouns, reporting_verbs, speech_nouns
 from dashboard.nlp.quotes import Quote, find_quotes, merge_continued, paragraphs
+from dashboard.nlp.sentences import Sentences
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 CLAUSE_CUT_DEPS = {"relcl", "acl", "advcl", "punct", "cc", "conj", "prep"}
@@ -22,17 +22,6 @@ _GAP_AFTER = re.compile(
 )  # "said:\n\n" may break
 _GAP_AFTER_CONTINUED = re.compile(r"[ ,;:.!?\u2014\u2013-]*")  # '"Q1," he said. "Q2."' in one paragraph
 _MIN_QUOTE_WORDS = 3
-
-
-class Sentences:
-    """The doc's sentences, listed once: `Token.sent` walks the whole doc on every call."""
-
-    def __init__(self, doc: Doc) -> None:
-        self.spans = list(doc.sents)
-        self.starts = [s.start for s in self.spans]
-
-    def of(self, token_index: int) -> Span:
-        return self.spans[bisect_right(self.starts, token_index) - 1]
 
 
 @dataclass

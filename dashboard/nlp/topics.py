@@ -16,6 +16,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from dashboard.nlp.lexicons import DATA_DIR
+from dashboard.nlp.sentences import Sentences
 
 TAXONOMY_PATH = DATA_DIR / "topics.toml"
 # Components that do not set lemmas; skipped when the pattern phrases are parsed at build time.
@@ -200,8 +201,7 @@ def topic_rows(
 
 def _sentences(doc: Doc) -> list[Span]:
     """The doc's sentences with some text in them (the whole doc when it has no sentence boundaries)."""
-    sents = doc.sents if doc.has_annotation("SENT_START") else [doc[:]]
-    return [s for s in sents if s.text.strip()]
+    return [s for s in Sentences(doc).spans if s.text.strip()]
 
 
 def _overlapping_statement(spans: Sequence[tuple[str, int, int]], start: int, end: int) -> str | None:

@@ -219,6 +219,36 @@ CASES += [
         "defence_spending_increase",
         "oppose",
     ),
+    (  # weapons named as the object of an aid verb, with Ukraine in the clause
+        "US President Joe Biden announced new air-defence systems for Kyiv on Tuesday.",
+        "Joe Biden",
+        "military_aid_to_ukraine",
+        "support",
+    ),
+    (  # "cut ties with Moscow" ends the dialogue
+        "Ukrainian President Volodymyr Zelensky said that Ukraine had cut diplomatic ties with Moscow.",
+        "Volodymyr Zelensky",
+        "dialogue_with_russia",
+        "oppose",
+    ),
+    (  # "X's government" speaks for the country; the "%" stays in the statement's content
+        "Estonia's government has said it intends to raise spending to well above 3%.",
+        "Estonia",
+        "defence_spending_increase",
+        "support",
+    ),
+    (  # an EU document named as the object of an act of the EU's members
+        "EU leaders on Friday endorsed the Strategic Compass, the bloc's first plan for defence.",
+        "European Union",
+        "european_defence_cooperation",
+        "support",
+    ),
+    (  # "hold up" is an oppose cue; "NATO defence plans" are collective defence
+        "Türkiye has threatened to hold up NATO defence plans for the Baltic states and Poland.",
+        "Türkiye",
+        "nato_alliance",
+        "oppose",
+    ),
 ]
 
 
@@ -256,6 +286,48 @@ def test_conjoined_subjects_are_each_an_actor(nlp, gaz):
         ("Poland", "nato_alliance", "support"),
         ("Lithuania", "nato_alliance", "support"),
     ]
+
+
+def test_named_members_of_a_group_and_conjoined_speakers_are_each_an_actor(nlp, gaz):
+    text = (
+        "Eight eastern allies, including Estonia, Latvia and Poland, requested consultations under "
+        "Article 4 of the North Atlantic Treaty."
+    )
+    _, _, found = stances_of(nlp, gaz, text)
+    assert [(s.actor, s.polarity) for s in found] == [
+        ("Estonia", "support"),
+        ("Latvia", "support"),
+        ("Poland", "support"),
+    ]
+    text = "Neighbouring Latvia and Estonia have also announced plans to raise spending to 3% of GDP."
+    _, statements, found = stances_of(nlp, gaz, text)
+    assert len(statements) == 1  # one statement, two actors
+    assert [s.actor for s in found] == ["Latvia", "Estonia"]
+
+
+def test_a_vote_against_with_no_object_is_on_the_article_s_main_target(nlp, gaz):
+    text = (
+        "The Bundestag voted to exempt defence spending from the debt brake. The Greens backed the "
+        "package. The far-right Alternative for Germany and the Left party voted against."
+    )
+    _, _, found = stances_of(nlp, gaz, text)
+    rows = {(s.actor, s.target, s.polarity) for s in found}
+    assert {
+        ("AfD", "defence_spending_increase", "oppose"),
+        ("The Left", "defence_spending_increase", "oppose"),
+    } <= rows
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Türkiye and Hungary have yet to ratify its membership of NATO.",  # nothing done, nothing refused
+        "Spain said it would meet its capability targets.",  # a target of something else than spending
+        "Germany sent weapons to the region.",  # weapons, but not to Ukraine
+    ],
+)
+def test_no_stance_in_new_rules(nlp, gaz, text):
+    assert stances_of(nlp, gaz, text)[2] == []
 
 
 def test_a_pronoun_judged_by_an_evaluation_takes_the_main_target(nlp, gaz):
