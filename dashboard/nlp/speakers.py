@@ -240,6 +240,10 @@ class ArticleSpeakers:
         owner = self._document_owner(mention)
         if owner is not None:
             return owner
+        if root.pos_ == "PROPN" and len(mention) == 1 and (
+            root.lower_ in _QUANTIFIERS or root.lemma_.lower() in anonymous_nouns()
+        ):
+            return Speaker(None, "anonymous")  # "Several said privately", "Ministers also endorsed"
         if root.pos_ == "PROPN":
             person = self._person_for(_clean_name(mention.text))
             if person is not None:
@@ -261,7 +265,7 @@ class ArticleSpeakers:
             if root.lemma_.lower() in anonymous_nouns() and root.tag_ == "NNS":
                 # "NATO leaders", "EU governments": the organisation speaking through its members
                 for child in root.children:
-                    if child.dep_ == "compound" and child.ent_type_ == "ORG":
+                    if child.dep_ in {"compound", "nmod"} and child.ent_type_ == "ORG":
                         org = self.gaz.find_org(child.text)
                         if org is not None:
                             return Speaker(org.name, "organization", org.country, None, org.org)
@@ -440,6 +444,7 @@ class ArticleSpeakers:
 
 
 _GOVERNMENT_NOUNS = {"government", "cabinet"}
+_QUANTIFIERS = {"several", "some", "many", "most", "others", "both", "all", "few", "none"}
 
 
 def _is_definite(tok: Token) -> bool:
