@@ -9,7 +9,7 @@ import re
 import tomllib
 from bisect import bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from functools import cache, lru_cache
 from pathlib import Path
@@ -67,6 +67,7 @@ class StanceLexicon:
     anaphora: frozenset[str]  # proposal nouns that take a nearby target ("the plan")
     heads: frozenset[str]  # nouns a target mention may modify and still be the stance's object
     org_nouns: frozenset[str] = frozenset()  # apposition heads that make a one-word name an organisation
+    act_nouns: dict[str, float] = field(default_factory=dict)  # "Germany's decision to send ...": factor
 
     def cue(self, key: str) -> float | None:
         return self.support.get(key, self.oppose.get(key))
@@ -154,6 +155,7 @@ def load_lexicon() -> StanceLexicon:
         anaphora=frozenset(r[0] for r in _lexicon_lines("stance_anaphora.txt")),
         heads=frozenset(r[0] for r in _lexicon_lines("stance_heads.txt")),
         org_nouns=frozenset(r[0] for r in _lexicon_lines("stance_org_nouns.txt")),
+        act_nouns={w: float(s) for w, s in _lexicon_lines("stance_act_nouns.txt")},
     )
 
 
@@ -254,6 +256,21 @@ def extract_stances(
                 continue
         else:
             reading = _read(root, base, target, lex, None)
+            act = _possessed_act(root, lex)
+            if act is not None:
+                # "Germany's decision to send weapons to Ukraine": the possessor does the act, whatever the
+                # rest of the sentence says of the decision
+                noun, owner_tok, verb = act
+                own = _read(root, base, target, lex, _Scope([(verb.left_edge.idx, _end_char(verb))]))
+                if own.directed or own.informative:
+                    own.score *= lex.act_nouns[noun.lemma_.lower()]
+                    own.cues.append(noun.lemma_.lower())
+                    speakers = speakers or ArticleSpeakers(doc, when, gaz)
+                    first = next(t for t in owner_tok.subtree if t.dep_ != "det")
+                    holder = speakers.resolve(doc[first.i : owner_tok.i + 1])
+                    if _is_actor(holder, gaz, when) and holder.name not in target.holders_excluded:
+                        key = (None, holder.name, holder.type, holder.country, target_name, sent.start)
+                        found.setdefault(key, []).append((own, sent))
             if reading.actor_verb is None:
                 continue
             subj = _subject(reading.actor_verb)
@@ -276,6 +293,28 @@ def extract_stances(
             found.setdefault(key, []).append((reading, sent))
     text = doc.text  # built from the tokens on every access
     return [_stance(key, readings, text) for key, readings in found.items()]
+
+
+def _possessed_act(root: Token, lex: StanceLexicon) -> tuple[Token, Token, Token] | None:
+    """(noun, possessor, verb) when the mention is in the infinitive of a possessed act noun ("Sweden's
+    bid to join NATO", "Germany's decision to send weapons to Ukraine"); up to four steps up."""
+    tok = root
+    for _ in range(4):
+        head = tok.head
+        if head.i == tok.i or tok.dep_ in {"nsubj", "nsubjpass", "ccomp", "advcl", "relcl"}:
+            return None
+        if tok.pos_ == "VERB" and tok.dep_ == "acl" and head.lemma_.lower() in lex.act_nouns:
+            owner = next((c for c in head.children if c.dep_ == "poss"), None)
+            if owner is not None and owner.pos_ in {"PROPN", "NOUN"}:
+                return head, owner, tok
+            return None
+        tok = head
+    return None
+
+
+def _end_char(tok: Token) -> int:
+    last = tok.right_edge
+    return last.idx + len(last)
 
 
 def _as_org(found: Speaker, mention: Span, lex: StanceLexicon, gaz: Gazetteer, when: date | None) -> Speaker:

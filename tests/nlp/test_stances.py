@@ -319,6 +319,29 @@ def test_a_vote_against_with_no_object_is_on_the_article_s_main_target(nlp, gaz)
 
 
 @pytest.mark.parametrize(
+    "text, actor, target, polarity",
+    [
+        (
+            "Germany's decision to send weapons to Ukraine was welcomed in Kyiv.",
+            "Germany",
+            "military_aid_to_ukraine",
+            "support",
+        ),
+        ("Sweden's bid to join NATO was held up by Hungary.", "Sweden", "nato_alliance", "support"),
+        (
+            "Spain's refusal to raise defence spending angered Washington.",
+            "Spain",
+            "defence_spending_increase",
+            "oppose",
+        ),
+    ],
+)
+def test_the_possessor_of_an_act_noun_does_the_act(nlp, gaz, text, actor, target, polarity):
+    _, _, found = stances_of(nlp, gaz, text)
+    assert (actor, target, polarity) in {(s.actor, s.target, s.polarity) for s in found}
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Türkiye and Hungary have yet to ratify its membership of NATO.",  # nothing done, nothing refused
