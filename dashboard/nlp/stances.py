@@ -214,11 +214,11 @@ def extract_stances(
     hits = [(h.topic, h.start, h.end) for h in matcher.hits(doc)]
     sent_starts = sentence_starts(doc)
     sent_ends = [*sent_starts[1:], len(doc)]
-    mentions = _mentions(doc, hits, lex, sent_starts) + _object_mentions(doc, targets, hits, lex)
+    pieces = [_pieces(s) for s in statements]
+    mentions = _mentions(doc, hits, lex, sent_starts, pieces) + _object_mentions(doc, targets, hits, lex)
     if not mentions:
         return []
     speakers: ArticleSpeakers | None = None
-    pieces = [_pieces(s) for s in statements]
     found: dict[tuple, list[tuple[_Reading, Span]]] = {}
     for target_name, base, root in mentions:
         target = targets[target_name]
@@ -420,7 +420,11 @@ def _stance(key: tuple, readings: list[tuple[_Reading, Span]], text: str) -> Sta
 
 
 def _mentions(
-    doc: Doc, hits: list[tuple[str, int, int]], lex: StanceLexicon, starts: list[int]
+    doc: Doc,
+    hits: list[tuple[str, int, int]],
+    lex: StanceLexicon,
+    starts: list[int],
+    pieces: Sequence[Sequence[tuple[int, int]]] = (),
 ) -> list[tuple[str, float, Token]]:
     """(target, base score, root token) for every target mention, contrary ones with base -1, plus proposal
     nouns ("the plan", "the idea") under a cue or judged as subjects, which take the target the article
@@ -452,7 +456,8 @@ def _mentions(
         judged = tok.dep_ in {"nsubj", "nsubjpass"} and any(
             _cue_key(w, lex) for w in _predicate_words(tok.head, tok)
         )  # "the idea was very insulting"
-        if not (judged or _has_cue_above(tok, lex, steps=3)):
+        said = _is_definite_np(tok) and any(a <= tok.idx < b for p in pieces for a, b in p)
+        if not (judged or said or _has_cue_above(tok, lex, steps=3)):
             continue
         out.append((main, 1.0, tok))
     # "voted against", "voted for" with nothing after: the measure the article is about
