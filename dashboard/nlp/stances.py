@@ -643,6 +643,8 @@ def _read(root: Token, base: float, target: Target, lex: StanceLexicon, scope: _
             break
         if tok.dep_ in _STOP_DEPS and (scope is None or tok.dep_ != "relcl"):
             break
+        if tok.dep_ == "conj" and any(c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children):
+            break  # a clause with its own subject: "Sweden was leaving one era, and the decision had been"
         if tok.dep_ in {"nsubj", "nsubjpass", "csubj"}:
             if tok.i == root.i and _acts(head, target, lex):
                 break  # "the alliance should not stop at ...": the mention's own stance, not one on it
