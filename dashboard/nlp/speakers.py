@@ -240,8 +240,10 @@ class ArticleSpeakers:
         owner = self._document_owner(mention)
         if owner is not None:
             return owner
-        if root.pos_ == "PROPN" and len(mention) == 1 and (
-            root.lower_ in _QUANTIFIERS or root.lemma_.lower() in anonymous_nouns()
+        if (
+            root.pos_ == "PROPN"
+            and len(mention) == 1
+            and (root.lower_ in _QUANTIFIERS or root.lemma_.lower() in anonymous_nouns())
         ):
             return Speaker(None, "anonymous")  # "Several said privately", "Ministers also endorsed"
         if root.pos_ == "PROPN":

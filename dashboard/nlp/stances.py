@@ -673,7 +673,8 @@ def _read(root: Token, base: float, target: Target, lex: StanceLexicon, scope: _
                 verb = _verb_above(head)  # a target's own verb (or noun) done by its subject: "Finland
                 if verb is not None and _acts_on(verb):  # joined NATO", "Norway is preparing an increase"
                     r.actor_verb = verb
-        if head.pos_ in {"VERB", "AUX"} and (not seen_verb or r.cues):
+        doer = tok.dep_ == "nsubj" and tok.i in {root.i, root.head.i}  # "NATO members should spend": theirs
+        if head.pos_ in {"VERB", "AUX"} and (not seen_verb or r.cues) and not doer:
             _modal(r, head, lex)  # the mention's own verb, or a cue's: not any verb up the sentence
             seen_verb = True
         tok = head
@@ -707,9 +708,9 @@ def _verb_above(tok: Token) -> Token | None:
     head = tok.head
     if tok.dep_ == "pobj" and head.dep_ == "prep":
         head = head.head
-    elif tok.dep_ != "dobj":
+    elif tok.dep_ not in {"dobj", "attr"}:  # "Sweden became NATO's 32nd member"
         return None
-    return head if head.pos_ == "VERB" else None
+    return head if head.pos_ in {"VERB", "AUX"} else None
 
 
 def _conjoined(subj: Span) -> list[Span]:
@@ -839,11 +840,15 @@ def _predicate(r: _Reading, verb: Token, subject: Token, target: Target, lex: St
     r.cues.append(key or verb.lemma_.lower())
 
 
+# what is not said of a subject: other clauses, and modals ("NATO members should spend" is their obligation)
+_NOT_PREDICATE = {"nsubj", "nsubjpass", "ccomp", "advcl", "conj", "relcl", "mark", "punct", "cc", "aux"}
+
+
 def _predicate_words(verb: Token, subject: Token) -> list[Token]:
     out, todo = [], [(c, 1) for c in verb.children if c.i != subject.i]
     while todo:
         tok, depth = todo.pop(0)
-        if tok.dep_ in {"nsubj", "nsubjpass", "ccomp", "advcl", "conj", "relcl", "mark", "punct", "cc"}:
+        if tok.dep_ in _NOT_PREDICATE:
             continue
         out.append(tok)
         if depth < 4:

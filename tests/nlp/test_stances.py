@@ -318,6 +318,14 @@ def test_a_vote_against_with_no_object_is_on_the_article_s_main_target(nlp, gaz)
     } <= rows
 
 
+def test_becoming_a_member_is_support_and_members_obligations_are_not_a_stance_on_nato(nlp, gaz):
+    _, _, found = stances_of(nlp, gaz, "Sweden became NATO's 32nd member on Thursday.")
+    assert [(s.actor, s.target, s.polarity) for s in found] == [("Sweden", "nato_alliance", "support")]
+    text = "Donald Trump said NATO members should spend 5% of GDP on defence."
+    _, _, found = stances_of(nlp, gaz, text)
+    assert {(s.actor, s.target) for s in found} == {("Donald Trump", "defence_spending_increase")}
+
+
 @pytest.mark.parametrize(
     "text, actor, target, polarity",
     [
