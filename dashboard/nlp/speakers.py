@@ -226,7 +226,9 @@ class ArticleSpeakers:
         ents = self._ents_in(mention)
         persons = [e for e in ents if e.label_ == "PERSON" or self._known_person(e)]
         if persons:
-            return self._speaker_from_person(persons[-1], mention)
+            # the person the mention is about, not one named in a clause on it ("Tusk, who met Sunak")
+            own = next((e for e in persons if e.start <= root.i < e.end), persons[-1])
+            return self._speaker_from_person(own, mention)
         groups = [e for e in ents if e.label_ in {"ORG", "GPE", "NORP", "LOC", "FAC"}]
         if (groups and groups[-1].root.i == root.i) or (
             groups and root.i in range(groups[-1].start, groups[-1].end)

@@ -202,6 +202,25 @@ CASES = [
 ]
 
 
+CASES += [
+    (  # the person the subject names, not one in a relative clause on it
+        "Polish Prime Minister Donald Tusk, who met Mr Sunak later in the day, said Poland would spend more.",
+        date(2024, 4, 23),
+        {"speaker": "Donald Tusk", "speaker_country": "POL", "content": "Poland would spend more"},
+    ),
+    (  # "<country>'s government" is the country
+        "Estonia's government has said it intends to raise spending to well above 3%.",
+        date(2025, 1, 8),
+        {"speaker": "Estonia", "speaker_type": "country", "content": "well above 3%"},
+    ),
+    (  # a capitalised quantifier or group noun at the start of a sentence names no one
+        "Several said privately that a target of 3.5% was more realistic.",
+        None,
+        {"speaker": None, "speaker_type": "anonymous"},
+    ),
+]
+
+
 @pytest.mark.parametrize(("text", "when", "expected"), CASES, ids=[c[0][:40] for c in CASES])
 def test_statement_rules(nlp, text, when, expected):
     found = extract(nlp, text, when)
