@@ -29,18 +29,18 @@ def test_gold_stances_cover_enough_articles():
 
 def test_stance_precision_and_recall(evaluated):
     scores, _ = evaluated
-    # regression guards just below the level measured on the adjudicated gold (156 stances: P 0.912,
-    # R 0.731); the goal of 0.85 for recall is not reached yet
-    assert scores.precision >= 0.90, scores.differences
-    assert scores.recall >= 0.72, scores.differences
+    # regression guards just below the level measured on the adjudicated gold (156 stances: P 0.902,
+    # R 0.769); the goal of 0.85 for recall is not reached yet
+    assert scores.precision >= 0.89, scores.differences
+    assert scores.recall >= 0.76, scores.differences
 
 
 def test_stance_quality_on_the_blind_development_set():
-    # 14 sample articles annotated blind (66 stances); measured P 0.955, R 0.636
+    # 14 sample articles annotated blind (66 stances); measured P 0.957, R 0.667
     scores, _ = evaluate_stances(DEV_DIR)
     assert scores.gold >= 60
     assert scores.precision >= 0.90, scores.differences
-    assert scores.recall >= 0.60, scores.differences
+    assert scores.recall >= 0.65, scores.differences
 
 
 def test_stance_rows_keep_their_contract(evaluated):
