@@ -472,7 +472,8 @@ def stances_behind(
 ) -> pd.DataFrame:
     """The stance rows behind one heatmap cell (any of actor, actor_country, target; None = any), with the
     article's date, outlet and title: columns date, actor, actor_country, target, polarity, score, evidence,
-    outlet, title, statement_id, article_id. Newest first."""
+    outlet, title, statement_id, article_id, method (`rule`, or `analyst` once corrected), stance_id.
+    Newest first."""
     keep = pd.Series(True, index=stances.index)
     for column, value in (("actor", actor), ("actor_country", actor_country), ("target", target)):
         if value is not None:
@@ -495,6 +496,8 @@ def stances_behind(
             "title": rows["title"],
             "statement_id": rows["statement_id"],
             "article_id": rows["article_id"],
+            "method": rows["method"],
+            "stance_id": rows["stance_id"],
         }
     )
     return _typed(
@@ -511,6 +514,8 @@ def stances_behind(
             "title": "string",
             "statement_id": "string",
             "article_id": "string",
+            "method": "string",
+            "stance_id": "string",
         },
     )
 

@@ -112,7 +112,7 @@ ALLOWED: dict[tuple[str, str], set[str]] = {
     ("statements", "speaker_type"): {"person", "organization", "country", "anonymous", "unknown"},
     ("stances", "polarity"): {"support", "oppose", "neutral"},
     ("stances", "actor_type"): {"person", "organization", "country"},
-    ("stances", "method"): {"rule"},
+    ("stances", "method"): {"rule", "analyst"},
     ("numbers", "unit"): {"percent_of_gdp", "percent", "money", "count"},
     ("numbers", "kind"): {"reported", "target", "other"},
     ("numbers", "verdict"): {"consistent", "overstated", "understated"},

@@ -15,7 +15,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from dashboard import queries
+from dashboard import corrections, queries
 from dashboard.store import Store
 
 STORE_ENV = "DDD_STORE"
@@ -103,18 +103,28 @@ def ingest_uploads(
 def _tables(store: str, updated: str) -> dict[str, pd.DataFrame]:
     from dashboard.corpus import Corpus
 
-    return Corpus.from_tables(Store(store).read_all()).tables()
+    tables = Corpus.from_tables(Store(store).read_all()).tables()
+    tables["stances"] = corrections.apply_corrections(tables["stances"], corrections.read_corrections(store))
+    return tables
 
 
 def _key(store_dir: str) -> tuple[str, str]:
-    """(resolved store folder, manifest 'updated' stamp): what the caches are keyed on."""
-    return str(Path(store_dir).resolve()), str(Store(store_dir).manifest().get("updated", ""))
+    """(resolved store folder, stamp): what the caches are keyed on. The stamp is the manifest's 'updated'
+    time and the corrections file's modification time, so a new ingest or correction is read again."""
+    path = corrections.corrections_path(store_dir)
+    saved = path.stat().st_mtime_ns if path.is_file() else 0
+    return str(Path(store_dir).resolve()), f"{Store(store_dir).manifest().get('updated', '')}|{saved}"
 
 
 def load_tables(store_dir: str) -> dict[str, pd.DataFrame]:
-    """Every table of the store, speakers canonicalised across articles; cached per store folder and
-    manifest 'updated' stamp, so a new ingest is read again. Read-only: shared by all sessions."""
+    """Every table of the store, speakers canonicalised across articles, analysts' stance corrections
+    applied; cached per store folder and stamp. Read-only: shared by all sessions."""
     return _tables(*_key(store_dir))
+
+
+def save_correction(store_dir: str, stance_id: str, verdict: str, note: str = "") -> None:
+    """Save an analyst's correction of one stance row; the next read of the tables applies it."""
+    corrections.add_correction(store_dir, stance_id, verdict, note)
 
 
 @st.cache_resource(show_spinner=False, max_entries=2)

@@ -332,6 +332,39 @@ def test_stances_page_draws_heatmaps_and_lists_the_statements_behind_a_cell(
     assert "GRAPHML" in labels and "GEXF" in labels
 
 
+def test_an_analyst_corrects_a_stance_and_every_page_uses_it(
+    stance_store: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("DDD_STORE", str(stance_store))
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.run()
+    at.switch_page(page("stances")).run()
+    at.selectbox(key="stances_actor").select("Test Actor B").run()
+    assert at.button(key="stances_fix_save").disabled  # nothing chosen yet
+    row = at.selectbox(key="stances_fix_row")
+    assert len(row.options) == 1 and "<script>" in row.options[0]  # the evidence, as plain option text
+    row.select("test-stance-1").run()
+    verdict = next(b for b in at.get("button_group") if b.key == "stances_fix_verdict")
+    verdict.set_value("support").run()
+    at.text_input(key="stances_fix_note").input("quoted to be rebutted").run()
+    at.button(key="stances_fix_save").click().run()
+    assert not at.exception, [e.message for e in at.exception]
+    saved = pd.read_csv(stance_store / "corrections" / "stances.csv")
+    assert saved[["stance_id", "verdict", "note"]].values.tolist() == [
+        ["test-stance-1", "support", "quoted to be rebutted"]
+    ]
+    behind = at.dataframe[0].value
+    assert behind[["polarity", "score", "method"]].values.tolist() == [["support", 0.6, "analyst"]]
+    heat = _titled(at, "Actor stance by target")["data"][0]
+    cells = dict(zip(heat["y"], heat["z"], strict=True))["Test Actor B"]
+    assert [v for v in cells if v is not None] == [0.6]  # the heatmap follows (was -0.6)
+    # "not a stance" removes the row everywhere
+    at.selectbox(key="stances_fix_row").select("test-stance-1").run()
+    next(b for b in at.get("button_group") if b.key == "stances_fix_verdict").set_value("not_a_stance").run()
+    at.button(key="stances_fix_save").click().run()
+    assert "Test Actor B" not in _titled(at, "Actor stance by target")["data"][0]["y"]
+
+
 def test_statements_search_shows_only_matching_rows(app: AppTest) -> None:
     app.run()
     app.switch_page(page("statements")).run()

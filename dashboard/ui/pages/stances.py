@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import aggregates, charts, queries
+from dashboard import aggregates, charts, corrections, queries
 from dashboard import stances as stance_tables
 from dashboard.nlp.stances import load_targets
 from dashboard.ui import components
-from dashboard.ui.data import country_names
+from dashboard.ui.data import country_names, save_correction, store_dir
 
 filtered = components.filtered_tables()
 stances = filtered["stances"]
@@ -29,6 +29,48 @@ if stances.empty:
 
 names = country_names(sorted(set(stances["actor_country"].dropna())))
 labels = {name: target.label for name, target in load_targets().items()}
+
+VERDICT_LABELS = {
+    "support": "Support",
+    "oppose": "Oppose",
+    "neutral": "Neutral",
+    "not_a_stance": "Not a stance",
+}
+
+
+def _correction_form(behind) -> None:
+    """Correct one of the rows listed: its polarity, or that it is no stance at all. Saved beside the
+    store (`corrections/stances.csv`) and applied to every page from the next rerun."""
+    with st.expander("Correct a stance", icon=":material/edit:"):
+        texts = {
+            r.stance_id: f"{r.actor} · {labels.get(r.target, r.target)} · {r.polarity} · {r.evidence[:80]}"
+            for r in behind.itertuples()
+        }
+        stance_id = st.selectbox("Row", list(texts), format_func=texts.get, index=None, key="stances_fix_row")
+        verdict = st.segmented_control(
+            "Correction",
+            list(VERDICT_LABELS),
+            format_func=VERDICT_LABELS.get,
+            key="stances_fix_verdict",
+        )
+        note = st.text_input("Note (optional)", max_chars=200, key="stances_fix_note")
+        if st.button(
+            "Save correction",
+            disabled=stance_id is None or verdict is None,
+            key="stances_fix_save",
+            icon=":material/save:",
+        ):
+            save_correction(store_dir(), stance_id, verdict, note)
+            st.rerun()
+        saved = corrections.read_corrections(store_dir())
+        st.caption(
+            f"{len(saved):,} correction{'s' if len(saved) != 1 else ''} saved in the store "
+            f"(`{corrections.RELATIVE_PATH.as_posix()}`; the newest for a row wins). Corrected rows have "
+            "method `analyst`; every chart, table and download uses them."
+        )
+        if not saved.empty:
+            components.download_csv(saved, "stance_corrections", key="stances_fix_csv")
+
 
 st.subheader("Who stands where")
 n_actors = st.slider("Actors shown (most statements first)", 5, 40, 20, step=5, key="stances_n_actors")
@@ -77,6 +119,7 @@ else:
             key="stances_behind_table",
         )
         components.download_csv(behind, "stances_behind_cell", key="stances_behind_csv")
+        _correction_form(behind)
 
 st.subheader("Countries")
 by_country = stance_tables.country_target_matrix(stances)
