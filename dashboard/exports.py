@@ -37,14 +37,25 @@ IMAGE_SCALE = 2  # PNG pixels per px: sharp when pasted into a report
 
 
 def _for_files(df: pd.DataFrame) -> pd.DataFrame:
-    """List cells joined with ';' and timezones dropped, so every format (Excel included) can hold them."""
+    """List cells joined with ';' and timezones dropped, so every format (Excel included) can hold them;
+    text that a spreadsheet would run as a formula (article text is untrusted: "=HYPERLINK(...)") is
+    prefixed with an apostrophe, as spreadsheets themselves mark text."""
     out = df.copy()
     for col in out.columns:
         if out[col].dtype == object and out[col].map(lambda v: isinstance(v, list)).any():
             out[col] = out[col].map(lambda v: ";".join(v) if isinstance(v, list) else v)
         elif isinstance(out[col].dtype, pd.DatetimeTZDtype):
             out[col] = out[col].dt.tz_convert("UTC").dt.tz_localize(None)
+        if out[col].dtype == object or isinstance(out[col].dtype, pd.StringDtype):
+            out[col] = out[col].map(_as_text)
     return out
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _as_text(value: object) -> object:
+    return f"'{value}" if isinstance(value, str) and value[:1] in _FORMULA_START else value
 
 
 def table_bytes(df: pd.DataFrame, fmt: str) -> bytes:

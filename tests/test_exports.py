@@ -69,6 +69,23 @@ def test_excel_holds_every_row_and_drops_control_characters(frame) -> None:
     assert rows[1][2] == "FRA;DEU"
 
 
+def test_text_a_spreadsheet_would_run_as_a_formula_is_kept_as_text() -> None:
+    evil = pd.DataFrame(
+        {
+            "evidence": ['=HYPERLINK("http://x.example","click")', "+1+1", "@SUM(A1)", "plain -1"],
+            "score": [-0.5, 1.0, 0.0, -1.0],
+        }
+    )
+    sheet = load_workbook(io.BytesIO(exports.table_bytes(evil, "xlsx"))).active
+    cells = [row[0] for row in sheet.iter_rows(min_row=2, max_col=1)]
+    assert all(c.data_type == "s" for c in cells)  # no formula cell
+    assert [c.value for c in cells][:3] == ['\'=HYPERLINK("http://x.example","click")', "'+1+1", "'@SUM(A1)"]
+    assert [row[1] for row in sheet.iter_rows(min_row=2, values_only=True)] == [-0.5, 1.0, 0.0, -1.0]
+    back = pd.read_csv(io.BytesIO(exports.table_bytes(evil, "csv")))
+    assert back["evidence"].tolist()[2:] == ["'@SUM(A1)", "plain -1"]
+    assert back["score"].tolist() == [-0.5, 1.0, 0.0, -1.0]  # numbers stay numbers
+
+
 def test_unknown_formats_are_refused(frame, figure) -> None:
     with pytest.raises(ValueError, match="supported: csv, parquet, xlsx"):
         exports.table_bytes(frame, "json")
