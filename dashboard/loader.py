@@ -29,7 +29,7 @@ from dashboard.store import Store
 
 log = logging.getLogger(__name__)
 
-EXTRACTOR_VERSION = "7"
+EXTRACTOR_VERSION = "8"
 DATA_DIR = Path(__file__).resolve().parents[1] / "data"
 BATCH_ARTICLES = 200  # articles per flush to the store: bounds memory whatever the corpus size
 
@@ -278,10 +278,17 @@ def _number_rows(article_id: str, numbers: list[NumberClaim], statements: list[d
     return rows
 
 
+def _stance_id(article_id: str, s: Stance) -> str:
+    """Stable across extractor versions while the same actor, target and sentence are found, so an
+    analyst's correction (dashboard.corrections) stays on its row after a re-ingest."""
+    key = f"{s.actor}|{s.actor_type}|{s.target}|{s.evidence_start}|{s.statement}"
+    return f"{article_id}:p{hashlib.sha256(key.encode('utf-8')).hexdigest()[:10]}"
+
+
 def _stance_rows(article_id: str, stances: list[Stance], statements: list[dict]) -> list[dict]:
     return [
         {
-            "stance_id": f"{article_id}:p{n}",
+            "stance_id": _stance_id(article_id, s),
             "article_id": article_id,
             "statement_id": None if s.statement is None else statements[s.statement]["statement_id"],
             "actor": s.actor,
@@ -296,7 +303,7 @@ def _stance_rows(article_id: str, stances: list[Stance], statements: list[dict])
             "confidence": s.confidence,
             "method": "rule",
         }
-        for n, s in enumerate(stances, 1)
+        for s in stances
     ]
 
 

@@ -47,6 +47,7 @@ def test_stance_rows_keep_their_contract(evaluated):
     _, rows = evaluated
     assert len(rows) > 0
     assert set(rows["method"]) == {"rule"}
+    assert rows["stance_id"].is_unique
     assert rows["score"].between(-1, 1).all() and rows["confidence"].between(0, 1).all()
     assert (rows.loc[rows["polarity"] == "support", "score"] > 0).all()
     assert (rows.loc[rows["polarity"] == "oppose", "score"] < 0).all()
