@@ -6,7 +6,6 @@ Reads a parsed doc and its resolved statements; never changes the doc, the state
 from __future__ import annotations
 
 import re
-import tomllib
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -25,7 +24,7 @@ from dashboard.nlp.lexicons import DATA_DIR, document_nouns
 from dashboard.nlp.sentences import sentence_starts
 from dashboard.nlp.speakers import ArticleSpeakers, Speaker
 from dashboard.nlp.statements import _subject
-from dashboard.nlp.topics import Topic, TopicMatcher
+from dashboard.nlp.topics import Topic, TopicMatcher, read_labelled_tables
 from dashboard.records import Statement
 
 TARGETS_PATH = DATA_DIR / "stance_targets.toml"
@@ -98,40 +97,23 @@ def load_targets(path: str | Path | None = None) -> dict[str, Target]:
 
 @cache
 def _load_targets(path: str) -> tuple[tuple[str, Target], ...]:
-    with open(path, "rb") as fh:
-        data = tomllib.load(fh)
+    lists = ("contrary", "support", "oppose", "objects", "recipients")
     out = []
-    for name, table in data.items():
-        if not isinstance(table, dict):
-            raise TargetsError(f"{path}: {name!r} must be a table")
-        label, description, patterns = table.get("label"), table.get("description"), table.get("patterns")
-        if not isinstance(label, str) or not isinstance(description, str):
-            raise TargetsError(f"{path}: target {name!r} needs a string `label` and `description`")
-        keys = ("patterns", "contrary", "support", "oppose", "objects", "recipients")
-        lists = {key: table.get(key, []) for key in keys}
-        for key, value in lists.items():
-            if not isinstance(value, list) or not all(isinstance(p, str) and p == p.lower() for p in value):
-                raise TargetsError(f"{path}: target {name!r}: `{key}` must be a list of lower-case strings")
-        if not patterns:
-            raise TargetsError(f"{path}: target {name!r} needs `patterns`")
-        out.append(
-            (
-                name,
-                Target(
-                    name,
-                    label,
-                    description,
-                    tuple(dict.fromkeys(" ".join(p.split()) for p in lists["patterns"])),
-                    tuple(dict.fromkeys(" ".join(p.split()) for p in lists["contrary"])),
-                    frozenset(lists["support"]),
-                    frozenset(lists["oppose"]),
-                    bool(table.get("bare", True)),
-                    frozenset(table.get("holders_excluded", [])),
-                    frozenset(lists["objects"]),
-                    frozenset(lists["recipients"]),
-                ),
-            )
+    for name, table, phrases in read_labelled_tables(path, TargetsError, "target", lists):
+        target = Target(
+            name,
+            table["label"],
+            table["description"],
+            phrases["patterns"],
+            phrases["contrary"],
+            frozenset(phrases["support"]),
+            frozenset(phrases["oppose"]),
+            bool(table.get("bare", True)),
+            frozenset(table.get("holders_excluded", [])),
+            frozenset(phrases["objects"]),
+            frozenset(phrases["recipients"]),
         )
+        out.append((name, target))
     return tuple(out)
 
 

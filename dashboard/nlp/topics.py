@@ -54,25 +54,42 @@ def load_taxonomy(path: str | Path | None = None) -> dict[str, Topic]:
 
 @cache
 def _load_taxonomy(path: str) -> tuple[tuple[str, Topic], ...]:
+    tables = read_labelled_tables(path, TaxonomyError, "topic")
+    return tuple(
+        (name, Topic(name, table["label"], table["description"], phrases["patterns"]))
+        for name, table, phrases in tables
+    )
+
+
+def read_labelled_tables(
+    path: str, error: type[ValueError], what: str, lists: tuple[str, ...] = ()
+) -> list[tuple[str, dict, dict[str, tuple[str, ...]]]]:
+    """The tables of a taxonomy-like TOML file (topics, stance targets), in file order: each needs a string
+    `label` and `description` and `patterns`, a non-empty list of lower-case phrases; each key of `lists`
+    is an optional list of lower-case phrases. Returns (name, table, {key: its phrases, spaces normalised
+    and duplicates dropped}); a malformed file raises `error` naming the file, the entry and the problem."""
     with open(path, "rb") as fh:
         data = tomllib.load(fh)
-    topics = []
+    out = []
     for name, table in data.items():
         if not isinstance(table, dict):
-            raise TaxonomyError(f"{path}: {name!r} must be a table with label, description and patterns")
-        label, description, patterns = table.get("label"), table.get("description"), table.get("patterns")
-        if not isinstance(label, str) or not isinstance(description, str):
-            raise TaxonomyError(f"{path}: topic {name!r} needs a string `label` and `description`")
-        if not isinstance(patterns, list) or not patterns or not all(isinstance(p, str) for p in patterns):
-            raise TaxonomyError(f"{path}: topic {name!r} needs `patterns`, a non-empty list of strings")
-        cleaned = tuple(dict.fromkeys(" ".join(p.split()) for p in patterns))
-        bad = [p for p in cleaned if not p or p != p.lower()]
-        if bad:
-            raise TaxonomyError(
-                f"{path}: topic {name!r}: patterns must be non-empty lower-case phrases: {bad}"
-            )
-        topics.append((name, Topic(name, label, description, cleaned)))
-    return tuple(topics)
+            raise error(f"{path}: {name!r} must be a table with label, description and patterns")
+        if not isinstance(table.get("label"), str) or not isinstance(table.get("description"), str):
+            raise error(f"{path}: {what} {name!r} needs a string `label` and `description`")
+        phrases = {}
+        for key in ("patterns", *lists):
+            value = table.get(key, [])
+            if not isinstance(value, list) or not all(isinstance(p, str) for p in value):
+                raise error(f"{path}: {what} {name!r}: `{key}` must be a list of strings")
+            cleaned = tuple(dict.fromkeys(" ".join(p.split()) for p in value))
+            bad = [p for p in cleaned if not p or p != p.lower()]
+            if bad:
+                raise error(f"{path}: {what} {name!r}: `{key}` must hold non-empty lower-case phrases: {bad}")
+            phrases[key] = cleaned
+        if not phrases["patterns"]:
+            raise error(f"{path}: {what} {name!r} needs `patterns`, a non-empty list of lower-case phrases")
+        out.append((name, table, phrases))
+    return out
 
 
 class TopicMatcher:
