@@ -100,10 +100,18 @@ def ingest_uploads(
 # st.cache_resource, not st.cache_data: cache_data would unpickle a copy of every table on every rerun,
 # which costs more than the page itself on a large corpus.
 @st.cache_resource(show_spinner="Reading the store…", max_entries=2)
-def _tables(store: str, updated: str) -> dict[str, pd.DataFrame]:
+def _stored(store: str, updated: str) -> dict[str, pd.DataFrame]:
     from dashboard.corpus import Corpus
 
-    tables = Corpus.from_tables(Store(store).read_all()).tables()
+    return Corpus.from_tables(Store(store).read_all()).tables()
+
+
+@st.cache_resource(show_spinner=False, max_entries=2)
+def _tables(store: str, stamp: str) -> dict[str, pd.DataFrame]:
+    """The stored tables with the analysts' stance corrections applied: a saved correction re-reads only
+    the corrections file, not the store."""
+    updated = stamp.rpartition("|")[0]
+    tables = dict(_stored(store, updated))
     tables["stances"] = corrections.apply_corrections(tables["stances"], corrections.read_corrections(store))
     return tables
 
@@ -120,11 +128,6 @@ def load_tables(store_dir: str) -> dict[str, pd.DataFrame]:
     """Every table of the store, speakers canonicalised across articles, analysts' stance corrections
     applied; cached per store folder and stamp. Read-only: shared by all sessions."""
     return _tables(*_key(store_dir))
-
-
-def save_correction(store_dir: str, stance_id: str, verdict: str, note: str = "") -> None:
-    """Save an analyst's correction of one stance row; the next read of the tables applies it."""
-    corrections.add_correction(store_dir, stance_id, verdict, note)
 
 
 @st.cache_resource(show_spinner=False, max_entries=2)
@@ -157,6 +160,7 @@ def filtered(store_dir: str, filters: queries.Filters) -> dict[str, pd.DataFrame
 
 def clear_caches() -> None:
     """Forget the cached tables, options and filtered tables (after an upload changed the store)."""
+    _stored.clear()
     _tables.clear()
     _options.clear()
     _filtered.clear()

@@ -12,7 +12,7 @@ from dashboard import aggregates, charts, corrections, queries
 from dashboard import stances as stance_tables
 from dashboard.nlp.stances import load_targets
 from dashboard.ui import components
-from dashboard.ui.data import country_names, save_correction, store_dir
+from dashboard.ui.data import country_names, store_dir
 
 filtered = components.filtered_tables()
 stances = filtered["stances"]
@@ -60,7 +60,7 @@ def _correction_form(behind) -> None:
             key="stances_fix_save",
             icon=":material/save:",
         ):
-            save_correction(store_dir(), stance_id, verdict, note)
+            corrections.add_correction(store_dir(), stance_id, verdict, note)
             st.rerun()
         saved = corrections.read_corrections(store_dir())
         st.caption(
