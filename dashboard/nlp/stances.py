@@ -197,7 +197,9 @@ def extract_stances(
     sent_starts = sentence_starts(doc)
     sent_ends = [*sent_starts[1:], len(doc)]
     pieces = [_pieces(s) for s in statements]
-    mentions = _mentions(doc, hits, lex, sent_starts, pieces) + _object_mentions(doc, targets, hits, lex)
+    mentions = _mentions(doc, targets, hits, lex, sent_starts, pieces) + _object_mentions(
+        doc, targets, hits, lex
+    )
     if not mentions:
         return []
     speakers: ArticleSpeakers | None = None
@@ -403,6 +405,7 @@ def _stance(key: tuple, readings: list[tuple[_Reading, Span]], text: str) -> Sta
 
 def _mentions(
     doc: Doc,
+    targets: dict[str, Target],
     hits: list[tuple[str, int, int]],
     lex: StanceLexicon,
     starts: list[int],
@@ -448,6 +451,13 @@ def _mentions(
         for prep in tok.children:
             if prep.dep_ == "prep" and prep.lower_ in {"against", "for"} and not any(prep.children):
                 out.append((main, 1.0, prep))
+    # "join", "take part", "apply" with no object: membership of what the article is about ("Ireland is
+    # still considering whether to join", "notified their intention to take part")
+    joinable = "join" in targets[main].support  # an alliance or a club, not a spending level
+    for i in numpy.flatnonzero(numpy.isin(lemmas[:, 0], [strings[w] for w in _MEMBERSHIP_VERBS])).tolist():
+        tok = doc[i]
+        if joinable and tok.pos_ == "VERB" and tok.i not in covered and _objectless(tok):
+            out.append((main, 1.0, tok))
     # "This is a historic moment", "it was a historic day": a pronoun judged by an evaluative attribute is
     # the event the article reports, so it takes the main target too
     pronouns = numpy.array([strings[w] for w in _EVENT_PRONOUNS], dtype="uint64")
@@ -456,12 +466,30 @@ def _mentions(
         if tok.dep_ != "nsubj" or tok.head.lemma_ != "be" or tok.i in covered:
             continue
         attr = next((c for c in tok.head.children if c.dep_ == "attr" and c.pos_ == "NOUN"), None)
-        if attr is not None and any(c.dep_ == "amod" and _cue_key(c, lex) for c in attr.children):
+        if attr is not None and (
+            _cue_key(attr, lex) or any(c.dep_ == "amod" and _cue_key(c, lex) for c in attr.children)
+        ):
             out.append((main, 1.0, tok))
     return out
 
 
 _EVENT_PRONOUNS = ("this", "it")
+_MEMBERSHIP_VERBS = ("join", "participate", "take", "apply")
+
+
+def _objectless(verb: Token) -> bool:
+    """A membership verb with nothing it joins or takes part in: "join" with no object, "take part" with
+    no "in", "apply" with no "for" or "to"."""
+    lemma = verb.lemma_
+    args = [c for c in verb.children if c.dep_ in {"dobj", "prep", "dative", "xcomp", "ccomp"}]
+    if lemma == "take":
+        part = next((c for c in args if c.dep_ == "dobj" and c.lower_ == "part"), None)
+        return part is not None and not any(
+            c.dep_ == "prep" and c.lower_ == "in" for c in (*verb.children, *part.children)
+        )
+    if lemma == "apply":
+        return not any(c.dep_ != "prep" or c.lower_ in {"for", "to"} for c in args)
+    return not any(c.dep_ != "prep" or c.lower_ in {"in", "to"} for c in args)
 
 
 def _head_word(tok: Token) -> str:
@@ -618,6 +646,10 @@ def _read(root: Token, base: float, target: Target, lex: StanceLexicon, scope: _
             _predicate(r, child, which, target, lex)
     if _negated(root, lex) or (root.dep_ == "attr" and root.head.lemma_ == "be" and _negated(root.head, lex)):
         r.score = -r.score  # "not a ceiling", "is no longer a ceiling"
+    if root.pos_ == "VERB":  # a membership verb standing for its target: its own direction
+        _apply(r, root, target, lex, negate=True)
+        if r.directed and _acts_on(root):
+            r.actor_verb = root
     tok, seen_verb = root, False
     while True:
         head = tok.head

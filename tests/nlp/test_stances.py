@@ -370,6 +370,30 @@ def test_a_pronoun_judged_by_an_evaluation_takes_the_main_target(nlp, gaz):
         ("Jens Stoltenberg", "nato_alliance", "support"),
     ]
 
+    # or by an evaluative noun
+    text = 'Allies agreed to raise defence spending to 5% of GDP. "This is a quantum leap," Mark Rutte said.'
+    _, _, found = stances_of(nlp, gaz, text)
+    assert ("Mark Rutte", "defence_spending_increase", "support") in {
+        (s.actor, s.target, s.polarity) for s in found
+    }
+
+
+def test_joining_with_no_object_is_membership_of_what_the_article_is_about(nlp, gaz):
+    text = (
+        "EU ministers signed the notification on PESCO, the permanent structured cooperation on defence. "
+        "On Monday, Austria joined as well. Ireland is still considering whether to join."
+    )
+    _, _, found = stances_of(nlp, gaz, text)
+    rows = {(s.actor, s.target, s.polarity) for s in found}
+    assert ("Austria", "european_defence_cooperation", "support") in rows
+    assert ("Ireland", "european_defence_cooperation", "neutral") in rows
+    # a spending target is raised, not joined: "had joined" there is about something else
+    text = (
+        "Norway will raise defence spending to 3% of GDP. Minister Gram said Finland and Sweden had joined."
+    )
+    _, _, found = stances_of(nlp, gaz, text)
+    assert {s.target for s in found} == {"defence_spending_increase"}
+
 
 def test_anonymous_sources_report_the_stance_of_the_countries_they_name(nlp, gaz):
     text = (
