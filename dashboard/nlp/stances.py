@@ -33,6 +33,7 @@ ACTOR_TYPES = {"person", "organization", "country"}
 BARE_SCORE = 0.5  # a target named in a statement with no cue on its path: mild support
 NEUTRAL_BAND = 0.05  # |score| at or below this is neutral
 _CONTRARY = "~"  # suffix of the matcher key for a target's contrary phrases
+_REACTION = "~reaction"  # matcher key of the counter-move phrases
 _ARG_DEPS = {"dobj", "pobj", "xcomp", "ccomp", "attr", "oprd", "acomp", "prep", "advcl", "dative", "agent"}
 _MODIFIER_DEPS = {"poss", "compound", "nmod"}
 _STOP_DEPS = {"relcl", "appos", "parataxis"}  # a relative clause or apposition speaks about its noun
@@ -149,6 +150,10 @@ def stance_matcher(nlp: Language) -> TopicMatcher:
         taxonomy[t.name] = Topic(t.name, t.label, t.description, t.patterns)
         if t.contrary:
             taxonomy[t.name + _CONTRARY] = Topic(t.name + _CONTRARY, t.label, t.description, t.contrary)
+    reactions = tuple(r[0] for r in _lexicon_lines("stance_reactions.txt"))
+    taxonomy[_REACTION] = Topic(
+        _REACTION, "reaction", "a counter-move against what the article reports", reactions
+    )
     return TopicMatcher(nlp, taxonomy)
 
 
@@ -417,7 +422,11 @@ def _mentions(
     out: list[tuple[str, float, Token]] = []
     covered: set[int] = set()
     by_sent: dict[int, list[str]] = {}
+    reactions = []
     for key, start, end in hits:
+        if key == _REACTION:
+            reactions.append(doc[start:end].root)
+            continue
         name, contrary = key.removesuffix(_CONTRARY), key.endswith(_CONTRARY)
         span = doc[start:end]
         root = span.root
@@ -430,6 +439,11 @@ def _mentions(
         return out
     everywhere = [name for names in by_sent.values() for name in names]
     main = max(dict.fromkeys(everywhere), key=everywhere.count)  # the target the article names most
+    # a counter-move ("would take counter-measures to ensure its security") opposes the one target its
+    # sentence names, or else what the article is about
+    for tok in reactions:
+        named = set(by_sent.get(bisect_right(starts, tok.i) - 1, ()))
+        out.append((named.pop() if len(named) == 1 else main, -1.0, tok))
     strings = doc.vocab.strings
     wanted = numpy.array([strings[w] for w in lex.anaphora], dtype="uint64")
     lemmas = doc.to_array([LEMMA, POS])

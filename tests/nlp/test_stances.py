@@ -395,6 +395,23 @@ def test_joining_with_no_object_is_membership_of_what_the_article_is_about(nlp, 
     assert {s.target for s in found} == {"defence_spending_increase"}
 
 
+def test_a_counter_move_opposes_what_its_sentence_names_or_else_the_article_s_target(nlp, gaz):
+    text = (
+        "Finland joined NATO on Tuesday, doubling the alliance's border with Russia. "
+        "The Kremlin said it would take counter-measures to ensure its security."
+    )
+    _, _, found = stances_of(nlp, gaz, text)
+    assert ("Kremlin", "nato_alliance", "oppose") in {(s.actor, s.target, s.polarity) for s in found}
+    text = (
+        "Finland joined NATO on Tuesday. "
+        "Russia said it would retaliate against any new military aid to Ukraine."
+    )
+    _, _, found = stances_of(nlp, gaz, text)
+    assert {(s.actor, s.target, s.polarity) for s in found if s.actor == "Russia"} == {
+        ("Russia", "military_aid_to_ukraine", "oppose")
+    }
+
+
 def test_anonymous_sources_report_the_stance_of_the_countries_they_name(nlp, gaz):
     text = (
         "Latvia and Lithuania have pledged to reach that level by 2020, officials in Riga and Vilnius said."
