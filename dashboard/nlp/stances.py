@@ -671,7 +671,7 @@ def _read(root: Token, base: float, target: Target, lex: StanceLexicon, scope: _
             break
         if tok.dep_ in _STOP_DEPS and (scope is None or tok.dep_ != "relcl"):
             break
-        if tok.dep_ == "conj" and any(c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children):
+        if _own_clause(tok):
             break  # a clause with its own subject: "Sweden was leaving one era, and the decision had been"
         if tok.dep_ in {"nsubj", "nsubjpass", "csubj"}:
             if tok.i == root.i and _acts(head, target, lex):
@@ -709,6 +709,16 @@ def _read(root: Token, base: float, target: Target, lex: StanceLexicon, scope: _
     if r.actor_verb is not None and r.actor_verb.pos_ not in {"VERB", "AUX"}:
         r.actor_verb = None
     return r
+
+
+def _own_clause(tok: Token) -> bool:
+    """A coordinated or contrasted clause with its own subject: what is in it is not governed by the clause
+    it hangs on ("France pushed for a small group, while Germany favoured an inclusive club")."""
+    if tok.dep_ == "advcl" and not any(
+        c.dep_ == "mark" and c.lower_ in {"while", "whereas"} for c in tok.children
+    ):
+        return False
+    return tok.dep_ in {"conj", "advcl"} and any(c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children)
 
 
 def _acts_on(verb: Token) -> bool:

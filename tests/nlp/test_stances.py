@@ -395,6 +395,20 @@ def test_joining_with_no_object_is_membership_of_what_the_article_is_about(nlp, 
     assert {s.target for s in found} == {"defence_spending_increase"}
 
 
+def test_a_contrasted_clause_has_its_own_actor(nlp, gaz):
+    text = (
+        "Twenty-three EU countries signed up to PESCO, the permanent structured cooperation on defence, on "
+        "Monday. France had pushed for a smaller and more ambitious group, while Germany favoured an "
+        "inclusive club open to as many states as possible."
+    )
+    _, _, found = stances_of(nlp, gaz, text)
+    rows = {(s.actor, s.target, s.polarity) for s in found}
+    assert {
+        ("France", "european_defence_cooperation", "support"),
+        ("Germany", "european_defence_cooperation", "support"),
+    } <= rows
+
+
 def test_a_counter_move_opposes_what_its_sentence_names_or_else_the_article_s_target(nlp, gaz):
     text = (
         "Finland joined NATO on Tuesday, doubling the alliance's border with Russia. "
