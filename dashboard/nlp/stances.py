@@ -32,6 +32,7 @@ LEXICON_DIR = DATA_DIR / "lexicons"
 ACTOR_TYPES = {"person", "organization", "country"}
 BARE_SCORE = 0.5  # a target named in a statement with no cue on its path: mild support
 NEUTRAL_BAND = 0.05  # |score| at or below this is neutral
+MIXED = 0.05  # a cue contrasted by one of the other sign ("welcomed ... but warned against ..."): neutral
 _CONTRARY = "~"  # suffix of the matcher key for a target's contrary phrases
 _REACTION = "~reaction"  # matcher key of the counter-move phrases
 _ARG_DEPS = {"dobj", "pobj", "xcomp", "ccomp", "attr", "oprd", "acomp", "prep", "advcl", "dative", "agent"}
@@ -799,6 +800,9 @@ def _apply(r: _Reading, tok: Token, target: Target, lex: StanceLexicon, negate: 
             return None
         value = lex.cue(key)
         r.informative = True
+        if _contrasted(tok, value, lex):
+            value *= MIXED
+            r.cues.append("but")
     else:
         r.directed = True
     value *= _hedge(tok, lex)
@@ -807,6 +811,20 @@ def _apply(r: _Reading, tok: Token, target: Target, lex: StanceLexicon, negate: 
     r.score *= value
     r.cues.append(key or tok.lemma_.lower())
     return key
+
+
+def _contrasted(tok: Token, value: float, lex: StanceLexicon) -> bool:
+    """Whether a cue is followed by "but" and a cue of the other sign: "welcomed more European effort on
+    defence but warned against duplication" is a mixed stance."""
+    for conj in tok.children:
+        if conj.dep_ != "conj" or not any(
+            c.dep_ == "cc" and c.lower_ == "but" for c in (*tok.children, *conj.children)
+        ):
+            continue
+        key = _cue_key(conj, lex)
+        if key is not None and lex.cue(key) * value < 0:
+            return True
+    return False
 
 
 def _negated_light_verb(tok: Token, target: Target, lex: StanceLexicon) -> bool:
@@ -903,6 +921,9 @@ def _apply_statement_cue(reading: _Reading, cue: Token, lex: StanceLexicon, scop
     if any(c.dep_ == "dobj" and c not in scope for c in cue.children):
         return
     value = lex.cue(key) * _hedge(cue, lex)
+    if _contrasted(cue, value, lex):
+        value *= MIXED
+        reading.cues.append("but")
     if _negated(cue, lex):
         value = -value
     reading.score *= value

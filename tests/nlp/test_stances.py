@@ -424,6 +424,22 @@ def test_a_counter_move_opposes_what_its_sentence_names_or_else_the_article_s_ta
     assert {(s.actor, s.target, s.polarity) for s in found if s.actor == "Russia"} == {
         ("Russia", "military_aid_to_ukraine", "oppose")
     }
+    text = (
+        "The Kremlin said that NATO's expansion in the north would force Moscow to strengthen its own forces."
+    )
+    _, _, found = stances_of(nlp, gaz, text)
+    assert [(s.actor, s.target, s.polarity) for s in found] == [("Kremlin", "nato_alliance", "oppose")]
+
+
+def test_a_cue_contrasted_by_one_of_the_other_sign_is_a_mixed_stance(nlp, gaz):
+    text = "Jens Stoltenberg said he welcomed more European effort on defence but warned against duplication."
+    _, _, found = stances_of(nlp, gaz, text)
+    assert [(s.actor, s.target, s.polarity) for s in found] == [
+        ("Jens Stoltenberg", "european_defence_cooperation", "neutral")
+    ]
+    text = "Jens Stoltenberg said he welcomed more European effort on defence and praised France."
+    _, _, found = stances_of(nlp, gaz, text)
+    assert [s.polarity for s in found] == ["support"]
 
 
 def test_anonymous_sources_report_the_stance_of_the_countries_they_name(nlp, gaz):
