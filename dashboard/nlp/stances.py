@@ -250,17 +250,17 @@ def extract_stances(
             if act is not None:
                 # "Germany's decision to send weapons to Ukraine": the possessor does the act, whatever the
                 # rest of the sentence says of the decision
-                noun, owner_tok, verb = act
+                noun, possessor, verb = act
                 own = _read(root, base, target, lex, _Scope([(verb.left_edge.idx, _end_char(verb))]))
                 if own.directed or own.informative:
                     own.score *= lex.act_nouns[noun.lemma_.lower()]
                     own.cues.append(noun.lemma_.lower())
                     speakers = speakers or ArticleSpeakers(doc, when, gaz)
-                    first = next(t for t in owner_tok.subtree if t.dep_ != "det")
-                    holder = speakers.resolve(doc[first.i : owner_tok.i + 1])
-                    if _is_actor(holder, gaz, when) and holder.name not in target.holders_excluded:
-                        key = (None, holder.name, holder.type, holder.country, target_name, sent.start)
-                        found.setdefault(key, []).append((own, sent))
+                    for part in _conjoined(possessor):
+                        holder = speakers.resolve(part)
+                        if _is_actor(holder, gaz, when) and holder.name not in target.holders_excluded:
+                            key = (None, holder.name, holder.type, holder.country, target_name, sent.start)
+                            found.setdefault(key, []).append((own, sent))
             if reading.actor_verb is None:
                 continue
             subj = _subject(reading.actor_verb)
@@ -285,9 +285,11 @@ def extract_stances(
     return [_stance(key, readings, text) for key, readings in found.items()]
 
 
-def _possessed_act(root: Token, lex: StanceLexicon) -> tuple[Token, Token, Token] | None:
+def _possessed_act(root: Token, lex: StanceLexicon) -> tuple[Token, Span, Token] | None:
     """(noun, possessor, verb) when the mention is in the infinitive of a possessed act noun ("Sweden's
-    bid to join NATO", "Germany's decision to send weapons to Ukraine"); up to four steps up."""
+    bid to join NATO", "Germany's decision to send weapons to Ukraine"); up to four steps up. A possessive
+    pronoun stands for the subject of the verb the noun is the object of ("Ireland and Portugal notified
+    their intention to take part")."""
     tok = root
     for _ in range(4):
         head = tok.head
@@ -296,7 +298,11 @@ def _possessed_act(root: Token, lex: StanceLexicon) -> tuple[Token, Token, Token
         if tok.pos_ == "VERB" and tok.dep_ == "acl" and head.lemma_.lower() in lex.act_nouns:
             owner = next((c for c in head.children if c.dep_ == "poss"), None)
             if owner is not None and owner.pos_ in {"PROPN", "NOUN"}:
-                return head, owner, tok
+                first = next(t for t in owner.subtree if t.dep_ != "det")
+                return head, owner.doc[first.i : owner.i + 1], tok
+            if owner is not None and owner.pos_ == "PRON" and head.dep_ == "dobj":
+                subj = _subject(head.head)
+                return (head, subj, tok) if subj is not None and subj.root.pos_ != "PRON" else None
             return None
         tok = head
     return None

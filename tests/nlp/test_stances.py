@@ -387,6 +387,16 @@ def test_joining_with_no_object_is_membership_of_what_the_article_is_about(nlp, 
     rows = {(s.actor, s.target, s.polarity) for s in found}
     assert ("Austria", "european_defence_cooperation", "support") in rows
     assert ("Ireland", "european_defence_cooperation", "neutral") in rows
+    # "their intention": the subject of the verb the act noun is the object of holds it
+    text = (
+        "EU ministers signed the notification on PESCO, the permanent structured cooperation on defence. "
+        "Ireland and Portugal notified their intention to take part last week."
+    )
+    _, _, found = stances_of(nlp, gaz, text)
+    assert {
+        ("Ireland", "european_defence_cooperation", "support"),
+        ("Portugal", "european_defence_cooperation", "support"),
+    } <= {(s.actor, s.target, s.polarity) for s in found}
     # a spending target is raised, not joined: "had joined" there is about something else
     text = (
         "Norway will raise defence spending to 3% of GDP. Minister Gram said Finland and Sweden had joined."
