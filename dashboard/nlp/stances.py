@@ -268,7 +268,8 @@ def extract_stances(
                 continue
             speakers = speakers or ArticleSpeakers(doc, when, gaz)
             # each part of a conjoined subject is an actor: "Finland and Sweden applied to join"
-            actors = [_as_org(speakers.resolve(part), part, lex, gaz, when) for part in _conjoined(subj)]
+            parts = _conjoined(subj) + _companions(reading.actor_verb, subj.root)
+            actors = [_as_org(speakers.resolve(part), part, lex, gaz, when) for part in parts]
             issuer = _issuer(reading.actor_verb) if not any(_is_actor(a, gaz, when) for a in actors) else None
             if issuer is not None:
                 actors = [speakers.resolve(part) for part in _conjoined(issuer)]
@@ -779,6 +780,20 @@ def _conjoined(subj: Span) -> list[Span]:
     out = [doc[subj.start : first_end]]
     for c in parts:
         out.append(doc[c.left_edge.i : max(t.i for t in c.subtree if t.dep_ != "conj" or t.i == c.i) + 1])
+    return out
+
+
+def _companions(verb: Token, subject: Token) -> list[Span]:
+    """Those who do the act together with the subject: "Sweden applied together with Finland", "Finland,
+    along with Sweden, applied"."""
+    doc, out = verb.doc, []
+    near = [c for c in (*verb.children, *subject.children) if c.dep_ in {"prep", "advmod"}]
+    for prep in [*near, *(g for c in near for g in c.children)]:
+        if prep.lower_ != "with" or prep.i == 0 or doc[prep.i - 1].lower_ not in {"together", "along"}:
+            continue
+        named = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if named is not None and named.ent_type_ in {"GPE", "ORG", "PERSON", "NORP"}:
+            out += [doc[t.left_edge.i : t.i + 1] for t in (named, *named.conjuncts)]
     return out
 
 

@@ -306,6 +306,18 @@ def test_named_members_of_a_group_and_conjoined_speakers_are_each_an_actor(nlp, 
     assert [s.actor for s in found] == ["Latvia", "Estonia"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sweden joined NATO on Thursday, two years after it applied together with Finland.",
+        "Sweden joined NATO on Thursday. Finland, along with Sweden, applied in 2022.",
+    ],
+)
+def test_who_acts_together_with_the_subject_is_an_actor_too(nlp, gaz, text):
+    _, _, found = stances_of(nlp, gaz, text)
+    assert ("Finland", "nato_alliance", "support") in {(s.actor, s.target, s.polarity) for s in found}
+
+
 def test_a_vote_against_with_no_object_is_on_the_article_s_main_target(nlp, gaz):
     text = (
         "The Bundestag voted to exempt defence spending from the debt brake. The Greens backed the "
