@@ -687,6 +687,9 @@ def _read(root: Token, base: float, target: Target, lex: StanceLexicon, scope: _
             _predicate(r, head, tok, target, lex)  # what is said of the mention or of its clause
         elif _adjunct_of_other_object(tok, head):
             pass  # "ended a meeting with a declaration reaffirming ...": the verb speaks of its own object
+        elif tok.dep_ == "advcl" and _target_cue(head, target) is not None:
+            pass  # "meet its capability targets while keeping spending at 2.1%": a target verb directs its
+            # own arguments, not an adverbial clause
         else:
             directed = r.directed
             key = _apply(r, head, target, lex, negate=True)

@@ -318,6 +318,15 @@ def test_who_acts_together_with_the_subject_is_an_actor_too(nlp, gaz, text):
     assert ("Finland", "nato_alliance", "support") in {(s.actor, s.target, s.polarity) for s in found}
 
 
+def test_a_target_verb_does_not_direct_an_adverbial_clause(nlp, gaz):
+    text = (
+        "Pedro Sánchez said Spain would meet its capability targets while keeping defence spending at 2.1%."
+    )
+    _, _, found = stances_of(nlp, gaz, text)
+    assert [s.target for s in found] == ["defence_spending_increase"]
+    assert "meet" not in (found[0].cue or "") and found[0].score < 1
+
+
 def test_a_vote_against_with_no_object_is_on_the_article_s_main_target(nlp, gaz):
     text = (
         "The Bundestag voted to exempt defence spending from the debt brake. The Greens backed the "
