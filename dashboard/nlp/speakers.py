@@ -258,6 +258,11 @@ class ArticleSpeakers:
             code = next((c for c in map(self.gaz.country_code, owners) if c), None)
             if code is not None:
                 return Speaker(self.gaz.country_name(code), "country", code)
+            if _is_definite(root) and not any(c.dep_ in {"amod", "compound", "poss"} for c in root.children):
+                # "the government" alone: that of the country of the last person named before it
+                code = self._last_person_country(mention.start_char)
+                if code is not None:
+                    return Speaker(self.gaz.country_name(code), "country", code)
         if root.pos_ == "NOUN" and root.lemma_.lower() in _ROLE_NOUNS and _is_definite(root):
             resolved = self._resolve_role_noun(mention)
             if resolved is not None:
@@ -403,6 +408,12 @@ class ArticleSpeakers:
             if offset < mention.start_char and (self.people[name].role or "").lower().find(word) >= 0
         ]
         return self._as_speaker(candidates[0]) if candidates else None
+
+    def _last_person_country(self, offset: int) -> str | None:
+        for start, name, _ in reversed(self.person_mentions):
+            if start < offset and self.people[name].country:
+                return self.people[name].country
+        return None
 
     def _sentence_distance(self, a: int, b: int) -> int:
         sa = self.doc.char_span(a, a + 1, alignment_mode="expand")

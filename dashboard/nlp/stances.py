@@ -297,13 +297,23 @@ def _possessed_act(root: Token, lex: StanceLexicon) -> tuple[Token, Span, Token]
         if head.i == tok.i or tok.dep_ in {"nsubj", "nsubjpass", "ccomp", "advcl", "relcl"}:
             return None
         if tok.pos_ == "VERB" and tok.dep_ == "acl" and head.lemma_.lower() in lex.act_nouns:
-            owner = next((c for c in head.children if c.dep_ == "poss"), None)
+            owner = next(  # not a time: "Saturday's decision by the government"
+                (c for c in head.children if c.dep_ == "poss" and c.ent_type_ not in {"DATE", "TIME"}), None
+            )
             if owner is not None and owner.pos_ in {"PROPN", "NOUN"}:
                 first = next(t for t in owner.subtree if t.dep_ != "det")
                 return head, owner.doc[first.i : owner.i + 1], tok
             if owner is not None and owner.pos_ == "PRON" and head.dep_ == "dobj":
                 subj = _subject(head.head)
                 return (head, subj, tok) if subj is not None and subj.root.pos_ != "PRON" else None
+            by = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "by"), None)
+            agent = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+            if owner is None and agent is not None and agent.pos_ in {"PROPN", "NOUN"}:
+                return (
+                    head,
+                    agent.doc[agent.left_edge.i : agent.i + 1],
+                    tok,
+                )  # "the decision by the government"
             return None
         tok = head
     return None
@@ -558,6 +568,11 @@ def _object_mentions(
             verb = tok.head.head if tok.dep_ == "pobj" else tok.head  # "reach 2%", "rise to 3%"
             if verb.pos_ in {"ADJ", "ADV"} and verb.lower_ in _COMPARATIVES:
                 verb = verb.head  # "spend considerably more than 2%"
+            if tok.dep_ == "pobj" and any(
+                c.dep_ == "dobj" and c.lemma_.lower() not in _LEVEL_NOUNS and c.i not in covered
+                for c in verb.children
+            ):
+                continue  # "cut overseas aid from 0.5% to 0.3%": the level of the verb's own object
             if t.recipients and not _has_recipient(verb, t.recipients):
                 continue  # "sent weapons" is aid to Ukraine only with Ukraine in the clause
             if verb.pos_ == "VERB" and (

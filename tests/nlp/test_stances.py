@@ -358,6 +358,12 @@ def test_becoming_a_member_is_support_and_members_obligations_are_not_a_stance_o
             "support",
         ),
         ("Sweden's bid to join NATO was held up by Hungary.", "Sweden", "nato_alliance", "support"),
+        (  # the agent of the act noun, not the day it was taken
+            "The speech followed Saturday's decision by Germany to send anti-tank weapons to Ukraine.",
+            "Germany",
+            "military_aid_to_ukraine",
+            "support",
+        ),
         (
             "Spain's refusal to raise defence spending angered Washington.",
             "Spain",
@@ -377,6 +383,7 @@ def test_the_possessor_of_an_act_noun_does_the_act(nlp, gaz, text, actor, target
         "Türkiye and Hungary have yet to ratify its membership of NATO.",  # nothing done, nothing refused
         "Spain said it would meet its capability targets.",  # a target of something else than spending
         "Germany sent weapons to the region.",  # weapons, but not to Ukraine
+        "Britain will cut overseas aid from 0.5% to 0.3% of national income.",  # the level of the aid
     ],
 )
 def test_no_stance_in_new_rules(nlp, gaz, text):

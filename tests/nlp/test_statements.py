@@ -213,6 +213,11 @@ CASES += [
         date(2025, 1, 8),
         {"speaker": "Estonia", "speaker_type": "country", "content": "well above 3%"},
     ),
+    (  # "the government" alone is that of the country of the last person named
+        "Olaf Scholz spoke in the Bundestag. The government said it would send more weapons to Ukraine.",
+        date(2022, 2, 27),
+        {"speaker": "Germany", "speaker_type": "country", "content": "more weapons"},
+    ),
     (  # a capitalised quantifier or group noun at the start of a sentence names no one
         "Several said privately that a target of 3.5% was more realistic.",
         None,
