@@ -379,8 +379,11 @@ def _plausible(actor: Speaker, gaz: Gazetteer, when: date | None) -> bool:
 def _bare_counts(root: Token, target: Target) -> bool:
     """Whether a mention with no cue still says something: only for targets whose file says so (`bare`),
     not in an adverbial ("at the NATO summit") and not as what a share is taken of ("80% of NATO's defence
-    spending would come from ..." is data)."""
+    spending would come from ..." is data), nor as the subject of a negated verb ("European defence could not
+    replace the alliance" says what it is not)."""
     if not (BARE_SCORE and target.bare) or root.dep_ in {"npadvmod", "advmod"}:
+        return False
+    if root.dep_ in {"nsubj", "nsubjpass"} and any(c.dep_ == "neg" for c in root.head.children):
         return False
     of = root.head if root.dep_ == "pobj" and root.head.lower_ == "of" else None
     return of is None or of.head.lemma_.lower() not in _SHARE_WORDS

@@ -327,6 +327,14 @@ def test_a_target_verb_does_not_direct_an_adverbial_clause(nlp, gaz):
     assert "meet" not in (found[0].cue or "") and found[0].score < 1
 
 
+def test_a_bare_mention_counts_unless_it_is_the_subject_of_a_negated_verb(nlp, gaz):
+    said = "Jens Stoltenberg said that European defence {} the alliance."
+    _, _, found = stances_of(nlp, gaz, said.format("would complement"))
+    assert [(s.target, s.polarity) for s in found] == [("european_defence_cooperation", "support")]
+    _, _, found = stances_of(nlp, gaz, said.format("could not replace"))
+    assert [(s.target, s.polarity) for s in found] == [("nato_alliance", "support")]
+
+
 def test_a_vote_against_with_no_object_is_on_the_article_s_main_target(nlp, gaz):
     text = (
         "The Bundestag voted to exempt defence spending from the debt brake. The Greens backed the "
