@@ -168,6 +168,7 @@ class _Reading:
     cues: list[str]
     actor_verb: Token | None = None
     directed: bool = False  # a target's own verb gave the mention a direction ("replace the alliance")
+    judged: bool = False  # what is said of the mention as a subject decided it ("X would weaken the bond")
 
 
 class _Scope:
@@ -935,6 +936,7 @@ def _predicate(r: _Reading, verb: Token, subject: Token, target: Target, lex: St
     if _negated(verb, lex):
         value = -value
     r.score *= value
+    r.judged = True
     r.cues.append(key or verb.lemma_.lower())
 
 
@@ -962,6 +964,8 @@ def _apply_statement_cue(reading: _Reading, cue: Token, lex: StanceLexicon, scop
         return
     if any(c.dep_ == "dobj" and c not in scope for c in cue.children):
         return
+    if reading.judged and lex.cue(key) < 0:
+        return  # "warned that any attempt to X would weaken the bond": the warning is the judgement of X
     value = lex.cue(key) * _hedge(cue, lex)
     if _contrasted(cue, value, lex):
         value *= MIXED

@@ -335,6 +335,18 @@ def test_a_bare_mention_counts_unless_it_is_the_subject_of_a_negated_verb(nlp, g
     assert [(s.target, s.polarity) for s in found] == [("nato_alliance", "support")]
 
 
+def test_a_warning_does_not_reverse_what_is_said_of_a_subject(nlp, gaz):
+    text = (
+        "Jens Stoltenberg warned that any attempt to distance Europe from North America would weaken the "
+        "transatlantic bond."
+    )
+    _, _, found = stances_of(nlp, gaz, text)
+    assert {(s.target, s.polarity) for s in found} == {
+        ("european_defence_cooperation", "oppose"),  # the attempt weakens: the warning is against it
+        ("nato_alliance", "support"),  # the bond is weakened: the warning is for it
+    }
+
+
 def test_a_vote_against_with_no_object_is_on_the_article_s_main_target(nlp, gaz):
     text = (
         "The Bundestag voted to exempt defence spending from the debt brake. The Greens backed the "
