@@ -29,18 +29,18 @@ def test_gold_stances_cover_enough_articles():
 
 def test_stance_precision_and_recall(evaluated):
     scores, _ = evaluated
-    # regression guards just below the level measured on the adjudicated gold (156 stances: P 0.902,
-    # R 0.769); the goal of 0.85 for recall is not reached yet
+    # the goal, met on the adjudicated gold (156 stances: P 0.911, R 0.853); the rules were written
+    # against this set, so the blind sets below and in bench/stances_quality.py say how well they carry over
     assert scores.precision >= 0.89, scores.differences
-    assert scores.recall >= 0.76, scores.differences
+    assert scores.recall >= 0.85, scores.differences
 
 
 def test_stance_quality_on_the_blind_development_set():
-    # 14 sample articles annotated blind (66 stances); measured P 0.957, R 0.667
+    # 14 sample articles annotated blind (66 stances); measured P 0.962, R 0.758
     scores, _ = evaluate_stances(DEV_DIR)
     assert scores.gold >= 60
-    assert scores.precision >= 0.90, scores.differences
-    assert scores.recall >= 0.65, scores.differences
+    assert scores.precision >= 0.93, scores.differences
+    assert scores.recall >= 0.74, scores.differences
 
 
 def test_stance_rows_keep_their_contract(evaluated):
