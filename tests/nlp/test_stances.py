@@ -347,6 +347,22 @@ def test_a_warning_does_not_reverse_what_is_said_of_a_subject(nlp, gaz):
     }
 
 
+def test_money_wanted_elsewhere_opposes_spending_and_the_loans_take_the_article_s_target(nlp, gaz):
+    text = "Elly Schlein argued that the money should go to hospitals and schools instead of weapons."
+    _, _, found = stances_of(nlp, gaz, text)
+    assert [(s.actor, s.target, s.polarity) for s in found] == [
+        ("Elly Schlein", "defence_spending_increase", "oppose")
+    ]
+    text = (
+        "EU ministers adopted SAFE, a €150bn loan instrument for European defence projects. Władysław "
+        "Kosiniak-Kamysz said Poland intended to be among the biggest users of the loans."
+    )
+    _, _, found = stances_of(nlp, gaz, text)
+    assert ("Władysław Kosiniak-Kamysz", "european_defence_cooperation", "support") in {
+        (s.actor, s.target, s.polarity) for s in found
+    }
+
+
 def test_a_vote_against_with_no_object_is_on_the_article_s_main_target(nlp, gaz):
     text = (
         "The Bundestag voted to exempt defence spending from the debt brake. The Greens backed the "
