@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache, lru_cache
 from pathlib import Path
@@ -213,6 +213,9 @@ def extract_stances(
     found: dict[tuple, list[tuple[_Reading, Span]]] = {}
     for target_name, base, root in mentions:
         target = targets[target_name]
+        turned: set[str] = (
+            set()
+        )  # actors with a mixed record on it ("held up by Türkiye, whose parliament ...")
         i = bisect_right(sent_starts, root.i) - 1
         sent = doc[sent_starts[i] : sent_ends[i]]
         owner = _outermost(pieces, root.idx)
@@ -270,7 +273,9 @@ def extract_stances(
             speakers = speakers or ArticleSpeakers(doc, when, gaz)
             # each part of a conjoined subject is an actor: "Finland and Sweden applied to join"
             parts = _conjoined(subj) + _companions(reading.actor_verb, subj.root)
+            parts += [doc[a.left_edge.i : a.i + 1] for a in _agents(reading.actor_verb)[1:]]
             actors = [_as_org(speakers.resolve(part), part, lex, gaz, when) for part in parts]
+            turned = {a.name for a, p in zip(actors, parts, strict=True) if _turned(p.root, reading, target)}
             issuer = _issuer(reading.actor_verb) if not any(_is_actor(a, gaz, when) for a in actors) else None
             if issuer is not None:
                 actors = [speakers.resolve(part) for part in _conjoined(issuer)]
@@ -282,7 +287,10 @@ def extract_stances(
             if actor.name in target.holders_excluded:
                 continue
             key = (owner, actor.name, actor.type, actor.country, target_name, sent.start)
-            found.setdefault(key, []).append((reading, sent))
+            if actor.name in turned:
+                found.setdefault(key, []).append((replace(reading, score=reading.score * MIXED), sent))
+            else:
+                found.setdefault(key, []).append((reading, sent))
     text = doc.text  # built from the tokens on every access
     return [_stance(key, readings, text) for key, readings in found.items()]
 
@@ -701,9 +709,11 @@ def _read(root: Token, base: float, target: Target, lex: StanceLexicon, scope: _
         if _own_clause(tok):
             break  # a clause with its own subject: "Sweden was leaving one era, and the decision had been"
         if tok.dep_ in {"nsubj", "nsubjpass", "csubj"}:
-            if tok.i == root.i and _acts(head, target, lex):
+            if tok.i == root.i and tok.dep_ != "nsubjpass" and _acts(head, target, lex):
                 break  # "the alliance should not stop at ...": the mention's own stance, not one on it
             _predicate(r, head, tok, target, lex)  # what is said of the mention or of its clause
+            if tok.dep_ == "nsubjpass" and r.judged and r.actor_verb is None and _agents(head):
+                r.actor_verb = head  # "its membership was held up by Türkiye": the agent's act
         elif _adjunct_of_other_object(tok, head):
             pass  # "ended a meeting with a declaration reaffirming ...": the verb speaks of its own object
         elif tok.dep_ == "advcl" and _target_cue(head, target) is not None:
@@ -803,6 +813,26 @@ def _conjoined(subj: Span) -> list[Span]:
     for c in parts:
         out.append(doc[c.left_edge.i : max(t.i for t in c.subtree if t.dep_ != "conj" or t.i == c.i) + 1])
     return out
+
+
+def _agents(verb: Token) -> list[Token]:
+    """The named agents of a passive verb: "held up first by Türkiye ... and then by Hungary"."""
+    if not any(c.dep_ == "nsubjpass" for c in verb.children):
+        return []
+    out = []
+    for agent in (c for c in verb.children if c.dep_ == "agent"):
+        out += [c for c in agent.children if c.dep_ == "pobj" and c.pos_ in {"PROPN", "NOUN"}]
+    return out
+
+
+def _turned(actor: Token, reading: _Reading, target: Target) -> bool:
+    """Whether a relative clause on the actor does the opposite with one of the target's own verbs: "held
+    up first by Türkiye, whose parliament ratified it in January" is a mixed record."""
+    for clause in (c for c in actor.children if c.dep_ == "relcl"):
+        value = _target_cue(clause, target)
+        if value is not None and value * reading.score < 0:
+            return True
+    return False
 
 
 def _companions(verb: Token, subject: Token) -> list[Span]:
@@ -964,7 +994,7 @@ def _apply_statement_cue(reading: _Reading, cue: Token, lex: StanceLexicon, scop
         return
     if any(c.dep_ == "dobj" and c not in scope for c in cue.children):
         return
-    if reading.judged and lex.cue(key) < 0:
+    if reading.judged and key == "warn":
         return  # "warned that any attempt to X would weaken the bond": the warning is the judgement of X
     value = lex.cue(key) * _hedge(cue, lex)
     if _contrasted(cue, value, lex):

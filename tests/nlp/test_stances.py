@@ -363,6 +363,22 @@ def test_money_wanted_elsewhere_opposes_spending_and_the_loans_take_the_article_
     }
 
 
+def test_the_agent_of_a_passive_holds_the_stance_and_a_relative_clause_can_mix_it(nlp, gaz):
+    text = "Sweden applied to join NATO in 2022. Its membership was blocked for months by Hungary."
+    _, _, found = stances_of(nlp, gaz, text)
+    assert ("Hungary", "nato_alliance", "oppose") in {(s.actor, s.target, s.polarity) for s in found}
+    text = (
+        "Sweden became NATO's 32nd member on Thursday. Its membership was held up for months, first by "
+        "Türkiye, whose parliament ratified it in January, and then by Hungary, whose parliament approved it "
+        "late last month."
+    )
+    _, _, found = stances_of(nlp, gaz, text)
+    assert {(s.actor, s.polarity) for s in found if s.actor != "Sweden"} == {
+        ("Türkiye", "neutral"),
+        ("Hungary", "neutral"),
+    }
+
+
 def test_a_vote_against_with_no_object_is_on_the_article_s_main_target(nlp, gaz):
     text = (
         "The Bundestag voted to exempt defence spending from the debt brake. The Greens backed the "
