@@ -446,6 +446,8 @@ class Gazetteer:
             if not names:
                 continue
             prefix = [t for t in tokens[:i] if t.casefold() not in HONORIFICS]
+            if prefix and prefix[-1][:1].isupper() and self.parse_title(prefix[-1]) == (None, None, None):
+                return None  # another given name: "Mike Johnson" is not Boris Johnson
             hint_role, hint_country, hint_org = self.parse_title(" ".join(prefix)) if prefix else (None,) * 3
             return self._resolve(sorted(names), when, hint_role, hint_country, hint_org)
         return None
