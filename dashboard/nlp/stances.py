@@ -695,7 +695,8 @@ def _read(root: Token, base: float, target: Target, lex: StanceLexicon, scope: _
             _predicate(r, child, which, target, lex)
     if _negated(root, lex) or (root.dep_ == "attr" and root.head.lemma_ == "be" and _negated(root.head, lex)):
         r.score = -r.score  # "not a ceiling", "is no longer a ceiling"
-    if root.pos_ == "VERB":  # a membership verb standing for its target: its own direction
+    if root.pos_ == "VERB" and root.lemma_ in _MEMBERSHIP_VERBS and _objectless(root):
+        # a membership verb standing for its target ("is considering whether to join"): its own direction
         _apply(r, root, target, lex, negate=True)
         if r.directed and _acts_on(root):
             r.actor_verb = root

@@ -379,6 +379,22 @@ def test_the_agent_of_a_passive_holds_the_stance_and_a_relative_clause_can_mix_i
     }
 
 
+def test_talks_named_with_a_full_name_and_ruled_out_contacts(nlp, gaz):
+    text = "Josep Borrell recalled that EU policy rules out official contacts with Mr Putin."
+    _, _, found = stances_of(nlp, gaz, text)
+    assert [(s.target, s.polarity) for s in found] == [("dialogue_with_russia", "oppose")]
+    text = "Mr Putin said Russia was ready to end the conflict through negotiations."
+    _, _, found = stances_of(nlp, gaz, text)
+    assert [(s.target, s.polarity) for s in found] == [("dialogue_with_russia", "support")]
+    text = (
+        "Joe Biden signed a package of military aid for Ukraine. The aid, he said, would make America safer."
+    )
+    _, _, found = stances_of(nlp, gaz, text)
+    assert ("Joe Biden", "military_aid_to_ukraine", "support") in {
+        (s.actor, s.target, s.polarity) for s in found
+    }
+
+
 def test_a_vote_against_with_no_object_is_on_the_article_s_main_target(nlp, gaz):
     text = (
         "The Bundestag voted to exempt defence spending from the debt brake. The Greens backed the "
