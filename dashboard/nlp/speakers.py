@@ -230,10 +230,10 @@ class ArticleSpeakers:
             own = next((e for e in persons if e.start <= root.i < e.end), persons[-1])
             return self._speaker_from_person(own, mention)
         groups = [e for e in ents if e.label_ in {"ORG", "GPE", "NORP", "LOC", "FAC"}]
-        if (groups and groups[-1].root.i == root.i) or (
-            groups and root.i in range(groups[-1].start, groups[-1].end)
-        ):
-            sp = self._group(groups[-1])
+        # the group the mention is about, not one in a clause on it ("Poland, which asked Berlin ...")
+        own_group = next((g for g in reversed(groups) if g.start <= root.i < g.end), None)
+        if own_group is not None:
+            sp = self._group(own_group)
             if sp.type != "unknown":
                 return sp
         org = self.gaz.find_org(_clean_name(mention.text))

@@ -226,7 +226,7 @@ def extract_stances(
             reading = _read(root, base, target, lex, _Scope(pieces[owner]))
             cue_tok = _token_at(doc, st.cue.start) if st.cue is not None else None
             if cue_tok is not None:
-                _apply_statement_cue(reading, cue_tok, lex, _Scope(pieces[owner]))
+                _apply_statement_cue(reading, cue_tok, root, lex, _Scope(pieces[owner]))
             actor = Speaker(st.speaker, st.speaker_type, st.speaker_country, st.speaker_role, st.speaker_org)
             actors = [actor]
             mention = _span_of(doc, st.speaker_mention)
@@ -987,11 +987,17 @@ def _predicate_words(verb: Token, subject: Token) -> list[Token]:
     return out
 
 
-def _apply_statement_cue(reading: _Reading, cue: Token, lex: StanceLexicon, scope: _Scope) -> None:
+def _apply_statement_cue(
+    reading: _Reading, cue: Token, root: Token, lex: StanceLexicon, scope: _Scope
+) -> None:
     """The statement's own cue ("urged", "warned", "welcomed") colours all of its content, unless the cue
     has an object of its own outside it ("dismissed such warnings, saying that ..." is about the warnings)."""
     key = _cue_key(cue, lex)
-    if key is None:
+    if key is None and root.head.i == cue.i and root.dep_ == "dobj":
+        # "called the decision a historic step": the complement judges the object
+        cue = next((c for c in cue.children if c.dep_ in {"oprd", "acomp"} and _cue_key(c, lex)), cue)
+        key = _cue_key(cue, lex)
+    if key is None or key in reading.cues:
         return
     if any(c.dep_ == "dobj" and c not in scope for c in cue.children):
         return

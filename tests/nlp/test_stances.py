@@ -395,6 +395,20 @@ def test_talks_named_with_a_full_name_and_ruled_out_contacts(nlp, gaz):
     }
 
 
+def test_aid_by_its_referents_and_the_actor_before_a_relative_clause(nlp, gaz):
+    text = (
+        "Olaf Scholz said Germany would send Leopard tanks to Ukraine. Poland, which had formally asked "
+        "Berlin for permission to hand over Leopards from its own inventory, had been lobbying for the step "
+        "for weeks. Mateusz Morawiecki hailed the decision as a big step towards stopping Russia. Boris "
+        "Pistorius said the training of Ukrainian crews in Germany would begin soon."
+    )
+    _, _, found = stances_of(nlp, gaz, text)
+    assert {(s.actor, s.target, s.polarity) for s in found} == {
+        (actor, "military_aid_to_ukraine", "support")
+        for actor in ("Olaf Scholz", "Poland", "Mateusz Morawiecki", "Boris Pistorius")
+    }
+
+
 def test_a_vote_against_with_no_object_is_on_the_article_s_main_target(nlp, gaz):
     text = (
         "The Bundestag voted to exempt defence spending from the debt brake. The Greens backed the "
