@@ -409,6 +409,40 @@ def test_aid_by_its_referents_and_the_actor_before_a_relative_clause(nlp, gaz):
     }
 
 
+@pytest.mark.parametrize(
+    "text, actor, target, polarity",
+    [
+        (
+            "Marjorie Taylor Greene railed against the package of aid for Ukraine.",
+            "Marjorie Taylor Greene",
+            "military_aid_to_ukraine",
+            "oppose",
+        ),
+        (
+            '"Appeasement will not stop Putin," Ursula von der Leyen said.',
+            "Ursula von der Leyen",
+            "dialogue_with_russia",
+            "oppose",
+        ),
+        (
+            "Jens Stoltenberg said US forces in Europe remained vital to the alliance's collective defence.",
+            "Jens Stoltenberg",
+            "nato_alliance",
+            "support",
+        ),
+        (
+            "Pete Hegseth told allies that they had to spend far more on defence.",
+            "Pete Hegseth",
+            "defence_spending_increase",
+            "support",
+        ),
+    ],
+)
+def test_more_ways_of_saying_it(nlp, gaz, text, actor, target, polarity):
+    _, _, found = stances_of(nlp, gaz, text)
+    assert [(s.actor, s.target, s.polarity) for s in found] == [(actor, target, polarity)]
+
+
 def test_a_vote_against_with_no_object_is_on_the_article_s_main_target(nlp, gaz):
     text = (
         "The Bundestag voted to exempt defence spending from the debt brake. The Greens backed the "
