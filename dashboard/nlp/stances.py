@@ -480,8 +480,8 @@ def _mentions(
     found = numpy.flatnonzero(numpy.isin(lemmas[:, 0], wanted) & (lemmas[:, 1] == NOUN))
     for i in found.tolist():
         tok = doc[i]
-        if tok.i in covered:
-            continue
+        if tok.i in covered or any(t.i in covered for t in tok.subtree):
+            continue  # "the proposal for a three-way meeting" is about what it names
         judged = tok.dep_ in {"nsubj", "nsubjpass"} and any(
             _cue_key(w, lex) for w in _predicate_words(tok.head, tok)
         )  # "the idea was very insulting"

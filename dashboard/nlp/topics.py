@@ -4,6 +4,7 @@ Must not change the shared `nlp` (matchers sit beside it, not in its pipeline) n
 
 from __future__ import annotations
 
+import csv
 import tomllib
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
@@ -92,6 +93,36 @@ def read_labelled_tables(
     return out
 
 
+@cache
+def proper_words() -> dict[str, str]:
+    """Lower-case word -> its form as a proper noun ("kyiv" -> "Kyiv"): one-word country names and capitals
+    from the gazetteer, and `data/lexicons/proper_words.txt`."""
+    out: dict[str, str] = {}
+    with (DATA_DIR / "gazetteer" / "countries.csv").open(encoding="utf-8", newline="") as f:
+        for row in csv.DictReader(f):
+            for word in (row["name"], row["capital"]):
+                if word and " " not in word:
+                    out[word.lower()] = word
+    for line in (DATA_DIR / "lexicons" / "proper_words.txt").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            out[line.strip().lower()] = line.strip()
+    return out
+
+
+def _proper_variant(pattern: Doc) -> list[Doc]:
+    """The pattern with its proper nouns' lemmas as the pipeline gives them in running text, when it has any:
+    "supply kyiv" also as supply + "Kyiv", so that "supplying Kyiv" matches on lemmas."""
+    proper = proper_words()
+    if len(pattern) < 2 or not any(t.lower_ in proper for t in pattern):
+        return []
+    variant = Doc(
+        pattern.vocab, words=[t.text for t in pattern], spaces=[bool(t.whitespace_) for t in pattern]
+    )
+    for tok, src in zip(variant, pattern, strict=True):
+        tok.lemma_ = proper.get(src.lower_, src.lemma_)
+    return [variant]
+
+
 class TopicMatcher:
     """Finds taxonomy patterns in docs made by `nlp`. Each pattern is matched twice and the hits merged:
     on LEMMA (the phrase parsed by `nlp` once, here, so inflections match: "defence budgets", "spent on
@@ -113,7 +144,7 @@ class TopicMatcher:
             key = f"topic:{topic}:{pattern}"
             self._keys[nlp.vocab.strings.add(key)] = (topic, pattern)
             if pattern_doc.has_annotation("LEMMA"):  # a pipeline without a lemmatizer matches words only
-                self._lemma.add(key, [pattern_doc])
+                self._lemma.add(key, [pattern_doc, *_proper_variant(pattern_doc)])
             self._lower.add(key, [nlp.make_doc(pattern)])
             words.update(w for t in pattern_doc for w in (t.lower_, t.lemma_.lower()))
         self.pattern_words = frozenset(words)  # every word and lemma of every pattern, lower-cased

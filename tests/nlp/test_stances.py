@@ -443,6 +443,17 @@ def test_more_ways_of_saying_it(nlp, gaz, text, actor, target, polarity):
     assert [(s.actor, s.target, s.polarity) for s in found] == [(actor, target, polarity)]
 
 
+def test_a_proposal_noun_that_names_its_target_is_about_that_target(nlp, gaz):
+    text = (
+        "Joe Biden said the US would send more weapons to Ukraine. Ukraine backed the proposal for a "
+        "three-way meeting with Russia, Volodymyr Zelensky said."
+    )
+    _, _, found = stances_of(nlp, gaz, text)
+    assert {(s.target, s.polarity) for s in found if s.actor == "Volodymyr Zelensky"} == {
+        ("dialogue_with_russia", "support")
+    }
+
+
 def test_a_vote_against_with_no_object_is_on_the_article_s_main_target(nlp, gaz):
     text = (
         "The Bundestag voted to exempt defence spending from the debt brake. The Greens backed the "

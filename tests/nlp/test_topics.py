@@ -7,7 +7,7 @@ import pytest
 import spacy
 
 from dashboard.nlp.pipeline import load_model
-from dashboard.nlp.topics import TaxonomyError, TopicMatcher, load_taxonomy, topic_matcher, topic_rows
+from dashboard.nlp.topics import TaxonomyError, Topic, TopicMatcher, load_taxonomy, topic_matcher, topic_rows
 from dashboard.schema import conform
 
 REQUIRED_TOPICS = {
@@ -145,7 +145,7 @@ def test_sentence_rows_give_sentence_start_and_distinct_hit_count(nlp, matcher):
     got = {(r["topic"], r["sentence_start"]): r["score"] for r in rows}
     assert got == {
         ("defence_spending", 0): 1.0,
-        ("nato", 0): 1.0,
+        ("nato", 0): 2.0,  # "NATO" and "NATO allies" (pattern "nato ally", matched on lemmas)
         ("defence_spending", third): 1.0,
         ("russia", third): 1.0,
         ("russia", ARTICLE.index("Russia said")): 1.0,
@@ -224,3 +224,10 @@ def test_covers_knows_pattern_words_and_flags_new_ones(matcher):
     assert matcher.covers("sanctions")
     assert matcher.covers("budget")  # a word of "defence budget"
     assert not matcher.covers("mindset")
+
+
+def test_a_pattern_with_a_proper_noun_matches_an_inflected_verb(nlp):
+    taxonomy = {"aid": Topic("aid", "Aid", "Help for Ukraine.", ("supply kyiv", "join nato"))}
+    matcher = TopicMatcher(nlp, taxonomy)
+    doc = nlp("Germany would go on supplying Kyiv with weapons. Sweden joined NATO in March.")
+    assert [doc[h.start : h.end].text for h in matcher.hits(doc)] == ["supplying Kyiv", "joined NATO"]
