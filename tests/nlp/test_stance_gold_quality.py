@@ -36,11 +36,11 @@ def test_stance_precision_and_recall(evaluated):
 
 
 def test_stance_quality_on_the_blind_development_set():
-    # 14 sample articles annotated blind (66 stances); measured P 0.962, R 0.758
+    # 22 sample articles annotated blind (128 stances); measured P 0.893, R 0.719
     scores, _ = evaluate_stances(DEV_DIR)
-    assert scores.gold >= 60
-    assert scores.precision >= 0.93, scores.differences
-    assert scores.recall >= 0.74, scores.differences
+    assert scores.gold >= 120
+    assert scores.precision >= 0.87, scores.differences
+    assert scores.recall >= 0.70, scores.differences
 
 
 def test_stance_rows_keep_their_contract(evaluated):
