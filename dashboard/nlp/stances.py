@@ -624,6 +624,8 @@ def _has_cue_above(tok: Token, lex: StanceLexicon, steps: int) -> bool:
 
 def _cue_key(tok: Token, lex: StanceLexicon) -> str | None:
     """The lexicon entry `tok` is, as a phrasal cue first ("call for", "warn against")."""
+    if tok.pos_ == "ADP":
+        return None  # a preposition is no cue: "a veto over Ukraine's path" (but "the war is over" is)
     lemma = tok.lemma_.lower()
     for child in tok.children:
         if child.dep_ in {"prep", "prt", "advmod"} and child.i > tok.i:

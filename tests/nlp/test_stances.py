@@ -431,6 +431,18 @@ def test_aid_by_its_referents_and_the_actor_before_a_relative_clause(nlp, gaz):
             "support",
         ),
         (
+            "Ursula von der Leyen said Russia could not be given a veto over Ukraine's path towards NATO.",
+            "Ursula von der Leyen",
+            "nato_alliance",
+            "support",
+        ),
+        (
+            "Ursula von der Leyen said a surge in military spending would not be held back by debt limits.",
+            "Ursula von der Leyen",
+            "defence_spending_increase",
+            "support",
+        ),
+        (
             "Pete Hegseth told allies that they had to spend far more on defence.",
             "Pete Hegseth",
             "defence_spending_increase",
