@@ -224,7 +224,8 @@ def extract_stances(
         if owner is not None:
             st = statements[owner]
             reading = _read(root, base, target, lex, _Scope(pieces[owner]))
-            cue_tok = _token_at(doc, st.cue.start) if st.cue is not None else None
+            cue_span = _span_of(doc, st.cue)  # "has repeatedly pressed": its verb
+            cue_tok = cue_span.root if cue_span is not None and len(cue_span) else None
             if cue_tok is not None:
                 _apply_statement_cue(reading, cue_tok, root, lex, _Scope(pieces[owner]))
             actor = Speaker(st.speaker, st.speaker_type, st.speaker_country, st.speaker_role, st.speaker_org)
@@ -489,12 +490,14 @@ def _mentions(
         if not (judged or said or _has_cue_above(tok, lex, steps=3)):
             continue
         out.append((main, 1.0, tok))
-    # "voted against", "voted for" with nothing after: the measure the article is about
+    # "voted against", "voted for", "voted no" with nothing after: the measure the article is about
     for i in numpy.flatnonzero(lemmas[:, 0] == strings["vote"]).tolist():
         tok = doc[i]
-        for prep in tok.children:
-            if prep.dep_ == "prep" and prep.lower_ in {"against", "for"} and not any(prep.children):
-                out.append((main, 1.0, prep))
+        for word in tok.children:
+            against = word.dep_ == "prep" and word.lower_ in {"against", "for"} and not any(word.children)
+            no = word.dep_ in {"intj", "advmod"} and word.lower_ in {"no", "yes"} and word.i == tok.i + 1
+            if against or no:
+                out.append((main, 1.0, word))
     # "join", "take part", "apply" with no object: membership of what the article is about ("Ireland is
     # still considering whether to join", "notified their intention to take part")
     joinable = "join" in targets[main].support  # an alliance or a club, not a spending level
@@ -628,7 +631,7 @@ def _cue_key(tok: Token, lex: StanceLexicon) -> str | None:
         return None  # a preposition is no cue: "a veto over Ukraine's path" (but "the war is over" is)
     lemma = tok.lemma_.lower()
     for child in tok.children:
-        if child.dep_ in {"prep", "prt", "advmod"} and child.i > tok.i:
+        if child.dep_ in {"prep", "prt", "advmod", "intj"} and child.i > tok.i:
             phrase = f"{lemma} {child.lower_}"
             if lex.cue(phrase) is not None:
                 return phrase
@@ -694,7 +697,8 @@ def _read(root: Token, base: float, target: Target, lex: StanceLexicon, scope: _
             # a relative clause on the mention is what is said of it: "it is NATO ... that is raising
             # tensions", "the alliance, which remains indispensable"
             which = next((c for c in child.children if c.dep_ in {"nsubj", "nsubjpass"}), root)
-            _predicate(r, child, which, target, lex)
+            if which.i == root.i or which.lower_ in {"which", "that", "who"}:  # not "the target that allies
+                _predicate(r, child, which, target, lex)  # are due to adopt": their act, not said of it
     if _negated(root, lex) or (root.dep_ == "attr" and root.head.lemma_ == "be" and _negated(root.head, lex)):
         r.score = -r.score  # "not a ceiling", "is no longer a ceiling"
     if root.pos_ == "VERB" and root.lemma_ in _MEMBERSHIP_VERBS and _objectless(root):
@@ -702,6 +706,8 @@ def _read(root: Token, base: float, target: Target, lex: StanceLexicon, scope: _
         _apply(r, root, target, lex, negate=True)
         if r.directed and _acts_on(root):
             r.actor_verb = root
+    if _addressee(root):
+        return r  # "asked NATO to exempt it", "urged allies to ...": asked to act, not a stance's object
     tok, seen_verb = root, False
     while True:
         head = tok.head
@@ -762,6 +768,11 @@ def _own_clause(tok: Token) -> bool:
     ):
         return False
     return tok.dep_ in {"conj", "advcl"} and any(c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children)
+
+
+def _addressee(tok: Token) -> bool:
+    """Whether a noun is the one asked to act: the object of a verb with an infinitive on it."""
+    return tok.dep_ == "dobj" and any(c.dep_ == "xcomp" for c in tok.head.children)
 
 
 def _acts_on(verb: Token) -> bool:
@@ -994,6 +1005,8 @@ def _apply_statement_cue(
 ) -> None:
     """The statement's own cue ("urged", "warned", "welcomed") colours all of its content, unless the cue
     has an object of its own outside it ("dismissed such warnings, saying that ..." is about the warnings)."""
+    if _addressee(root):
+        return
     key = _cue_key(cue, lex)
     if key is None and root.head.i == cue.i and root.dep_ == "dobj":
         # "called the decision a historic step": the complement judges the object

@@ -466,6 +466,19 @@ def test_a_proposal_noun_that_names_its_target_is_about_that_target(nlp, gaz):
     }
 
 
+def test_statement_cue_is_its_verb_and_the_one_asked_to_act_holds_no_stance(nlp, gaz):
+    # the cue "has repeatedly pressed" is read from "pressed", not from "has"
+    text = "Andrzej Duda has repeatedly pressed Washington to station more troops on Polish soil."
+    _, _, found = stances_of(nlp, gaz, text)
+    assert [(s.actor, s.target, s.polarity) for s in found] == [("Andrzej Duda", "nato_alliance", "support")]
+    # NATO is asked to act: no stance on NATO; the target "that allies are due to adopt" is their act
+    text = "Spain has asked NATO to exempt it from the defence spending target that allies are due to adopt."
+    _, _, found = stances_of(nlp, gaz, text)
+    assert [(s.actor, s.target, s.polarity, s.score) for s in found] == [
+        ("Spain", "defence_spending_increase", "oppose", -0.7)
+    ]
+
+
 def test_a_vote_against_with_no_object_is_on_the_article_s_main_target(nlp, gaz):
     text = (
         "The Bundestag voted to exempt defence spending from the debt brake. The Greens backed the "
@@ -477,6 +490,11 @@ def test_a_vote_against_with_no_object_is_on_the_article_s_main_target(nlp, gaz)
         ("AfD", "defence_spending_increase", "oppose"),
         ("The Left", "defence_spending_increase", "oppose"),
     } <= rows
+    text = "The Senate approved the package of aid for Ukraine. JD Vance of Ohio voted no."
+    _, _, found = stances_of(nlp, gaz, text)
+    assert ("JD Vance", "military_aid_to_ukraine", "oppose") in {
+        (s.actor, s.target, s.polarity) for s in found
+    }
 
 
 def test_becoming_a_member_is_support_and_members_obligations_are_not_a_stance_on_nato(nlp, gaz):
