@@ -1047,8 +1047,3 @@ def _outermost(pieces: list[list[tuple[int, int]]], offset: int) -> int | None:
 
 def _span_of(doc: Doc, span) -> Span | None:
     return None if span is None else doc.char_span(span.start, span.end, alignment_mode="expand")
-
-
-def _token_at(doc: Doc, offset: int) -> Token | None:
-    span = doc.char_span(offset, offset + 1, alignment_mode="expand")
-    return span[0] if span is not None and len(span) else None
