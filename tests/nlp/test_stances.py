@@ -46,6 +46,11 @@ def stances_of(nlp, gaz, text):
     return doc, statements, extract_stances(doc, statements, WHEN, gaz, matcher=stance_matcher(nlp))
 
 
+def triples(nlp, gaz, text):
+    """The (actor, target, polarity) of every stance found in `text`."""
+    return {(s.actor, s.target, s.polarity) for s in stances_of(nlp, gaz, text)[2]}
+
+
 CASES = [
     # (sentence, actor, target, polarity)
     (
@@ -314,8 +319,7 @@ def test_named_members_of_a_group_and_conjoined_speakers_are_each_an_actor(nlp, 
     ],
 )
 def test_who_acts_together_with_the_subject_is_an_actor_too(nlp, gaz, text):
-    _, _, found = stances_of(nlp, gaz, text)
-    assert ("Finland", "nato_alliance", "support") in {(s.actor, s.target, s.polarity) for s in found}
+    assert ("Finland", "nato_alliance", "support") in triples(nlp, gaz, text)
 
 
 def test_a_target_verb_does_not_direct_an_adverbial_clause(nlp, gaz):
@@ -357,16 +361,12 @@ def test_money_wanted_elsewhere_opposes_spending_and_the_loans_take_the_article_
         "EU ministers adopted SAFE, a €150bn loan instrument for European defence projects. Władysław "
         "Kosiniak-Kamysz said Poland intended to be among the biggest users of the loans."
     )
-    _, _, found = stances_of(nlp, gaz, text)
-    assert ("Władysław Kosiniak-Kamysz", "european_defence_cooperation", "support") in {
-        (s.actor, s.target, s.polarity) for s in found
-    }
+    assert ("Władysław Kosiniak-Kamysz", "european_defence_cooperation", "support") in triples(nlp, gaz, text)
 
 
 def test_the_agent_of_a_passive_holds_the_stance_and_a_relative_clause_can_mix_it(nlp, gaz):
     text = "Sweden applied to join NATO in 2022. Its membership was blocked for months by Hungary."
-    _, _, found = stances_of(nlp, gaz, text)
-    assert ("Hungary", "nato_alliance", "oppose") in {(s.actor, s.target, s.polarity) for s in found}
+    assert ("Hungary", "nato_alliance", "oppose") in triples(nlp, gaz, text)
     text = (
         "Sweden became NATO's 32nd member on Thursday. Its membership was held up for months, first by "
         "Türkiye, whose parliament ratified it in January, and then by Hungary, whose parliament approved it "
@@ -389,10 +389,7 @@ def test_talks_named_with_a_full_name_and_ruled_out_contacts(nlp, gaz):
     text = (
         "Joe Biden signed a package of military aid for Ukraine. The aid, he said, would make America safer."
     )
-    _, _, found = stances_of(nlp, gaz, text)
-    assert ("Joe Biden", "military_aid_to_ukraine", "support") in {
-        (s.actor, s.target, s.polarity) for s in found
-    }
+    assert ("Joe Biden", "military_aid_to_ukraine", "support") in triples(nlp, gaz, text)
 
 
 def test_aid_by_its_referents_and_the_actor_before_a_relative_clause(nlp, gaz):
@@ -491,10 +488,7 @@ def test_a_vote_against_with_no_object_is_on_the_article_s_main_target(nlp, gaz)
         ("The Left", "defence_spending_increase", "oppose"),
     } <= rows
     text = "The Senate approved the package of aid for Ukraine. JD Vance of Ohio voted no."
-    _, _, found = stances_of(nlp, gaz, text)
-    assert ("JD Vance", "military_aid_to_ukraine", "oppose") in {
-        (s.actor, s.target, s.polarity) for s in found
-    }
+    assert ("JD Vance", "military_aid_to_ukraine", "oppose") in triples(nlp, gaz, text)
 
 
 def test_becoming_a_member_is_support_and_members_obligations_are_not_a_stance_on_nato(nlp, gaz):
@@ -530,8 +524,7 @@ def test_becoming_a_member_is_support_and_members_obligations_are_not_a_stance_o
     ],
 )
 def test_the_possessor_of_an_act_noun_does_the_act(nlp, gaz, text, actor, target, polarity):
-    _, _, found = stances_of(nlp, gaz, text)
-    assert (actor, target, polarity) in {(s.actor, s.target, s.polarity) for s in found}
+    assert (actor, target, polarity) in triples(nlp, gaz, text)
 
 
 @pytest.mark.parametrize(
@@ -557,10 +550,7 @@ def test_a_pronoun_judged_by_an_evaluation_takes_the_main_target(nlp, gaz):
 
     # or by an evaluative noun
     text = 'Allies agreed to raise defence spending to 5% of GDP. "This is a quantum leap," Mark Rutte said.'
-    _, _, found = stances_of(nlp, gaz, text)
-    assert ("Mark Rutte", "defence_spending_increase", "support") in {
-        (s.actor, s.target, s.polarity) for s in found
-    }
+    assert ("Mark Rutte", "defence_spending_increase", "support") in triples(nlp, gaz, text)
 
 
 def test_joining_with_no_object_is_membership_of_what_the_article_is_about(nlp, gaz):
@@ -609,8 +599,7 @@ def test_a_counter_move_opposes_what_its_sentence_names_or_else_the_article_s_ta
         "Finland joined NATO on Tuesday, doubling the alliance's border with Russia. "
         "The Kremlin said it would take counter-measures to ensure its security."
     )
-    _, _, found = stances_of(nlp, gaz, text)
-    assert ("Kremlin", "nato_alliance", "oppose") in {(s.actor, s.target, s.polarity) for s in found}
+    assert ("Kremlin", "nato_alliance", "oppose") in triples(nlp, gaz, text)
     text = (
         "Finland joined NATO on Tuesday. "
         "Russia said it would retaliate against any new military aid to Ukraine."
