@@ -11,6 +11,7 @@ import pandas as pd
 
 from dashboard.evaluation import GOLD_DIR, Counts, gold_articles, gold_corpus
 from dashboard.nlp.stances import NEUTRAL_BAND
+from dashboard.stances import actor_target_matrix
 
 Triple = tuple[str, str, str]  # actor, target, polarity
 DEV_DIR = GOLD_DIR.parent / "gold_dev"  # annotated blind after the rules were written (development set)
@@ -25,10 +26,11 @@ class StanceScores(Counts):
 
 def article_triples(stances: pd.DataFrame) -> set[Triple]:
     """One (actor, target, polarity) per actor and target of one article's stance rows: support when the
-    mean score is above the neutral band, oppose below it, else neutral."""
+    mean score (weighted by confidence, as the dashboard's matrices weigh it) is above the neutral band,
+    oppose below it, else neutral."""
     if stances.empty:
         return set()
-    means = stances.groupby(["actor", "target"])["score"].mean()
+    means = actor_target_matrix(stances).set_index(["actor", "target"])["mean_score"]
     out = set()
     for (actor, target), mean in means.items():
         polarity = "support" if mean > NEUTRAL_BAND else "oppose" if mean < -NEUTRAL_BAND else "neutral"

@@ -1,7 +1,8 @@
 """Aggregates of the `stances` table for the dashboard: actor x target and country x target matrices, stance
 over time, and Discourse Network Analyzer's networks (GraphML / GEXF). Pure pandas and networkx, no Streamlit.
 
-Every function accepts an empty frame and then returns an empty result; none changes its input."""
+Mean scores weigh each row by its confidence, so a stance decided by a cue outweighs a bare mention of the
+target. Every function accepts an empty frame and then returns an empty result; none changes its input."""
 
 from __future__ import annotations
 
@@ -29,6 +30,20 @@ def _plain(df: pd.DataFrame, keys: list[str], **values: np.ndarray) -> pd.DataFr
     return pd.DataFrame({**{k: df[k].to_numpy(object) for k in keys}, **values})
 
 
+def _confidence(df: pd.DataFrame) -> np.ndarray:
+    """Each row's weight in a mean score: its confidence (a cue-decided row outweighs a bare mention of the
+    target), 1 where the table has none."""
+    if "confidence" not in df.columns:
+        return np.ones(len(df))
+    return pd.to_numeric(df["confidence"], errors="coerce").fillna(1.0).to_numpy(float)
+
+
+def _weighted_means(groups, column: str = "weighted") -> pd.Series:
+    """Per group: sum of score x confidence over sum of confidence."""
+    sums = groups[[column, "confidence"]].sum()
+    return sums[column] / sums["confidence"]
+
+
 def _matrix(stances: pd.DataFrame, row: str) -> pd.DataFrame:
     df = _valid(stances, [row, "target"])
     columns = [row, "target", *MATRIX_COLUMNS]
@@ -37,21 +52,25 @@ def _matrix(stances: pd.DataFrame, row: str) -> pd.DataFrame:
             {c: pd.Series(dtype="float64" if c in MATRIX_COLUMNS else "object") for c in columns}
         ).astype({"count": "int64"})
     polarity = df["polarity"]
+    weights = _confidence(df)
     plain = _plain(
         df,
         [row, "target"],
-        mean_score=df["score"].to_numpy(float),
         share_support=(polarity == "support").fillna(False).to_numpy(float),
         share_oppose=(polarity == "oppose").fillna(False).to_numpy(float),
+        weighted=df["score"].to_numpy(float) * weights,
+        confidence=weights,
     )
     groups = plain.groupby([row, "target"], sort=True)
-    out = groups.mean()
+    out = groups[["share_support", "share_oppose"]].mean()
+    out.insert(0, "mean_score", _weighted_means(groups))
     out.insert(1, "count", groups.size().astype("int64"))
     return out.reset_index()[columns]
 
 
 def actor_target_matrix(stances: pd.DataFrame) -> pd.DataFrame:
-    """One row per (actor, target): mean score, number of stance rows, share supporting and opposing."""
+    """One row per (actor, target): mean score (weighted by confidence), number of stance rows, share
+    supporting and opposing."""
     return _matrix(stances, "actor")
 
 
@@ -74,10 +93,11 @@ def stance_over_time(stances: pd.DataFrame, articles: pd.DataFrame, freq: str = 
     if df.empty:
         return _empty_over_time(columns)
     published = pd.to_datetime(df["published"], utc=True).dt.tz_localize(None)
-    plain = _plain(df, ["target"], mean_score=df["score"].to_numpy(float))
+    weights = _confidence(df)
+    plain = _plain(df, ["target"], weighted=df["score"].to_numpy(float) * weights, confidence=weights)
     plain.insert(0, "period", published.dt.to_period(freq).dt.start_time.to_numpy())
     groups = plain.groupby(["period", "target"], sort=True)
-    out = groups.mean()
+    out = _weighted_means(groups).to_frame("mean_score")
     out["count"] = groups.size().astype("int64")
     return out.reset_index()[columns]
 
@@ -99,17 +119,19 @@ def _actor_target_polarity(stances: pd.DataFrame) -> pd.DataFrame:
     if df.empty:
         return pd.DataFrame(columns=["actor", "target", "weight", "mean_score", "polarity"])
     polarity = df["polarity"]
+    weights = _confidence(df)
     plain = _plain(
         df,
         ["actor", "target"],
-        mean_score=df["score"].to_numpy(float),
+        weighted=df["score"].to_numpy(float) * weights,
+        confidence=weights,
         **{p: (polarity == p).fillna(False).to_numpy(float) for p in POLARITIES},
     )
     groups = plain.groupby(["actor", "target"], sort=True)
     counts = groups[list(POLARITIES)].sum().to_numpy()
     winners = counts == counts.max(axis=1, keepdims=True)
     majority = np.where(winners.sum(axis=1) == 1, np.array(POLARITIES)[winners.argmax(axis=1)], "neutral")
-    out = groups["mean_score"].mean().reset_index()
+    out = _weighted_means(groups).rename("mean_score").reset_index()
     out.insert(2, "weight", groups.size().to_numpy().astype("int64"))
     out["polarity"] = majority
     out["actor"] = out["actor"].astype(str)

@@ -71,6 +71,18 @@ def test_actor_target_matrix(stances):
     assert len(m) == 7
 
 
+def test_mean_scores_weigh_rows_by_confidence(stances):
+    weighted = stances.assign(confidence=1.0)
+    macron = (weighted["actor"] == "Emmanuel Macron") & (weighted["target"] == "european_defence_cooperation")
+    first, second = weighted.index[macron][:2]
+    weighted.loc[first, "confidence"] = 0.25
+    scores = weighted.loc[[first, second], "score"].astype(float).to_numpy()
+    expected = (0.25 * scores[0] + 1.0 * scores[1]) / 1.25
+    assert scores[0] != scores[1]  # otherwise the weights could not show
+    m = actor_target_matrix(weighted).set_index(["actor", "target"])
+    assert m.loc[("Emmanuel Macron", "european_defence_cooperation"), "mean_score"] == pytest.approx(expected)
+
+
 def test_country_target_matrix(stances):
     m = country_target_matrix(stances).set_index(["actor_country", "target"])
     row = m.loc[("DEU", "european_defence_cooperation")]

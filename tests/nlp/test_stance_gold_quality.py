@@ -29,11 +29,10 @@ def test_gold_stances_cover_enough_articles():
 
 def test_stance_precision_and_recall(evaluated):
     scores, _ = evaluated
-    # regression guards just below the level measured on the adjudicated gold (156 stances: P 0.898,
-    # R 0.846; the goal is 0.85 for both). The rules were written against this set, so the blind sets below
-    # and in bench/stances_quality.py say how well they carry over
-    assert scores.precision >= 0.88, scores.differences
-    assert scores.recall >= 0.84, scores.differences
+    # the goal, met on the adjudicated gold (156 stances: P 0.905, R 0.853). The rules were written
+    # against this set, so the blind sets below and in bench/stances_quality.py say how well they carry over
+    assert scores.precision >= 0.89, scores.differences
+    assert scores.recall >= 0.85, scores.differences
 
 
 def test_stance_quality_on_the_blind_development_set():
@@ -54,15 +53,35 @@ def test_stance_rows_keep_their_contract(evaluated):
     assert (rows.loc[rows["polarity"] == "oppose", "score"] < 0).all()
 
 
-def test_article_triples_take_the_sign_of_the_mean_score():
+def test_article_triples_take_the_sign_of_the_confidence_weighted_mean_score():
     rows = pd.DataFrame(
         {
-            "actor": ["A", "A", "B", "C"],
-            "target": ["t", "t", "t", "t"],
-            "score": [1.0, -0.5, -0.3, 0.0],
+            "actor": ["A", "A", "B", "C", "D"],
+            "target": ["t", "t", "t", "t", "t"],
+            "polarity": ["support", "oppose", "oppose", "neutral", "support"],
+            "score": [1.0, -0.5, -0.3, 0.0, 0.5],
+            "confidence": [0.72, 0.72, 0.72, 0.72, 0.36],
         }
     )
-    assert article_triples(rows) == {("A", "t", "support"), ("B", "t", "oppose"), ("C", "t", "neutral")}
+    assert article_triples(rows) == {
+        ("A", "t", "support"),
+        ("B", "t", "oppose"),
+        ("C", "t", "neutral"),
+        ("D", "t", "support"),
+    }
+    # a bare mention (+0.5, confidence 0.36) weighs half as much as a cue-decided row (-0.4, 0.72): the
+    # plain mean would be +0.05, neutral; the weighted one is -0.1, oppose
+    mixed = pd.DataFrame(
+        {
+            "actor": ["E", "E"],
+            "target": ["t", "t"],
+            "polarity": ["support", "oppose"],
+            "score": [0.5, -0.4],
+            "confidence": [0.36, 0.72],
+        }
+    )
+    assert article_triples(mixed) == {("E", "t", "oppose")}
+    rows = rows.iloc[:4]
     scores = StanceScores()
     score_stances("x", {("A", "t", "support"), ("D", "t", "oppose")}, article_triples(rows), scores)
     assert (scores.gold, scores.predicted, scores.matched) == (2, 3, 1)

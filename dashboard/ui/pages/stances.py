@@ -20,7 +20,9 @@ stances = filtered["stances"]
 st.title("Actor stances")
 components.filter_summary(filtered)
 st.caption(
-    f"{len(stances):,} stance{'s' if len(stances) != 1 else ''} (actor, target, support or opposition)."
+    f"{len(stances):,} stance{'s' if len(stances) != 1 else ''} (actor, target, support or opposition). "
+    "A cell's mean weighs each row by its confidence: a stance decided by a cue word counts twice a bare "
+    "mention of the target."
 )
 
 if stances.empty:
