@@ -213,9 +213,8 @@ def extract_stances(
     found: dict[tuple, list[tuple[_Reading, Span]]] = {}
     for target_name, base, root in mentions:
         target = targets[target_name]
-        turned: set[str] = (
-            set()
-        )  # actors with a mixed record on it ("held up by Türkiye, whose parliament ...")
+        # actors with a mixed record on the target ("held up by Türkiye, whose parliament ratified it")
+        turned: set[str] = set()
         i = bisect_right(sent_starts, root.i) - 1
         sent = doc[sent_starts[i] : sent_ends[i]]
         owner = _outermost(pieces, root.idx)
@@ -319,11 +318,8 @@ def _possessed_act(root: Token, lex: StanceLexicon) -> tuple[Token, Span, Token]
             by = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "by"), None)
             agent = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
             if owner is None and agent is not None and agent.pos_ in {"PROPN", "NOUN"}:
-                return (
-                    head,
-                    agent.doc[agent.left_edge.i : agent.i + 1],
-                    tok,
-                )  # "the decision by the government"
+                # "the decision by the government to send ..."
+                return head, agent.doc[agent.left_edge.i : agent.i + 1], tok
             return None
         tok = head
     return None
@@ -501,7 +497,8 @@ def _mentions(
     # "join", "take part", "apply" with no object: membership of what the article is about ("Ireland is
     # still considering whether to join", "notified their intention to take part")
     joinable = "join" in targets[main].support  # an alliance or a club, not a spending level
-    for i in numpy.flatnonzero(numpy.isin(lemmas[:, 0], [strings[w] for w in _MEMBERSHIP_VERBS])).tolist():
+    membership = numpy.array([strings[w] for w in _MEMBERSHIP_VERBS], dtype="uint64")  # as `wanted` above
+    for i in numpy.flatnonzero(numpy.isin(lemmas[:, 0], membership)).tolist():
         tok = doc[i]
         if joinable and tok.pos_ == "VERB" and tok.i not in covered and _objectless(tok):
             out.append((main, 1.0, tok))
