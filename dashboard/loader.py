@@ -81,15 +81,18 @@ def ingest(
     store: str | os.PathLike | None = None,
     progress: bool = False,
     report: IngestReport | None = None,
+    batch_articles: int = BATCH_ARTICLES,
 ) -> Iterator[dict[str, pd.DataFrame]]:
-    """Stream the load in batches of tables; each batch is appended to `store` before it is yielded."""
+    """Stream the load in batches of tables; each batch is committed to `store` (one transaction: every
+    table or none) before it is yielded, as the rows the store took."""
     report = report if report is not None else IngestReport()
     nlp = load_model(model)
     version = pipeline_version(model)
     gaz = Gazetteer.load()
     db = Store(store) if store is not None else None
-    known = db.known_articles() if db is not None and db.exists() else {}
-    seen: dict[str, str] = {}
+    known = db.known_articles() if db is not None else {}
+    seen: dict[str, str] = {}  # content hash -> article id, this run
+    ids: set[str] = set()
     records = iter_records([paths] if isinstance(paths, str | os.PathLike) else paths)
     bar = _progress_bar(paths) if progress else None
 
@@ -103,18 +106,21 @@ def ingest(
                 )
                 continue
             h = content_hash(record.text)
-            if h in seen or (h in known and known[h][1] == version):
-                if h in seen:
-                    report.duplicates += 1
-                else:
-                    report.cached += 1
-                    report.cached_ids.append(known[h][0])
-                    seen[h] = known[h][0]
+            if h in seen:
+                report.duplicates += 1
+                continue
+            if h in known and known[h][1] == version:
+                report.cached += 1
+                report.cached_ids.append(known[h][0])
+                seen[h] = known[h][0]
                 continue
             row = _article_row(record, h, gaz, version)
-            if row["article_id"] in seen.values():
+            if h in known:  # stored by another pipeline: processed again under the same id
+                row["article_id"] = known[h][0]
+            elif row["article_id"] in ids:
                 row["article_id"] = f"{row['article_id']}~{h[:8]}"
             seen[h] = row["article_id"]
+            ids.add(row["article_id"])
             report.added += 1
             report.words += row["n_words"]
             if row["language"] != "en":
@@ -151,31 +157,34 @@ def ingest(
         if bar is not None:
             bar.update(len(doc.text.encode("utf-8")))
             bar.set_postfix_str(f"{done} articles, {done / max(bar.format_dict['elapsed'], 1e-9):.1f}/s")
-        if len(pending["articles"]) >= BATCH_ARTICLES:
-            yield _flush(pending, db)
+        if len(pending["articles"]) >= batch_articles:
+            yield _flush(pending, db, report, version)
     if bar is not None:
         bar.total = bar.n
         bar.close()
     if any(pending.values()):
-        yield _flush(pending, db)
-    if db is not None:
-        manifest = db.manifest()
-        manifest.update({"pipeline": version, "updated": pd.Timestamp.now(tz="UTC").isoformat()})
-        db.write_manifest(manifest)
+        yield _flush(pending, db, report, version)
 
 
-def _flush(pending: dict[str, list], db: Store | None) -> dict[str, pd.DataFrame]:
+def _flush(
+    pending: dict[str, list], db: Store | None, report: IngestReport, version: str
+) -> dict[str, pd.DataFrame]:
+    """The pending rows as tables, committed to `db` when there is one; the tables the store took."""
     out = {}
     for table, rows in pending.items():
         df = pd.DataFrame(rows)
         if table == "numbers" and rows:
             df = check_claims(df)  # official NATO figure, edition, difference and verdict
-        df = conform(df, table) if rows else empty_frame(table)
-        if db is not None:
-            db.append(table, df)
-        out[table] = df
+        out[table] = conform(df, table) if rows else empty_frame(table)
         rows.clear()
-    return out
+    if db is None:
+        return out
+    result = db.commit(out, pipeline=version)
+    if result.already_stored:  # another writer stored the same texts meanwhile
+        report.added -= len(result.already_stored)
+        report.cached += len(result.already_stored)
+        report.cached_ids.extend(result.already_stored.values())
+    return {t: result.frames.get(t, empty_frame(t)) for t in TABLES}
 
 
 def _concat(table: str, frames: list[pd.DataFrame]) -> pd.DataFrame:

@@ -107,6 +107,16 @@ TABLES: dict[str, dict[str, str]] = {
     },
 }
 
+# What identifies a row of each table: the store never holds two rows with the same key.
+KEYS: dict[str, list[str]] = {
+    "articles": ["article_id"],
+    "statements": ["statement_id"],
+    "numbers": ["number_id"],
+    "topics": ["article_id", "statement_id", "topic", "sentence_start"],
+    "stances": ["stance_id"],
+    "rejected": ["path", "position", "reason"],
+}
+
 ALLOWED: dict[tuple[str, str], set[str]] = {
     ("statements", "kind"): {"direct", "partial", "indirect"},
     ("statements", "speaker_type"): {"person", "organization", "country", "anonymous", "unknown"},
@@ -166,3 +176,19 @@ def _is_na(value: object) -> bool:
         return bool(pd.isna(value))
     except (TypeError, ValueError):
         return False
+
+
+def arrow_schema(table: str):
+    """The table's columns as a pyarrow schema (how the store writes them: microsecond UTC timestamps,
+    lists of strings), so a batch whose list cells are all empty is still written with the right type."""
+    import pyarrow as pa
+
+    types = {
+        STR: pa.string(),
+        INT: pa.int64(),
+        FLOAT: pa.float64(),
+        BOOL: pa.bool_(),
+        DATE: pa.timestamp("us", tz="UTC"),
+        LIST: pa.list_(pa.string()),
+    }
+    return pa.schema([(col, types[dtype]) for col, dtype in TABLES[table].items()])

@@ -1,83 +1,429 @@
-"""The Parquet store: one folder per table, append-only part files, read back as conformed DataFrames.
+"""The store: one Delta Lake table per table (atomic, versioned commits over Parquet) and a snapshot file
+naming the version of each, so that a batch written to six tables is one transaction.
 
-Knows tables and files only; it never runs NLP and never unpickles anything (Parquet and JSON only)."""
+Knows tables and files only; it never runs NLP and never unpickles anything (Parquet and JSON only).
+
+How a batch is committed (`Store.commit`), under the store's write lock:
+1. recover: a table written past the snapshot's version by a writer that was killed is restored to it;
+2. resolve keys: articles whose text is already stored by the same pipeline are dropped with their rows,
+   an article id taken by another text gets a suffix, rejected rows already stored are dropped;
+3. write every table (a re-processed article's old rows are deleted first);
+4. replace the snapshot file atomically (write, fsync, rename). Until then readers, who open every table
+   at the snapshot's versions, see the store as it was before the batch."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
+import shutil
+import signal
 import uuid
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
+from deltalake import DeltaTable, write_deltalake
+from filelock import FileLock, Timeout
 
-from dashboard.schema import TABLES, conform, empty_frame
+from dashboard.schema import KEYS, TABLES, arrow_schema, conform, empty_frame
 
-MANIFEST = "manifest.json"
+SNAPSHOT = "snapshot.json"
+LOCK = ".write.lock"
+LEGACY_MANIFEST = "manifest.json"  # stores written before the Delta tables: append-only Parquet parts
+LEGACY = ".legacy"  # where a legacy store's parts wait while they are converted
+LOCK_TIMEOUT_S = 600.0
+FAULT_ENV = "DDD_FAULT_KILL"  # reliability tests: SIGKILL the process at a named point of a commit
+CHILD_TABLES = ("statements", "numbers", "topics", "stances")
+ID_COLUMNS = ("statement_id", "number_id", "stance_id")  # ids that start with "<article_id>:"
+
+
+class StoreError(RuntimeError):
+    """The store cannot be read or written; the message says why and what to do."""
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """A committed state of the store: the Delta version of every table written so far."""
+
+    seq: int = 0
+    versions: Mapping[str, int] = field(default_factory=dict)
+    updated: str = ""
+    pipeline: str = ""
+
+
+@dataclass
+class CommitResult:
+    """What a commit stored, after dropping what the store already held."""
+
+    frames: dict[str, pd.DataFrame]
+    already_stored: dict[str, str] = field(default_factory=dict)  # batch id -> id of the same text stored
+    # by the same pipeline (meanwhile, by another writer): dropped with its rows
+    replaced: int = 0  # articles stored before by another pipeline, whose rows were replaced
+    renamed: dict[str, str] = field(default_factory=dict)  # article id -> new id (id used by another text)
+    replaced_ids: list[str] = field(default_factory=list)
+    seq: int = 0  # the snapshot the commit made (unchanged when nothing was new)
 
 
 class Store:
-    """A folder holding `<table>/part-*.parquet` for every table and a small JSON manifest."""
+    """A folder of Delta tables (`articles/`, `statements/`, ...) and `snapshot.json`."""
 
-    def __init__(self, root: str | os.PathLike) -> None:
+    def __init__(self, root: str | os.PathLike, *, lock_timeout: float = LOCK_TIMEOUT_S) -> None:
         self.root = Path(root)
+        self.lock_timeout = lock_timeout
+        self._commits = 0
+        self._known: tuple[int, pd.DataFrame] | None = None  # (articles version, its key columns)
+
+    # -- reading ------------------------------------------------------------------------------------
+
+    def snapshot(self) -> Snapshot | None:
+        """The committed state, or None when nothing was ever committed. Raises StoreError when the
+        snapshot file is unreadable."""
+        path = self.root / SNAPSHOT
+        try:
+            raw = json.loads(path.read_text(encoding="utf-8"))
+            return Snapshot(
+                seq=int(raw["seq"]),
+                versions={str(t): int(v) for t, v in raw["versions"].items()},
+                updated=str(raw.get("updated", "")),
+                pipeline=str(raw.get("pipeline", "")),
+            )
+        except FileNotFoundError:
+            return None
+        except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
+            raise StoreError(f"the store's {SNAPSHOT} at {self.root} is damaged ({exc})") from exc
 
     def exists(self) -> bool:
-        return (self.root / MANIFEST).exists()
+        """True when the store holds at least one committed batch."""
+        return self.snapshot() is not None
+
+    def is_legacy(self) -> bool:
+        """True for a store written before the Delta tables (converted on its next write)."""
+        return not (self.root / SNAPSHOT).exists() and (
+            (self.root / LEGACY_MANIFEST).exists() or (self.root / LEGACY).is_dir()
+        )
+
+    def holds_files(self) -> bool:
+        """True when the folder exists and holds anything at all (committed or not)."""
+        return self.root.is_dir() and any(self.root.iterdir())
 
     def missing_message(self) -> str:
         """What to tell a user who points a command at a folder that holds no store."""
-        return f"error: no store at {self.root}; run `python -m dashboard ingest PATH --store {self.root}`"
+        ingest = f"`python -m dashboard ingest PATH --store {self.root}`"
+        if self.is_legacy():
+            return f"error: the store at {self.root} is in the old format; {ingest} converts it"
+        return f"error: no store at {self.root}; run {ingest}"
 
-    def append(self, table: str, df: pd.DataFrame) -> None:
-        """Write `df` as a new part of `table` (atomic: written to a temporary name, then renamed)."""
-        if df.empty:
-            return
-        folder = self.root / table
-        folder.mkdir(parents=True, exist_ok=True)
-        df = conform(df, table)
-        name = f"part-{pd.Timestamp.now(tz='UTC'):%Y%m%dT%H%M%S%f}-{uuid.uuid4().hex[:8]}.parquet"
-        tmp = folder / f".{name}.tmp"
-        pq.write_table(pa.Table.from_pandas(df, preserve_index=False), tmp)
-        tmp.replace(folder / name)
+    def check(self) -> str | None:
+        """None when every table opens at the snapshot's version; else what is wrong, in one line."""
+        try:
+            snap = self.snapshot()
+            if snap is None:
+                return None
+            for table, version in snap.versions.items():
+                DeltaTable(self._path(table), version=version)
+        except StoreError as exc:
+            return str(exc)
+        except Exception as exc:  # deltalake raises several kinds for a missing or broken log
+            return f"table {table!r} cannot be opened at version {version}: {type(exc).__name__}: {exc}"
+        return None
 
-    def read(self, table: str, columns: list[str] | None = None) -> pd.DataFrame:
-        """All parts of `table` as one frame with the contract's dtypes (empty frame when none)."""
-        parts = sorted((self.root / table).glob("part-*.parquet")) if (self.root / table).exists() else []
-        if not parts:
+    def read(
+        self, table: str, columns: list[str] | None = None, snapshot: Snapshot | None = None
+    ) -> pd.DataFrame:
+        """`table` at the committed snapshot (or `snapshot`), with the contract's dtypes; an empty frame
+        when the table has no rows."""
+        snap = snapshot if snapshot is not None else self.snapshot()
+        version = None if snap is None else snap.versions.get(table)
+        if version is None:
             frame = empty_frame(table)
             return frame[columns] if columns else frame
-        frames = [pq.read_table(p, columns=columns).to_pandas() for p in parts]
-        df = pd.concat(frames, ignore_index=True)
+        try:
+            data = DeltaTable(self._path(table), version=version).to_pyarrow_table(columns=columns)
+        except Exception as exc:
+            raise StoreError(
+                f"table {table!r} of the store at {self.root} cannot be read at version {version}: "
+                f"{type(exc).__name__}: {exc}"
+            ) from exc
+        df = data.to_pandas()
         if columns:
-            spec = TABLES[table]
-            return pd.DataFrame(
-                {c: conform(df.assign(**{k: None for k in spec if k not in df}), table)[c] for c in columns}
-            )
+            full = conform(df.assign(**{c: None for c in TABLES[table] if c not in df}), table)
+            return full[columns]
         return conform(df, table)
 
     def read_all(self) -> dict[str, pd.DataFrame]:
-        return {table: self.read(table) for table in TABLES}
-
-    def manifest(self) -> dict:
-        path = self.root / MANIFEST
-        return json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
-
-    def write_manifest(self, data: dict) -> None:
-        self.root.mkdir(parents=True, exist_ok=True)
-        tmp = self.root / f".{MANIFEST}.tmp"
-        tmp.write_text(json.dumps(data, indent=2, sort_keys=True), encoding="utf-8")
-        tmp.replace(self.root / MANIFEST)
+        """Every table at one snapshot (a commit in between is not half seen)."""
+        snap = self.snapshot()
+        return {table: self.read(table, snapshot=snap) for table in TABLES}
 
     def known_articles(self) -> dict[str, tuple[str, str]]:
         """content_hash -> (article_id, pipeline version) for every stored article."""
-        path = self.root / "articles"
-        parts = sorted(path.glob("part-*.parquet")) if path.exists() else []
-        known: dict[str, tuple[str, str]] = {}
-        for part in parts:
-            t = pq.read_table(part, columns=["content_hash", "article_id", "pipeline"]).to_pydict()
-            for h, a, p in zip(t["content_hash"], t["article_id"], t["pipeline"], strict=True):
-                known[h] = (a, p)
-        return known
+        keys = self._article_keys(self.snapshot())
+        return dict(
+            zip(keys["content_hash"], zip(keys["article_id"], keys["pipeline"], strict=True), strict=True)
+        )
+
+    def file_uris(self, table: str, snapshot: Snapshot | None = None) -> list[str]:
+        """The Parquet files that make up `table` at the snapshot (for DuckDB or Dask to scan)."""
+        snap = snapshot if snapshot is not None else self.snapshot()
+        version = None if snap is None else snap.versions.get(table)
+        return [] if version is None else DeltaTable(self._path(table), version=version).file_uris()
+
+    # -- writing ------------------------------------------------------------------------------------
+
+    def commit(self, batch: Mapping[str, pd.DataFrame], *, pipeline: str = "") -> CommitResult:
+        """Store `batch` (table -> rows) as one transaction; see the module docstring. Returns the rows
+        actually stored; nothing is written (and the snapshot stays) when nothing in it is new."""
+        frames = {t: conform(df, t) for t, df in batch.items() if df is not None and len(df)}
+        with self.write_lock():
+            self._commits += 1
+            snap = self._recover()
+            result = _resolve(frames, self._article_keys(snap), lambda t: self._stored_keys(t, snap))
+            result.seq = snap.seq
+            if not any(len(df) for df in result.frames.values()):
+                return result
+            versions = dict(snap.versions)
+            for table in TABLES:
+                df = result.frames.get(table)
+                replaced = result.replaced_ids if table != "rejected" else []
+                if replaced and table in versions:
+                    dt = DeltaTable(self._path(table))
+                    dt.delete(_in_predicate("article_id", replaced))
+                    versions[table] = dt.version()
+                if df is not None and len(df):
+                    _append(self._path(table), df, table)
+                    versions[table] = DeltaTable(self._path(table)).version()
+                self._fault(f"commit{self._commits}:{table}")
+            result.seq = snap.seq + 1
+            self._write_snapshot(Snapshot(result.seq, versions, _now(), pipeline or snap.pipeline))
+            self._fault(f"commit{self._commits}:snapshot")
+        return result
+
+    def compact(self, retain_hours: int = 24) -> dict[str, int]:
+        """Rewrite each table's small files into large ones (one commit per table, then one snapshot)
+        and delete files no snapshot younger than `retain_hours` uses. Returns files removed per table."""
+        removed: dict[str, int] = {}
+        with self.write_lock():
+            snap = self._recover()
+            versions = dict(snap.versions)
+            for table in versions:
+                dt = DeltaTable(self._path(table))
+                dt.optimize.compact()
+                versions[table] = dt.version()
+            self._write_snapshot(Snapshot(snap.seq + 1, versions, _now(), snap.pipeline))
+            for table, version in versions.items():
+                dt = DeltaTable(self._path(table))
+                removed[table] = len(
+                    dt.vacuum(
+                        retention_hours=retain_hours,
+                        dry_run=False,
+                        enforce_retention_duration=False,
+                        keep_versions=[version],
+                    )
+                )
+        return removed
+
+    @contextlib.contextmanager
+    def write_lock(self) -> Iterator[None]:
+        """The store's writer lock (an OS file lock: a killed writer's lock is released with it)."""
+        self.root.mkdir(parents=True, exist_ok=True)
+        lock = FileLock(self.root / LOCK, timeout=self.lock_timeout)
+        try:
+            with lock:
+                yield
+        except Timeout as exc:
+            raise StoreError(
+                f"another process has been writing to the store at {self.root} for over "
+                f"{self.lock_timeout:.0f} s; try again when it has finished"
+            ) from exc
+
+    # -- internals ----------------------------------------------------------------------------------
+
+    def _path(self, table: str) -> Path:
+        return self.root / table
+
+    def _recover(self) -> Snapshot:
+        """Undo what a killed writer left past the snapshot (under the write lock); convert a legacy
+        store. Returns the snapshot to build on, with the versions recovery itself made."""
+        if self.is_legacy():
+            self._convert_legacy()
+        snap = self.snapshot() or Snapshot()
+        versions = dict(snap.versions)
+        for table in TABLES:
+            path = self._path(table)
+            if table not in versions:
+                if path.exists():  # written by a batch that never committed: none of it is visible
+                    _remove_tree(path)
+                continue
+            latest = DeltaTable(path).version()
+            if latest > versions[table]:
+                dt = DeltaTable(path)
+                dt.restore(versions[table])
+                versions[table] = dt.version()
+                self._fault(f"recover:{table}")
+        return Snapshot(snap.seq, versions, snap.updated, snap.pipeline)
+
+    def _article_keys(self, snap: Snapshot | None) -> pd.DataFrame:
+        """article_id, content_hash, pipeline of the stored articles (cached per articles version)."""
+        version = None if snap is None else snap.versions.get("articles")
+        if version is None:
+            return empty_frame("articles")[["article_id", "content_hash", "pipeline"]]
+        if self._known is None or self._known[0] != version:
+            cols = ["article_id", "content_hash", "pipeline"]
+            self._known = (version, self.read("articles", columns=cols, snapshot=snap))
+        return self._known[1]
+
+    def _stored_keys(self, table: str, snap: Snapshot) -> pd.DataFrame:
+        return self.read(table, columns=KEYS[table], snapshot=snap)
+
+    def _write_snapshot(self, snap: Snapshot) -> None:
+        data = {"format": 2, "seq": snap.seq, "versions": dict(snap.versions), "updated": snap.updated}
+        data["pipeline"] = snap.pipeline
+        tmp = self.root / f".{SNAPSHOT}.{uuid.uuid4().hex[:8]}.tmp"
+        with open(tmp, "w", encoding="utf-8") as handle:
+            json.dump(data, handle, indent=2, sort_keys=True)
+            handle.flush()
+            os.fsync(handle.fileno())
+        tmp.replace(self.root / SNAPSHOT)
+        _fsync_dir(self.root)
+
+    def _convert_legacy(self) -> None:
+        """Move a legacy store's Parquet parts aside, commit them as the first snapshot (duplicates
+        dropped as any commit drops them), then delete them. A kill at any step leaves either the legacy
+        parts (converted again next time) or the converted store."""
+        legacy = self.root / LEGACY
+        legacy.mkdir(exist_ok=True)
+        for table in TABLES:
+            if (self.root / table).is_dir() and not (self.root / table / "_delta_log").exists():
+                (self.root / table).replace(legacy / table)
+        (self.root / LEGACY_MANIFEST).unlink(missing_ok=True)
+        frames = {}
+        for table in TABLES:
+            parts = sorted((legacy / table).glob("part-*.parquet"))
+            if parts:
+                df = pd.concat([pq.read_table(p).to_pandas() for p in parts], ignore_index=True)
+                frames[table] = conform(df, table).drop_duplicates(KEYS[table], keep="last")
+        for table in TABLES:  # anything a killed conversion wrote
+            if self._path(table).exists():
+                _remove_tree(self._path(table))
+        if "articles" in frames:
+            arts = frames["articles"].drop_duplicates("content_hash", keep="last")
+            frames["articles"] = arts.drop_duplicates("article_id", keep="last")
+        ids = set(frames["articles"]["article_id"]) if "articles" in frames else set()
+        for table in CHILD_TABLES:
+            if table in frames:
+                frames[table] = frames[table][frames[table]["article_id"].isin(ids)]
+        versions = {}
+        for table, df in frames.items():
+            if len(df):
+                _append(self._path(table), df, table)
+                versions[table] = 0
+        if versions:
+            self._write_snapshot(Snapshot(1, versions, _now(), ""))
+        _remove_tree(legacy)
+
+    def _fault(self, point: str) -> None:
+        """Fault injection for the reliability tests: a real SIGKILL at a named point of a commit."""
+        if os.environ.get(FAULT_ENV) == point:
+            os.kill(os.getpid(), signal.SIGKILL)
+
+
+def _resolve(frames: dict[str, pd.DataFrame], stored: pd.DataFrame, stored_keys) -> CommitResult:
+    """Drop from `frames` what the store already holds and make article ids unique (see Store.commit).
+    `stored` holds the stored articles' keys; `stored_keys(table)` reads a table's key columns."""
+    frames = dict(frames)
+    result = CommitResult(frames)
+    articles = frames.get("articles")
+    replaced: list[str] = []
+    if articles is not None and len(articles):
+        by_hash = dict(
+            zip(
+                stored["content_hash"],
+                zip(stored["article_id"], stored["pipeline"], strict=True),
+                strict=True,
+            )
+        )
+        taken = set(stored["article_id"])
+        for row in articles.itertuples(index=False):
+            old = by_hash.get(row.content_hash)
+            if old is not None and old[1] == row.pipeline:
+                result.already_stored[row.article_id] = old[0]
+                continue
+            if old is not None:  # stored by another pipeline: replace its rows, keep its id
+                new_id = old[0]
+                replaced.append(new_id)
+            else:
+                new_id = row.article_id
+                if new_id in taken:
+                    new_id = f"{row.article_id}~{row.content_hash[:8]}"
+            taken.add(new_id)
+            if new_id != row.article_id:
+                result.renamed[row.article_id] = new_id
+        result.replaced = len(replaced)
+        for table, df in frames.items():
+            if table == "rejected":
+                continue
+            df = df[~df["article_id"].isin(result.already_stored)]
+            frames[table] = _rename_articles(df, result.renamed) if result.renamed else df
+    batch_ids = set(frames["articles"]["article_id"]) if "articles" in frames else set()
+    for table, df in frames.items():
+        if table == "articles":
+            continue
+        # a row of an article in the batch is new with it; any other row is new only if its key is
+        loose = df["article_id"].isna() | ~df["article_id"].isin(batch_ids) if table != "rejected" else None
+        have = stored_keys(table) if loose is None or loose.any() else None
+        if have is not None and len(have):
+            stored_before = _key_index(df, KEYS[table]).isin(_key_index(have, KEYS[table]))
+            df = df[~stored_before] if loose is None else df[~(stored_before & loose.to_numpy())]
+        frames[table] = df.drop_duplicates(KEYS[table]).reset_index(drop=True)
+    result.replaced_ids = replaced
+    return result
+
+
+def _key_index(df: pd.DataFrame, keys: list[str]) -> pd.MultiIndex:
+    return pd.MultiIndex.from_frame(df[keys].astype("string").fillna(""))
+
+
+def _rename_articles(df: pd.DataFrame, renamed: Mapping[str, str]) -> pd.DataFrame:
+    """`df` with article ids in `renamed` replaced, in `article_id` and in the ids that start with it."""
+    df = df.copy()
+    old_ids = df["article_id"]
+    df["article_id"] = old_ids.replace(renamed)
+    for col in ID_COLUMNS:
+        if col in df:
+            for old, new in renamed.items():
+                mask = old_ids.eq(old).fillna(False) & df[col].notna()
+                df.loc[mask, col] = new + df.loc[mask, col].str.slice(len(old))
+    return df
+
+
+def _append(path: Path, df: pd.DataFrame, table: str) -> None:
+    data = pa.Table.from_pandas(df, schema=arrow_schema(table), preserve_index=False, safe=False)
+    write_deltalake(path, data, mode="append")
+
+
+def _in_predicate(column: str, values: list[str]) -> str:
+    quoted = ", ".join("'" + str(v).replace("'", "''") + "'" for v in values)
+    return f"{column} IN ({quoted})"
+
+
+def _remove_tree(path: Path) -> None:
+    """Delete a folder: first renamed (atomic), so a kill mid-way never leaves a half table in place."""
+    trash = path.with_name(f".trash-{path.name}-{uuid.uuid4().hex[:8]}")
+    path.replace(trash)
+    shutil.rmtree(trash, ignore_errors=True)
+
+
+def _fsync_dir(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _now() -> str:
+    return pd.Timestamp.now(tz="UTC").isoformat()
