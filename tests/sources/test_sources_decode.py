@@ -4,11 +4,17 @@ from __future__ import annotations
 
 import codecs
 import json
+import random
+import struct
+import zlib
 
 import pytest
-from conftest import only, read
+from conftest import jsonl, only, read
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from dashboard.records import Article, Rejected
+from dashboard.sources.decode import BinaryFileError, decode_bytes
 
 TEXT = "“Smart” quotes – dashes, café, Verteidigungsausgaben € 2 %"
 
@@ -33,6 +39,9 @@ ENCODINGS = [
     ("utf-16-le-bom", lambda s: codecs.BOM_UTF16_LE + s.encode("utf-16-le")),
     ("utf-16-be-bom", lambda s: codecs.BOM_UTF16_BE + s.encode("utf-16-be")),
     ("cp1252", lambda s: s.encode("cp1252")),
+    ("utf-16-le", lambda s: s.encode("utf-16-le")),
+    ("utf-16-be", lambda s: s.encode("utf-16-be")),
+    ("utf-32-le-bom", lambda s: s.encode("utf-32")),
 ]
 
 
@@ -59,12 +68,10 @@ def test_cp1252_undefined_bytes_still_decode(write):
 @pytest.mark.parametrize(
     ("name", "content"),
     [
-        ("nul.txt", b"Title\nsome text\x00with a NUL byte"),
         ("nul.jsonl", b'{"text": "a"}\n\x00\x00\x00\n'),
         ("nul.csv", b"text\nabc\x00\n"),
         ("png.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00"),
         ("controls.md", bytes(range(1, 9)) * 50 + b"some words"),
-        ("noBOMutf16.txt", "Title\nsome text".encode("utf-16-le")),
         ("badutf16.txt", codecs.BOM_UTF16_LE + b"abc"),  # odd length: truncated UTF-16
         ("nul.json", b'{"text": "\x00"}'),
         ("nul.html", b"<html><body>\x00\x01\x02</body></html>"),
@@ -73,3 +80,128 @@ def test_cp1252_undefined_bytes_still_decode(write):
 def test_binary_files_are_rejected(write, name, content):
     path = write(name, content)
     assert read(path) == [Rejected(str(path), "", "binary or unreadable file")]
+
+
+def _random_bytes(size: int, seed: int = 7) -> bytes:
+    return random.Random(seed).randbytes(size)
+
+
+def _png() -> bytes:
+    """A small but real PNG: signature, IHDR, one IDAT of deflated noise, IEND."""
+
+    def chunk(kind: bytes, body: bytes) -> bytes:
+        return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
+
+    header = struct.pack(">IIBBBBB", 64, 64, 8, 2, 0, 0, 0)
+    pixels = zlib.compress(_random_bytes(64 * (64 * 3 + 1)))
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", pixels) + chunk(b"IEND", b"")
+
+
+def _pdf() -> bytes:
+    stream = zlib.compress(b"BT /F1 12 Tf 72 712 Td (Defence spending rose) Tj ET" * 40)
+    head = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Length " + str(len(stream)).encode()
+    return (
+        head
+        + b" /Filter /FlateDecode >>\nstream\n"
+        + stream
+        + b"\nendstream\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n"
+    )
+
+
+def _elf() -> bytes:
+    return b"\x7fELF\x02\x01\x01" + bytes(9) + struct.pack("<HHI", 2, 62, 1) + _random_bytes(2000, seed=3)
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("real.png.txt", _png()),
+        ("noise-without-signature.txt", _png()[8:]),  # no signature: the control characters tell
+        ("doc.pdf.txt", _pdf()),
+        ("random.txt", _random_bytes(20_000)),
+        ("random.csv", _random_bytes(300, seed=11)),
+        ("program.md", _elf()),
+        ("archive.txt", zlib.compress(b"Defence " * 500)),
+        ("gzip.jsonl", b"\x1f\x8b\x08\x00" + _random_bytes(500)),
+        ("jpeg.html", b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + _random_bytes(500)),
+        ("docx.txt", b"PK\x03\x04" + b"word/document.xml" * 10),
+        ("utf16-odd-length.txt", "Title\nsome text".encode("utf-16-le") + b"x"),
+        ("utf16-lone-surrogate.txt", "Title\nsome text".encode("utf-16-le") + b"\x00\xd8"),
+        ("sparse-zeros.txt", b"Title\n" + b"ab\x00\x00" * 100),
+    ],
+)
+def test_real_binary_files_are_still_rejected(write, name, content):
+    path = write(name, content)
+    assert read(path) == [Rejected(str(path), "", "binary or unreadable file")]
+
+
+BODY = (
+    "Title\nDefence ministers agreed on Tuesday to raise military spending, officials said, and the "
+    "alliance's secretary general called it “a turning point” for Europe – café talk no more."
+)
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+@pytest.mark.parametrize("ext", ["txt", "md", "json", "jsonl", "csv", "html"])
+def test_utf16_without_bom_is_decoded(write, ext, encoding):
+    if ext == "html":
+        content = f"<html><body><article><p>{BODY[6:]}</p></article></body></html>"
+    else:
+        content = _as_format(ext, BODY[6:])
+    article = only(read(write(f"a.{ext}", content.encode(encoding))))
+    assert isinstance(article, Article), article
+    assert article.text == (BODY[6:] if ext in ("html",) else _expected_text(ext, BODY[6:]))
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        (BODY[:30] + "\x00" + BODY[30:], BODY[:30] + "\ufffd" + BODY[30:]),
+        ("\x00" + BODY, "\ufffd" + BODY),
+        (BODY + "\x00", BODY + "\ufffd"),
+        (BODY.replace(" the ", " the\x00"), BODY.replace(" the ", " the\ufffd")),
+        ("Title\nsome text\x00with a NUL byte", "Title\nsome text\ufffdwith a NUL byte"),
+    ],
+)
+def test_stray_nul_bytes_become_replacement_characters(write, content, expected):
+    article = only(read(write("a.txt", content)))
+    assert isinstance(article, Article), article
+    assert article.text == expected
+    assert len(article.text) == len(content)  # every other character keeps its offset
+
+
+def test_stray_nul_in_cp1252_text_and_in_a_jsonl_line(write):
+    cp = write("cp.txt", ("Title\n" + BODY[6:]).encode("cp1252").replace(b" the ", b" the\x00", 1))
+    assert only(read(cp)).text == ("Title\n" + BODY[6:]).replace(" the ", " the\ufffd", 1)
+    lines = write("a.jsonl", jsonl({"text": BODY}, {"text": "second"}).encode().replace(b"}\n{", b"}\n\x00{"))
+    out = read(lines)
+    assert [type(r).__name__ for r in out] == ["Article", "Rejected"]
+    assert out[1].position == "line 2" and out[1].reason.startswith("invalid JSON")
+
+
+def test_many_nuls_are_binary_even_in_long_text(write):
+    text = (BODY + "\x00") * 20  # 20 NULs in ~3 700 characters: over MAX_STRAY_NULS and one in a thousand
+    assert read(path := write("a.txt", text)) == [Rejected(str(path), "", "binary or unreadable file")]
+
+
+_LATIN_TEXT = st.text(
+    st.characters(min_codepoint=0x20, max_codepoint=0xFF, exclude_categories=["Cc", "Cs"]),
+    min_size=2,
+    max_size=300,
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=_LATIN_TEXT, encoding=st.sampled_from(["utf-16-le", "utf-16-be"]))
+def test_bomless_utf16_of_latin_text_round_trips(text: str, encoding: str) -> None:
+    assert decode_bytes(text.encode(encoding)) == text
+
+
+@settings(max_examples=300, deadline=None)
+@given(data=st.binary(max_size=600))
+def test_decode_answers_text_or_binary_error_only(data: bytes) -> None:
+    try:
+        text = decode_bytes(data)
+    except BinaryFileError:
+        return
+    assert "\x00" not in text
