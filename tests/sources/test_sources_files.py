@@ -102,7 +102,7 @@ def test_upload_of_a_zip_and_of_bad_input():
 
 
 # --- folders ------------------------------------------------------------------------------------------------
-def test_folder_is_read_recursively_in_sorted_order_skipping_hidden(tmp_path, write):
+def test_folder_is_read_recursively_in_sorted_order_with_a_row_per_hidden_entry(tmp_path, write):
     write("b.txt", "B title\nbody b")
     write("a.txt", "A title\nbody a")
     write("sub/c.md", "C title\nbody c")
@@ -110,19 +110,28 @@ def test_folder_is_read_recursively_in_sorted_order_skipping_hidden(tmp_path, wr
     write("sub/z.csv", "text\nz1\n")
     write(".hidden.txt", "never read")
     write(".git/config.txt", "never read")
+    write(".git/objects/x.txt", "never read")
     write("sub/.cache/e.txt", "never read")
     write("notes.docx", b"PK\x03\x04")
     out = read(tmp_path)
     assert [(type(r).__name__, r.origin if isinstance(r, Article) else r.path) for r in out] == [
+        ("Rejected", str(tmp_path / ".git")),
+        ("Rejected", str(tmp_path / ".hidden.txt")),
         ("Article", str(tmp_path / "a.txt")),
         ("Article", str(tmp_path / "b.txt")),
         ("Rejected", str(tmp_path / "notes.docx")),
+        ("Rejected", str(tmp_path / "sub/.cache")),
         ("Article", str(tmp_path / "sub/c.md")),
         ("Article", f"{tmp_path / 'sub/deeper/d.jsonl'}#line 1"),
         ("Article", f"{tmp_path / 'sub/deeper/d.jsonl'}#line 2"),
         ("Article", f"{tmp_path / 'sub/z.csv'}#row 1"),
     ]
-    assert out[2].reason == f"unsupported file type .docx; supported: {SUPPORTED}"
+    assert [r.reason for r in out if isinstance(r, Rejected)] == [
+        "hidden folder: skipped",
+        "hidden file: skipped",
+        f"unsupported file type .docx; supported: {SUPPORTED}",
+        "hidden folder: skipped",
+    ]
     assert [r.text for r in out if isinstance(r, Article)] == [
         "A title\nbody a",
         "B title\nbody b",
@@ -133,24 +142,145 @@ def test_folder_is_read_recursively_in_sorted_order_skipping_hidden(tmp_path, wr
     ]
 
 
+def test_an_explicit_hidden_path_is_read(tmp_path, write):
+    path = write(".drafts/.one.txt", "One\nbody")
+    expected = [Article(text="One\nbody", origin=str(path), title="One")]
+    assert read(path) == expected
+    assert read(tmp_path / ".drafts") == [Rejected(str(path), "", "hidden file: skipped")]
+
+
 def test_folder_symlink_loop_and_broken_link_do_not_hang(tmp_path, write):
     write("a.txt", "A\nbody")
     os.symlink(tmp_path, tmp_path / "loop")
     os.symlink(tmp_path / "gone.txt", tmp_path / "broken.txt")
+    os.symlink(tmp_path / "self.txt", tmp_path / "self.txt")
     out = read(tmp_path)
     assert out == [
         Article(text="A\nbody", origin=str(tmp_path / "a.txt"), title="A"),
-        Rejected(str(tmp_path / "broken.txt"), "", "cannot read file: no such file or directory"),
+        Rejected(str(tmp_path / "broken.txt"), "", "broken symlink: its target does not exist"),
+        Rejected(
+            str(tmp_path / "loop"),
+            "",
+            "symlink to a folder inside the input folder: not followed (read where it is)",
+        ),
+        Rejected(str(tmp_path / "self.txt"), "", "symlink loop: not followed"),
+    ]
+
+
+def test_symlink_loop_between_two_folders(tmp_path, write):
+    write("a/one.txt", "One\nbody")
+    write("b/two.txt", "Two\nbody")
+    os.symlink("../b", tmp_path / "a" / "to_b")
+    os.symlink("../a", tmp_path / "b" / "to_a")
+    out = read(tmp_path)
+    reason = "symlink to a folder inside the input folder: not followed (read where it is)"
+    assert [r.title if isinstance(r, Article) else (r.path, r.reason) for r in out] == [
+        "One",
+        (str(tmp_path / "a/to_b"), reason),
+        (str(tmp_path / "b/to_a"), reason),  # "to_a" sorts before "two.txt"
+        "Two",
+    ]
+
+
+@pytest.fixture
+def outside(tmp_path_factory) -> Path:
+    """A folder beside the input folder holding an article that must never be read through a link."""
+    folder = tmp_path_factory.mktemp("outside")
+    (folder / "secret.txt").write_text("Secret\nnot for the corpus")
+    (folder / "more").mkdir()
+    (folder / "more" / "x.txt").write_text("X\nnot for the corpus either")
+    return folder
+
+
+def test_symlinks_out_of_the_input_folder_are_not_followed(tmp_path, write, outside):
+    write("in/a.txt", "A\nbody")
+    os.symlink("/etc/passwd", tmp_path / "in" / "passwd.txt")
+    os.symlink("/etc", tmp_path / "in" / "etc")
+    os.symlink(outside / "secret.txt", tmp_path / "in" / "secret.txt")
+    os.symlink(outside / "more", tmp_path / "in" / "more")
+    os.symlink("../../outside-gone.txt", tmp_path / "in" / "gone-outside.txt")
+    (tmp_path / "in" / "sub").mkdir()
+    os.symlink("../..", tmp_path / "in" / "sub" / "up")  # relative, and leads above the input folder
+    reason = "symlink points outside the input folder: not followed"
+    folder = tmp_path / "in"
+    assert read(folder) == [
+        Article(text="A\nbody", origin=str(folder / "a.txt"), title="A"),
+        Rejected(str(folder / "etc"), "", reason),
+        Rejected(str(folder / "gone-outside.txt"), "", reason),
+        Rejected(str(folder / "more"), "", reason),
+        Rejected(str(folder / "passwd.txt"), "", reason),
+        Rejected(str(folder / "secret.txt"), "", reason),
+        Rejected(str(folder / "sub" / "up"), "", reason),
+    ]
+
+
+def test_symlink_to_a_file_inside_the_folder_is_read(tmp_path, write):
+    write("in/deep/a.txt", "A\nbody")
+    write("in/.private/p.txt", "P\nprivate but inside")
+    os.symlink("deep/a.txt", tmp_path / "in" / "alias.txt")
+    os.symlink(tmp_path / "in" / ".private" / "p.txt", tmp_path / "in" / "p.txt")
+    folder = tmp_path / "in"
+    assert read(folder) == [
+        Rejected(str(folder / ".private"), "", "hidden folder: skipped"),
+        Article(text="A\nbody", origin=str(folder / "alias.txt"), title="A"),
+        Article(text="A\nbody", origin=str(folder / "deep/a.txt"), title="A"),
+        Article(text="P\nprivate but inside", origin=str(folder / "p.txt"), title="P"),
+    ]
+
+
+def test_a_folder_given_through_a_symlink_is_the_input_folder(tmp_path, write, outside):
+    os.symlink(outside, tmp_path / "link-to-outside")
+    assert [r.title for r in read(tmp_path / "link-to-outside")] == ["X", "Secret"]
+    assert read(tmp_path / "link-to-outside" / "secret.txt")[0].title == "Secret"  # explicit: read
+
+
+def test_explicit_symlink_to_a_file_anywhere_is_read(tmp_path, outside):
+    os.symlink(outside / "secret.txt", tmp_path / "explicit.txt")
+    assert read(tmp_path / "explicit.txt") == [
+        Article(text="Secret\nnot for the corpus", origin=str(tmp_path / "explicit.txt"), title="Secret")
+    ]
+
+
+def test_pipes_are_not_opened(tmp_path, write):
+    write("a.txt", "A\nbody")
+    os.mkfifo(tmp_path / "pipe.txt")
+    reason = "not a regular file (a pipe, socket or device): not read"
+    assert read(tmp_path) == [
+        Article(text="A\nbody", origin=str(tmp_path / "a.txt"), title="A"),
+        Rejected(str(tmp_path / "pipe.txt"), "", reason),
+    ]
+    assert read(tmp_path / "pipe.txt") == [Rejected(str(tmp_path / "pipe.txt"), "", reason)]
+
+
+def test_a_file_swapped_for_a_link_after_the_walk_is_not_followed(write, monkeypatch):
+    import dashboard.sources.files as files
+
+    path = write("a.txt", "A\nbody")
+    path.unlink()
+    os.symlink("/etc/hostname", path)
+    records = list(files._read_path(str(path), files.DEFAULT_MAX_BYTES, follow=False))
+    assert records == [Rejected(str(path), "", "cannot read file: too many levels of symbolic links")]
+
+
+def test_folders_nested_too_deep_are_reported_not_crashed_on(tmp_path, write):
+    deep = tmp_path.joinpath(*["d"] * 102)
+    deep.mkdir(parents=True)
+    (deep / "a.txt").write_text("A\nbody")
+    write("z.txt", "Z\nbody")
+    too_deep = tmp_path.joinpath(*["d"] * 101)
+    assert read(tmp_path) == [
+        Rejected(str(too_deep), "", "folders nested more than 100 deep are not read"),
+        Article(text="Z\nbody", origin=str(tmp_path / "z.txt"), title="Z"),
     ]
 
 
 def test_empty_folder_is_reported(tmp_path):
     (tmp_path / "empty").mkdir()
-    (tmp_path / "empty" / ".only_hidden.txt").write_text("x")
-    assert read(tmp_path / "empty") == [
-        Rejected(
-            str(tmp_path / "empty"), "", "no records: the folder holds no files (hidden files are skipped)"
-        )
+    (tmp_path / "only-hidden").mkdir()
+    (tmp_path / "only-hidden" / ".only_hidden.txt").write_text("x")
+    assert read(tmp_path / "empty", tmp_path / "only-hidden") == [
+        Rejected(str(tmp_path / "empty"), "", "no records: the folder holds no files"),
+        Rejected(str(tmp_path / "only-hidden" / ".only_hidden.txt"), "", "hidden file: skipped"),
     ]
 
 
@@ -181,11 +311,7 @@ def test_paths_may_be_str_or_pathlike_and_a_single_path(write):
             "corrupt or unreadable zip archive: File is not a zip file",
         ),
         ("a.zip", make_zip({}), "no records: the zip archive holds no files"),
-        (
-            "a.zip",
-            make_zip({".DS_Store": "x", "__MACOSX/a.txt": "x"}),
-            "no records: the zip archive holds no files",
-        ),
+        ("a.zip", make_zip({"folder/": ""}), "no records: the zip archive holds no files"),
     ],
 )
 def test_whole_file_rejections(write, name, content, reason):
@@ -224,7 +350,16 @@ def test_file_over_max_bytes_is_rejected_without_reading(write, tmp_path):
 
 
 # --- zips ---------------------------------------------------------------------------------------------------
-def test_zip_members_sorted_recursive_hidden_skipped_and_unsafe_rejected(write):
+def test_zip_of_hidden_members_gives_a_row_per_member(write):
+    path = write("mac.zip", make_zip({".DS_Store": "x", "__MACOSX/._a.txt": "x", "__MACOSX/a.txt": "x"}))
+    assert read(path) == [
+        Rejected(str(path), ".DS_Store", "hidden zip member: skipped"),
+        Rejected(str(path), "__MACOSX/._a.txt", "hidden zip member: skipped"),
+        Rejected(str(path), "__MACOSX/a.txt", "hidden zip member: skipped"),
+    ]
+
+
+def test_zip_members_sorted_recursive_hidden_and_unsafe_rejected(write):
     path = write(
         "a.zip",
         make_zip(
@@ -249,6 +384,7 @@ def test_zip_members_sorted_recursive_hidden_skipped_and_unsafe_rejected(write):
         Rejected(z, "/etc/abs.txt", "unsafe zip member name: absolute path"),
         Rejected(z, "C:/windows/abs.txt", "unsafe zip member name: absolute path"),
         Rejected(z, "top/../../evil2.txt", "unsafe zip member name: '..' escapes the archive folder"),
+        Rejected(z, "top/.hidden/x.txt", "hidden zip member: skipped"),
         Article(text="B\nbee", origin=f"{z}::top/b.txt", title="B"),
         Rejected(z, "top/notes.bin", f"unsupported file type .bin; supported: {SUPPORTED}"),
         Article(text="r1", origin=f"{z}::top/rows.csv#row 1", record_id="1"),
@@ -304,16 +440,46 @@ def test_zip_bomb_member_is_rejected_before_reading(zip_bomb):
     assert list(read_upload("bomb.zip", zip_bomb.read_bytes()))[1].reason == out[1].reason
 
 
+@pytest.mark.parametrize("max_bytes", [50_000_000, 5_000_000, 1_000_000])
+def test_zip_bomb_beside_a_good_member_whatever_the_budget(zip_bomb, max_bytes):
+    # 200 MB declared is over the 100 MB / 20 MB the archive may unpack to at the two smaller limits: that
+    # once rejected the whole archive in one row; now only the bomb is rejected and fine.txt is read.
+    out = read(zip_bomb, max_bytes=max_bytes)
+    assert out[0] == Article(text="Fine\nstill read", origin=f"{zip_bomb}::fine.txt", title="Fine")
+    assert (out[1].path, out[1].position) == (str(zip_bomb), "zeros.txt")
+    assert out[1].reason.startswith("zip bomb suspected: compression ratio ")
+    assert len(out) == 2
+
+
 def test_zip_total_uncompressed_size_limit(write):
     members = {
         f"m{i:02}.txt": f"Title {i}\n" + "words " * 10_000 for i in range(40)
     }  # 40 x 60 kB, tiny zipped
     path = write("many.zip", make_zip(members))
     assert path.stat().st_size < 60_000
-    assert read(path, max_bytes=70_000) == [
-        Rejected(str(path), "", "zip bomb suspected: members unpack to 2.4 MB, over the 1.4 MB limit")
+    out = read(path, max_bytes=70_000)  # the archive may unpack to 20 x 70 kB = 1.4 MB: 23 members fit
+    assert [r.title for r in out[:23]] == [f"Title {i}" for i in range(23)]
+    assert out[23:] == [
+        Rejected(
+            str(path), f"m{i:02}.txt", "zip bomb suspected: the archive unpacks to more than its 1.4 MB limit"
+        )
+        for i in range(23, 40)
     ]
     assert [r.title for r in read(path, max_bytes=200_000)] == [f"Title {i}" for i in range(40)]
+
+
+def test_zip_budget_is_shared_with_archives_inside(write):
+    words = "words " * 10_000  # 60 kB
+    inner = make_zip({f"in{i:02}.txt": f"Inner {i}\n{words}" for i in range(30)})
+    path = write("shared.zip", make_zip({"a.txt": f"A\n{words}", "b.zip": inner, "c.txt": f"C\n{words}"}))
+    out = read(path, max_bytes=70_000)  # 1.4 MB for everything: a.txt, b.zip itself, then 22 of its members
+    reason = "zip bomb suspected: the archive unpacks to more than its 1.4 MB limit"
+    articles = [r for r in out if isinstance(r, Article)]
+    assert [r.title for r in articles] == ["A"] + [f"Inner {i}" for i in range(22)]
+    assert [(r.path, r.position, r.reason) for r in out if isinstance(r, Rejected)] == [
+        *[(f"{path}::b.zip", f"in{i:02}.txt", reason) for i in range(22, 30)],
+        (str(path), "c.txt", reason),
+    ]
 
 
 def test_zip_member_over_max_bytes(write):
