@@ -67,7 +67,10 @@ def read_jsonl(data: bytes, origin: str) -> Iterator[Article | Rejected]:
 
 
 def read_csv(data: bytes, origin: str) -> Iterator[Article | Rejected]:
-    """A CSV file with a header row; each data row gives one output (`row 1` is the first data row)."""
+    """A CSV file with a header row; each data row gives one output (`row 1` is the first data row).
+
+    A row with more non-empty cells than the header has columns is rejected, not cut to fit; a shorter row
+    is read with the missing columns empty."""
     text = decode_bytes(data)
     if not text.strip():
         raise RecordError("empty file")
@@ -96,6 +99,12 @@ def read_csv(data: bytes, origin: str) -> Iterator[Article | Rejected]:
             header = cells
             continue
         number += 1
+        if len(cells) > len(header) and any(cell.strip() for cell in cells[len(header) :]):
+            # most often an unquoted delimiter inside the text: reading it would cut the text short
+            yield Rejected(
+                origin, f"row {number}", f"malformed CSV row: {len(cells)} cells for {len(header)} columns"
+            )
+            continue
         yield _record(dict(zip(header, cells, strict=False)), origin, f"row {number}")
     if header is None:
         raise RecordError("empty file")

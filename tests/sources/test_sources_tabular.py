@@ -180,6 +180,27 @@ def test_csv_without_text_column_rejects_each_row(write):
     assert read(path) == [Rejected(str(path), f"row {n}", NO_TEXT) for n in (1, 2, 3)]
 
 
+def test_csv_ragged_rows(write):
+    content = (
+        "title,text,date\n"
+        "Full,Defence spending rose,2018-08-27\n"
+        "Unquoted,Poland, Germany and France agree,2018-08-27\n"  # the comma in the text splits it
+        "Trailing,Kept despite empty extra cells,2018-08-27,,\n"
+        "Short,Only two cells\n"
+        "Shorter\n"
+    )
+    path = write("a.csv", content)
+    assert read(path) == [
+        Article(text="Defence spending rose", origin=f"{path}#row 1", title="Full", published=AUG27),
+        Rejected(str(path), "row 2", "malformed CSV row: 4 cells for 3 columns"),
+        Article(
+            text="Kept despite empty extra cells", origin=f"{path}#row 3", title="Trailing", published=AUG27
+        ),
+        Article(text="Only two cells", origin=f"{path}#row 4", title="Short"),
+        Rejected(str(path), "row 5", NO_TEXT),
+    ]
+
+
 @pytest.mark.parametrize("delimiter", [";", "\t", "|"])
 def test_csv_other_delimiters(write, delimiter):
     path = write("a.csv", f"title{delimiter}text\nT{delimiter}Hello, world\n")
