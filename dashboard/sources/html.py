@@ -1,6 +1,10 @@
 """Read saved web pages: main text and title/date/url/site name extracted by trafilatura.
 
 Must not extract text with hand-written regexes or fetch anything over the network; the text is trafilatura's.
+
+trafilatura's default extraction falls back to a page's menus when it finds no article ("Home About
+Contact" from a page of links). So a page is rejected as having no main text when its precision-oriented
+extraction finds nothing; otherwise the default (recall-oriented) text is kept, as before.
 """
 
 from __future__ import annotations
@@ -21,6 +25,9 @@ def read_html(data: bytes, origin: str) -> Iterator[Article | Rejected]:
     page = decode_bytes(data)
     document = trafilatura.bare_extraction(page, with_metadata=True, include_comments=False)
     if document is None or not (document.text or "").strip():
+        raise RecordError(NO_MAIN_TEXT_REASON)
+    precise = trafilatura.bare_extraction(page, include_comments=False, favor_precision=True)
+    if precise is None or not (precise.text or "").strip():  # only navigation, footers and the like
         raise RecordError(NO_MAIN_TEXT_REASON)
     record = {
         "title": document.title,

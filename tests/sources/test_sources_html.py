@@ -48,8 +48,32 @@ def test_html_in_cp1252_with_bom_free_bytes(write):
 
 
 @pytest.mark.parametrize(
-    "content", ["<html><head><title>Empty</title></head><body></body></html>", "<html></html>", "   "]
+    "content",
+    [
+        "<html><head><title>Empty</title></head><body></body></html>",
+        "<html></html>",
+        "   ",
+        "<html><head><title>Menu</title></head><body><nav><a href='/'>Home</a> <a href='/a'>About</a> "
+        "<a href='/c'>Contact</a></nav><footer>Cookie settings | Privacy | Terms</footer></body></html>",
+        "<html><body><div class='menu'><ul><li><a href='/'>Home</a></li><li><a href='/w'>World</a></li>"
+        "</ul></div><div class='footer'>Copyright 2024 Example News. All rights reserved.</div></body>",
+    ],
 )
 def test_html_without_main_text_is_rejected(write, content):
     path = write("empty.html", content)
     assert read(path) == [Rejected(str(path), "", "no main text found in the HTML page")]
+
+
+def test_script_inside_the_article_is_not_text(write):
+    script = "<script>document.write('<p>injected by a script</p>'); alert(1);</script>"
+    path = write("s.html", PAGE.replace(f"<p>{P2}</p>", f"{script}<p>{P2}</p>"))
+    article = only(read(path))
+    assert P1 in article.text and P2 in article.text
+    assert "alert" not in article.text and "injected" not in article.text
+
+
+def test_a_one_sentence_page_is_still_an_article(write):
+    path = write(
+        "short.html", "<html><body><article><p>NATO summit opens in Vilnius.</p></article></body></html>"
+    )
+    assert only(read(path)).text == "NATO summit opens in Vilnius."
