@@ -56,6 +56,7 @@ def load_articles(
     workers: int = 1,
     store: str | os.PathLike | None = None,
     progress: bool = False,
+    batch_articles: int = BATCH_ARTICLES,
 ) -> Corpus:
     """Read, parse and extract every article under `paths`.
 
@@ -64,7 +65,15 @@ def load_articles(
     this call's articles (new and cached)."""
     batches: dict[str, list[pd.DataFrame]] = {t: [] for t in TABLES}
     report = IngestReport()
-    for batch in ingest(paths, model=model, workers=workers, store=store, progress=progress, report=report):
+    for batch in ingest(
+        paths,
+        model=model,
+        workers=workers,
+        store=store,
+        progress=progress,
+        report=report,
+        batch_articles=batch_articles,
+    ):
         for table, df in batch.items():
             batches[table].append(df)
     tables = {t: _concat(t, frames) for t, frames in batches.items()}
