@@ -1,5 +1,5 @@
-"""Defence Discourse Dashboard: the Streamlit entry point (page config, first-start ingest, the global
-sidebar filters and the page router).
+"""Defence Discourse Dashboard: the Streamlit entry point (page config, first-start ingest or what to do
+about a store it cannot open, the global sidebar filters and the page router).
 
 Only the frame: pages live in dashboard/ui/pages, queries in dashboard/queries; no analysis here."""
 
@@ -7,17 +7,28 @@ from __future__ import annotations
 
 import streamlit as st
 
+from dashboard.ui import data
 from dashboard.ui.components import filters_sidebar
-from dashboard.ui.data import SAMPLE_ARTICLES, ensure_store, load_tables, store_dir, store_is_empty
 
 st.set_page_config(page_title="Defence Discourse Dashboard", layout="wide")
+# tables download through the pages' own buttons, which escape formulas; the toolbar's CSV would not
+st.set_option("client.disableDataExport", True)
 
-STORE = store_dir()
-if store_is_empty(STORE):
+STORE = data.store_dir()
+state = data.store_state(STORE)
+if state.kind == "new":  # the folder is missing or empty: never add the samples to a folder with files
     with st.spinner(f"First start: reading the sample articles into {STORE} (about a minute)…"):
-        ensure_store(STORE, SAMPLE_ARTICLES)
+        data.ensure_store(STORE, data.SAMPLE_ARTICLES)
+    state = data.store_state(STORE)
+if state.kind != "ready":
+    st.title("Defence Discourse Dashboard")
+    st.error(state.message, icon=":material/database:")
+    if state.kind == "legacy" and st.button("Convert the store", type="primary"):
+        data.convert_legacy_store(STORE)
+        st.rerun()
+    st.stop()
 
-tables = load_tables(STORE)
+tables = data.load_tables(STORE)
 filters_sidebar(tables)
 
 pg = st.navigation(

@@ -86,10 +86,7 @@ def generated_store(sample: Path, path: Path, n_statements: int, seed: int = 7) 
             if table == "articles":
                 df["published"] = df["published"] + shift
             frames.append(df)
-    db = Store(path)
-    for table, frames in parts.items():
-        db.append(table, pd.concat(frames, ignore_index=True))
-    db.write_manifest({"updated": pd.Timestamp.now(tz="UTC").isoformat(), "generated_copies": copies})
+    Store(path).commit({table: pd.concat(frames, ignore_index=True) for table, frames in parts.items()})
     return path
 
 

@@ -18,6 +18,7 @@ from dashboard.claims import check_claims
 from dashboard.corpus import Corpus, IngestReport
 from dashboard.nlp.gazetteer import Gazetteer
 from dashboard.nlp.numbers import NumberClaim, extract_numbers
+from dashboard.nlp.parse import parse_stream
 from dashboard.nlp.pipeline import load_model, model_version, statements_for_doc
 from dashboard.nlp.stances import Stance, extract_stances, stance_matcher
 from dashboard.nlp.topics import topic_matcher, topic_rows
@@ -143,9 +144,11 @@ def ingest(
     topics_matcher = topic_matcher(nlp)
     targets_matcher = stance_matcher(nlp)
     n_process = max(1, int(workers))
-    docs = nlp.pipe(articles_to_parse(), as_tuples=True, n_process=n_process, batch_size=32)
-    for done, (doc, row) in enumerate(docs, 1):
+    docs = parse_stream(nlp, articles_to_parse(), n_process=n_process, chunk_articles=batch_articles)
+    for done, (doc, row, parse_failure) in enumerate(docs, 1):
         try:
+            if doc is None:
+                raise _NotParsed(parse_failure)
             when = row["published"].date() if row["published"] is not None else None
             statements = statements_for_doc(doc, when, gaz)
             numbers = extract_numbers(doc, when, gaz)
@@ -154,9 +157,13 @@ def ingest(
             topics = topic_rows(doc, row["article_id"], spans, matcher=topics_matcher)
             stances = extract_stances(doc, statements, when, gaz, matcher=targets_matcher)
         except Exception as exc:  # one article's failure must not lose the others
-            log.exception("extraction failed for %s", row["origin"])
             report.failed += 1
-            row["processing_note"] = f"extraction failed: {type(exc).__name__}: {exc}"[:300]
+            if isinstance(exc, _NotParsed):
+                log.error("parsing failed for %s: %s", row["origin"], exc)
+                row["processing_note"] = str(exc)
+            else:
+                log.exception("extraction failed for %s", row["origin"])
+                row["processing_note"] = f"extraction failed: {type(exc).__name__}: {exc}"[:300]
             statements, numbers, statement_rows, topics, stances = [], [], [], [], []
         pending["articles"].append(row)
         pending["statements"].extend(statement_rows)
@@ -164,7 +171,7 @@ def ingest(
         pending["topics"].extend(topics)
         pending["stances"].extend(_stance_rows(row["article_id"], stances, statement_rows))
         if bar is not None:
-            bar.update(len(doc.text.encode("utf-8")))
+            bar.update(len(row["text"].encode("utf-8")))
             bar.set_postfix_str(f"{done} articles, {done / max(bar.format_dict['elapsed'], 1e-9):.1f}/s")
         if len(pending["articles"]) >= batch_articles:
             yield _flush(pending, db, report, version)
@@ -173,6 +180,10 @@ def ingest(
         bar.close()
     if any(pending.values()):
         yield _flush(pending, db, report, version)
+
+
+class _NotParsed(Exception):
+    """spaCy could not parse an article (the reason is kept as its processing note)."""
 
 
 def _flush(

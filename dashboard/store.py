@@ -202,6 +202,11 @@ class Store:
             self._fault(f"commit{self._commits}:snapshot")
         return result
 
+    def upgrade(self) -> None:
+        """Convert a legacy store and roll back what a killed writer left, without adding anything."""
+        with self.write_lock():
+            self._recover()
+
     def compact(self, retain_hours: int = 24) -> dict[str, int]:
         """Rewrite each table's small files into large ones (one commit per table, then one snapshot)
         and delete files no snapshot younger than `retain_hours` uses. Returns files removed per table."""

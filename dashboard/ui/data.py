@@ -10,13 +10,14 @@ from __future__ import annotations
 import os
 import threading
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 import streamlit as st
 
 from dashboard import corrections, queries
-from dashboard.store import Store
+from dashboard.store import Store, StoreError
 
 STORE_ENV = "DDD_STORE"
 MAX_UPLOAD_MB = 50  # per uploaded file; the loader's own per-record limit is the same
@@ -30,10 +31,47 @@ def store_dir() -> str:
     return os.environ.get(STORE_ENV) or DEFAULT_STORE
 
 
-def store_is_empty(store: str) -> bool:
-    """True when `store` has no manifest or no article yet."""
+@dataclass(frozen=True)
+class StoreState:
+    """What the app finds at the store folder: `new` (nothing there yet), `ready`, or a problem
+    (`unfinished`, `legacy`, `damaged`) with a message that says what to do."""
+
+    kind: str
+    message: str = ""
+
+
+def store_state(store: str) -> StoreState:
+    """The state of the store folder, read without writing anything."""
     db = Store(store)
-    return not db.exists() or not db.known_articles()
+    ingest = f"`python -m dashboard ingest PATH --store {store}`"
+    if db.is_legacy():
+        return StoreState(
+            "legacy",
+            f"The store at {store} was written by an earlier version of the dashboard. Converting it keeps "
+            f"every row (duplicates an old re-ingest left are dropped); {ingest} converts it too.",
+        )
+    try:
+        problem = db.check()
+        committed = db.exists()
+    except StoreError as exc:
+        problem, committed = str(exc), False
+    if problem:
+        return StoreState(
+            "damaged",
+            f"The store at {store} cannot be read: {problem}. Nothing was changed. Restore the folder from "
+            f"a backup, or ingest your articles into a new folder ({ingest} with another --store).",
+        )
+    if committed:
+        return StoreState("ready")
+    if db.holds_files():
+        return StoreState(
+            "unfinished",
+            f"The folder {store} holds files but no finished ingest (an ingest stopped before its first "
+            f"batch was committed, or the folder is not a store). Nothing was changed and no sample "
+            f"articles were added. Run {ingest} to finish the ingest (what the stopped one left is "
+            f"cleaned up), or open the dashboard on another folder (`make run STORE=DIR`).",
+        )
+    return StoreState("new")
 
 
 @st.cache_resource(show_spinner=False)
@@ -43,16 +81,23 @@ def _ingest_lock(store: str) -> threading.Lock:
 
 
 def ensure_store(store: str, articles: str | os.PathLike = SAMPLE_ARTICLES) -> bool:
-    """Ingest `articles` into `store` when it is missing or empty; True when an ingest ran."""
-    if not store_is_empty(store):
+    """Ingest `articles` into `store` only when the folder is missing or empty (never into a folder that
+    holds anything); True when an ingest ran."""
+    if store_state(store).kind != "new":
         return False
     with _ingest_lock(store):
-        if not store_is_empty(store):
+        if store_state(store).kind != "new":
             return False
         from dashboard.loader import load_articles  # spaCy is only needed for this first start
 
         load_articles(articles, store=store)
         return True
+
+
+def convert_legacy_store(store: str) -> None:
+    """Convert a store written by an earlier version (see `Store.upgrade`)."""
+    Store(store).upgrade()
+    clear_caches()
 
 
 def ingest_uploads(
@@ -100,7 +145,7 @@ def ingest_uploads(
 # st.cache_resource, not st.cache_data: cache_data would unpickle a copy of every table on every rerun,
 # which costs more than the page itself on a large corpus.
 @st.cache_resource(show_spinner="Reading the store…", max_entries=2)
-def _stored(store: str, updated: str) -> dict[str, pd.DataFrame]:
+def _stored(store: str, seq: str) -> dict[str, pd.DataFrame]:
     from dashboard.corpus import Corpus
 
     return Corpus.from_tables(Store(store).read_all()).tables()
@@ -117,11 +162,14 @@ def _tables(store: str, stamp: str) -> dict[str, pd.DataFrame]:
 
 
 def _key(store_dir: str) -> tuple[str, str]:
-    """(resolved store folder, stamp): what the caches are keyed on. The stamp is the manifest's 'updated'
-    time and the corrections file's modification time, so a new ingest or correction is read again."""
+    """(resolved store folder, stamp): what the caches are keyed on. The stamp is the store's snapshot
+    (its sequence number and time) and the corrections file's modification time, so a new commit or
+    correction is read again."""
     path = corrections.corrections_path(store_dir)
     saved = path.stat().st_mtime_ns if path.is_file() else 0
-    return str(Path(store_dir).resolve()), f"{Store(store_dir).manifest().get('updated', '')}|{saved}"
+    snap = Store(store_dir).snapshot()
+    committed = f"{snap.seq}@{snap.updated}" if snap is not None else ""
+    return str(Path(store_dir).resolve()), f"{committed}|{saved}"
 
 
 def load_tables(store_dir: str) -> dict[str, pd.DataFrame]:

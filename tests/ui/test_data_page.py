@@ -10,6 +10,7 @@ import shutil
 from datetime import date
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -173,7 +174,7 @@ def test_upload_adds_articles_rejects_bad_files_and_refreshes_the_tables(
     uploads = list((store / ui_data.UPLOADS).rglob("*"))
     assert {p.name for p in uploads if p.is_file()} == {"lisbon.md", "broken.jsonl", "escape.txt"}
     assert all(store in p.parents for p in uploads)  # nothing written outside the store
-    after = ui_data.load_tables(str(store))  # the manifest stamp changed: read again
+    after = ui_data.load_tables(str(store))  # the snapshot changed: read again
     assert len(after["articles"]) == len(before["articles"]) + 2
     assert "Upload Test Wire" in set(after["articles"]["source"])
     assert len(Store(store).read("articles")) == len(after["articles"])
@@ -239,8 +240,7 @@ def test_without_chromium_png_and_svg_give_way_to_one_line(monkeypatch: pytest.M
 def test_empty_tables_render_every_infra_page(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A store whose tables are all empty (but which exists) shows counts of zero, never an exception."""
     store = Store(tmp_path / "empty")
-    store.write_manifest({"updated": "x"})
-    monkeypatch.setattr(ui_data, "store_is_empty", lambda _store: False)
+    store.commit({"rejected": pd.DataFrame([{"path": "x.bin", "position": "", "reason": "binary file"}])})
     monkeypatch.setenv("DDD_STORE", str(store.root))
     at = AppTest.from_file(APP, default_timeout=60)
     at.run()

@@ -257,10 +257,8 @@ def test_stances_page_with_an_empty_stances_table_says_so(
     small_store: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     store = tmp_path / "store"
-    shutil.copytree(small_store, store)
-    shutil.rmtree(store / "stances", ignore_errors=True)  # a store from before stance extraction
-    db = Store(store)
-    db.write_manifest({**db.manifest(), "updated": "no-stances"})
+    tables = Store(small_store).read_all()
+    Store(store).commit({t: df for t, df in tables.items() if t != "stances"})  # no stance found
     monkeypatch.setenv("DDD_STORE", str(store))
     at = AppTest.from_file(APP, default_timeout=60)
     at.run()
@@ -299,9 +297,7 @@ def stance_store(small_store: Path, small_tables: dict[str, pd.DataFrame], tmp_p
                 "method": "rule",
             }
         )
-    db = Store(store)
-    db.append("stances", pd.DataFrame(rows))
-    db.write_manifest({**db.manifest(), "updated": "stance-test"})
+    Store(store).commit({"stances": pd.DataFrame(rows)})
     return store
 
 
