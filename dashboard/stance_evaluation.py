@@ -56,10 +56,11 @@ def score_stances(name: str, gold: set[Triple], predicted: set[Triple], scores: 
 
 
 def evaluate_stances(
-    gold_dir: Path = GOLD_DIR, model: str | None = None
+    gold_dir: Path = GOLD_DIR, model: str | None = None, *, samples_only: bool = False
 ) -> tuple[StanceScores, pd.DataFrame]:
-    """Score the stances of every gold article (one shared loader run); also returns the stance rows."""
-    articles = gold_articles(gold_dir)
+    """Score the stances of every gold article (one shared loader run); also returns the stance rows.
+    `samples_only` leaves out the articles that live outside the repository (the seed, in ../shared)."""
+    articles = [a for a in gold_articles(gold_dir) if not (samples_only and a.raw["file"].startswith("../"))]
     corpus = gold_corpus(gold_dir, model)
     by_origin = corpus.articles.set_index("origin")
     scores = StanceScores()

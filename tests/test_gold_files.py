@@ -26,6 +26,9 @@ def test_there_are_enough_gold_files() -> None:
 
 @pytest.mark.parametrize("path", GOLD_FILES, ids=lambda p: p.stem)
 def test_gold_file_matches_its_article(path: Path) -> None:
+    article = json.loads(path.read_text(encoding="utf-8"))["file"]
+    if article.startswith("../shared/") and not (check_gold.REPO_ROOT / article).is_file():
+        pytest.skip(f"{article} lives outside the repository (../shared), which this checkout does not have")
     assert check_gold.check_gold_file(path) == []
 
 
