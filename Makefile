@@ -20,8 +20,11 @@ $(VENV)/.synced: $(UV) uv.lock pyproject.toml
 
 env: $(VENV)/.synced
 
+# The sample corpus goes into the default store only; `make run STORE=DIR` opens DIR as it is.
 run: env
+ifeq ($(STORE),.store)
 	$(PY) -m dashboard ingest data/articles --store $(STORE)
+endif
 	DDD_STORE=$(STORE) $(VENV)/bin/streamlit run app.py --server.port $(PORT) --server.headless true
 
 lint: env

@@ -13,7 +13,7 @@ from dashboard import loader
 from dashboard.cli import main as cli
 from dashboard.corpus import content_pieces
 from dashboard.loader import load_articles
-from dashboard.nlp.pipeline import ModelNotFoundError
+from dashboard.nlp.pipeline import ModelNotFoundError, load_model
 from dashboard.schema import TABLES, validate
 
 ARTICLE_A = (
@@ -203,3 +203,39 @@ def test_numbers_are_checked_against_nato_figures(tmp_path: Path):
     germany = numbers.loc["3.5% of GDP"]
     assert germany["country"] == "DEU" and germany["verdict"] == "overstated"
     assert germany["difference"] > 1 and bool(germany["met_guideline"]) is True
+
+
+def test_an_article_over_the_model_s_limit_is_parsed_in_pieces_with_exact_offsets(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    monkeypatch.setattr(load_model(), "max_length", 2_000)  # the real limit is 1,000,000 characters
+    paragraphs = [
+        f'"We will raise spending by {n} percent," German Chancellor Angela Merkel said in Berlin on day {n}.'
+        for n in range(1, 61)
+    ]
+    text = "Berlin plans\n\n" + "\n\n".join(paragraphs) + "\n"
+    (tmp_path / "long.txt").write_text(text, encoding="utf-8")
+    corpus = load_articles(tmp_path)
+    article = corpus.articles.iloc[0]
+    assert len(article["text"]) > 2 * 2_000 and pd.isna(article["processing_note"])
+    statements = corpus.statements
+    assert len(statements) == 60 and set(statements["speaker"]) == {"Angela Merkel"}
+    for row in statements.itertuples():
+        assert article["text"][row.content_start : row.content_end] == row.content
+        assert article["text"][row.speaker_start : row.speaker_end] == row.speaker_mention
+
+
+def test_a_chunk_whose_parse_raises_is_parsed_article_by_article(
+    inputs: Path, monkeypatch: pytest.MonkeyPatch
+):
+    expected = load_articles(inputs).statements
+    nlp = load_model()
+
+    def broken_pipe(*args, **kwargs):
+        raise RuntimeError("a batch of the parser died")
+        yield  # a generator, as Language.pipe is
+
+    monkeypatch.setattr(nlp, "pipe", broken_pipe)
+    corpus = load_articles(inputs)
+    assert corpus.report.failed == 0
+    pd.testing.assert_frame_equal(corpus.statements, expected)
