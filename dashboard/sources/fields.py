@@ -1,6 +1,9 @@
 """Map one input record (a dict of whatever fields a file had) onto an Article: field aliases, dates.
 
 Must not read files or know about formats; a record that cannot be an article raises RecordError.
+
+JSON may spell lone UTF-16 surrogates ("\\ud800"), which no UTF-8 file or Parquet table can hold; each one
+in a text or label becomes U+FFFD, one character for one, so offsets into the text stay as they were.
 """
 
 from __future__ import annotations
@@ -29,6 +32,7 @@ NO_TEXT_REASON = f"no text field (expected one of {', '.join(ALIASES['text'])})"
 EMPTY_TEXT_REASON = "empty text"
 
 _YEARS = (1000, 2999)
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 _DIGITS = re.compile(r"[+-]?\d{9,}(\.\d+)?")
 
 
@@ -46,7 +50,7 @@ def article_from_record(record: Mapping[object, object], origin: str, *, text: s
     if not text.strip():
         raise RecordError(EMPTY_TEXT_REASON)
     return Article(
-        text=text,
+        text=_LONE_SURROGATE.sub("\ufffd", text),
         origin=origin,
         title=_label(fields.get("title")),
         source=_label(fields.get("source")),
@@ -92,7 +96,7 @@ def _label(value: object) -> str | None:
     """A short string field (title, source, url): stripped, None when empty or not a scalar."""
     if _is_empty(value) or isinstance(value, Mapping | list | tuple | bytes):
         return None
-    return str(value).strip() or None
+    return _LONE_SURROGATE.sub("\ufffd", str(value)).strip() or None
 
 
 def _record_id(value: object) -> str | None:

@@ -13,6 +13,7 @@ file stop the rest; whatever it does not read gets its own Rejected row, never s
   broken links and link loops get a row each. A path given explicitly (not found by walking) is the
   user's own choice and is read wherever it leads.
 - Anything that is not a regular file (a pipe, socket or device) is not opened: reading one could block.
+- A file name that is not valid UTF-8 is read, and shown in origins and rows with escapes ("\\xff").
 - Zip archives are read in memory. Every member is judged on its own: unsafe names ('..', absolute),
   hidden members and `__MACOSX` entries, unsupported types, encryption, a suspicious compression ratio,
   a declared size over max_bytes or over what the archive may still unpack to (ZIP_TOTAL_FACTOR x
@@ -31,7 +32,7 @@ import stat
 import zipfile
 import zlib
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import PurePosixPath
 
@@ -85,6 +86,40 @@ def iter_records(
     """One Article or Rejected per input record in the files, folders (recursive, sorted) and zips."""
     if isinstance(paths, str | os.PathLike):
         paths = [paths]  # a single path, not an iterable of characters
+    for record in _iter_paths(paths, max_bytes):
+        yield _storable(record)
+
+
+def read_upload(name: str, data: bytes, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Record]:
+    """Records from an uploaded file's bytes; `name` (its file name) picks the format and is the origin."""
+    for record in _read_bytes(name, data, name, max_bytes, _Budget.for_limit(max_bytes), depth=0):
+        yield _storable(record)
+
+
+def _storable(record: Record) -> Record:
+    """`record` with a file name that is not valid UTF-8 (Linux allows any bytes) shown with escapes
+    ("name-\\xff.txt"), so that it can be stored; the name is only a label by now."""
+    if isinstance(record, Article):
+        origin = _shown(record.origin)
+        return record if origin is record.origin else replace(record, origin=origin)
+    fields = (record.path, record.position, record.reason)
+    shown = tuple(_shown(field) for field in fields)
+    return record if shown == fields else Rejected(*shown)
+
+
+def _shown(text: str) -> str:
+    try:
+        text.encode("utf-8")
+        return text
+    except UnicodeEncodeError:
+        pass
+    try:
+        return os.fsencode(text).decode("utf-8", "backslashreplace")
+    except UnicodeError:
+        return text.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+def _iter_paths(paths: Iterable[str | os.PathLike], max_bytes: int) -> Iterator[Record]:
     for path in paths:
         name = os.fspath(path)
         if os.path.isdir(name):
@@ -96,11 +131,6 @@ def iter_records(
                 yield Rejected(name, "", EMPTY_FOLDER_REASON)
         else:
             yield from _read_path(name, max_bytes)
-
-
-def read_upload(name: str, data: bytes, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Record]:
-    """Records from an uploaded file's bytes; `name` (its file name) picks the format and is the origin."""
-    yield from _read_bytes(name, data, name, max_bytes, _Budget.for_limit(max_bytes), depth=0)
 
 
 def _walk(folder: str, root: str, max_bytes: int, depth: int) -> Iterator[Record]:

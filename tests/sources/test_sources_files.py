@@ -569,3 +569,17 @@ def test_a_crash_in_one_record_loses_only_that_record(write, monkeypatch):
         Rejected(str(path), "line 2", "unexpected error: ZeroDivisionError: division by zero"),
         Article(text="fine", origin=f"{path}#line 3"),
     ]
+
+
+def test_file_names_that_are_not_utf8_are_shown_with_escapes(tmp_path):
+    (tmp_path / os.fsdecode(b"caf\xe9.txt")).write_text("Cafe\nbody")
+    (tmp_path / os.fsdecode(b"notes-\xff.doc")).write_text("x")
+    out = read(tmp_path)
+    assert out == [
+        Article(text="Cafe\nbody", origin=f"{tmp_path}/caf\\xe9.txt", title="Cafe"),
+        Rejected(f"{tmp_path}/notes-\\xff.doc", "", f"unsupported file type .doc; supported: {SUPPORTED}"),
+    ]
+    for record in out:
+        for value in vars(record).values():
+            if isinstance(value, str):
+                value.encode("utf-8")  # storable: no lone surrogates left

@@ -248,3 +248,13 @@ def test_corrupt_parquet_is_rejected(write, content, reason_start):
     rejected = only(read(path))
     assert (rejected.path, rejected.position) == (str(path), "")
     assert rejected.reason.startswith(reason_start)
+
+
+def test_json_lone_surrogates_become_replacement_characters(write):
+    path = write(
+        "s.jsonl", '{"title": "T\\ud800", "text": "ab\\udc00cd"}\n{"text": "pair \\ud83d\\ude00 kept"}\n'
+    )
+    assert read(path) == [
+        Article(text="ab\ufffdcd", origin=f"{path}#line 1", title="T\ufffd"),
+        Article(text="pair \U0001f600 kept", origin=f"{path}#line 2"),
+    ]
