@@ -26,7 +26,7 @@ from dashboard.records import Article, Rejected, Statement, content_hash
 from dashboard.schema import TABLES, conform, empty_frame
 from dashboard.sources import iter_records
 from dashboard.sources.language import detect_language
-from dashboard.store import Store
+from dashboard.store import Store, StoreError
 
 log = logging.getLogger(__name__)
 
@@ -189,14 +189,55 @@ class _NotParsed(Exception):
 def _flush(
     pending: dict[str, list], db: Store | None, report: IngestReport, version: str
 ) -> dict[str, pd.DataFrame]:
-    """The pending rows as tables, committed to `db` when there is one; the tables the store took."""
+    """The pending rows as tables, committed to `db` when there is one; the tables the store took. When
+    the batch cannot be built or stored, each article is tried alone: one whose rows cannot be stored
+    becomes a rejected record with the reason, and costs no other article."""
+    rows = {table: list(pending[table]) for table in TABLES}
+    for table in TABLES:
+        pending[table].clear()
+    try:
+        return _store_rows(rows, db, report, version)
+    except StoreError:
+        raise
+    except Exception:
+        log.exception("a batch could not be stored; storing its articles one by one")
+    parts = [{"rejected": rows["rejected"]}]
+    for article in rows["articles"]:
+        aid = article["article_id"]
+        parts.append({t: [r for r in rows[t] if r["article_id"] == aid] for t in TABLES if t != "rejected"})
+    stored: dict[str, list[pd.DataFrame]] = {t: [] for t in TABLES}
+    for part in parts:
+        try:
+            frames = _store_rows(part, db, report, version)
+        except StoreError:
+            raise
+        except Exception as exc:
+            article = part["articles"][0] if part.get("articles") else None
+            if article is None:
+                raise
+            reason = " ".join(f"could not be stored: {type(exc).__name__}: {exc}".split())[:300]
+            report.added -= 1
+            report.rejected[reason] += 1
+            frames = _store_rows(
+                {"rejected": [{"path": article["origin"], "position": "", "reason": reason}]},
+                db,
+                report,
+                version,
+            )
+        for table, df in frames.items():
+            stored[table].append(df)
+    return {t: _concat(t, frames) for t, frames in stored.items()}
+
+
+def _store_rows(
+    rows: dict[str, list], db: Store | None, report: IngestReport, version: str
+) -> dict[str, pd.DataFrame]:
     out = {}
-    for table, rows in pending.items():
-        df = pd.DataFrame(rows)
-        if table == "numbers" and rows:
+    for table in TABLES:
+        df = pd.DataFrame(rows.get(table, []))
+        if table == "numbers" and len(df):
             df = check_claims(df)  # official NATO figure, edition, difference and verdict
-        out[table] = conform(df, table) if rows else empty_frame(table)
-        rows.clear()
+        out[table] = conform(df, table) if len(df) else empty_frame(table)
     if db is None:
         return out
     result = db.commit(out, pipeline=version)

@@ -15,6 +15,7 @@ from dashboard.corpus import content_pieces
 from dashboard.loader import load_articles
 from dashboard.nlp.pipeline import ModelNotFoundError, load_model
 from dashboard.schema import TABLES, validate
+from dashboard.store import Store
 
 ARTICLE_A = (
     "---\ntitle: Allies meet in Brussels\npublished: 2018-07-12\nsource: Test Desk\n---\n"
@@ -130,8 +131,6 @@ def test_store_caches_by_content_hash(inputs: Path, tmp_path: Path):
     (inputs / "c.txt").write_text(ARTICLE_B.replace("Spain", "Portugal"), encoding="utf-8")
     third = load_articles(inputs, store=store)
     assert third.report.added == 1 and third.report.cached == 4
-    from dashboard.store import Store
-
     stored = Store(store).read_all()
     assert len(stored["articles"]) == 5  # nothing stored twice
 
@@ -239,3 +238,25 @@ def test_a_chunk_whose_parse_raises_is_parsed_article_by_article(
     corpus = load_articles(inputs)
     assert corpus.report.failed == 0
     pd.testing.assert_frame_equal(corpus.statements, expected)
+
+
+def test_an_article_whose_rows_cannot_be_stored_is_rejected_and_costs_no_other(
+    inputs: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    real = loader._statement_rows
+
+    def bad_rows(article_id, statements):
+        rows = real(article_id, statements)
+        if any("Sánchez" in (s.speaker or "") for s in statements):
+            rows[0]["kind"] = "shouted"  # breaks the statements table's contract
+        return rows
+
+    monkeypatch.setattr(loader, "_statement_rows", bad_rows)
+    store = tmp_path / "store"
+    corpus = load_articles(inputs, store=store)
+    report = corpus.report
+    assert report.read == len(corpus.articles) + report.duplicates + len(corpus.rejected)
+    bad = corpus.rejected[corpus.rejected["reason"].str.startswith("could not be stored: SchemaError")]
+    assert len(bad) == 2  # b.txt and the wire copy (Sánchez speaks in both)
+    assert "Jens Stoltenberg" in set(corpus.statements["speaker"])
+    assert len(Store(store).read("articles")) == len(corpus.articles) == 2
