@@ -11,8 +11,6 @@ from dashboard.ui import data
 from dashboard.ui.components import filters_sidebar
 
 st.set_page_config(page_title="Defence Discourse Dashboard", layout="wide")
-# tables download through the pages' own buttons, which escape formulas; the toolbar's CSV would not
-st.set_option("client.disableDataExport", True)
 
 STORE = data.store_dir()
 state = data.store_state(STORE)

@@ -319,6 +319,20 @@ def test_every_page_renders_and_is_screenshot(page, server: str, name: str) -> N
     page.screenshot(path=str(SHOTS / f"page_{name}.png"), full_page=True)
 
 
+def test_table_toolbars_offer_no_csv_download_of_their_own(page, server: str) -> None:
+    """Streamlit's toolbar CSV would write article text unescaped (=HYPERLINK(...) runs in a spreadsheet);
+    tables are downloaded through the pages' own buttons, which escape it."""
+    from playwright.sync_api import expect
+
+    _open(page, f"{server}/statements", '[data-testid="stDataFrame"]')
+    grid = page.locator('[data-testid="stDataFrame"]').first
+    grid.hover()
+    toolbar = page.locator('[data-testid="stElementToolbar"]').first
+    expect(toolbar.get_by_role("button").first).to_be_visible()  # the toolbar is there (search, fullscreen)
+    labels = [b.get_attribute("aria-label") or b.inner_text() for b in toolbar.get_by_role("button").all()]
+    assert labels and not any("download" in label.lower() for label in labels), labels
+
+
 def test_report_zip_holds_the_pages_charts_and_data(page, server: str) -> None:
     from playwright.sync_api import expect
 
