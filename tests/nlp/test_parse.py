@@ -63,6 +63,7 @@ def borders(pieces: list[str]) -> list[int]:
     ("text", "limit", "pieces"),
     [
         ("short", 10, ["short"]),
+        ("exactly 10", 10, ["exactly 10"]),
         # a blank line wins over a later line break or sentence end in the window's second half
         (
             "One two three.\n\nFour five.\nSix seven. Eight",
@@ -92,7 +93,7 @@ def test_split_text_prefers_paragraphs_then_lines_then_sentences(text, limit, pi
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.text(alphabet='ab .\n\t"', max_size=200), st.integers(min_value=1, max_value=40))
+@given(st.text(alphabet='ab .!\n\r\t"\u2028…”', max_size=200), st.integers(min_value=1, max_value=40))
 def test_split_text_pieces_rejoin_exactly_within_the_limit(text, limit):
     pieces = split_text(text, limit)
     assert "".join(pieces) == text
