@@ -4,7 +4,6 @@ itself, worker processes, lazy reading. Texts are written for these tests."""
 from __future__ import annotations
 
 import itertools
-import time
 
 import pytest
 import spacy
@@ -12,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from spacy.language import Language
 
-from dashboard.nlp.parse import PIECE_CHARS, parse_stream, parse_text, split_text
+from dashboard.nlp.parse import parse_stream, parse_text, split_text
 from dashboard.nlp.pipeline import ACTOR_RULER, PARAGRAPHS, load_model
 
 MARKER = "KABOOM"
@@ -175,34 +174,6 @@ def test_default_limit_is_nlp_max_length_and_max_chars_cannot_exceed_it():
     assert reason is None and doc.text == text
     ((doc, _, reason),) = parse_stream(nlp, [(text, 0)], max_chars=10_000)
     assert reason is None and doc.text == text
-
-
-def test_real_model_parses_a_1_1m_character_article_in_pieces(nlp):
-    """SLOW (about 20-40 s): one article over the default model's 1,000,000-character limit, end to end."""
-    paragraph = (
-        "Paragraph {}. Defence ministers met in Brussels on Tuesday to compare spending plans. "
-        "The minister said the alliance had to do more, and officials agreed to report back next month.\n\n"
-    )
-    parts, size = [], 0
-    while size < 1_100_000:
-        parts.append(paragraph.format(len(parts)))
-        size += len(parts[-1])
-    parts.append("Emmanuel Macron answered from Paris that Europe would build its own drones.")
-    text = "".join(parts)
-    assert len(text) > 1_100_000 > nlp.max_length
-
-    t0 = time.perf_counter()
-    ((doc, ctx, reason),) = parse_stream(nlp, [(text, "big")])
-    seconds = time.perf_counter() - t0
-    assert reason is None and ctx == "big"
-    assert doc.text == text
-    first = split_text(text, PIECE_CHARS)[0]
-    assert len(first) <= PIECE_CHARS < nlp.max_length and first.endswith(".\n\n")
-    start = text.rindex("Emmanuel Macron")
-    assert start > len(first)
-    assert any(e.start_char == start and e.text == "Emmanuel Macron" for e in doc.ents)
-    assert next(doc.sents).text.startswith("Paragraph 0.")
-    assert seconds < 120, f"1.1M characters took {seconds:.0f} s"
 
 
 # --- failures cost only their own text ---------------------------------------------------------------------
