@@ -25,6 +25,7 @@ from pathlib import Path
 
 import pandas as pd
 import pyarrow as pa
+import pyarrow.dataset
 import pyarrow.parquet as pq
 from deltalake import DeltaTable, write_deltalake
 from filelock import FileLock, Timeout
@@ -37,6 +38,9 @@ LEGACY_MANIFEST = "manifest.json"  # stores written before the Delta tables: app
 LEGACY = ".legacy"  # where a legacy store's parts wait while they are converted
 LOCK_TIMEOUT_S = 600.0
 FAULT_ENV = "DDD_FAULT_KILL"  # reliability tests: SIGKILL the process at a named point of a commit
+COMPACT_FILES = 64  # a table with more data files than this is compacted by the commit that wrote it
+# key columns a writer keeps in memory between its commits (articles also need hash and pipeline)
+KEY_COLUMNS = {"articles": ["article_id", "content_hash", "pipeline"], "rejected": KEYS["rejected"]}
 CHILD_TABLES = ("statements", "numbers", "topics", "stances")
 ID_COLUMNS = ("statement_id", "number_id", "stance_id")  # ids that start with "<article_id>:"
 
@@ -75,7 +79,7 @@ class Store:
         self.root = Path(root)
         self.lock_timeout = lock_timeout
         self._commits = 0
-        self._known: tuple[int, pd.DataFrame] | None = None  # (articles version, its key columns)
+        self._key_cache: dict[str, tuple[int, pd.DataFrame]] = {}  # table -> (version, key columns)
 
     # -- reading ------------------------------------------------------------------------------------
 
@@ -142,7 +146,11 @@ class Store:
             frame = empty_frame(table)
             return frame[columns] if columns else frame
         try:
-            data = DeltaTable(self._path(table), version=version).to_pyarrow_table(columns=columns)
+            # the table's Parquet files at that version, read by pyarrow itself: the dataset deltalake
+            # builds (to_pyarrow_table) aborts the interpreter at exit now and then (delta-rs #2184)
+            files = DeltaTable(self._path(table), version=version).file_uris()
+            data = pyarrow.dataset.dataset(files, schema=arrow_schema(table), format="parquet")
+            data = data.to_table(columns=columns)
         except Exception as exc:
             raise StoreError(
                 f"table {table!r} of the store at {self.root} cannot be read at version {version}: "
@@ -161,7 +169,7 @@ class Store:
 
     def known_articles(self) -> dict[str, tuple[str, str]]:
         """content_hash -> (article_id, pipeline version) for every stored article."""
-        keys = self._article_keys(self.snapshot())
+        keys = self._keys("articles", self.snapshot() or Snapshot())
         return dict(
             zip(keys["content_hash"], zip(keys["article_id"], keys["pipeline"], strict=True), strict=True)
         )
@@ -180,26 +188,29 @@ class Store:
         frames = {t: conform(df, t) for t, df in batch.items() if df is not None and len(df)}
         with self.write_lock():
             self._commits += 1
-            snap = self._recover()
-            result = _resolve(frames, self._article_keys(snap), lambda t: self._stored_keys(t, snap))
+            snap, tables = self._recover()
+            result = _resolve(frames, self._keys("articles", snap), lambda t: self._keys(t, snap))
             result.seq = snap.seq
             if not any(len(df) for df in result.frames.values()):
                 return result
             versions = dict(snap.versions)
             for table in TABLES:
                 df = result.frames.get(table)
-                replaced = result.replaced_ids if table != "rejected" else []
-                if replaced and table in versions:
-                    dt = DeltaTable(self._path(table))
-                    dt.delete(_in_predicate("article_id", replaced))
-                    versions[table] = dt.version()
+                dt = tables.get(table)
+                if result.replaced_ids and dt is not None and table != "rejected":
+                    dt.delete(_in_predicate("article_id", result.replaced_ids))
                 if df is not None and len(df):
-                    _append(self._path(table), df, table)
-                    versions[table] = DeltaTable(self._path(table)).version()
+                    _append(self._path(table) if dt is None else dt, df, table)
+                    dt = dt or DeltaTable(self._path(table))
+                    if len(dt.file_uris()) > COMPACT_FILES:  # many small files make every read slow
+                        dt.optimize.compact()
+                if dt is not None:
+                    versions[table] = dt.version()
                 self._fault(f"commit{self._commits}:{table}")
             result.seq = snap.seq + 1
             self._write_snapshot(Snapshot(result.seq, versions, _now(), pipeline or snap.pipeline))
             self._fault(f"commit{self._commits}:snapshot")
+            self._remember_keys(snap, versions, result)
         return result
 
     def upgrade(self) -> None:
@@ -212,10 +223,9 @@ class Store:
         and delete files no snapshot younger than `retain_hours` uses. Returns files removed per table."""
         removed: dict[str, int] = {}
         with self.write_lock():
-            snap = self._recover()
+            snap, tables = self._recover()
             versions = dict(snap.versions)
-            for table in versions:
-                dt = DeltaTable(self._path(table))
+            for table, dt in tables.items():
                 dt.optimize.compact()
                 versions[table] = dt.version()
             self._write_snapshot(Snapshot(snap.seq + 1, versions, _now(), snap.pipeline))
@@ -250,39 +260,61 @@ class Store:
     def _path(self, table: str) -> Path:
         return self.root / table
 
-    def _recover(self) -> Snapshot:
+    def _recover(self) -> tuple[Snapshot, dict[str, DeltaTable]]:
         """Undo what a killed writer left past the snapshot (under the write lock); convert a legacy
-        store. Returns the snapshot to build on, with the versions recovery itself made."""
+        store. Returns the snapshot to build on (with the versions recovery itself made) and every table
+        the snapshot names, opened at that version."""
         if self.is_legacy():
             self._convert_legacy()
         snap = self.snapshot() or Snapshot()
         versions = dict(snap.versions)
+        tables = {}
         for table in TABLES:
             path = self._path(table)
             if table not in versions:
                 if path.exists():  # written by a batch that never committed: none of it is visible
                     _remove_tree(path)
                 continue
-            latest = DeltaTable(path).version()
-            if latest > versions[table]:
+            try:
                 dt = DeltaTable(path)
-                dt.restore(versions[table])
-                versions[table] = dt.version()
-                self._fault(f"recover:{table}")
-        return Snapshot(snap.seq, versions, snap.updated, snap.pipeline)
+                if dt.version() > versions[table]:
+                    dt.restore(versions[table])
+                    self._fault(f"recover:{table}")
+            except Exception as exc:
+                raise StoreError(
+                    f"the store at {self.root} is damaged: table {table!r} cannot be opened or rolled "
+                    f"back to version {versions[table]} ({type(exc).__name__}: {exc}); nothing was written"
+                ) from exc
+            versions[table] = dt.version()
+            tables[table] = dt
+        return Snapshot(snap.seq, versions, snap.updated, snap.pipeline), tables
 
-    def _article_keys(self, snap: Snapshot | None) -> pd.DataFrame:
-        """article_id, content_hash, pipeline of the stored articles (cached per articles version)."""
-        version = None if snap is None else snap.versions.get("articles")
+    def _keys(self, table: str, snap: Snapshot) -> pd.DataFrame:
+        """The key columns of a stored table (for articles also content_hash and pipeline), cached per
+        table version: a writer's own commits update the cache instead of reading the table again."""
+        columns = KEY_COLUMNS.get(table, KEYS[table])
+        version = snap.versions.get(table)
         if version is None:
-            return empty_frame("articles")[["article_id", "content_hash", "pipeline"]]
-        if self._known is None or self._known[0] != version:
-            cols = ["article_id", "content_hash", "pipeline"]
-            self._known = (version, self.read("articles", columns=cols, snapshot=snap))
-        return self._known[1]
+            return empty_frame(table)[columns]
+        cached = self._key_cache.get(table)
+        if cached is None or cached[0] != version:
+            cached = (version, self.read(table, columns=columns, snapshot=snap))
+            self._key_cache[table] = cached
+        return cached[1]
 
-    def _stored_keys(self, table: str, snap: Snapshot) -> pd.DataFrame:
-        return self.read(table, columns=KEYS[table], snapshot=snap)
+    def _remember_keys(self, before: Snapshot, versions: Mapping[str, int], result: CommitResult) -> None:
+        for table, columns in KEY_COLUMNS.items():
+            cached = self._key_cache.get(table)
+            if cached is None or cached[0] != before.versions.get(table):
+                self._key_cache.pop(table, None)
+                continue
+            keys = cached[1]
+            if table == "articles" and result.replaced_ids:
+                keys = keys[~keys["article_id"].isin(result.replaced_ids)]
+            new = result.frames.get(table)
+            if new is not None and len(new):
+                keys = pd.concat([keys, new[columns]], ignore_index=True)
+            self._key_cache[table] = (versions[table], keys)
 
     def _write_snapshot(self, snap: Snapshot) -> None:
         data = {"format": 2, "seq": snap.seq, "versions": dict(snap.versions), "updated": snap.updated}
@@ -405,9 +437,9 @@ def _rename_articles(df: pd.DataFrame, renamed: Mapping[str, str]) -> pd.DataFra
     return df
 
 
-def _append(path: Path, df: pd.DataFrame, table: str) -> None:
+def _append(target: Path | DeltaTable, df: pd.DataFrame, table: str) -> None:
     data = pa.Table.from_pandas(df, schema=arrow_schema(table), preserve_index=False, safe=False)
-    write_deltalake(path, data, mode="append")
+    write_deltalake(target, data, mode="append")
 
 
 def _in_predicate(column: str, values: list[str]) -> str:
