@@ -16,6 +16,7 @@ and stay misread.
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import py3langid
 
@@ -26,25 +27,17 @@ ENGLISH_MARGIN = 0.5  # score points per letter a non-English guess must beat En
 ENGLISH_MARGIN_WITH_FUNCTION_WORDS = 1.0
 _SAMPLE_CHARS = 3_000  # the opening of a long text is enough to tell its language
 
-# Languages a short line may be labelled with: those of the countries and media this corpus is about,
-# plus the world's big written languages. Regional languages, pidgins and dead languages need more text.
-# fmt: off
-MAJOR_LANGUAGES = frozenset({
-    "en", "fr", "de", "es", "it", "nl", "pt", "pl", "sv", "da", "no", "fi", "cs", "sk", "sl", "hr",
-    "sr", "bs", "ro", "hu", "el", "bg", "lt", "lv", "et", "ru", "uk", "be", "tr", "ca", "gl", "eu",
-    "ga", "is", "mt", "sq", "mk", "ar", "he", "fa", "zh", "ja", "ko", "hi", "ka", "hy", "az", "kk",
-})
-# fmt: on
-# English function words that are not also common words of another major language ("in", "die", "on",
-# "was", "is", "to", "will", "for", "over", "we", "at", "by" are left out for that reason).
-# fmt: off
-ENGLISH_FUNCTION_WORDS = frozenset({
-    "the", "of", "and", "with", "from", "are", "were", "has", "have", "had", "would",
-    "should", "could", "must", "can", "its", "it", "that", "this", "these", "those", "their", "they",
-    "our", "you", "his", "she", "who", "which", "not", "than", "after", "into", "about", "against",
-    "been", "says", "said",
-})
-# fmt: on
+LEXICONS = Path(__file__).resolve().parents[2] / "data" / "lexicons"
+
+
+def _words(name: str) -> frozenset[str]:
+    """The entries of a one-word-per-line list in data/lexicons (lines starting with # are comments)."""
+    lines = (LEXICONS / name).read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
+MAJOR_LANGUAGES = _words("short_text_languages.txt")  # the labels a short text may get
+ENGLISH_FUNCTION_WORDS = _words("english_function_words.txt")
 
 _LETTER = re.compile(r"[^\W\d_]")
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
