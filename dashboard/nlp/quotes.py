@@ -1,9 +1,10 @@
 """Quotation spans in raw article text: pairs opening and closing marks, including quotes running over
-sentences and paragraphs. Works on characters only; it knows nothing about speakers or the parse."""
+sentences and paragraphs, and finds them by offset. Works on characters only; knows nothing of the parse."""
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 OPENERS = {"\u201c": "\u201d", "\u201e": "\u201d", "\u00ab": "\u00bb", '"': '"'}
@@ -78,8 +79,10 @@ def find_quotes(text: str) -> list[Quote]:
             end = p_end
             while end > open_at + 1 and text[end - 1].isspace():
                 end -= 1
-            nxt = text[p_end:].lstrip()
-            reopens = nxt.startswith(text[open_at : open_at + open_width])
+            nxt = p_end  # the next paragraph's first character (not a copy of the rest of the text)
+            while nxt < len(text) and text[nxt].isspace():
+                nxt += 1
+            reopens = text.startswith(text[open_at : open_at + open_width], nxt)
             quotes.append(Quote(open_at, end, open_at + open_width, end, continues=reopens, closed=False))
     return [q for q in quotes if text[q.inner_start : q.inner_end].strip()]
 
@@ -93,3 +96,33 @@ def merge_continued(quotes: list[Quote]) -> list[Quote]:
             q = Quote(prev.start, q.end, prev.inner_start, q.inner_end, q.continues, q.closed)
         merged.append(q)
     return merged
+
+
+class QuoteIndex:
+    """Quotes by offset, by bisection. The quotes must be in text order and must not overlap, as those of
+    `find_quotes` and `merge_continued` are; then both their starts and their ends ascend."""
+
+    def __init__(self, quotes: list[Quote]) -> None:
+        self.quotes = quotes
+        self.starts = [q.start for q in quotes]
+        self.ends = [q.end for q in quotes]
+
+    def last_ending_by(self, pos: int) -> Quote | None:
+        """The last quote with `end <= pos`."""
+        i = bisect_right(self.ends, pos)
+        return self.quotes[i - 1] if i else None
+
+    def first_starting_from(self, pos: int) -> Quote | None:
+        """The first quote with `start >= pos`."""
+        i = bisect_left(self.starts, pos)
+        return self.quotes[i] if i < len(self.quotes) else None
+
+    def holding(self, pos: int) -> Quote | None:
+        """The quote whose marks enclose `pos` (`start <= pos < end`)."""
+        i = bisect_right(self.starts, pos) - 1
+        return self.quotes[i] if i >= 0 and pos < self.ends[i] else None
+
+    def within(self, start: int, end: int) -> list[Quote]:
+        """The quotes with `start <= q.start` and `q.end <= end`, in order."""
+        i = bisect_left(self.starts, start)
+        return self.quotes[i : bisect_right(self.ends, end, lo=i)]

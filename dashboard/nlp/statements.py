@@ -4,19 +4,24 @@ indirect. Syntax only: who the speaker *is* (names, countries, roles) is decided
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from dashboard.nlp.entities import Entities
+from dashboard.nlp.intervals import Cover
 from dashboard.nlp.lexicons import ReportingVerb, document_nouns, reporting_verbs, speech_nouns
-from dashboard.nlp.quotes import Quote, find_quotes, merge_continued, paragraphs
+from dashboard.nlp.quotes import Quote, QuoteIndex, find_quotes, merge_continued, paragraphs
 from dashboard.nlp.sentences import Sentences
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 CLAUSE_CUT_DEPS = {"relcl", "acl", "advcl", "punct", "cc", "conj", "prep"}
 QUOTE_MARKS = '"\u201c\u201d\u201e\u00ab\u00bb'
-_GAP_BEFORE = re.compile(r"^[ \t\u00a0,;:\u2014\u2013-]*$")  # never across a paragraph break
+# never across a paragraph break; used as `match(text, pos, endpos)`, where its `$` (at `endpos` or before a
+# final newline) reads as on the slice `text[pos:endpos]`
+_GAP_BEFORE = re.compile(r"[ \t\u00a0,;:\u2014\u2013-]*$")
 _GAP_AFTER = re.compile(
     r"[ \t\u00a0,;\u2014\u2013-]*(?:that\s+|:\s*)?", re.IGNORECASE
 )  # "said:\n\n" may break
@@ -48,17 +53,19 @@ class Candidate:
 def extract_candidates(doc: Doc, text: str | None = None) -> list[Candidate]:
     """All statement candidates in document order (`text` is `doc.text`, when the caller has it)."""
     text = doc.text if text is None else text
-    quotes = merge_continued(find_quotes(text))
+    quotes = QuoteIndex(merge_continued(find_quotes(text)))
     verbs = reporting_verbs()
     out: list[Candidate] = []
     used_quotes: set[Quote] = set()
     sents = Sentences(doc)
+    ents = Entities(doc)
     for sent in sents.spans:
+        in_sentence = len(out)
         for tok in sent:
             verb = verbs.get(tok.lemma_.lower())
             if verb is None or tok.pos_ not in {"VERB", "AUX"} or _is_negated_question(tok):
                 continue
-            if any(q.closed and q.inner_start <= tok.idx < q.inner_end for q in quotes):
+            if _inside_closed_quote(quotes, tok.idx):
                 continue  # speech reported inside a quotation belongs to the quoted speaker's words
             speaker = _subject(tok)
             if speaker is None or (verb.cls == "evidence" and not _can_show(speaker)):
@@ -66,12 +73,18 @@ def extract_candidates(doc: Doc, text: str | None = None) -> list[Candidate]:
             cand = _from_cue(text, sent, tok, verb, speaker, quotes, used_quotes)
             if cand is not None:
                 out.append(cand)
-        out.extend(_according_to(text, sent, out))
-    out.extend(_headline_colon(doc, text, sents))
-    out.extend(_dash_signed_quotes(doc, text, sents, quotes, used_quotes))
+        out.extend(_according_to(text, sent, out[in_sentence:]))
+    out.extend(_headline_colon(doc, text, sents, ents))
+    out.extend(_dash_signed_quotes(doc, text, sents, quotes, used_quotes, ents))
     out.extend(_orphan_quotes(doc, text, sents, quotes, used_quotes, out))
     out.sort(key=lambda c: c.content_start)
     return _dedupe(out)
+
+
+def _inside_closed_quote(quotes: QuoteIndex, pos: int) -> bool:
+    """Whether `pos` is in the quoted words of a closed quote."""
+    q = quotes.holding(pos)
+    return q is not None and q.closed and q.inner_start <= pos < q.inner_end
 
 
 def _can_show(subject: Span) -> bool:
@@ -143,7 +156,7 @@ def _from_cue(
     cue: Token,
     verb: ReportingVerb,
     speaker: Span,
-    quotes: list[Quote],
+    quotes: QuoteIndex,
     used: set[Quote],
 ) -> Candidate | None:
     cue_start, cue_end = _cue_span(cue)
@@ -178,13 +191,13 @@ def _from_cue(
     start, end = span
     if end - start < 2:
         return None
-    inside = [q for q in quotes if q.start <= start and end <= q.end]
-    if inside:
-        used.update(inside)
+    holding = quotes.holding(start)  # quotes do not overlap: only this one can hold start..end
+    if holding is not None and end <= holding.end:
+        used.add(holding)
         kind = "direct"
     elif any(ch in QUOTE_MARKS for ch in text[start:end]):
         kind = "partial"
-        used.update(q for q in quotes if start <= q.start and q.end <= end + 1)
+        used.update(quotes.within(start, end + 1))
     confidence = 0.8 if verb.cls == "speech" else 0.6
     content = Candidate(kind, start, end, cue_start, cue_end, speaker, sent, confidence, cue.lemma_)
     return content
@@ -245,11 +258,15 @@ def _frame_end(cue: Token, speaker: Span, frame_end: int) -> int:
     return frame_end
 
 
-def _adjacent_quotes(text: str, quotes: list[Quote], frame_start: int, frame_end: int) -> list[Quote]:
-    """Quotes right before and/or right after an attribution frame, with only punctuation between."""
-    before = [q for q in quotes if q.end <= frame_start and _GAP_BEFORE.match(text[q.end : frame_start])][-1:]
+def _adjacent_quotes(text: str, quotes: QuoteIndex, frame_start: int, frame_end: int) -> list[Quote]:
+    """Quotes right before and/or right after an attribution frame, with only punctuation between. Only
+    the nearest quote on each side can be: the gap to any farther one holds the nearer one's opening mark,
+    which no gap pattern allows."""
+    last = quotes.last_ending_by(frame_start)
+    before = [last] if last is not None and _GAP_BEFORE.match(text, last.end, frame_start) else []
     gap_after = _GAP_AFTER_CONTINUED if before else _GAP_AFTER
-    after = [q for q in quotes if q.start >= frame_end and gap_after.fullmatch(text[frame_end : q.start])][:1]
+    first = quotes.first_starting_from(frame_end)
+    after = [first] if first is not None and gap_after.fullmatch(text, frame_end, first.start) else []
     if before and after and not _ends_sentence(text, after[0]):
         after = []  # '"Q1," she said. "Q2" to do X, ...': the second quote belongs to another clause
     return before + after
@@ -357,11 +374,11 @@ _HEAD_COLON = re.compile(r"([^\n:]{2,60}?):\s+(\S)")
 
 
 def _dash_signed_quotes(
-    doc: Doc, text: str, sents: Sentences, quotes: list[Quote], used: set[Quote]
+    doc: Doc, text: str, sents: Sentences, quotes: QuoteIndex, used: set[Quote], ents: Entities
 ) -> list[Candidate]:
     """ "quote" ― Name: a quotation signed with a dash (tweets, epigraphs, blockquotes)."""
     out = []
-    for q in quotes:
+    for q in quotes.quotes:
         if q in used:
             continue
         m = _SIGNATURE.match(text, q.end)
@@ -370,7 +387,7 @@ def _dash_signed_quotes(
         name = doc.char_span(m.end(), m.end() + 1, alignment_mode="expand")
         if name is None or name[0].ent_type_ not in {"PERSON", "ORG"}:
             continue
-        ent = next(e for e in doc.ents if e.start <= name[0].i < e.end)
+        ent = ents.at(name[0].i)
         used.add(q)
         out.append(
             Candidate(
@@ -388,7 +405,7 @@ def _dash_signed_quotes(
     return out
 
 
-def _headline_colon(doc: Doc, text: str, sents: Sentences) -> list[Candidate]:
+def _headline_colon(doc: Doc, text: str, sents: Sentences, ents: Entities) -> list[Candidate]:
     """ "Name: words" opening a paragraph, the headline form of attribution ("Macron: Europe must ...")."""
     out = []
     for p_start, p_end in paragraphs(text):
@@ -398,8 +415,8 @@ def _headline_colon(doc: Doc, text: str, sents: Sentences) -> list[Candidate]:
         head = doc.char_span(m.start(1), m.end(1), alignment_mode="contract")
         if head is None or len(head) > 7 or any(t.pos_ in {"VERB", "AUX"} for t in head):
             continue
-        ents = [e for e in head.ents if e.label_ in {"PERSON", "ORG"}]
-        if not ents or ents[-1].end != head.end:
+        names = [e for e in ents.within(head.start, head.end) if e.label_ in {"PERSON", "ORG"}]
+        if not names or names[-1].end != head.end:
             continue
         start, end = m.start(2), p_end
         while end > start and text[end - 1] in " .\n":
@@ -408,30 +425,34 @@ def _headline_colon(doc: Doc, text: str, sents: Sentences) -> list[Candidate]:
             continue
         colon = m.end(1)
         out.append(
-            Candidate("indirect", start, end, colon, colon + 1, ents[-1], sents.of(head.start), 0.6, ":")
+            Candidate("indirect", start, end, colon, colon + 1, names[-1], sents.of(head.start), 0.6, ":")
         )
     return out
 
 
 def _orphan_quotes(
-    doc: Doc, text: str, sents: Sentences, quotes: list[Quote], used: set[Quote], found: list[Candidate]
+    doc: Doc, text: str, sents: Sentences, quotes: QuoteIndex, used: set[Quote], found: list[Candidate]
 ) -> list[Candidate]:
     """Quotes with no cue of their own: a sentence ending "he said:" before them, or the speaker of the
     statement just before in the same or previous paragraph (the quote continues that speaker)."""
     paras = paragraphs(text)
+    para_starts = [s for s, _ in paras]
+    covered = Cover((c.content_start, c.content_end) for c in found)
+    latest = _LatestEnding(found)
     out = []
-    for q in quotes:
-        if q in used or any(c.content_start <= q.inner_start < c.content_end for c in found):
+    for q in quotes.quotes:
+        # a content grows below only over the quote that extends it, where no later quote's words are:
+        # `covered` may read the contents as they were found
+        if q in used or covered.holds(q.inner_start):
             continue
         words = len(text[q.inner_start : q.inner_end].split())
         if words < _MIN_QUOTE_WORDS:
             continue
-        para = next((i for i, (s, e) in enumerate(paras) if s <= q.start < e), 0)
-        prior = [c for c in found + out if c.content_end <= q.start and c.speaker is not None]
-        if not prior:
+        para = _paragraph_of(paras, para_starts, q.start, 0)
+        prev = latest.by(q.start)
+        if prev is None:
             continue
-        prev = max(prior, key=lambda c: c.content_end)
-        prev_para = next((i for i, (s, e) in enumerate(paras) if s <= prev.content_start < e), -9)
+        prev_para = _paragraph_of(paras, para_starts, prev.content_start, -9)
         if para - prev_para > 1:
             continue
         between = text[prev.content_end : q.start]
@@ -450,21 +471,65 @@ def _orphan_quotes(
             continue
         span = doc.char_span(q.inner_start, q.inner_end, alignment_mode="expand")
         sent = sents.of(span.start) if span is not None else prev.sentence
-        out.append(
-            Candidate(
-                "direct",
-                q.inner_start,
-                q.inner_end,
-                None,
-                None,
-                prev.speaker,
-                sent,
-                0.5,
-                None,
-                inherited_from=prev,
-            )
+        orphan = Candidate(
+            "direct",
+            q.inner_start,
+            q.inner_end,
+            None,
+            None,
+            prev.speaker,
+            sent,
+            0.5,
+            None,
+            inherited_from=prev,
         )
+        out.append(orphan)
+        latest.add(orphan)
     return out
+
+
+def _paragraph_of(paras: list[tuple[int, int]], starts: list[int], pos: int, default: int) -> int:
+    """Index of the paragraph holding `pos` (paragraphs are in order and apart), else `default`."""
+    i = bisect_right(starts, pos) - 1
+    return i if i >= 0 and pos < paras[i][1] else default
+
+
+class _LatestEnding:
+    """Of `found` and the candidates added later, the one with a speaker whose content ends last by a
+    position (the earliest of them on a tie), as `max([c for c in found + added if c.speaker is not None and
+    c.content_end <= pos], key=lambda c: c.content_end)` gives. Positions are asked in ascending order; a
+    content may grow only while it is the answer, and a candidate is added only if it ends by every
+    position asked after."""
+
+    def __init__(self, found: list[Candidate]) -> None:
+        self.pending = sorted(
+            ((c.content_end, i, c) for i, c in enumerate(found) if c.speaker is not None),
+            key=lambda t: t[:2],
+        )
+        self.next = 0
+        self.order = len(found)  # the place of the next candidate added
+        self.best: tuple[int, Candidate] | None = None
+
+    def by(self, pos: int) -> Candidate | None:
+        while self.next < len(self.pending) and self.pending[self.next][0] <= pos:
+            _, order, cand = self.pending[self.next]
+            self.next += 1
+            self._offer(order, cand)
+        return self.best[1] if self.best is not None else None
+
+    def add(self, cand: Candidate) -> None:
+        if cand.speaker is not None:
+            self._offer(self.order, cand)
+        self.order += 1
+
+    def _offer(self, order: int, cand: Candidate) -> None:
+        best = self.best
+        if (
+            best is None
+            or cand.content_end > best[1].content_end
+            or (cand.content_end == best[1].content_end and order < best[0])
+        ):
+            self.best = (order, cand)
 
 
 def _dedupe(cands: list[Candidate]) -> list[Candidate]:

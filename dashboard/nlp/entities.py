@@ -1,0 +1,32 @@
+"""A doc's named entities, read once, with those inside a token range and the one at a token by bisection:
+`Doc.ents` rebuilds every span on each access and `Span.ents` walks all of them. Reads the doc only."""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+
+from spacy.tokens import Doc, Span
+
+
+class Entities:
+    """`doc.ents` as a list (in text order, never overlapping, as spaCy keeps them) with their token
+    starts and ends, both ascending."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.spans: list[Span] = list(doc.ents)
+        self.starts = [e.start for e in self.spans]
+        self.ends = [e.end for e in self.spans]
+
+    def __iter__(self):
+        return iter(self.spans)
+
+    def within(self, start: int, end: int) -> list[Span]:
+        """The entities wholly inside tokens [start, end), in order: what `doc[start:end].ents` gives."""
+        i = bisect_left(self.starts, start)
+        j = bisect_right(self.ends, end, lo=i)
+        return self.spans[i:j]
+
+    def at(self, token_index: int) -> Span | None:
+        """The entity holding the token, if any."""
+        i = bisect_right(self.starts, token_index) - 1
+        return self.spans[i] if i >= 0 and token_index < self.ends[i] else None
