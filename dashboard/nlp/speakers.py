@@ -4,13 +4,14 @@ and surnames resolved inside the article. Reads the gazetteer; never changes the
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
-from dashboard.nlp.gazetteer import Gazetteer
+from dashboard.nlp.entities import Entities
+from dashboard.nlp.gazetteer import Actor, Gazetteer
 from dashboard.nlp.lexicons import anonymous_nouns, document_nouns, generic_orgs
 from dashboard.nlp.sentences import sentence_starts
 
@@ -80,7 +81,8 @@ class ArticleSpeakers:
 
     def __init__(self, doc: Doc, when: date | None, gazetteer: Gazetteer) -> None:
         self.doc = doc
-        self.ents = list(doc.ents)  # Doc.ents and Span.ents rebuild their spans on every access
+        self.entities = Entities(doc)  # Doc.ents and Span.ents rebuild their spans on every access
+        self.ents = self.entities.spans
         self.when = when
         self.gaz = gazetteer
         self.people: dict[str, _Person] = {}
@@ -166,6 +168,7 @@ class ArticleSpeakers:
                 sp = self._group(ent)
                 if sp.type != "unknown":
                     self.group_mentions.append((ent.start_char, sp))
+        self.group_offsets = [offset for offset, _ in self.group_mentions]  # ascending, as the entities
 
     def _person_for(self, name: str) -> _Person | None:
         existing = self._lookup(name)
@@ -287,7 +290,7 @@ class ArticleSpeakers:
         return UNKNOWN
 
     def _ents_in(self, span: Span) -> list[Span]:
-        return [e for e in self.ents if span.start <= e.start and e.end <= span.end]
+        return self.entities.within(span.start, span.end)
 
     def _known_person(self, ent: Span) -> bool:
         """An entity the model mislabelled ("Stoltenberg" as ORG) that the gazetteer knows as a person."""
@@ -316,17 +319,29 @@ class ArticleSpeakers:
             if sp is not None:
                 return sp
         if any(c.dep_ == "det" and c.lower_ == "the" for c in root.children):
-            prior = [e for e in self.ents if e.label_ == "ORG" and e.end <= mention.start]
-            for ent in reversed(prior):
-                org = self.gaz.find_org(_clean_name(ent.text))
-                if org is not None:
-                    return Speaker(org.name, "organization", org.country, None, org.org)
+            ends, orgs = self._known_orgs()
+            i = bisect_right(ends, mention.start) - 1  # the last one named before the mention
+            if i >= 0:
+                org = orgs[i]
+                return Speaker(org.name, "organization", org.country, None, org.org)
         return None
+
+    def _known_orgs(self) -> tuple[list[int], list[Actor]]:
+        """Token ends of the ORG entities the gazetteer knows, in order, and their organisations."""
+        if not hasattr(self, "_known_org_index"):
+            ends, orgs = [], []
+            for ent in self.ents:
+                org = self.gaz.find_org(_clean_name(ent.text)) if ent.label_ == "ORG" else None
+                if org is not None:
+                    ends.append(ent.end)
+                    orgs.append(org)
+            self._known_org_index = (ends, orgs)
+        return self._known_org_index
 
     def _owner(self, tok: Token) -> Speaker | None:
         """The actor a possessor or agent token names: an entity, or "the alliance" for an organisation
         the article names."""
-        ent = next((e for e in self.ents if e.start <= tok.i < e.end), None)
+        ent = self.entities.at(tok.i)
         if ent is not None:
             sp = self._speaker_from_person(ent, ent) if ent.label_ == "PERSON" else self._group(ent)
             return sp if sp.type != "unknown" else None
@@ -376,12 +391,11 @@ class ArticleSpeakers:
         """The salient person before `pos`: recent mentions score highest, subjects and people who have
         already spoken get a bonus; a known gender must agree."""
         best, best_score = None, float("-inf")
-        seen: dict[str, tuple[int, bool]] = {}
-        for offset, name, is_subj in self.person_mentions:
-            if offset >= pos:
-                break
-            seen[name] = (offset, is_subj or seen.get(name, (0, False))[1])
-        for name, (offset, is_subj) in seen.items():
+        for name, offsets, subjects in self._mentions_by_name():
+            seen = bisect_left(offsets, pos)  # this person's mentions before `pos`
+            if not seen:
+                break  # nor anyone first named after them
+            offset, is_subj = offsets[seen - 1], subjects[seen - 1]
             person = self.people[name]
             if gender and person.gender and person.gender != gender:
                 continue
@@ -396,24 +410,44 @@ class ArticleSpeakers:
                 best, best_score = person, score
         return self._as_speaker(best) if best is not None else UNKNOWN
 
+    def _mentions_by_name(self) -> list[tuple[str, list[int], list[bool]]]:
+        """For each person mentioned, in order of first mention: the offsets of their mentions and, at each,
+        whether one of them so far was a subject."""
+        if not hasattr(self, "_by_name"):
+            by_name: dict[str, tuple[list[int], list[bool]]] = {}
+            for offset, name, is_subj in self.person_mentions:
+                offsets, subjects = by_name.setdefault(name, ([], []))
+                offsets.append(offset)
+                subjects.append(is_subj or bool(subjects and subjects[-1]))
+            self._by_name = [(name, *lists) for name, lists in by_name.items()]
+        return self._by_name
+
     def _resolve_group_pronoun(self, pos: int) -> Speaker:
-        prior = [sp for offset, sp in self.group_mentions if offset < pos]
-        return prior[-1] if prior else UNKNOWN
+        i = bisect_left(self.group_offsets, pos) - 1
+        return self.group_mentions[i][1] if i >= 0 else UNKNOWN
 
     def _resolve_role_noun(self, mention: Span) -> Speaker | None:
         word = mention.root.lemma_.lower()
-        candidates = [
-            self.people[name]
-            for offset, name, _ in reversed(self.person_mentions)
-            if offset < mention.start_char and (self.people[name].role or "").lower().find(word) >= 0
-        ]
-        return self._as_speaker(candidates[0]) if candidates else None
+        offsets, names = self._mentions_where(
+            ("role", word), lambda p: (p.role or "").lower().find(word) >= 0
+        )
+        i = bisect_left(offsets, mention.start_char) - 1  # the last such person named before the mention
+        return self._as_speaker(self.people[names[i]]) if i >= 0 else None
 
     def _last_person_country(self, offset: int) -> str | None:
-        for start, name, _ in reversed(self.person_mentions):
-            if start < offset and self.people[name].country:
-                return self.people[name].country
-        return None
+        offsets, names = self._mentions_where(("country",), lambda p: bool(p.country))
+        i = bisect_left(offsets, offset) - 1
+        return self.people[names[i]].country if i >= 0 else None
+
+    def _mentions_where(self, key: tuple, test) -> tuple[list[int], list[str]]:
+        """Offsets and names of the person mentions whose person passes `test`, built once per `key` (titles
+        are read in `_collect` only, so a person's role and country no longer change)."""
+        if not hasattr(self, "_filtered"):
+            self._filtered: dict[tuple, tuple[list[int], list[str]]] = {}
+        if key not in self._filtered:
+            kept = [(offset, name) for offset, name, _ in self.person_mentions if test(self.people[name])]
+            self._filtered[key] = ([o for o, _ in kept], [n for _, n in kept])
+        return self._filtered[key]
 
     def _sentence_distance(self, a: int, b: int) -> int:
         sa = self.doc.char_span(a, a + 1, alignment_mode="expand")
@@ -450,12 +484,16 @@ class ArticleSpeakers:
         earlier in the article."""
         if " " in name or not name[:1].isupper():
             return None
-        for ent in self.ents:
-            if ent.label_ == "ORG" and ent.text.endswith(" " + name):
-                org = self.gaz.find_org(_clean_name(ent.text))
-                if org is not None:
-                    return org
-        return None
+        if not hasattr(self, "_orgs_by_last_word"):
+            # ent.text ends with " " + name (a name without spaces) when name is what follows its last space
+            self._orgs_by_last_word: dict[str, Actor] = {}
+            for ent in self.ents:
+                last = ent.text.rpartition(" ")[2] if ent.label_ == "ORG" and " " in ent.text else None
+                if last is not None and last not in self._orgs_by_last_word:
+                    org = self.gaz.find_org(_clean_name(ent.text))
+                    if org is not None:
+                        self._orgs_by_last_word[last] = org
+        return self._orgs_by_last_word.get(name)
 
 
 _GOVERNMENT_NOUNS = {"government", "cabinet"}
