@@ -20,6 +20,7 @@ from spacy.parts_of_speech import NOUN
 from spacy.tokens import Doc, Span, Token
 
 from dashboard.nlp.gazetteer import Gazetteer
+from dashboard.nlp.intervals import Cover, longest_holding
 from dashboard.nlp.lexicons import DATA_DIR, document_nouns
 from dashboard.nlp.sentences import sentence_starts
 from dashboard.nlp.speakers import ArticleSpeakers, Speaker
@@ -209,15 +210,17 @@ def extract_stances(
     )
     if not mentions:
         return []
+    # the statement whose content holds each mention, the longest one when statements nest: in "Merkel said
+    # Germany wanted ..." the stance is Merkel's, as Discourse Network Analyzer codes it
+    owners = longest_holding(pieces, [root.idx for _, _, root in mentions])
     speakers: ArticleSpeakers | None = None
     found: dict[tuple, list[tuple[_Reading, Span]]] = {}
-    for target_name, base, root in mentions:
+    for (target_name, base, root), owner in zip(mentions, owners, strict=True):
         target = targets[target_name]
         # actors with a mixed record on the target ("held up by Türkiye, whose parliament ratified it")
         turned: set[str] = set()
         i = bisect_right(sent_starts, root.i) - 1
         sent = doc[sent_starts[i] : sent_ends[i]]
-        owner = _outermost(pieces, root.idx)
         if owner is not None and _is_source(statements[owner]):
             continue
         if owner is not None:
@@ -471,6 +474,7 @@ def _mentions(
     for tok in reactions:
         named = set(by_sent.get(bisect_right(starts, tok.i) - 1, ()))
         out.append((named.pop() if len(named) == 1 else main, -1.0, tok))
+    in_statement = Cover(piece for p in pieces for piece in p)
     strings = doc.vocab.strings
     wanted = numpy.array([strings[w] for w in lex.anaphora], dtype="uint64")
     lemmas = doc.to_array([LEMMA, POS])
@@ -482,7 +486,7 @@ def _mentions(
         judged = tok.dep_ in {"nsubj", "nsubjpass"} and any(
             _cue_key(w, lex) for w in _predicate_words(tok.head, tok)
         )  # "the idea was very insulting"
-        said = _is_definite_np(tok) and any(a <= tok.idx < b for p in pieces for a, b in p)
+        said = _is_definite_np(tok) and in_statement.holds(tok.idx)
         if not (judged or said or _has_cue_above(tok, lex, steps=3)):
             continue
         out.append((main, 1.0, tok))
@@ -1028,18 +1032,6 @@ def _apply_statement_cue(
 
 def _pieces(st: Statement) -> list[tuple[int, int]]:
     return [(f.start, f.end) for f in st.fragments] or [(st.content.start, st.content.end)]
-
-
-def _outermost(pieces: list[list[tuple[int, int]]], offset: int) -> int | None:
-    """The statement whose content holds `offset`, the longest one when statements nest: in "Merkel said
-    Germany wanted ..." the stance is Merkel's, as Discourse Network Analyzer codes it."""
-    best, best_len = None, None
-    for i, spans in enumerate(pieces):
-        if any(a <= offset < b for a, b in spans):
-            length = sum(b - a for a, b in spans)
-            if best_len is None or length > best_len:
-                best, best_len = i, length
-    return best
 
 
 def _span_of(doc: Doc, span) -> Span | None:
