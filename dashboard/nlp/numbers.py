@@ -12,6 +12,7 @@ from functools import cache
 from spacy.tokens import Doc, Span, Token
 from text_to_num import text2num
 
+from dashboard.nlp.entities import Entities
 from dashboard.nlp.gazetteer import Gazetteer
 from dashboard.nlp.lexicons import DATA_DIR
 from dashboard.nlp.sentences import Sentences
@@ -150,8 +151,8 @@ def extract_numbers(
 ) -> list[NumberClaim]:
     """Every numeric claim in `doc`, in order."""
     gaz = gazetteer or Gazetteer.load()
-    ents = list(doc.ents)  # Doc.ents and Span.ents rebuild their spans on every access: list them once
-    home = home_country(ents, gaz)
+    ents = Entities(doc)  # Doc.ents and Span.ents rebuild their spans on every access: read them once
+    home = home_country(ents.spans, gaz)
     text = doc.text  # Doc.text joins every token on each access: read it once
     gdp_doc = _doc_has_gdp_share(text)
     sents = Sentences(doc)
@@ -187,7 +188,7 @@ def extract_numbers(
     return _carry_target_years(_with_gdp_lists(out, text))
 
 
-def _claim(doc, text, sents, ents, i, j, when, gaz, skip_ents, home, gdp_doc) -> NumberClaim | None:
+def _claim(doc, text, sents, ents: Entities, i, j, when, gaz, skip_ents, home, gdp_doc) -> NumberClaim | None:
     words = [t.text for t in doc[i:j]]
     value = parse_value(words)
     if value is None:
@@ -228,7 +229,7 @@ def _claim(doc, text, sents, ents, i, j, when, gaz, skip_ents, home, gdp_doc) ->
     start = doc[start_tok].idx
     end = doc[end_tok - 1].idx + len(doc[end_tok - 1].text)
     sent = sents.of(i)
-    sent_ents = [e for e in ents if sent.start <= e.start and e.end <= sent.end]
+    sent_ents = ents.within(sent.start, sent.end)
     total = _total(doc, end_tok) if unit == "count" else None
     kind = _kind(doc, i, end_tok, unit, sent)
     return NumberClaim(
@@ -250,16 +251,14 @@ def _claim(doc, text, sents, ents, i, j, when, gaz, skip_ents, home, gdp_doc) ->
     )
 
 
-def _per_conjoined_country(
-    claim: NumberClaim, doc: Doc, ents: list[Span], gaz: Gazetteer
-) -> list[NumberClaim]:
+def _per_conjoined_country(claim: NumberClaim, doc: Doc, ents: Entities, gaz: Gazetteer) -> list[NumberClaim]:
     """ "Spain and Belgium are estimated at 2.00%": one claim for each of the conjoined countries."""
     if claim.country is None:
         return [claim]
     sent = claim.sentence
     named = {}
-    for ent in ents:
-        if sent.start <= ent.start and ent.end <= sent.end and ent.start_char < claim.start:
+    for ent in ents.within(sent.start, sent.end):
+        if ent.start_char < claim.start:
             code = gaz.country_code(ent.text) if ent.label_ in {"GPE", "NORP"} else None
             if code:
                 named[ent.root.i] = code
@@ -417,16 +416,18 @@ def _with_gdp_lists(claims: list[NumberClaim], text: str) -> list[NumberClaim]:
     """ "4.12% of GDP, followed by Estonia at 3.43%": percentages listed after a share of GDP in the same
     sentence are shares of GDP too, unless they say what else they are a share of ("20% of budgets")."""
     out = []
+    first_end: dict[int, int] = {}  # sentence start -> the earliest end of a share of GDP in it so far
     for c in claims:
+        earliest = first_end.get(c.sentence.start)
         if (
             c.unit == "percent"
             and not text[c.end : c.end + 4].startswith(" of ")
-            and any(
-                o.unit == "percent_of_gdp" and o.sentence.start == c.sentence.start and o.end <= c.start
-                for o in out
-            )
+            and earliest is not None
+            and earliest <= c.start
         ):
             c = replace(c, unit="percent_of_gdp", is_defence_spending=True)
+        if c.unit == "percent_of_gdp":
+            first_end[c.sentence.start] = min(c.end, first_end.get(c.sentence.start, c.end))
         out.append(c)
     return out
 
@@ -661,14 +662,20 @@ def _carry_target_years(claims: list[NumberClaim]) -> list[NumberClaim]:
     by 2035" ... "the 5% figure") or of a target in the sentence before ("5% by 2035. Under the
     declaration, allies will spend at least 3.5%")."""
     out: list[NumberClaim] = []
+    # of the dated targets so far: the latest with each value, and the latest ending each sentence (by its
+    # token end) with its place in `out`
+    by_value: dict[float, NumberClaim] = {}
+    by_sentence_end: dict[int, tuple[int, NumberClaim]] = {}
     for c in claims:
         if c.kind == "target" and c.year is None and c.unit == "percent_of_gdp":
-            earlier = [o for o in out if o.kind == "target" and o.year is not None and o.unit == c.unit]
-            same = [o for o in earlier if o.value == c.value]
-            adjacent = [o for o in earlier if c.sentence.start - 1 <= o.sentence.end <= c.sentence.start]
-            source = (same or adjacent or [None])[-1]
+            start = c.sentence.start
+            adjacent = [by_sentence_end[end] for end in (start - 1, start) if end in by_sentence_end]
+            source = by_value.get(c.value) or (max(adjacent, key=lambda a: a[0])[1] if adjacent else None)
             if source is not None:
                 c = replace(c, year=source.year)
+        if c.kind == "target" and c.year is not None and c.unit == "percent_of_gdp":
+            by_value[c.value] = c
+            by_sentence_end[c.sentence.end] = (len(out), c)
         out.append(c)
     return out
 
