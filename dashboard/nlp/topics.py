@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import csv
 import tomllib
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -217,11 +217,12 @@ def topic_rows(
         i = bisect_right(starts, hit.start) - 1
         if i >= 0 and hit.end <= sentences[i].end:  # a hit across a sentence boundary belongs to neither
             by_sentence.setdefault(i, {}).setdefault(hit.topic, set()).add((hit.pattern, hit.start))
+    statement_of = _overlapping_statements(spans, sentences)
     sentence_rows: list[dict] = []
     sentences_with: dict[str, int] = {}
     for i, in_sent in sorted(by_sentence.items()):
         sent = sentences[i]
-        statement_id = _overlapping_statement(spans, sent.start_char, sent.end_char)
+        statement_id = statement_of.get(i)
         for topic in sorted(in_sent, key=order.__getitem__):
             sentences_with[topic] = sentences_with.get(topic, 0) + 1
             sentence_rows.append(
@@ -252,10 +253,16 @@ def _sentences(doc: Doc) -> list[Span]:
     return [s for s in Sentences(doc).spans if s.text.strip()]
 
 
-def _overlapping_statement(spans: Sequence[tuple[str, int, int]], start: int, end: int) -> str | None:
-    best, best_overlap = None, 0
+def _overlapping_statements(spans: Sequence[tuple[str, int, int]], sentences: list[Span]) -> dict[int, str]:
+    """Sentence index -> the statement overlapping it most (the first one on a tie), for the sentences some
+    statement overlaps. Each statement is held against the sentences it reaches only (found by bisection in
+    the sentences, which are in order and apart), not against every sentence."""
+    starts = [s.start_char for s in sentences]
+    ends = [s.end_char for s in sentences]
+    best: dict[int, tuple[int, str]] = {}  # sentence index -> (overlap, statement id)
     for sid, s_start, s_end in spans:
-        overlap = min(end, s_end) - max(start, s_start)
-        if overlap > best_overlap:
-            best, best_overlap = sid, overlap
-    return best
+        for i in range(bisect_right(ends, s_start), bisect_left(starts, s_end)):
+            overlap = min(ends[i], s_end) - max(starts[i], s_start)
+            if overlap > best.get(i, (0, None))[0]:
+                best[i] = (overlap, sid)
+    return {i: sid for i, (_, sid) in best.items()}
