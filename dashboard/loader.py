@@ -9,6 +9,7 @@ import hashlib
 import logging
 import os
 import sys
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -315,16 +316,16 @@ def _statement_rows(article_id: str, statements: list[Statement]) -> list[dict]:
 
 
 def _number_rows(article_id: str, numbers: list[NumberClaim], statements: list[dict]) -> list[dict]:
+    by_start = sorted((s["content_start"], i) for i, s in enumerate(statements))
+    starts = [start for start, _ in by_start]
+    longest = max((s["content_end"] - s["content_start"] for s in statements), default=0)
     rows = []
     for n, c in enumerate(numbers, 1):
-        inside = next(
-            (
-                s["statement_id"]
-                for s in statements
-                if s["content_start"] <= c.start and c.end <= s["content_end"]
-            ),
-            None,
-        )
+        # the first statement (in extraction order) whose content holds the number; only those starting
+        # at most the longest content's length before it can
+        lo, hi = bisect_left(starts, c.start - longest), bisect_right(starts, c.start)
+        holders = [i for _, i in by_start[lo:hi] if c.end <= statements[i]["content_end"]]
+        inside = statements[min(holders)]["statement_id"] if holders else None
         rows.append(
             {
                 "number_id": f"{article_id}:n{n}",

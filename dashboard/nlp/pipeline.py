@@ -8,6 +8,7 @@ from datetime import date
 from functools import cache
 
 import spacy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -49,11 +50,13 @@ def load_model(name: str | None = None) -> Language:
 @Language.component("ddd_paragraph_breaks")
 def paragraph_breaks(doc: Doc) -> Doc:
     """Start a sentence after every line break: headlines and paragraphs often end without a full stop,
-    and a sentence must never run from one paragraph into the next. Sets Token.is_sent_start only."""
-    for tok in doc[1:]:
-        prev = doc[tok.i - 1]
-        if "\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text):
-            tok.is_sent_start = True
+    and a sentence must never run from one paragraph into the next. Sets Token.is_sent_start only, through
+    one array (setting it token by token checks the whole Doc each time: 6 s on 288,000 characters)."""
+    starts = [tok.i + 1 for tok in doc[:-1] if "\n" in tok.whitespace_ or (tok.is_space and "\n" in tok.text)]
+    if starts:
+        values = doc.to_array([SENT_START])
+        values[starts] = 1
+        doc.from_array([SENT_START], values)
     return doc
 
 
