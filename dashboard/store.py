@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import logging
 import os
 import shutil
 import signal
@@ -32,6 +33,8 @@ from filelock import FileLock, Timeout
 
 from dashboard.schema import KEYS, TABLES, arrow_schema, conform, empty_frame
 
+log = logging.getLogger(__name__)
+
 SNAPSHOT = "snapshot.json"
 LOCK = ".write.lock"
 LEGACY_MANIFEST = "manifest.json"  # stores written before the Delta tables: append-only Parquet parts
@@ -39,8 +42,6 @@ LEGACY = ".legacy"  # where a legacy store's parts wait while they are converted
 LOCK_TIMEOUT_S = 600.0
 FAULT_ENV = "DDD_FAULT_KILL"  # reliability tests: SIGKILL the process at a named point of a commit
 COMPACT_FILES = 64  # a table with more data files than this is compacted by the commit that wrote it
-# key columns a writer keeps in memory between its commits (articles also need hash and pipeline)
-KEY_COLUMNS = {"articles": ["article_id", "content_hash", "pipeline"], "rejected": KEYS["rejected"]}
 CHILD_TABLES = ("statements", "numbers", "topics", "stances")
 ID_COLUMNS = ("statement_id", "number_id", "stance_id")  # ids that start with "<article_id>:"
 
@@ -57,6 +58,12 @@ class Snapshot:
     versions: Mapping[str, int] = field(default_factory=dict)
     updated: str = ""
     pipeline: str = ""
+
+
+@dataclass
+class _StoredArticles:
+    by_hash: dict[str, tuple[str, str]]  # content hash -> (article id, pipeline version)
+    ids: set[str]
 
 
 @dataclass
@@ -79,7 +86,9 @@ class Store:
         self.root = Path(root)
         self.lock_timeout = lock_timeout
         self._commits = 0
-        self._key_cache: dict[str, tuple[int, pd.DataFrame]] = {}  # table -> (version, key columns)
+        self._articles: tuple[int, _StoredArticles] | None = None  # (articles version, their keys)
+        self._rejected: tuple[int, set[tuple[str, ...]]] | None = None  # (rejected version, keys)
+        self._open: dict[str, DeltaTable] = {}  # tables this writer has open (see _table)
 
     # -- reading ------------------------------------------------------------------------------------
 
@@ -169,10 +178,7 @@ class Store:
 
     def known_articles(self) -> dict[str, tuple[str, str]]:
         """content_hash -> (article_id, pipeline version) for every stored article."""
-        keys = self._keys("articles", self.snapshot() or Snapshot())
-        return dict(
-            zip(keys["content_hash"], zip(keys["article_id"], keys["pipeline"], strict=True), strict=True)
-        )
+        return dict(self._stored_articles(self.snapshot() or Snapshot()).by_hash)
 
     def file_uris(self, table: str, snapshot: Snapshot | None = None) -> list[str]:
         """The Parquet files that make up `table` at the snapshot (for DuckDB or Dask to scan)."""
@@ -189,7 +195,7 @@ class Store:
         with self.write_lock():
             self._commits += 1
             snap, tables = self._recover()
-            result = _resolve(frames, self._keys("articles", snap), lambda t: self._keys(t, snap))
+            result = _resolve(frames, self._stored_articles(snap), lambda t: self._stored_keys(t, snap))
             result.seq = snap.seq
             if not any(len(df) for df in result.frames.values()):
                 return result
@@ -201,7 +207,7 @@ class Store:
                     dt.delete(_in_predicate("article_id", result.replaced_ids))
                 if df is not None and len(df):
                     _append(self._path(table) if dt is None else dt, df, table)
-                    dt = dt or DeltaTable(self._path(table))
+                    dt = dt or self._table(table)
                     if len(dt.file_uris()) > COMPACT_FILES:  # many small files make every read slow
                         dt.optimize.compact()
                 if dt is not None:
@@ -210,7 +216,7 @@ class Store:
             result.seq = snap.seq + 1
             self._write_snapshot(Snapshot(result.seq, versions, _now(), pipeline or snap.pipeline))
             self._fault(f"commit{self._commits}:snapshot")
-            self._remember_keys(snap, versions, result)
+            self._remember(snap, versions, result)
         return result
 
     def upgrade(self) -> None:
@@ -272,11 +278,12 @@ class Store:
         for table in TABLES:
             path = self._path(table)
             if table not in versions:
+                self._open.pop(table, None)
                 if path.exists():  # written by a batch that never committed: none of it is visible
                     _remove_tree(path)
                 continue
             try:
-                dt = DeltaTable(path)
+                dt = self._table(table)
                 if dt.version() > versions[table]:
                     dt.restore(versions[table])
                     self._fault(f"recover:{table}")
@@ -289,32 +296,67 @@ class Store:
             tables[table] = dt
         return Snapshot(snap.seq, versions, snap.updated, snap.pipeline), tables
 
-    def _keys(self, table: str, snap: Snapshot) -> pd.DataFrame:
-        """The key columns of a stored table (for articles also content_hash and pipeline), cached per
-        table version: a writer's own commits update the cache instead of reading the table again."""
-        columns = KEY_COLUMNS.get(table, KEYS[table])
+    def _table(self, table: str) -> DeltaTable:
+        """`table` at its latest version; kept open between this writer's commits and brought up to date
+        by reading only the log entries added since (replaying the whole log costs more each commit)."""
+        dt = self._open.get(table)
+        if dt is not None:
+            try:
+                dt.update_incremental()
+                return dt
+            except Exception:  # changed under us in a way an update cannot follow: open it anew
+                log.info("reopening table %s of %s", table, self.root)
+        dt = self._open[table] = DeltaTable(self._path(table))
+        return dt
+
+    def _stored_articles(self, snap: Snapshot) -> _StoredArticles:
+        """The stored articles' hashes and ids, read once per articles version; this writer's own
+        commits update them instead of reading the table again."""
+        version = snap.versions.get("articles")
+        if version is None:
+            return _StoredArticles({}, set())
+        if self._articles is None or self._articles[0] != version:
+            keys = self.read("articles", columns=["article_id", "content_hash", "pipeline"], snapshot=snap)
+            ids, hashes, pipelines = (keys[c].tolist() for c in ("article_id", "content_hash", "pipeline"))
+            stored = _StoredArticles(
+                dict(zip(hashes, zip(ids, pipelines, strict=True), strict=True)), set(ids)
+            )
+            self._articles = (version, stored)
+        return self._articles[1]
+
+    def _stored_keys(self, table: str, snap: Snapshot) -> set[tuple[str, ...]]:
+        """The keys of a table's stored rows (rejected rows' kept between commits like the articles')."""
         version = snap.versions.get(table)
         if version is None:
-            return empty_frame(table)[columns]
-        cached = self._key_cache.get(table)
-        if cached is None or cached[0] != version:
-            cached = (version, self.read(table, columns=columns, snapshot=snap))
-            self._key_cache[table] = cached
-        return cached[1]
+            return set()
+        if table == "rejected" and self._rejected is not None and self._rejected[0] == version:
+            return self._rejected[1]
+        keys = set(_key_tuples(self.read(table, columns=KEYS[table], snapshot=snap), KEYS[table]))
+        if table == "rejected":
+            self._rejected = (version, keys)
+        return keys
 
-    def _remember_keys(self, before: Snapshot, versions: Mapping[str, int], result: CommitResult) -> None:
-        for table, columns in KEY_COLUMNS.items():
-            cached = self._key_cache.get(table)
-            if cached is None or cached[0] != before.versions.get(table):
-                self._key_cache.pop(table, None)
-                continue
-            keys = cached[1]
-            if table == "articles" and result.replaced_ids:
-                keys = keys[~keys["article_id"].isin(result.replaced_ids)]
-            new = result.frames.get(table)
-            if new is not None and len(new):
-                keys = pd.concat([keys, new[columns]], ignore_index=True)
-            self._key_cache[table] = (versions[table], keys)
+    def _remember(self, before: Snapshot, versions: Mapping[str, int], result: CommitResult) -> None:
+        """Bring the kept keys up to date with what this commit stored (or forget them)."""
+        if self._articles is not None and self._articles[0] == before.versions.get("articles", -1):
+            stored = self._articles[1]
+            new = result.frames.get("articles")
+            if new is not None:
+                for aid, h, pipeline in zip(
+                    new["article_id"], new["content_hash"], new["pipeline"], strict=True
+                ):
+                    stored.by_hash[h] = (aid, pipeline)
+                    stored.ids.add(aid)
+            self._articles = (versions["articles"], stored) if "articles" in versions else None
+        else:
+            self._articles = None
+        if self._rejected is not None and self._rejected[0] == before.versions.get("rejected", -1):
+            new = result.frames.get("rejected")
+            if new is not None:
+                self._rejected[1].update(_key_tuples(new, KEYS["rejected"]))
+            self._rejected = (versions["rejected"], self._rejected[1])
+        else:
+            self._rejected = None
 
     def _write_snapshot(self, snap: Snapshot) -> None:
         data = {"format": 2, "seq": snap.seq, "versions": dict(snap.versions), "updated": snap.updated}
@@ -368,38 +410,32 @@ class Store:
             os.kill(os.getpid(), signal.SIGKILL)
 
 
-def _resolve(frames: dict[str, pd.DataFrame], stored: pd.DataFrame, stored_keys) -> CommitResult:
+def _resolve(frames: dict[str, pd.DataFrame], stored: _StoredArticles, stored_keys) -> CommitResult:
     """Drop from `frames` what the store already holds and make article ids unique (see Store.commit).
-    `stored` holds the stored articles' keys; `stored_keys(table)` reads a table's key columns."""
+    `stored` holds the stored articles' hashes and ids; `stored_keys(table)` the keys of a table's rows."""
     frames = dict(frames)
     result = CommitResult(frames)
     articles = frames.get("articles")
-    replaced: list[str] = []
     if articles is not None and len(articles):
-        by_hash = dict(
-            zip(
-                stored["content_hash"],
-                zip(stored["article_id"], stored["pipeline"], strict=True),
-                strict=True,
-            )
-        )
-        taken = set(stored["article_id"])
-        for row in articles.itertuples(index=False):
-            old = by_hash.get(row.content_hash)
-            if old is not None and old[1] == row.pipeline:
-                result.already_stored[row.article_id] = old[0]
+        taken: set[str] = set()  # ids given in this batch
+        for aid, h, pipeline in zip(
+            articles["article_id"], articles["content_hash"], articles["pipeline"], strict=True
+        ):
+            old = stored.by_hash.get(h)
+            if old is not None and old[1] == pipeline:
+                result.already_stored[aid] = old[0]
                 continue
             if old is not None:  # stored by another pipeline: replace its rows, keep its id
                 new_id = old[0]
-                replaced.append(new_id)
+                result.replaced_ids.append(new_id)
             else:
-                new_id = row.article_id
-                if new_id in taken:
-                    new_id = f"{row.article_id}~{row.content_hash[:8]}"
+                new_id = aid
+                if new_id in stored.ids or new_id in taken:
+                    new_id = f"{aid}~{h[:8]}"
             taken.add(new_id)
-            if new_id != row.article_id:
-                result.renamed[row.article_id] = new_id
-        result.replaced = len(replaced)
+            if new_id != aid:
+                result.renamed[aid] = new_id
+        result.replaced = len(result.replaced_ids)
         for table, df in frames.items():
             if table == "rejected":
                 continue
@@ -411,17 +447,17 @@ def _resolve(frames: dict[str, pd.DataFrame], stored: pd.DataFrame, stored_keys)
             continue
         # a row of an article in the batch is new with it; any other row is new only if its key is
         loose = df["article_id"].isna() | ~df["article_id"].isin(batch_ids) if table != "rejected" else None
-        have = stored_keys(table) if loose is None or loose.any() else None
-        if have is not None and len(have):
-            stored_before = _key_index(df, KEYS[table]).isin(_key_index(have, KEYS[table]))
-            df = df[~stored_before] if loose is None else df[~(stored_before & loose.to_numpy())]
+        if loose is None or loose.any():
+            have = stored_keys(table)
+            stored_before = pd.Series([key in have for key in _key_tuples(df, KEYS[table])], index=df.index)
+            df = df[~stored_before] if loose is None else df[~(stored_before & loose)]
         frames[table] = df.drop_duplicates(KEYS[table]).reset_index(drop=True)
-    result.replaced_ids = replaced
     return result
 
 
-def _key_index(df: pd.DataFrame, keys: list[str]) -> pd.MultiIndex:
-    return pd.MultiIndex.from_frame(df[keys].astype("string").fillna(""))
+def _key_tuples(df: pd.DataFrame, keys: list[str]) -> list[tuple[str, ...]]:
+    """Each row's key as a tuple of strings (null as "")."""
+    return list(zip(*(df[k].astype("string").fillna("").tolist() for k in keys), strict=True))
 
 
 def _rename_articles(df: pd.DataFrame, renamed: Mapping[str, str]) -> pd.DataFrame:
