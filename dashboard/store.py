@@ -73,10 +73,13 @@ class CommitResult:
     frames: dict[str, pd.DataFrame]
     already_stored: dict[str, str] = field(default_factory=dict)  # batch id -> id of the same text stored
     # by the same pipeline (meanwhile, by another writer): dropped with its rows
-    replaced: int = 0  # articles stored before by another pipeline, whose rows were replaced
     renamed: dict[str, str] = field(default_factory=dict)  # article id -> new id (id used by another text)
-    replaced_ids: list[str] = field(default_factory=list)
+    replaced_ids: list[str] = field(default_factory=list)  # stored by another pipeline: rows replaced
     seq: int = 0  # the snapshot the commit made (unchanged when nothing was new)
+
+    @property
+    def replaced(self) -> int:
+        return len(self.replaced_ids)
 
 
 class Store:
@@ -272,6 +275,8 @@ class Store:
         the snapshot names, opened at that version."""
         if self.is_legacy():
             self._convert_legacy()
+        elif (self.root / LEGACY).exists():  # a conversion killed after its snapshot: only leftovers
+            _remove_tree(self.root / LEGACY)
         snap = self.snapshot() or Snapshot()
         versions = dict(snap.versions)
         tables = {}
@@ -435,7 +440,6 @@ def _resolve(frames: dict[str, pd.DataFrame], stored: _StoredArticles, stored_ke
             taken.add(new_id)
             if new_id != aid:
                 result.renamed[aid] = new_id
-        result.replaced = len(result.replaced_ids)
         for table, df in frames.items():
             if table == "rejected":
                 continue
