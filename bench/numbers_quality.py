@@ -102,7 +102,7 @@ def newsquant(nlp) -> None:
 
 
 def gold_set(verbose: bool) -> None:
-    from dashboard.evaluation import evaluate_numbers
+    from bench.evaluation import evaluate_numbers
 
     scores = evaluate_numbers()
     if verbose:

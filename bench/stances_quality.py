@@ -18,8 +18,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("-v", "--verbose", action="store_true", help="print missed and extra stances")
     args = parser.parse_args(argv)
 
-    from dashboard.evaluation import GOLD_DIR, gold_articles
-    from dashboard.stance_evaluation import DEV_DIR, TEST_DIR, evaluate_stances
+    from bench.evaluation import GOLD_DIR, gold_articles
+    from bench.stance_evaluation import DEV_DIR, TEST_DIR, evaluate_stances
 
     sets = [
         ("gold (rules tuned on it)", GOLD_DIR),

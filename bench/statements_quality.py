@@ -14,7 +14,7 @@ sys.path.insert(0, str(ROOT))
 
 
 def main() -> int:
-    from dashboard.evaluation import evaluate_statements, gold_articles
+    from bench.evaluation import evaluate_statements, gold_articles
 
     n = len(gold_articles())
     s = evaluate_statements()

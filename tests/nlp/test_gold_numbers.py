@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from dashboard.evaluation import evaluate_numbers
+from bench.evaluation import evaluate_numbers
 
 
 @pytest.fixture(scope="module")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from dashboard.evaluation import evaluate_statements, gold_articles
+from bench.evaluation import evaluate_statements, gold_articles
 
 
 @pytest.fixture(scope="module")

@@ -6,8 +6,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from dashboard.evaluation import ROOT, gold_articles
-from dashboard.stance_evaluation import (
+from bench.evaluation import ROOT, gold_articles
+from bench.stance_evaluation import (
     DEV_DIR,
     StanceScores,
     article_triples,

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from dashboard.evaluation import GOLD_DIR, Counts, gold_articles, gold_corpus
+from bench.evaluation import GOLD_DIR, Counts, gold_articles, gold_corpus
 from dashboard.nlp.stances import NEUTRAL_BAND
 from dashboard.stances import actor_target_matrix
 
