@@ -11,6 +11,7 @@ See docs/real_gold_guideline.md for what is annotated and the working-file forma
 
 from __future__ import annotations
 
+import csv
 import hashlib
 import json
 import sys
@@ -21,6 +22,7 @@ HERE = Path(__file__).resolve().parent
 REPO_ROOT = HERE.parent.parent
 ARTICLES = REPO_ROOT.parent / "shared" / "eval" / "real_dev" / "articles.jsonl"
 SPLITS = ("dev", "test")
+GAZETTEER = REPO_ROOT / "data" / "gazetteer"
 
 sys.path.insert(0, str(HERE.parent / "gold"))
 import check_gold  # noqa: E402  (the sample gold's checker: allowed values and number fields)
@@ -76,6 +78,27 @@ def locate(text: str, quote: str, occurrence: int = 1, context: str | None = Non
     return base + pos, base + pos + len(quote)
 
 
+@cache
+def canonical_names() -> dict[str, str]:
+    """Lower-cased name or alias -> the gazetteer's name ("Britain" -> "United Kingdom", "Volodymyr
+    Zelenskyy" -> "Volodymyr Zelensky"), for the forms that stand for one entry only: how annotators'
+    spellings are made uniform. A person's one-word alias (a bare surname) is not mapped: it may be someone
+    else, and annotators write full names."""
+    forms: dict[str, set[str]] = {}
+    for name in ("countries.csv", "actors.csv"):
+        with open(GAZETTEER / name, encoding="utf-8", newline="") as fh:
+            for row in csv.DictReader(fh):
+                person = row.get("type") == "person"
+                for form in [row["name"], *(row["aliases"] or "").split(";")]:
+                    if form.strip() and not (person and " " not in form.strip()):
+                        forms.setdefault(form.strip().lower(), set()).add(row["name"])
+    return {form: next(iter(names)) for form, names in forms.items() if len(names) == 1}
+
+
+def canonical(name: str | None) -> str | None:
+    return canonical_names().get(name.strip().lower(), name.strip()) if name else name
+
+
 def build(work: dict, text: str) -> dict:
     """An annotator's working file (text anchors) -> the gold record (offsets and labels only)."""
     problems, out = [], {"id": work["id"], "text_sha256": text_digest(text)}
@@ -86,9 +109,8 @@ def build(work: dict, text: str) -> dict:
         except ValueError as exc:
             problems.append(f"statements[{i}]: {exc}")
             continue
-        statements.append(
-            {"start": start, "end": end, **{k: st.get(k) for k in sorted(STATEMENT_KEYS - {"start", "end"})}}
-        )
+        labels = {k: st.get(k) for k in sorted(STATEMENT_KEYS - {"start", "end"})}
+        statements.append({"start": start, "end": end, **labels, "speaker": canonical(labels["speaker"])})
     for i, num in enumerate(work.get("numbers", [])):
         try:
             start, end = locate(text, num["quote"], num.get("occurrence", 1), num.get("context"))
@@ -105,7 +127,8 @@ def build(work: dict, text: str) -> dict:
             problems.append(f"stances[{i}]: {exc}")
             continue
         keys = sorted(STANCE_KEYS - {"evidence_start", "evidence_end"})
-        stances.append({**{k: stance.get(k) for k in keys}, "evidence_start": start, "evidence_end": end})
+        labels = {k: stance.get(k) for k in keys} | {"actor": canonical(stance.get("actor"))}
+        stances.append({**labels, "evidence_start": start, "evidence_end": end})
     if problems:
         raise ValueError(f"{work['id']}: " + "; ".join(problems))
     out.update(statements=statements, numbers=numbers, stances=stances)
@@ -157,19 +180,17 @@ def check(gold: dict, text: str) -> list[str]:
     return problems
 
 
+def _triples(work: dict) -> set[tuple[str, str, str]]:
+    return {(canonical(s["actor"]), s["target"], s["polarity"]) for s in work["stances"]}
+
+
 def stance_agreement(dir_a: Path, dir_b: Path) -> dict[str, float]:
     """Exact (actor, target, polarity) agreement of two passes over the articles both annotated."""
     both = sorted({p.name for p in dir_a.glob("*.json")} & {p.name for p in dir_b.glob("*.json")})
     a_n = b_n = common = 0
     for name in both:
-        a = {
-            (s["actor"], s["target"], s["polarity"])
-            for s in json.loads((dir_a / name).read_text())["stances"]
-        }
-        b = {
-            (s["actor"], s["target"], s["polarity"])
-            for s in json.loads((dir_b / name).read_text())["stances"]
-        }
+        a = _triples(json.loads((dir_a / name).read_text(encoding="utf-8")))
+        b = _triples(json.loads((dir_b / name).read_text(encoding="utf-8")))
         a_n, b_n, common = a_n + len(a), b_n + len(b), common + len(a & b)
     p = common / b_n if b_n else 0.0
     r = common / a_n if a_n else 0.0
