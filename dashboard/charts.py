@@ -18,6 +18,7 @@ import networkx as nx
 import pandas as pd
 import plotly.graph_objects as go
 
+from dashboard.nlp.lexicons import nato_guidelines
 from dashboard.queries import FREQUENCIES, KINDS
 
 # Colour-blind-safe (Okabe-Ito) colours, one per statement kind, the same on every chart.
@@ -39,12 +40,8 @@ VERDICT_SYMBOLS = {
     "not checked": "x",
 }
 NUMBER_KIND_COLOURS = {"reported": "#0072B2", "target": "#E69F00", "other": "#999999"}
-# Wales 2014 floor, The Hague 2025 core (3.5%) and total (5%) guidelines, as percent of GDP.
-GUIDELINES = (
-    (2.0, "2% guideline (Wales 2014)"),
-    (3.5, "3.5% core (The Hague 2025)"),
-    (5.0, "5% total (The Hague 2025)"),
-)
+# NATO's guidelines as percent of GDP with their labels (data/lexicons/nato_guidelines.csv)
+GUIDELINES = tuple((g.value, g.label) for g in nato_guidelines())
 STANCE_COLOURSCALE = "RdBu"  # red = oppose (-1), blue = support (+1), white = 0
 SEQUENTIAL = "Blues"
 MAP_COLOURSCALE = [[0.0, "#C6DBEF"], [0.5, "#4292C6"], [1.0, "#08306B"]]  # palest still differs from no data

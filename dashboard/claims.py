@@ -1,6 +1,6 @@
 """Claims vs official figures: checks percent-of-GDP defence-spending numbers against NATO's published series.
-Pure pandas over the `numbers` table and the reference CSV; no Streamlit, no NLP, never alters either input.
-"""
+Pure pandas over the `numbers` table, the reference CSV and NATO's guidelines (data/lexicons); no Streamlit,
+no NLP, never alters its inputs."""
 
 from __future__ import annotations
 
@@ -10,6 +10,8 @@ from types import MappingProxyType
 
 import numpy as np
 import pandas as pd
+
+from dashboard.nlp.lexicons import nato_guideline
 
 REFERENCE_PATH = Path(__file__).resolve().parents[1] / "data" / "reference" / "nato_defence_expenditure.csv"
 REFERENCE_DTYPES = MappingProxyType(
@@ -24,8 +26,8 @@ REFERENCE_DTYPES = MappingProxyType(
     }
 )
 
-GUIDELINE_PCT = 2.0  # Wales 2014 guideline, a floor since Vilnius 2023
-CORE_TARGET_PCT = 3.5  # The Hague 2025: core defence spending by 2035
+GUIDELINE_PCT = nato_guideline("floor").value  # Wales 2014 guideline, a floor since Vilnius 2023
+CORE_TARGET_PCT = nato_guideline("core").value  # The Hague 2025: core defence spending by 2035
 
 # qualifier -> (comparison, tolerance in percentage points). "within": |value - official| <= tol;
 # "floor": official >= value - tol (the claim says "at least value"); "ceiling": official <= value + tol.

@@ -1,6 +1,6 @@
 """Actor and country gazetteer: resolves country, speaker, title and organisation mentions to canonical rows.
-Pure lookups over data/gazetteer/*.csv loaded once; must not import spaCy, read files per call or mutate data.
-"""
+Pure lookups over data/gazetteer/*.csv (and data/lexicons/honorifics.csv) loaded once; must not import spaCy,
+read files per call or mutate data."""
 
 from __future__ import annotations
 
@@ -12,6 +12,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+
+from dashboard.nlp.lexicons import honorifics
 
 DEFAULT_DATA_DIR = Path(__file__).resolve().parents[2] / "data" / "gazetteer"
 
@@ -26,14 +28,6 @@ _TOKEN = re.compile(r"[^\s,;:()\[\]\"]+")
 _TRAILING_JUNK = re.compile(r"[\s,;:!?()\[\]\"]+$")
 _LEADING_JUNK = re.compile(r"^[\s,;:!?()\[\]\"]+")
 
-# Titles of address dropped before a name is looked up ("Mr Macron", "Dr Merkel").
-HONORIFICS = frozenset(
-    {
-        *("mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "prof", "prof.", "professor"),
-        *("sir", "dame", "lord", "lady", "baroness", "baron", "herr", "frau", "madame", "monsieur"),
-        *("mme", "mme.", "m.", "signor", "signora", "senor", "señor", "sen.", "rep.", "gen.", "adm.", "hon."),
-    }
-)
 _LEVEL_RANK = {
     "head_of_state": 0,
     "head_of_government": 1,
@@ -445,7 +439,8 @@ class Gazetteer:
             names = self._person_keys.get(key)
             if not names:
                 continue
-            prefix = [t for t in tokens[:i] if t.casefold() not in HONORIFICS]
+            # titles of address are dropped ("Mr Macron", "Dr Merkel")
+            prefix = [t for t in tokens[:i] if t.casefold() not in honorifics()]
             if prefix and prefix[-1][:1].isupper() and self.parse_title(prefix[-1]) == (None, None, None):
                 return None  # another given name: "Mike Johnson" is not Boris Johnson
             hint_role, hint_country, hint_org = self.parse_title(" ".join(prefix)) if prefix else (None,) * 3

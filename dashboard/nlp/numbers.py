@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import csv
 import re
 from dataclasses import dataclass, replace
 from datetime import date
@@ -14,52 +13,20 @@ from text_to_num import text2num
 
 from dashboard.nlp.entities import Entities
 from dashboard.nlp.gazetteer import Gazetteer
-from dashboard.nlp.lexicons import DATA_DIR
-from dashboard.nlp.sentences import Sentences
-
-# one token holding a number: "1,200", "4.12", ".001", "+0.2", "13.4bn", "5pc", "PS2.7", "RM23.50", "Y=28,030"
-_NUM_TOKEN = re.compile(
-    r"^(?P<cur>[A-Z]{1,3}=?|[€$£¥])?[+-]?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d*\.\d+|\d+)"
-    r"(?P<scale>k|m|mn|bn|b|tn|trn)?(?P<pct>pc|%)?$",
-    re.IGNORECASE,
+from dashboard.nlp.lexicons import (
+    currencies,
+    glued_forms,
+    nato_guidelines,
+    number_cues,
+    number_qualifiers,
+    number_scales,
+    period_years,
+    relative_years,
+    table_words,
+    word_list,
+    word_set,
 )
-_RANGE_WORDS = {"to", "-", "and", "or", "\u2013"}
-_SCALES = {
-    "k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "million": 1e6, "b": 1e9, "bn": 1e9, "billion": 1e9,
-    "tn": 1e12, "trn": 1e12, "trillion": 1e12,
-}  # fmt: skip
-_PERCENT = {"%", "percent", "pct", "pc"}
-_GDP_HEADS = {"gdp", "output", "income", "economy", "product"}  # ... of GDP / economic output / ...
-_QUALIFIERS = [
-    (("at", "least"), "at least"), (("no", "less", "than"), "at least"), (("more", "than"), "more than"),
-    (("over",), "more than"), (("above",), "more than"), (("upwards", "of"), "more than"),
-    (("less", "than"), "less than"), (("fewer", "than"), "less than"), (("under",), "less than"),
-    (("below",), "less than"), (("up", "to"), "up to"), (("as", "much", "as"), "up to"),
-    (("as", "many", "as"), "up to"), (("at", "most"), "at most"), (("no", "more", "than"), "at most"),
-    (("about",), "about"), (("around",), "about"), (("roughly",), "about"), (("approximately",), "about"),
-    (("some",), "about"), (("nearly",), "about"), (("almost",), "about"), (("close", "to"), "about"),
-    (("an", "estimated"), "about"), (("estimated",), "about"), (("approx",), "about"), (("circa",), "about"),
-]  # fmt: skip
-_NOT_CLAIMS = {
-    "article",
-    "no",
-    "no.",
-    "number",
-    "page",
-    "chapter",
-    "section",
-    "f",
-    "su",
-    "mig",
-    "world",
-    "war",
-}
-_TWO_WORD_PERCENT = {("per", "cent"), ("percentage", "point")}
-_GUIDELINE_VALUES = {"2", "3.5", "5", "two", "five"}  # NATO's guidelines in % of GDP
-_TARGET_AFTER = {
-    "target", "guideline", "goal", "benchmark", "threshold", "pledge", "mark", "level", "floor", "ceiling",
-    "figure",
-}  # fmt: skip
+from dashboard.nlp.sentences import Sentences
 
 
 @dataclass(frozen=True)
@@ -80,33 +47,34 @@ class NumberClaim:
 
 
 @cache
-def _currencies() -> dict[str, dict[str, str]]:
-    """Currency forms by where they stand: `before` the number ("€", "PLN"), `after` it ("euros",
-    "Danish crowns"), or glued to it as a `prefix` ("PS2.7m", "RM23.50", "$US55,931")."""
-    forms: dict[str, dict[str, str]] = {"before": {}, "after": {}, "prefix": {}}
-    with open(DATA_DIR / "lexicons" / "currencies.csv", encoding="utf-8", newline="") as fh:
-        for row in csv.DictReader(fh):
-            forms[row["position"]][row["form"]] = row["code"]
-    return forms
+def _num_token() -> re.Pattern[str]:
+    """One token holding a number: "1,200", "4.12", ".001", "+0.2", "13.4bn", "5pc", "PS2.7", "RM23.50",
+    "Y=28,030" (the scale and percent forms that may be glued to digits come from the lexicons)."""
+    scales = "|".join(map(re.escape, glued_forms("number_scales")))
+    percent = "|".join(map(re.escape, glued_forms("number_percent_words")))
+    return re.compile(
+        r"^(?P<cur>[A-Z]{1,3}=?|[€$£¥])?[+-]?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d*\.\d+|\d+)"
+        rf"(?P<scale>{scales})?(?P<pct>{percent})?$",
+        re.IGNORECASE,
+    )
 
 
 def _number_token(text: str) -> re.Match[str] | None:
-    m = _NUM_TOKEN.match(text)
-    if m is None or (m.group("cur") and m.group("cur") not in _currencies()["prefix"]):
+    m = _num_token().match(text)
+    if m is None or (m.group("cur") and m.group("cur") not in currencies()["prefix"]):
         return None
     return m
 
 
 @cache
-def _cues() -> dict[str, str]:
-    with open(DATA_DIR / "lexicons" / "number_cues.csv", encoding="utf-8", newline="") as fh:
-        return {r["lemma"]: r["kind"] for r in csv.DictReader(fh)}
+def _guideline_values() -> frozenset[str]:
+    """NATO's guidelines as an article writes them ("2", "3.5", "five")."""
+    return frozenset(w for g in nato_guidelines() for w in g.written)
 
 
 @cache
-def _defence_cues() -> frozenset[str]:
-    with open(DATA_DIR / "lexicons" / "defence_cues.csv", encoding="utf-8", newline="") as fh:
-        return frozenset(r["lemma"] for r in csv.DictReader(fh))
+def _two_word_percent() -> frozenset[tuple[str, ...]]:
+    return frozenset(tuple(p.split()) for p in word_set("number_two_word_percent"))
 
 
 def _is_core(tok: Token) -> bool:
@@ -114,9 +82,9 @@ def _is_core(tok: Token) -> bool:
         bool(_number_token(tok.text))
         or (tok.like_num and tok.lower_ != "one")
         or (
-            tok.lower_ in {"one", "half"}
+            tok.lower_ in word_set("number_words_before_scale")
             and tok.i + 1 < len(tok.doc)
-            and tok.doc[tok.i + 1].lower_ in _SCALES
+            and tok.doc[tok.i + 1].lower_ in number_scales()
         )
     )
 
@@ -127,15 +95,15 @@ def parse_value(words: list[str]) -> float | None:
     if not words:
         return None
     scale = 1.0
-    while words and words[-1].lower() in _SCALES and len(words) > 1:
-        scale *= _SCALES[words[-1].lower()]
+    while words and words[-1].lower() in number_scales() and len(words) > 1:
+        scale *= number_scales()[words[-1].lower()]
         words = words[:-1]
     if len(words) == 1:
         m = _number_token(words[0])
         if m:
             number = float(m.group("num").replace(",", ""))
             if m.group("scale"):
-                scale *= _SCALES[m.group("scale").lower()]
+                scale *= number_scales()[m.group("scale").lower()]
             return number * scale
     phrase = " ".join(w for w in words if w != "-").lower().replace("-", " ")
     if phrase == "half":
@@ -167,7 +135,7 @@ def extract_numbers(
         j = i + 1
         while j < n and (
             _is_core(doc[j])
-            or doc[j].lower_ in _SCALES
+            or doc[j].lower_ in number_scales()
             or (doc[j].text == "-" and j + 1 < n and doc[j + 1].like_num and not doc[j - 1].text.isdigit())
             or (
                 doc[j].lower_ == "and"
@@ -196,24 +164,24 @@ def _claim(doc, text, sents, ents: Entities, i, j, when, gaz, skip_ents, home, g
     start_tok, end_tok = i, j  # the claim's text: currency + number + unit
     unit, currency = _unit_at(doc, i, j)
     if unit is not None:
-        start_tok = i - 1 if unit == "money" and i > 0 and doc[i - 1].text in _currencies()["before"] else i
+        start_tok = i - 1 if unit == "money" and i > 0 and doc[i - 1].text in currencies()["before"] else i
         start_tok = (
             start_tok - 1
-            if start_tok > 0 and doc[start_tok - 1].text in _currencies()["prefix"]
+            if start_tok > 0 and doc[start_tok - 1].text in currencies()["prefix"]
             else start_tok
         )
         end_tok = _unit_end(doc, j)
     else:
         # "from 5 to 7 per cent", "33-35 billion euros": the first number of a range shares the second's unit
         k = j
-        if k + 1 < len(doc) and doc[k].lower_ in _RANGE_WORDS and _is_core(doc[k + 1]):
+        if k + 1 < len(doc) and doc[k].lower_ in word_set("number_range_words") and _is_core(doc[k + 1]):
             m = k + 1
-            while m < len(doc) and (_is_core(doc[m]) or doc[m].lower_ in _SCALES):
+            while m < len(doc) and (_is_core(doc[m]) or doc[m].lower_ in number_scales()):
                 m += 1
             unit, currency = _unit_at(doc, k + 1, m)
-            scales = [t.lower_ for t in doc[k + 1 : m] if t.lower_ in _SCALES]
-            if unit is not None and scales and not any(t.lower_ in _SCALES for t in doc[i:j]):
-                value *= _SCALES[scales[-1]]
+            scales = [t.lower_ for t in doc[k + 1 : m] if t.lower_ in number_scales()]
+            if unit is not None and scales and not any(t.lower_ in number_scales() for t in doc[i:j]):
+                value *= number_scales()[scales[-1]]
     if unit is None:
         if any(k in skip_ents for k in range(i, j)):
             return None
@@ -276,7 +244,7 @@ def _per_conjoined_country(claim: NumberClaim, doc: Doc, ents: Entities, gaz: Ga
 def _unit_at(doc: Doc, i: int, j: int) -> tuple[str | None, str | None]:
     """Unit and currency of the number in tokens i..j: a currency before it ("€", "US $", "PLN") or glued
     to it ("PS2.7m", "$US55,931"), a percent sign or word after it, or a currency word after it."""
-    forms = _currencies()
+    forms = currencies()
     core = _number_token(doc[i].text)
     prev = doc[i - 1] if i > 0 else None
     if core and core.group("pct"):
@@ -299,14 +267,18 @@ def _unit_at(doc: Doc, i: int, j: int) -> tuple[str | None, str | None]:
         return None, None
     two = f"{nxt.text} {doc[j + 1].text}" if j + 1 < len(doc) else ""
     if (
-        nxt.lower_ in _PERCENT
-        or (nxt.lower_, doc[j + 1].lemma_.lower() if j + 1 < len(doc) else "") in _TWO_WORD_PERCENT
+        nxt.lower_ in table_words("number_percent_words")
+        or (nxt.lower_, doc[j + 1].lemma_.lower() if j + 1 < len(doc) else "") in _two_word_percent()
     ):
         return "percent", None
     if two in forms["after"]:
         return "money", forms["after"][two]
     if nxt.text in forms["after"] or nxt.lower_ in forms["after"]:
-        if nxt.lower_ in {"pound", "pounds"} and j + 1 < len(doc) and doc[j + 1].text in {"-", "of"}:
+        if (
+            nxt.lower_ in word_set("number_weight_units")
+            and j + 1 < len(doc)
+            and doc[j + 1].text in {"-", "of"}
+        ):
             return None, None  # "275 pound-feet", "208 pounds of"
         return "money", forms["after"].get(nxt.text, forms["after"].get(nxt.lower_))
     return None, None
@@ -314,15 +286,19 @@ def _unit_at(doc: Doc, i: int, j: int) -> tuple[str | None, str | None]:
 
 def _unit_end(doc: Doc, j: int) -> int:
     """End token of the unit written after a number (percent words, one- or two-word currency)."""
-    forms = _currencies()
+    forms = currencies()
     if j >= len(doc):
         return j
     if j + 1 < len(doc) and (
-        (doc[j].lower_, doc[j + 1].lemma_.lower()) in _TWO_WORD_PERCENT
+        (doc[j].lower_, doc[j + 1].lemma_.lower()) in _two_word_percent()
         or (f"{doc[j].text} {doc[j + 1].text}" in forms["after"])
     ):
         return j + 2
-    if doc[j].lower_ in _PERCENT or doc[j].text in forms["after"] or doc[j].lower_ in forms["after"]:
+    if (
+        doc[j].lower_ in table_words("number_percent_words")
+        or doc[j].text in forms["after"]
+        or doc[j].lower_ in forms["after"]
+    ):
         return j + 1
     return j
 
@@ -333,26 +309,32 @@ def _is_count(doc: Doc, i: int, j: int, value: float) -> bool:
     if re.fullmatch(r"(1[89]|20|21)\d\d", text) and j == i + 1:
         return False  # a year
     prev = doc[i - 1].lower_ if i > 0 else ""
-    if prev in _NOT_CLAIMS or prev in {"-", "/", ":"} or (j < len(doc) and doc[j].text in {"-", "/", ":"}):
+    if (
+        prev in word_set("number_not_counts")
+        or prev in {"-", "/", ":"}
+        or (j < len(doc) and doc[j].text in {"-", "/", ":"})
+    ):
         return False
-    if j < len(doc) and doc[j].lower_ in {"year", "years", "-year", "year-old"} and prev in {"aged", "age"}:
+    if (
+        j < len(doc)
+        and doc[j].lower_ in word_set("number_year_units")
+        and prev in word_set("number_age_cues")
+    ):
         return False
     follow = doc[j : j + 4]
-    if any(t.lower_ in {"year-old", "years-old"} or t.text == "-year" for t in follow[:2]):
+    if any(t.lower_ in word_set("number_age_suffixes") or t.text == "-year" for t in follow[:2]):
         return False
     if follow and follow[0].lower_ == "of":
         return True
-    if prev in {"to", "from"} and i > 1:
+    if prev in word_set("number_count_preps") and i > 1:
         # "188 votes to 8", "the number of allies to 31", "up from three in 2014": the same count again
         back = doc[max(0, i - 4) : i - 1]
         if any(t.tag_ in {"NNS", "NNPS"} or t.lower_ == "up" for t in back):
             return True
     # "six additional F-15 fighters", "12 F-16s", "500 Stinger missiles", "four opt-outs"
     for t in doc[j : j + 6]:
-        if t.tag_ in {"NNS", "NNPS"} or (
-            t.pos_ == "NOUN" and t.lemma_ in {"member", "ally", "country", "state"}
-        ):
-            return t.lemma_ not in {"year", "month", "week", "day", "hour", "minute", "time"}
+        if t.tag_ in {"NNS", "NNPS"} or (t.pos_ == "NOUN" and t.lemma_ in word_set("number_member_nouns")):
+            return t.lemma_ not in word_set("number_time_units")
         if t.pos_ not in {"ADJ", "NOUN", "PROPN", "ADV", "NUM"} and t.text != "-":
             break
     return False
@@ -365,12 +347,11 @@ def _gdp_phrase(doc: Doc, k: int) -> int | None:
         return None
     for m in range(k + 1, min(k + 6, len(doc))):
         t = doc[m]
-        if t.lower_ in _GDP_HEADS:
+        if t.lower_ in word_set("number_gdp_heads"):
             return m + 1
-        if t.pos_ not in {"DET", "PRON", "ADJ", "PROPN", "PART", "NOUN"} or t.lower_ in {
-            "budget",
-            "spending",
-        }:
+        if t.pos_ not in {"DET", "PRON", "ADJ", "PROPN", "PART", "NOUN"} or t.lower_ in word_set(
+            "number_other_shares"
+        ):
             return None
     return None
 
@@ -380,36 +361,23 @@ def _percent_of_gdp_context(doc: Doc, sent: Span, i: int, k: int, gdp_doc: bool)
     sentence about defence spending "France is estimated at 2.06%" or "reaching 2.5%" — unless it says what
     else it is a share of ("16% of the budget") or counts votes, rates or growth."""
     nxt = doc[k] if k < len(doc) else None
-    if nxt is not None and nxt.lemma_.lower() in _TARGET_AFTER:
+    if nxt is not None and nxt.lemma_.lower() in word_set("number_target_nouns"):
         return True
     if nxt is not None and nxt.lower_ == "of":
         return False
-    if i > 0 and doc[i - 1].lower_ in {"by", "of"}:
+    if i > 0 and doc[i - 1].lower_ in word_set("number_change_preps"):
         return False  # "rose by 18%", "an increase of 18%": a change, not a share of GDP
     lemmas = {t.lemma_.lower() for t in sent}
-    if lemmas & _NOT_GDP_CONTEXT:
+    if lemmas & word_set("number_not_gdp_context"):
         return False
-    return bool(lemmas & _GDP_CONTEXT) or (bool(lemmas & {"estimate", "follow", "at"}) and gdp_doc)
-
-
-_GDP_CONTEXT = {"spend", "spending", "defence", "defense", "military", "guideline", "target", "nato", "gdp"}
-_NOT_GDP_CONTEXT = {
-    "vote",
-    "voting",
-    "turnout",
-    "poll",
-    "inflation",
-    "interest",
-    "growth",
-    "tax",
-    "rate",
-    "fee",
-}
+    return bool(lemmas & word_set("number_gdp_context")) or (
+        bool(lemmas & word_set("number_gdp_list_context")) and gdp_doc
+    )
 
 
 def _doc_has_gdp_share(text: str) -> bool:
     """Whether the article states a share of GDP anywhere (then "Italy at 1.49%" lists more of them)."""
-    return "of GDP" in text or "of gross domestic product" in text or "economic output" in text
+    return any(phrase in text for phrase in word_list("number_gdp_share_phrases"))
 
 
 def _with_gdp_lists(claims: list[NumberClaim], text: str) -> list[NumberClaim]:
@@ -434,7 +402,7 @@ def _with_gdp_lists(claims: list[NumberClaim], text: str) -> list[NumberClaim]:
 
 def _qualifier(doc: Doc, start_tok: int) -> str | None:
     before = tuple(doc[k].lower_ for k in range(max(0, start_tok - 3), start_tok))  # read the words once
-    for words, label in _QUALIFIERS:
+    for words, label in number_qualifiers():
         if len(words) <= len(before) and before[len(before) - len(words) :] == words:
             return label
     return None
@@ -487,7 +455,7 @@ def _country(
         if tok.pos_ in {"VERB", "AUX"} or tok.head.i == tok.i:
             break
     for verb in [t for t in [doc[i], *doc[i].ancestors] if t.pos_ in {"VERB", "AUX"}][:4]:
-        if verb.lemma_.lower() in _DIRECTIVES:
+        if verb.lemma_.lower() in word_set("number_directive_verbs"):
             # "Trump called on European countries to ... 2%": the addressees' figure, not the speaker's
             told = [c for c in verb.children if c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ == "on")]
             if not told:
@@ -511,12 +479,12 @@ def _country(
                 actor = gaz.find_actor(subj.text)
                 if actor is not None and actor.country:
                     return actor.country
-            if subj.lemma_.lower() in _HOME_NOUNS:
+            if subj.lemma_.lower() in word_set("number_home_nouns"):
                 # "Lithuanian officials said that the country planned ...": the country named before it
                 named = [c for s, e, c in mentions if e <= subj.i]
                 if named or home:
                     return named[-1] if named else home
-    if k < len(doc) and doc[k].lemma_.lower() in _TARGET_AFTER:
+    if k < len(doc) and doc[k].lemma_.lower() in word_set("number_target_nouns"):
         return None  # "the 2% guideline" names the alliance's goal, unless a country's clause claims it
     before = [(s, c) for s, e, c in mentions if e <= i]
     if before:
@@ -524,24 +492,25 @@ def _country(
     after = [(s, c) for s, e, c in mentions if s >= k and s - k <= 4]
     if after:
         return min(after)[1]
-    if home and any(t.lemma_.lower() in _HOME_NOUNS or t.lower_ == "its" for t in sent):
+    if home and any(t.lemma_.lower() in word_set("number_home_nouns") or t.lower_ == "its" for t in sent):
         return home
-    if home and not mentions and not any(t.lemma_.lower() in _ALLIANCE_WORDS for t in sent):
+    if home and not mentions and not any(t.lemma_.lower() in _alliance_words() for t in sent):
         return home  # a sentence of an article about one country ("Turnout was 65.77%.")
     return None
 
 
-_GROUP_NOUNS = {"ally", "allies", "member", "members", "country", "countries", "nato", "alliance", "leader"}
-_ALLIANCE_WORDS = _GROUP_NOUNS | {
-    "eu", "bloc", "europe", "european", "union", "commission", "guideline", "communiqué", "communique",
-    "declaration", "summit",
-}  # fmt: skip
+@cache
+def _alliance_words() -> frozenset[str]:
+    """Lemmas that make a sentence about the alliance or the EU as a whole."""
+    return word_set("number_group_nouns") | word_set("number_alliance_words")
 
 
 def _is_group(tok: Token) -> bool:
     """ "allies", "NATO leaders", "member states", "the alliance": many countries at once."""
     lemma = tok.lemma_.lower()
-    return lemma in {"nato", "alliance"} or (lemma in _GROUP_NOUNS and tok.tag_ in {"NNS", "NNPS"})
+    return lemma in word_set("number_group_names") or (
+        lemma in word_set("number_group_nouns") and tok.tag_ in {"NNS", "NNPS"}
+    )
 
 
 def _counts_members(doc: Doc, i: int, k: int) -> bool:
@@ -551,19 +520,17 @@ def _counts_members(doc: Doc, i: int, k: int) -> bool:
         return False
     after = doc[k : k + 6] if k < len(doc) and doc[k].lower_ == "of" else doc[k : k + 2]
     before = doc[max(0, i - 3) : i] if i > 0 and doc[i - 1].lower_ == "to" else []
-    return any(t.lemma_.lower() in _GROUP_NOUNS for t in [*after, *before])
+    return any(t.lemma_.lower() in word_set("number_group_nouns") for t in [*after, *before])
 
 
 def _is_venue(ent: Span) -> bool:
     """ "in Brussels", "near London", "in The Hague": a place where something happened, not whose figure."""
     head = ent.root.head
     return (
-        ent.root.dep_ == "pobj" and head.lower_ in {"in", "near", "at"} and head.head.pos_ in {"VERB", "NOUN"}
+        ent.root.dep_ == "pobj"
+        and head.lower_ in word_set("number_venue_preps")
+        and head.head.pos_ in {"VERB", "NOUN"}
     )
-
-
-_DIRECTIVES = {"call", "urge", "ask", "demand", "press", "push", "tell", "want", "expect"}
-_HOME_NOUNS = {"government", "country", "parliament", "cabinet", "coalition", "ministry", "nation", "it"}
 
 
 def home_country(ents: list[Span], gaz: Gazetteer) -> str | None:
@@ -593,18 +560,19 @@ def _year(i: int, k: int, sent: Span, sent_ents: list[Span], when: date | None, 
     for ent in sent_ents:
         m = _YEAR.search(ent.text) if ent.label_ == "DATE" else None
         if m and not any(
-            t.lower_ in {"since", "instead"} for t in doc[max(sent.start, ent.start - 3) : ent.start]
+            t.lower_ in word_set("number_not_own_year")
+            for t in doc[max(sent.start, ent.start - 3) : ent.start]
         ):
             dates.append((ent.start, int(m.group(1))))
     if when is not None:
         for t in sent:
-            if t.lower_ in {"year", "decade"} and t.i > sent.start:
+            if t.lower_ in period_years() and t.i > sent.start:
                 prev = doc[t.i - 1].lower_
                 ago = t.i + 1 < sent.end and doc[t.i + 1].lower_ == "ago"
-                if prev in _RELATIVE_YEAR and not ago:
-                    dates.append((t.i - 1, when.year + _RELATIVE_YEAR[prev]))
-                elif ago and prev in {"a", "one"}:
-                    dates.append((t.i - 1, when.year - (10 if t.lower_ == "decade" else 1)))
+                if prev in relative_years() and not ago:
+                    dates.append((t.i - 1, when.year + relative_years()[prev]))
+                elif ago and prev in word_set("number_one_words"):
+                    dates.append((t.i - 1, when.year - period_years()[t.lower_]))
             elif t.lower_ == "years" and t.i + 1 < sent.end and doc[t.i + 1].lower_ == "ago":
                 n = parse_value([doc[t.i - 1].text])
                 if n is not None and 1 <= n <= 50:
@@ -624,9 +592,6 @@ def _year(i: int, k: int, sent: Span, sent_ents: list[Span], when: date | None, 
         # not "down from roughly 22%", an earlier level
         return max(before)[1]
     return None
-
-
-_RELATIVE_YEAR = {"this": 0, "last": -1, "next": 1, "previous": -1, "coming": 1}
 
 
 def _target_year(sent: Span, k: int, kind: str) -> int | None:
@@ -654,7 +619,7 @@ def _default_year(doc: Doc, i: int, unit: str, kind: str, when: date | None) -> 
 
 
 def _announced(verb: Token) -> bool:
-    return verb.tag_ == "VBD" and verb.lemma_.lower() in {"promise", "announce", "pledge", "unveil"}
+    return verb.tag_ == "VBD" and verb.lemma_.lower() in word_set("number_announce_verbs")
 
 
 def _carry_target_years(claims: list[NumberClaim]) -> list[NumberClaim]:
@@ -685,22 +650,19 @@ def _kind(doc: Doc, i: int, k: int, unit: str, sent: Span) -> str:
     `reported` for levels spent or estimated, `other` for counts and anything else."""
     if unit == "count":
         allies = doc[k : k + 3]
-        spending = any(t.lemma_.lower() in {"spend", "meet", "guideline", "target", "remain"} for t in sent)
-        if spending and any(t.lemma_.lower() in {"ally", "member", "country", "state"} for t in allies):
+        spending = any(t.lemma_.lower() in word_set("number_allies_level_words") for t in sent)
+        if spending and any(t.lemma_.lower() in word_set("number_member_nouns") for t in allies):
             return "reported"  # "11 allies will meet the guideline", "Eight allies remain below"
         return "other"
-    cues = _cues()
+    cues = number_cues()
     if (
         unit == "money"
         and not any(c.lemma_ == "have" for a in doc[i].ancestors for c in a.children)
-        and any(
-            t.lemma_.lower() in {"will", "would", "plan", "fund", "promise", "pledge", "add", "package"}
-            for t in sent
-        )
+        and any(t.lemma_.lower() in word_set("number_planned_money_words") for t in sent)
     ):
         return "target"  # money planned, promised or put in a fund
     nxt = doc[k] if k < len(doc) else None
-    if nxt is not None and nxt.lemma_.lower() in _TARGET_AFTER:
+    if nxt is not None and nxt.lemma_.lower() in word_set("number_target_nouns"):
         return "target"
     for m in range(k, min(k + 8, sent.end - 1)):
         if doc[m].lower_ == "by" and _YEAR.fullmatch(doc[m + 1].text):
@@ -710,19 +672,20 @@ def _kind(doc: Doc, i: int, k: int, unit: str, sent: Span) -> str:
         return "target"
     after = doc[k : min(sent.end, k + 8)]
     for m, t in enumerate(after):
-        if t.lemma_.lower() in _TARGET_AFTER | {"recommend", "require"} and not any(
-            x.lower_ in {"below", "above", "short", "under", "over", "beyond"} for x in after[:m]
-        ):
+        lemma = t.lemma_.lower()
+        if (
+            lemma in word_set("number_target_nouns") or lemma in word_set("number_recommend_verbs")
+        ) and not any(x.lower_ in word_set("number_comparison_words") for x in after[:m]):
             return "target"  # "the 2% of GDP that NATO recommends as a guideline"
     verbs = [a for a in doc[i].ancestors if a.pos_ in {"VERB", "AUX"} and sent.start <= a.i < sent.end][:3]
-    if any(c.lower_ in {"if", "could", "might"} for v in verbs for c in v.children):
+    if any(c.lower_ in word_set("number_hypothesis_words") for v in verbs for c in v.children):
         return "other"  # "if member states raised spending by 1.5% of GDP": a hypothesis
-    if unit == "percent_of_gdp" and _qualifier(doc, i) == "at least" and doc[i].text in _GUIDELINE_VALUES:
+    if unit == "percent_of_gdp" and _qualifier(doc, i) == "at least" and doc[i].text in _guideline_values():
         return "target"  # "will spend at least 2% of GDP": measured against the guideline
     if (
         unit == "percent_of_gdp"
-        and any(c.lower_ in {"will", "would", "shall"} for v in verbs for c in v.children)
-        and not {t.lemma_.lower() for t in sent} & {"estimate", "expect", "figure", "forecast", "project"}
+        and any(c.lower_ in word_set("number_commitment_modals") for v in verbs for c in v.children)
+        and not {t.lemma_.lower() for t in sent} & word_set("number_estimate_words")
     ):
         return "target"  # "Germany would from now on invest more than 2%": a commitment, not a level
     head = doc[i]
@@ -737,17 +700,9 @@ def _kind(doc: Doc, i: int, k: int, unit: str, sent: Span) -> str:
 
 def _done(tok: Token) -> bool:
     """ "spending reached 2.11%", "raised it to 2%": a movement that has happened reports a level."""
-    return tok.tag_ in {"VBD", "VBN"} and tok.lemma_.lower() in {
-        "reach",
-        "meet",
-        "hit",
-        "raise",
-        "increase",
-        "boost",
-        "lift",
-    }
+    return tok.tag_ in {"VBD", "VBN"} and tok.lemma_.lower() in word_set("number_done_verbs")
 
 
 def _defence_context(sent: Span, unit: str) -> bool:
-    cues = _defence_cues()
+    cues = word_set("defence_cues")
     return any(t.lemma_.lower() in cues for t in sent) or unit == "percent_of_gdp"

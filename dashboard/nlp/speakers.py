@@ -7,44 +7,16 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
 from dashboard.nlp.entities import Entities
 from dashboard.nlp.gazetteer import Actor, Gazetteer
-from dashboard.nlp.lexicons import anonymous_nouns, document_nouns, generic_orgs
+from dashboard.nlp.lexicons import generic_orgs, honorifics, person_pronouns, subject_pronouns, word_set
 from dashboard.nlp.sentences import sentence_starts
 
-PERSON_PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f"}
-GROUP_PRONOUNS = {"they", "it", "we"}
-HONORIFICS = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f", "dr": None}
-HONORIFIC_WORDS = {
-    "mr",
-    "mrs",
-    "ms",
-    "miss",
-    "dr",
-    "sir",
-    "dame",
-    "lord",
-    "lady",
-    "prof",
-    "mr.",
-    "mrs.",
-    "ms.",
-    "dr.",
-}
 _POSSESSIVE = re.compile(r"['\u2019]s?$")
-_ROLE_NOUNS = {
-    "minister",
-    "president",
-    "chancellor",
-    "secretary",
-    "premier",
-    "spokesman",
-    "spokeswoman",
-    "leader",
-}
 
 
 @dataclass(frozen=True)
@@ -71,8 +43,19 @@ class _Person:
 
 
 def _clean_name(text: str) -> str:
-    words = [w for w in _POSSESSIVE.sub("", text.strip()).split() if w.lower() not in HONORIFIC_WORDS]
+    words = [w for w in _POSSESSIVE.sub("", text.strip()).split() if w.lower() not in _name_honorifics()]
     return " ".join(words).strip(" ,.;:\"'\u201c\u201d")
+
+
+@cache
+def _name_honorifics() -> frozenset[str]:
+    """Titles taken out of a speaker's name wherever they stand ("Mr", "Lord")."""
+    return frozenset(form for form, h in honorifics().items() if h.dropped_from_names)
+
+
+def _honorific_gender(word: str) -> str | None:
+    found = honorifics().get(word)
+    return found.gender if found is not None else None
 
 
 class ArticleSpeakers:
@@ -179,7 +162,7 @@ class ArticleSpeakers:
             canonical = actor.name
             person = self.people.get(canonical) or _Person(canonical, actor.country, actor.role, actor.org)
         else:
-            if len(name.split()) == 1 and name.lower() in {"he", "she"}:
+            if len(name.split()) == 1 and name.lower() in subject_pronouns():
                 return None
             canonical = name
             person = self.people.get(canonical) or _Person(canonical)
@@ -213,7 +196,7 @@ class ArticleSpeakers:
                     person.country = None
         first = ent[0].lower_ if ent.start > 0 else ""
         prev = self.doc[ent.start - 1].lower_ if ent.start > 0 else ""
-        gender = HONORIFICS.get(first) or HONORIFICS.get(prev)
+        gender = _honorific_gender(first) or _honorific_gender(prev)
         if gender and not person.gender:
             person.gender = gender
 
@@ -222,9 +205,9 @@ class ArticleSpeakers:
         if mention is None:
             return UNKNOWN
         root = mention.root
-        if root.lower_ in PERSON_PRONOUNS and root.pos_ == "PRON":
-            return self._resolve_pronoun(mention.start_char, PERSON_PRONOUNS[root.lower_])
-        if root.lower_ in GROUP_PRONOUNS and root.pos_ == "PRON":
+        if root.lower_ in person_pronouns() and root.pos_ == "PRON":
+            return self._resolve_pronoun(mention.start_char, person_pronouns()[root.lower_])
+        if root.lower_ in word_set("speaker_group_pronouns") and root.pos_ == "PRON":
             return self._resolve_group_pronoun(mention.start_char)
         ents = self._ents_in(mention)
         persons = [e for e in ents if e.label_ == "PERSON" or self._known_person(e)]
@@ -248,14 +231,17 @@ class ArticleSpeakers:
         if (
             root.pos_ == "PROPN"
             and len(mention) == 1
-            and (root.lower_ in _QUANTIFIERS or root.lemma_.lower() in anonymous_nouns())
+            and (
+                root.lower_ in word_set("speaker_quantifiers")
+                or root.lemma_.lower() in word_set("anonymous_sources")
+            )
         ):
             return Speaker(None, "anonymous")  # "Several said privately", "Ministers also endorsed"
         if root.pos_ == "PROPN":
             person = self._person_for(_clean_name(mention.text))
             if person is not None:
                 return self._as_speaker(person)
-        if root.pos_ == "NOUN" and root.lemma_.lower() in _GOVERNMENT_NOUNS:
+        if root.pos_ == "NOUN" and root.lemma_.lower() in word_set("speaker_government_nouns"):
             # "Estonia's government", "the Dutch government": the country itself
             owners = (c.text for c in root.children if c.dep_ in {"poss", "compound", "amod"})
             code = next((c for c in map(self.gaz.country_code, owners) if c), None)
@@ -266,7 +252,11 @@ class ArticleSpeakers:
                 code = self._last_person_country(mention.start_char)
                 if code is not None:
                     return Speaker(self.gaz.country_name(code), "country", code)
-        if root.pos_ == "NOUN" and root.lemma_.lower() in _ROLE_NOUNS and _is_definite(root):
+        if (
+            root.pos_ == "NOUN"
+            and root.lemma_.lower() in word_set("speaker_role_nouns")
+            and _is_definite(root)
+        ):
             resolved = self._resolve_role_noun(mention)
             if resolved is not None:
                 return resolved
@@ -274,7 +264,7 @@ class ArticleSpeakers:
             generic = self._generic_org(root)
             if generic is not None:
                 return generic
-            if root.lemma_.lower() in anonymous_nouns() and root.tag_ == "NNS":
+            if root.lemma_.lower() in word_set("anonymous_sources") and root.tag_ == "NNS":
                 # "NATO leaders", "EU governments": the organisation speaking through its members
                 for child in root.children:
                     if child.dep_ in {"compound", "nmod"} and child.ent_type_ == "ORG":
@@ -285,7 +275,7 @@ class ArticleSpeakers:
                 (c for c in (self.gaz.country_code(t.text) for t in mention if t.i != root.i) if c), None
             )
             role, t_country, org = self.gaz.parse_title(mention.text)
-            if root.lemma_.lower() in anonymous_nouns() or role:
+            if root.lemma_.lower() in word_set("anonymous_sources") or role:
                 return Speaker(None, "anonymous", country or t_country, role, org)
         return UNKNOWN
 
@@ -308,7 +298,7 @@ class ArticleSpeakers:
         """ "NATO's latest estimates", "estimates published by the alliance", "the communiqué": a document
         or data set speaks for its owner, or else for the organisation last named before it."""
         root = mention.root
-        if root.lemma_.lower() not in document_nouns():
+        if root.lemma_.lower() not in word_set("document_nouns"):
             return None
         owners = [c for c in root.children if c.dep_ in {"poss", "compound"}]
         for acl in (c for c in root.children if c.dep_ == "acl"):
@@ -494,10 +484,6 @@ class ArticleSpeakers:
                     if org is not None:
                         self._orgs_by_last_word[last] = org
         return self._orgs_by_last_word.get(name)
-
-
-_GOVERNMENT_NOUNS = {"government", "cabinet"}
-_QUANTIFIERS = {"several", "some", "many", "most", "others", "both", "all", "few", "none"}
 
 
 def _is_definite(tok: Token) -> bool:

@@ -5,10 +5,9 @@ Reads a parsed doc and its resolved statements; never changes the doc, the state
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache, lru_cache
 from pathlib import Path
@@ -21,7 +20,14 @@ from spacy.tokens import Doc, Span, Token
 
 from dashboard.nlp.gazetteer import Gazetteer
 from dashboard.nlp.intervals import Cover, longest_holding
-from dashboard.nlp.lexicons import DATA_DIR, document_nouns
+from dashboard.nlp.lexicons import (
+    DATA_DIR,
+    StanceLexicon,
+    membership_verbs,
+    stance_lexicon,
+    word_list,
+    word_set,
+)
 from dashboard.nlp.sentences import sentence_starts
 from dashboard.nlp.speakers import ArticleSpeakers, Speaker
 from dashboard.nlp.statements import _subject
@@ -29,14 +35,12 @@ from dashboard.nlp.topics import Topic, TopicMatcher, read_labelled_tables
 from dashboard.records import Statement
 
 TARGETS_PATH = DATA_DIR / "stance_targets.toml"
-LEXICON_DIR = DATA_DIR / "lexicons"
 ACTOR_TYPES = {"person", "organization", "country"}
 BARE_SCORE = 0.5  # a target named in a statement with no cue on its path: mild support
 NEUTRAL_BAND = 0.05  # |score| at or below this is neutral
 MIXED = 0.05  # a cue contrasted by one of the other sign ("welcomed ... but warned against ..."): neutral
 _CONTRARY = "~"  # suffix of the matcher key for a target's contrary phrases
 _REACTION = "~reaction"  # matcher key of the counter-move phrases
-_ARG_DEPS = {"dobj", "pobj", "xcomp", "ccomp", "attr", "oprd", "acomp", "prep", "advcl", "dative", "agent"}
 _MODIFIER_DEPS = {"poss", "compound", "nmod"}
 _STOP_DEPS = {"relcl", "appos", "parataxis"}  # a relative clause or apposition speaks about its noun
 
@@ -58,21 +62,6 @@ class Target:
     holders_excluded: frozenset[str] = frozenset()  # actors not coded on this target (NATO on NATO)
     objects: frozenset[str] = frozenset()  # words that mention it as the object of its own verbs ("reach 2%")
     recipients: frozenset[str] = frozenset()  # words one of which must be in such a verb's clause ("to Kyiv")
-
-
-@dataclass(frozen=True)
-class StanceLexicon:
-    support: dict[str, float]  # cue -> score in (0, 1]
-    oppose: dict[str, float]  # cue -> score in [-1, 0)
-    negations: frozenset[str]
-    hedges: dict[str, float]  # weakener -> factor in (0, 1)
-    anaphora: frozenset[str]  # proposal nouns that take a nearby target ("the plan")
-    heads: frozenset[str]  # nouns a target mention may modify and still be the stance's object
-    org_nouns: frozenset[str] = frozenset()  # apposition heads that make a one-word name an organisation
-    act_nouns: dict[str, float] = field(default_factory=dict)  # "Germany's decision to send ...": factor
-
-    def cue(self, key: str) -> float | None:
-        return self.support.get(key, self.oppose.get(key))
 
 
 @dataclass(frozen=True)
@@ -120,30 +109,6 @@ def _load_targets(path: str) -> tuple[tuple[str, Target], ...]:
     return tuple(out)
 
 
-def _lexicon_lines(name: str) -> list[list[str]]:
-    rows = []
-    for line in (LEXICON_DIR / name).read_text(encoding="utf-8").splitlines():
-        line = line.strip()
-        if line and not line.startswith("#"):
-            rows.append(re.split(r"\t+| {2,}", line))
-    return rows
-
-
-@cache
-def load_lexicon() -> StanceLexicon:
-    """The cue lexicons in `data/lexicons/stance_*.txt`, read once."""
-    return StanceLexicon(
-        support={w: float(s) for w, s in _lexicon_lines("stance_support.txt")},
-        oppose={w: float(s) for w, s in _lexicon_lines("stance_oppose.txt")},
-        negations=frozenset(r[0] for r in _lexicon_lines("stance_negations.txt")),
-        hedges={w: float(s) for w, s in _lexicon_lines("stance_hedges.txt")},
-        anaphora=frozenset(r[0] for r in _lexicon_lines("stance_anaphora.txt")),
-        heads=frozenset(r[0] for r in _lexicon_lines("stance_heads.txt")),
-        org_nouns=frozenset(r[0] for r in _lexicon_lines("stance_org_nouns.txt")),
-        act_nouns={w: float(s) for w, s in _lexicon_lines("stance_act_nouns.txt")},
-    )
-
-
 @lru_cache(maxsize=4)
 def stance_matcher(nlp: Language) -> TopicMatcher:
     """Target mentions for docs of `nlp`: one matcher key per target, and `name~` for its contrary phrases."""
@@ -152,7 +117,7 @@ def stance_matcher(nlp: Language) -> TopicMatcher:
         taxonomy[t.name] = Topic(t.name, t.label, t.description, t.patterns)
         if t.contrary:
             taxonomy[t.name + _CONTRARY] = Topic(t.name + _CONTRARY, t.label, t.description, t.contrary)
-    reactions = tuple(r[0] for r in _lexicon_lines("stance_reactions.txt"))
+    reactions = word_list("stance_reactions")
     taxonomy[_REACTION] = Topic(
         _REACTION, "reaction", "a counter-move against what the article reports", reactions
     )
@@ -199,7 +164,7 @@ def extract_stances(
 
         matcher = stance_matcher(load_model())
     targets = load_targets()
-    lex = load_lexicon()
+    lex = stance_lexicon()
     gaz = gazetteer or Gazetteer.load()
     hits = [(h.topic, h.start, h.end) for h in matcher.hits(doc)]
     sent_starts = sentence_starts(doc)
@@ -348,7 +313,7 @@ def _issuer(verb: Token) -> Span | None:
     declaration reaffirming ...", "the ministers issued a statement backing ..." are the leaders' and the
     ministers'. The document is the object of their verb, directly or through a preposition."""
     noun = verb.head
-    if verb.dep_ != "acl" or verb.tag_ != "VBG" or noun.lemma_.lower() not in document_nouns():
+    if verb.dep_ != "acl" or verb.tag_ != "VBG" or noun.lemma_.lower() not in word_set("document_nouns"):
         return None
     head = noun.head
     if noun.dep_ == "pobj" and head.dep_ == "prep":
@@ -363,7 +328,9 @@ def _own_country(found: Speaker, mention: Span, source: Speaker, gaz: Gazetteer)
     that the country planned to ...") is that country."""
     if found.type in ACTOR_TYPES or source.country is None:
         return found
-    if mention.root.lemma_.lower() not in {"country", "government"} or not _is_definite_np(mention.root):
+    if mention.root.lemma_.lower() not in word_set("stance_own_country_nouns") or not _is_definite_np(
+        mention.root
+    ):
         return found
     return Speaker(gaz.country_name(source.country), "country", source.country)
 
@@ -395,10 +362,7 @@ def _bare_counts(root: Token, target: Target) -> bool:
     if root.dep_ in {"nsubj", "nsubjpass"} and any(c.dep_ == "neg" for c in root.head.children):
         return False
     of = root.head if root.dep_ == "pobj" and root.head.lower_ == "of" else None
-    return of is None or of.head.lemma_.lower() not in _SHARE_WORDS
-
-
-_SHARE_WORDS = {"%", "percent", "per", "cent", "share", "half", "third", "quarter", "fraction", "proportion"}
+    return of is None or of.head.lemma_.lower() not in word_set("stance_share_words")
 
 
 def _is_source(st: Statement) -> bool:
@@ -406,7 +370,8 @@ def _is_source(st: Statement) -> bool:
     if st.cue is not None and st.cue.text.lower().startswith("according"):
         return True
     mention = st.speaker_mention.text.lower() if st.speaker_mention is not None else ""
-    return any(w.strip("'’s") in document_nouns() or w in document_nouns() for w in mention.split())
+    documents = word_set("document_nouns")
+    return any(w.strip("'’s") in documents or w in documents for w in mention.split())
 
 
 def _stance(key: tuple, readings: list[tuple[_Reading, Span]], text: str) -> Stance:
@@ -494,21 +459,29 @@ def _mentions(
     for i in numpy.flatnonzero(lemmas[:, 0] == strings["vote"]).tolist():
         tok = doc[i]
         for word in tok.children:
-            against = word.dep_ == "prep" and word.lower_ in {"against", "for"} and not any(word.children)
-            no = word.dep_ in {"intj", "advmod"} and word.lower_ in {"no", "yes"} and word.i == tok.i + 1
+            against = (
+                word.dep_ == "prep"
+                and word.lower_ in word_set("stance_vote_preps")
+                and not any(word.children)
+            )
+            no = (
+                word.dep_ in {"intj", "advmod"}
+                and word.lower_ in word_set("stance_vote_answers")
+                and word.i == tok.i + 1
+            )
             if against or no:
                 out.append((main, 1.0, word))
     # "join", "take part", "apply" with no object: membership of what the article is about ("Ireland is
     # still considering whether to join", "notified their intention to take part")
     joinable = "join" in targets[main].support  # an alliance or a club, not a spending level
-    membership = numpy.array([strings[w] for w in _MEMBERSHIP_VERBS], dtype="uint64")  # as `wanted` above
+    membership = numpy.array([strings[w] for w in membership_verbs()], dtype="uint64")  # as `wanted` above
     for i in numpy.flatnonzero(numpy.isin(lemmas[:, 0], membership)).tolist():
         tok = doc[i]
         if joinable and tok.pos_ == "VERB" and tok.i not in covered and _objectless(tok):
             out.append((main, 1.0, tok))
     # "This is a historic moment", "it was a historic day": a pronoun judged by an evaluative attribute is
     # the event the article reports, so it takes the main target too
-    pronouns = numpy.array([strings[w] for w in _EVENT_PRONOUNS], dtype="uint64")
+    pronouns = numpy.array([strings[w] for w in word_list("stance_event_pronouns")], dtype="uint64")
     for i in numpy.flatnonzero(numpy.isin(doc.to_array([LOWER]), pronouns)).tolist():
         tok = doc[i]
         if tok.dep_ != "nsubj" or tok.head.lemma_ != "be" or tok.i in covered:
@@ -521,23 +494,17 @@ def _mentions(
     return out
 
 
-_EVENT_PRONOUNS = ("this", "it")
-_MEMBERSHIP_VERBS = ("join", "participate", "take", "apply")
-
-
 def _objectless(verb: Token) -> bool:
     """A membership verb with nothing it joins or takes part in: "join" with no object, "take part" with
     no "in", "apply" with no "for" or "to"."""
-    lemma = verb.lemma_
+    kind = membership_verbs()[verb.lemma_]
     args = [c for c in verb.children if c.dep_ in {"dobj", "prep", "dative", "xcomp", "ccomp"}]
-    if lemma == "take":
-        part = next((c for c in args if c.dep_ == "dobj" and c.lower_ == "part"), None)
+    if kind.particle is not None:
+        part = next((c for c in args if c.dep_ == "dobj" and c.lower_ == kind.particle), None)
         return part is not None and not any(
-            c.dep_ == "prep" and c.lower_ == "in" for c in (*verb.children, *part.children)
+            c.dep_ == "prep" and c.lower_ in kind.preps for c in (*verb.children, *part.children)
         )
-    if lemma == "apply":
-        return not any(c.dep_ != "prep" or c.lower_ in {"for", "to"} for c in args)
-    return not any(c.dep_ != "prep" or c.lower_ in {"in", "to"} for c in args)
+    return not any(c.dep_ != "prep" or c.lower_ in kind.preps for c in args)
 
 
 def _head_word(tok: Token) -> str:
@@ -577,15 +544,19 @@ def _object_mentions(
             if any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
                 continue  # "16% of the commonly funded budget" is a share of something else
             if named and any(
-                c.dep_ == "compound" and c.pos_ == "NOUN" and c.lemma_.lower() not in _LEVEL_NOUNS
+                c.dep_ == "compound"
+                and c.pos_ == "NOUN"
+                and c.lemma_.lower() not in word_set("stance_level_nouns")
                 for c in tok.children
             ):
                 continue  # "capability targets", "emissions target" are targets of something else
             verb = tok.head.head if tok.dep_ == "pobj" else tok.head  # "reach 2%", "rise to 3%"
-            if verb.pos_ in {"ADJ", "ADV"} and verb.lower_ in _COMPARATIVES:
+            if verb.pos_ in {"ADJ", "ADV"} and verb.lower_ in word_set("stance_comparatives"):
                 verb = verb.head  # "spend considerably more than 2%"
             if tok.dep_ == "pobj" and any(
-                c.dep_ == "dobj" and c.lemma_.lower() not in _LEVEL_NOUNS and c.i not in covered
+                c.dep_ == "dobj"
+                and c.lemma_.lower() not in word_set("stance_level_nouns")
+                and c.i not in covered
                 for c in verb.children
             ):
                 continue  # "cut overseas aid from 0.5% to 0.3%": the level of the verb's own object
@@ -596,10 +567,6 @@ def _object_mentions(
             ):
                 out.append((t.name, 1.0, tok))
     return out
-
-
-_COMPARATIVES = {"more", "less", "further"}
-_LEVEL_NOUNS = {"spending", "defence", "defense", "budget", "expenditure", "investment", "gdp", "%"}
 
 
 def _has_recipient(verb: Token, recipients: frozenset[str]) -> bool:
@@ -662,7 +629,7 @@ def _negated(tok: Token, lex: StanceLexicon) -> bool:
 def _hedge(tok: Token, lex: StanceLexicon) -> float:
     if (
         tok.dep_ == "xcomp"
-        and tok.head.lemma_ in {"have", "be"}
+        and tok.head.lemma_ in word_set("stance_yet_verbs")
         and any(c.lower_ == "yet" for c in tok.head.children)
     ):
         return 0.0  # "have yet to ratify": nothing done, nothing refused
@@ -698,11 +665,13 @@ def _read(root: Token, base: float, target: Target, lex: StanceLexicon, scope: _
             # a relative clause on the mention is what is said of it: "it is NATO ... that is raising
             # tensions", "the alliance, which remains indispensable"
             which = next((c for c in child.children if c.dep_ in {"nsubj", "nsubjpass"}), root)
-            if which.i == root.i or which.lower_ in {"which", "that", "who"}:  # not "the target that allies
+            if which.i == root.i or which.lower_ in word_set(
+                "relative_pronouns"
+            ):  # not "the target that allies
                 _predicate(r, child, which, target, lex)  # are due to adopt": their act, not said of it
     if _negated(root, lex) or (root.dep_ == "attr" and root.head.lemma_ == "be" and _negated(root.head, lex)):
         r.score = -r.score  # "not a ceiling", "is no longer a ceiling"
-    if root.pos_ == "VERB" and root.lemma_ in _MEMBERSHIP_VERBS and _objectless(root):
+    if root.pos_ == "VERB" and root.lemma_ in membership_verbs() and _objectless(root):
         # a membership verb standing for its target ("is considering whether to join"): its own direction
         _apply(r, root, target, lex, negate=True)
         if r.directed and _acts_on(root):
@@ -765,7 +734,7 @@ def _own_clause(tok: Token) -> bool:
     """A coordinated or contrasted clause with its own subject: what is in it is not governed by the clause
     it hangs on ("France pushed for a small group, while Germany favoured an inclusive club")."""
     if tok.dep_ == "advcl" and not any(
-        c.dep_ == "mark" and c.lower_ in {"while", "whereas"} for c in tok.children
+        c.dep_ == "mark" and c.lower_ in word_set("stance_contrast_marks") for c in tok.children
     ):
         return False
     return tok.dep_ in {"conj", "advcl"} and any(c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children)
@@ -783,12 +752,9 @@ def _acts_on(verb: Token) -> bool:
     part in ...")."""
     if verb.pos_ != "VERB" or verb.dep_ in {"amod", "acl", "relcl"} or verb.tag_ in {"VBZ", "VBP"}:
         return False
-    if any(c.dep_ == "aux" and c.lower_ in _ABILITY_MODALS for c in verb.children):
+    if any(c.dep_ == "aux" and c.lower_ in word_set("stance_ability_modals") for c in verb.children):
         return False
     return _subject(verb) is not None
-
-
-_ABILITY_MODALS = {"can", "could", "may", "might", "ca"}
 
 
 def _verb_above(tok: Token) -> Token | None:
@@ -856,7 +822,11 @@ def _companions(verb: Token, subject: Token) -> list[Span]:
     doc, out = verb.doc, []
     near = [c for c in (*verb.children, *subject.children) if c.dep_ in {"prep", "advmod"}]
     for prep in [*near, *(g for c in near for g in c.children)]:
-        if prep.lower_ != "with" or prep.i == 0 or doc[prep.i - 1].lower_ not in {"together", "along"}:
+        if (
+            prep.lower_ != "with"
+            or prep.i == 0
+            or doc[prep.i - 1].lower_ not in word_set("stance_companion_words")
+        ):
             continue
         named = next((c for c in prep.children if c.dep_ == "pobj"), None)
         if named is not None and named.ent_type_ in {"GPE", "ORG", "PERSON", "NORP"}:
@@ -869,13 +839,10 @@ def _adjunct_of_other_object(tok: Token, head: Token) -> bool:
     verb's cue is about that object, not about the adjunct ("ended a meeting with a declaration ...")."""
     return (
         tok.dep_ == "prep"
-        and tok.lower_ in _ADJUNCT_PREPS
+        and tok.lower_ in word_set("stance_adjunct_preps")
         and head.pos_ == "VERB"
         and any(c.dep_ == "dobj" for c in head.children)
     )
-
-
-_ADJUNCT_PREPS = {"with", "after", "before", "during", "amid", "despite"}
 
 
 def _apply(r: _Reading, tok: Token, target: Target, lex: StanceLexicon, negate: bool) -> str | None:
@@ -933,19 +900,19 @@ def _modal(r: _Reading, verb: Token, lex: StanceLexicon) -> None:
         if child.dep_ != "aux":
             continue
         low = child.lower_
-        if low in {"must", "should", "ought"} or (low == "to" and verb.head.lemma_ in {"need", "have"}):
+        if low in word_set("stance_obligation_modals") or (
+            low == "to" and verb.head.lemma_ in word_set("stance_obligation_verbs")
+        ):
             r.informative = True
             r.cues.append(low)
-        elif low in {"will", "would", "'ll", "wo"}:
+        elif low in word_set("stance_commitment_modals"):
             subj = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
             if subj is not None and (
-                subj.ent_type_ in {"GPE", "NORP"} or subj.lemma_.lower() in _COMMITTING_SUBJECTS
+                subj.ent_type_ in {"GPE", "NORP"}
+                or subj.lemma_.lower() in word_set("stance_committing_subjects")
             ):
                 r.informative = True
                 r.cues.append(low)
-
-
-_COMMITTING_SUBJECTS = {"we", "i", "government", "policy", "plan", "country", "britain", "budget"}
 
 
 def _acts(verb: Token, target: Target, lex: StanceLexicon) -> bool:

@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span, Token
 
 from dashboard.nlp.entities import Entities
 from dashboard.nlp.intervals import Cover
-from dashboard.nlp.lexicons import ReportingVerb, document_nouns, reporting_verbs, speech_nouns
+from dashboard.nlp.lexicons import ReportingVerb, reporting_verbs, word_set
 from dashboard.nlp.quotes import Quote, QuoteIndex, find_quotes, merge_continued, paragraphs
 from dashboard.nlp.sentences import Sentences
 
@@ -91,7 +91,7 @@ def _can_show(subject: Span) -> bool:
     """ "NATO's figures show", "the poll shows": only data, documents and actors show; "the crisis
     showed" is narration."""
     root = subject.root
-    return bool(root.ent_type_) or root.pos_ == "PROPN" or root.lemma_.lower() in document_nouns()
+    return bool(root.ent_type_) or root.pos_ == "PROPN" or root.lemma_.lower() in word_set("document_nouns")
 
 
 def _is_negated_question(tok: Token) -> bool:
@@ -114,7 +114,7 @@ def _subject(verb: Token) -> Span | None:
             pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
             subj = pobj
         if subj is not None:
-            if subj.lower_ in {"who", "which", "that"} and tok.dep_ == "relcl":
+            if subj.lower_ in word_set("relative_pronouns") and tok.dep_ == "relcl":
                 return _noun_phrase(tok.head)
             if subj.pos_ in {"PRON", "PROPN", "NOUN", "NUM", "X"} or subj.ent_type_:
                 return _noun_phrase(subj)
@@ -251,7 +251,7 @@ def _frame_end(cue: Token, speaker: Span, frame_end: int) -> int:
             break
         if t.dep_ in {"ccomp", "xcomp", "mark", "oprd"}:
             break
-        if t.dep_ == "dobj" and t.head.i == cue.i and cue.lemma_ not in {"tell", "ask", "inform", "brief"}:
+        if t.dep_ == "dobj" and t.head.i == cue.i and cue.lemma_ not in word_set("statement_addressee_verbs"):
             break  # 'called the plan "a historic moment"': the quote describes the object, it is no utterance
         frame_end = t.idx + len(t.text)
         i += 1
@@ -284,7 +284,9 @@ def _content_span(text: str, cue: Token, verb: ReportingVerb) -> tuple[int, int]
 
     def span_of(tokens: Iterable[Token]) -> tuple[int, int] | None:
         toks = sorted({t for tok in tokens for t in tok.subtree}, key=lambda t: t.i)
-        toks = [t for t in toks if not (t.dep_ == "mark" and t.lower_ in {"that", "whether", "if"})]
+        toks = [
+            t for t in toks if not (t.dep_ == "mark" and t.lower_ in word_set("statement_complementizers"))
+        ]
         while toks and (toks[0].is_punct or toks[0].is_space) and toks[0].text not in QUOTE_MARKS:
             toks.pop(0)
         while toks and _edge_punct(toks[-1]) and toks[-1].text not in QUOTE_MARKS:
@@ -321,7 +323,7 @@ def _content_span(text: str, cue: Token, verb: ReportingVerb) -> tuple[int, int]
                 return span_of(pobj + extra)
     if "dobj" in modes and dobj:
         return span_of(dobj)
-    if "speech_noun" in modes and dobj and dobj[0].lemma_.lower() in speech_nouns():
+    if "speech_noun" in modes and dobj and dobj[0].lemma_.lower() in word_set("speech_nouns"):
         return span_of(dobj)
     return None
 

@@ -16,7 +16,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
-from dashboard.nlp.lexicons import DATA_DIR
+from dashboard.nlp.lexicons import DATA_DIR, word_list
 from dashboard.nlp.sentences import Sentences
 
 TAXONOMY_PATH = DATA_DIR / "topics.toml"
@@ -103,9 +103,8 @@ def proper_words() -> dict[str, str]:
             for word in (row["name"], row["capital"]):
                 if word and " " not in word:
                     out[word.lower()] = word
-    for line in (DATA_DIR / "lexicons" / "proper_words.txt").read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            out[line.strip().lower()] = line.strip()
+    for word in word_list("proper_words"):
+        out[word.lower()] = word
     return out
 
 

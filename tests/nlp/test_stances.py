@@ -10,11 +10,11 @@ import pandas as pd
 import pytest
 
 from dashboard.nlp.gazetteer import Gazetteer
+from dashboard.nlp.lexicons import stance_lexicon
 from dashboard.nlp.pipeline import load_model, statements_for_doc
 from dashboard.nlp.stances import (
     TargetsError,
     extract_stances,
-    load_lexicon,
     load_targets,
     stance_matcher,
 )
@@ -716,7 +716,7 @@ def test_targets_file_has_the_required_targets():
 
 
 def test_lexicons_are_data_with_scores():
-    lex = load_lexicon()
+    lex = stance_lexicon()
     for cue in ("call for", "urge", "back", "welcome", "pledge", "push for", "commit", "announce"):
         assert lex.support[cue] > 0, cue
     for cue in ("reject", "oppose", "criticise", "refuse", "warn against", "resist", "hold out"):
