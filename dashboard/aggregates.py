@@ -472,7 +472,8 @@ def stances_behind(
 ) -> pd.DataFrame:
     """The stance rows behind one heatmap cell (any of actor, actor_country, target; None = any), with the
     article's date, outlet and title: columns date, actor, actor_country, target, polarity, score, evidence,
-    outlet, title, statement_id, article_id, method (`rule`, or `analyst` once corrected), stance_id.
+    outlet, title, statement_id, article_id, method (`rule:<id>` of the rule that decided it, or `analyst`
+    once corrected), stance_id.
     Newest first."""
     keep = pd.Series(True, index=stances.index)
     for column, value in (("actor", actor), ("actor_country", actor_country), ("target", target)):

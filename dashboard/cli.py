@@ -1,4 +1,4 @@
-"""Command line: `python -m dashboard ingest PATH... [--store DIR]` and `python -m dashboard export`.
+"""Command line: `python -m dashboard ingest PATH... [--store DIR]`, `export`, `compact`, `rules`.
 
 Parses arguments and prints; the work is done by `loader` and `exports`."""
 
@@ -44,6 +44,8 @@ def main(argv: list[str] | None = None) -> int:
         "--retain-hours", type=int, default=24, help="keep older versions this long (default 24)"
     )
 
+    sub.add_parser("rules", help="list the stance rules: id and what each does")
+
     sub.add_parser(
         "topics-suggest",
         help="suggest new taxonomy entries: NMF topics over a store's articles (--store DIR --topics N)",
@@ -56,6 +58,8 @@ def main(argv: list[str] | None = None) -> int:
 
         return main_suggest(argv[1:])
     args = parser.parse_args(argv)
+    if args.command == "rules":
+        return _rules()
     from dashboard.store import StoreError
 
     try:
@@ -90,6 +94,16 @@ def _ingest(args: argparse.Namespace) -> int:
         return 2
     print(report.summary())
     print(f"store: {Path(args.store).resolve()}")
+    return 0
+
+
+def _rules() -> int:
+    from dashboard.nlp.stance_rules import stance_rules
+
+    rules = stance_rules()
+    width = max(len(rule.id) for rule in rules)
+    for rule in rules:
+        print(f"{rule.id:{width}}  {rule.description}")
     return 0
 
 

@@ -10,7 +10,7 @@ import logging
 import os
 import sys
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from pathlib import Path
 
 import pandas as pd
@@ -21,6 +21,7 @@ from dashboard.nlp.gazetteer import Gazetteer
 from dashboard.nlp.numbers import NumberClaim, extract_numbers
 from dashboard.nlp.parse import parse_stream
 from dashboard.nlp.pipeline import load_model, model_version, statements_for_doc
+from dashboard.nlp.stance_rules import rule_ids
 from dashboard.nlp.stances import Stance, extract_stances, stance_matcher
 from dashboard.nlp.topics import topic_matcher, topic_rows
 from dashboard.records import Article, Rejected, Statement, content_hash
@@ -59,12 +60,13 @@ def load_articles(
     store: str | os.PathLike | None = None,
     progress: bool = False,
     batch_articles: int = BATCH_ARTICLES,
+    disabled_rules: Collection[str] = frozenset(),
 ) -> Corpus:
     """Read, parse and extract every article under `paths`.
 
     With `store`, new results are appended to that Parquet store and articles it already holds (same
     content hash, same pipeline version) are not processed again; the returned Corpus holds the rows for
-    this call's articles (new and cached)."""
+    this call's articles (new and cached). `disabled_rules` switches stance rules off (an ablation)."""
     batches: dict[str, list[pd.DataFrame]] = {t: [] for t in TABLES}
     report = IngestReport()
     for batch in ingest(
@@ -75,6 +77,7 @@ def load_articles(
         progress=progress,
         report=report,
         batch_articles=batch_articles,
+        disabled_rules=disabled_rules,
     ):
         for table, df in batch.items():
             batches[table].append(df)
@@ -93,12 +96,15 @@ def ingest(
     progress: bool = False,
     report: IngestReport | None = None,
     batch_articles: int = BATCH_ARTICLES,
+    disabled_rules: Collection[str] = frozenset(),
 ) -> Iterator[dict[str, pd.DataFrame]]:
     """Stream the load in batches of tables; each batch is committed to `store` (one transaction: every
-    table or none) before it is yielded, as the rows the store took."""
+    table or none) before it is yielded, as the rows the store took. `disabled_rules` switches stance rules
+    off (an ablation); the pipeline version names them, so a store never mixes their rows with others."""
     report = report if report is not None else IngestReport()
     nlp = load_model(model)
-    version = pipeline_version(model)
+    disabled_rules = rule_ids(disabled_rules)
+    version = pipeline_version(model) + "".join(f"-{rule}" for rule in sorted(disabled_rules))
     gaz = Gazetteer.load()
     db = Store(store) if store is not None else None
     known = db.known_articles() if db is not None else {}
@@ -156,7 +162,7 @@ def ingest(
             statement_rows = _statement_rows(row["article_id"], statements)
             spans = [(s["statement_id"], s["content_start"], s["content_end"]) for s in statement_rows]
             topics = topic_rows(doc, row["article_id"], spans, matcher=topics_matcher)
-            stances = extract_stances(doc, statements, when, gaz, matcher=targets_matcher)
+            stances = extract_stances(doc, statements, when, gaz, targets_matcher, disabled_rules)
         except Exception as exc:  # one article's failure must not lose the others
             report.failed += 1
             if isinstance(exc, _NotParsed):
@@ -372,7 +378,7 @@ def _stance_rows(article_id: str, stances: list[Stance], statements: list[dict])
             "evidence_start": s.evidence_start,
             "evidence_end": s.evidence_end,
             "confidence": s.confidence,
-            "method": "rule",
+            "method": f"rule:{s.rule}",
         }
         for s in stances
     ]

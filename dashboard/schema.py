@@ -5,6 +5,8 @@ Frames are checked here where they are built; this module knows nothing about ho
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 STR = "string"
@@ -122,10 +124,16 @@ ALLOWED: dict[tuple[str, str], set[str]] = {
     ("statements", "speaker_type"): {"person", "organization", "country", "anonymous", "unknown"},
     ("stances", "polarity"): {"support", "oppose", "neutral"},
     ("stances", "actor_type"): {"person", "organization", "country"},
-    ("stances", "method"): {"rule", "analyst"},
     ("numbers", "unit"): {"percent_of_gdp", "percent", "money", "count"},
     ("numbers", "kind"): {"reported", "target", "other"},
     ("numbers", "verdict"): {"consistent", "overstated", "understated"},
+}
+
+
+# Values given by a pattern: a stance row cites the rule that decided it (`rule:<id>`, the ids of
+# dashboard/nlp/stance_rules.py; a bare `rule` in rows stored before rules had ids) or was corrected by hand.
+PATTERNS: dict[tuple[str, str], re.Pattern[str]] = {
+    ("stances", "method"): re.compile(r"rule(:[a-z][a-z0-9_]*)?|analyst"),
 }
 
 
@@ -169,6 +177,11 @@ def validate(df: pd.DataFrame, table: str) -> None:
             bad = set(df[col].dropna().unique()) - allowed
             if bad:
                 raise SchemaError(f"{table}.{col}: values {sorted(bad)} not in {sorted(allowed)}")
+    for (tab, col), pattern in PATTERNS.items():
+        if tab == table:
+            bad = {v for v in df[col].dropna().unique() if not pattern.fullmatch(v)}
+            if bad:
+                raise SchemaError(f"{table}.{col}: values {sorted(bad)} do not match {pattern.pattern}")
 
 
 def _is_na(value: object) -> bool:

@@ -19,7 +19,7 @@ def _stances() -> pd.DataFrame:
             "polarity": ["support", "oppose", "neutral", "support"],
             "score": [0.8, -0.6, 0.0, 0.5],
             "confidence": [0.7, 0.7, 0.4, 0.4],
-            "method": ["rule"] * 4,
+            "method": ["rule:stance_cue"] * 4,
         }
     )
 
@@ -57,7 +57,7 @@ def test_applying_corrections_sets_polarity_and_sign_and_drops_rejected_rows(tmp
         1.0,
     ]
     assert rows.loc["s3", ["polarity", "score"]].tolist() == ["support", corrections.CORRECTED_MAGNITUDE]
-    assert rows.loc["s4", ["polarity", "score", "method"]].tolist() == ["support", 0.5, "rule"]
+    assert rows.loc["s4", ["polarity", "score", "method"]].tolist() == ["support", 0.5, "rule:stance_cue"]
     assert stances["polarity"].tolist() == ["support", "oppose", "neutral", "support"]  # input unchanged
 
 

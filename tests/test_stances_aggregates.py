@@ -44,7 +44,7 @@ def stances() -> pd.DataFrame:
                 "target": target,
                 "polarity": pol,
                 "score": score,
-                "method": "rule",
+                "method": "rule:stance_cue",
             }
             for i, (actor, country, target, pol, score, art) in enumerate(ROWS)
         ]

@@ -34,7 +34,7 @@ def batch(*articles: tuple[str, str], pipeline: str = "p1", rejected: tuple[str,
                 "target": "nato_alliance",
                 "polarity": "support",
                 "score": 0.5,
-                "method": "rule",
+                "method": "rule:stance_cue",
             }
         )
     rej = [{"path": p, "position": "", "reason": "empty file"} for p in rejected]

@@ -14,6 +14,7 @@ from bench.stance_evaluation import (
     evaluate_stances,
     score_stances,
 )
+from dashboard.nlp.stance_rules import stance_rules
 
 SEED = ROOT.parent / "shared" / "seed" / "000_ee8831fa031bc108.txt"
 
@@ -60,7 +61,8 @@ def test_stance_quality_on_the_blind_development_set():
 def test_stance_rows_keep_their_contract(evaluated):
     _, rows = evaluated
     assert len(rows) > 0
-    assert set(rows["method"]) == {"rule"}
+    cited = {method.removeprefix("rule:") for method in rows["method"]}
+    assert rows["method"].str.startswith("rule:").all() and cited <= {r.id for r in stance_rules()}
     assert rows["stance_id"].is_unique
     assert rows["score"].between(-1, 1).all() and rows["confidence"].between(0, 1).all()
     assert (rows.loc[rows["polarity"] == "support", "score"] > 0).all()

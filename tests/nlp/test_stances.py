@@ -739,7 +739,7 @@ def test_loader_rows_fit_the_stances_table(nlp, gaz):
     _, statements, found = stances_of(nlp, gaz, text)
     statement_rows = _statement_rows("a1", statements)
     rows = conform(pd.DataFrame(_stance_rows("a1", found, statement_rows)), "stances")
-    assert rows.loc[0, "statement_id"] == "a1:s1" and rows.loc[0, "method"] == "rule"
+    assert rows.loc[0, "statement_id"] == "a1:s1" and rows.loc[0, "method"] == "rule:target_verb"
     assert rows.loc[0, "actor"] == "Angela Merkel"
     assert re.fullmatch(r"a1:p[0-9a-f]{10}", rows.loc[0, "stance_id"])
     again = _stance_rows("a1", stances_of(nlp, gaz, text)[2], statement_rows)  # stable: corrections stay put

@@ -294,7 +294,7 @@ def stance_store(small_store: Path, small_tables: dict[str, pd.DataFrame], tmp_p
                 "evidence_start": 0,
                 "evidence_end": 10,
                 "confidence": 0.9,
-                "method": "rule",
+                "method": "rule:stance_cue",
             }
         )
     Store(store).commit({"stances": pd.DataFrame(rows)})

@@ -1,0 +1,1673 @@
+"""The stance rules, one table: each rule is a small named function registered in `RULES` with an id, a
+one-line description and example sentences on which it decides the result and on which it must not.
+`extract_stances` (stances.py) runs them: mention rules find what a sentence says a stance on, reading rules
+climb the parse from a mention and weigh the cues met, holder rules say who holds it. Any rule can be
+switched off for an ablation (`switched_off`); a rule that is off does not fire (returns None).
+
+Reads the parse, the lexicons and the targets; never changes the doc, the statements or the shared `nlp`."""
+
+from __future__ import annotations
+
+import functools
+from bisect import bisect_right
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cached_property
+from types import MappingProxyType
+from typing import TYPE_CHECKING, NamedTuple
+
+import numpy
+from spacy.attrs import LEMMA, LOWER, POS
+from spacy.parts_of_speech import NOUN
+from spacy.tokens import Doc, Span, Token
+
+from dashboard.nlp.gazetteer import Gazetteer
+from dashboard.nlp.intervals import Cover
+from dashboard.nlp.lexicons import StanceLexicon, membership_verbs, word_list, word_set
+from dashboard.nlp.speakers import ArticleSpeakers, Speaker
+from dashboard.nlp.statements import _subject
+from dashboard.records import Statement
+
+if TYPE_CHECKING:
+    from dashboard.nlp.stances import Target
+
+ACTOR_TYPES = {"person", "organization", "country"}
+BARE_SCORE = 0.5  # a target named in a statement with no cue on its path: mild support
+MIXED = 0.05  # a cue contrasted by one of the other sign ("welcomed ... but warned against ..."): neutral
+CONTRARY = "~"  # suffix of the matcher key for a target's contrary phrases
+REACTION = "~reaction"  # matcher key of the counter-move phrases
+_MODIFIER_DEPS = {"poss", "compound", "nmod"}
+_STOP_DEPS = {"relcl", "appos", "parataxis"}  # a relative clause or apposition speaks about its noun
+_CLAUSE_DEPS = {"ccomp", "advcl", "relcl", "csubj", "parataxis"}
+# what is not said of a subject: other clauses, and modals ("NATO members should spend" is their obligation)
+_NOT_PREDICATE = {"nsubj", "nsubjpass", "ccomp", "advcl", "conj", "relcl", "mark", "punct", "cc", "aux"}
+
+
+# -- the table ---------------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Rule:
+    """A stance rule. Its examples map a text to the stances expected with every rule on, each written
+    "actor target polarity" ("Jens Stoltenberg nato_alliance support"); on a `fires` text switching the rule
+    off changes the result, on a `spares` text it does not."""
+
+    id: str
+    description: str
+    fires: Mapping[str, tuple[str, ...]]
+    spares: Mapping[str, tuple[str, ...]]
+    function: Callable = field(repr=False)
+
+
+RULES: dict[str, Rule] = {}
+_OFF: ContextVar[frozenset[str]] = ContextVar("stance_rules_off", default=frozenset())
+
+
+def rule(id: str, description: str, *, fires: dict[str, list[str]], spares: dict[str, list[str]]):
+    """Register the decorated function as the stance rule `id`; while it is switched off it returns None."""
+
+    def register(function: Callable) -> Callable:
+        @functools.wraps(function)
+        def run(*args, **kwargs):
+            return None if id in _OFF.get() else function(*args, **kwargs)
+
+        RULES[id] = Rule(id, description, _examples(fires), _examples(spares), run)
+        return run
+
+    return register
+
+
+def _examples(examples: dict[str, list[str]]) -> Mapping[str, tuple[str, ...]]:
+    return MappingProxyType({text: tuple(stances) for text, stances in examples.items()})
+
+
+def stance_rules() -> tuple[Rule, ...]:
+    """Every stance rule, in the order they are defined: mention rules, reading rules, holder rules."""
+    return tuple(RULES.values())
+
+
+def rule_ids(ids: Collection[str]) -> frozenset[str]:
+    """`ids` as a set, checked: a ValueError names the rules when one of them is no rule's id."""
+    unknown = sorted(set(ids) - set(RULES))
+    if unknown:
+        raise ValueError(f"unknown stance rules {unknown}; the rules are: {', '.join(RULES)}")
+    return frozenset(ids)
+
+
+@contextmanager
+def switched_off(ids: Collection[str]) -> Iterator[None]:
+    """Run the enclosed extraction with the rules `ids` switched off."""
+    token = _OFF.set(rule_ids(ids))
+    try:
+        yield
+    finally:
+        _OFF.reset(token)
+
+
+# -- what the rules work on --------------------------------------------------------------------------------
+class Mention(NamedTuple):
+    """A token that names a target: its score before any cue (-1 for a contrary phrase) and the mention
+    rule that found it (None for a phrase of the targets file)."""
+
+    target: str
+    base: float
+    root: Token
+    rule: str | None = None
+
+
+@dataclass
+class Reading:
+    """How one target mention reads: signed score, whether a cue decided it, the cue words, the token
+    where a plain-sentence cue sits (its subject is the actor), and the rules to cite for it."""
+
+    score: float
+    informative: bool
+    cues: list[str]
+    rule: str | None = None  # the rule that set its polarity last
+    actor_verb: Token | None = None
+    holder: str | None = None  # a rule that chose the holder, when not the speaker or the cue's subject
+    directed: bool = False  # a target's own verb gave the mention a direction ("replace the alliance")
+    judged: bool = False  # what is said of the mention as a subject decided it ("X would weaken the bond")
+
+    def cite(self) -> str:
+        """The rule a stance row cites: the one that chose its holder, else the one that set its polarity."""
+        return self.holder or self.rule or "bare_mention"
+
+
+class Scope:
+    """Character pieces a climb from a mention may not leave (a statement's content)."""
+
+    def __init__(self, pieces: Sequence[tuple[int, int]]) -> None:
+        self.pieces = list(pieces)
+
+    def __contains__(self, tok: Token) -> bool:
+        return any(a <= tok.idx < b for a, b in self.pieces)
+
+
+@dataclass
+class Article:
+    """One article's parse and what the rules read with it."""
+
+    doc: Doc
+    when: date | None
+    gaz: Gazetteer
+    targets: dict[str, Target]
+    lex: StanceLexicon
+
+    @cached_property
+    def speakers(self) -> ArticleSpeakers:
+        return ArticleSpeakers(self.doc, self.when, self.gaz)
+
+
+# -- mention rules: what a sentence takes a stance on ------------------------------------------------------
+def find_mentions(
+    art: Article,
+    hits: list[tuple[str, int, int]],
+    starts: list[int],
+    pieces: Sequence[Sequence[tuple[int, int]]] = (),
+) -> list[Mention]:
+    """Every target mention: the targets file's phrases (contrary ones with base -1), then what the other
+    mention rules find, most of them taking the target the article names most."""
+    doc, lex = art.doc, art.lex
+    out: list[Mention] = []
+    covered: set[int] = set()
+    by_sent: dict[int, list[str]] = {}
+    reactions = []
+    for key, start, end in hits:
+        if key == REACTION:
+            reactions.append(doc[start:end].root)
+            continue
+        root = doc[start:end].root
+        if key.endswith(CONTRARY):
+            mention = contrary_phrase(key.removesuffix(CONTRARY), root)
+        else:
+            mention = Mention(key, 1.0, root)
+        if mention is None or modifier_of_other_noun(root, lex):
+            continue
+        out.append(mention)
+        covered.update(range(start, end))
+        by_sent.setdefault(bisect_right(starts, start) - 1, []).append(mention.target)
+    if not by_sent:
+        return out + (target_object(art, hits) or [])
+    everywhere = [name for names in by_sent.values() for name in names]
+    main = max(dict.fromkeys(everywhere), key=everywhere.count)  # the target the article names most
+    for tok in reactions:
+        out += counter_move(tok, by_sent, starts, main) or []
+    strings = doc.vocab.strings
+    lemmas = doc.to_array([LEMMA, POS])
+    in_statement = Cover(piece for p in pieces for piece in p)
+    wanted = numpy.array([strings[w] for w in lex.anaphora], dtype="uint64")
+    for i in numpy.flatnonzero(numpy.isin(lemmas[:, 0], wanted) & (lemmas[:, 1] == NOUN)).tolist():
+        out += proposal_noun(doc[i], covered, in_statement, lex, main) or []
+    for i in numpy.flatnonzero(lemmas[:, 0] == strings["vote"]).tolist():
+        out += vote_without_object(doc[i], main) or []
+    if "join" in art.targets[main].support:  # an alliance or a club, not a spending level
+        membership = numpy.array([strings[w] for w in membership_verbs()], dtype="uint64")
+        for i in numpy.flatnonzero(numpy.isin(lemmas[:, 0], membership)).tolist():
+            out += objectless_join(doc[i], covered, main) or []
+    pronouns = numpy.array([strings[w] for w in word_list("stance_event_pronouns")], dtype="uint64")
+    for i in numpy.flatnonzero(numpy.isin(doc.to_array([LOWER]), pronouns)).tolist():
+        out += event_pronoun(doc[i], covered, lex, main) or []
+    return out + (target_object(art, hits) or [])
+
+
+@rule(
+    "contrary_phrase",
+    "a contrary phrase of a target mentions it reversed: 'rely on the United States', 'arms race'",
+    fires={
+        "Macron said NATO was brain dead.": ["Emmanuel Macron nato_alliance oppose"],
+    },
+    spares={
+        "Macron said NATO remained indispensable.": ["Emmanuel Macron nato_alliance support"],
+    },
+)
+def contrary_phrase(target: str, root: Token) -> Mention:
+    return Mention(target, -1.0, root, "contrary_phrase")
+
+
+@rule(
+    "modifier_of_other_noun",
+    "a mention modifying another noun is about that noun ('NATO's guideline'), unless it is a stance head",
+    fires={
+        "Germany criticised the NATO summit in Vilnius.": [],
+    },
+    spares={
+        "Germany backed NATO membership for Ukraine.": ["Germany nato_alliance support"],
+    },
+)
+def modifier_of_other_noun(root: Token, lex: StanceLexicon) -> bool:
+    """ "NATO's guideline", "a NATO summit" are about the head noun; "NATO membership" is not."""
+    return root.dep_ in _MODIFIER_DEPS and _head_word(root.head) not in lex.heads
+
+
+@rule(
+    "counter_move",
+    "a counter-move opposes the one target its sentence names, or else the article's main target",
+    fires={
+        "Finland joined NATO on Tuesday. Russia said it would take counter-measures.": [
+            "Finland nato_alliance support",
+            "Russia nato_alliance oppose",
+        ],
+    },
+    spares={
+        "Finland joined NATO on Tuesday. Russia said it would take part in the talks.": [
+            "Finland nato_alliance support"
+        ],
+    },
+)
+def counter_move(tok: Token, by_sent: dict[int, list[str]], starts: list[int], main: str) -> list[Mention]:
+    """ "would take counter-measures to ensure its security" (stance_reactions.txt)."""
+    named = set(by_sent.get(bisect_right(starts, tok.i) - 1, ()))
+    return [Mention(named.pop() if len(named) == 1 else main, -1.0, tok, "counter_move")]
+
+
+@rule(
+    "proposal_noun",
+    "'the plan', 'the idea' under a cue, judged, or definite in a statement take the article's main target",
+    fires={
+        "Germany raised defence spending. France welcomed the plan.": [
+            "Germany defence_spending_increase support",
+            "France defence_spending_increase support",
+        ],
+    },
+    spares={
+        "Germany raised defence spending. France welcomed the plan for a European army.": [
+            "Germany defence_spending_increase support",
+            "France european_defence_cooperation support",
+        ],
+    },
+)
+def proposal_noun(
+    tok: Token, covered: set[int], in_statement: Cover, lex: StanceLexicon, main: str
+) -> list[Mention]:
+    """A proposal noun (stance_anaphora.txt) stands for what the article is about, unless its own phrase
+    names a target ("the proposal for a three-way meeting" is about that meeting)."""
+    if tok.i in covered or any(t.i in covered for t in tok.subtree):
+        return []
+    judged = tok.dep_ in {"nsubj", "nsubjpass"} and any(
+        stance_cue(w, lex) for w in _predicate_words(tok.head, tok)
+    )  # "the idea was very insulting"
+    said = _is_definite_np(tok) and in_statement.holds(tok.idx)
+    if not (judged or said or _has_cue_above(tok, lex, steps=3)):
+        return []
+    return [Mention(main, 1.0, tok, "proposal_noun")]
+
+
+@rule(
+    "vote_without_object",
+    "'voted against', 'voted for', 'voted no' with nothing after are on the article's main target",
+    fires={
+        "Finland joined NATO on Tuesday. Hungary voted against.": [
+            "Finland nato_alliance support",
+            "Hungary nato_alliance oppose",
+        ],
+    },
+    spares={
+        "Finland joined NATO on Tuesday. Hungary voted against the motion.": [
+            "Finland nato_alliance support"
+        ],
+    },
+)
+def vote_without_object(vote: Token, main: str) -> list[Mention]:
+    out = []
+    for word in vote.children:
+        against = (
+            word.dep_ == "prep" and word.lower_ in word_set("stance_vote_preps") and not any(word.children)
+        )
+        no = (
+            word.dep_ in {"intj", "advmod"}
+            and word.lower_ in word_set("stance_vote_answers")
+            and word.i == vote.i + 1
+        )
+        if against or no:
+            out.append(Mention(main, 1.0, word, "vote_without_object"))
+    return out
+
+
+@rule(
+    "objectless_join",
+    "'join', 'take part', 'apply' with no object are membership of what the article is about",
+    fires={
+        "Finland joined NATO on Tuesday. Ireland is still considering whether to join.": [
+            "Finland nato_alliance support",
+            "Ireland nato_alliance neutral",
+        ],
+    },
+    spares={
+        "Norway will raise defence spending to 3% of GDP. Minister Gram said Finland and Sweden had "
+        "joined.": ["Norway defence_spending_increase support"],
+    },
+)
+def objectless_join(tok: Token, covered: set[int], main: str) -> list[Mention]:
+    """ "Ireland is still considering whether to join", "notified their intention to take part"; only when
+    the article's main target is something one joins (its own verbs include "join")."""
+    if tok.pos_ == "VERB" and tok.i not in covered and _objectless(tok):
+        return [Mention(main, 1.0, tok, "objectless_join")]
+    return []
+
+
+@rule(
+    "event_pronoun",
+    "'this' or 'it' judged by an evaluation ('it was a historic day') is the article's main target",
+    fires={
+        "Finland joined NATO on Tuesday. Stoltenberg said it was a historic day.": [
+            "Finland nato_alliance support",
+            "Jens Stoltenberg nato_alliance support",
+        ],
+    },
+    spares={
+        "Finland joined NATO on Tuesday. Stoltenberg said it was Tuesday.": ["Finland nato_alliance support"],
+    },
+)
+def event_pronoun(tok: Token, covered: set[int], lex: StanceLexicon, main: str) -> list[Mention]:
+    if tok.dep_ != "nsubj" or tok.head.lemma_ != "be" or tok.i in covered:
+        return []
+    attr = next((c for c in tok.head.children if c.dep_ == "attr" and c.pos_ == "NOUN"), None)
+    if attr is not None and (
+        stance_cue(attr, lex) or any(c.dep_ == "amod" and stance_cue(c, lex) for c in attr.children)
+    ):
+        return [Mention(main, 1.0, tok, "event_pronoun")]
+    return []
+
+
+@rule(
+    "target_object",
+    "a target's object word ('%', 'level') is a mention as the object of one of its own verbs ('reach 2%')",
+    fires={
+        "Germany pledged to reach that level by 2030.": ["Germany defence_spending_increase support"],
+    },
+    spares={
+        "Germany pledged to reach that level of support by 2030.": [],
+    },
+)
+def target_object(art: Article, hits: list[tuple[str, int, int]]) -> list[Mention]:
+    """A target's `objects` words outside its phrases, as the object of one of the target's own verbs
+    ("pledged to reach that level", "reaching 2% by 2029"), or carrying a level or a comparative under any
+    cue ("pushed for the 5% figure", "called for a higher target"); for aid with a recipient in the clause."""
+    doc = art.doc
+    covered = {i for _, start, end in hits for i in range(start, end)}
+    out = []
+    strings = doc.vocab.strings
+    words = doc.to_array([LOWER, LEMMA]) if len(doc) else None
+    for t in art.targets.values():
+        if not t.objects or words is None:
+            continue
+        wanted = numpy.array([strings[w] for w in t.objects], dtype="uint64")
+        found = numpy.flatnonzero(numpy.isin(words, wanted).any(axis=1)).tolist()
+        candidates = sorted({i for j in found for i in (j, doc[j].head.i)})  # the word or the noun it levels
+        for tok in (doc[i] for i in candidates):
+            if (
+                tok.i not in covered
+                and tok.dep_ in {"dobj", "pobj"}
+                and _names_level(tok, t, art.lex, covered)
+            ):
+                out.append(Mention(t.name, 1.0, tok, "target_object"))
+    return out
+
+
+def _names_level(tok: Token, t: Target, lex: StanceLexicon, covered: set[int]) -> bool:
+    """Whether an object word names the target's level: as the object of one of the target's verbs, or, for
+    a noun that carries a level ("the 5% figure") or an object word raised by a comparative ("called for a
+    higher target"), of any cue."""
+    named = tok.lower_ in t.objects or tok.lemma_.lower() in t.objects
+    levelled = any(c.lower_ in t.objects and c.dep_ in {"compound", "nmod"} for c in tok.children) or (
+        named and any(c.dep_ == "amod" and c.tag_ == "JJR" for c in tok.children)
+    )
+    if not (named or levelled):
+        return False
+    if any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+        return False  # "16% of the commonly funded budget" is a share of something else
+    level_nouns = word_set("stance_level_nouns")
+    if named and any(
+        c.dep_ == "compound" and c.pos_ == "NOUN" and c.lemma_.lower() not in level_nouns
+        for c in tok.children
+    ):
+        return False  # "capability targets", "emissions target" are targets of something else
+    verb = tok.head.head if tok.dep_ == "pobj" else tok.head  # "reach 2%", "rise to 3%"
+    if verb.pos_ in {"ADJ", "ADV"} and verb.lower_ in word_set("stance_comparatives"):
+        verb = verb.head  # "spend considerably more than 2%"
+    if tok.dep_ == "pobj" and any(
+        c.dep_ == "dobj" and c.lemma_.lower() not in level_nouns and c.i not in covered for c in verb.children
+    ):
+        return False  # "cut overseas aid from 0.5% to 0.3%": the level of the verb's own object
+    if t.recipients and not _has_recipient(verb, t.recipients):
+        return False  # "sent weapons" is aid to Ukraine only with Ukraine in the clause
+    return verb.pos_ == "VERB" and (
+        target_verb(verb, t) is not None or (levelled and stance_cue(verb, lex) is not None)
+    )
+
+
+# -- reading rules: how a mention reads, climbing the parse from it ----------------------------------------
+def read_mention(mention: Mention, target: Target, lex: StanceLexicon, scope: Scope | None) -> Reading:
+    """Climb from a target mention to its clause root, multiplying the cues met on the way: a target's own
+    verbs give a direction ("raise", "cut"), the general cues, modals of obligation and evaluations an
+    attitude ("urge", "must", "indispensable"); negations reverse, hedges weaken. Without a scope (a plain
+    sentence) the highest general cue with a subject gives the actor."""
+    root = mention.root
+    r = Reading(mention.base, mention.base < 0, [], mention.rule)
+    for child in root.children:
+        if child.dep_ in {"amod", "advmod"}:
+            mention_modifier(r, child, target, lex)
+        elif child.dep_ == "relcl" and (scope is None or child in scope):
+            relative_clause(r, root, child, target, lex)
+    negated_mention(r, root, lex)
+    membership_verb(r, root, target, lex)
+    if addressee(root):
+        return r
+    tok, seen_verb = root, False
+    while True:
+        head = tok.head
+        if head.i == tok.i or (scope is not None and head not in scope):
+            break
+        if side_clause_stop(tok, scope) or own_subject_clause(tok):
+            break
+        if tok.dep_ in {"nsubj", "nsubjpass", "csubj"}:
+            if subject_acts(tok, root, head, target, lex):
+                break
+            said_of_subject(r, head, tok, target, lex)
+            passive_agent(r, tok, head)
+        elif adjunct_of_object(tok, head) or adverbial_of_target_verb(tok, head, target):
+            pass
+        else:
+            directed = r.directed
+            key = _apply(r, head, target, lex, negate=True)
+            if key is None and tok.dep_ == "dobj":
+                key = object_complement(r, head, target, lex)
+            if key is None and tok.dep_ in {"prep", "dative"} and head.pos_ == "VERB":
+                key = light_verb(r, head, target, lex)
+            if key is not None and head.pos_ in {"VERB", "NOUN", "ADJ"}:
+                cue_subject(r, head, scope)
+            elif r.actor_verb is None and r.directed and not directed:
+                target_act(r, head)
+        if head.pos_ in {"VERB", "AUX"} and (not seen_verb or r.cues) and not mention_obligation(tok, root):
+            for aux in (c for c in head.children if c.dep_ == "aux"):
+                if not obligation_modal(r, head, aux):
+                    commitment_modal(r, head, aux)
+            seen_verb = True
+        tok = head
+    if r.actor_verb is not None and r.actor_verb.pos_ not in {"VERB", "AUX"}:
+        r.actor_verb, r.holder = None, None
+    return r
+
+
+@rule(
+    "mention_modifier",
+    "an adjective or adverb on a mention weighs on it: 'stronger European defence', 'more spending'",
+    fires={
+        "Pedro Sánchez called for lower defence spending.": [
+            "Pedro Sánchez defence_spending_increase oppose"
+        ],
+    },
+    spares={
+        "Pedro Sánchez called for higher defence spending.": [
+            "Pedro Sánchez defence_spending_increase support"
+        ],
+    },
+)
+def mention_modifier(r: Reading, child: Token, target: Target, lex: StanceLexicon) -> bool:
+    return _apply(r, child, target, lex, negate=False, rule="mention_modifier") is not None
+
+
+@rule(
+    "relative_clause",
+    "a relative clause on a mention is said of it: 'the alliance, which remains indispensable'",
+    fires={
+        "Macron said that NATO, which remains indispensable, must change.": [
+            "Emmanuel Macron nato_alliance support"
+        ],
+    },
+    spares={
+        "Spain has asked NATO to exempt it from the defence spending target that allies are due to adopt.": [
+            "Spain defence_spending_increase oppose"
+        ],
+    },
+)
+def relative_clause(r: Reading, root: Token, clause: Token, target: Target, lex: StanceLexicon) -> bool:
+    """ "it is NATO ... that is raising tensions"; not "the target that allies are due to adopt" (their act,
+    not said of it)."""
+    which = next((c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}), root)
+    if which.i == root.i or which.lower_ in word_set("relative_pronouns"):
+        return _predicate(r, clause, which, target, lex, "relative_clause")
+    return False
+
+
+@rule(
+    "negated_mention",
+    "a negated mention is reversed: 'not a ceiling', 'is no longer a ceiling'",
+    fires={
+        "Macron said Europe can no longer rely on the United States.": [
+            "Emmanuel Macron european_defence_cooperation support"
+        ],
+    },
+    spares={
+        "Macron said Europe can rely on the United States.": [
+            "Emmanuel Macron european_defence_cooperation oppose"
+        ],
+    },
+)
+def negated_mention(r: Reading, root: Token, lex: StanceLexicon) -> bool:
+    if negation(root, lex) or (root.dep_ == "attr" and root.head.lemma_ == "be" and negation(root.head, lex)):
+        r.score = -r.score
+        r.rule = "negated_mention"
+        return True
+    return False
+
+
+@rule(
+    "membership_verb",
+    "a membership verb standing for its target reads its own direction; its subject is the actor",
+    fires={
+        "Finland joined NATO on Tuesday. Ireland decided to join.": [
+            "Finland nato_alliance support",
+            "Ireland nato_alliance support",
+        ],
+    },
+    spares={
+        "The opt-out meant Denmark could not take part in PESCO.": [],
+    },
+)
+def membership_verb(r: Reading, root: Token, target: Target, lex: StanceLexicon) -> bool:
+    """ "Austria joined as well"; "is considering whether to join" is undecided."""
+    if not (root.pos_ == "VERB" and root.lemma_ in membership_verbs() and _objectless(root)):
+        return False
+    _apply(r, root, target, lex, negate=True, rule="membership_verb")
+    if r.directed and _acts_on(root):
+        r.actor_verb, r.holder = root, "membership_verb"
+    return True
+
+
+@rule(
+    "addressee",
+    "the one asked to act holds no stance and takes none: 'asked NATO to exempt it', 'urged allies to ...'",
+    fires={
+        "Spain has asked NATO to exempt it from the defence spending target.": [
+            "Spain defence_spending_increase oppose"
+        ],
+    },
+    spares={
+        "Spain has asked NATO for an exemption from the defence spending target.": [
+            "Spain nato_alliance support",
+            "Spain defence_spending_increase oppose",
+        ],
+    },
+)
+def addressee(tok: Token) -> bool:
+    """Whether a noun is the one asked to act: the object of a verb with an infinitive on it."""
+    return tok.dep_ == "dobj" and any(c.dep_ == "xcomp" for c in tok.head.children)
+
+
+@rule(
+    "side_clause_stop",
+    "the climb stops at a relative clause, apposition or parataxis: it speaks about its own noun",
+    fires={
+        "Germany backed Macron, an old friend of European defence.": [],
+    },
+    spares={
+        "Germany backed the treaty on European defence.": ["Germany european_defence_cooperation support"],
+    },
+)
+def side_clause_stop(tok: Token, scope: Scope | None) -> bool:
+    """Inside a statement a relative clause does not stop it (the statement's content is the limit)."""
+    return tok.dep_ in _STOP_DEPS and (scope is None or tok.dep_ != "relcl")
+
+
+@rule(
+    "own_subject_clause",
+    "the climb stops at a coordinated or contrasted clause with its own subject",
+    fires={
+        "France pushed for European defence, while Germany favoured an inclusive club.": [
+            "France european_defence_cooperation support",
+            "Germany european_defence_cooperation support",
+        ],
+    },
+    spares={
+        "France pushed for European defence and favoured an inclusive club.": [
+            "France european_defence_cooperation support"
+        ],
+    },
+)
+def own_subject_clause(tok: Token) -> bool:
+    """What is in such a clause is not governed by the clause it hangs on ("France pushed for a small
+    group, while Germany favoured an inclusive club")."""
+    if tok.dep_ == "advcl" and not any(
+        c.dep_ == "mark" and c.lower_ in word_set("stance_contrast_marks") for c in tok.children
+    ):
+        return False
+    return tok.dep_ in {"conj", "advcl"} and any(c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children)
+
+
+@rule(
+    "subject_acts",
+    "a mention that is the subject of a general cue verb acts; that is its own stance, not one on it",
+    fires={
+        "Jens Stoltenberg said that the alliance should welcome Finland.": [],
+    },
+    spares={
+        "Jens Stoltenberg said that the alliance should be strong.": [
+            "Jens Stoltenberg nato_alliance support"
+        ],
+    },
+)
+def subject_acts(tok: Token, root: Token, verb: Token, target: Target, lex: StanceLexicon) -> bool:
+    """ "the alliance should not stop at ..."."""
+    return (
+        tok.i == root.i
+        and tok.dep_ != "nsubjpass"
+        and verb.pos_ == "VERB"
+        and target_verb(verb, target) is None
+        and stance_cue(verb, lex) is not None
+    )
+
+
+@rule(
+    "said_of_subject",
+    "what is said of a mention (or its clause) as subject: 'NATO remained indispensable'",
+    fires={
+        "Macron said NATO remained indispensable.": ["Emmanuel Macron nato_alliance support"],
+    },
+    spares={
+        "Merkel said Germany raised its defence spending.": [
+            "Angela Merkel defence_spending_increase support"
+        ],
+    },
+)
+def said_of_subject(r: Reading, verb: Token, subject: Token, target: Target, lex: StanceLexicon) -> bool:
+    """ "the suggestion ... undermined the security", "membership would be a threat"."""
+    return _predicate(r, verb, subject, target, lex, "said_of_subject")
+
+
+@rule(
+    "passive_agent",
+    "the agent of a passive holds what is said of its subject: 'its membership was held up by Türkiye'",
+    fires={
+        "Its membership was held up for months by Türkiye.": ["Türkiye nato_alliance oppose"],
+    },
+    spares={
+        "Its membership was held up for months.": [],
+    },
+)
+def passive_agent(r: Reading, tok: Token, verb: Token) -> bool:
+    if tok.dep_ == "nsubjpass" and r.judged and r.actor_verb is None and _agents(verb):
+        r.actor_verb, r.holder = verb, "passive_agent"
+        return True
+    return False
+
+
+@rule(
+    "adjunct_of_object",
+    "a verb with an object of its own does not speak of its adjunct: 'ended a meeting with a declaration'",
+    fires={
+        "NATO leaders ended a meeting near London on Wednesday with a joint declaration reaffirming "
+        "their commitment to defend each other.": ["NATO nato_alliance support"],
+    },
+    spares={
+        "NATO leaders issued a joint declaration reaffirming their commitment to defend each other.": [
+            "NATO nato_alliance support"
+        ],
+    },
+)
+def adjunct_of_object(tok: Token, head: Token) -> bool:
+    """A "with"/"after"/... adjunct (stance_adjunct_preps.txt) of a verb that has a direct object."""
+    return (
+        tok.dep_ == "prep"
+        and tok.lower_ in word_set("stance_adjunct_preps")
+        and head.pos_ == "VERB"
+        and any(c.dep_ == "dobj" for c in head.children)
+    )
+
+
+@rule(
+    "adverbial_of_target_verb",
+    "a target's own verb does not direct a mention in its adverbial clause",
+    fires={
+        "Pedro Sánchez said Spain would meet its capability targets while keeping defence spending at "
+        "2.1%.": ["Pedro Sánchez defence_spending_increase support"],
+    },
+    spares={
+        "Pedro Sánchez said Spain would keep defence spending at 2.1% while it met its capability targets.": [
+            "Pedro Sánchez defence_spending_increase support"
+        ],
+    },
+)
+def adverbial_of_target_verb(tok: Token, head: Token, target: Target) -> bool:
+    """ "meet its capability targets while keeping spending at 2.1%": "meet" directs its own arguments."""
+    return tok.dep_ == "advcl" and target_verb(head, target) is not None
+
+
+@rule(
+    "object_complement",
+    "a cue word complementing a verb's object judges it: 'keeps NATO strong', 'rated the alliance important'",
+    fires={
+        "Germany keeps NATO strong.": ["Germany nato_alliance support"],
+    },
+    spares={
+        "Germany keeps NATO busy.": [],
+    },
+)
+def object_complement(r: Reading, verb: Token, target: Target, lex: StanceLexicon) -> str | None:
+    complement = next((c for c in verb.children if c.dep_ in {"oprd", "ccomp", "acomp"}), None)
+    if complement is not None and complement.pos_ == "ADJ":
+        return _apply(r, complement, target, lex, negate=True, rule="object_complement")
+    return None
+
+
+@rule(
+    "light_verb",
+    "a light verb's object holds the cue: 'gave its backing to', 'would not say yes to'",
+    fires={
+        "Germany has given backing to Macron's plans for a European army.": [
+            "Germany european_defence_cooperation support"
+        ],
+    },
+    spares={
+        "Germany has given money to Macron's plans for a European army.": [],
+    },
+)
+def light_verb(r: Reading, verb: Token, target: Target, lex: StanceLexicon) -> str | None:
+    light = next((c for c in verb.children if c.dep_ in {"dobj", "intj"} and stance_cue(c, lex)), None)
+    if light is not None:
+        return _apply(r, light, target, lex, negate=True, rule="light_verb")
+    return None
+
+
+@rule(
+    "cue_subject",
+    "the subject of the highest cue with one holds a plain sentence's stance (in a statement: the first)",
+    fires={
+        "Spain backed the plan to raise defence spending.": ["Spain defence_spending_increase support"],
+    },
+    spares={
+        "Merkel said Germany must raise its defence spending.": [
+            "Angela Merkel defence_spending_increase support"
+        ],
+    },
+)
+def cue_subject(r: Reading, cue: Token, scope: Scope | None) -> bool:
+    """ "Germany has given only muted backing to ...", "refused to commit": the cue, or the verb a cue noun
+    hangs on ("gave backing")."""
+    verb = _verb_of(cue)
+    if (scope is not None and r.actor_verb is None) or (scope is None and _subject(verb)):
+        r.actor_verb, r.holder = verb, None
+        return True
+    return False
+
+
+@rule(
+    "target_act",
+    "the subject of a target's own verb or noun does the act: 'Finland joined NATO', 'prepares an increase'",
+    fires={
+        "Finland formally applied to join NATO on Wednesday.": ["Finland nato_alliance support"],
+    },
+    spares={
+        "Britain already spends more than 2% of GDP on defence.": [],
+    },
+)
+def target_act(r: Reading, word: Token) -> bool:
+    verb = _verb_above(word)
+    if verb is not None and _acts_on(verb):
+        r.actor_verb, r.holder = verb, "target_act"
+        return True
+    return False
+
+
+@rule(
+    "mention_obligation",
+    "a modal on the verb a mention is the subject of is its obligation: 'NATO members should spend 5%'",
+    fires={
+        "NATO members should spend 5% of GDP on defence, Donald Trump said.": [
+            "Donald Trump defence_spending_increase support"
+        ],
+    },
+    spares={
+        "Donald Trump said Germany should spend 5% of GDP on defence.": [
+            "Donald Trump defence_spending_increase support"
+        ],
+    },
+)
+def mention_obligation(tok: Token, root: Token) -> bool:
+    return tok.dep_ == "nsubj" and tok.i in {root.i, root.head.i}
+
+
+@rule(
+    "obligation_modal",
+    "a modal of obligation on the mention's verb or a cue's is an attitude: 'must', 'should', 'need to'",
+    fires={
+        "Merkel said Germany must raise its defence spending.": [
+            "Angela Merkel defence_spending_increase support"
+        ],
+    },
+    spares={
+        "Merkel said Germany raised its defence spending.": [
+            "Angela Merkel defence_spending_increase support"
+        ],
+    },
+)
+def obligation_modal(r: Reading, verb: Token, aux: Token) -> bool:
+    low = aux.lower_
+    if low in word_set("stance_obligation_modals") or (
+        low == "to" and verb.head.lemma_ in word_set("stance_obligation_verbs")
+    ):
+        _modal_cue(r, low, "obligation_modal")
+        return True
+    return False
+
+
+@rule(
+    "commitment_modal",
+    "'will', 'would' are a commitment when the subject is a country, a government or its plan",
+    fires={
+        "Merkel said Germany will raise its defence spending.": [
+            "Angela Merkel defence_spending_increase support"
+        ],
+    },
+    spares={
+        "Merkel said analysts will raise defence spending.": [
+            "Angela Merkel defence_spending_increase support"
+        ],
+    },
+)
+def commitment_modal(r: Reading, verb: Token, aux: Token) -> bool:
+    """A commitment, not a forecast about others (stance_committing_subjects.txt)."""
+    if aux.lower_ not in word_set("stance_commitment_modals"):
+        return False
+    subj = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subj is not None and (
+        subj.ent_type_ in {"GPE", "NORP"} or subj.lemma_.lower() in word_set("stance_committing_subjects")
+    ):
+        _modal_cue(r, aux.lower_, "commitment_modal")
+        return True
+    return False
+
+
+def _modal_cue(r: Reading, word: str, rule_id: str) -> None:
+    r.informative = True
+    r.cues.append(word)
+    r.rule = r.rule or rule_id
+
+
+@rule(
+    "target_verb",
+    "a target's own verb gives the mention a direction: 'raise defence spending', 'cut the budget'",
+    fires={
+        "Jens Stoltenberg warned against cutting defence budgets.": [
+            "Jens Stoltenberg defence_spending_increase support"
+        ],
+    },
+    spares={
+        "Germany backed NATO membership for Ukraine.": ["Germany nato_alliance support"],
+    },
+)
+def target_verb(tok: Token, target: Target) -> float | None:
+    """1.0 for one of the target's `support` lemmas, -1.0 for an `oppose` one (data/stance_targets.toml)."""
+    lemma = tok.lemma_.lower()
+    if lemma in target.support or tok.lower_ in target.support:
+        return 1.0
+    if lemma in target.oppose or tok.lower_ in target.oppose:
+        return -1.0
+    return None
+
+
+@rule(
+    "stance_cue",
+    "a support or oppose cue whose argument holds the mention gives an attitude: 'urged', 'rejected'",
+    fires={
+        "Russian President Vladimir Putin criticised NATO enlargement.": [
+            "Vladimir Putin nato_alliance oppose"
+        ],
+    },
+    spares={
+        "Finland formally applied to join NATO on Wednesday.": ["Finland nato_alliance support"],
+    },
+)
+def stance_cue(tok: Token, lex: StanceLexicon) -> str | None:
+    """The lexicon entry `tok` is (stance_support.csv, stance_oppose.csv), as a phrasal cue first ("call
+    for", "warn against"); a preposition is no cue ("a veto over Ukraine's path"; "the war is over" is)."""
+    if tok.pos_ == "ADP":
+        return None
+    lemma = tok.lemma_.lower()
+    for child in tok.children:
+        if child.dep_ in {"prep", "prt", "advmod", "intj"} and child.i > tok.i:
+            phrase = f"{lemma} {child.lower_}"
+            if lex.cue(phrase) is not None:
+                return phrase
+    if lex.cue(lemma) is not None:
+        return lemma
+    if lex.cue(tok.lower_) is not None:
+        return tok.lower_
+    return None
+
+
+@rule(
+    "negation",
+    "a negation on a cue, a verb said of a mention or a statement's cue reverses it: 'did not back'",
+    fires={
+        "Spain did not back the plan to raise defence spending.": ["Spain defence_spending_increase oppose"],
+    },
+    spares={
+        "The Kremlin said it is NATO, not Russia, that is raising tensions.": [
+            "Kremlin nato_alliance oppose"
+        ],
+    },
+)
+def negation(tok: Token, lex: StanceLexicon) -> bool:
+    """A negation word (stance_negations.txt) or "no longer" on `tok`; not "not only ... but also", nor a
+    contrast ("it is NATO, not Russia, that ..." negates Russia)."""
+    doc = tok.doc
+    for child in tok.children:
+        low = child.lower_
+        if child.dep_ == "neg" or (low in lex.negations and child.dep_ in {"advmod", "det", "preconj"}):
+            nxt = doc[child.i + 1] if child.i + 1 < len(doc) else None
+            if nxt is not None and nxt.lower_ == "only":
+                continue
+            if nxt is not None and nxt.head.i == tok.i and nxt.dep_ in {"appos", "conj"}:
+                continue
+            return True
+        if low == "longer" and any(g.lower_ == "no" for g in child.children):
+            return True
+    return False
+
+
+@rule(
+    "negated_light_verb",
+    "a cue word that is the object of a negated verb with no cue of its own is negated: 'would not say yes'",
+    fires={
+        "Türkiye would not say yes to their bids for NATO membership.": ["Türkiye nato_alliance oppose"],
+    },
+    spares={
+        "Türkiye said yes to their bids for NATO membership.": ["Türkiye nato_alliance support"],
+    },
+)
+def negated_light_verb(tok: Token, target: Target, lex: StanceLexicon) -> bool:
+    """ "would not say yes to", "did not give its backing to"."""
+    if tok.pos_ not in {"NOUN", "ADJ", "INTJ", "ADV"} or tok.dep_ not in {"dobj", "attr", "intj", "oprd"}:
+        return False
+    verb = tok.head
+    if verb.pos_ not in {"VERB", "AUX"} or target_verb(verb, target) is not None or stance_cue(verb, lex):
+        return False
+    return bool(negation(verb, lex))
+
+
+@rule(
+    "hedge",
+    "a hedge next to a cue weakens it: 'only muted backing', 'cautiously welcomed'",
+    fires={
+        "EU powerhouse Germany has given only muted backing to French President Emmanuel Macron's plans"
+        " for a European army.": ["Germany european_defence_cooperation support"],
+    },
+    spares={
+        "Spain strongly backed the plan to raise defence spending.": [
+            "Spain defence_spending_increase support"
+        ],
+    },
+)
+def hedge(tok: Token, lex: StanceLexicon) -> float | None:
+    """The product of the hedges (stance_hedges.csv) on `tok` and their adverbs; None when there is none."""
+    factor, found = 1.0, False
+    for child in tok.children:
+        if child.dep_ in {"amod", "advmod", "aux"}:
+            if child.lower_ in lex.hedges:
+                factor, found = factor * lex.hedges[child.lower_], True
+            for grand in child.children:
+                if grand.dep_ == "advmod" and grand.lower_ in lex.hedges:
+                    factor, found = factor * lex.hedges[grand.lower_], True
+    return factor if found else None
+
+
+@rule(
+    "yet_to",
+    "'have yet to ratify', 'is yet to decide': nothing done, nothing refused, no stance",
+    fires={
+        "Ukraine has yet to join NATO.": [],
+    },
+    spares={
+        "Italy has decided to raise its defence spending.": ["Italy defence_spending_increase support"],
+    },
+)
+def yet_to(tok: Token) -> bool:
+    return (
+        tok.dep_ == "xcomp"
+        and tok.head.lemma_ in word_set("stance_yet_verbs")
+        and any(c.lower_ == "yet" for c in tok.head.children)
+    )
+
+
+@rule(
+    "contrast_but",
+    "a cue followed by 'but' and a cue of the other sign is a mixed, neutral stance",
+    fires={
+        "Jens Stoltenberg said he welcomed more European effort on defence but warned against duplication.": [
+            "Jens Stoltenberg european_defence_cooperation neutral"
+        ],
+    },
+    spares={
+        "Jens Stoltenberg said he welcomed more European effort on defence and praised France.": [
+            "Jens Stoltenberg european_defence_cooperation support"
+        ],
+    },
+)
+def contrast_but(tok: Token, value: float, lex: StanceLexicon) -> bool:
+    """ "welcomed more European effort on defence but warned against duplication"."""
+    for conj in tok.children:
+        if conj.dep_ != "conj" or not any(
+            c.dep_ == "cc" and c.lower_ == "but" for c in (*tok.children, *conj.children)
+        ):
+            continue
+        key = stance_cue(conj, lex)
+        if key is not None and lex.cue(key) * value < 0:
+            return True
+    return False
+
+
+@rule(
+    "statement_cue",
+    "a statement's own cue colours all its content: 'urged', 'warned', 'welcomed', 'called X a step'",
+    fires={
+        "Jens Stoltenberg warned against cutting defence budgets.": [
+            "Jens Stoltenberg defence_spending_increase support"
+        ],
+    },
+    spares={
+        "Merkel said Germany must raise its defence spending.": [
+            "Angela Merkel defence_spending_increase support"
+        ],
+    },
+)
+def statement_cue(reading: Reading, cue: Token, root: Token, lex: StanceLexicon, scope: Scope) -> bool:
+    """Read from the cue's verb ("has repeatedly pressed"); not when the mention is the one asked to act, nor
+    when the cue has an object of its own outside the content ("dismissed such warnings, saying that ..."
+    is about the warnings); "called the decision a historic step": the complement judges the object."""
+    if addressee(root):
+        return False
+    key = stance_cue(cue, lex)
+    if key is None and root.head.i == cue.i and root.dep_ == "dobj":
+        cue = next((c for c in cue.children if c.dep_ in {"oprd", "acomp"} and stance_cue(c, lex)), cue)
+        key = stance_cue(cue, lex)
+    if key is None or key in reading.cues:
+        return False
+    if any(c.dep_ == "dobj" and c not in scope for c in cue.children):
+        return False
+    if warning_judged(reading, key):
+        return False
+    value = lex.cue(key) * _weight(cue, lex)
+    cited = "statement_cue"
+    if contrast_but(cue, value, lex):
+        value *= MIXED
+        reading.cues.append("but")
+        cited = "contrast_but"
+    if negation(cue, lex):
+        value = -value
+        cited = "negation"
+    reading.score *= value
+    reading.informative = True
+    reading.cues.append(key)
+    reading.rule = cited
+    return True
+
+
+@rule(
+    "warning_judged",
+    "a warning does not reverse what is said of a subject: 'warned that X would weaken the bond'",
+    fires={
+        "Jens Stoltenberg warned that any attempt to distance Europe from North America would weaken "
+        "the transatlantic bond.": [
+            "Jens Stoltenberg european_defence_cooperation oppose",
+            "Jens Stoltenberg nato_alliance support",
+        ],
+    },
+    spares={
+        "Jens Stoltenberg warned that cuts to defence spending would weaken the alliance.": [
+            "Jens Stoltenberg defence_spending_increase support",
+            "Jens Stoltenberg nato_alliance support",
+        ],
+    },
+)
+def warning_judged(reading: Reading, key: str) -> bool:
+    """The warning is the judgement of X, already read from "would weaken"."""
+    return reading.judged and key == "warn"
+
+
+def _apply(
+    r: Reading, tok: Token, target: Target, lex: StanceLexicon, negate: bool, rule: str | None = None
+) -> str | None:
+    """Multiply in `tok` when it is a cue: a target verb (direction) or a general cue (attitude). Returns
+    the general cue's lexicon key. The reading cites `rule`, or the rule that decided on `tok`."""
+    value, key = target_verb(tok, target), None
+    if value is None:
+        key = stance_cue(tok, lex)
+        if key is None:
+            return None
+        value = lex.cue(key)
+        r.informative = True
+        cited = rule or "stance_cue"
+        if contrast_but(tok, value, lex):
+            value *= MIXED
+            r.cues.append("but")
+            cited = "contrast_but"
+    else:
+        r.directed = True
+        cited = rule or "target_verb"
+    value *= _weight(tok, lex)
+    if negate and negation(tok, lex):
+        value, cited = -value, "negation"
+    elif negate and negated_light_verb(tok, target, lex):
+        value, cited = -value, "negated_light_verb"
+    r.score *= value
+    r.rule = cited
+    r.cues.append(key or tok.lemma_.lower())
+    return key
+
+
+def _predicate(
+    r: Reading, verb: Token, subject: Token, target: Target, lex: StanceLexicon, rule: str
+) -> bool:
+    """What `verb` says of `subject`: its own direction or cue, or a cue among the words it governs."""
+    value, key = target_verb(verb, target), None
+    if value is None:
+        key = stance_cue(verb, lex)
+        candidates = [verb] if key is not None else _predicate_words(verb, subject)
+        for tok in candidates:
+            key = stance_cue(tok, lex)
+            if key is not None:
+                value = lex.cue(key) * _weight(tok, lex)
+                break
+    if value is None:
+        return False
+    if key is not None:
+        r.informative = True
+    else:
+        r.directed = True
+    cited = rule
+    if negation(verb, lex):
+        value, cited = -value, "negation"
+    r.score *= value
+    r.judged = True
+    r.rule = cited
+    r.cues.append(key or verb.lemma_.lower())
+    return True
+
+
+def _weight(tok: Token, lex: StanceLexicon) -> float:
+    """How much a cue counts: 0 for "have yet to", its hedges' product, else 1."""
+    if yet_to(tok):
+        return 0.0
+    factor = hedge(tok, lex)
+    return 1.0 if factor is None else factor
+
+
+# -- holder rules: who holds the stance --------------------------------------------------------------------
+@rule(
+    "data_source",
+    "a statement that reports data ('according to NATO', 'NATO's figures estimate') holds no stance",
+    fires={
+        "According to NATO, Germany will raise defence spending.": [],
+    },
+    spares={
+        "Germany said it will raise defence spending.": ["Germany defence_spending_increase support"],
+    },
+)
+def data_source(st: Statement) -> bool:
+    if st.cue is not None and st.cue.text.lower().startswith("according"):
+        return True
+    mention = st.speaker_mention.text.lower() if st.speaker_mention is not None else ""
+    documents = word_set("document_nouns")
+    return any(w.strip("'’s") in documents or w in documents for w in mention.split())
+
+
+@rule(
+    "bare_mention",
+    "a target named in a statement with no cue on its path is mild support, where its targets file says so",
+    fires={
+        "Jens Stoltenberg said that European defence would complement the alliance.": [
+            "Jens Stoltenberg european_defence_cooperation support"
+        ],
+    },
+    spares={
+        "Jens Stoltenberg said that about 80% of NATO's defence spending would come from non-EU allies.": [],
+    },
+)
+def bare_mention(root: Token, target: Target) -> bool:
+    """Not in an adverbial ("at the NATO summit"), not as what a share is taken of ("80% of NATO's defence
+    spending would come from ..." is data), nor as the subject of a negated verb ("European defence could not
+    replace the alliance" says what it is not)."""
+    if not (BARE_SCORE and target.bare) or root.dep_ in {"npadvmod", "advmod"}:
+        return False
+    if root.dep_ in {"nsubj", "nsubjpass"} and any(c.dep_ == "neg" for c in root.head.children):
+        return False
+    of = root.head if root.dep_ == "pobj" and root.head.lower_ == "of" else None
+    return of is None or of.head.lemma_.lower() not in word_set("stance_share_words")
+
+
+@rule(
+    "named_supporter",
+    "a named person who is the subject of a cue inside a statement holds its stance, not the speaker",
+    fires={
+        "The White House said President Joe Biden strongly supported NATO membership for Finland.": [
+            "Joe Biden nato_alliance support"
+        ],
+    },
+    spares={
+        "The White House said the president strongly supported NATO membership for Finland.": [
+            "White House nato_alliance support"
+        ],
+    },
+)
+def named_supporter(art: Article, subj: Span) -> list[Speaker] | None:
+    """ "the White House said Biden strongly supported NATO membership for Finland" is Biden's."""
+    named = art.speakers.resolve(subj)
+    return [named] if named.type == "person" and named.name else None
+
+
+@rule(
+    "anonymous_reports",
+    "an anonymous source reporting what named countries or organisations did gives their stance",
+    fires={
+        "Officials said Finland strongly supported NATO membership.": ["Finland nato_alliance support"],
+    },
+    spares={
+        "The White House said Finland strongly supported NATO membership.": [
+            "White House nato_alliance support"
+        ],
+    },
+)
+def anonymous_reports(art: Article, subj: Span, source: Speaker) -> list[Speaker] | None:
+    """ "Latvia and Lithuania have pledged to reach that level, officials said" is the two countries'."""
+    named = []
+    for part in parts(subj)[0]:
+        found = art.speakers.resolve(part)
+        named.append(source_country(found, part, source, art.gaz) or found)
+    return [a for a in named if a.type in {"country", "organization"}] or None
+
+
+@rule(
+    "source_country",
+    "'the country', 'the government' said by a source of a known country is that country",
+    fires={
+        "Lithuanian officials said the government would raise defence spending.": [
+            "Lithuania defence_spending_increase support"
+        ],
+    },
+    spares={
+        "Officials said that Latvia would raise defence spending.": [
+            "Latvia defence_spending_increase support"
+        ],
+    },
+)
+def source_country(found: Speaker, mention: Span, source: Speaker, gaz: Gazetteer) -> Speaker | None:
+    """ "Lithuanian officials said that the country planned to ..."."""
+    if found.type in ACTOR_TYPES or source.country is None:
+        return None
+    if mention.root.lemma_.lower() not in word_set("stance_own_country_nouns") or not _is_definite_np(
+        mention.root
+    ):
+        return None
+    return Speaker(gaz.country_name(source.country), "country", source.country)
+
+
+@rule(
+    "act_noun",
+    "the possessor of an act noun does the act in its infinitive: 'Germany's decision to send weapons'",
+    fires={
+        "Germany's refusal to send weapons to Ukraine angered Poland.": [
+            "Germany military_aid_to_ukraine oppose"
+        ],
+    },
+    spares={
+        "The speech followed a decision to send weapons to Ukraine.": [],
+    },
+)
+def act_noun(art: Article, mention: Mention, target: Target) -> list[tuple[Span, Reading]] | None:
+    """(holder mention, reading) for each possessor of an act noun (stance_act_nouns.csv) whose infinitive
+    holds the mention, whatever the rest of the sentence says of the act: "Sweden's bid to join NATO",
+    "Spain's refusal to raise defence spending", "the decision by the government to send ...". A possessive
+    pronoun stands for the subject of the verb the noun is the object of ("Ireland and Portugal notified
+    their intention to take part")."""
+    act = _possessed_act(mention.root, art.lex)
+    if act is None:
+        return None
+    noun, possessor, verb = act
+    own = read_mention(mention, target, art.lex, Scope([(verb.left_edge.idx, _end_char(verb))]))
+    if not (own.directed or own.informative):
+        return None
+    own.score *= art.lex.act_nouns[noun.lemma_.lower()]
+    own.cues.append(noun.lemma_.lower())
+    own.holder = "act_noun"
+    return [(part, own) for part in parts(possessor)[0]]
+
+
+@rule(
+    "named_members",
+    "the named members of a group are each an actor: 'eight eastern allies, including Estonia and Latvia'",
+    fires={
+        "Eight eastern allies, including Estonia, Latvia and Poland, requested consultations under "
+        "Article 4 of the North Atlantic Treaty.": [
+            "Estonia nato_alliance support",
+            "Latvia nato_alliance support",
+            "Poland nato_alliance support",
+        ],
+    },
+    spares={
+        "Estonia requested consultations under Article 4 of the North Atlantic Treaty.": [
+            "Estonia nato_alliance support"
+        ],
+    },
+)
+def named_members(subj: Span) -> list[Span] | None:
+    root = subj.root
+    if root.pos_ != "NOUN":
+        return None
+    including = next((c for c in root.children if c.dep_ == "prep" and c.lower_ == "including"), None)
+    named = next((c for c in including.children if c.dep_ == "pobj"), None) if including else None
+    if named is None or named.ent_type_ not in {"GPE", "ORG", "PERSON", "NORP"}:
+        return None
+    doc = subj.doc
+    return [
+        doc[t.i : t.i + 1] if t.pos_ == "PROPN" else doc[t.left_edge.i : t.i + 1]
+        for t in (named, *named.conjuncts)
+    ]
+
+
+@rule(
+    "conjoined_actors",
+    "each part of a conjoined subject or speaker is an actor: 'Finland and Sweden applied to join'",
+    fires={
+        "Finland and Sweden formally applied to join NATO on Wednesday.": [
+            "Finland nato_alliance support",
+            "Sweden nato_alliance support",
+        ],
+    },
+    spares={
+        "Finland formally applied to join NATO on Wednesday.": ["Finland nato_alliance support"],
+    },
+)
+def conjoined_actors(subj: Span) -> list[Span] | None:
+    root, doc = subj.root, subj.doc
+    parts = [c for c in root.conjuncts if subj.start <= c.i < subj.end]
+    if not parts:
+        return None
+    first_end = min(c.i for c in root.children if c.dep_ in {"cc", "conj", "punct"} and c.i > root.i)
+    out = [doc[subj.start : first_end]]
+    for c in parts:
+        out.append(doc[c.left_edge.i : max(t.i for t in c.subtree if t.dep_ != "conj" or t.i == c.i) + 1])
+    return out
+
+
+@rule(
+    "together_with",
+    "who acts 'together with' or 'along with' the subject is an actor too",
+    fires={
+        "Germany formally applied to join NATO, together with Austria.": [
+            "Germany nato_alliance support",
+            "Austria nato_alliance support",
+        ],
+    },
+    spares={
+        "Sweden joined NATO on Thursday, two years after it applied with Finland.": [
+            "Sweden nato_alliance support"
+        ],
+    },
+)
+def together_with(verb: Token, subject: Token) -> list[Span] | None:
+    """ "Sweden applied together with Finland", "Finland, along with Sweden, applied"."""
+    doc, out = verb.doc, []
+    near = [c for c in (*verb.children, *subject.children) if c.dep_ in {"prep", "advmod"}]
+    for prep in [*near, *(g for c in near for g in c.children)]:
+        before = doc[prep.i - 1].lower_ if prep.i > 0 else ""
+        if prep.lower_ != "with" or prep.i == 0 or before not in word_set("stance_companion_words"):
+            continue
+        named = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if named is not None and named.ent_type_ in {"GPE", "ORG", "PERSON", "NORP"}:
+            out += [doc[t.left_edge.i : t.i + 1] for t in (named, *named.conjuncts)]
+    return out or None
+
+
+@rule(
+    "more_agents",
+    "each agent of a passive is an actor: 'held up first by Türkiye ... and then by Hungary'",
+    fires={
+        "Sweden became NATO's 32nd member on Thursday. Its membership was held up for months, first by "
+        "Türkiye, whose parliament ratified it in January, and then by Hungary, whose parliament "
+        "approved it late last month.": [
+            "Sweden nato_alliance support",
+            "Türkiye nato_alliance neutral",
+            "Hungary nato_alliance neutral",
+        ],
+    },
+    spares={
+        "Its membership was held up for months by Türkiye.": ["Türkiye nato_alliance oppose"],
+    },
+)
+def more_agents(verb: Token) -> list[Span] | None:
+    """The named agents after the first (the first is the verb's subject)."""
+    return [verb.doc[a.left_edge.i : a.i + 1] for a in _agents(verb)[1:]] or None
+
+
+@rule(
+    "org_apposition",
+    "a one-word unknown 'person' with an organisation noun in apposition is that organisation",
+    fires={
+        "Mr Sánchez also faces pressure at home. Sumar, the left-wing junior partner in his coalition, "
+        "opposes higher military spending.": ["Sumar defence_spending_increase oppose"],
+    },
+    spares={
+        "Podemos opposes higher military spending.": ["Podemos defence_spending_increase oppose"],
+    },
+)
+def org_apposition(
+    found: Speaker, mention: Span, lex: StanceLexicon, gaz: Gazetteer, when: date | None
+) -> Speaker | None:
+    """ "Sumar, the left-wing junior partner in his coalition": a party the model tagged as a person
+    (stance_org_nouns.txt)."""
+    if found.type != "person" or not found.name or _plausible(found, gaz, when):
+        return None
+    if any(c.dep_ == "appos" and c.lemma_.lower() in lex.org_nouns for c in mention.root.children):
+        return Speaker(found.name, "organization", found.country)
+    return None
+
+
+@rule(
+    "mixed_record",
+    "an actor whose relative clause does the opposite with a target verb has a mixed, neutral record",
+    fires={
+        "Its membership was held up by Hungary, whose parliament approved it last month.": [
+            "Hungary nato_alliance neutral"
+        ],
+    },
+    spares={
+        "Its membership was held up by Hungary, whose parliament debated it last month.": [
+            "Hungary nato_alliance oppose"
+        ],
+    },
+)
+def mixed_record(actor: Token, reading: Reading, target: Target) -> bool:
+    """ "held up first by Türkiye, whose parliament ratified it in January"."""
+    for clause in (c for c in actor.children if c.dep_ == "relcl"):
+        value = target_verb(clause, target)
+        if value is not None and value * reading.score < 0:
+            return True
+    return False
+
+
+@rule(
+    "document_issuer",
+    "a document's participle is its issuers' stance: 'ended the meeting with a declaration reaffirming ...'",
+    fires={
+        "NATO leaders issued a joint declaration reaffirming their commitment to defend each other.": [
+            "NATO nato_alliance support"
+        ],
+    },
+    spares={
+        "NATO leaders reaffirmed their commitment to defend each other.": ["NATO nato_alliance support"],
+    },
+)
+def document_issuer(verb: Token) -> Span | None:
+    """Who issued a document whose participle holds the cue ("the ministers issued a statement backing
+    ..."): the subject of the verb the document is the object of, directly or through a preposition."""
+    noun = verb.head
+    if verb.dep_ != "acl" or verb.tag_ != "VBG" or noun.lemma_.lower() not in word_set("document_nouns"):
+        return None
+    head = noun.head
+    if noun.dep_ == "pobj" and head.dep_ == "prep":
+        head = head.head
+    elif noun.dep_ != "dobj":
+        return None
+    return _subject(head) if head.pos_ == "VERB" else None
+
+
+# -- parse helpers -----------------------------------------------------------------------------------------
+def parts(subj: Span) -> tuple[list[Span], str | None]:
+    """The actors a subject names and the rule that split it: its named members, its conjuncts, or itself."""
+    named = named_members(subj)
+    if named:
+        return named, "named_members"
+    conjoined = conjoined_actors(subj)
+    if conjoined:
+        return conjoined, "conjoined_actors"
+    return [subj], None
+
+
+def _agents(verb: Token) -> list[Token]:
+    """The named agents of a passive verb: "held up first by Türkiye ... and then by Hungary"."""
+    if not any(c.dep_ == "nsubjpass" for c in verb.children):
+        return []
+    out = []
+    for agent in (c for c in verb.children if c.dep_ == "agent"):
+        out += [c for c in agent.children if c.dep_ == "pobj" and c.pos_ in {"PROPN", "NOUN"}]
+    return out
+
+
+def _possessed_act(root: Token, lex: StanceLexicon) -> tuple[Token, Span, Token] | None:
+    """(noun, possessor, verb) when the mention is in the infinitive of a possessed act noun; up to four
+    steps up."""
+    tok = root
+    for _ in range(4):
+        head = tok.head
+        if head.i == tok.i or tok.dep_ in {"nsubj", "nsubjpass", "ccomp", "advcl", "relcl"}:
+            return None
+        if tok.pos_ == "VERB" and tok.dep_ == "acl" and head.lemma_.lower() in lex.act_nouns:
+            owner = next(  # not a time: "Saturday's decision by the government"
+                (c for c in head.children if c.dep_ == "poss" and c.ent_type_ not in {"DATE", "TIME"}), None
+            )
+            if owner is not None and owner.pos_ in {"PROPN", "NOUN"}:
+                first = next(t for t in owner.subtree if t.dep_ != "det")
+                return head, owner.doc[first.i : owner.i + 1], tok
+            if owner is not None and owner.pos_ == "PRON" and head.dep_ == "dobj":
+                subj = _subject(head.head)
+                return (head, subj, tok) if subj is not None and subj.root.pos_ != "PRON" else None
+            by = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "by"), None)
+            agent = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+            if owner is None and agent is not None and agent.pos_ in {"PROPN", "NOUN"}:
+                return head, agent.doc[agent.left_edge.i : agent.i + 1], tok
+            return None
+        tok = head
+    return None
+
+
+def _end_char(tok: Token) -> int:
+    last = tok.right_edge
+    return last.idx + len(last)
+
+
+def _is_definite_np(tok: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+
+
+def is_actor(actor: Speaker, gaz: Gazetteer, when: date | None) -> bool:
+    """A named person, organisation or country that may hold a stance."""
+    return actor.type in ACTOR_TYPES and bool(actor.name) and _plausible(actor, gaz, when)
+
+
+def _plausible(actor: Speaker, gaz: Gazetteer, when: date | None) -> bool:
+    """A one-word "person" the gazetteer does not know ("Europe", "Europeans", "PESCO") is a parse slip."""
+    if actor.type != "person" or " " in actor.name.strip():
+        return True
+    found = gaz.find_actor(actor.name, when)
+    return found is not None and found.type == "person"
+
+
+def _objectless(verb: Token) -> bool:
+    """A membership verb (stance_membership_verbs.csv) with nothing it joins or takes part in: "join" with
+    no object, "take part" with no "in", "apply" with no "for" or "to"."""
+    kind = membership_verbs()[verb.lemma_]
+    args = [c for c in verb.children if c.dep_ in {"dobj", "prep", "dative", "xcomp", "ccomp"}]
+    if kind.particle is not None:
+        part = next((c for c in args if c.dep_ == "dobj" and c.lower_ == kind.particle), None)
+        return part is not None and not any(
+            c.dep_ == "prep" and c.lower_ in kind.preps for c in (*verb.children, *part.children)
+        )
+    return not any(c.dep_ != "prep" or c.lower_ in kind.preps for c in args)
+
+
+def _head_word(tok: Token) -> str:
+    """A noun's lemma, with the word it is hyphenated to: "build - up" is "build-up"."""
+    doc = tok.doc
+    if tok.i >= 2 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].head.i == tok.i:
+        return f"{doc[tok.i - 2].lower_}-{tok.lemma_.lower()}"
+    return tok.lemma_.lower()
+
+
+def _has_recipient(verb: Token, recipients: frozenset[str]) -> bool:
+    """Whether one of `recipients` is in the verb's clause, not in a clause of its own below it."""
+    todo = [c for c in verb.children if c.dep_ not in _CLAUSE_DEPS]
+    while todo:
+        tok = todo.pop()
+        if tok.lower_ in recipients:
+            return True
+        todo += [c for c in tok.children if c.dep_ not in _CLAUSE_DEPS]
+    return False
+
+
+def _has_cue_above(tok: Token, lex: StanceLexicon, steps: int) -> bool:
+    for _ in range(steps):
+        if tok.head.i == tok.i or tok.dep_ in _STOP_DEPS:
+            return False
+        tok = tok.head
+        if stance_cue(tok, lex) is not None:
+            return True
+    return False
+
+
+def _acts_on(verb: Token) -> bool:
+    """Whether a target verb is an act of its subject on the mention: a verb with a subject ("Finland
+    joined NATO", "Finland and Sweden applied to join"); not a participle of a noun, not the simple present
+    of a state ("Britain spends more than 2% of GDP" is data) and not an ability ("Denmark could not take
+    part in ...")."""
+    if verb.pos_ != "VERB" or verb.dep_ in {"amod", "acl", "relcl"} or verb.tag_ in {"VBZ", "VBP"}:
+        return False
+    if any(c.dep_ == "aux" and c.lower_ in word_set("stance_ability_modals") for c in verb.children):
+        return False
+    return _subject(verb) is not None
+
+
+def _verb_above(tok: Token) -> Token | None:
+    """The verb a target word is done by: the word itself, or the verb a target noun is the object of,
+    directly or through a preposition ("announced an increase", "is preparing for the largest increase")."""
+    if tok.pos_ == "VERB":
+        return tok
+    if tok.pos_ != "NOUN":
+        return None
+    head = tok.head
+    if tok.dep_ == "pobj" and head.dep_ == "prep":
+        head = head.head
+    elif tok.dep_ not in {"dobj", "attr"}:  # "Sweden became NATO's 32nd member"
+        return None
+    return head if head.pos_ in {"VERB", "AUX"} else None
+
+
+def _verb_of(tok: Token) -> Token:
+    """The verb whose subject owns a cue: the cue, or the verb a cue noun hangs on ("gave backing")."""
+    if tok.pos_ in {"NOUN", "ADJ"} and tok.head.i != tok.i and tok.head.pos_ in {"VERB", "AUX"}:
+        return tok.head
+    return tok
+
+
+def _predicate_words(verb: Token, subject: Token) -> list[Token]:
+    out, todo = [], [(c, 1) for c in verb.children if c.i != subject.i]
+    while todo:
+        tok, depth = todo.pop(0)
+        if tok.dep_ in _NOT_PREDICATE:
+            continue
+        out.append(tok)
+        if depth < 4:
+            todo += [(c, depth + 1) for c in tok.children]
+    return out
