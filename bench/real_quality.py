@@ -19,6 +19,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("-v", "--verbose", action="store_true", help="differences on the dev split")
     parser.add_argument("--no-gold", action="store_true", help="skip the project's own gold column")
+    parser.add_argument("--split", choices=("dev", "test"), action="append", help="only this split (repeatable)")
     args = parser.parse_args(argv)
 
     from bench import real_evaluation as real
@@ -33,7 +34,7 @@ def main(argv: list[str] | None = None) -> int:
 
         st, nu, (sa, _) = evaluate_statements(), evaluate_numbers(), evaluate_stances()
         columns["own gold"] = figures(st, nu, sa, "seed + samples")
-    for split in real.SPLITS:
+    for split in args.split or real.SPLITS:
         scores = real.evaluate_real(split)
         columns[f"real {split}"] = figures(
             scores.statements, scores.numbers, scores.stances, f"{scores.articles} articles"
