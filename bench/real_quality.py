@@ -19,7 +19,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("-v", "--verbose", action="store_true", help="differences on the dev split")
     parser.add_argument("--no-gold", action="store_true", help="skip the project's own gold column")
-    parser.add_argument("--split", choices=("dev", "test"), action="append", help="only this split (repeatable)")
+    parser.add_argument(
+        "--split", choices=("dev", "test"), action="append", help="only this split (repeatable)"
+    )
     args = parser.parse_args(argv)
 
     from bench import real_evaluation as real

@@ -10,8 +10,7 @@ from pathlib import Path
 import pandas as pd
 
 from bench.evaluation import GOLD_DIR, Counts, gold_articles, gold_corpus
-from dashboard.nlp.stances import NEUTRAL_BAND
-from dashboard.stances import actor_target_matrix
+from dashboard.stances import article_positions
 
 Triple = tuple[str, str, str]  # actor, target, polarity
 DEV_DIR = GOLD_DIR.parent / "gold_dev"  # annotated blind after the rules were written (development set)
@@ -25,17 +24,18 @@ class StanceScores(Counts):
 
 
 def article_triples(stances: pd.DataFrame) -> set[Triple]:
-    """One (actor, target, polarity) per actor and target of one article's stance rows: support when the
-    mean score (weighted by confidence, as the dashboard's matrices weigh it) is above the neutral band,
-    oppose below it, else neutral."""
-    if stances.empty:
-        return set()
-    means = actor_target_matrix(stances).set_index(["actor", "target"])["mean_score"]
-    out = set()
-    for (actor, target), mean in means.items():
-        polarity = "support" if mean > NEUTRAL_BAND else "oppose" if mean < -NEUTRAL_BAND else "neutral"
-        out.add((str(actor), str(target), polarity))
-    return out
+    """One (actor, target, polarity) per actor and target of one article's stance rows: the majority of its
+    rows weighted by confidence (`dashboard.stances.article_positions`; a support/oppose tie is `mixed`,
+    which matches no gold polarity)."""
+    positions = article_positions(stances)
+    return set(
+        zip(
+            positions["actor"].astype(str),
+            positions["target"].astype(str),
+            positions["polarity"],
+            strict=True,
+        )
+    )
 
 
 def score_stances(name: str, gold: set[Triple], predicted: set[Triple], scores: StanceScores) -> None:

@@ -13,6 +13,7 @@ import pandas as pd
 
 from dashboard.claims import REFERENCE_DTYPES
 from dashboard.queries import FREQUENCIES
+from dashboard.stances import article_positions
 
 CLAIM_UNITS = ("percent_of_gdp", "money")  # the numbers that count as spending claims on the map
 NUMBER_KINDS = ("reported", "target", "other")
@@ -463,6 +464,15 @@ def limit_matrix(matrix: pd.DataFrame, by: str, n: int) -> pd.DataFrame:
     return matrix[matrix[by].isin(set(keep))].reset_index(drop=True)
 
 
+def _cell(stances: pd.DataFrame, **values: str | None) -> pd.DataFrame:
+    """The stance rows whose columns equal every given value (None = any)."""
+    keep = pd.Series(True, index=stances.index)
+    for column, value in values.items():
+        if value is not None:
+            keep &= stances[column].eq(value).fillna(False).astype(bool)
+    return stances[keep]
+
+
 def stances_behind(
     stances: pd.DataFrame,
     articles: pd.DataFrame,
@@ -475,11 +485,7 @@ def stances_behind(
     outlet, title, statement_id, article_id, method (`rule:<id>` of the rule that decided it, or `analyst`
     once corrected), stance_id.
     Newest first."""
-    keep = pd.Series(True, index=stances.index)
-    for column, value in (("actor", actor), ("actor_country", actor_country), ("target", target)):
-        if value is not None:
-            keep &= stances[column].eq(value).fillna(False).astype(bool)
-    rows = stances[keep].merge(
+    rows = _cell(stances, actor=actor, target=target, actor_country=actor_country).merge(
         articles[["article_id", "published", "source", "title"]], on="article_id", how="left"
     )
     rows = rows.sort_values(["published", "stance_id"], ascending=[False, True], na_position="last")
@@ -519,6 +525,24 @@ def stances_behind(
             "stance_id": "string",
         },
     )
+
+
+def positions_behind(
+    stances: pd.DataFrame, articles: pd.DataFrame, actor: str | None = None, target: str | None = None
+) -> pd.DataFrame:
+    """Each article's position of an actor on a target behind one heatmap cell (majority of its evidence,
+    `dashboard.stances.article_positions`), with the article's date, outlet and title. Newest first."""
+    positions = article_positions(_cell(stances, actor=actor, target=target))
+    rows = positions.merge(
+        articles[["article_id", "published", "source", "title"]], on="article_id", how="left"
+    )
+    rows = rows.sort_values(
+        ["published", "actor", "target"], ascending=[False, True, True], na_position="last"
+    )
+    published = pd.to_datetime(rows["published"], utc=True).dt.tz_convert(None).dt.normalize()
+    out = rows.drop(columns="published").rename(columns={"source": "outlet"})
+    out.insert(0, "date", published)
+    return out.reset_index(drop=True)
 
 
 def graph_edges(graph: nx.Graph) -> pd.DataFrame:

@@ -79,6 +79,48 @@ def country_target_matrix(stances: pd.DataFrame) -> pd.DataFrame:
     return _matrix(stances, "actor_country")
 
 
+POSITION_COLUMNS = ["article_id", "actor", "target", "polarity", "confidence", "rows", "support", "oppose"]
+
+
+def article_positions(stances: pd.DataFrame) -> pd.DataFrame:
+    """One row per (article, actor, target): the actor's position in that article by majority of its
+    evidence, each row weighing its confidence times its strength (|score|; a neutral mention counts half).
+    Support and opposition outvote neutral mentions; a tie between them is `mixed`, so an article quoting
+    both sides is never averaged into neutral. `confidence` is the winning side's share of all the weight
+    (1.0: every row agrees); `rows`, `support` and `oppose` count the rows behind it."""
+    df = _valid(stances, ["article_id", "actor", "target"])
+    if df.empty:
+        return pd.DataFrame({c: pd.Series(dtype="object") for c in POSITION_COLUMNS}).astype(
+            {"confidence": "float64", "rows": "int64", "support": "int64", "oppose": "int64"}
+        )
+    polarity = df["polarity"].fillna("neutral").to_numpy(object)
+    strength = np.where(polarity == "neutral", 0.5, np.abs(df["score"].to_numpy(float)))
+    weights = _confidence(df) * strength
+    plain = _plain(
+        df,
+        ["article_id", "actor", "target"],
+        **{f"w_{p}": np.where(polarity == p, weights, 0.0) for p in POLARITIES},
+        **{p: (polarity == p).astype(float) for p in ("support", "oppose")},
+    )
+    sums = plain.groupby(["article_id", "actor", "target"], sort=True).agg(
+        w_support=("w_support", "sum"),
+        w_oppose=("w_oppose", "sum"),
+        w_neutral=("w_neutral", "sum"),
+        rows=("w_neutral", "size"),
+        support=("support", "sum"),
+        oppose=("oppose", "sum"),
+    )
+    sup, opp, neu = (sums[f"w_{p}"].to_numpy() for p in POLARITIES)
+    out = sums.reset_index()
+    out["polarity"] = np.select(
+        [sup > opp, opp > sup, (sup == opp) & (sup > 0)], ["support", "oppose", "mixed"], "neutral"
+    )
+    total = sup + opp + neu
+    winner = np.where(sup + opp > 0, np.maximum(sup, opp), neu)
+    out["confidence"] = np.round(np.divide(winner, total, out=np.zeros_like(total), where=total > 0), 3)
+    return out.astype({"rows": "int64", "support": "int64", "oppose": "int64"})[POSITION_COLUMNS]
+
+
 def stance_over_time(stances: pd.DataFrame, articles: pd.DataFrame, freq: str = "M") -> pd.DataFrame:
     """Mean score and count per period (month "M" or quarter "Q", by the article's `published` date) and
     target; stances of undated articles are left out. `period` is the period's first day (a Timestamp)."""

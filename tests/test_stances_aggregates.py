@@ -12,6 +12,7 @@ from dashboard.schema import conform, empty_frame
 from dashboard.stances import (
     actor_network,
     actor_target_matrix,
+    article_positions,
     country_target_matrix,
     network_bytes,
     stance_over_time,
@@ -176,8 +177,32 @@ def test_network_round_trip(stances, fmt, build):
         assert int(back.edges[u, v]["weight"]) == attrs["weight"]
 
 
+def test_article_positions_keep_one_row_per_article_actor_and_target(stances):
+    positions = article_positions(stances).set_index(["article_id", "actor", "target"])
+    assert len(positions) == len(stances)  # every (article, actor, target) of ROWS occurs once
+    macron = positions.loc[("a2", "Emmanuel Macron", "nato_alliance")]
+    assert (macron.polarity, macron.confidence, macron.rows, macron.oppose) == ("oppose", 1.0, 1, 1)
+    assert positions.loc[("a3", "Donald Trump", "defence_spending_increase")].polarity == "neutral"
+
+
+def test_article_positions_are_the_majority_not_the_mean(stances):
+    extra = stances.iloc[[0, 0, 0]].assign(
+        stance_id=["x1", "x2", "x3"], polarity=["oppose", "oppose", "neutral"], score=[-1.0, -0.5, 0.0]
+    )
+    position = article_positions(pd.concat([stances, extra])).set_index(["article_id", "actor", "target"])
+    row = position.loc[("a1", "Emmanuel Macron", "european_defence_cooperation")]
+    # +1.0 against -1.0 and -0.5: opposition wins; the neutral mention only lowers the confidence
+    assert (row.polarity, row.rows, row.support, row.oppose) == ("oppose", 4, 1, 2)
+    assert row.confidence == pytest.approx(1.5 / 3.0)
+    tied = pd.concat(
+        [stances.iloc[[0]], stances.iloc[[0]].assign(stance_id="t", polarity="oppose", score=-1.0)]
+    )
+    assert article_positions(tied)["polarity"].tolist() == ["mixed"]
+
+
 def test_empty_frames_give_empty_results():
     empty = empty_frame("stances")
+    assert article_positions(empty).empty
     assert actor_target_matrix(empty).empty
     assert list(actor_target_matrix(empty).columns) == [
         "actor",

@@ -69,7 +69,7 @@ def test_stance_rows_keep_their_contract(evaluated):
     assert (rows.loc[rows["polarity"] == "oppose", "score"] < 0).all()
 
 
-def test_article_triples_take_the_sign_of_the_confidence_weighted_mean_score():
+def test_article_triples_take_the_majority_of_the_rows_weighted_by_confidence_and_strength():
     rows = pd.DataFrame(
         {
             "actor": ["A", "A", "B", "C", "D"],
@@ -85,9 +85,8 @@ def test_article_triples_take_the_sign_of_the_confidence_weighted_mean_score():
         ("C", "t", "neutral"),
         ("D", "t", "support"),
     }
-    # a bare mention (+0.5, confidence 0.36) weighs half as much as a cue-decided row (-0.4, 0.72): the
-    # plain mean would be +0.05, neutral; the weighted one is -0.1, oppose
-    mixed = pd.DataFrame(
+    # a bare mention (+0.5, confidence 0.36) weighs less than a cue-decided row (-0.4, 0.72)
+    weaker = pd.DataFrame(
         {
             "actor": ["E", "E"],
             "target": ["t", "t"],
@@ -96,7 +95,19 @@ def test_article_triples_take_the_sign_of_the_confidence_weighted_mean_score():
             "confidence": [0.36, 0.72],
         }
     )
-    assert article_triples(mixed) == {("E", "t", "oppose")}
+    assert article_triples(weaker) == {("E", "t", "oppose")}
+    # support and opposition of equal weight are mixed, not averaged into neutral; neutral mentions
+    # never outvote a stance
+    tied = pd.DataFrame(
+        {
+            "actor": ["F", "F", "G", "G", "G"],
+            "target": ["t", "t", "t", "t", "t"],
+            "polarity": ["support", "oppose", "neutral", "neutral", "oppose"],
+            "score": [0.8, -0.8, 0.0, 0.0, -0.6],
+            "confidence": [0.72, 0.72, 0.72, 0.72, 0.72],
+        }
+    )
+    assert article_triples(tied) == {("F", "t", "mixed"), ("G", "t", "oppose")}
     rows = rows.iloc[:4]
     scores = StanceScores()
     score_stances("x", {("A", "t", "support"), ("D", "t", "oppose")}, article_triples(rows), scores)

@@ -322,6 +322,10 @@ def test_stances_page_draws_heatmaps_and_lists_the_statements_behind_a_cell(
     behind = at.dataframe[0].value  # the statements behind the chosen cell
     assert behind["actor"].tolist() == ["Test Actor <b>A</b>"] and behind["target"].tolist() == ["NATO"]
     assert behind["evidence"].iloc[0].startswith("<script>")  # a dataframe cell: shown as text
+    positions = at.dataframe[1].value  # the cell's position per article
+    assert len(positions) == behind["article_id"].nunique()
+    assert set(positions["polarity"]) <= set(behind["polarity"]) | {"mixed"}
+    assert positions["confidence"].between(0, 1).all()
     for md in [*at.markdown, *at.caption]:
         assert "<script" not in md.value
     labels = [b.label for b in at.get("download_button")]

@@ -122,6 +122,24 @@ else:
         )
         components.download_csv(behind, "stances_behind_cell", key="stances_behind_csv")
         _correction_form(behind)
+        st.markdown("**Per article**")
+        st.caption(
+            "An actor's position in each article is the majority of its rows, each weighing its confidence; "
+            "support and opposition outvote neutral mentions, and a tie between them shows as mixed. "
+            "Confidence is the winning side's share of the weight."
+        )
+        positions = aggregates.positions_behind(stances, filtered["articles"], actor=actor, target=target)
+        st.dataframe(
+            positions,
+            hide_index=True,
+            height=components.table_height(len(positions)),
+            column_config={
+                "date": st.column_config.DateColumn("date"),
+                "confidence": st.column_config.ProgressColumn("confidence", min_value=0.0, max_value=1.0),
+            },
+            key="stances_positions_table",
+        )
+        components.download_csv(positions, "stance_positions_per_article", key="stances_positions_csv")
 
 st.subheader("Countries")
 by_country = stance_tables.country_target_matrix(stances)
