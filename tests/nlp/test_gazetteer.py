@@ -385,4 +385,5 @@ def test_custom_data_dir(tmp_path: Path) -> None:
 def test_a_surname_with_another_given_name_is_someone_else(gaz: Gazetteer) -> None:
     assert gaz.find_actor("Boris Johnson", date(2020, 1, 1)).name == "Boris Johnson"
     assert gaz.find_actor("Prime Minister Johnson", date(2020, 1, 1)).name == "Boris Johnson"
-    assert gaz.find_actor("Mike Johnson", date(2024, 4, 20)) is None  # the US House speaker
+    assert gaz.find_actor("Dustin Johnson", date(2020, 1, 1)) is None  # a golfer, in no row
+    assert gaz.find_actor("Mike Johnson", date(2024, 4, 20)).role == "Speaker"  # the US House speaker
