@@ -17,6 +17,7 @@ import pandas as pd
 
 from dashboard.claims import check_claims
 from dashboard.corpus import Corpus, IngestReport
+from dashboard.nlp.cleanup import mask_web_leftovers
 from dashboard.nlp.gazetteer import Gazetteer
 from dashboard.nlp.numbers import NumberClaim, extract_numbers
 from dashboard.nlp.parse import parse_stream
@@ -145,7 +146,7 @@ def ingest(
                 row["processing_note"] = f"language {row['language']}: not parsed"
                 pending["articles"].append(row)
                 continue
-            yield record.text, row
+            yield mask_web_leftovers(record.text), row  # same length: offsets index the text
 
     pending: dict[str, list] = {t: [] for t in TABLES}
     topics_matcher = topic_matcher(nlp)

@@ -1,0 +1,81 @@
+"""Web leftovers are blanked before parsing without moving any offset (dashboard/nlp/cleanup.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from dashboard.nlp.cleanup import mask_web_leftovers
+
+CASES = [
+    # (text, what must be gone, what must stay)
+    (
+        "The minister [told reporters](https://example.com/news/2024/06/item-123) that spending would rise.",
+        ["https", "](", "["],
+        ["told reporters", "spending would rise."],
+    ),
+    (
+        "Read the statement at https://www.example.org/docs/statement.pdf. It is short.",
+        ["https"],
+        ["It is short."],
+    ),
+    (
+        "Media playback is unsupported on your device Media caption The minister visits a base\n\nShe said",
+        ["Media playback", "Media caption"],
+        ["The minister visits a base", "She said"],
+    ),
+    (
+        "Troops left.\n\nImage copyright Agency X Image caption Soldiers at a drill\n\nHe added more.",
+        ["Image copyright", "Agency X", "Image caption"],
+        ["Soldiers at a drill", "He added more."],
+    ),
+    (
+        "The talks ended.\n\nSign up for Daily Newsletters Manage Newsletters\n\nCopyright © 2020 Example.",
+        ["Sign up", "Copyright"],
+        ["The talks ended."],
+    ),
+    (
+        "ADVERTISEMENT\nPhoto: Example Agency\nThe budget passed.",
+        ["ADVERTISEMENT", "Photo:"],
+        ["The budget passed."],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "gone", "kept"), CASES)
+def test_leftovers_are_blanked_and_offsets_kept(text: str, gone: list[str], kept: list[str]) -> None:
+    masked = mask_web_leftovers(text)
+    assert len(masked) == len(text)
+    assert [i for i, c in enumerate(masked) if c == "\n"] == [i for i, c in enumerate(text) if c == "\n"]
+    for piece in gone:
+        assert piece not in masked
+    for piece in kept:
+        assert masked.index(piece) == text.index(piece)  # the words stay where they were
+
+
+def test_prose_about_newsletters_and_links_in_brackets_is_left_alone() -> None:
+    text = (
+        "The editor of a defence newsletter said allies would subscribe to the plan [in principle].\n"
+        "Read more than the headline: the budget rises by 3% (see table)."
+    )
+    assert mask_web_leftovers(text) == text
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from dashboard.nlp.pipeline import load_model
+
+    return load_model()
+
+
+def test_a_statement_behind_a_link_is_still_found(nlp) -> None:
+    from dashboard.nlp.pipeline import statements_for_doc
+
+    text = (
+        "Defence Secretary Jane Doe [said on Friday](https://example.com/a/b/c?x=1) that the country "
+        "would raise its defence budget next year."
+    )
+    statements = statements_for_doc(nlp(mask_web_leftovers(text)))
+    assert len(statements) == 1
+    content = statements[0].content
+    assert content.text.startswith("the country would raise its defence budget")
+    assert text[content.start : content.end] == content.text  # offsets index the stored text
