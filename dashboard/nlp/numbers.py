@@ -209,7 +209,7 @@ def _claim(doc, text, sents, ents: Entities, i, j, when, gaz, skip_ents, home, g
         currency=currency,
         total=total,
         qualifier=_qualifier(doc, start_tok),
-        country=_country(doc, i, end_tok, sent, sent_ents, gaz, home),
+        country=_country(doc, i, end_tok, sent, sent_ents, gaz, home, when),
         year=_year(i, end_tok, sent, sent_ents, when, kind)
         or _target_year(sent, end_tok, kind)
         or _default_year(doc, i, unit, kind, when),
@@ -426,20 +426,27 @@ def _total(doc: Doc, k: int) -> float | None:
 
 
 def _country(
-    doc: Doc, i: int, k: int, sent: Span, sent_ents: list[Span], gaz: Gazetteer, home: str | None
+    doc: Doc,
+    i: int,
+    k: int,
+    sent: Span,
+    sent_ents: list[Span],
+    gaz: Gazetteer,
+    home: str | None,
+    when: date | None = None,
 ) -> str | None:
     """The country a figure is about, in order: one named inside it ("Germany's GDP"); one the figure hangs
     on ("Estonia at 3.43%"); the subject of its clause (a country, or a person's country: "Mr Starmer said
     ... £13.4bn"); the nearest one named before it in the sentence; one named just after it; and for "the
     government" / "the country" / "its", the article's home country."""
-    mentions = []
+    mentions, recipients = [], []
     for ent in sent_ents:
         if ent.label_ in {"GPE", "NORP", "ORG", "LOC"} and not _is_venue(ent):
             code = gaz.country_code(ent.text)
             if code:
-                mentions.append((ent.start, ent.end, code))
+                (recipients if _is_recipient(ent, i, k) else mentions).append((ent.start, ent.end, code))
     code_at = {t: c for s, e, c in mentions for t in range(s, e)}
-    inside = [c for s, e, c in mentions if i <= s < k]
+    inside = [c for s, e, c in [*mentions, *recipients] if i <= s < k]
     if inside:
         return inside[0]
     if _counts_members(doc, i, k):
@@ -456,12 +463,19 @@ def _country(
             break
     for verb in [t for t in [doc[i], *doc[i].ancestors] if t.pos_ in {"VERB", "AUX"}][:4]:
         if verb.lemma_.lower() in word_set("number_directive_verbs"):
-            # "Trump called on European countries to ... 2%": the addressees' figure, not the speaker's
+            # "Trump called on European countries to ... 2%": the addressees' figure, not the speaker's;
+            # when they name no country ("asked the Treasury for £10bn"), the speaker's own
             told = [c for c in verb.children if c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ == "on")]
             if not told:
                 break
+            if any(_is_group(t) for c in told for t in c.subtree):
+                return None
             found = [code_at[t.i] for c in told for t in c.subtree if t.i in code_at]
-            return found[0] if found else None
+            if found:
+                return found[0]
+            speakers = [c for c in verb.children if c.dep_ == "nsubj"]
+            own = [_actor_country(c, sent_ents, gaz, when) for c in speakers]
+            return next((c for c in own if c), None)
         if verb.dep_ == "relcl":
             continue  # "the targets that NATO has set for it while spending 2.1%": NATO describes the targets
         subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
@@ -475,10 +489,9 @@ def _country(
             found = [code_at[t.i] for t in subj.subtree if t.i in code_at]
             if found:
                 return found[0]
-            if subj.ent_type_ == "PERSON":
-                actor = gaz.find_actor(subj.text)
-                if actor is not None and actor.country:
-                    return actor.country
+            actor_country = _actor_country(subj, sent_ents, gaz, when)
+            if actor_country:
+                return actor_country  # "Mr Wallace asked for £10bn", "Congress approved $40bn"
             if subj.lemma_.lower() in word_set("number_home_nouns"):
                 # "Lithuanian officials said that the country planned ...": the country named before it
                 named = [c for s, e, c in mentions if e <= subj.i]
@@ -494,9 +507,19 @@ def _country(
         return min(after)[1]
     if home and any(t.lemma_.lower() in word_set("number_home_nouns") or t.lower_ == "its" for t in sent):
         return home
-    if home and not mentions and not any(t.lemma_.lower() in _alliance_words() for t in sent):
+    alliance = any(t.lemma_.lower() in _alliance_words() for t in sent)
+    if home and not mentions and not recipients and not alliance:
         return home  # a sentence of an article about one country ("Turnout was 65.77%.")
     return None
+
+
+def _actor_country(tok: Token, sent_ents: list[Span], gaz: Gazetteer, when: date | None) -> str | None:
+    """The country of the person or body a token names ("Mr Wallace" in 2023: GBR; "Congress": USA)."""
+    ent = next((e for e in sent_ents if e.start <= tok.i < e.end and e.label_ in {"PERSON", "ORG"}), None)
+    if ent is None:
+        return None
+    actor = gaz.find_actor(ent.text, when)
+    return actor.country if actor is not None else None
 
 
 @cache
@@ -521,6 +544,28 @@ def _counts_members(doc: Doc, i: int, k: int) -> bool:
     after = doc[k : k + 6] if k < len(doc) and doc[k].lower_ == "of" else doc[k : k + 2]
     before = doc[max(0, i - 3) : i] if i > 0 and doc[i - 1].lower_ == "to" else []
     return any(t.lemma_.lower() in word_set("number_group_nouns") for t in [*after, *before])
+
+
+def _is_recipient(ent: Span, i: int, k: int) -> bool:
+    """ "aid to Ukraine", "a $17.5bn programme for Ukraine", "packages for Ukraine have shrunk to $1bn": the
+    country receives the figure it is tied to, unless the preposition hangs on the figure itself ("0.5% for
+    Britain") or compares ("compared to France")."""
+    prep = ent.root.head
+    if not (
+        ent.root.dep_ == "pobj"
+        and prep.lower_ in word_set("number_recipient_preps")
+        and not i <= prep.head.i < k
+        and prep.head.lemma_.lower() not in word_set("number_comparison_heads")
+    ):
+        return False
+    ancestors = []  # the figure's heads up to its clause's verb
+    for a in ent.doc[i].ancestors:
+        ancestors.append(a)
+        if a.pos_ in {"VERB", "AUX"}:
+            break
+    return prep.head in ancestors or any(
+        prep.head.head == a and prep.head.dep_ in {"nsubj", "nsubjpass", "dobj"} for a in ancestors
+    )
 
 
 def _is_venue(ent: Span) -> bool:

@@ -1,0 +1,43 @@
+"""Country, year and kind of figures in the prose of outlet articles (sentences written for these tests):
+whose figure it is when a country only receives it, when a person or a body is the subject, and so on."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from dashboard.nlp.numbers import extract_numbers
+from dashboard.nlp.pipeline import load_model
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_model()
+
+
+WHEN = date(2023, 6, 1)
+
+# (text, the figure's text, expected (country, year, kind); None in a field: not checked)
+CASES = [
+    # a person or a body as the subject gives the figure its country
+    ("Mr Wallace asked the Treasury for an extra £8bn.", "£8bn", ("GBR", None, None)),
+    ("Congress approved $45bn of military assistance.", "$45bn", ("USA", None, None)),
+    # addressees that are a group or a pronoun leave the figure without a country
+    ("Mr Biden urged the allies to spend 2% of GDP.", "2% of GDP", (None, None, None)),
+    # a country that receives the figure is not whose figure it is
+    ("The fund announced a new $12 billion loan programme for Moldova.", "$12 billion", (None, None, None)),
+    ("Spain has given just €300m in aid to Ukraine.", "€300m", ("ESP", None, None)),
+    # ... but a figure "for" a country is that country's
+    ("Aid came to 0.2% of GDP, against 0.7% for Norway.", "0.7%", ("NOR", None, None)),
+]
+
+
+@pytest.mark.parametrize(("text", "figure", "expected"), CASES, ids=[c[0][:40] for c in CASES])
+def test_real_prose_figures(nlp, text, figure, expected):
+    found = {c.text: c for c in extract_numbers(nlp(text), WHEN)}
+    assert figure in found, list(found)
+    claim = found[figure]
+    for name, want in zip(("country", "year", "kind"), expected, strict=True):
+        if want is not None or name == "country":
+            assert getattr(claim, name) == want, (name, getattr(claim, name))
