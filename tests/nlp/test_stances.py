@@ -744,3 +744,78 @@ def test_loader_rows_fit_the_stances_table(nlp, gaz):
     assert re.fullmatch(r"a1:p[0-9a-f]{10}", rows.loc[0, "stance_id"])
     again = _stance_rows("a1", stances_of(nlp, gaz, text)[2], statement_rows)  # stable: corrections stay put
     assert again[0]["stance_id"] == rows.loc[0, "stance_id"]
+
+
+# -- real outlet prose (issue 12): sentences written for these tests, in the wordings news articles use ------
+@pytest.mark.parametrize(
+    "text, actor, target, polarity",
+    [
+        # a mention that modifies the alliance itself, its infrastructure or its presence is the target
+        (
+            "Donald Trump said America should leave the NATO alliance.",
+            "Donald Trump",
+            "nato_alliance",
+            "oppose",
+        ),
+        (
+            "Andrzej Duda pressed for additional NATO infrastructure in Poland.",
+            "Andrzej Duda",
+            "nato_alliance",
+            "support",
+        ),
+        (
+            "Andrzej Duda called for a permanent NATO presence in Poland.",
+            "Andrzej Duda",
+            "nato_alliance",
+            "support",
+        ),
+        # leaving the alliance, scaling down or breaking it up opposes it; a warning against that supports it
+        ("Donald Trump wanted to withdraw from NATO.", "Donald Trump", "nato_alliance", "oppose"),
+        (
+            "Donald Trump suggested the US might pull out of the NATO alliance.",
+            "Donald Trump",
+            "nato_alliance",
+            "oppose",
+        ),
+        (
+            "Donald Trump said he would scale down American commitment to NATO.",
+            "Donald Trump",
+            "nato_alliance",
+            "oppose",
+        ),
+        (
+            "Jim Mattis warned that the Kremlin is trying to break up NATO.",
+            "Jim Mattis",
+            "nato_alliance",
+            "support",
+        ),
+        # evaluations: "obsolete", "denigrated"; "central", "a great alliance", "proud to be part of"
+        (
+            "Donald Trump has also repeatedly called NATO “obsolete.”",
+            "Donald Trump",
+            "nato_alliance",
+            "oppose",
+        ),
+        ("Donald Trump has repeatedly denigrated NATO.", "Donald Trump", "nato_alliance", "oppose"),
+        ("Jim Mattis said NATO is central to our defense.", "Jim Mattis", "nato_alliance", "support"),
+        ("Pete Hegseth said NATO is a great alliance.", "Pete Hegseth", "nato_alliance", "support"),
+        (
+            "Pete Hegseth said the US is proud to be part of a robust and strong NATO alliance.",
+            "Pete Hegseth",
+            "nato_alliance",
+            "support",
+        ),
+    ],
+)
+def test_real_prose_stances(nlp, gaz, text, actor, target, polarity):
+    assert (actor, target, polarity) in triples(nlp, gaz, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Andrzej Duda attended the NATO summit in Vilnius.",
+    ],
+)
+def test_real_prose_no_stance(nlp, gaz, text):
+    assert triples(nlp, gaz, text) == set()
