@@ -616,6 +616,10 @@ def _year(i: int, k: int, sent: Span, sent_ents: list[Span], when: date | None, 
                 ago = t.i + 1 < sent.end and doc[t.i + 1].lower_ == "ago"
                 if prev in relative_years() and not ago:
                     dates.append((t.i - 1, when.year + relative_years()[prev]))
+                elif prev in word_set("number_same_year_words") and t.lower_ == "year":
+                    named = _last_year_before(doc, sent.start)  # "That year just three allies ..."
+                    if named is not None:
+                        dates.append((t.i - 1, named))
                 elif ago and prev in word_set("number_one_words"):
                     dates.append((t.i - 1, when.year - period_years()[t.lower_]))
             elif t.lower_ == "years" and t.i + 1 < sent.end and doc[t.i + 1].lower_ == "ago":
@@ -636,6 +640,14 @@ def _year(i: int, k: int, sent: Span, sent_ents: list[Span], when: date | None, 
     if before and kind != "target" and "from" not in {t.lower_ for t in doc[max(0, i - 3) : i]}:
         # not "down from roughly 22%", an earlier level
         return max(before)[1]
+    return None
+
+
+def _last_year_before(doc: Doc, end: int) -> int | None:
+    """The last year written before token `end` ("... in 2014, ... That year")."""
+    for t in reversed(doc[max(0, end - 200) : end]):
+        if _YEAR.fullmatch(t.text):
+            return int(t.text)
     return None
 
 
@@ -664,7 +676,9 @@ def _default_year(doc: Doc, i: int, unit: str, kind: str, when: date | None) -> 
 
 
 def _announced(verb: Token) -> bool:
-    return verb.tag_ == "VBD" and verb.lemma_.lower() in word_set("number_announce_verbs")
+    """ "promised £500m", "has requested $60bn": money announced or asked for, in the past tense."""
+    past = verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(c.lemma_ == "have" for c in verb.children))
+    return past and verb.lemma_.lower() in word_set("number_announce_verbs")
 
 
 def _carry_target_years(claims: list[NumberClaim]) -> list[NumberClaim]:

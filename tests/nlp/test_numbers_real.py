@@ -30,6 +30,10 @@ CASES = [
     ("Spain has given just €300m in aid to Ukraine.", "€300m", ("ESP", None, None)),
     # ... but a figure "for" a country is that country's
     ("Aid came to 0.2% of GDP, against 0.7% for Norway.", "0.7%", ("NOR", None, None)),
+    # money asked for or requested is this year's
+    ("The White House asked Congress for another $30bn aid package.", "$30bn", ("USA", 2023, "target")),
+    # "that year" is the last year the article named
+    ("Spending rose in 2016. That year only five countries met the goal.", "five", (None, 2016, None)),
 ]
 
 
