@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache
+from itertools import pairwise
 
 from spacy.tokens import Doc, Span, Token
 from text_to_num import text2num
@@ -209,7 +210,9 @@ def _claim(doc, text, sents, ents: Entities, i, j, when, gaz, skip_ents, home, g
         currency=currency,
         total=total,
         qualifier=_qualifier(doc, start_tok),
-        country=_country(doc, i, end_tok, sent, sent_ents, gaz, home, when),
+        country=_country(
+            doc, i, end_tok, sent, sent_ents, gaz, home, when, _previous_country(sents, ents, sent, gaz, when)
+        ),
         year=_year(i, end_tok, sent, sent_ents, when, kind)
         or _target_year(sent, end_tok, kind)
         or _default_year(doc, i, unit, kind, when),
@@ -434,6 +437,7 @@ def _country(
     gaz: Gazetteer,
     home: str | None,
     when: date | None = None,
+    previous: str | None = None,
 ) -> str | None:
     """The country a figure is about, in order: one named inside it ("Germany's GDP"); one the figure hangs
     on ("Estonia at 3.43%"); the subject of its clause (a country, or a person's country: "Mr Starmer said
@@ -451,6 +455,8 @@ def _country(
         return inside[0]
     if _counts_members(doc, i, k):
         return None  # "30 allies", "23 of the 28 member nations", "the number of allies to 31"
+    if _alliance_target_of(doc, i):
+        return None  # "far above NATO's target of 20%"
     close = [(s, c) for s, e, c in mentions if e <= i and i - e <= 3]
     if close:  # "Estonia at 3.43%, ahead of the United States at 3.38%"
         return max(close)[1]
@@ -495,8 +501,8 @@ def _country(
             if subj.lemma_.lower() in word_set("number_home_nouns"):
                 # "Lithuanian officials said that the country planned ...": the country named before it
                 named = [c for s, e, c in mentions if e <= subj.i]
-                if named or home:
-                    return named[-1] if named else home
+                if named or previous or home:
+                    return named[-1] if named else previous or home
     if k < len(doc) and doc[k].lemma_.lower() in word_set("number_target_nouns"):
         return None  # "the 2% guideline" names the alliance's goal, unless a country's clause claims it
     before = [(s, c) for s, e, c in mentions if e <= i]
@@ -505,6 +511,8 @@ def _country(
     after = [(s, c) for s, e, c in mentions if s >= k and s - k <= 4]
     if after:
         return min(after)[1]
+    if previous and any(_stands_for_country(t) for t in sent if t.dep_ in {"nsubj", "nsubjpass"}):
+        return previous  # "It will spend 4% of its GDP": the country of the sentence before
     if home and any(t.lemma_.lower() in word_set("number_home_nouns") or t.lower_ == "its" for t in sent):
         return home
     alliance = any(t.lemma_.lower() in _alliance_words() for t in sent)
@@ -576,6 +584,61 @@ def _is_venue(ent: Span) -> bool:
         and head.lower_ in word_set("number_venue_preps")
         and head.head.pos_ in {"VERB", "NOUN"}
     )
+
+
+def _alliance_target_of(doc: Doc, i: int) -> bool:
+    """ "NATO's target of 20%", "the alliance's guideline of 2%": the figure is the alliance's goal."""
+    heads = list(doc[i].ancestors)[:3]
+    for prep, noun in pairwise(heads):
+        if prep.lower_ == "of" and noun.lemma_.lower() in word_set("number_target_nouns"):
+            return any(c.dep_ == "poss" and _is_group(c) for c in noun.children)
+    return False
+
+
+def _stands_for_country(subj: Token) -> bool:
+    """A subject that stands for a country named before: "it", "the government", "its army"."""
+    if subj.tag_ in {"NNS", "NNPS"}:
+        return False
+    return subj.lemma_.lower() in word_set("number_home_nouns") or any(
+        c.lower_ == "its" for c in subj.children
+    )
+
+
+def _previous_country(
+    sents: Sentences, ents: Entities, sent: Span, gaz: Gazetteer, when: date | None
+) -> str | None:
+    """The country the sentences before are about, for "it", "its" and "the government" in this one: the
+    country their subject names or belongs to ("Poland ...", "Poland's army ...", "Mr Scholz ..."), else
+    the only country they name; back over up to two sentences whose subject is a pronoun ("It is ...")."""
+    start = sent.start
+    for _ in range(3):
+        if start == 0:
+            return None
+        before = sents.of(start - 1)
+        codes, subjects = [], []
+        for ent in ents.within(before.start, before.end):
+            root = ent.root
+            is_subject = root.dep_ in {"nsubj", "nsubjpass"} or (
+                root.dep_ == "poss" and root.head.dep_ == "nsubj"
+            )
+            if ent.label_ in {"GPE", "NORP"} and not _is_venue(ent):
+                code = gaz.country_code(ent.text)
+            elif ent.label_ == "PERSON" and is_subject:
+                code = _actor_country(root, [ent], gaz, when)
+            else:
+                code = None
+            if code:
+                codes.append(code)
+                if is_subject:
+                    subjects.append(code)
+        if subjects:
+            return subjects[0]
+        if codes:
+            return codes[0] if len(set(codes)) == 1 else None
+        if not any(t.dep_ == "nsubj" and t.lower_ == "it" for t in before):
+            return None
+        start = before.start
+    return None
 
 
 def home_country(ents: list[Span], gaz: Gazetteer) -> str | None:

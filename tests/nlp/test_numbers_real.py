@@ -32,6 +32,25 @@ CASES = [
     ("Aid came to 0.2% of GDP, against 0.7% for Norway.", "0.7%", ("NOR", None, None)),
     # money asked for or requested is this year's
     ("The White House asked Congress for another $30bn aid package.", "$30bn", ("USA", 2023, "target")),
+    # "it" / "the government" as the subject: the country the sentence before is about
+    (
+        "Norway is a useful example. It will spend 3% of its GDP on defence.",
+        "3% of its GDP",
+        ("NOR", None, None),
+    ),
+    (
+        "Portugal is a striking case. It is a model for the south. It has six frigates in service.",
+        "six",
+        ("PRT", None, None),
+    ),
+    # ... but not "it" in a sentence about something else, nor a plural "countries"
+    (
+        "Norway is rich. Polls show that 70% of voters favour aid to countries in need.",
+        "70%",
+        (None, None, None),
+    ),
+    # the alliance's goal named with "of" is nobody's own figure
+    ("Norway is rich. It spends far more than NATO's target of 2%.", "2%", (None, None, None)),
     # "that year" is the last year the article named
     ("Spending rose in 2016. That year only five countries met the goal.", "five", (None, 2016, None)),
 ]
