@@ -387,3 +387,26 @@ def test_a_surname_with_another_given_name_is_someone_else(gaz: Gazetteer) -> No
     assert gaz.find_actor("Prime Minister Johnson", date(2020, 1, 1)).name == "Boris Johnson"
     assert gaz.find_actor("Dustin Johnson", date(2020, 1, 1)) is None  # a golfer, in no row
     assert gaz.find_actor("Mike Johnson", date(2024, 4, 20)).role == "Speaker"  # the US House speaker
+
+
+def test_parliaments_and_parties_are_organisations_of_their_country(gaz: Gazetteer) -> None:
+    expected = {
+        "the Bundestag": "DEU",
+        "Congress": "USA",
+        "the Senate": "USA",
+        "the House": "USA",
+        "the Rada": "UKR",
+        "the Duma": "RUS",
+        "the Commons": "GBR",
+        "Fidesz": "HUN",
+        "Sweden Democrats": "SWE",
+    }
+    assert {form: getattr(gaz.find_org(form), "country", None) for form in expected} == expected
+    assert gaz.parse_title("House Speaker") == ("Speaker", "USA", "US House of Representatives")
+
+
+def test_a_swiss_federal_councillor_holds_the_yearly_presidency_beside_her_department(gaz: Gazetteer) -> None:
+    assert gaz.find_actor("Viola Amherd", date(2024, 6, 1)).role == "President"
+    assert gaz.find_actor("Defence Minister Amherd", date(2024, 6, 1)).role == "Defence Minister"
+    assert gaz.find_actor("Viola Amherd", date(2025, 2, 1)).role == "Defence Minister"
+    assert gaz.find_actor("Amherd", date(2025, 6, 1)).end == date(2025, 3, 31)
