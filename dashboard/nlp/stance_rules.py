@@ -178,7 +178,7 @@ def find_mentions(
         if key == REACTION:
             reactions.append(doc[start:end].root)
             continue
-        root = doc[start:end].root
+        root = _mention_root(doc[start:end])
         if key.endswith(CONTRARY):
             mention = contrary_phrase(key.removesuffix(CONTRARY), root)
         else:
@@ -1232,10 +1232,107 @@ def bare_mention(root: Token, target: Target) -> bool:
     replace the alliance" says what it is not)."""
     if not (BARE_SCORE and target.bare) or root.dep_ in {"npadvmod", "advmod"}:
         return False
+    if state_noun(root) or conditional(root):
+        return False
     if root.dep_ in {"nsubj", "nsubjpass"} and any(c.dep_ == "neg" for c in root.head.children):
         return False
     of = root.head if root.dep_ == "pobj" and root.head.lower_ == "of" else None
     return of is None or of.head.lemma_.lower() not in word_set("stance_share_words")
+
+
+@rule(
+    "state_noun",
+    "a state of relations named with no cue ('a low point in relations with Russia') is no stance",
+    fires={
+        "Ursula von der Leyen said relations with Russia were at a low point.": [],
+    },
+    spares={
+        "Ursula von der Leyen said she wanted better relations with Russia.": [
+            "Ursula von der Leyen dialogue_with_russia support"
+        ],
+    },
+)
+def state_noun(root: Token) -> bool:
+    """A mention whose head is a state noun (stance_state_nouns.txt: relations, ties, relationship)."""
+    return root.lemma_.lower() in word_set("stance_state_nouns") or root.lower_ in word_set(
+        "stance_state_nouns"
+    )
+
+
+@rule(
+    "conditional",
+    "a condition ('if the US tried to force a settlement') is neither a bare stance nor its subject's act",
+    fires={
+        "If Japan tried to raise defence spending, it would provoke its neighbours.": [],
+    },
+    spares={
+        "Japan tried to raise defence spending.": ["Japan defence_spending_increase support"],
+    },
+)
+def conditional(tok: Token) -> bool:
+    """Whether `tok` is in a clause marked "if" or "unless" (stance_condition_marks.txt), below the
+    sentence's root."""
+    marks = word_set("stance_condition_marks")
+    while tok.head.i != tok.i:
+        if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in marks for c in tok.children):
+            return True
+        tok = tok.head
+    return False
+
+
+@rule(
+    "indirect_question",
+    "a question put by a source ('asked whether ...', 'wondered if ...') holds no stance",
+    fires={
+        "John McCain asked whether Trump would have more success in improving relations with Russia.": [],
+    },
+    spares={
+        "John McCain said Trump would have more success in improving relations with Russia.": [
+            "John McCain dialogue_with_russia support"
+        ],
+    },
+)
+def indirect_question(doc: Doc, st: Statement) -> bool:
+    """A statement whose content opens with "whether" or "if" (stance_question_marks.txt), or whose root
+    is marked by one."""
+    content = doc.char_span(st.content.start, st.content.end, alignment_mode="expand")
+    if content is None or not len(content):
+        return False
+    marks = word_set("stance_question_marks")
+    first = next((t for t in content if not t.is_punct), content[0])
+    root = content.root
+    return first.lower_ in marks or any(c.dep_ == "mark" and c.lower_ in marks for c in root.children)
+
+
+@rule(
+    "relative_subject",
+    "'who' after a name and its apposition is the name: 'Emmanuel Macron, France's president, who ...'",
+    fires={
+        "Gunnar Lindqvist, a Swedish businessman, who resisted sending weapons to Ukraine, is in Berlin.": [
+            "Gunnar Lindqvist military_aid_to_ukraine oppose"
+        ],
+    },
+    spares={
+        "Gunnar Lindqvist, who resisted sending weapons to Ukraine, is in Berlin.": [
+            "Gunnar Lindqvist military_aid_to_ukraine oppose"
+        ],
+    },
+)
+def relative_subject(verb: Token, subj: Span) -> Span | None:
+    """The subject of a relative clause on an apposition is the name the apposition describes (the title
+    alone may stand for someone else)."""
+    which = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if verb.dep_ != "relcl" or which is None or which.lower_ not in word_set("relative_pronouns"):
+        return None
+    noun = verb.head
+    if noun.dep_ != "appos":
+        return None
+    while noun.dep_ == "appos" and noun.head.i != noun.i:
+        noun = noun.head
+    if noun.pos_ != "PROPN":
+        return None
+    before = [c.left_edge.i for c in noun.children if c.i < noun.i and c.dep_ in {"compound", "flat"}]
+    return noun.doc[min([noun.i, *before]) : noun.i + 1]
 
 
 @rule(
@@ -1515,6 +1612,15 @@ def document_issuer(verb: Token) -> Span | None:
 
 
 # -- parse helpers -----------------------------------------------------------------------------------------
+def _mention_root(span: Span) -> Token:
+    """The span's root, or its last noun when the parse leaves a determiner as the root ("the alliance"
+    in "the alliance defence bill", where "alliance" modifies another noun)."""
+    root = span.root
+    if root.pos_ == "DET":
+        return next((t for t in reversed(span) if t.pos_ in {"NOUN", "PROPN"}), root)
+    return root
+
+
 def parts(subj: Span) -> tuple[list[Span], str | None]:
     """The actors a subject names and the rule that split it: its named members, its conjuncts, or itself."""
     named = named_members(subj)

@@ -169,7 +169,7 @@ def _statement_holders(
 ) -> list[tuple[Speaker, Reading]]:
     """Who holds a mention inside a statement, with its reading: the speaker, each of several speakers, a
     named person who is the subject of a cue on the way, or the countries an anonymous source reports on."""
-    if rules.data_source(st):
+    if rules.data_source(st) or rules.indirect_question(art.doc, st):
         return []
     scope = Scope(pieces)
     reading = rules.read_mention(mention, target, art.lex, scope)
@@ -204,12 +204,15 @@ def _plain_holders(art: Article, mention: Mention, target: Target) -> list[tuple
     """Who holds a mention in a plain sentence, with their readings: the possessor of an act noun whose
     infinitive holds it, and the subject of the verb the reading found (each part of it, those acting
     together with it, every agent of a passive), or the issuers of a document that holds the cue."""
+    if rules.conditional(mention.root):
+        return []
     out = [(art.speakers.resolve(part), own) for part, own in rules.act_noun(art, mention, target) or []]
     reading = rules.read_mention(mention, target, art.lex, None)
     verb = reading.actor_verb
     subj = _subject(verb) if verb is not None else None
     if subj is None:
         return out
+    subj = rules.relative_subject(verb, subj) or subj
     parts, split = rules.parts(subj)
     holders = [(part, split) for part in parts]
     holders += [(part, "together_with") for part in rules.together_with(verb, subj.root) or []]

@@ -805,6 +805,34 @@ def test_loader_rows_fit_the_stances_table(nlp, gaz):
             "nato_alliance",
             "support",
         ),
+        # relations with Russia's leadership: wanting better ones is dialogue
+        (
+            "Jeremy Corbyn called for a better relationship with Russia.",
+            "Jeremy Corbyn",
+            "dialogue_with_russia",
+            "support",
+        ),
+        (
+            "Donald Trump said he would look to improve relations with Moscow.",
+            "Donald Trump",
+            "dialogue_with_russia",
+            "support",
+        ),
+        (
+            "Vladimir Putin said he would seek a constructive dialogue between Moscow and Washington.",
+            "Vladimir Putin",
+            "dialogue_with_russia",
+            "support",
+        ),
+        # castigating allies for not paying their share supports spending (not the alliance: "the alliance
+        # defence bill" is about the bill)
+        (
+            "Robert Gates castigated European allies for not paying their fair share of the alliance "
+            "defence bill.",
+            "Robert Gates",
+            "defence_spending_increase",
+            "support",
+        ),
     ],
 )
 def test_real_prose_stances(nlp, gaz, text, actor, target, polarity):
@@ -815,7 +843,16 @@ def test_real_prose_stances(nlp, gaz, text, actor, target, polarity):
     "text",
     [
         "Andrzej Duda attended the NATO summit in Vilnius.",
+        "Royce said Moscow was to blame for a low point in US-Russian relations.",
+        "Ursula von der Leyen said relations with Russia were at a low point.",
+        "John McCain asked whether Trump would have more success in improving relations with Russia.",
+        "If Japan tried to raise defence spending, it would provoke its neighbours.",
     ],
 )
 def test_real_prose_no_stance(nlp, gaz, text):
     assert triples(nlp, gaz, text) == set()
+
+
+def test_the_alliance_modifying_another_noun_is_not_the_alliance(nlp, gaz):
+    text = "Robert Gates castigated allies for not paying their fair share of the alliance defence bill."
+    assert {t for t in triples(nlp, gaz, text) if t[1] == "nato_alliance"} == set()
