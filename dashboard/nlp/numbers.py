@@ -137,7 +137,7 @@ def extract_numbers(
         while j < n and (
             _is_core(doc[j])
             or doc[j].lower_ in number_scales()
-            or (doc[j].text == "-" and j + 1 < n and doc[j + 1].like_num and not doc[j - 1].text.isdigit())
+            or (doc[j].text == "-" and j + 1 < n and doc[j + 1].like_num and doc[j - 1].is_alpha)
             or (
                 doc[j].lower_ == "and"
                 and j + 1 < n
@@ -312,6 +312,11 @@ def _is_count(doc: Doc, i: int, j: int, value: float) -> bool:
     if re.fullmatch(r"(1[89]|20|21)\d\d", text) and j == i + 1:
         return False  # a year
     prev = doc[i - 1].lower_ if i > 0 else ""
+    second = _range_end(doc, j, value)
+    if second is not None:  # "220,000-240,000 shells", "from 70,000 to 450,000 shells": as the second
+        return _is_count(doc, j + 1, second, parse_value([t.text for t in doc[j + 1 : second]]) or 0.0)
+    if i > 1 and prev in {"-", "–"} and _range_end(doc, i - 1, parse_value([doc[i - 2].text]) or 0.0) == j:
+        prev = ""  # the second of "220,000-240,000"
     if (
         prev in word_set("number_not_counts")
         or prev in {"-", "/", ":"}
@@ -341,6 +346,20 @@ def _is_count(doc: Doc, i: int, j: int, value: float) -> bool:
         if t.pos_ not in {"ADJ", "NOUN", "PROPN", "ADV", "NUM"} and t.text != "-":
             break
     return False
+
+
+def _range_end(doc: Doc, j: int, low: float) -> int | None:
+    """End token of the second number of a range that starts with a number of value `low` ending at token
+    j ("220,000-240,000", "70,000 to 450,000", "five and ten"): a larger number right after a range word."""
+    if j + 1 >= len(doc) or doc[j].lower_ not in word_set("number_range_words") or not _is_core(doc[j + 1]):
+        return None
+    m = j + 1
+    while m < len(doc) and (_is_core(doc[m]) or doc[m].lower_ in number_scales()):
+        m += 1
+    high = parse_value([t.text for t in doc[j + 1 : m]])
+    if high is None or high <= low or _YEAR.fullmatch(doc[j + 1].text):
+        return None
+    return m
 
 
 def _gdp_phrase(doc: Doc, k: int) -> int | None:

@@ -289,6 +289,21 @@ def test_number_claims(nlp, text, expected):
         assert c.total == total
 
 
+# ranges of counts: both ends are counts of the noun after the second
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The plant made 30,000-45,000 rounds a week.", [("30,000", 30000.0), ("45,000", 45000.0)]),
+        ("Output rose from 12,000 to 60,000 drones.", [("12,000", 12000.0), ("60,000", 60000.0)]),
+        ("The navy keeps between four and six submarines at sea.", [("four", 4.0), ("six", 6.0)]),
+        ("The committee voted 7-2 to approve it.", []),
+    ],
+)
+def test_count_ranges(nlp, text, expected):
+    found = [(c.text, c.value) for c in extract_numbers(nlp(text), date(2025, 6, 1)) if c.unit == "count"]
+    assert found == expected
+
+
 NEGATIVES = [
     "He is 45 years old and lives at 10 Downing Street.",
     "The summit took place on 11 July 2023.",
