@@ -78,6 +78,7 @@ class Role:
     country: str | None
     org: str | None
     equivalent: str | None
+    single: bool = False  # one holder per country or organisation at a time (a title names them)
 
 
 def fold(text: str) -> str:
@@ -289,6 +290,7 @@ class Gazetteer:
                 country=row["country"] or None,
                 org=row["org"] or None,
                 equivalent=row["equivalent"] or None,
+                single=row.get("single", "") == "yes",
             )
             for row in _read_csv(data_dir / "roles.csv")
         ]
@@ -507,6 +509,40 @@ class Gazetteer:
             return 0
 
         return min(tenures, key=lambda t: (distance(t), rank(t)))
+
+    def holders(
+        self,
+        roles: Iterable[str],
+        when: date | None,
+        country: str | None = None,
+        org: str | None = None,
+    ) -> list[Actor]:
+        """The people in one of `roles` (or a national form of one) at `when`, for `country` and/or `org`
+        when given: "Denmark's defence minister" in 2024, "the Kremlin spokesman". One tenure per person,
+        in file order; empty without a date."""
+        if when is None:
+            return []
+        wanted = set(roles)
+        found: dict[str, Actor] = {}
+        for name, tenures in self._tenures.items():
+            for t in tenures:
+                if not t.in_office(when) or t.start is None:
+                    continue
+                if not any(self._role_matches(t, role) for role in wanted):
+                    continue
+                if (country and t.country != country) or (org and t.org != org):
+                    continue
+                found.setdefault(name, t)
+        return list(found.values())
+
+    def is_single(self, role: str | None) -> bool:
+        """Whether one person at a time holds `role` in a country or organisation ("Prime Minister")."""
+        found = self.roles.get(role or "")
+        return bool(found and found.single)
+
+    def roles_at_level(self, *levels: str) -> list[str]:
+        """Canonical roles of the given levels ("head_of_state", "head_of_government")."""
+        return [r.role for r in self.roles.values() if r.level in levels]
 
     def aliases(self, name: str) -> tuple[str, ...]:
         """The other forms under which the actor `name` appears in text (surnames, spellings)."""

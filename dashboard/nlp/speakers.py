@@ -14,9 +14,12 @@ from spacy.tokens import Doc, Span, Token
 from dashboard.nlp.entities import Entities
 from dashboard.nlp.gazetteer import Actor, Gazetteer
 from dashboard.nlp.lexicons import generic_orgs, honorifics, person_pronouns, subject_pronouns, word_set
+from dashboard.nlp.quotes import QuoteIndex, find_quotes, merge_continued
 from dashboard.nlp.sentences import sentence_starts
 
 _POSSESSIVE = re.compile(r"['\u2019]s?$")
+_LAST_SPEAKER_BONUS = 1.0  # "he said" after a quote: the one who was speaking goes on
+_LAST_SPEAKER_SENTENCES = 2  # ... if they spoke at most this many sentences before
 
 
 @dataclass(frozen=True)
@@ -72,6 +75,9 @@ class ArticleSpeakers:
         self.surnames: dict[str, str] = {}
         self.person_mentions: list[tuple[int, str, bool]] = []  # (char offset, canonical name, is_subject)
         self.group_mentions: list[tuple[int, Speaker]] = []
+        self.quotes = QuoteIndex(merge_continued(find_quotes(doc.text)))
+        self.spoke: list[tuple[int, str]] = []  # (char offset of the mention, person) of each statement
+        self._last_resolved: int | None = None
         self.window: tuple[date, date] | None = None
         if when is None:
             self.window = self._infer_window()
@@ -129,8 +135,17 @@ class ArticleSpeakers:
 
     def _collect(self) -> None:
         ents = [e for e in self.ents if e.label_ == "PERSON"]
-        # Longest forms first, so "Macron" later maps onto "Emmanuel Macron".
-        for ent in sorted(ents, key=lambda e: -len(_clean_name(e.text).split())):
+
+        # People the gazetteer knows first, then longest forms first, so "Macron" later maps onto "Emmanuel
+        # Macron" and "Trump" onto Donald Trump, not onto a run of names the model glued together.
+        def order(ent: Span) -> tuple[bool, int]:
+            name = _clean_name(ent.text)
+            actor = (
+                self._find_actor(name) if len(name.split()) > 1 else None
+            )  # a full name, not "Mr Connolly"
+            return (actor is None or actor.type != "person", -len(name.split()))
+
+        for ent in sorted(ents, key=order):
             name = _clean_name(ent.text)
             if not name or not any(ch.isupper() for ch in name):
                 continue
@@ -143,6 +158,8 @@ class ArticleSpeakers:
             person = self._lookup(name)
             if person is not None:
                 person.mentions += 1
+                if self._quoted(ent.start_char):
+                    continue  # a person named inside a quotation is not who the next "he said" is
                 is_subj = ent.root.dep_ in {"nsubj", "nsubjpass"}
                 self.person_mentions.append((ent.start_char, person.name, is_subj))
         self.person_mentions.sort()
@@ -153,7 +170,18 @@ class ArticleSpeakers:
                     self.group_mentions.append((ent.start_char, sp))
         self.group_offsets = [offset for offset, _ in self.group_mentions]  # ascending, as the entities
 
+    def _quoted(self, pos: int) -> bool:
+        """Whether `pos` is among the quoted words of a quotation."""
+        q = self.quotes.holding(pos)
+        return q is not None and q.inner_start <= pos < q.inner_end
+
+    def _is_place(self, ent: Span) -> bool:
+        """A country or capital the model labelled a person ("Kyiv", "Budapest")."""
+        return self.gaz.country_code(_clean_name(ent.text)) is not None
+
     def _person_for(self, name: str) -> _Person | None:
+        if self.gaz.country_code(name) is not None:
+            return None  # "Budapest", "Kyiv": a place, whatever the model says
         existing = self._lookup(name)
         if existing is not None:
             return existing
@@ -204,13 +232,16 @@ class ArticleSpeakers:
     def resolve(self, mention: Span | None) -> Speaker:
         if mention is None:
             return UNKNOWN
+        self._last_resolved = mention.start_char
         root = mention.root
         if root.lower_ in person_pronouns() and root.pos_ == "PRON":
             return self._resolve_pronoun(mention.start_char, person_pronouns()[root.lower_])
         if root.lower_ in word_set("speaker_group_pronouns") and root.pos_ == "PRON":
             return self._resolve_group_pronoun(mention.start_char)
         ents = self._ents_in(mention)
-        persons = [e for e in ents if e.label_ == "PERSON" or self._known_person(e)]
+        persons = [
+            e for e in ents if (e.label_ == "PERSON" and not self._is_place(e)) or self._known_person(e)
+        ]
         if persons:
             # the person the mention is about, not one named in a clause on it ("Tusk, who met Sunak")
             own = next((e for e in persons if e.start <= root.i < e.end), persons[-1])
@@ -218,6 +249,11 @@ class ArticleSpeakers:
         groups = [e for e in ents if e.label_ in {"ORG", "GPE", "NORP", "LOC", "FAC"}]
         # the group the mention is about, not one in a clause on it ("Poland, which asked Berlin ...")
         own_group = next((g for g in reversed(groups) if g.start <= root.i < g.end), None)
+        place = next((e for e in ents if e.label_ == "PERSON" and e.start <= root.i < e.end), None)
+        if own_group is None and place is not None:
+            # a capital the model took for a person ("Kyiv said"): the country, as _group reads it
+            code = self.gaz.country_code(_clean_name(place.text))
+            return Speaker(self.gaz.country_name(code), "country", code)
         if own_group is not None:
             sp = self._group(own_group)
             if sp.type != "unknown":
@@ -238,7 +274,10 @@ class ArticleSpeakers:
         ):
             return Speaker(None, "anonymous")  # "Several said privately", "Ministers also endorsed"
         if root.pos_ == "PROPN":
-            person = self._person_for(_clean_name(mention.text))
+            code = self.gaz.country_code(mention.text)
+            if code is not None:
+                return Speaker(self.gaz.country_name(code), "country", code)  # "The U.S. has said"
+            person = self._person_for(_clean_name(mention.text)) if _looks_like_name(mention) else None
             if person is not None:
                 return self._as_speaker(person)
         if root.pos_ == "NOUN" and root.lemma_.lower() in word_set("speaker_government_nouns"):
@@ -252,6 +291,10 @@ class ArticleSpeakers:
                 code = self._last_person_country(mention.start_char)
                 if code is not None:
                     return Speaker(self.gaz.country_name(code), "country", code)
+        if root.pos_ == "NOUN":
+            holder = self._title_holder(mention)
+            if holder is not None:
+                return holder
         if (
             root.pos_ == "NOUN"
             and root.lemma_.lower() in word_set("speaker_role_nouns")
@@ -356,6 +399,9 @@ class ArticleSpeakers:
         """Remember that `speaker` spoke: statement speakers are the salient antecedents of pronouns."""
         if speaker.type == "person" and speaker.name in self.people:
             self.people[speaker.name].statements += 1
+            if self._last_resolved is not None:
+                self.spoke.append((self._last_resolved, speaker.name))
+        self._last_resolved = None
 
     def _as_speaker(self, person: _Person) -> Speaker:
         return Speaker(person.name, "person", person.country, person.role, person.org)
@@ -381,6 +427,7 @@ class ArticleSpeakers:
         """The salient person before `pos`: recent mentions score highest, subjects and people who have
         already spoken get a bonus; a known gender must agree."""
         best, best_score = None, float("-inf")
+        last_speaker = self._last_speaker(pos)
         for name, offsets, subjects in self._mentions_by_name():
             seen = bisect_left(offsets, pos)  # this person's mentions before `pos`
             if not seen:
@@ -395,10 +442,26 @@ class ArticleSpeakers:
                 + 0.8 * is_subj
                 + 0.6 * min(person.statements, 3)
                 + 0.2 * min(person.mentions, 3)
+                + _LAST_SPEAKER_BONUS * (name == last_speaker)
             )
             if score > best_score:
                 best, best_score = person, score
         return self._as_speaker(best) if best is not None else UNKNOWN
+
+    def _last_speaker(self, pos: int) -> str | None:
+        """The person who spoke last before `pos`, in the same or one of the last two sentences
+        (statements are resolved in text order)."""
+        before = [(offset, name) for offset, name in self.spoke if offset < pos]
+        if not before or self._sentence_distance(before[-1][0], pos) > _LAST_SPEAKER_SENTENCES:
+            return None
+        offset, name = before[-1]
+        i = bisect_right(self.person_mentions, (offset, "\uffff", True))
+        for later, other, is_subj in self.person_mentions[i:]:
+            if later >= pos:
+                break
+            if is_subj and other != name:
+                return None  # another person became the subject since: "Mr Macron did not back down."
+        return name
 
     def _mentions_by_name(self) -> list[tuple[str, list[int], list[bool]]]:
         """For each person mentioned, in order of first mention: the offsets of their mentions and, at each,
@@ -415,6 +478,38 @@ class ArticleSpeakers:
     def _resolve_group_pronoun(self, pos: int) -> Speaker:
         i = bisect_left(self.group_offsets, pos) - 1
         return self.group_mentions[i][1] if i >= 0 else UNKNOWN
+
+    def _title_holder(self, mention: Span) -> Speaker | None:
+        """A title standing for its holder at the article's date: "Denmark's defence minister", "the
+        French leader", "the Kremlin spokesman". With a country or organisation, the one holder (or the one
+        of several the article names); a bare title ("the chancellor") only when the article names exactly
+        one person holding it then."""
+        root = mention.root
+        if root.tag_ not in {"NN", "NNP"} or not _is_specific(root):
+            return None
+        title = mention.doc[mention.start : root.i + 1]
+        if any(t.lower_ in word_set("speaker_former_words") for t in title):
+            return None  # "the former Dutch prime minister" held the office before the article's date
+        role, country, org = self.gaz.parse_title(title.text)
+        if role is None:
+            return None
+        roles = [role]
+        if root.lemma_.lower() in word_set("speaker_leader_nouns"):
+            if country is None or org is not None:
+                return None
+            roles = self.gaz.roles_at_level("head_of_state", "head_of_government")
+        found = self.gaz.holders(roles, self.when, country, org)
+        named = [a for a in found if self._lookup(a.name) is not None]
+        if (country is None and org is None) or not all(self.gaz.is_single(r) for r in roles):
+            found = []  # a bare title, or one several hold at once: only a holder the article names
+        pick = named if len(named) == 1 else found if len(found) == 1 else []
+        if not pick:
+            return None
+        person = self._lookup(pick[0].name)
+        if person is not None:
+            return self._as_speaker(person)
+        actor = pick[0]
+        return Speaker(actor.name, "person", actor.country, actor.role, actor.org)
 
     def _resolve_role_noun(self, mention: Span) -> Speaker | None:
         word = mention.root.lemma_.lower()
@@ -484,6 +579,21 @@ class ArticleSpeakers:
                     if org is not None:
                         self._orgs_by_last_word[last] = org
         return self._orgs_by_last_word.get(name)
+
+
+def _looks_like_name(mention: Span) -> bool:
+    """A run of capitalised words ("Ruud van Dijk"), not a phrase with common words in it ("Many fellow
+    Europeans", "The US president-elect")."""
+    words = [t for t in mention if not t.is_punct and t.lower_ != "the"]
+    return bool(words) and not any(t.text[:1].islower() and len(t.text) > 3 for t in words)
+
+
+def _is_specific(tok: Token) -> bool:
+    """A noun that names one particular holder: "the minister", "Denmark's minister", not "a minister"."""
+    return any(
+        (c.dep_ == "det" and c.lower_ == "the") or (c.dep_ == "poss" and c.pos_ != "PRON")
+        for c in tok.children
+    )
 
 
 def _is_definite(tok: Token) -> bool:

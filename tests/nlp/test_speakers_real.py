@@ -1,0 +1,97 @@
+"""Speaker resolution in the ways outlet articles attribute: pronouns across sentences, titles standing for
+their holders, and countries read from the words around an unknown person. Sentences written for the tests."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from dashboard.nlp.pipeline import load_model, statements_for_doc
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_model()
+
+
+def speaker_of(nlp, text: str, content: str, when: date | None = None):
+    found = statements_for_doc(nlp(text), when)
+    match = [s for s in found if content in s.content.text]
+    assert match, [s.content.text for s in found]
+    return match[0]
+
+
+def test_person_named_inside_a_quote_is_no_antecedent(nlp):
+    text = 'Paul Becker said the talks were hard. "Markus Lind is wrong about the plan," he said.'
+    s = speaker_of(nlp, text, "wrong about the plan")
+    assert s.speaker == "Paul Becker"
+
+
+def test_he_said_after_a_quote_goes_on_with_the_last_speaker(nlp):
+    text = (
+        "Tom Fischer hosted the meeting in Berlin. Paul Becker said the talks had gone well. Everyone "
+        'thanked Tom Fischer for the dinner. "We made real progress," he said.'
+    )
+    s = speaker_of(nlp, text, "real progress")
+    assert s.speaker == "Paul Becker"
+
+
+def test_then_a_new_subject_takes_over_from_the_last_speaker(nlp):
+    text = (
+        'Paul Becker called the plan "reckless". Tom Fischer did not give in. "I stand by every word," '
+        "he told the committee."
+    )
+    s = speaker_of(nlp, text, "every word")
+    assert s.speaker == "Tom Fischer"
+
+
+@pytest.mark.parametrize(
+    ("text", "when", "speaker", "country"),
+    [
+        (  # a title with a country: the one holder at the article's date
+            "Denmark's defence minister warned on Monday that the threat had grown.",
+            date(2024, 2, 12),
+            "Troels Lund Poulsen",
+            "DNK",
+        ),
+        (  # "leader" with a country: its head of state or government whom the article names
+            "Emmanuel Macron met allies in Paris. The French leader said that Europe must spend more.",
+            date(2019, 5, 2),
+            "Emmanuel Macron",
+            "FRA",
+        ),
+        (  # a title with a country picks that country's holder, not the last president named
+            "Vladimir Putin spoke first. The U.S. president said that talks would go on.",
+            date(2025, 3, 1),
+            "Donald Trump",
+            "USA",
+        ),
+    ],
+)
+def test_title_stands_for_its_holder(nlp, text, when, speaker, country):
+    s = speaker_of(nlp, text, "", when)
+    assert (s.speaker, s.speaker_country) == (speaker, country)
+
+
+def test_former_holder_is_not_the_holder_at_the_date(nlp):
+    text = "The former Dutch prime minister said that the target was too low."
+    s = speaker_of(nlp, text, "too low", date(2024, 12, 12))
+    assert s.speaker is None
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker", "kind"),
+    [
+        (
+            "The U.S. has repeatedly stressed that the alliance is vital.",
+            "alliance is vital",
+            "United States",
+            "country",
+        ),
+        ("Many fellow Europeans conclude that the plan cannot work.", "cannot work", None, "unknown"),
+    ],
+)
+def test_a_country_or_a_common_phrase_is_no_person(nlp, text, content, speaker, kind):
+    s = speaker_of(nlp, text, content, date(2016, 5, 1))
+    assert s.speaker == speaker and s.speaker_type != "person"
