@@ -183,7 +183,7 @@ def find_mentions(
             mention = contrary_phrase(key.removesuffix(CONTRARY), root)
         else:
             mention = Mention(key, 1.0, root)
-        if mention is None or modifier_of_other_noun(root, lex):
+        if mention is None or modifier_of_other_noun(root, lex) or civil_aid(root):
             continue
         out.append(mention)
         covered.update(range(start, end))
@@ -199,7 +199,8 @@ def find_mentions(
     in_statement = Cover(piece for p in pieces for piece in p)
     wanted = numpy.array([strings[w] for w in lex.anaphora], dtype="uint64")
     for i in numpy.flatnonzero(numpy.isin(lemmas[:, 0], wanted) & (lemmas[:, 1] == NOUN)).tolist():
-        out += proposal_noun(doc[i], covered, in_statement, lex, main) or []
+        named = object_noun_target(doc[i], art.targets, everywhere) or main
+        out += proposal_noun(doc[i], covered, in_statement, lex, named) or []
     for i in numpy.flatnonzero(lemmas[:, 0] == strings["vote"]).tolist():
         out += vote_without_object(doc[i], main) or []
     if "join" in art.targets[main].support:  # an alliance or a club, not a spending level
@@ -239,6 +240,22 @@ def contrary_phrase(target: str, root: Token) -> Mention:
 def modifier_of_other_noun(root: Token, lex: StanceLexicon) -> bool:
     """ "NATO's guideline", "a NATO summit" are about the head noun; "NATO membership" is not."""
     return root.dep_ in _MODIFIER_DEPS and _head_word(root.head) not in lex.heads
+
+
+@rule(
+    "civil_aid",
+    "aid that is not military ('humanitarian aid', 'economic support') is no mention of a target",
+    fires={
+        "Germany pledged economic support for Ukraine.": [],
+    },
+    spares={
+        "Germany gave military aid to Ukraine.": ["Germany military_aid_to_ukraine support"],
+    },
+)
+def civil_aid(root: Token) -> bool:
+    """A mention or object word with a civil modifier (stance_civil_words.txt)."""
+    civil = word_set("stance_civil_words")
+    return any(c.dep_ in {"amod", "compound"} and c.lower_ in civil for c in root.children)
 
 
 @rule(
@@ -292,6 +309,25 @@ def proposal_noun(
     if not (judged or said or _has_cue_above(tok, lex, steps=3)):
         return []
     return [Mention(main, 1.0, tok, "proposal_noun")]
+
+
+@rule(
+    "object_noun_target",
+    "'the aid', 'the assistance' stand for the target named in the article whose own object words they are",
+    fires={
+        "NATO leaders met in Vilnius. NATO welcomed Sweden. Congress debated aid to Ukraine. The House "
+        "blocked the assistance.": ["US House of Representatives military_aid_to_ukraine oppose"],
+    },
+    spares={
+        "NATO leaders met in Vilnius. NATO welcomed Sweden. Congress debated aid to Ukraine. The House "
+        "blocked the plan.": ["US House of Representatives nato_alliance oppose"],
+    },
+)
+def object_noun_target(tok: Token, targets: Mapping[str, Target], named: Sequence[str]) -> str | None:
+    """The target whose `objects` hold the noun ("aid", "assistance", "package" are aid to Ukraine's),
+    when the article names that target; None when there is none (the noun takes the main target)."""
+    lemma = tok.lemma_.lower()
+    return next((t.name for t in targets.values() if lemma in t.objects and t.name in named), None)
 
 
 @rule(
@@ -400,6 +436,7 @@ def target_object(art: Article, hits: list[tuple[str, int, int]]) -> list[Mentio
             if (
                 tok.i not in covered
                 and tok.dep_ in {"dobj", "pobj"}
+                and not civil_aid(tok)
                 and _names_level(tok, t, art.lex, covered)
             ):
                 out.append(Mention(t.name, 1.0, tok, "target_object"))
@@ -478,8 +515,8 @@ def read_mention(mention: Mention, target: Target, lex: StanceLexicon, scope: Sc
                 key = light_verb(r, head, target, lex)
             if key is not None and head.pos_ in {"VERB", "NOUN", "ADJ"}:
                 cue_subject(r, head, scope)
-            elif r.actor_verb is None and r.directed and not directed:
-                target_act(r, head)
+            elif r.actor_verb is None and r.directed and (not directed or target_verb(head, target)):
+                target_act(r, head, target)  # the first verb of the target's, or one that does it above it
         if head.pos_ in {"VERB", "AUX"} and (not seen_verb or r.cues) and not mention_obligation(tok, root):
             for aux in (c for c in head.children if c.dep_ == "aux"):
                 if not obligation_modal(r, head, aux):
@@ -608,8 +645,19 @@ def addressee(tok: Token) -> bool:
     },
 )
 def side_clause_stop(tok: Token, scope: Scope | None) -> bool:
-    """Inside a statement a relative clause does not stop it (the statement's content is the limit)."""
+    """Inside a statement a relative clause does not stop it (the statement's content is the limit), nor
+    does an infinitive with no subject of its own, the content of its noun ("a bill to provide ...")."""
+    if tok.dep_ == "relcl" and _infinitive_content(tok):
+        return False
     return tok.dep_ in _STOP_DEPS and (scope is None or tok.dep_ != "relcl")
+
+
+def _infinitive_content(clause: Token) -> bool:
+    """ "a bill to provide aid": a relative clause that is a bare infinitive (no subject, "to")."""
+    children = list(clause.children)
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in children) and not any(
+        c.dep_ in {"nsubj", "nsubjpass"} for c in children
+    )
 
 
 @rule(
@@ -803,12 +851,32 @@ def cue_subject(r: Reading, cue: Token, scope: Scope | None) -> bool:
         "Britain already spends more than 2% of GDP on defence.": [],
     },
 )
-def target_act(r: Reading, word: Token) -> bool:
+def target_act(r: Reading, word: Token, target: Target) -> bool:
     verb = _verb_above(word)
-    if verb is not None and _acts_on(verb):
+    if verb is not None and _acts_on(verb, present_giving(verb, target)):
         r.actor_verb, r.holder = verb, "target_act"
         return True
     return False
+
+
+@rule(
+    "present_giving",
+    "giving to a recipient is an act in the simple present too: 'America provides most of the military aid'",
+    fires={
+        "America provides most of the military aid to Ukraine.": [
+            "United States military_aid_to_ukraine support"
+        ],
+    },
+    spares={
+        "America provided most of the military aid to Ukraine.": [
+            "United States military_aid_to_ukraine support"
+        ],
+    },
+)
+def present_giving(verb: Token, target: Target) -> bool:
+    """A target with recipients (aid to Ukraine) is given, not held: its own verb in the simple present
+    ("provides", "sends") is an act, unlike "Britain spends more than 2% of GDP"."""
+    return bool(target.recipients) and target_verb(verb, target) is not None
 
 
 @rule(
@@ -1733,12 +1801,14 @@ def _has_cue_above(tok: Token, lex: StanceLexicon, steps: int) -> bool:
     return False
 
 
-def _acts_on(verb: Token) -> bool:
+def _acts_on(verb: Token, present: bool = False) -> bool:
     """Whether a target verb is an act of its subject on the mention: a verb with a subject ("Finland
     joined NATO", "Finland and Sweden applied to join"); not a participle of a noun, not the simple present
-    of a state ("Britain spends more than 2% of GDP" is data) and not an ability ("Denmark could not take
-    part in ...")."""
-    if verb.pos_ != "VERB" or verb.dep_ in {"amod", "acl", "relcl"} or verb.tag_ in {"VBZ", "VBP"}:
+    of a state ("Britain spends more than 2% of GDP" is data) unless `present` and not an ability ("Denmark
+    could not take part in ...")."""
+    if verb.pos_ != "VERB" or verb.dep_ in {"amod", "acl", "relcl"}:
+        return False
+    if verb.tag_ in {"VBZ", "VBP"} and not present:
         return False
     if any(c.dep_ == "aux" and c.lower_ in word_set("stance_ability_modals") for c in verb.children):
         return False

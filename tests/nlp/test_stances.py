@@ -833,6 +833,27 @@ def test_loader_rows_fit_the_stances_table(nlp, gaz):
             "defence_spending_increase",
             "support",
         ),
+        # acts of giving aid, also in the simple present and through a bill's infinitive
+        (
+            "America provides most of the military aid to Ukraine.",
+            "United States",
+            "military_aid_to_ukraine",
+            "support",
+        ),
+        ("The EU is exporting arms to Ukraine.", "European Union", "military_aid_to_ukraine", "support"),
+        ("Congress excluded new aid for Ukraine.", "US Congress", "military_aid_to_ukraine", "oppose"),
+        (
+            "The Senate recently passed a bipartisan bill to provide more military aid to Ukraine.",
+            "US Senate",
+            "military_aid_to_ukraine",
+            "support",
+        ),
+        (
+            "Congress debated aid to Ukraine. Congress approved 40 billion dollars of such assistance.",
+            "US Congress",
+            "military_aid_to_ukraine",
+            "support",
+        ),
     ],
 )
 def test_real_prose_stances(nlp, gaz, text, actor, target, polarity):
@@ -847,6 +868,9 @@ def test_real_prose_stances(nlp, gaz, text, actor, target, polarity):
         "Ursula von der Leyen said relations with Russia were at a low point.",
         "John McCain asked whether Trump would have more success in improving relations with Russia.",
         "If Japan tried to raise defence spending, it would provoke its neighbours.",
+        "A volunteer gives humanitarian aid to Ukraine.",
+        "The IMF announced a new bailout package for Ukraine.",
+        "Congress showed no sign of passing the bill.",
     ],
 )
 def test_real_prose_no_stance(nlp, gaz, text):
