@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from dashboard.nlp.lexicons import honorifics
+from dashboard.nlp.lexicons import honorifics, word_set
 
 DEFAULT_DATA_DIR = Path(__file__).resolve().parents[2] / "data" / "gazetteer"
 
@@ -386,7 +386,7 @@ class Gazetteer:
         for iso3, start, end in self._countries_in_loose(phrase):
             inside_org = any(s <= start and end <= e for s, e in org_spans)
             inside_role = role_span[0] <= start and end <= role_span[1]
-            if not inside_org and not inside_role:
+            if not inside_org and not inside_role and not _after_topic_prep(phrase, start):
                 country = iso3
                 break
         if country is None and org is not None:
@@ -551,6 +551,16 @@ class Gazetteer:
     def tenures(self, name: str) -> list[Actor]:
         """All role tenures of one canonical person name, in file order."""
         return list(self._tenures.get(name, []))
+
+
+_LAST_WORD = re.compile(r"(\w+)\s+(?:the\s+)?$")
+
+
+def _after_topic_prep(phrase: str, start: int) -> bool:
+    """Whether the country at `start` follows "to", "on", ... : "ambassador to Ukraine", "expert on Russia"
+    name a posting or a subject, not the person's own country."""
+    m = _LAST_WORD.search(phrase, 0, start)
+    return bool(m) and m.group(1).lower() in word_set("speaker_topic_preps")
 
 
 @functools.cache

@@ -13,7 +13,14 @@ from spacy.tokens import Doc, Span, Token
 
 from dashboard.nlp.entities import Entities
 from dashboard.nlp.gazetteer import Actor, Gazetteer
-from dashboard.nlp.lexicons import generic_orgs, honorifics, person_pronouns, subject_pronouns, word_set
+from dashboard.nlp.lexicons import (
+    generic_orgs,
+    honorifics,
+    person_pronouns,
+    subject_pronouns,
+    table,
+    word_set,
+)
 from dashboard.nlp.quotes import QuoteIndex, find_quotes, merge_continued
 from dashboard.nlp.sentences import sentence_starts
 
@@ -222,6 +229,8 @@ class ArticleSpeakers:
                 person.org = org
                 if self.gaz.find_org(org) is not None and self.gaz.find_org(org).country is None:
                     person.country = None
+            if not person.country and not person.org:
+                person.country = _country_word(phrase)  # "a California Democrat", "Rep."
         first = ent[0].lower_ if ent.start > 0 else ""
         prev = self.doc[ent.start - 1].lower_ if ent.start > 0 else ""
         gender = _honorific_gender(first) or _honorific_gender(prev)
@@ -579,6 +588,21 @@ class ArticleSpeakers:
                     if org is not None:
                         self._orgs_by_last_word[last] = org
         return self._orgs_by_last_word.get(name)
+
+
+@cache
+def _country_words() -> tuple[re.Pattern[str], dict[str, str]]:
+    words = {row["word"]: row["country"] for row in table("speaker_country_words")}
+    alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<![\w.])(?:{alternation})(?![\w])"), words
+
+
+def _country_word(phrase: str) -> str | None:
+    """The country a description's words give when it names none: a party ("a Democrat"), a US state
+    ("of Ohio"), a legislator's title ("Rep.")."""
+    pattern, words = _country_words()
+    m = pattern.search(phrase)
+    return words[m.group(0)] if m else None
 
 
 def _looks_like_name(mention: Span) -> bool:

@@ -95,3 +95,17 @@ def test_former_holder_is_not_the_holder_at_the_date(nlp):
 def test_a_country_or_a_common_phrase_is_no_person(nlp, text, content, speaker, kind):
     s = speaker_of(nlp, text, content, date(2016, 5, 1))
     assert s.speaker == speaker and s.speaker_type != "person"
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Jane Holloway, a Democrat from Ohio, said that the aid must continue.", "USA"),
+        ("Mark Delaney, a researcher at the University of Nebraska, said that the aid must continue.", "USA"),
+        ("Tom Fischer, a former envoy to Ukraine, said that the aid must continue.", None),
+        ("Anna Weber, an expert on Russia's army, said that the aid must continue.", None),
+    ],
+)
+def test_country_from_the_words_describing_an_unknown_person(nlp, text, country):
+    s = speaker_of(nlp, text, "aid must continue", date(2023, 3, 1))
+    assert s.speaker_type == "person" and s.speaker_country == country
