@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span, Token
 from text_to_num import text2num
 
 from dashboard.nlp.entities import Entities
-from dashboard.nlp.gazetteer import Gazetteer
+from dashboard.nlp.gazetteer import Actor, Gazetteer
 from dashboard.nlp.lexicons import (
     currencies,
     glued_forms,
@@ -476,6 +476,11 @@ def _country(
         return None  # "30 allies", "23 of the 28 member nations", "the number of allies to 31"
     if _alliance_target_of(doc, i):
         return None  # "far above NATO's target of 20%"
+    counted = _counted_country(doc, k, code_at, sent_ents, gaz, when)
+    if counted:
+        return (
+            counted  # "900 Ukrainian soldiers", "300 members of the American brigade", "20% of Republicans"
+        )
     close = [(s, c) for s, e, c in mentions if e <= i and i - e <= 3]
     if close:  # "Estonia at 3.43%, ahead of the United States at 3.38%"
         return max(close)[1]
@@ -486,7 +491,7 @@ def _country(
             return code_at[tok.i]
         if tok.pos_ in {"VERB", "AUX"} or tok.head.i == tok.i:
             break
-    for verb in [t for t in [doc[i], *doc[i].ancestors] if t.pos_ in {"VERB", "AUX"}][:4]:
+    for n, verb in enumerate([t for t in [doc[i], *doc[i].ancestors] if t.pos_ in {"VERB", "AUX"}][:4]):
         if verb.lemma_.lower() in word_set("number_directive_verbs"):
             # "Trump called on European countries to ... 2%": the addressees' figure, not the speaker's;
             # when they name no country ("asked the Treasury for £10bn"), the speaker's own
@@ -514,9 +519,11 @@ def _country(
             found = [code_at[t.i] for t in subj.subtree if t.i in code_at]
             if found:
                 return found[0]
-            actor_country = _actor_country(subj, sent_ents, gaz, when)
-            if actor_country:
-                return actor_country  # "Mr Wallace asked for £10bn", "Congress approved $40bn"
+            actor = _actor(subj, sent_ents, gaz, when)
+            if actor is not None and (actor.country or n == 0):
+                # "Mr Wallace asked for £10bn", "Congress approved $40bn"; "the IMF approved $17.5bn" is no
+                # one country's (but "6,400 were killed in Ukraine, the UN says" is still Ukraine's)
+                return actor.country
             if subj.lemma_.lower() in word_set("number_home_nouns"):
                 # "Lithuanian officials said that the country planned ...": the country named before it
                 named = [c for s, e, c in mentions if e <= subj.i]
@@ -540,12 +547,15 @@ def _country(
     return None
 
 
+def _actor(tok: Token, sent_ents: list[Span], gaz: Gazetteer, when: date | None) -> Actor | None:
+    """The person or body a token names, in the gazetteer at the article's date."""
+    ent = next((e for e in sent_ents if e.start <= tok.i < e.end and e.label_ in {"PERSON", "ORG"}), None)
+    return gaz.find_actor(ent.text, when) if ent is not None else None
+
+
 def _actor_country(tok: Token, sent_ents: list[Span], gaz: Gazetteer, when: date | None) -> str | None:
     """The country of the person or body a token names ("Mr Wallace" in 2023: GBR; "Congress": USA)."""
-    ent = next((e for e in sent_ents if e.start <= tok.i < e.end and e.label_ in {"PERSON", "ORG"}), None)
-    if ent is None:
-        return None
-    actor = gaz.find_actor(ent.text, when)
+    actor = _actor(tok, sent_ents, gaz, when)
     return actor.country if actor is not None else None
 
 
@@ -574,9 +584,11 @@ def _counts_members(doc: Doc, i: int, k: int) -> bool:
 
 
 def _is_recipient(ent: Span, i: int, k: int) -> bool:
-    """ "aid to Ukraine", "a $17.5bn programme for Ukraine", "packages for Ukraine have shrunk to $1bn": the
+    """ "aid to Ukraine", "gave Ukraine $5bn", "packages for Ukraine have shrunk to $1bn": the
     country receives the figure it is tied to, unless the preposition hangs on the figure itself ("0.5% for
     Britain") or compares ("compared to France")."""
+    if ent.root.dep_ == "dative":
+        return True  # "gave Ukraine $5bn", "lent Egypt a further $3bn"
     prep = ent.root.head
     if not (
         ent.root.dep_ == "pobj"
@@ -603,6 +615,25 @@ def _is_venue(ent: Span) -> bool:
         and head.lower_ in word_set("number_venue_preps")
         and head.head.pos_ in {"VERB", "NOUN"}
     )
+
+
+def _counted_country(
+    doc: Doc, k: int, code_at: dict[int, str], sent_ents: list[Span], gaz: Gazetteer, when: date | None
+) -> str | None:
+    """The country of what a figure counts, named as an adjective of the counted noun right after it
+    ("900 Ukrainian soldiers", "60 Russian aircraft") or in an of-phrase ("300 members of the American
+    brigade", "20% of Republicans")."""
+    m = k
+    if m < len(doc) and doc[m].lower_ == "of":
+        m += 1
+    for t in doc[m : m + 4]:
+        if t.i in code_at and t.dep_ in {"amod", "compound", "pobj", "nmod"} and t.ent_type_ == "NORP":
+            return code_at[t.i]
+        if t.i in code_at or t.pos_ not in {"DET", "ADJ", "NOUN", "PROPN", "NUM", "ADV"}:
+            break
+        if t.dep_ == "pobj" and t.head.i == k and t.ent_type_ in {"NORP", "ORG"}:
+            return _actor_country(t, sent_ents, gaz, when)
+    return None
 
 
 def _alliance_target_of(doc: Doc, i: int) -> bool:

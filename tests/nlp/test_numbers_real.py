@@ -51,6 +51,13 @@ CASES = [
     ),
     # the alliance's goal named with "of" is nobody's own figure
     ("Norway is rich. It spends far more than NATO's target of 2%.", "2%", (None, None, None)),
+    # what a figure counts names its country
+    ("The exercise involves 400 Polish troops and 250 Danish marines.", "250", ("DNK", None, None)),
+    ("Germany says that 3,000 Russian soldiers died there.", "3,000", ("RUS", None, None)),
+    ("In the poll, just 30% of Democrats backed the plan.", "30%", ("USA", None, None)),
+    # an international lender's money is no one country's; a country given money only receives it
+    ("The IMF lent Egypt a further $3bn.", "$3bn", (None, None, None)),
+    ("Germany gave Ukraine €5bn last year.", "€5bn", ("DEU", 2022, None)),
     # "that year" is the last year the article named
     ("Spending rose in 2016. That year only five countries met the goal.", "five", (None, 2016, None)),
 ]
