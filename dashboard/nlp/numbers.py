@@ -332,12 +332,30 @@ def _is_count(doc: Doc, i: int, j: int, value: float) -> bool:
     follow = doc[j : j + 4]
     if any(t.lower_ in word_set("number_age_suffixes") or t.text == "-year" for t in follow[:2]):
         return False
-    if follow and follow[0].lower_ == "of":
-        return True
+    if follow and (follow[0].lower_ == "of" or follow[0].lower_ in word_set("number_casualty_words")):
+        return True  # "23 of 28", "two dead and 15 wounded"
+    if value >= 1e6 and not (
+        follow
+        and (
+            follow[0].lemma_ in word_set("number_time_units")
+            or follow[0].lower_ in word_set("number_distance_words")
+        )
+    ):
+        return True  # "Russia will produce 1.2m next year": millions with no unit count something
     if prev in word_set("number_count_preps") and i > 1:
         # "188 votes to 8", "the number of allies to 31", "up from three in 2014": the same count again
         back = doc[max(0, i - 4) : i - 1]
         if any(t.tag_ in {"NNS", "NNPS"} or t.lower_ == "up" for t in back):
+            return True
+        # "from 168,000 shells in the spring to 336,000 today"
+        sent_start = doc[i].sent.start
+        earlier = doc[max(sent_start, i - 12) : i - 1]
+        if any(
+            _is_core(t)
+            and t.nbor().tag_ in {"NNS", "NNPS"}
+            and t.nbor().lemma_ not in word_set("number_time_units")
+            for t in earlier
+        ):
             return True
     # "six additional F-15 fighters", "12 F-16s", "500 Stinger missiles", "four opt-outs"
     for t in doc[j : j + 6]:

@@ -304,6 +304,24 @@ def test_count_ranges(nlp, text, expected):
     assert found == expected
 
 
+# counts without a counted noun right after them
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The blast left four dead and 30 wounded.", [("four", 4.0), ("30", 30.0)]),
+        ("The plant will make about 2.5m next year.", [("2.5m", 2.5e6)]),
+        (
+            "Output grew from 40,000 drones in the early spring to 95,000 now.",
+            [("40,000", 4e4), ("95,000", 9.5e4)],
+        ),
+        ("The drone hovered just 20m from the ship.", []),
+    ],
+)
+def test_counts_without_noun(nlp, text, expected):
+    found = [(c.text, c.value) for c in extract_numbers(nlp(text), date(2025, 6, 1)) if c.unit == "count"]
+    assert found == expected
+
+
 NEGATIVES = [
     "He is 45 years old and lives at 10 Downing Street.",
     "The summit took place on 11 July 2023.",
