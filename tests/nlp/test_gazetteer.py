@@ -410,3 +410,10 @@ def test_a_swiss_federal_councillor_holds_the_yearly_presidency_beside_her_depar
     assert gaz.find_actor("Defence Minister Amherd", date(2024, 6, 1)).role == "Defence Minister"
     assert gaz.find_actor("Viola Amherd", date(2025, 2, 1)).role == "Defence Minister"
     assert gaz.find_actor("Amherd", date(2025, 6, 1)).end == date(2025, 3, 31)
+
+
+def test_an_abbreviated_country_without_its_final_period_is_still_the_country(gaz: Gazetteer) -> None:
+    # a sentence-final "the U.S." often reaches the look-up without its last period
+    assert gaz.country_code("The U.S") == "USA"
+    assert gaz.country_code("the U.K") == "GBR"
+    assert gaz.countries_in("Officials in the U.S and the U.K agreed.") == ["USA", "GBR"]
