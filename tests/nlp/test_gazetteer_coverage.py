@@ -167,3 +167,16 @@ def test_every_organisation_is_found_by_its_name_and_aliases(gaz: Gazetteer) -> 
             if found is None or found.name != actor.name:
                 lost.append((form, actor.name, found.name if found else None))
     assert lost == []
+
+
+def test_an_organisation_named_like_a_country_metonym_belongs_to_that_country(gaz: Gazetteer) -> None:
+    # "the Kremlin", "the Bundestag", "Downing Street" are both organisations and metonyms of their country
+    mismatched = []
+    for actor in gaz.actors:
+        if actor.type != "organization":
+            continue
+        for form in (actor.name, *gaz.aliases(actor.name)):
+            iso3 = gaz.country_code(form)
+            if iso3 is not None and iso3 != actor.country:
+                mismatched.append((form, actor.name, actor.country, iso3))
+    assert mismatched == []
