@@ -800,16 +800,33 @@ def _default_year(doc: Doc, i: int, unit: str, kind: str, when: date | None) -> 
         return None
     if kind == "target":
         verbs = [a for a in doc[i].ancestors if a.pos_ == "VERB"][:3]
-        if any(_done(v) for v in verbs) or (unit == "money" and verbs and _announced(verbs[0])):
-            return when.year  # "met the 2% guideline", "promised an extra £500m": this year's
-        return None
+        if any(_done(v) for v in verbs) or (
+            unit == "money" and verbs and _past(verbs[0]) and not _fund(doc, i)
+        ):
+            return when.year  # "met the 2% guideline", "promised an extra £500m", "has committed €2bn"
+        return None  # "set up a €100bn fund": spent over years
     return when.year
 
 
-def _announced(verb: Token) -> bool:
-    """ "promised £500m", "has requested $60bn": money announced or asked for, in the past tense."""
-    past = verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(c.lemma_ == "have" for c in verb.children))
-    return past and verb.lemma_.lower() in word_set("number_announce_verbs")
+def _fund(doc: Doc, i: int) -> bool:
+    """ "a €100bn fund", "€100bn, a defence fund": money set aside to be spent over years (not "$2bn of
+    the fund")."""
+    named = [c for c in doc[i].children if c.dep_ == "appos"]
+    for head in doc[i].ancestors:
+        if head.pos_ not in {"NOUN", "PROPN", "NUM", "SYM"}:
+            break
+        named.append(head)
+    return any(t.lemma_.lower() in word_set("number_fund_nouns") for t in named)
+
+
+def _past(verb: Token) -> bool:
+    """ "promised £500m", "has requested $60bn", "were distributed", "said the fund would be worth": money
+    named in a past-tense clause is of the article's year."""
+    if verb.tag_ == "VBD":
+        return True
+    return verb.tag_ == "VBN" and any(
+        c.dep_ in {"aux", "auxpass"} and c.lemma_ in {"have", "be"} and c.tag_ != "MD" for c in verb.children
+    )
 
 
 def _carry_target_years(claims: list[NumberClaim]) -> list[NumberClaim]:

@@ -58,6 +58,9 @@ CASES = [
     # an international lender's money is no one country's; a country given money only receives it
     ("The IMF lent Egypt a further $3bn.", "$3bn", (None, None, None)),
     ("Germany gave Ukraine €5bn last year.", "€5bn", ("DEU", 2022, None)),
+    # money named in a past-tense clause is of the article's year, even when pledged or planned
+    ("Only $2bn of the fund was paid out.", "$2bn", (None, 2023, None)),
+    ("Spain said the new fund would be worth €9bn.", "€9bn", ("ESP", 2023, None)),
     # "that year" is the last year the article named
     ("Spending rose in 2016. That year only five countries met the goal.", "five", (None, 2016, None)),
 ]
