@@ -38,6 +38,7 @@ ACTOR_TYPES = {"person", "organization", "country"}
 BARE_SCORE = 0.5  # a target named in a statement with no cue on its path: mild support
 MIXED = 0.05  # a cue contrasted by one of the other sign ("welcomed ... but warned against ..."): neutral
 CONTRARY = "~"  # suffix of the matcher key for a target's contrary phrases
+PAST_YEARS = 10  # "in 1992" in a 2023 article is background (decades before), not a stance
 REACTION = "~reaction"  # matcher key of the counter-move phrases
 _MODIFIER_DEPS = {"poss", "compound", "nmod"}
 _STOP_DEPS = {"relcl", "appos", "parataxis"}  # a relative clause or apposition speaks about its noun
@@ -300,7 +301,7 @@ def proposal_noun(
 ) -> list[Mention]:
     """A proposal noun (stance_anaphora.txt) stands for what the article is about, unless its own phrase
     names a target ("the proposal for a three-way meeting" is about that meeting)."""
-    if tok.i in covered or any(t.i in covered for t in tok.subtree):
+    if tok.i in covered or any(t.i in covered for t in tok.subtree) or specific_noun(tok):
         return []
     judged = tok.dep_ in {"nsubj", "nsubjpass"} and any(
         stance_cue(w, lex) for w in _predicate_words(tok.head, tok)
@@ -328,6 +329,43 @@ def object_noun_target(tok: Token, targets: Mapping[str, Target], named: Sequenc
     when the article names that target; None when there is none (the noun takes the main target)."""
     lemma = tok.lemma_.lower()
     return next((t.name for t in targets.values() if lemma in t.objects and t.name in named), None)
+
+
+@rule(
+    "specific_noun",
+    "a proposal noun with its own content ('his nuclear weapons program', 'a call for peace') is no anaphor",
+    fires={
+        "Germany raised defence spending. France welcomed the call for peace through strength.": [
+            "Germany defence_spending_increase support"
+        ],
+    },
+    spares={
+        "Germany raised defence spending. France welcomed the call.": [
+            "Germany defence_spending_increase support",
+            "France defence_spending_increase support",
+        ],
+    },
+)
+def specific_noun(tok: Token) -> bool:
+    """A noun modified by another noun ("nuclear weapons program") or with a "for" complement of its own
+    ("call for peace") names its own content, not the target the article is about."""
+    return any(
+        (c.dep_ == "compound" and c.pos_ in {"NOUN", "PROPN"})
+        or (c.dep_ == "prep" and c.lower_ == "for" and any(_content(g) for g in c.children))
+        for c in tok.children
+    )
+
+
+def _content(tok: Token) -> bool:
+    """A preposition's object that says what a noun is about: not a time or an amount ("for weeks")."""
+    return tok.dep_ == "pobj" and tok.ent_type_ not in {
+        "DATE",
+        "TIME",
+        "MONEY",
+        "QUANTITY",
+        "CARDINAL",
+        "PERCENT",
+    }
 
 
 @rule(
@@ -448,9 +486,10 @@ def _names_level(tok: Token, t: Target, lex: StanceLexicon, covered: set[int]) -
     a noun that carries a level ("the 5% figure") or an object word raised by a comparative ("called for a
     higher target"), of any cue."""
     named = tok.lower_ in t.objects or tok.lemma_.lower() in t.objects
-    levelled = any(c.lower_ in t.objects and c.dep_ in {"compound", "nmod"} for c in tok.children) or (
-        named and any(c.dep_ == "amod" and c.tag_ == "JJR" for c in tok.children)
-    )
+    carrier = tok.lemma_.lower() in word_set("stance_level_carriers")  # "the 5% figure", not "a 60% tariff"
+    levelled = (
+        carrier and any(c.lower_ in t.objects and c.dep_ in {"compound", "nmod"} for c in tok.children)
+    ) or (named and any(c.dep_ == "amod" and c.tag_ == "JJR" for c in tok.children))
     if not (named or levelled):
         return False
     if any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
@@ -506,6 +545,9 @@ def read_mention(mention: Mention, target: Target, lex: StanceLexicon, scope: Sc
             passive_agent(r, tok, head)
         elif adjunct_of_object(tok, head) or adverbial_of_target_verb(tok, head, target):
             pass
+        elif trip_purpose(r, tok, head, root):
+            if r.actor_verb is None:
+                target_act(r, head, target)
         else:
             directed = r.directed
             key = _apply(r, head, target, lex, negate=True)
@@ -784,6 +826,30 @@ def adverbial_of_target_verb(tok: Token, head: Token, target: Target) -> bool:
 
 
 @rule(
+    "trip_purpose",
+    "travelling or coming 'for' a mention is doing it: 'Orbán flew to Moscow for talks with Putin'",
+    fires={
+        "Viktor Orbán flew to Moscow on Friday for talks with Vladimir Putin.": [
+            "Viktor Orbán dialogue_with_russia support"
+        ],
+    },
+    spares={
+        "Viktor Orbán flew to Moscow on Friday despite talks with Vladimir Putin.": [],
+    },
+)
+def trip_purpose(r: Reading, tok: Token, verb: Token, root: Token) -> bool:
+    """A mention that is the "for" purpose of a travel verb (stance_trip_verbs.txt) is the trip's act."""
+    if tok.dep_ != "prep" or tok.lower_ != "for" or verb.pos_ != "VERB" or root.head.i != tok.i:
+        return False
+    if verb.lemma_.lower() not in word_set("stance_trip_verbs"):
+        return False
+    r.directed = True
+    r.rule = "trip_purpose"
+    r.cues.append(verb.lemma_.lower())
+    return True
+
+
+@rule(
     "object_complement",
     "a cue word complementing a verb's object judges it: 'keeps NATO strong', 'rated the alliance important'",
     fires={
@@ -877,6 +943,21 @@ def present_giving(verb: Token, target: Target) -> bool:
     """A target with recipients (aid to Ukraine) is given, not held: its own verb in the simple present
     ("provides", "sends") is an act, unlike "Britain spends more than 2% of GDP"."""
     return bool(target.recipients) and target_verb(verb, target) is not None
+
+
+@rule(
+    "speculation",
+    "an act the writer only guesses at ('perhaps America will pass an aid package') is not done",
+    fires={
+        "Perhaps America will send more weapons to Ukraine.": [],
+    },
+    spares={
+        "America will send more weapons to Ukraine.": ["United States military_aid_to_ukraine support"],
+    },
+)
+def speculation(verb: Token) -> bool:
+    """A target verb with a speculation adverb (stance_speculation_words.txt) on it."""
+    return any(c.dep_ == "advmod" and c.lower_ in word_set("stance_speculation_words") for c in verb.children)
 
 
 @rule(
@@ -1404,6 +1485,29 @@ def relative_subject(verb: Token, subj: Span) -> Span | None:
 
 
 @rule(
+    "past_background",
+    "what a sentence dates 'in' a year a decade or more before the article is background, not a stance",
+    fires={
+        "In 1992 George Bush said defence spending should be cut.": [],
+    },
+    spares={
+        "In 2023 Joe Biden said defence spending should be raised.": [
+            "Joe Biden defence_spending_increase support"
+        ],
+    },
+)
+def past_background(sent: Span, when: date | None) -> bool:
+    """A sentence with "in <year>" at least PAST_YEARS before the article's date (no date: never)."""
+    if when is None:
+        return False
+    for tok in sent:
+        year = tok.dep_ == "pobj" and tok.head.lower_ == "in" and len(tok.text) == 4 and tok.text.isdigit()
+        if year and int(tok.text) <= when.year - PAST_YEARS:
+            return True
+    return False
+
+
+@rule(
     "named_supporter",
     "a named person who is the subject of a cue inside a statement holds its stance, not the speaker",
     fires={
@@ -1811,6 +1915,8 @@ def _acts_on(verb: Token, present: bool = False) -> bool:
     if verb.tag_ in {"VBZ", "VBP"} and not present:
         return False
     if any(c.dep_ == "aux" and c.lower_ in word_set("stance_ability_modals") for c in verb.children):
+        return False
+    if speculation(verb):
         return False
     return _subject(verb) is not None
 

@@ -854,6 +854,18 @@ def test_loader_rows_fit_the_stances_table(nlp, gaz):
             "military_aid_to_ukraine",
             "support",
         ),
+        (
+            "Viktor Orbán flew to Moscow on Friday for talks with Vladimir Putin.",
+            "Viktor Orbán",
+            "dialogue_with_russia",
+            "support",
+        ),
+        (
+            "The Netherlands and Finland announced new packages of military help.",
+            "Finland",
+            "military_aid_to_ukraine",
+            "support",
+        ),
     ],
 )
 def test_real_prose_stances(nlp, gaz, text, actor, target, polarity):
@@ -871,6 +883,8 @@ def test_real_prose_stances(nlp, gaz, text, actor, target, polarity):
         "A volunteer gives humanitarian aid to Ukraine.",
         "The IMF announced a new bailout package for Ukraine.",
         "Congress showed no sign of passing the bill.",
+        "In 1992 George Bush said defence spending should be cut.",
+        "Perhaps America will send more weapons to Ukraine.",
     ],
 )
 def test_real_prose_no_stance(nlp, gaz, text):
@@ -880,3 +894,15 @@ def test_real_prose_no_stance(nlp, gaz, text):
 def test_the_alliance_modifying_another_noun_is_not_the_alliance(nlp, gaz):
     text = "Robert Gates castigated allies for not paying their fair share of the alliance defence bill."
     assert {t for t in triples(nlp, gaz, text) if t[1] == "nato_alliance"} == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Germany raised defence spending. Robert Lighthizer wants a 60% tariff on Chinese goods.",
+        "Germany raised defence spending. Kim Jong Un will not abandon his nuclear weapons program.",
+        "Germany raised defence spending. France welcomed the call for peace through strength.",
+    ],
+)
+def test_nouns_with_their_own_content_do_not_take_the_article_s_target(nlp, gaz, text):
+    assert triples(nlp, gaz, text) == {("Germany", "defence_spending_increase", "support")}
