@@ -147,9 +147,13 @@ class ArticleSpeakers:
         # Macron" and "Trump" onto Donald Trump, not onto a run of names the model glued together.
         def order(ent: Span) -> tuple[bool, int]:
             name = _clean_name(ent.text)
-            actor = (
-                self._find_actor(name) if len(name.split()) > 1 else None
-            )  # a full name, not "Mr Connolly"
+            actor = self._find_actor(name) if name else None
+            if (
+                actor is not None
+                and len(name.split()) == 1
+                and not (self.when and actor.in_office(self.when))
+            ):
+                actor = None  # a surname alone counts only for someone in office then: not "Mr Connolly"
             return (actor is None or actor.type != "person", -len(name.split()))
 
         for ent in sorted(ents, key=order):
@@ -160,7 +164,16 @@ class ArticleSpeakers:
             if person is None:
                 continue
             self._absorb_title(person, ent)
-        for ent in ents:
+        # a person's mentions the model labelled otherwise ("Mattis" as ORG) count as well
+        # (as a noun phrase of its own: "the Trump administration" names no one)
+        mislabelled = [
+            e
+            for e in self.ents
+            if e.label_ != "PERSON"
+            and e.root.dep_ not in {"compound", "poss", "amod", "nmod"}
+            and self._known_person(e)
+        ]
+        for ent in ents + mislabelled:
             name = _clean_name(ent.text)
             person = self._lookup(name)
             if person is not None:
@@ -246,7 +259,12 @@ class ArticleSpeakers:
         if root.lower_ in person_pronouns() and root.pos_ == "PRON":
             return self._resolve_pronoun(mention.start_char, person_pronouns()[root.lower_])
         if root.lower_ in word_set("speaker_group_pronouns") and root.pos_ == "PRON":
-            return self._resolve_group_pronoun(mention.start_char)
+            group = self._resolve_group_pronoun(mention.start_char)
+            if root.morph.get("Number") == ["Plur"] and root.morph.get("Person") == ["3"]:
+                # "they say": mostly the unnamed officials or experts just quoted, not a whole country or
+                # organisation; keep only the country
+                return Speaker(None, "anonymous", group.country)
+            return group
         ents = self._ents_in(mention)
         persons = [
             e for e in ents if (e.label_ == "PERSON" and not self._is_place(e)) or self._known_person(e)
@@ -321,8 +339,11 @@ class ArticleSpeakers:
                 for child in root.children:
                     if child.dep_ in {"compound", "nmod"} and child.ent_type_ == "ORG":
                         org = self.gaz.find_org(child.text)
-                        if org is not None:
-                            return Speaker(org.name, "organization", org.country, None, org.org)
+                        if org is None:
+                            continue
+                        if root.lemma_.lower() not in word_set("speaker_collective_nouns"):
+                            return Speaker(None, "anonymous", org.country)  # "NATO officials said"
+                        return Speaker(org.name, "organization", org.country, None, org.org)
             country = next(
                 (c for c in (self.gaz.country_code(t.text) for t in mention if t.i != root.i) if c), None
             )
@@ -436,12 +457,14 @@ class ArticleSpeakers:
         """The salient person before `pos`: recent mentions score highest, subjects and people who have
         already spoken get a bonus; a known gender must agree."""
         best, best_score = None, float("-inf")
-        last_speaker = self._last_speaker(pos)
+        last_speaker, spoke_at = self._last_speaker(pos)
         for name, offsets, subjects in self._mentions_by_name():
             seen = bisect_left(offsets, pos)  # this person's mentions before `pos`
             if not seen:
                 break  # nor anyone first named after them
             offset, is_subj = offsets[seen - 1], subjects[seen - 1]
+            if name == last_speaker and spoke_at > offset:
+                offset, is_subj = spoke_at, True  # "Burr said ...": the speaker's mention counts as one
             person = self.people[name]
             if gender and person.gender and person.gender != gender:
                 continue
@@ -457,20 +480,20 @@ class ArticleSpeakers:
                 best, best_score = person, score
         return self._as_speaker(best) if best is not None else UNKNOWN
 
-    def _last_speaker(self, pos: int) -> str | None:
+    def _last_speaker(self, pos: int) -> tuple[str | None, int]:
         """The person who spoke last before `pos`, in the same or one of the last two sentences
         (statements are resolved in text order)."""
         before = [(offset, name) for offset, name in self.spoke if offset < pos]
         if not before or self._sentence_distance(before[-1][0], pos) > _LAST_SPEAKER_SENTENCES:
-            return None
+            return None, -1
         offset, name = before[-1]
         i = bisect_right(self.person_mentions, (offset, "\uffff", True))
         for later, other, is_subj in self.person_mentions[i:]:
             if later >= pos:
                 break
             if is_subj and other != name:
-                return None  # another person became the subject since: "Mr Macron did not back down."
-        return name
+                return None, -1  # another person became the subject since: "Mr Macron did not back down."
+        return name, offset
 
     def _mentions_by_name(self) -> list[tuple[str, list[int], list[bool]]]:
         """For each person mentioned, in order of first mention: the offsets of their mentions and, at each,
@@ -564,7 +587,8 @@ class ArticleSpeakers:
         if org is not None:
             return Speaker(org.name, "organization", org.country, None, org.org)
         code = self.gaz.country_code(name)
-        if code is not None and ent.label_ in {"GPE", "LOC", "ORG", "FAC"} and not ent.text.islower():
+        named = ent.label_ in {"GPE", "LOC", "ORG", "FAC"} or self.gaz.is_country_name(name)  # "U.S." as NORP
+        if code is not None and named and not ent.text.islower():
             # a country, or its capital standing for its government ("Madrid said", "Copenhagen expects")
             return Speaker(self.gaz.country_name(code), "country", code)
         if ent.label_ == "NORP":

@@ -109,3 +109,42 @@ def test_a_country_or_a_common_phrase_is_no_person(nlp, text, content, speaker, 
 def test_country_from_the_words_describing_an_unknown_person(nlp, text, country):
     s = speaker_of(nlp, text, "aid must continue", date(2023, 3, 1))
     assert s.speaker_type == "person" and s.speaker_country == country
+
+
+def test_surname_of_an_office_holder_is_not_taken_by_a_run_of_names(nlp):
+    # a longer run of names ending in the surname (web leftovers glue names together) must not take it over
+    text = (
+        "Trump spoke in Helsinki on Monday. A photo showed Roger Penske Trump at the track. Trump told "
+        "reporters that the summit went well."
+    )
+    s = speaker_of(nlp, text, "summit went well", date(2018, 7, 16))
+    assert (s.speaker, s.speaker_country) == ("Donald Trump", "USA")
+
+
+def test_surname_alone_is_not_someone_out_of_office(nlp):
+    text = "Mr Connolly, an economist, said that sanctions were working. Richard Connolly also said more."
+    s = speaker_of(nlp, text, "sanctions were working", date(2023, 3, 1))
+    assert s.speaker == "Richard Connolly"
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "country"),
+    [
+        ("NATO officials said that the drills would start in May.", "drills would start", None),
+        ("EU diplomats said that the sanctions would be extended.", "sanctions would be", None),
+        (
+            "Germany raised its budget last week. Officials in Berlin were pleased. They say that the money "
+            "will go to air defence.",
+            "money will go",
+            "DEU",
+        ),
+    ],
+)
+def test_unnamed_members_or_they_stay_anonymous(nlp, text, content, country):
+    s = speaker_of(nlp, text, content, date(2024, 3, 1))
+    assert (s.speaker, s.speaker_type, s.speaker_country) == (None, "anonymous", country)
+
+
+def test_leaders_of_an_organisation_speak_for_it(nlp):
+    s = speaker_of(nlp, "NATO leaders said that the alliance would grow.", "would grow", date(2024, 3, 1))
+    assert (s.speaker, s.speaker_type) == ("NATO", "organization")
