@@ -536,7 +536,7 @@ def read_mention(mention: Mention, target: Target, lex: StanceLexicon, scope: Sc
         head = tok.head
         if head.i == tok.i or (scope is not None and head not in scope):
             break
-        if side_clause_stop(tok, scope) or own_subject_clause(tok):
+        if side_clause_stop(tok, scope) or own_subject_clause(tok) or topic_preposition(tok, head, lex):
             break
         if tok.dep_ in {"nsubj", "nsubjpass", "csubj"}:
             if subject_acts(tok, root, head, target, lex):
@@ -847,6 +847,27 @@ def trip_purpose(r: Reading, tok: Token, verb: Token, root: Token) -> bool:
     r.rule = "trip_purpose"
     r.cues.append(verb.lemma_.lower())
     return True
+
+
+@rule(
+    "topic_preposition",
+    "a mention that is what a discussion is 'about' is its topic, not what the cue above it is on",
+    fires={
+        "Emmanuel Macron wants a real strategy discussion about NATO.": [],
+    },
+    spares={
+        "Emmanuel Macron voiced concerns about NATO enlargement.": ["Emmanuel Macron nato_alliance oppose"],
+    },
+)
+def topic_preposition(tok: Token, head: Token, lex: StanceLexicon) -> bool:
+    """The climb stops at "about", "regarding", "concerning" on a noun that is no cue itself ("concerns
+    about NATO enlargement" goes on: concern is a cue)."""
+    return (
+        tok.dep_ == "prep"
+        and tok.lower_ in word_set("stance_topic_preps")
+        and head.pos_ == "NOUN"
+        and stance_cue(head, lex) is None
+    )
 
 
 @rule(
@@ -1238,6 +1259,9 @@ def statement_cue(reading: Reading, cue: Token, root: Token, lex: StanceLexicon,
         return False
     if warning_judged(reading, key):
         return False
+    if warning_topic(reading, key, root, cue):
+        reading.score, reading.rule = 0.0, "warning_topic"
+        return True
     value = lex.cue(key) * _weight(cue, lex)
     cited = "statement_cue"
     if contrast_but(cue, value, lex):
@@ -1274,6 +1298,29 @@ def statement_cue(reading: Reading, cue: Token, root: Token, lex: StanceLexicon,
 def warning_judged(reading: Reading, key: str) -> bool:
     """The warning is the judgement of X, already read from "would weaken"."""
     return reading.judged and key == "warn"
+
+
+@rule(
+    "warning_topic",
+    "a warning about a mention with no direction or cue of its own is no stance on it",
+    fires={
+        "Ben Wallace warned that the next chief will face a lot of unresolved issues in NATO.": [],
+    },
+    spares={
+        "Ben Wallace warned that Russia was trying to weaken NATO.": ["Ben Wallace nato_alliance support"],
+    },
+)
+def warning_topic(reading: Reading, key: str, root: Token, cue: Token) -> bool:
+    """ "warned of unresolved issues in NATO" is no opposition to NATO ("warned against ..." is); what the
+    warning is about, the subject of the warned clause ("warned that the arrival of troops would ..."), is."""
+    if key != "warn" or reading.directed or reading.informative:
+        return False
+    tok = root
+    while tok.head.i != tok.i and tok.i != cue.i:
+        if tok.dep_ in {"nsubj", "nsubjpass", "csubj"}:
+            return False
+        tok = tok.head
+    return True
 
 
 def _apply(
@@ -1381,12 +1428,33 @@ def bare_mention(root: Token, target: Target) -> bool:
     replace the alliance" says what it is not)."""
     if not (BARE_SCORE and target.bare) or root.dep_ in {"npadvmod", "advmod"}:
         return False
-    if state_noun(root) or conditional(root):
+    if state_noun(root) or conditional(root) or discussed_topic(root):
         return False
     if root.dep_ in {"nsubj", "nsubjpass"} and any(c.dep_ == "neg" for c in root.head.children):
         return False
     of = root.head if root.dep_ == "pobj" and root.head.lower_ == "of" else None
     return of is None or of.head.lemma_.lower() not in word_set("stance_share_words")
+
+
+@rule(
+    "discussed_topic",
+    "a mention that is only discussed ('spending had been discussed') is no bare stance",
+    fires={
+        "Donald Trump said that military spending and a pipeline had been discussed.": [],
+    },
+    spares={
+        "Donald Trump said that military spending and a pipeline had been agreed.": [
+            "Donald Trump defence_spending_increase support"
+        ],
+    },
+)
+def discussed_topic(root: Token) -> bool:
+    """The subject of a passive or the object of a topic verb (stance_topic_verbs.txt), itself or through
+    the noun it is conjoined with."""
+    tok = root
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.dep_ in {"nsubjpass", "dobj"} and tok.head.lemma_.lower() in word_set("stance_topic_verbs")
 
 
 @rule(

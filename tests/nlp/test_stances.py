@@ -866,6 +866,12 @@ def test_loader_rows_fit_the_stances_table(nlp, gaz):
             "military_aid_to_ukraine",
             "support",
         ),
+        (
+            "Dmitry Peskov warned that the arrival of NATO troops in Ukraine would make a war inevitable.",
+            "Dmitry Peskov",
+            "military_aid_to_ukraine",
+            "oppose",
+        ),
     ],
 )
 def test_real_prose_stances(nlp, gaz, text, actor, target, polarity):
@@ -884,6 +890,9 @@ def test_real_prose_stances(nlp, gaz, text, actor, target, polarity):
         "The IMF announced a new bailout package for Ukraine.",
         "Congress showed no sign of passing the bill.",
         "In 1992 George Bush said defence spending should be cut.",
+        "Emmanuel Macron wants a real strategy discussion about NATO.",
+        "Ben Wallace warned that the next chief will face a lot of unresolved issues in NATO.",
+        "Donald Trump said that military spending and a pipeline had been discussed.",
         "Perhaps America will send more weapons to Ukraine.",
     ],
 )
