@@ -874,6 +874,11 @@ def _kind(doc: Doc, i: int, k: int, unit: str, sent: Span) -> str:
     for m in range(k, min(k + 8, sent.end - 1)):
         if doc[m].lower_ == "by" and _YEAR.fullmatch(doc[m + 1].text):
             return "target"  # "5% of GDP by 2035", "3.5% on core defence by 2035"
+    before = doc[max(sent.start, i - 3) : i]
+    if "from" in {t.lower_ for t in before} and not any(
+        t.lemma_.lower() in word_set("number_target_nouns") for t in before
+    ):
+        return "reported"  # "up from 19% now": the level it starts from (not "the guideline from 2%")
     window = doc[max(sent.start, i - 8) : i]
     if any(cues.get(t.lemma_.lower()) == "target" and not _done(t) for t in window):
         return "target"

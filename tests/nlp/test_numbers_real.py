@@ -61,6 +61,10 @@ CASES = [
     # money named in a past-tense clause is of the article's year, even when pledged or planned
     ("Only $2bn of the fund was paid out.", "$2bn", (None, 2023, None)),
     ("Spain said the new fund would be worth €9bn.", "€9bn", ("ESP", 2023, None)),
+    # proposals and wishes are targets; the level a change starts from is reported
+    ("She proposes a flat 15% duty on steel.", "15%", (None, None, "target")),
+    ("He wants a 40% levy on cars, up from 10% today.", "10%", (None, 2023, "reported")),
+    ("He wants a 40% levy on cars, up from 10% today.", "40%", (None, None, "target")),
     # "that year" is the last year the article named
     ("Spending rose in 2016. That year only five countries met the goal.", "five", (None, 2016, None)),
 ]
