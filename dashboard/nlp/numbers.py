@@ -724,7 +724,7 @@ def home_country(ents: list[Span], gaz: Gazetteer) -> str | None:
     return best if counts[best] >= 3 and counts[best] >= 0.5 * sum(counts.values()) else None
 
 
-_YEAR = re.compile(r"\b(19[5-9]\d|20\d\d|21\d\d)\b")
+_YEAR = re.compile(r"\b(19\d\d|20\d\d|21\d\d)\b")
 
 
 def _year(i: int, k: int, sent: Span, sent_ents: list[Span], when: date | None, kind: str) -> int | None:

@@ -122,7 +122,7 @@ CASES = [
     ),
     (
         "NATO was founded in 1949 with 12 members.",
-        [("12", 12.0, "count", None, None, None, 2025, "other", None)],
+        [("12", 12.0, "count", None, None, None, 1949, "other", None)],
     ),
     (
         "France spent 2.06% of GDP on defence in 2024.",

@@ -65,6 +65,8 @@ CASES = [
     ("She proposes a flat 15% duty on steel.", "15%", (None, None, "target")),
     ("He wants a 40% levy on cars, up from 10% today.", "10%", (None, 2023, "reported")),
     ("He wants a 40% levy on cars, up from 10% today.", "40%", (None, None, "target")),
+    # a year of the first half of the 20th century is a year too
+    ("In 1938 Britain spent 7% of its GDP on arms.", "7% of its GDP", ("GBR", 1938, None)),
     # "that year" is the last year the article named
     ("Spending rose in 2016. That year only five countries met the goal.", "five", (None, 2016, None)),
 ]
