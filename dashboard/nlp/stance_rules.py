@@ -189,6 +189,11 @@ def find_mentions(
         out.append(mention)
         covered.update(range(start, end))
         by_sent.setdefault(bisect_right(starts, start) - 1, []).append(mention.target)
+    strings = doc.vocab.strings
+    if "dialogue_with_russia" in art.targets:
+        leaders = numpy.array([strings[w] for w in word_list("stance_russian_leadership")], dtype="uint64")
+        for i in numpy.flatnonzero(numpy.isin(doc.to_array([LOWER]), leaders)).tolist():
+            out += contact_with_russia(doc[i], covered) or []
     if not by_sent:
         return out + (target_object(art, hits) or [])
     everywhere = [name for names in by_sent.values() for name in names]
@@ -422,6 +427,33 @@ def objectless_join(tok: Token, covered: set[int], main: str) -> list[Mention]:
 
 
 @rule(
+    "contact_with_russia",
+    "speaking with, meeting, calling or hosting Russia's leadership is dialogue: 'spoke with Putin'",
+    fires={
+        "Donald Trump spoke with Russian President Vladimir Putin on Wednesday.": [
+            "Donald Trump dialogue_with_russia support"
+        ],
+    },
+    spares={
+        "Donald Trump spoke about Russian President Vladimir Putin on Wednesday.": [],
+    },
+)
+def contact_with_russia(tok: Token, covered: set[int]) -> list[Mention]:
+    """Russia's leadership (stance_russian_leadership.txt) as the object of a contact verb, or its "with"
+    / "to" object (stance_contact_verbs.txt): the leader is a mention of dialogue with Russia."""
+    if tok.i in covered or tok.dep_ not in {"dobj", "pobj"}:
+        return []
+    verb = tok.head
+    if tok.dep_ == "pobj":
+        if verb.lower_ not in {"with", "to"}:
+            return []
+        verb = verb.head
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in word_set("stance_contact_verbs"):
+        return []
+    return [Mention("dialogue_with_russia", 1.0, tok, "contact_with_russia")]
+
+
+@rule(
     "event_pronoun",
     "'this' or 'it' judged by an evaluation ('it was a historic day') is the article's main target",
     fires={
@@ -555,6 +587,8 @@ def read_mention(mention: Mention, target: Target, lex: StanceLexicon, scope: Sc
                 key = object_complement(r, head, target, lex)
             if key is None and tok.dep_ in {"prep", "dative"} and head.pos_ == "VERB":
                 key = light_verb(r, head, target, lex)
+            if key is None and tok.dep_ in {"xcomp", "ccomp", "advcl"} and head.lemma_ == "be":
+                key = extraposed_judgement(r, head, target, lex)
             if key is not None and head.pos_ in {"VERB", "NOUN", "ADJ"}:
                 cue_subject(r, head, scope)
             elif r.actor_verb is None and r.directed and (not directed or target_verb(head, target)):
@@ -885,6 +919,29 @@ def object_complement(r: Reading, verb: Token, target: Target, lex: StanceLexico
     if complement is not None and complement.pos_ == "ADJ":
         return _apply(r, complement, target, lex, negate=True, rule="object_complement")
     return None
+
+
+@rule(
+    "extraposed_judgement",
+    "'it would be premature to ...', 'it is important to ...' judge the infinitive",
+    fires={
+        "Kyiv said it would be premature to speak with Moscow.": ["Ukraine dialogue_with_russia oppose"],
+    },
+    spares={
+        "Kyiv said it would speak with Moscow.": ["Ukraine dialogue_with_russia support"],
+    },
+)
+def extraposed_judgement(r: Reading, copula: Token, target: Target, lex: StanceLexicon) -> str | None:
+    """The cue adjective or noun complementing "be" whose extraposed infinitive holds the mention."""
+    judge = next(
+        (c for c in copula.children if c.dep_ in {"acomp", "attr"} and stance_cue(c, lex) is not None), None
+    )
+    if judge is None:
+        return None
+    key = _apply(r, judge, target, lex, negate=True, rule="extraposed_judgement")
+    if key is not None and negation(copula, lex):
+        r.score = -r.score
+    return key
 
 
 @rule(

@@ -872,6 +872,24 @@ def test_loader_rows_fit_the_stances_table(nlp, gaz):
             "military_aid_to_ukraine",
             "oppose",
         ),
+        (
+            "Donald Trump spoke with Russian President Vladimir Putin on Wednesday.",
+            "Donald Trump",
+            "dialogue_with_russia",
+            "support",
+        ),
+        (
+            "Kyiv said it would be premature to speak with Moscow.",
+            "Ukraine",
+            "dialogue_with_russia",
+            "oppose",
+        ),
+        (
+            "Angela Merkel said it was important to raise defence spending.",
+            "Angela Merkel",
+            "defence_spending_increase",
+            "support",
+        ),
     ],
 )
 def test_real_prose_stances(nlp, gaz, text, actor, target, polarity):
@@ -891,6 +909,8 @@ def test_real_prose_stances(nlp, gaz, text, actor, target, polarity):
         "Congress showed no sign of passing the bill.",
         "In 1992 George Bush said defence spending should be cut.",
         "Emmanuel Macron wants a real strategy discussion about NATO.",
+        "Donald Trump spoke about Russian President Vladimir Putin on Wednesday.",
+        "Royce said Moscow was to blame for what he called a low point in US-Russian relations.",
         "Ben Wallace warned that the next chief will face a lot of unresolved issues in NATO.",
         "Donald Trump said that military spending and a pipeline had been discussed.",
         "Perhaps America will send more weapons to Ukraine.",
