@@ -319,6 +319,9 @@ class ArticleSpeakers:
                 if code is not None:
                     return Speaker(self.gaz.country_name(code), "country", code)
         if root.pos_ == "NOUN":
+            institution = self._institution(mention)
+            if institution is not None:
+                return institution
             holder = self._title_holder(mention)
             if holder is not None:
                 return holder
@@ -374,11 +377,18 @@ class ArticleSpeakers:
         if root.lemma_.lower() not in word_set("document_nouns"):
             return None
         owners = [c for c in root.children if c.dep_ in {"poss", "compound"}]
+        owners += [c for c in root.children if c.dep_ == "amod" and c.ent_type_ == "NORP"]  # "American data"
         for acl in (c for c in root.children if c.dep_ == "acl"):
             for agent in (c for c in acl.children if c.dep_ == "agent"):
                 owners += [c for c in agent.children if c.dep_ == "pobj"]
+        for prep in (c for c in root.children if c.dep_ == "prep"):
+            if prep.lower_ in word_set("speaker_owner_preps"):  # "a paper by ...", "surveys from ..."
+                owners += [c for c in prep.children if c.dep_ == "pobj"]
         for owner in owners:
             sp = self._owner(owner)
+            if sp is not None and sp.type == "anonymous" and sp.country:
+                # a nationality owning data: "American calculations" are the country's
+                return Speaker(self.gaz.country_name(sp.country), "country", sp.country)
             if sp is not None:
                 return sp
         if any(c.dep_ == "det" and c.lower_ == "the" for c in root.children):
@@ -510,6 +520,24 @@ class ArticleSpeakers:
     def _resolve_group_pronoun(self, pos: int) -> Speaker:
         i = bisect_left(self.group_offsets, pos) - 1
         return self.group_mentions[i][1] if i >= 0 else UNKNOWN
+
+    def _institution(self, mention: Span) -> Speaker | None:
+        """A country's institution speaking: "the Turkish military", "Estonia's defence ministry" ->
+        ("Turkish military", "Estonian defence ministry") with the country."""
+        root = mention.root
+        if root.lemma_.lower() not in word_set("speaker_institution_nouns") or root.tag_ != "NN":
+            return None
+        mods = [c for c in root.children if c.dep_ in {"amod", "compound", "poss"} and c.i < root.i]
+        found = next(
+            ((c, self.gaz.country_code(c.text)) for c in mods if self.gaz.country_code(c.text)), None
+        )
+        if found is None:
+            return None
+        tok, code = found
+        country = self.gaz.countries.get(code)
+        adjective = country.adjectives[0] if country and country.adjectives else tok.text
+        rest = [t.text for t in mention.doc[tok.i + 1 : root.i + 1] if not t.is_punct and t.dep_ != "case"]
+        return Speaker(" ".join([adjective, *rest]), "organization", code)
 
     def _title_holder(self, mention: Span) -> Speaker | None:
         """A title standing for its holder at the article's date: "Denmark's defence minister", "the

@@ -148,3 +148,32 @@ def test_unnamed_members_or_they_stay_anonymous(nlp, text, content, country):
 def test_leaders_of_an_organisation_speak_for_it(nlp):
     s = speaker_of(nlp, "NATO leaders said that the alliance would grow.", "would grow", date(2024, 3, 1))
     assert (s.speaker, s.speaker_type) == ("NATO", "organization")
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker", "country"),
+    [
+        (
+            "A new analysis from the Kiel Institute finds that pledges have slowed.",
+            "pledges have slowed",
+            "Kiel Institute",
+            "DEU",
+        ),
+        (
+            "American calculations suggest that the shells will run out.",
+            "shells will run out",
+            "United States",
+            "USA",
+        ),
+    ],
+)
+def test_a_document_speaks_for_its_owner(nlp, text, content, speaker, country):
+    s = speaker_of(nlp, text, content, date(2023, 6, 1))
+    assert (s.speaker, s.speaker_country) == (speaker, country)
+
+
+def test_a_national_institution_speaks_as_an_organisation(nlp):
+    s = speaker_of(
+        nlp, "The Polish army says that the drills went well.", "drills went well", date(2023, 6, 1)
+    )
+    assert (s.speaker, s.speaker_type, s.speaker_country) == ("Polish army", "organization", "POL")
