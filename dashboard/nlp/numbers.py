@@ -771,7 +771,17 @@ def _year(i: int, k: int, sent: Span, sent_ents: list[Span], when: date | None, 
     if before and kind != "target" and "from" not in {t.lower_ for t in doc[max(0, i - 3) : i]}:
         # not "down from roughly 22%", an earlier level
         return max(before)[1]
+    verb = _clause_verb(doc[i])
+    own = [(s, y) for s, y in before if verb is not None and _clause_verb(doc[s]) == verb]
+    named_goal = any(a.lemma_.lower() in word_set("number_target_nouns") for a in list(doc[i].ancestors)[:3])
+    if own and kind == "target" and not named_goal:
+        return max(own)[1]  # "plans to double its aid next year to $8.5bn" (not "the target of 20%")
     return None
+
+
+def _clause_verb(tok: Token) -> Token | None:
+    """The verb of the clause a token is in."""
+    return next((a for a in tok.ancestors if a.pos_ in {"VERB", "AUX"}), None)
 
 
 def _last_year_before(doc: Doc, end: int) -> int | None:

@@ -67,6 +67,10 @@ CASES = [
     ("He wants a 40% levy on cars, up from 10% today.", "40%", (None, None, "target")),
     # a year of the first half of the 20th century is a year too
     ("In 1938 Britain spent 7% of its GDP on arms.", "7% of its GDP", ("GBR", 1938, None)),
+    # a target takes a year named before it in its own clause
+    ("Italy plans to raise its aid next year to €3bn.", "€3bn", ("ITA", 2024, "target")),
+    # ... but not one of another clause
+    ("The plan was set in 2021, and Italy would aim for 3% of GDP.", "3% of GDP", ("ITA", None, "target")),
     # "that year" is the last year the article named
     ("Spending rose in 2016. That year only five countries met the goal.", "five", (None, 2016, None)),
 ]
