@@ -1196,6 +1196,32 @@ def negation(tok: Token, lex: StanceLexicon) -> bool:
 
 
 @rule(
+    "laggards",
+    "what unnamed others do not do ('countries that do not meet the target') is a complaint, not a refusal",
+    fires={
+        "Keith Kellogg said countries that do not meet the spending target should lose protection.": [
+            "Keith Kellogg defence_spending_increase support"
+        ],
+    },
+    spares={
+        "Keith Kellogg said Spain does not meet the spending target.": [
+            "Keith Kellogg defence_spending_increase oppose"
+        ],
+    },
+)
+def laggards(verb: Token) -> bool:
+    """A negated target verb whose subject is a group of unnamed others (stance_laggard_subjects.txt: allies,
+    countries, members, others), directly or through a relative pronoun; its own verb, not a cue ("these
+    countries will never back the plan" is a refusal)."""
+    subj = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subj is None:
+        return False
+    if subj.lower_ in word_set("relative_pronouns") and verb.dep_ == "relcl":
+        subj = verb.head
+    return subj.tag_ in {"NNS", "NNPS"} and subj.lemma_.lower() in word_set("stance_laggard_subjects")
+
+
+@rule(
     "negated_light_verb",
     "a cue word that is the object of a negated verb with no cue of its own is negated: 'would not say yes'",
     fires={
@@ -1401,7 +1427,9 @@ def _apply(
         r.directed = True
         cited = rule or "target_verb"
     value *= _weight(tok, lex)
-    if negate and negation(tok, lex):
+    if negate and key is None and negation(tok, lex) and laggards(tok):
+        cited = "laggards"  # "countries that do not meet the target": a complaint about them, not a refusal
+    elif negate and negation(tok, lex):
         value, cited = -value, "negation"
     elif negate and negated_light_verb(tok, target, lex):
         value, cited = -value, "negated_light_verb"

@@ -890,6 +890,36 @@ def test_loader_rows_fit_the_stances_table(nlp, gaz):
             "defence_spending_increase",
             "support",
         ),
+        (
+            "Keith Kellogg said countries that do not meet the spending target should lose protection.",
+            "Keith Kellogg",
+            "defence_spending_increase",
+            "support",
+        ),
+        (
+            "Lawrence Korb said others aren't paying their fair share.",
+            "Lawrence Korb",
+            "defence_spending_increase",
+            "support",
+        ),
+        (
+            "Barack Obama has complained of free riders.",
+            "Barack Obama",
+            "defence_spending_increase",
+            "support",
+        ),
+        (
+            "Japan plans to raise defence outlays by two-thirds.",
+            "Japan",
+            "defence_spending_increase",
+            "support",
+        ),
+        (
+            "Keith Kellogg said Spain does not meet the spending target.",
+            "Keith Kellogg",
+            "defence_spending_increase",
+            "oppose",
+        ),
     ],
 )
 def test_real_prose_stances(nlp, gaz, text, actor, target, polarity):
