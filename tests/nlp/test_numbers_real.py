@@ -71,6 +71,9 @@ CASES = [
     ("Italy plans to raise its aid next year to €3bn.", "€3bn", ("ITA", 2024, "target")),
     # ... but not one of another clause
     ("The plan was set in 2021, and Italy would aim for 3% of GDP.", "3% of GDP", ("ITA", None, "target")),
+    # a count of nations or states counts several countries, no one country's figure
+    ("The four Nordic states, Norway, Denmark, Finland and Sweden, met.", "four", (None, None, None)),
+    ("The two Baltic nations Latvia and Estonia agreed.", "two", (None, None, None)),
     # "that year" is the last year the article named
     ("Spending rose in 2016. That year only five countries met the goal.", "five", (None, 2016, None)),
 ]
