@@ -660,6 +660,8 @@ def relative_clause(r: Reading, root: Token, clause: Token, target: Target, lex:
     },
 )
 def negated_mention(r: Reading, root: Token, lex: StanceLexicon) -> bool:
+    if conditional(root):  # "if allies do not pay more": what is demanded
+        return False
     if negation(root, lex) or (root.dep_ == "attr" and root.head.lemma_ == "be" and negation(root.head, lex)):
         r.score = -r.score
         r.rule = "negated_mention"
@@ -1330,8 +1332,8 @@ def statement_cue(reading: Reading, cue: Token, root: Token, lex: StanceLexicon,
     """Read from the cue's verb ("has repeatedly pressed"); not when the mention is the one asked to act, nor
     when the cue has an object of its own outside the content ("dismissed such warnings, saying that ..."
     is about the warnings); "called the decision a historic step": the complement judges the object."""
-    if addressee(root):
-        return False
+    if addressee(root) or (reading.directed and conditional(root)):
+        return False  # a condition read on its own: "warned that ... if Congress did not approve the aid"
     key = stance_cue(cue, lex)
     if key is None and root.head.i == cue.i and root.dep_ == "dobj":
         cue = next((c for c in cue.children if c.dep_ in {"oprd", "acomp"} and stance_cue(c, lex)), cue)
@@ -1429,6 +1431,8 @@ def _apply(
     value *= _weight(tok, lex)
     if negate and key is None and negation(tok, lex) and laggards(tok):
         cited = "laggards"  # "countries that do not meet the target": a complaint about them, not a refusal
+    elif negate and negation(tok, lex) and conditional(tok):
+        cited = "conditional"  # "if allies do not pay more, ...": what is demanded, or feared not to happen
     elif negate and negation(tok, lex):
         value, cited = -value, "negation"
     elif negate and negated_light_verb(tok, target, lex):
@@ -1563,7 +1567,7 @@ def state_noun(root: Token) -> bool:
 
 @rule(
     "conditional",
-    "a condition ('if the US tried to force a settlement') is neither a bare stance nor its subject's act",
+    "a condition is no bare stance nor its subject's act; a negation in it names what is demanded",
     fires={
         "If Japan tried to raise defence spending, it would provoke its neighbours.": [],
     },
@@ -1573,7 +1577,9 @@ def state_noun(root: Token) -> bool:
 )
 def conditional(tok: Token) -> bool:
     """Whether `tok` is in a clause marked "if" or "unless" (stance_condition_marks.txt), below the
-    sentence's root."""
+    sentence's root. Such a clause is no act of its subject ("if the United States tried to force a
+    settlement"); a negation in it does not reverse the reading: "we will leave if allies do not pay more"
+    demands that they pay more."""
     marks = word_set("stance_condition_marks")
     while tok.head.i != tok.i:
         if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in marks for c in tok.children):
@@ -1657,6 +1663,33 @@ def past_background(sent: Span, when: date | None) -> bool:
         year = tok.dep_ == "pobj" and tok.head.lower_ == "in" and len(tok.text) == 4 and tok.text.isdigit()
         if year and int(tok.text) <= when.year - PAST_YEARS:
             return True
+    return False
+
+
+@rule(
+    "reported_prediction",
+    "a source's guess that a named person may or might do a target's act is no one's stance",
+    fires={
+        "John Bolton thinks Donald Trump may leave NATO entirely.": [],
+    },
+    spares={
+        "John Bolton thinks America should leave NATO entirely.": ["John Bolton nato_alliance oppose"],
+    },
+)
+def reported_prediction(root: Token, target: Target) -> bool:
+    """The mention's own target verb, up to three steps above it, has a person as subject and a modal of
+    possibility (stance_ability_modals.txt): "thinks Mr Trump may leave NATO"."""
+    tok = root
+    for _ in range(3):
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+        if tok.pos_ == "VERB" and target_verb(tok, target) is not None:
+            subj = next((c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+            modal = any(
+                c.dep_ == "aux" and c.lower_ in word_set("stance_ability_modals") for c in tok.children
+            )
+            return modal and subj is not None and subj.ent_type_ == "PERSON"
     return False
 
 

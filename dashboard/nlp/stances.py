@@ -173,6 +173,8 @@ def _statement_holders(
     named person who is the subject of a cue on the way, or the countries an anonymous source reports on."""
     if rules.data_source(st) or rules.indirect_question(art.doc, st):
         return []
+    if rules.reported_prediction(mention.root, target):
+        return []
     scope = Scope(pieces)
     reading = rules.read_mention(mention, target, art.lex, scope)
     cue_span = _span_of(art.doc, st.cue)  # "has repeatedly pressed": its verb
@@ -186,7 +188,7 @@ def _statement_holders(
         if len(parts) > 1:  # "Latvia and Estonia have announced plans to ...": each country holds it
             actors, how = [art.speakers.resolve(part) for part in parts], split
     subj = _subject(reading.actor_verb) if reading.actor_verb is not None else None
-    if subj is not None and subj.root.ent_type_ == "PERSON":
+    if subj is not None and subj.root.ent_type_ == "PERSON" and not rules.conditional(reading.actor_verb):
         named = rules.named_supporter(art, subj)
         if named:
             actors, how = named, "named_supporter"

@@ -920,6 +920,26 @@ def test_loader_rows_fit_the_stances_table(nlp, gaz):
             "defence_spending_increase",
             "oppose",
         ),
+        (
+            "Donald Trump said America would leave NATO if allies did not pay more for their defence.",
+            "Donald Trump",
+            "defence_spending_increase",
+            "support",
+        ),
+        (
+            "Bill Burns warned that Ukraine would be in a dire position if Congress did not approve the "
+            "aid package.",
+            "Bill Burns",
+            "military_aid_to_ukraine",
+            "support",
+        ),
+        (
+            "JD Vance said the US could hit Moscow with sanctions if Vladimir Putin does not agree to a "
+            "peace deal.",
+            "JD Vance",
+            "dialogue_with_russia",
+            "support",
+        ),
     ],
 )
 def test_real_prose_stances(nlp, gaz, text, actor, target, polarity):
@@ -939,6 +959,7 @@ def test_real_prose_stances(nlp, gaz, text, actor, target, polarity):
         "Congress showed no sign of passing the bill.",
         "In 1992 George Bush said defence spending should be cut.",
         "Emmanuel Macron wants a real strategy discussion about NATO.",
+        "John Bolton thinks Donald Trump may leave NATO entirely.",
         "Donald Trump spoke about Russian President Vladimir Putin on Wednesday.",
         "Royce said Moscow was to blame for what he called a low point in US-Russian relations.",
         "Ben Wallace warned that the next chief will face a lot of unresolved issues in NATO.",
