@@ -246,7 +246,7 @@ class ArticleSpeakers:
                 person.country = _country_word(phrase)  # "a California Democrat", "Rep."
         first = ent[0].lower_ if ent.start > 0 else ""
         prev = self.doc[ent.start - 1].lower_ if ent.start > 0 else ""
-        gender = _honorific_gender(first) or _honorific_gender(prev)
+        gender = _honorific_gender(first) or _honorific_gender(prev) or _clause_gender(ent)
         if gender and not person.gender:
             person.gender = gender
 
@@ -655,6 +655,19 @@ def _country_word(phrase: str) -> str | None:
     pattern, words = _country_words()
     m = pattern.search(phrase)
     return words[m.group(0)] if m else None
+
+
+def _clause_gender(ent: Span) -> str | None:
+    """The gender of the pronoun that takes up a subject in its own reported clause: "Jane Doe said she
+    disagreed" (the subject of "said" is the subject of "disagreed")."""
+    root = ent.root
+    if root.dep_ != "nsubj" or any(c.dep_ in {"dobj", "dative"} for c in root.head.children):
+        return None  # "Anna told Tom that he ...": the pronoun may be the listener
+    for clause in (c for c in root.head.children if c.dep_ == "ccomp"):
+        subj = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        if subj is not None and subj.pos_ == "PRON" and subj.lower_ in person_pronouns():
+            return person_pronouns()[subj.lower_]
+    return None
 
 
 def _looks_like_name(mention: Span) -> bool:

@@ -177,3 +177,10 @@ def test_a_national_institution_speaks_as_an_organisation(nlp):
         nlp, "The Polish army says that the drills went well.", "drills went well", date(2023, 6, 1)
     )
     assert (s.speaker, s.speaker_type, s.speaker_country) == ("Polish army", "organization", "POL")
+
+
+def test_gender_read_from_the_subject_of_a_reported_clause(nlp):
+    first = "Tom Fischer spoke first. Jordan Hale said she disagreed with the plan. "
+    text = first + '"We must be careful," he said.'
+    s = speaker_of(nlp, text, "must be careful", date(2023, 6, 1))
+    assert s.speaker == "Tom Fischer"
