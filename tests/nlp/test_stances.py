@@ -940,6 +940,32 @@ def test_loader_rows_fit_the_stances_table(nlp, gaz):
             "dialogue_with_russia",
             "support",
         ),
+        # European defence in real wordings: a European initiative, fund or borrowing; defending itself
+        (
+            "Denmark has joined the European Intervention Initiative.",
+            "Denmark",
+            "european_defence_cooperation",
+            "support",
+        ),
+        (
+            "Macron said Europe must be able to defend itself on its own, without relying only on the United "
+            "States.",
+            "Emmanuel Macron",
+            "european_defence_cooperation",
+            "support",
+        ),
+        (
+            "Hegseth said Europe should be primarily responsible for defence on the continent.",
+            "Pete Hegseth",
+            "european_defence_cooperation",
+            "support",
+        ),
+        (
+            "Thierry Breton proposed a defence fund of 100 billion euros.",
+            "Thierry Breton",
+            "european_defence_cooperation",
+            "support",
+        ),
     ],
 )
 def test_real_prose_stances(nlp, gaz, text, actor, target, polarity):
