@@ -175,6 +175,7 @@ def find_mentions(
     covered: set[int] = set()
     by_sent: dict[int, list[str]] = {}
     reactions = []
+    spans = {i: key.removesuffix(CONTRARY) for key, start, end in hits for i in range(start, end)}
     for key, start, end in hits:
         if key == REACTION:
             reactions.append(doc[start:end].root)
@@ -185,6 +186,8 @@ def find_mentions(
         else:
             mention = Mention(key, 1.0, root)
         if mention is None or modifier_of_other_noun(root, lex) or civil_aid(root):
+            continue
+        if adjunct_of_mention(root, mention.target, spans):
             continue
         out.append(mention)
         covered.update(range(start, end))
@@ -246,6 +249,34 @@ def contrary_phrase(target: str, root: Token) -> Mention:
 def modifier_of_other_noun(root: Token, lex: StanceLexicon) -> bool:
     """ "NATO's guideline", "a NATO summit" are about the head noun; "NATO membership" is not."""
     return root.dep_ in _MODIFIER_DEPS and _head_word(root.head) not in lex.heads
+
+
+@rule(
+    "adjunct_of_mention",
+    "a mention in a phrase on another target's mention is its setting: 'burden-sharing within NATO'",
+    fires={
+        "Emmanuel Macron said Europe needs much better burden-sharing within NATO.": [
+            "Emmanuel Macron defence_spending_increase support"
+        ],
+    },
+    spares={
+        "Emmanuel Macron said Europe needs much better burden-sharing and a strong NATO.": [
+            "Emmanuel Macron defence_spending_increase support",
+            "Emmanuel Macron nato_alliance support",
+        ],
+    },
+)
+def adjunct_of_mention(root: Token, target: str, spans: Mapping[int, str]) -> bool:
+    """The object of a preposition of place (stance_setting_preps.txt: "within", "into", "in") on a token of
+    another target's phrase ("paying their fair share into NATO", "burden-sharing within NATO")."""
+    if (
+        root.dep_ != "pobj"
+        or root.head.dep_ != "prep"
+        or root.head.lower_ not in word_set("stance_setting_preps")
+    ):
+        return False
+    other = spans.get(root.head.head.i)
+    return other is not None and other != target
 
 
 @rule(
@@ -1601,15 +1632,17 @@ def conditional(tok: Token) -> bool:
     },
 )
 def indirect_question(doc: Doc, st: Statement) -> bool:
-    """A statement whose content opens with "whether" or "if" (stance_question_marks.txt), or whose root
-    is marked by one."""
+    """A statement whose content opens with "whether", "if" or "why" (stance_question_marks.txt) within its
+    first three words ("to know why ..."), or whose root is marked by one."""
     content = doc.char_span(st.content.start, st.content.end, alignment_mode="expand")
     if content is None or not len(content):
         return False
     marks = word_set("stance_question_marks")
-    first = next((t for t in content if not t.is_punct), content[0])
+    opening = [t for t in content if not t.is_punct][:3]  # "whether ...", "to know why ..."
     root = content.root
-    return first.lower_ in marks or any(c.dep_ == "mark" and c.lower_ in marks for c in root.children)
+    return any(t.lower_ in marks for t in opening) or any(
+        c.dep_ == "mark" and c.lower_ in marks for c in root.children
+    )
 
 
 @rule(

@@ -986,6 +986,7 @@ def test_real_prose_stances(nlp, gaz, text, actor, target, polarity):
         "In 1992 George Bush said defence spending should be cut.",
         "Emmanuel Macron wants a real strategy discussion about NATO.",
         "John Bolton thinks Donald Trump may leave NATO entirely.",
+        "Donald Trump wanted to know why the US was paying money to NATO.",
         "Donald Trump spoke about Russian President Vladimir Putin on Wednesday.",
         "Royce said Moscow was to blame for what he called a low point in US-Russian relations.",
         "Ben Wallace warned that the next chief will face a lot of unresolved issues in NATO.",
@@ -1012,3 +1013,8 @@ def test_the_alliance_modifying_another_noun_is_not_the_alliance(nlp, gaz):
 )
 def test_nouns_with_their_own_content_do_not_take_the_article_s_target(nlp, gaz, text):
     assert triples(nlp, gaz, text) == {("Germany", "defence_spending_increase", "support")}
+
+
+def test_a_mention_in_the_setting_of_another_is_not_a_stance_of_its_own(nlp, gaz):
+    text = "Emmanuel Macron said Europe needs much better burden-sharing within NATO."
+    assert triples(nlp, gaz, text) == {("Emmanuel Macron", "defence_spending_increase", "support")}
