@@ -353,7 +353,20 @@ class ArticleSpeakers:
             role, t_country, org = self.gaz.parse_title(mention.text)
             if root.lemma_.lower() in word_set("anonymous_sources") or role:
                 return Speaker(None, "anonymous", country or t_country, role, org)
+            own = self._nationality(root)
+            if own is not None:
+                return Speaker(None, "anonymous", own)  # "Ukrainian forces predict", "Republican hawks"
         return UNKNOWN
+
+    def _nationality(self, root: Token) -> str | None:
+        """The country a nationality word or a party member's word before the noun gives ("Ukrainian
+        forces", "Republican fiscal hawks"), read only on the noun's own modifiers."""
+        for mod in (c for c in root.children if c.dep_ in {"amod", "compound"} and c.i < root.i):
+            code = self.gaz.country_code(mod.text) if mod.ent_type_ in {"NORP", "GPE"} else None
+            code = code or _country_word(mod.text)
+            if code is not None:
+                return code
+        return None
 
     def _ents_in(self, span: Span) -> list[Span]:
         return self.entities.within(span.start, span.end)

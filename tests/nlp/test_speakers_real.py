@@ -184,3 +184,15 @@ def test_gender_read_from_the_subject_of_a_reported_clause(nlp):
     text = first + '"We must be careful," he said.'
     s = speaker_of(nlp, text, "must be careful", date(2023, 6, 1))
     assert s.speaker == "Tom Fischer"
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Ukrainian gunners predict that the front will hold.", "UKR"),
+        ("Republican fiscal hawks demanded that the bill be cut.", "USA"),
+    ],
+)
+def test_unnamed_sources_keep_the_nationality_before_their_noun(nlp, text, country):
+    s = statements_for_doc(nlp(text), date(2024, 3, 1))[0]
+    assert (s.speaker, s.speaker_country) == (None, country)
