@@ -966,6 +966,14 @@ def test_loader_rows_fit_the_stances_table(nlp, gaz):
             "european_defence_cooperation",
             "support",
         ),
+        # the alliance's own acts: beefing up, bolstering, hosting its forces
+        (
+            "After Russia invaded Ukraine, NATO beefed up its air-policing operations.",
+            "NATO",
+            "nato_alliance",
+            "support",
+        ),
+        ("Poland hosted a NATO battlegroup.", "Poland", "nato_alliance", "support"),
     ],
 )
 def test_real_prose_stances(nlp, gaz, text, actor, target, polarity):
