@@ -27,7 +27,7 @@ def article_triples(stances: pd.DataFrame) -> set[Triple]:
     """One (actor, target, polarity) per actor and target of one article's stance rows: the majority of its
     rows weighted by confidence (`dashboard.stances.article_positions`; a support/oppose tie is `mixed`,
     which matches no gold polarity)."""
-    positions = article_positions(stances)
+    positions = article_positions(stances.assign(article_id="article"))  # rows of one article
     return set(
         zip(
             positions["actor"].astype(str),
