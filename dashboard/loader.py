@@ -33,7 +33,7 @@ from dashboard.store import Store, StoreError
 
 log = logging.getLogger(__name__)
 
-EXTRACTOR_VERSION = "8"
+EXTRACTOR_VERSION = "9"
 DATA_DIR = Path(__file__).resolve().parents[1] / "data"
 BATCH_ARTICLES = 200  # articles per flush to the store: bounds memory whatever the corpus size
 
