@@ -1,6 +1,8 @@
 """Blank out what a web page leaves in an article's text before it is parsed: markdown links keep their
 words and lose the address, bare URLs go, and the notices listed in `data/lexicons/web_leftovers.txt`
-("Media playback is unsupported on your device", photo credits, newsletter prompts) become spaces.
+("Media playback is unsupported on your device", photo credits, newsletter prompts) become spaces, as do
+related-story runs glued into a name ("Jane Roe Jane Q. RoeHeadline one Headline two MORE (R-Ohio)" keeps
+"Jane Roe (R-Ohio)").
 
 The result is exactly as long as the input and keeps every line break, so each offset into the parsed Doc
 still indexes the stored text; the stored text itself is never changed."""
@@ -14,6 +16,12 @@ from dashboard.nlp.lexicons import word_list
 
 _LINK = re.compile(r"\[([^\[\]\n]{1,300})\]\((?:https?://|www\.)[^()\s]{1,1000}\)")
 _URL = re.compile(r"(?:https?://|www\.)[^\s<>\"“”]+[^\s<>\"“”.,;:!?)\]’']")
+
+
+# A related-story run: a person's full name glued to headlines, up to "MORE" before a party-state tag
+_MORE = re.compile(r"\bMORE(?= \((?:[RDI]-)?[A-Z][A-Za-z. ]{1,14}\))")
+_GLUED = re.compile(r"([A-Z][a-z]{2,})(?=[A-Z0-9‘'\"“])")
+_RUN_CHARS = 600
 
 
 @cache
@@ -30,8 +38,25 @@ def _keep_label(match: re.Match[str]) -> str:
     return " " + label + " " * (len(match.group(0)) - len(label) - 1)
 
 
+def _related_runs(text: str) -> list[tuple[int, int]]:
+    """Spans of related-story runs: from just after a name's first mention to "MORE", when the name's last
+    word comes back glued to a headline within the run (a line at most)."""
+    spans: list[tuple[int, int]] = []
+    for more in _MORE.finditer(text):
+        after_last = spans[-1][1] if spans else 0
+        start = max(text.rfind("\n", 0, more.start()) + 1, more.start() - _RUN_CHARS, after_last)
+        for glued in _GLUED.finditer(text, start, more.start()):
+            first = text.rfind(glued.group(1) + " ", start, glued.start())
+            if first >= 0 and glued.start() - first <= 80:
+                spans.append((first + len(glued.group(1)), more.end()))
+                break
+    return spans
+
+
 def mask_web_leftovers(text: str) -> str:
     """`text` with links reduced to their words and web leftovers blanked, same length and lines."""
     masked = _LINK.sub(_keep_label, text)
     masked = _URL.sub(_blank, masked)
+    for start, end in _related_runs(masked):
+        masked = masked[:start] + " " * (end - start) + masked[end:]
     return _leftovers().sub(_blank, masked)

@@ -52,10 +52,23 @@ def test_leftovers_are_blanked_and_offsets_kept(text: str, gone: list[str], kept
         assert masked.index(piece) == text.index(piece)  # the words stay where they were
 
 
+def test_related_story_runs_glued_into_a_name_are_blanked() -> None:
+    text = (
+        "Senator Jane Roe Jane Quinn RoeCity council backs bridge plan Storm closes schools MORE (R-Ohio) "
+        "said the bill would pass, and Rep. Tom Poe Thomas Poe2024 race heats up MORE (Vt.) agreed."
+    )
+    masked = mask_web_leftovers(text)
+    assert len(masked) == len(text)
+    assert (
+        " ".join(masked.split())
+        == "Senator Jane Roe (R-Ohio) said the bill would pass, and Rep. Tom Poe (Vt.) agreed."
+    )
+
+
 def test_prose_about_newsletters_and_links_in_brackets_is_left_alone() -> None:
     text = (
         "The editor of a defence newsletter said allies would subscribe to the plan [in principle].\n"
-        "Read more than the headline: the budget rises by 3% (see table)."
+        "Read more than the headline: the budget rises by 3% (see table). McDonald said MORE (troops) came."
     )
     assert mask_web_leftovers(text) == text
 
