@@ -6,6 +6,7 @@ bench/stance_evaluation.py). Measures only; never changes what the loader extrac
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import tempfile
 from dataclasses import dataclass
@@ -62,8 +63,27 @@ class RealScores:
     articles: int
 
 
+@cache
+def _real_gold_module():
+    spec = importlib.util.spec_from_file_location("real_gold", GOLD_REAL / "real_gold.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def uniform(name):
+    """A speaker or actor name as the gazetteer of today spells it, on both sides of the comparison: the gold
+    labels were made uniform through the gazetteer of their day, which has since gained names and aliases
+    ("House of Representatives" for "US House of Representatives")."""
+    if name is None or (not isinstance(name, str) and pd.isna(name)):
+        return None
+    return _real_gold_module().canonical(name)
+
+
 def evaluate_real(split: str, disabled_rules: frozenset[str] = frozenset()) -> RealScores:
-    """Score the loader on every annotated article of `split`."""
+    """Score the loader on every annotated article of `split`; speaker and actor names on both sides are
+    compared as the gazetteer spells them (`uniform`)."""
     corpus = real_corpus(split, disabled_rules)
     by_id = corpus.articles.set_index("article_id")
     st, nu, sa = StatementScores(), NumberScores(), StanceScores()
@@ -73,9 +93,12 @@ def evaluate_real(split: str, disabled_rules: frozenset[str] = frozenset()) -> R
             raise RuntimeError(f"real article was not loaded: {gold['id']}")
         text = by_id.loc[gold["id"], "text"]
         mine = {t: df[df["article_id"] == gold["id"]] for t, df in corpus.tables().items() if t != "rejected"}
-        score_statements(text, gold["statements"], mine["statements"], st)
+        statements = [{**g, "speaker": uniform(g["speaker"])} for g in gold["statements"]]
+        predicted = mine["statements"].assign(speaker=mine["statements"]["speaker"].map(uniform))
+        score_statements(text, statements, predicted, st)
         score_numbers(text, gold["numbers"], mine["numbers"], nu)
-        expected = {(s["actor"], s["target"], s["polarity"]) for s in gold["stances"]}
+        mine["stances"] = mine["stances"].assign(actor=mine["stances"]["actor"].map(uniform))
+        expected = {(uniform(s["actor"]), s["target"], s["polarity"]) for s in gold["stances"]}
         score_stances(gold["id"], expected, article_triples(mine["stances"]), sa)
     return RealScores(st, nu, sa, len(golds))
 
