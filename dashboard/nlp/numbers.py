@@ -479,7 +479,8 @@ def _country(
     """The country a figure is about, in order: one named inside it ("Germany's GDP"); one the figure hangs
     on ("Estonia at 3.43%"); the subject of its clause (a country, or a person's country: "Mr Starmer said
     ... £13.4bn"); the nearest one named before it in the sentence; one named just after it; and for "the
-    government" / "the country" / "its", the article's home country."""
+    government" / "the country" / "its", the article's home country; in a sentence naming no country, the
+    home country, else the one the sentence before in the same paragraph is about."""
     mentions, recipients = [], []
     for ent in sent_ents:
         if ent.label_ in {"GPE", "NORP", "ORG", "LOC"} and not _is_venue(ent):
@@ -562,7 +563,17 @@ def _country(
     alliance = any(t.lemma_.lower() in _alliance_words() for t in sent)
     if home and not mentions and not recipients and not alliance:
         return home  # a sentence of an article about one country ("Turnout was 65.77%.")
+    if previous and not mentions and not recipients and not alliance and not _opens_paragraph(sent):
+        return previous  # "Sweden is expanding its navy. The plan calls for 12 corvettes.": same paragraph
     return None
+
+
+def _opens_paragraph(sent: Span) -> bool:
+    """Whether a sentence starts a paragraph (a line break between it and the sentence before)."""
+    doc = sent.doc
+    if sent.start == 0:
+        return True
+    return "\n" in doc[sent.start - 1].whitespace_ or doc[sent.start - 1].is_space or doc[sent.start].is_space
 
 
 def _actor(tok: Token, sent_ents: list[Span], gaz: Gazetteer, when: date | None) -> Actor | None:
@@ -686,8 +697,10 @@ def _previous_country(
         codes, subjects = [], []
         for ent in ents.within(before.start, before.end):
             root = ent.root
-            is_subject = root.dep_ in {"nsubj", "nsubjpass"} or (
-                root.dep_ == "poss" and root.head.dep_ == "nsubj"
+            is_subject = (
+                root.dep_ in {"nsubj", "nsubjpass"}
+                or (root.dep_ == "poss" and root.head.dep_ == "nsubj")
+                or (root.dep_ == "conj" and root.head.dep_ in {"nsubj", "nsubjpass"})
             )
             if ent.label_ in {"GPE", "NORP"} and not _is_venue(ent):
                 code = gaz.country_code(ent.text)
@@ -700,7 +713,7 @@ def _previous_country(
                 if is_subject:
                     subjects.append(code)
         if subjects:
-            return subjects[0]
+            return subjects[0] if len(set(subjects)) == 1 else None  # "Sweden and Finland ...": several
         if codes:
             return codes[0] if len(set(codes)) == 1 else None
         if not any(t.dep_ == "nsubj" and t.lower_ == "it" for t in before):

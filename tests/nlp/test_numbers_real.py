@@ -74,6 +74,17 @@ CASES = [
     # a count of nations or states counts several countries, no one country's figure
     ("The four Nordic states, Norway, Denmark, Finland and Sweden, met.", "four", (None, None, None)),
     ("The two Baltic nations Latvia and Estonia agreed.", "two", (None, None, None)),
+    # a sentence naming no country, inside a paragraph: the country the sentence before is about
+    ("Sweden is expanding its navy. The plan calls for 12 new corvettes.", "12", ("SWE", None, None)),
+    ("Mr Kristersson wants a bigger navy. The plan calls for 12 new corvettes.", "12", ("SWE", None, None)),
+    # ... but not across a paragraph break, nor after several countries, nor in a sentence about the world
+    ("Sweden is expanding its navy.\n\nThe plan calls for 12 new corvettes.", "12", (None, None, None)),
+    (
+        "Sweden and Finland are expanding their navies. The plan calls for 12 new corvettes.",
+        "12",
+        (None, None, None),
+    ),
+    ("Sweden is expanding its navy. Output across the world rose by 4% last year.", "4%", (None, None, None)),
     # "that year" is the last year the article named
     ("Spending rose in 2016. That year only five countries met the goal.", "five", (None, 2016, None)),
 ]
