@@ -249,6 +249,24 @@ class ArticleSpeakers:
         gender = _honorific_gender(first) or _honorific_gender(prev) or _clause_gender(ent)
         if gender and not person.gender:
             person.gender = gender
+        self._absorb_affiliation(person, ent)
+
+    def _absorb_affiliation(self, person: _Person, ent: Span) -> None:
+        """Organisation (and its country) from a phrase hung on the name: "Jane Roe of the Brookings
+        Institution", "John Doe at Harvard". Only an organisation the gazetteer knows counts."""
+        if person.org:
+            return
+        for prep in ent.root.children:
+            if prep.dep_ != "prep" or prep.lower_ not in {"of", "at", "from"}:
+                continue
+            _, _, org = self.gaz.parse_title(self.doc[prep.i + 1 : prep.right_edge.i + 1].text)
+            found = self.gaz.find_org(org) if org else None
+            if found is None:
+                continue
+            person.org = org
+            if not person.country:
+                person.country = found.country
+            return
 
     # -- resolution -------------------------------------------------------------------------------
     def resolve(self, mention: Span | None) -> Speaker:

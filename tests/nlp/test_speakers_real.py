@@ -196,3 +196,17 @@ def test_gender_read_from_the_subject_of_a_reported_clause(nlp):
 def test_unnamed_sources_keep_the_nationality_before_their_noun(nlp, text, country):
     s = statements_for_doc(nlp(text), date(2024, 3, 1))[0]
     assert (s.speaker, s.speaker_country) == (None, country)
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Laura Henning of the Carnegie Endowment said that the alliance must hold together.", "USA"),
+        ("The alliance must hold, says Anne Korver, a lecturer at the University of Amsterdam.", "NLD"),
+        ("Oskar Lund, a historian at Harvard, said that the alliance must hold together.", "USA"),
+        ("Karl Brandt of the local football club said that the alliance must hold together.", None),
+    ],
+)
+def test_an_unknown_person_takes_the_country_of_a_known_organisation(nlp, text, country):
+    s = speaker_of(nlp, text, "alliance must hold", date(2024, 3, 1))
+    assert s.speaker_type == "person" and s.speaker_country == country
