@@ -822,6 +822,8 @@ def _default_year(doc: Doc, i: int, unit: str, kind: str, when: date | None) -> 
     if when is None or (kind == "other" and unit in {"percent_of_gdp", "money"}):
         return None
     if kind == "target":
+        if _goal_of(doc, i):
+            return None  # "met the alliance's target of spending 2% of GDP": the goal has no year of its own
         verbs = [a for a in doc[i].ancestors if a.pos_ == "VERB"][:3]
         if any(_done(v) for v in verbs) or (
             unit == "money" and verbs and _past(verbs[0]) and not _fund(doc, i)
@@ -829,6 +831,15 @@ def _default_year(doc: Doc, i: int, unit: str, kind: str, when: date | None) -> 
             return when.year  # "met the 2% guideline", "promised an extra £500m", "has committed €2bn"
         return None  # "set up a €100bn fund": spent over years
     return when.year
+
+
+def _goal_of(doc: Doc, i: int) -> bool:
+    """ "the target of 2%", "the alliance's target of spending 2% of GDP": the figure names what a goal is."""
+    heads = [a for a in doc[i].ancestors if a.pos_ != "VERB" or a.dep_ == "pcomp"][:4]
+    return any(
+        prep.lower_ == "of" and noun.lemma_.lower() in word_set("number_target_nouns")
+        for prep, noun in pairwise(heads)
+    )
 
 
 def _fund(doc: Doc, i: int) -> bool:

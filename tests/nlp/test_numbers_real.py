@@ -98,3 +98,16 @@ def test_real_prose_figures(nlp, text, figure, expected):
     for name, want in zip(("country", "year", "kind"), expected, strict=True):
         if want is not None or name == "country":
             assert getattr(claim, name) == want, (name, getattr(claim, name))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Only five members have met the alliance's goal of spending 2% of GDP on defence.",
+        "Britain met the target of 2% of GDP.",
+    ],
+)
+def test_goal_named_with_of_has_no_year(nlp, text):
+    """A goal named as "the target of ..." has no year of its own, even when a country has met it."""
+    claims = [c for c in extract_numbers(nlp(text), WHEN) if c.unit == "percent_of_gdp"]
+    assert [(c.kind, c.year) for c in claims] == [("target", None)]
