@@ -84,6 +84,7 @@ class ArticleSpeakers:
         self.group_mentions: list[tuple[int, Speaker]] = []
         self.quotes = QuoteIndex(merge_continued(find_quotes(doc.text)))
         self.spoke: list[tuple[int, str]] = []  # (char offset of the mention, person) of each statement
+        self.sources: list[tuple[int, str, str]] = []  # (char offset, noun, country) of unnamed sources
         self._last_resolved: int | None = None
         self.window: tuple[date, date] | None = None
         if when is None:
@@ -370,7 +371,12 @@ class ArticleSpeakers:
             )
             role, t_country, org = self.gaz.parse_title(mention.text)
             if root.lemma_.lower() in word_set("anonymous_sources") or role:
-                return Speaker(None, "anonymous", country or t_country, role, org)
+                code = country or t_country or _country_word(mention.text)  # "an administration official"
+                if code is not None:
+                    self.sources.append((mention.start_char, root.lemma_.lower(), code))
+                elif _is_definite(root):
+                    code = self._earlier_source_country(root.lemma_.lower(), mention.start_char)
+                return Speaker(None, "anonymous", code, role, org)
             own = self._nationality(root)
             if own is not None:
                 return Speaker(None, "anonymous", own)  # "Ukrainian forces predict", "Republican hawks"
@@ -609,6 +615,12 @@ class ArticleSpeakers:
         )
         i = bisect_left(offsets, mention.start_char) - 1  # the last such person named before the mention
         return self._as_speaker(self.people[names[i]]) if i >= 0 else None
+
+    def _earlier_source_country(self, noun: str, offset: int) -> str | None:
+        """The country of the last unnamed source with that noun before `offset`: "the official said" after
+        "a senior American official"."""
+        earlier = [code for pos, word, code in self.sources if word == noun and pos < offset]
+        return earlier[-1] if earlier else None
 
     def _last_person_country(self, offset: int) -> str | None:
         offsets, names = self._mentions_where(("country",), lambda p: bool(p.country))

@@ -210,3 +210,27 @@ def test_unnamed_sources_keep_the_nationality_before_their_noun(nlp, text, count
 def test_an_unknown_person_takes_the_country_of_a_known_organisation(nlp, text, country):
     s = speaker_of(nlp, text, "alliance must hold", date(2024, 3, 1))
     assert s.speaker_type == "person" and s.speaker_country == country
+
+
+def test_the_unnamed_source_again_keeps_its_country(nlp):
+    text = (
+        "The talks may collapse, a senior Polish diplomat said on Friday. "
+        "Later the diplomat said that the border would stay closed."
+    )
+    s = speaker_of(nlp, text, "border would stay closed", date(2024, 3, 1))
+    assert s.speaker is None and s.speaker_country == "POL"
+
+
+def test_an_unnamed_source_without_a_country_gets_none_from_an_earlier_one(nlp):
+    text = (
+        "The talks may collapse, a senior Polish diplomat said on Friday. "
+        "An official said that the border would stay closed."
+    )
+    s = speaker_of(nlp, text, "border would stay closed", date(2024, 3, 1))
+    assert s.speaker_country is None
+
+
+def test_an_administration_official_speaks_for_the_united_states(nlp):
+    text = "A senior administration official said that the sanctions would be widened."
+    s = speaker_of(nlp, text, "sanctions would be widened", date(2024, 3, 1))
+    assert s.speaker is None and s.speaker_country == "USA"
