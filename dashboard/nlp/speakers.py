@@ -310,6 +310,10 @@ class ArticleSpeakers:
         owner = self._document_owner(mention)
         if owner is not None:
             return owner
+        if root.lower_ in word_set("speaker_quantifiers"):
+            code = self._country_of_members(root)
+            if code is not None:
+                return Speaker(None, "anonymous", code)  # "some in Congress", "many in Kyiv"
         if (
             root.pos_ == "PROPN"
             and len(mention) == 1
@@ -615,6 +619,20 @@ class ArticleSpeakers:
         )
         i = bisect_left(offsets, mention.start_char) - 1  # the last such person named before the mention
         return self._as_speaker(self.people[names[i]]) if i >= 0 else None
+
+    def _country_of_members(self, root: Token) -> str | None:
+        """The country of the organisation or place a quantifier picks its members from ("some in Congress",
+        "many of the Bundestag's members")."""
+        for prep in root.children:
+            if prep.dep_ != "prep" or prep.lower_ not in {"in", "of", "at", "within"}:
+                continue
+            for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                name = _clean_name(self.doc[obj.left_edge.i : obj.i + 1].text)
+                code = self.gaz.country_code(name)
+                org = self.gaz.find_org(name) if code is None else None
+                if code is not None or (org is not None and org.country):
+                    return code or org.country
+        return None
 
     def _earlier_source_country(self, noun: str, offset: int) -> str | None:
         """The country of the last unnamed source with that noun before `offset`: "the official said" after

@@ -417,3 +417,8 @@ def test_an_abbreviated_country_without_its_final_period_is_still_the_country(ga
     assert gaz.country_code("The U.S") == "USA"
     assert gaz.country_code("the U.K") == "GBR"
     assert gaz.countries_in("Officials in the U.S and the U.K agreed.") == ["USA", "GBR"]
+
+
+def test_the_institute_for_strategic_studies_under_its_common_misspelling(gaz):
+    org = gaz.find_org("International Institute of Strategic Studies")
+    assert org is not None and org.name == "IISS" and org.country == "GBR"

@@ -234,3 +234,16 @@ def test_an_administration_official_speaks_for_the_united_states(nlp):
     text = "A senior administration official said that the sanctions would be widened."
     s = speaker_of(nlp, text, "sanctions would be widened", date(2024, 3, 1))
     assert s.speaker is None and s.speaker_country == "USA"
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Some in Congress fear that the new brigade will be delayed.", "USA"),
+        ("Some in Poland fear that the new brigade will be delayed.", "POL"),
+        ("Some of them fear that the new brigade will be delayed.", None),
+    ],
+)
+def test_a_quantifier_speaks_for_the_members_of_an_institution_or_place(nlp, text, country):
+    s = speaker_of(nlp, text, "brigade will be delayed", date(2024, 3, 1))
+    assert s.speaker is None and s.speaker_country == country
