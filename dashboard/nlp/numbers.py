@@ -716,6 +716,9 @@ def _previous_country(
             return subjects[0] if len(set(subjects)) == 1 else None  # "Sweden and Finland ...": several
         if codes:
             return codes[0] if len(set(codes)) == 1 else None
+        if not codes and not _opens_paragraph(before):
+            start = before.start  # a sentence naming no country, inside the paragraph: look further back
+            continue
         if not any(t.dep_ == "nsubj" and t.lower_ == "it" for t in before):
             return None
         start = before.start

@@ -85,6 +85,17 @@ CASES = [
         (None, None, None),
     ),
     ("Sweden is expanding its navy. Output across the world rose by 4% last year.", "4%", (None, None, None)),
+    # ... looking back over sentences of the paragraph that name no country
+    (
+        "Sweden is expanding its navy. The plan is costly. The navy will order 12 new corvettes.",
+        "12",
+        ("SWE", None, None),
+    ),
+    (
+        "Sweden is expanding its navy.\n\nThe plan is costly. The navy will order 12 new corvettes.",
+        "12",
+        (None, None, None),
+    ),
     # "that year" is the last year the article named
     ("Spending rose in 2016. That year only five countries met the goal.", "five", (None, 2016, None)),
 ]
