@@ -1169,6 +1169,30 @@ def target_verb(tok: Token, target: Target) -> float | None:
 
 
 @rule(
+    "drawn_reaction",
+    "a reaction an actor draws from others ('drew criticism over', 'provoked grumbling') is not its attitude",
+    fires={
+        "Olaf Scholz drew criticism over his frequent calls with Vladimir Putin.": [],
+    },
+    spares={
+        "Olaf Scholz voiced criticism of the talks with Vladimir Putin.": [
+            "Olaf Scholz dialogue_with_russia oppose"
+        ],
+    },
+)
+def drawn_reaction(tok: Token) -> bool:
+    """A reaction noun (stance_drawn_reactions.txt) that is the object of a drawing verb
+    (stance_drawing_verbs.txt), or such a verb with one as its object: the reaction is someone else's."""
+    reactions, drawing = word_set("stance_drawn_reactions"), word_set("stance_drawing_verbs")
+    objects = {"dobj", "xcomp"}  # "provoked grumbling": the parser makes a gerund an open complement
+    if tok.dep_ in objects and tok.lemma_.lower() in reactions:
+        return tok.head.lemma_.lower() in drawing
+    return tok.lemma_.lower() in drawing and any(
+        c.dep_ in objects and c.lemma_.lower() in reactions for c in tok.children
+    )
+
+
+@rule(
     "stance_cue",
     "a support or oppose cue whose argument holds the mention gives an attitude: 'urged', 'rejected'",
     fires={
@@ -1183,7 +1207,7 @@ def target_verb(tok: Token, target: Target) -> float | None:
 def stance_cue(tok: Token, lex: StanceLexicon) -> str | None:
     """The lexicon entry `tok` is (stance_support.csv, stance_oppose.csv), as a phrasal cue first ("call
     for", "warn against"); a preposition is no cue ("a veto over Ukraine's path"; "the war is over" is)."""
-    if tok.pos_ == "ADP":
+    if tok.pos_ == "ADP" or drawn_reaction(tok):
         return None
     lemma = tok.lemma_.lower()
     for child in tok.children:

@@ -1026,3 +1026,20 @@ def test_nouns_with_their_own_content_do_not_take_the_article_s_target(nlp, gaz,
 def test_a_mention_in_the_setting_of_another_is_not_a_stance_of_its_own(nlp, gaz):
     text = "Emmanuel Macron said Europe needs much better burden-sharing within NATO."
     assert triples(nlp, gaz, text) == {("Emmanuel Macron", "defence_spending_increase", "support")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Olaf Scholz drew criticism over his frequent calls with Vladimir Putin.",
+        "Olaf Scholz provoked grumbling in Warsaw over his calls with Vladimir Putin.",
+        "The minister, who faced a backlash over his talks with the Kremlin, resigned.",
+    ],
+)
+def test_a_reaction_drawn_from_others_is_not_the_actor_s_attitude(nlp, gaz, text):
+    assert {t for t in triples(nlp, gaz, text) if t[2] == "oppose"} == set()
+
+
+def test_a_reaction_voiced_by_the_actor_is_still_its_attitude(nlp, gaz):
+    text = "Olaf Scholz voiced criticism of the talks with Vladimir Putin."
+    assert triples(nlp, gaz, text) == {("Olaf Scholz", "dialogue_with_russia", "oppose")}
