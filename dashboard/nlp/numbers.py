@@ -535,9 +535,9 @@ def _country(
                 return (
                     None  # "allies agreed to spend 5%", "European allies and Canada would add": alliance-wide
                 )
-            found = [code_at[t.i] for t in subj.subtree if t.i in code_at]
+            found = [t for t in subj.subtree if t.i in code_at]
             if found:
-                return found[0]
+                return None if _several(found[0], code_at) else code_at[found[0].i]
             actor = _actor(subj, sent_ents, gaz, when)
             if actor is not None and (actor.country or n == 0):
                 # "Mr Wallace asked for £10bn", "Congress approved $40bn"; "the IMF approved $17.5bn" is no
@@ -550,9 +550,10 @@ def _country(
                     return named[-1] if named else previous or home
     if k < len(doc) and doc[k].lemma_.lower() in word_set("number_target_nouns"):
         return None  # "the 2% guideline" names the alliance's goal, unless a country's clause claims it
-    before = [(s, c) for s, e, c in mentions if e <= i]
+    before = [(s, e, c) for s, e, c in mentions if e <= i]
     if before:
-        return max(before)[1]
+        last = max(before)  # "Germany, the Netherlands and Spain teamed up to order ...": several
+        return None if _several(doc[last[1] - 1], code_at) else last[2]
     after = [(s, c) for s, e, c in mentions if s >= k and s - k <= 4]
     if after:
         return min(after)[1]
@@ -566,6 +567,16 @@ def _country(
     if previous and not mentions and not recipients and not alliance and not _opens_paragraph(sent):
         return previous  # "Sweden is expanding its navy. The plan calls for 12 corvettes.": same paragraph
     return None
+
+
+def _several(tok: Token, code_at: dict[int, str]) -> bool:
+    """A country named in a list of countries ("Germany, the Netherlands and Spain ordered ..."): the
+    figure is theirs together, no one country's."""
+    root = tok
+    while root.dep_ == "conj" and root.head.i != root.i:
+        root = root.head
+    listed = {code_at[t.i] for t in [root, *root.conjuncts] if t.i in code_at}
+    return len(listed) > 1
 
 
 def _opens_paragraph(sent: Span) -> bool:

@@ -96,6 +96,12 @@ CASES = [
         "12",
         (None, None, None),
     ),
+    # several countries named together as the subject: their figure together, no one country's
+    (
+        "In May Poland, the Netherlands and Finland joined forces to order 400 rockets.",
+        "400",
+        (None, None, None),
+    ),
     # "that year" is the last year the article named
     ("Spending rose in 2016. That year only five countries met the goal.", "five", (None, 2016, None)),
 ]
