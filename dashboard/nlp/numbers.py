@@ -792,7 +792,10 @@ def _year(i: int, k: int, sent: Span, sent_ents: list[Span], when: date | None, 
         for s, y in dates
         if s >= k and not (doc[s - 1].lower_ == "by" and any(_is_core(t) for t in doc[k:s]))
     ]
-    before = [(s, y) for s, y in dates if s < i]
+    # a year in a clause of its own ("Under a deal reached two years ago, Seoul pays 40%") is not the
+    # figure's: only one whose clause verb is the figure's or one the figure's clause hangs on
+    heads = {a.i for a in doc[i].ancestors}
+    before = [(s, y) for s, y in dates if s < i and _year_reaches(doc[s], heads)]
     if after:
         return min(after)[1]
     if before and kind != "target" and "from" not in {t.lower_ for t in doc[max(0, i - 3) : i]}:
@@ -804,6 +807,13 @@ def _year(i: int, k: int, sent: Span, sent_ents: list[Span], when: date | None, 
     if own and kind == "target" and not named_goal:
         return max(own)[1]  # "plans to double its aid next year to $8.5bn" (not "the target of 20%")
     return None
+
+
+def _year_reaches(tok: Token, heads: set[int]) -> bool:
+    """Whether a date before a figure is in the figure's clause: its clause verb (if any) is one of the
+    figure's heads."""
+    verb = _clause_verb(tok)
+    return verb is None or verb.i in heads
 
 
 def _clause_verb(tok: Token) -> Token | None:

@@ -102,6 +102,9 @@ CASES = [
         "400",
         (None, None, None),
     ),
+    # a year in a clause of its own before the figure is not the figure's; one in its own clause is
+    ("Under a pact signed two years ago, Japan pays about 30% of the costs.", "30%", ("JPN", 2023, None)),
+    ("Two years ago Japan paid about 30% of the costs.", "30%", ("JPN", 2021, None)),
     # "that year" is the last year the article named
     ("Spending rose in 2016. That year only five countries met the goal.", "five", (None, 2016, None)),
 ]
