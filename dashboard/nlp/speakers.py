@@ -161,6 +161,8 @@ class ArticleSpeakers:
             name = _clean_name(ent.text)
             if not name or not any(ch.isupper() for ch in name):
                 continue
+            if len(name.split()) == 1 and self._find_actor(name) is None:
+                name = self._first_name_before(name) or name
             person = self._person_for(name)
             if person is None:
                 continue
@@ -190,6 +192,30 @@ class ArticleSpeakers:
                 if sp.type != "unknown":
                     self.group_mentions.append((ent.start_char, sp))
         self.group_offsets = [offset for offset, _ in self.group_mentions]  # ascending, as the entities
+
+    def _first_name_before(self, surname: str) -> str | None:
+        """The full name where the model labelled only a later bare surname ("Novak" after "Petr Novak"): a
+        capitalised name word fixed to the surname elsewhere in the article (not a title, an honorific, a
+        country or part of another entity)."""
+        for tok in self.doc:
+            if tok.text != surname or tok.i == 0:
+                continue
+            first = self.doc[tok.i - 1]
+            if (
+                first.pos_ == "PROPN"
+                and first.dep_ == "compound"
+                and first.head.i == tok.i
+                and first.text.istitle()
+                and first.text.isalpha()
+                and not first.ent_type_
+                and (first.i == 0 or self.doc[first.i - 1].pos_ != "PROPN")
+                and _honorific_gender(first.lower_) is None
+                and first.lower_ not in _name_honorifics()
+                and self.gaz.parse_title(first.text) == (None, None, None)
+                and self.gaz.country_code(first.text) is None
+            ):
+                return f"{first.text} {surname}"
+        return None
 
     def _quoted(self, pos: int) -> bool:
         """Whether `pos` is among the quoted words of a quotation."""

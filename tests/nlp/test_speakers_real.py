@@ -247,3 +247,20 @@ def test_an_administration_official_speaks_for_the_united_states(nlp):
 def test_a_quantifier_speaks_for_the_members_of_an_institution_or_place(nlp, text, country):
     s = speaker_of(nlp, text, "brigade will be delayed", date(2024, 3, 1))
     assert s.speaker is None and s.speaker_country == country
+
+
+def test_a_first_name_the_model_left_out_joins_the_surname(nlp):
+    # the model labels only the later bare surname: the full name written before it is still the speaker's
+    text = "Nothing changed.  Tomas Brezina, who ran a bank, says it failed. Brezina believes the city lost."
+    doc = nlp(text)
+    doc.ents = [e for e in doc.ents if e.text != "Tomas Brezina"]
+    found = [s for s in statements_for_doc(doc, date(2024, 3, 1)) if "city lost" in s.content.text]
+    assert found and found[0].speaker == "Tomas Brezina"
+
+
+def test_a_title_before_a_surname_is_no_first_name(nlp):
+    text = "No change.  Minister Brezina, who ran a bank, says it failed. Brezina believes the city lost."
+    doc = nlp(text)
+    doc.ents = [e for e in doc.ents if "Minister" not in e.text]
+    found = [s for s in statements_for_doc(doc, date(2024, 3, 1)) if "city lost" in s.content.text]
+    assert found and found[0].speaker in {"Brezina", None}
