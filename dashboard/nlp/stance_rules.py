@@ -1639,8 +1639,19 @@ def conditional(tok: Token) -> bool:
     while tok.head.i != tok.i:
         if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in marks for c in tok.children):
             return True
+        if tok.dep_ in {"advcl", "ccomp"} and _inverted(tok, marks):
+            return True
         tok = tok.head
     return False
+
+
+def _inverted(verb: Token, marks: Collection[str]) -> bool:
+    """A condition by inversion: an auxiliary "should", "were" or "had" (in stance_condition_marks.txt)
+    before the clause's subject ("should America end its aid, ..."; the parser may make it a complement)."""
+    subj = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    return subj is not None and any(
+        c.dep_ == "aux" and c.lower_ in marks and c.i < subj.i for c in verb.children
+    )
 
 
 @rule(

@@ -192,7 +192,11 @@ def _statement_holders(
         named = rules.named_supporter(art, subj)
         if named:
             actors, how = named, "named_supporter"
-    elif subj is not None and not rules.is_actor(speaker, art.gaz, art.when):
+    elif (
+        subj is not None
+        and not rules.is_actor(speaker, art.gaz, art.when)
+        and not rules.conditional(reading.actor_verb)  # "should America end its aid": no one's act
+    ):
         reported = rules.anonymous_reports(art, subj, speaker)
         if reported:
             actors, how = reported, "anonymous_reports"

@@ -1043,3 +1043,20 @@ def test_a_reaction_drawn_from_others_is_not_the_actor_s_attitude(nlp, gaz, text
 def test_a_reaction_voiced_by_the_actor_is_still_its_attitude(nlp, gaz):
     text = "Olaf Scholz voiced criticism of the talks with Vladimir Putin."
     assert triples(nlp, gaz, text) == {("Olaf Scholz", "dialogue_with_russia", "oppose")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Analysts argue that, if America ended its support for Ukraine, Europe must step in.",
+        "Analysts argue that, should America end its support for Ukraine, Europe must step in.",
+        "Should Germany cut its defence spending, the alliance would suffer.",
+    ],
+)
+def test_a_condition_is_no_one_s_act(nlp, gaz, text):
+    assert triples(nlp, gaz, text) == set()
+
+
+def test_a_plain_report_of_a_country_s_act_still_holds(nlp, gaz):
+    text = "Officials said Germany would cut its defence spending."
+    assert triples(nlp, gaz, text) == {("Germany", "defence_spending_increase", "oppose")}
