@@ -124,8 +124,8 @@ else:
         _correction_form(behind)
         st.markdown("**Per article**")
         st.caption(
-            "An actor's position in each article is the majority of its rows, each weighing its confidence; "
-            "support and opposition outvote neutral mentions, and a tie between them shows as mixed. "
+            "An actor's position in each article is the majority of its rows, each weighing its confidence "
+            "times its strength; support and opposition outvote neutral mentions, and a tie shows as mixed. "
             "Confidence is the winning side's share of the weight."
         )
         positions = aggregates.positions_behind(stances, filtered["articles"], actor=actor, target=target)
