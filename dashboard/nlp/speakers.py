@@ -86,6 +86,7 @@ class ArticleSpeakers:
         self.spoke: list[tuple[int, str]] = []  # (char offset of the mention, person) of each statement
         self.sources: list[tuple[int, str, str]] = []  # (char offset, noun, country) of unnamed sources
         self._last_resolved: int | None = None
+        self._token_positions: dict[str, list[int]] | None = None  # token text -> indices, built on demand
         self.window: tuple[date, date] | None = None
         if when is None:
             self.window = self._infer_window()
@@ -197,10 +198,14 @@ class ArticleSpeakers:
         """The full name where the model labelled only a later bare surname ("Novak" after "Petr Novak"): a
         capitalised name word fixed to the surname elsewhere in the article (not a title, an honorific, a
         country or part of another entity)."""
-        for tok in self.doc:
-            if tok.text != surname or tok.i == 0:
+        if self._token_positions is None:  # one pass over the article, not one per surname
+            self._token_positions = {}
+            for tok in self.doc:
+                self._token_positions.setdefault(tok.text, []).append(tok.i)
+        for i in self._token_positions.get(surname, ()):
+            if i == 0:
                 continue
-            first = self.doc[tok.i - 1]
+            tok, first = self.doc[i], self.doc[i - 1]
             if (
                 first.pos_ == "PROPN"
                 and first.dep_ == "compound"
