@@ -485,14 +485,12 @@ def stances_behind(
     outlet, title, statement_id, article_id, method (`rule:<id>` of the rule that decided it, or `analyst`
     once corrected), stance_id.
     Newest first."""
-    rows = _cell(stances, actor=actor, target=target, actor_country=actor_country).merge(
-        articles[["article_id", "published", "source", "title"]], on="article_id", how="left"
+    rows = _with_article(
+        _cell(stances, actor=actor, target=target, actor_country=actor_country), articles, ["stance_id"]
     )
-    rows = rows.sort_values(["published", "stance_id"], ascending=[False, True], na_position="last")
-    published = pd.to_datetime(rows["published"], utc=True).dt.tz_convert(None)
     out = pd.DataFrame(
         {
-            "date": published.dt.normalize(),
+            "date": rows["date"],
             "actor": rows["actor"],
             "actor_country": rows["actor_country"],
             "target": rows["target"],
@@ -532,17 +530,22 @@ def positions_behind(
 ) -> pd.DataFrame:
     """Each article's position of an actor on a target behind one heatmap cell (majority of its evidence,
     `dashboard.stances.article_positions`), with the article's date, outlet and title. Newest first."""
-    positions = article_positions(_cell(stances, actor=actor, target=target))
-    rows = positions.merge(
-        articles[["article_id", "published", "source", "title"]], on="article_id", how="left"
+    rows = _with_article(
+        article_positions(_cell(stances, actor=actor, target=target)), articles, ["actor", "target"]
     )
+    out = rows.rename(columns={"source": "outlet"})
+    return out[["date", *out.columns.drop("date")]].reset_index(drop=True)
+
+
+def _with_article(rows: pd.DataFrame, articles: pd.DataFrame, then_by: list[str]) -> pd.DataFrame:
+    """`rows` with their article's outlet (`source`), title and day (`date`, naive UTC), newest first, then by
+    `then_by`."""
+    rows = rows.merge(articles[["article_id", "published", "source", "title"]], on="article_id", how="left")
     rows = rows.sort_values(
-        ["published", "actor", "target"], ascending=[False, True, True], na_position="last"
+        ["published", *then_by], ascending=[False] + [True] * len(then_by), na_position="last"
     )
-    published = pd.to_datetime(rows["published"], utc=True).dt.tz_convert(None).dt.normalize()
-    out = rows.drop(columns="published").rename(columns={"source": "outlet"})
-    out.insert(0, "date", published)
-    return out.reset_index(drop=True)
+    published = pd.to_datetime(rows.pop("published"), utc=True).dt.tz_convert(None)
+    return rows.assign(date=published.dt.normalize())
 
 
 def graph_edges(graph: nx.Graph) -> pd.DataFrame:

@@ -8,6 +8,7 @@ import networkx as nx
 import pandas as pd
 import pytest
 
+from dashboard.aggregates import positions_behind, stances_behind
 from dashboard.schema import conform, empty_frame
 from dashboard.stances import (
     actor_network,
@@ -198,6 +199,27 @@ def test_article_positions_are_the_majority_not_the_mean(stances):
         [stances.iloc[[0]], stances.iloc[[0]].assign(stance_id="t", polarity="oppose", score=-1.0)]
     )
     assert article_positions(tied)["polarity"].tolist() == ["mixed"]
+
+
+def test_rows_behind_a_cell_carry_their_article_newest_first(stances, articles):
+    articles = articles.assign(
+        source=["Outlet A", "Outlet B", "Outlet C"],
+        title=["One", "Two", "Three"],
+        published=pd.to_datetime(["2018-08-28 17:30", "2018-11-13 09:00", None], utc=True),
+    )
+    rows = stances_behind(stances, articles, target="european_defence_cooperation")
+    assert rows["article_id"].tolist() == ["a2", "a1", "a1", "a3", "a3"]  # undated last
+    assert rows["stance_id"].tolist() == ["p1", "p0", "p3", "p5", "p6"]
+    assert rows["date"].iloc[1] == pd.Timestamp("2018-08-28")  # the day, naive
+    positions = positions_behind(stances, articles, target="european_defence_cooperation")
+    assert positions.columns[0] == "date" and {"outlet", "title"} <= set(positions.columns)
+    assert list(zip(positions["article_id"], positions["actor"], positions["outlet"], strict=True)) == [
+        ("a2", "Emmanuel Macron", "Outlet B"),
+        ("a1", "Angela Merkel", "Outlet A"),
+        ("a1", "Emmanuel Macron", "Outlet A"),
+        ("a3", "Donald Trump", "Outlet C"),
+        ("a3", "Heiko Maas", "Outlet C"),
+    ]
 
 
 def test_empty_frames_give_empty_results():
