@@ -842,8 +842,13 @@ def _target_year(sent: Span, k: int, kind: str) -> int | None:
 
 def _default_year(doc: Doc, i: int, unit: str, kind: str, when: date | None) -> int | None:
     """A level or count with no year of its own is the article's year, and so is a guideline a country
-    has met ("Britain already met the 2% guideline"); another target, or a hypothesis, has none."""
-    if when is None or (kind == "other" and unit in {"percent_of_gdp", "money"}):
+    has met ("Britain already met the 2% guideline") or a sum a total comes to ("aid will reach $60bn");
+    another target, or a hypothesis, has none."""
+    if when is None:
+        return None
+    if unit == "money" and kind != "reported" and _sum_now(doc, i):
+        return when.year
+    if kind == "other" and unit in {"percent_of_gdp", "money"}:
         return None
     if kind == "target":
         if _goal_of(doc, i):
@@ -855,6 +860,39 @@ def _default_year(doc: Doc, i: int, unit: str, kind: str, when: date | None) -> 
             return when.year  # "met the 2% guideline", "promised an extra £500m", "has committed €2bn"
         return None  # "set up a €100bn fund": spent over years
     return when.year
+
+
+def _sum_now(doc: Doc, i: int) -> bool:
+    """ "would bring total aid to $135bn", "will reach $380bn", "the cost would be €20bn", "with £6bn
+    pledged", "has committed €2bn, including €600m of arms": a sum a total comes to, or one already
+    pledged, is of the article's year; not one set aside to be spent over years, a rate ("$700bn a
+    year") or a promise to spend ("pledged to spend €100bn")."""
+    if _fund(doc, i) or _rate(doc, i) or _promised(doc, i):
+        return False
+    verbs = [a for a in doc[i].ancestors if a.pos_ in {"VERB", "AUX"} and a.dep_ != "prep"][:1]
+    if not verbs:
+        return False
+    verb = verbs[0]
+    bare_participle = verb.tag_ == "VBN" and not any(c.dep_ in {"aux", "auxpass"} for c in verb.children)
+    return _past(verb) or bare_participle or verb.lemma_.lower() in word_set("number_level_verbs")
+
+
+def _rate(doc: Doc, i: int) -> bool:
+    """ "$700bn a year", "1m shells each year", "€3bn annually": the figure is a rate, not one year's."""
+    sent_end = doc[i].sent.end
+    for t in doc[i + 1 : min(sent_end, i + 9)]:
+        if t.lower_ in word_set("number_rate_adverbs"):
+            return True
+        if (
+            t.lower_ in word_set("number_rate_words")
+            and t.i + 1 < sent_end
+            and t.nbor().lemma_.lower() in word_set("number_time_units")
+            and t.nbor(-1).lower_ != "for"
+        ):
+            return True
+        if t.pos_ in {"VERB", "AUX", "PUNCT", "SCONJ", "CCONJ"}:
+            return False
+    return False
 
 
 def _goal_of(doc: Doc, i: int) -> bool:
@@ -875,6 +913,16 @@ def _fund(doc: Doc, i: int) -> bool:
             break
         named.append(head)
     return any(t.lemma_.lower() in word_set("number_fund_nouns") for t in named)
+
+
+def _promised(doc: Doc, i: int) -> bool:
+    """ "pledged to spend an extra €100bn", "promising to invest $5bn": a sum promised with no deadline."""
+    verb = _clause_verb(doc[i])
+    return (
+        verb is not None
+        and verb.dep_ == "xcomp"
+        and verb.head.lemma_.lower() in word_set("number_pledge_verbs")
+    )
 
 
 def _past(verb: Token) -> bool:

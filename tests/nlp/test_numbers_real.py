@@ -105,6 +105,10 @@ CASES = [
     # a year in a clause of its own before the figure is not the figure's; one in its own clause is
     ("Under a pact signed two years ago, Japan pays about 30% of the costs.", "30%", ("JPN", 2023, None)),
     ("Two years ago Japan paid about 30% of the costs.", "30%", ("JPN", 2021, None)),
+    # a sum a total comes to, or one already pledged, is of the article's year even when it is planned
+    ("The new plan would bring total spending on the navy to $40bn.", "$40bn", (None, 2023, None)),
+    ("Sweden's military budget will reach about $12bn.", "$12bn", ("SWE", 2023, None)),
+    ("Norway has committed €2bn in aid, including €500m of weapons.", "€500m", ("NOR", 2023, None)),
     # "that year" is the last year the article named
     ("Spending rose in 2016. That year only five countries met the goal.", "five", (None, 2016, None)),
 ]
@@ -131,3 +135,17 @@ def test_goal_named_with_of_has_no_year(nlp, text):
     """A goal named as "the target of ..." has no year of its own, even when a country has met it."""
     claims = [c for c in extract_numbers(nlp(text), WHEN) if c.unit == "percent_of_gdp"]
     assert [(c.kind, c.year) for c in claims] == [("target", None)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The finance minister promised to invest an extra €50bn in the army.",
+        "Europe would then spend $250bn a year on arms.",
+        "Sweden's aid to Kyiv will reach $3bn a year.",
+    ],
+)
+def test_money_over_years_has_no_year(nlp, text):
+    """A sum promised with no deadline, or a rate per year, has no one year of its own."""
+    claims = [c for c in extract_numbers(nlp(text), WHEN) if c.unit == "money"]
+    assert [c.year for c in claims] == [None]
