@@ -27,6 +27,7 @@ from dashboard.nlp.sentences import sentence_starts
 _POSSESSIVE = re.compile(r"['\u2019]s?$")
 _LAST_SPEAKER_BONUS = 1.0  # "he said" after a quote: the one who was speaking goes on
 _LAST_SPEAKER_SENTENCES = 2  # ... if they spoke at most this many sentences before
+_CENTRE_SENTENCES = 3  # "he said" looks back this many sentences for the person a sentence is about
 
 
 @dataclass(frozen=True)
@@ -536,8 +537,12 @@ class ArticleSpeakers:
         return self._as_speaker(person)
 
     def _resolve_pronoun(self, pos: int, gender: str | None) -> Speaker:
-        """The salient person before `pos`: recent mentions score highest, subjects and people who have
-        already spoken get a bonus; a known gender must agree."""
+        """The person the text is about at `pos` (`_centre_before`), else the salient person before it:
+        recent mentions score highest, subjects and people who have already spoken get a bonus; a known
+        gender must agree."""
+        centre = self._centre_before(pos, gender)
+        if centre is not None:
+            return self._as_speaker(centre)
         best, best_score = None, float("-inf")
         last_speaker, spoke_at = self._last_speaker(pos)
         for name, offsets, subjects in self._mentions_by_name():
@@ -561,6 +566,93 @@ class ArticleSpeakers:
             if score > best_score:
                 best, best_score = person, score
         return self._as_speaker(best) if best is not None else UNKNOWN
+
+    def _centre_before(self, pos: int, gender: str | None) -> _Person | None:
+        """The person named as the subject of the main clause of the nearest sentence before the pronoun at
+        `pos` that has one (or of its own sentence, before it: "Kull points to polls, and he says ..."):
+        news prose introduces a new speaker as a subject ("Jane Roe, a senator, toasted the result.") and
+        goes on with "he said". Sentences inside quotation marks, sentences whose subject is a pronoun of
+        the same gender (the same person again) and at most `_CENTRE_SENTENCES` others are looked through;
+        a subject of the other gender ends the search."""
+        token = self.doc.char_span(pos, pos + 1, alignment_mode="expand")
+        if token is None:
+            return None
+        starts = self._sentence_starts()
+        index = bisect_right(starts, token.start) - 1
+        counted = 0
+        for i in range(index, max(index - 12, -1), -1):
+            if i == index and self._named_between(starts[i], token.start):
+                return None  # "While Mattis is a hawk, he said ...": the nearest mention decides
+            centre = self._spoke_in(i, pos) or self._centre(i)
+            if centre is None or (i == index and centre[0] >= pos):
+                if i != index and self._named_between(starts[i], self._sentence_end(i)):
+                    return None  # "That did not satisfy Trump.": a person named otherwise may be meant
+                if i != index and not self._quoted_sentence(i):
+                    counted += 1
+                if counted > _CENTRE_SENTENCES:
+                    return None
+                continue
+            _, name, pronoun = centre
+            if pronoun is not None:
+                if gender is not None and pronoun != gender:
+                    return None
+                continue  # "He had hoped ...": the same person goes on
+            person = self.people[name]
+            if gender and person.gender and person.gender != gender:
+                return None
+            return person
+        return None
+
+    def _spoke_in(self, i: int, pos: int) -> tuple[int, str | None, str | None] | None:
+        """The first person who spoke in sentence `i` before `pos`, as a centre: the attribution of a
+        sentence says whom it is about even where the parse makes a quoted clause its main one (the first:
+        "Jane Roe said the data showed ..." is about her)."""
+        starts = self._sentence_starts()
+        lo = self.doc[starts[i]].idx
+        hi = self.doc[starts[i + 1]].idx if i + 1 < len(starts) else len(self.doc.text)
+        spoke = [(offset, name) for offset, name in self.spoke[-8:] if lo <= offset < min(hi, pos)]
+        return (spoke[0][0], spoke[0][1], None) if spoke else None
+
+    def _sentence_end(self, i: int) -> int:
+        starts = self._sentence_starts()
+        return starts[i + 1] if i + 1 < len(starts) else len(self.doc)
+
+    def _named_between(self, start: int, end: int) -> bool:
+        """Whether a person is named (outside quotations) in tokens [start, end)."""
+        lo, hi = self.doc[start].idx, self.doc[end].idx if end < len(self.doc) else len(self.doc.text)
+        i = bisect_left(self.person_mentions, (lo, "", False))
+        return i < len(self.person_mentions) and self.person_mentions[i][0] < hi
+
+    def _centre(self, i: int) -> tuple[int, str | None, str | None] | None:
+        """The subject of sentence `i`'s main clause when it names a person or is a person pronoun: (char
+        offset, person's name, None) or (char offset, None, pronoun's gender); None for any other subject
+        and for a subject inside a quotation."""
+        if not hasattr(self, "_centres"):
+            self._centres: dict[int, tuple[int, str | None, str | None] | None] = {}
+            self._named_at = {offset: name for offset, name, _ in self.person_mentions}
+        if i not in self._centres:
+            self._centres[i] = self._find_centre(i)
+        return self._centres[i]
+
+    def _find_centre(self, i: int) -> tuple[int, str | None, str | None] | None:
+        start, end = self._sentence_starts()[i], self._sentence_end(i)
+        for root in (t for t in self.doc[start:end] if t.dep_ == "ROOT"):
+            subj = next((c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+            if subj is None or self._quoted(subj.idx):
+                continue
+            if subj.pos_ == "PRON" and subj.lower_ in person_pronouns():
+                return subj.idx, None, person_pronouns()[subj.lower_] or "?"
+            ent = self.entities.at(subj.i)
+            name = self._named_at.get(ent.start_char) if ent is not None else None
+            if name is not None:
+                return subj.idx, name, None
+            return None
+        return None
+
+    def _quoted_sentence(self, i: int) -> bool:
+        """Whether sentence `i` starts inside the quoted words of a quotation."""
+        token = self.doc[self._sentence_starts()[i]]
+        return self._quoted(token.idx) or self._quoted(token.idx + len(token.text))
 
     def _last_speaker(self, pos: int) -> tuple[str | None, int]:
         """The person who spoke last before `pos`, in the same or one of the last two sentences

@@ -264,3 +264,23 @@ def test_a_title_before_a_surname_is_no_first_name(nlp):
     doc.ents = [e for e in doc.ents if "Minister" not in e.text]
     found = [s for s in statements_for_doc(doc, date(2024, 3, 1)) if "city lost" in s.content.text]
     assert found and found[0].speaker in {"Brezina", None}
+
+
+def test_he_said_goes_to_the_person_the_sentence_before_introduced(nlp):
+    # the frequent speaker is named in that sentence too, but only as a possessor in an apposition
+    text = (
+        'Peter Olsen said the budget was too small. "We need more money," Olsen said. "The army is tired," '
+        "Olsen added. Lars Holm, an adviser to Peter Olsen, welcomed the plan on Monday. "
+        '"It is a fine day for the navy," he said.'
+    )
+    s = speaker_of(nlp, text, "fine day for the navy")
+    assert s.speaker == "Lars Holm"
+
+
+def test_he_said_looks_through_sentences_that_go_on_about_the_same_person(nlp):
+    text = (
+        'Lars Holm spoke after the vote. "The party chose," Peter Olsen said. Lars Holm did not hide his '
+        'anger. He had hoped to lead the party, but he lost to Peter Olsen. "It was not to be," he said.'
+    )
+    s = speaker_of(nlp, text, "not to be")
+    assert s.speaker == "Lars Holm"
