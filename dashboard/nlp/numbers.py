@@ -762,9 +762,13 @@ def _year(i: int, k: int, sent: Span, sent_ents: list[Span], when: date | None, 
     dates = []
     for ent in sent_ents:
         m = _YEAR.search(ent.text) if ent.label_ == "DATE" else None
-        if m and not any(
-            t.lower_ in word_set("number_not_own_year")
-            for t in doc[max(sent.start, ent.start - 3) : ent.start]
+        if (
+            m
+            and not any(
+                t.lower_ in word_set("number_not_own_year")
+                for t in doc[max(sent.start, ent.start - 3) : ent.start]
+            )
+            and not _compared_year(doc, sent, ent.start, int(m.group(1)), when)
         ):
             dates.append((ent.start, int(m.group(1))))
     if when is not None:
@@ -807,6 +811,18 @@ def _year(i: int, k: int, sent: Span, sent_ents: list[Span], when: date | None, 
     if own and kind == "target" and not named_goal:
         return max(own)[1]  # "plans to double its aid next year to $8.5bn" (not "the target of 20%")
     return None
+
+
+def _compared_year(doc: Doc, sent: Span, start: int, year: int, when: date | None) -> bool:
+    """A year the figure is compared with: "€413bn, compared with 2019-25", "higher than in 2022", and a
+    past year a change starts from ("up 8 points from the spring of 2014"; not "£2bn a year from 2027")."""
+    words = [t.lower_ for t in doc[max(sent.start, start - 3) : start]]
+    if words and words[-1] == "in":
+        words.pop()
+    if words and words[-1] in word_set("number_start_year_words"):
+        return when is not None and year < when.year
+    phrases = (tuple(p.split()) for p in word_list("number_compared_year_phrases"))
+    return any(tuple(words[-len(p) :]) == p for p in phrases)
 
 
 def _year_reaches(tok: Token, heads: set[int]) -> bool:

@@ -109,6 +109,16 @@ CASES = [
     ("The new plan would bring total spending on the navy to $40bn.", "$40bn", (None, 2023, None)),
     ("Sweden's military budget will reach about $12bn.", "$12bn", ("SWE", 2023, None)),
     ("Norway has committed €2bn in aid, including €500m of weapons.", "€500m", ("NOR", 2023, None)),
+    # a year the figure is compared with is not its own
+    (
+        "Support for the euro rose to 61 percent, up five points from the autumn of 2021.",
+        "61 percent",
+        (None, 2023, None),
+    ),
+    ("Spain's defence budget grew to €20bn, compared with 2019.", "€20bn", ("ESP", 2023, None)),
+    ("Poland's army is larger than in 2015, with 190,000 soldiers.", "190,000", ("POL", 2023, None)),
+    # ... but a later year a figure starts from is its own
+    ("Denmark will spend 3% of GDP on defence from 2026.", "3% of GDP", ("DNK", 2026, None)),
     # "that year" is the last year the article named
     ("Spending rose in 2016. That year only five countries met the goal.", "five", (None, 2016, None)),
 ]
