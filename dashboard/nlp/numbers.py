@@ -213,7 +213,7 @@ def _claim(doc, text, sents, ents: Entities, i, j, when, gaz, skip_ents, home, g
         country=_country(
             doc, i, end_tok, sent, sent_ents, gaz, home, when, _previous_country(sents, ents, sent, gaz, when)
         ),
-        year=_year(i, end_tok, sent, sent_ents, when, kind)
+        year=_year(i, end_tok, sent, sent_ents, when, kind, unit)
         or _target_year(sent, end_tok, kind)
         or _default_year(doc, i, unit, kind, when),
         kind=kind,
@@ -754,7 +754,9 @@ def home_country(ents: list[Span], gaz: Gazetteer) -> str | None:
 _YEAR = re.compile(r"\b(19\d\d|20\d\d|21\d\d)\b")
 
 
-def _year(i: int, k: int, sent: Span, sent_ents: list[Span], when: date | None, kind: str) -> int | None:
+def _year(
+    i: int, k: int, sent: Span, sent_ents: list[Span], when: date | None, kind: str, unit: str = "count"
+) -> int | None:
     """The year a figure refers to: a year or relative year ("last year", "a decade ago") next to it in the
     sentence, preferring the one after it ("4.12% in 2024", "5% by 2035"); a target only looks after it
     ("... set for 2030, and would aim for 3%" has no year); a start year ("since 2016") is not its own."""
@@ -789,12 +791,15 @@ def _year(i: int, k: int, sent: Span, sent_ents: list[Span], when: date | None, 
                 if n is not None and 1 <= n <= 50:
                     dates.append((t.i - 1, when.year - int(n)))
     # a deadline with another figure between it and this one is that figure's ("$130bn ..., a figure
-    # expected to rise to $400bn by the end of 2024"); a year after a list is the list's ("Spain at 1.28%
-    # and Belgium at 1.30% for 2024")
+    # expected to rise to $400bn by the end of 2024"); so is one nearer a figure of another unit ("the
+    # 2% target rose from three in 2014"); a
+    # year after a list is the list's ("Spain at 1.28% and Belgium at 1.30% for 2024")
     after = [
         (s, y)
         for s, y in dates
-        if s >= k and not (doc[s - 1].lower_ == "by" and any(_is_core(t) for t in doc[k:s]))
+        if s >= k
+        and not (doc[s - 1].lower_ == "by" and any(_is_core(t) for t in doc[k:s]))
+        and not _other_unit_between(doc, k, s, unit)
     ]
     # a year in a clause of its own ("Under a deal reached two years ago, Seoul pays 40%") is not the
     # figure's: only one whose clause verb is the figure's or one the figure's clause hangs on
@@ -811,6 +816,30 @@ def _year(i: int, k: int, sent: Span, sent_ents: list[Span], when: date | None, 
     if own and kind == "target" and not named_goal:
         return max(own)[1]  # "plans to double its aid next year to $8.5bn" (not "the target of 20%")
     return None
+
+
+def _other_unit_between(doc: Doc, k: int, s: int, unit: str) -> bool:
+    """Whether a number of another unit (money, percentage or count) in another clause stands between the
+    figure (ending at token k) and a year (at token s), nearer to the year than to the figure: the year
+    is that number's."""
+    own = "percent" if unit == "percent_of_gdp" else unit
+    verb = _clause_verb(doc[k - 1])
+    m = k
+    while m < s:
+        if not _is_core(doc[m]) or _YEAR.fullmatch(doc[m].text):
+            m += 1
+            continue
+        end = m + 1
+        while end < s and (_is_core(doc[end]) or doc[end].lower_ in number_scales()):
+            end += 1
+        if (
+            (_unit_at(doc, m, end)[0] or "count") != own
+            and s - end < m - k
+            and _clause_verb(doc[m]) != verb  # not "23 of the members will spend 2% ... this year"
+        ):
+            return True
+        m = end
+    return False
 
 
 def _compared_year(doc: Doc, sent: Span, start: int, year: int, when: date | None) -> bool:

@@ -159,3 +159,25 @@ def test_money_over_years_has_no_year(nlp, text):
     """A sum promised with no deadline, or a rate per year, has no one year of its own."""
     claims = [c for c in extract_numbers(nlp(text), WHEN) if c.unit == "money"]
     assert [c.year for c in claims] == [None]
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "year"),
+    [
+        (
+            "The number of members meeting the 2% guideline grew from four in 2016 to nine in 2023.",
+            "2%",
+            None,
+        ),
+        (
+            "Twelve of the 30 allies will spend at least 2% of GDP on defence this year, up from three a "
+            "decade ago.",
+            "Twelve",
+            2023,
+        ),
+    ],
+)
+def test_year_nearer_another_figure(nlp, text, figure, year):
+    """A year after a figure, nearer a number of another unit in another clause, is that number's."""
+    found = {c.text: c.year for c in extract_numbers(nlp(text), WHEN)}
+    assert found[figure] == year
