@@ -1782,13 +1782,103 @@ def named_supporter(art: Article, subj: Span) -> list[Speaker] | None:
 
 
 @rule(
+    "reported_attitude",
+    "an attitude a source reports of a third party is that party's, or no one's, never the source's",
+    fires={
+        "Paul Garnet said the old defence ministers had scolded the allies for underfunding NATO.": [],
+        "Emmanuel Macron said Poland strongly backs NATO membership for Ukraine.": [
+            "Poland nato_alliance support"
+        ],
+    },
+    spares={
+        "Emmanuel Macron said France strongly backs NATO membership for Ukraine.": [
+            "Emmanuel Macron nato_alliance support"
+        ],
+        "Paul Garnet said he strongly backs NATO membership for Ukraine.": [
+            "Paul Garnet nato_alliance support"
+        ],
+    },
+)
+def reported_attitude(art: Article, root: Token, scope: Scope, source: Speaker) -> list[Speaker] | None:
+    """ "Garnet said past ministers had scolded the allies": an attitude verb (a general cue) whose own
+    subject is a noun phrase other than the source's is what the source reports of that party: the party
+    holds it when it is an actor the source does not speak for, no one holds it when it is unnamed others
+    (a plural common noun: "past ministers", "critics"). The source keeps it (None) for a pronoun or an
+    unresolved subject ("the president" with no date), for itself, for whom it speaks for (its country or
+    organisation, "her party", the members of its organisation: stance_member_nouns.txt), and for an
+    obligation ("allies would need to spend more")."""
+    verb = _reported_cue(root, scope, art.lex)
+    if verb is None or _obliged(verb) or conditional(verb):
+        return None
+    subj = _subject(verb)
+    if subj is None or subj.root.tag_ == "PRP" or any(t.dep_ == "poss" and t.pos_ == "PRON" for t in subj):
+        return None
+    noun = _quantified(subj.root)
+    if noun.lemma_.lower() in word_set("stance_member_nouns") and (
+        source.org is not None or source.type == "organization"
+    ):
+        return None
+    if noun.pos_ == "NOUN" and not noun.ent_type_ and noun.tag_ == "NNS":
+        found = Speaker(None, "anonymous")  # unnamed others, whoever is named on them ("Obama's ministers")
+    else:
+        found = art.speakers.resolve(subj)
+    if found.name is not None and found.name in {source.name, source.org}:
+        return None
+    if found.type != "person" and found.country is not None and found.country == source.country:
+        return None  # "Macron said France backs ...", "American forces would defend ...": he speaks for them
+    if not is_actor(found, art.gaz, art.when):
+        return [] if found.type == "anonymous" else None
+    return [found]
+
+
+def _quantified(tok: Token) -> Token:
+    """The noun a quantifier subject is about ("all of the ministers"), else the subject itself."""
+    if tok.tag_ != "DT":
+        return tok
+    appos = next((c for c in tok.children if c.dep_ == "appos" and c.pos_ == "NOUN"), None)  # a misparse
+    of = (g for c in tok.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj")
+    return appos or next(of, tok)
+
+
+def _reported_cue(root: Token, scope: Scope, lex: StanceLexicon) -> Token | None:
+    """The first word above a mention, inside the statement, that has a subject of its own, when it is a
+    general cue, the mention is not in its subject ("NATO would defend them" is said of NATO) and no cue
+    above it judges it."""
+    tok = root
+    while tok.head.i != tok.i and tok.head in scope:
+        if tok.dep_ in {"nsubj", "nsubjpass", "csubj"}:
+            return None
+        tok = tok.head
+        if any(c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children):
+            return tok if stance_cue(tok, lex) is not None and not _judged_above(tok, scope, lex) else None
+    return None
+
+
+def _judged_above(tok: Token, scope: Scope, lex: StanceLexicon) -> bool:
+    """A cue above `tok` inside the statement: the source judges what it reports ("glad that ...")."""
+    while tok.head.i != tok.i and tok.head in scope:
+        tok = tok.head
+        if stance_cue(tok, lex) is not None:
+            return True
+    return False
+
+
+def _obliged(verb: Token) -> bool:
+    """An obligation verb ("need", "have" to) or an obligation modal on the verb ("must", "should")."""
+    if verb.lemma_.lower() in word_set("stance_obligation_verbs"):
+        return True
+    modals = word_set("stance_obligation_modals")
+    return any(c.dep_ == "aux" and c.lower_ in modals for c in verb.children)
+
+
+@rule(
     "anonymous_reports",
     "an anonymous source reporting what named countries or organisations did gives their stance",
     fires={
         "Officials said Finland strongly supported NATO membership.": ["Finland nato_alliance support"],
     },
     spares={
-        "The White House said Finland strongly supported NATO membership.": [
+        "The White House said the United States strongly supported NATO membership for Finland.": [
             "White House nato_alliance support"
         ],
     },

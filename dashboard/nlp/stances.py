@@ -193,6 +193,11 @@ def _statement_holders(
         if named:
             actors, how = named, "named_supporter"
     elif (
+        rules.is_actor(speaker, art.gaz, art.when)
+        and (reported := rules.reported_attitude(art, mention.root, scope, speaker)) is not None
+    ):
+        actors, how = reported, "reported_attitude"
+    elif (
         subj is not None
         and not rules.is_actor(speaker, art.gaz, art.when)
         and not rules.conditional(reading.actor_verb)  # "should America end its aid": no one's act
@@ -202,7 +207,7 @@ def _statement_holders(
             actors, how = reported, "anonymous_reports"
     if not (reading.informative or reading.directed or rules.bare_mention(mention.root, target)):
         return []
-    if reading.score == 0:
+    if reading.score == 0 or not actors:
         return []
     reading.holder = how  # a verb the climb found does not hold a statement's stance: its speaker does
     return [(actor, reading) for actor in actors]

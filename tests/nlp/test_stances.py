@@ -1060,3 +1060,34 @@ def test_a_condition_is_no_one_s_act(nlp, gaz, text):
 def test_a_plain_report_of_a_country_s_act_still_holds(nlp, gaz):
     text = "Officials said Germany would cut its defence spending."
     assert triples(nlp, gaz, text) == {("Germany", "defence_spending_increase", "oppose")}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # unnamed others whose attitude a source reports hold it; the source does not
+        ("Anna Berglund noted that several former finance ministers had scolded the allies over NATO.", []),
+        ("Anna Berglund said the critics strongly opposed sending tanks to Ukraine.", []),
+        # a named country a source speaks about holds its own attitude
+        (
+            "Emmanuel Macron said Poland strongly backs NATO membership for Ukraine.",
+            [("Poland", "nato_alliance", "support")],
+        ),
+        # the source's own country, its members, and a judged report stay the source's
+        (
+            "Emmanuel Macron said France strongly backs NATO membership for Ukraine.",
+            [("Emmanuel Macron", "nato_alliance", "support")],
+        ),
+        (
+            "NATO Secretary General Mark Rutte said allies had agreed to raise defence spending.",
+            [("Mark Rutte", "defence_spending_increase", "support")],
+        ),
+        (
+            "Mark Rutte said he welcomed that more countries had committed to higher defence spending.",
+            [("Mark Rutte", "defence_spending_increase", "support")],
+        ),
+    ],
+    ids=lambda v: v[:50] if isinstance(v, str) else None,
+)
+def test_a_reported_attitude_belongs_to_its_subject_not_the_source(nlp, gaz, text, expected):
+    assert [(s.actor, s.target, s.polarity) for s in stances_of(nlp, gaz, text)[2]] == expected
