@@ -1037,8 +1037,10 @@ def _kind(doc: Doc, i: int, k: int, unit: str, sent: Span) -> str:
     for m, t in enumerate(after):
         lemma = t.lemma_.lower()
         if (
-            lemma in word_set("number_target_nouns") or lemma in word_set("number_recommend_verbs")
-        ) and not any(x.lower_ in word_set("number_comparison_words") for x in after[:m]):
+            (lemma in word_set("number_target_nouns") or lemma in word_set("number_recommend_verbs"))
+            and not any(x.lower_ in word_set("number_comparison_words") for x in after[:m])
+            and not any(a.lower_ in word_set("number_source_words") for a in t.ancestors)
+        ):
             return "target"  # "the 2% of GDP that NATO recommends as a guideline"
     verbs = [a for a in doc[i].ancestors if a.pos_ in {"VERB", "AUX"} and sent.start <= a.i < sent.end][:3]
     if any(c.lower_ in word_set("number_hypothesis_words") for v in verbs for c in v.children):

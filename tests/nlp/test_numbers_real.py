@@ -119,6 +119,12 @@ CASES = [
     ("Poland's army is larger than in 2015, with 190,000 soldiers.", "190,000", ("POL", 2023, None)),
     # ... but a later year a figure starts from is its own
     ("Denmark will spend 3% of GDP on defence from 2026.", "3% of GDP", ("DNK", 2026, None)),
+    # a source's "figures" do not make a level a target
+    (
+        "Poland spends about 4.1% of its GDP on defence, according to NATO figures.",
+        "4.1% of its GDP",
+        ("POL", 2023, "reported"),
+    ),
     # "that year" is the last year the article named
     ("Spending rose in 2016. That year only five countries met the goal.", "five", (None, 2016, None)),
 ]
