@@ -615,11 +615,13 @@ def _is_group(tok: Token) -> bool:
 
 def _counts_members(doc: Doc, i: int, k: int) -> bool:
     """A count of allies or member states: "30 allies", "Nine countries", "23 of the EU's 28 member
-    nations", "the number of allies to 31"."""
-    if not (doc[i].like_num or doc[i].pos_ == "NUM"):
-        return False
+    nations", "the number of allies to 31", "two close US allies"."""
+    if not (doc[i].like_num or doc[i].pos_ == "NUM") or _unit_at(doc, i, i + 1)[0] is not None:
+        return False  # not "70 percent of its budget on NATO": a share, not a count of members
     after = doc[k : k + 6] if k < len(doc) and doc[k].lower_ == "of" else doc[k : k + 2]
     before = doc[max(0, i - 3) : i] if i > 0 and doc[i - 1].lower_ == "to" else []
+    if doc[i].dep_ == "nummod" and doc[i].head.lemma_.lower() in word_set("number_member_nouns"):
+        return True  # "two key US allies"
     return any(t.lemma_.lower() in word_set("number_group_nouns") for t in [*after, *before])
 
 

@@ -125,6 +125,13 @@ CASES = [
         "4.1% of its GDP",
         ("POL", 2023, "reported"),
     ),
+    # a share of the alliance's whole is the subject country's; a count of allies is no one's
+    ("Britain provides 30% of the alliance's ships.", "30%", ("GBR", None, None)),
+    (
+        "The summit worried diplomats in three close US allies, Japan, Australia and Canada.",
+        "three",
+        (None, None, None),
+    ),
     # "that year" is the last year the article named
     ("Spending rose in 2016. That year only five countries met the goal.", "five", (None, 2016, None)),
 ]
