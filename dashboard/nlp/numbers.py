@@ -590,7 +590,24 @@ def _opens_paragraph(sent: Span) -> bool:
 def _actor(tok: Token, sent_ents: list[Span], gaz: Gazetteer, when: date | None) -> Actor | None:
     """The person or body a token names, in the gazetteer at the article's date."""
     ent = next((e for e in sent_ents if e.start <= tok.i < e.end and e.label_ in {"PERSON", "ORG"}), None)
-    return gaz.find_actor(ent.text, when) if ent is not None else None
+    if ent is not None:
+        return gaz.find_actor(ent.text, when)
+    if tok.pos_ == "PROPN" and not any(e.start <= tok.i < e.end for e in sent_ents):
+        return _unlabelled_actor(tok, gaz, when)
+    return None
+
+
+def _unlabelled_actor(tok: Token, gaz: Gazetteer, when: date | None) -> Actor | None:
+    """The person or body a proper noun the model left out of its entities names ("Hollande lost ...",
+    "Mr Scholz has ..."): the noun with the names compounded before it, looked up in the gazetteer."""
+    left = [c for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    name = " ".join(t.text for t in [*left, tok])
+    return gaz.find_actor(name, when)
+
+
+def _unlabelled_actor_country(tok: Token, gaz: Gazetteer, when: date | None) -> str | None:
+    actor = _unlabelled_actor(tok, gaz, when)
+    return actor.country if actor is not None else None
 
 
 def _actor_country(tok: Token, sent_ents: list[Span], gaz: Gazetteer, when: date | None) -> str | None:
@@ -724,6 +741,13 @@ def _previous_country(
             if code:
                 codes.append(code)
                 if is_subject:
+                    subjects.append(code)
+        in_ents = {t for e in ents.within(before.start, before.end) for t in range(e.start, e.end)}
+        for tok in before:
+            if tok.dep_ == "nsubj" and tok.pos_ == "PROPN" and tok.i not in in_ents:
+                code = _unlabelled_actor_country(tok, gaz, when)  # "Mr Scholz" the model left unlabelled
+                if code:
+                    codes.append(code)
                     subjects.append(code)
         if subjects:
             return subjects[0] if len(set(subjects)) == 1 else None  # "Sweden and Finland ...": several

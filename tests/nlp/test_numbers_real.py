@@ -132,6 +132,14 @@ CASES = [
         "three",
         (None, None, None),
     ),
+    # a person's name the model left unlabelled still gives the subject's country
+    ("Hollande sent 200 soldiers to Mali.", "200", ("FRA", None, None)),
+    (
+        "Still, Mr Scholz knows that doubts are mushy. "
+        "On Monday his government announced another €300m of arms.",
+        "€300m",
+        ("DEU", None, None),
+    ),
     # "that year" is the last year the article named
     ("Spending rose in 2016. That year only five countries met the goal.", "five", (None, 2016, None)),
 ]
