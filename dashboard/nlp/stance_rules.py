@@ -1249,7 +1249,36 @@ def negation(tok: Token, lex: StanceLexicon) -> bool:
             return True
         if low == "longer" and any(g.lower_ == "no" for g in child.children):
             return True
+        if child.dep_ in {"nsubj", "nsubjpass"} and negative_subject(child, lex):
+            return True
     return False
+
+
+@rule(
+    "negative_subject",
+    "a subject that is no one negates its verb: 'no ally wants ...', 'nobody backs ...'",
+    fires={
+        "Olaf Scholz said nobody wants to cut the aid to Ukraine.": [
+            "Olaf Scholz military_aid_to_ukraine support"
+        ],
+    },
+    spares={
+        "Olaf Scholz said he wants to cut the aid to Ukraine.": [
+            "Olaf Scholz military_aid_to_ukraine oppose"
+        ],
+        "Olaf Scholz said nobody wants the aid to Ukraine more than Poland.": [
+            "Olaf Scholz military_aid_to_ukraine support"
+        ],
+    },
+)
+def negative_subject(subj: Token, lex: StanceLexicon) -> bool:
+    """A subject that is a negation word ("nobody", "nothing") or has one as its determiner ("no ally"); not
+    in a comparison ("nobody needs it more than France" says France needs it most)."""
+    if any(t.lower_ == "than" for t in subj.head.subtree):
+        return False
+    return subj.lower_ in lex.negations or any(
+        g.dep_ == "det" and g.lower_ in lex.negations for g in subj.children
+    )
 
 
 @rule(
@@ -1813,6 +1842,8 @@ def reported_attitude(art: Article, root: Token, scope: Scope, source: Speaker) 
     subj = _subject(verb)
     if subj is None or subj.root.tag_ == "PRP" or any(t.dep_ == "poss" and t.pos_ == "PRON" for t in subj):
         return None
+    if negative_subject(subj.root, art.lex):
+        return None  # "no ally wants ...": the source's own claim about everyone
     noun = _quantified(subj.root)
     if noun.lemma_.lower() in word_set("stance_member_nouns") and (
         source.org is not None or source.type == "organization"

@@ -1091,3 +1091,22 @@ def test_a_plain_report_of_a_country_s_act_still_holds(nlp, gaz):
 )
 def test_a_reported_attitude_belongs_to_its_subject_not_the_source(nlp, gaz, text, expected):
     assert [(s.actor, s.target, s.polarity) for s in stances_of(nlp, gaz, text)[2]] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a subject that is no one negates the cue
+        ("Olaf Scholz said nobody wants to cut the aid to Ukraine.", "support"),
+        ("Olaf Scholz said no ally wants to cut the aid to Ukraine.", "support"),
+        # not in a comparison: the one compared holds it most
+        ("Olaf Scholz said nobody wants the aid to Ukraine more than Poland.", "support"),
+        ("Olaf Scholz said he wants to cut the aid to Ukraine.", "oppose"),
+    ],
+    ids=lambda v: v[:50],
+)
+def test_a_subject_that_is_no_one_negates_its_verb(nlp, gaz, text, expected):
+    found = stances_of(nlp, gaz, text)[2]
+    assert [(s.actor, s.target, s.polarity) for s in found] == [
+        ("Olaf Scholz", "military_aid_to_ukraine", expected)
+    ]
