@@ -482,8 +482,10 @@ def _country(
     government" / "the country" / "its", the article's home country; in a sentence naming no country, the
     home country, else the one the sentence before in the same paragraph is about."""
     mentions, recipients = [], []
+    casualties = any(t.lower_ in word_set("number_casualty_words") for t in sent)
     for ent in sent_ents:
-        if ent.label_ in {"GPE", "NORP", "ORG", "LOC"} and not _is_venue(ent):
+        # a place is whose figure it is only for the dead and wounded there ("200 were killed in Iran")
+        if ent.label_ in {"GPE", "NORP", "ORG", "LOC"} and (casualties or not _is_venue(ent)):
             code = gaz.country_code(ent.text)
             if code:
                 (recipients if _is_recipient(ent, i, k) else mentions).append((ent.start, ent.end, code))
@@ -557,16 +559,31 @@ def _country(
     after = [(s, c) for s, e, c in mentions if s >= k and s - k <= 4]
     if after:
         return min(after)[1]
+    verb = _clause_verb(doc[i])
+    places = [(s, c) for s, e, c in mentions if s >= k and verb is not None and _clause_verb(doc[s]) == verb]
+    if casualties and places:
+        return min(places)[1]  # "Four soldiers were killed near Avdiivka, Ukraine"
     if previous and any(_stands_for_country(t) for t in sent if t.dep_ in {"nsubj", "nsubjpass"}):
         return previous  # "It will spend 4% of its GDP": the country of the sentence before
     if home and any(t.lemma_.lower() in word_set("number_home_nouns") or t.lower_ == "its" for t in sent):
         return home
-    alliance = any(t.lemma_.lower() in _alliance_words() for t in sent)
+    alliance = any(t.lemma_.lower() in _alliance_words() for t in sent) or _names_body(sent_ents, gaz, when)
     if home and not mentions and not recipients and not alliance:
         return home  # a sentence of an article about one country ("Turnout was 65.77%.")
     if previous and not mentions and not recipients and not alliance and not _opens_paragraph(sent):
         return previous  # "Sweden is expanding its navy. The plan calls for 12 corvettes.": same paragraph
     return None
+
+
+def _names_body(sent_ents: list[Span], gaz: Gazetteer, when: date | None) -> bool:
+    """Whether a sentence names an international body ("the IMF", "the World Bank"): its figures are no
+    one country's."""
+    for ent in sent_ents:
+        if ent.label_ == "ORG":
+            actor = gaz.find_actor(ent.text, when)
+            if actor is not None and actor.country is None:
+                return True
+    return False
 
 
 def _several(tok: Token, code_at: dict[int, str]) -> bool:

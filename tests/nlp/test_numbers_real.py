@@ -140,6 +140,20 @@ CASES = [
         "€300m",
         ("DEU", None, None),
     ),
+    # an international body's money is not the article's home country's
+    (
+        "Austria is small. Austria is rich. Austria is neutral. "
+        "Only $2bn of those funds were paid, bringing the IMF's total to $9bn.",
+        "$2bn",
+        (None, None, None),
+    ),
+    # the dead and wounded are the country's where they fell
+    ("Two soldiers were killed near Kharkiv, Ukraine.", "Two", ("UKR", None, None)),
+    (
+        "Rights groups say more than 300 people were killed in the protests in Iran.",
+        "300",
+        ("IRN", None, None),
+    ),
     # "that year" is the last year the article named
     ("Spending rose in 2016. That year only five countries met the goal.", "five", (None, 2016, None)),
 ]
