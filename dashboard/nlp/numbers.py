@@ -502,7 +502,12 @@ def _country(
         return (
             counted  # "900 Ukrainian soldiers", "300 members of the American brigade", "20% of Republicans"
         )
-    close = [(s, c) for s, e, c in mentions if e <= i and i - e <= 3]
+    # (not across a verb used as a preposition: "aid to Ukraine, including €640m of arms")
+    close = [
+        (s, c)
+        for s, e, c in mentions
+        if e <= i and i - e <= 3 and not any(t.pos_ == "VERB" and t.dep_ == "prep" for t in doc[e:i])
+    ]
     if close:  # "Estonia at 3.43%, ahead of the United States at 3.38%"
         return max(close)[1]
     tok = doc[i]
@@ -698,8 +703,10 @@ def _counted_country(
 ) -> str | None:
     """The country of what a figure counts, named as an adjective of the counted noun right after it
     ("900 Ukrainian soldiers", "60 Russian aircraft") or in an of-phrase ("300 members of the American
-    brigade", "20% of Republicans")."""
+    brigade", "20% of Republicans", "$2bn worth of French goods")."""
     m = k
+    if m + 1 < len(doc) and doc[m].lower_ in word_set("number_worth_words") and doc[m + 1].lower_ == "of":
+        m += 1
     if m < len(doc) and doc[m].lower_ == "of":
         m += 1
     for t in doc[m : m + 4]:

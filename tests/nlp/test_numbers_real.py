@@ -154,6 +154,9 @@ CASES = [
         "300",
         ("IRN", None, None),
     ),
+    # what a sum buys names its country; a country named before a verb is not "close" to the figure
+    ("Washington imposed tariffs on $5bn worth of Chinese steel.", "$5bn", ("CHN", None, None)),
+    ("Norway has given €2bn in aid to Ukraine, including €700m of weapons.", "€700m", ("NOR", None, None)),
     # "that year" is the last year the article named
     ("Spending rose in 2016. That year only five countries met the goal.", "five", (None, 2016, None)),
 ]
