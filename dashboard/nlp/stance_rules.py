@@ -1741,6 +1741,22 @@ def relative_subject(verb: Token, subj: Span) -> Span | None:
 
 
 @rule(
+    "direct_question",
+    "a question ('Should Europe spend more?', 'Is NATO still needed?') asks and states no stance",
+    fires={
+        '"Does anyone really think we should leave NATO?" Ben Wallace said.': [],
+    },
+    spares={
+        '"We will never leave NATO," Ben Wallace said.': ["Ben Wallace nato_alliance support"],
+    },
+)
+def direct_question(sent: Span) -> bool:
+    """A sentence that ends with a question mark (before any closing quotation mark or bracket)."""
+    last = next((t for t in reversed(sent) if not (t.is_quote or t.is_bracket or t.is_space)), None)
+    return last is not None and last.text.endswith("?")
+
+
+@rule(
     "past_background",
     "what a sentence dates 'in' a year a decade or more before the article is background, not a stance",
     fires={

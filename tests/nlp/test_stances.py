@@ -1110,3 +1110,20 @@ def test_a_subject_that_is_no_one_negates_its_verb(nlp, gaz, text, expected):
     assert [(s.actor, s.target, s.polarity) for s in found] == [
         ("Olaf Scholz", "military_aid_to_ukraine", expected)
     ]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ('"Should we keep sending weapons to Ukraine?" Ben Wallace asked.', []),
+        ('"Does anyone really think we should leave NATO?" Ben Wallace said.', []),
+        ("Can Europe still rely on NATO? Few experts are sure.", []),
+        (
+            '"We should keep sending weapons to Ukraine," Ben Wallace said.',
+            [("Ben Wallace", "military_aid_to_ukraine", "support")],
+        ),
+    ],
+    ids=lambda v: v[:50] if isinstance(v, str) else None,
+)
+def test_a_question_states_no_stance(nlp, gaz, text, expected):
+    assert [(s.actor, s.target, s.polarity) for s in stances_of(nlp, gaz, text)[2]] == expected
