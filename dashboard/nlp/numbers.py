@@ -517,7 +517,14 @@ def _country(
             return code_at[tok.i]
         if tok.pos_ in {"VERB", "AUX"} or tok.head.i == tok.i:
             break
-    for n, verb in enumerate([t for t in [doc[i], *doc[i].ancestors] if t.pos_ in {"VERB", "AUX"}][:4]):
+    verbs = [t for t in [doc[i], *doc[i].ancestors] if t.pos_ in {"VERB", "AUX"}][:4]
+    own = [c for c in doc[i].head.children if c.dep_ == "acl" and c.i == k] + verbs[
+        :1
+    ]  # not "..., followed by"
+    agents = [t for v in own for c in v.children if c.dep_ == "agent" for t in c.subtree if t.i in code_at]
+    if agents:  # "the 4.2% spent by the US", "€2bn was pledged by Norway"
+        return None if _several(agents[0], code_at) else code_at[agents[0].i]
+    for n, verb in enumerate(verbs):
         if verb.lemma_.lower() in word_set("number_directive_verbs"):
             # "Trump called on European countries to ... 2%": the addressees' figure, not the speaker's;
             # when they name no country ("asked the Treasury for £10bn"), the speaker's own
@@ -534,6 +541,11 @@ def _country(
             return next((c for c in own if c), None)
         if verb.dep_ == "relcl":
             continue  # "the targets that NATO has set for it while spending 2.1%": NATO describes the targets
+        if n > 0 and verbs[n - 1].dep_ == "pcomp" and verbs[n - 1].head.head == verb:
+            # "accused Germany of spending 1%", "praised Poland for spending 4%": the object does it
+            objects = [t for c in verb.children if c.dep_ == "dobj" for t in c.subtree if t.i in code_at]
+            if objects:
+                return None if _several(objects[0], code_at) else code_at[objects[0].i]
         subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
         if not subjects and verb.dep_ == "conj":  # "Scholz told ... and announced a fund of €100bn"
             subjects = [c for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"}]

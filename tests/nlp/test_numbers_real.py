@@ -157,6 +157,18 @@ CASES = [
     # what a sum buys names its country; a country named before a verb is not "close" to the figure
     ("Washington imposed tariffs on $5bn worth of Chinese steel.", "$5bn", ("CHN", None, None)),
     ("Norway has given €2bn in aid to Ukraine, including €700m of weapons.", "€700m", ("NOR", None, None)),
+    # the object of "accuse ... of spending" does the spending; a passive agent owns the figure
+    (
+        "Mr Biden accused Italy of spending a mere 1.5% of its national output on defence.",
+        "1.5% of its national output",
+        ("ITA", None, None),
+    ),
+    (
+        "The Dutch premier accused Spain of spending only 1.3% of its output on defence compared to the "
+        "2.4% spent by Norway.",
+        "2.4%",
+        ("NOR", None, None),
+    ),
     # "that year" is the last year the article named
     ("Spending rose in 2016. That year only five countries met the goal.", "five", (None, 2016, None)),
 ]
