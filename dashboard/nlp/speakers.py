@@ -320,6 +320,11 @@ class ArticleSpeakers:
         persons = [
             e for e in ents if (e.label_ == "PERSON" and not self._is_place(e)) or self._known_person(e)
         ]
+        described = persons
+        if persons and root.pos_ == "NOUN" and not any(e.start <= root.i < e.end for e in persons):
+            # a description ("the senator, a critic of Trump", "sources close to Mr Wallace") is the
+            # person only whose name stands beside it ("the host, Prime Minister David Cameron")
+            persons = [e for e in persons if self._names_description(e, root)]
         if persons:
             # the person the mention is about, not one named in a clause on it ("Tusk, who met Sunak")
             own = next((e for e in persons if e.start <= root.i < e.end), persons[-1])
@@ -392,6 +397,10 @@ class ArticleSpeakers:
             generic = self._generic_org(root)
             if generic is not None:
                 return generic
+            if root.lemma_.lower() in word_set("speaker_entourage_nouns") and described:
+                code = self._entourage_country(described)  # "sources close to Mr Roe", "Roe's team"
+                if code is not None:
+                    return Speaker(None, "anonymous", code)
             if root.lemma_.lower() in word_set("anonymous_sources") and root.tag_ == "NNS":
                 # "NATO leaders", "EU governments": the organisation speaking through its members
                 for child in root.children:
@@ -427,6 +436,23 @@ class ArticleSpeakers:
             if code is not None:
                 return code
         return None
+
+    def _entourage_country(self, persons: list[Span]) -> str | None:
+        """The country of the one person a source of their circle is hung on ("aides to Ms Roe")."""
+        found = {self._speaker_from_person(e, e).country for e in persons}
+        return found.pop() if len(found) == 1 else None
+
+    @staticmethod
+    def _names_description(ent: Span, noun: Token) -> bool:
+        """Whether a person hung on a description noun is the one it describes: a name beside it ("the
+        host, Prime Minister David Cameron") or the author of a work ("Bolton's book", "a speech by")."""
+        head = ent.root.head
+        if ent.root.dep_ == "appos" and head.i == noun.i:
+            return True
+        if noun.lemma_.lower() not in word_set("document_nouns") | word_set("speaker_work_nouns"):
+            return False
+        by_agent = ent.root.dep_ == "pobj" and head.lower_ == "by" and head.head.i == noun.i
+        return (ent.root.dep_ == "poss" and head.i == noun.i) or by_agent  # "a speech by General Roe"
 
     def _ents_in(self, span: Span) -> list[Span]:
         return self.entities.within(span.start, span.end)

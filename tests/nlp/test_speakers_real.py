@@ -284,3 +284,24 @@ def test_he_said_looks_through_sentences_that_go_on_about_the_same_person(nlp):
     )
     s = speaker_of(nlp, text, "not to be")
     assert s.speaker == "Lars Holm"
+
+
+def test_a_description_is_not_the_person_named_in_a_clause_on_it(nlp):
+    text = (
+        "The veteran senator, a fierce critic of Olaf Scholz on energy, said the new pipeline deal was a "
+        "grave mistake."
+    )
+    s = speaker_of(nlp, text, "grave mistake", date(2023, 3, 1))
+    assert s.speaker != "Olaf Scholz"
+
+
+def test_a_work_speaks_for_its_author(nlp):
+    text = "Olaf Scholz's new book argues that Europe must pay more for its own defence."
+    s = speaker_of(nlp, text, "pay more for its own defence", date(2023, 3, 1))
+    assert s.speaker == "Olaf Scholz"
+
+
+def test_sources_close_to_a_person_take_that_persons_country(nlp):
+    text = "Sources close to Olaf Scholz said the budget talks would drag on until the summer."
+    s = speaker_of(nlp, text, "budget talks", date(2023, 3, 1))
+    assert (s.speaker, s.speaker_type, s.speaker_country) == (None, "anonymous", "DEU")
