@@ -1684,6 +1684,34 @@ def _inverted(verb: Token, marks: Collection[str]) -> bool:
 
 
 @rule(
+    "reported_condition",
+    "what a source says inside a condition ('if you want the aid, ...') is no stance, unless it is a demand",
+    fires={
+        "Ben Wallace said that if Britain wanted to send more weapons to Ukraine, it would need money.": [],
+    },
+    spares={
+        "Ben Wallace said that Britain would send more weapons to Ukraine.": [
+            "Ben Wallace military_aid_to_ukraine support"
+        ],
+    },
+)
+def reported_condition(root: Token, reading: Reading, lex: StanceLexicon) -> bool:
+    """A mention in a clause marked "if" or "unless" inside a statement, read with no negation nor failure
+    in the condition (a negated one, "we will leave if allies do not pay more" or "if they fail to pay",
+    names what is demanded)."""
+    if not conditional(root) or reading.rule == "conditional":
+        return False
+    if any((lex.cue(c) or 0) < 0 for c in reading.cues):
+        return False
+    tok = root
+    while conditional(tok):  # up to the verb of the condition
+        if negation(tok, lex):
+            return False
+        tok = tok.head
+    return True
+
+
+@rule(
     "indirect_question",
     "a question put by a source ('asked whether ...', 'wondered if ...') holds no stance",
     fires={

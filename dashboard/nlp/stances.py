@@ -207,6 +207,8 @@ def _statement_holders(
             actors, how = reported, "anonymous_reports"
     if not (reading.informative or reading.directed or rules.bare_mention(mention.root, target)):
         return []
+    if rules.reported_condition(mention.root, reading, art.lex):
+        return []
     if reading.score == 0 or not actors:
         return []
     reading.holder = how  # a verb the climb found does not hold a statement's stance: its speaker does

@@ -1127,3 +1127,26 @@ def test_a_subject_that_is_no_one_negates_its_verb(nlp, gaz, text, expected):
 )
 def test_a_question_states_no_stance(nlp, gaz, text, expected):
     assert [(s.actor, s.target, s.polarity) for s in stances_of(nlp, gaz, text)[2]] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Ben Wallace said that if Britain wanted to send more weapons to Ukraine, it would need money.", []),
+        ("Karen Smith said that if Kyiv wants more military aid, it has to hold elections.", []),
+        ("Karen Smith said that if Congress backs the military aid to Ukraine, the war will go on.", []),
+        # a failure or a negation in the condition names what is demanded
+        (
+            "Donald Trump said he had warned an ally he would not protect it if it failed to spend enough on "
+            "defence.",
+            [("Donald Trump", "defence_spending_increase", "support")],
+        ),
+        (
+            "Ben Wallace said that Britain would send more weapons to Ukraine.",
+            [("Ben Wallace", "military_aid_to_ukraine", "support")],
+        ),
+    ],
+    ids=lambda v: v[:50] if isinstance(v, str) else None,
+)
+def test_what_a_source_says_inside_a_condition_is_no_stance(nlp, gaz, text, expected):
+    assert [(s.actor, s.target, s.polarity) for s in stances_of(nlp, gaz, text)[2]] == expected
