@@ -862,6 +862,7 @@ def _year(
         if s >= k
         and not (doc[s - 1].lower_ == "by" and any(_is_core(t) for t in doc[k:s]))
         and not _other_unit_between(doc, k, s, unit)
+        and not _in_later_brackets(doc, k, s)
     ]
     # a year in a clause of its own ("Under a deal reached two years ago, Seoul pays 40%") is not the
     # figure's: only one whose clause verb is the figure's or one the figure's clause hangs on
@@ -902,6 +903,18 @@ def _other_unit_between(doc: Doc, k: int, s: int, unit: str) -> bool:
             return True
         m = end
     return False
+
+
+def _in_later_brackets(doc: Doc, k: int, s: int) -> bool:
+    """Whether token s is inside brackets opened after token k ("€6.8bn ... Germany (€17.7bn, stretching
+    to 2027)"): a year there is the bracketed figure's."""
+    depth = 0
+    for t in doc[k:s]:
+        if t.text == "(":
+            depth += 1
+        elif t.text == ")":
+            depth = max(0, depth - 1)
+    return depth > 0
 
 
 def _compared_year(doc: Doc, sent: Span, start: int, year: int, when: date | None) -> bool:

@@ -169,6 +169,9 @@ CASES = [
         "2.4%",
         ("NOR", None, None),
     ),
+    # a year inside brackets opened after the figure is the bracketed figure's
+    ("Italy has pledged €900m, against Poland (€3bn, stretching to 2027).", "€900m", ("ITA", 2023, None)),
+    ("Italy has pledged €900m, against Poland (€3bn, stretching to 2027).", "€3bn", ("POL", 2027, None)),
     # "that year" is the last year the article named
     ("Spending rose in 2016. That year only five countries met the goal.", "five", (None, 2016, None)),
 ]
