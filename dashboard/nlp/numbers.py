@@ -841,7 +841,13 @@ def _year(
                 prev = doc[t.i - 1].lower_
                 ago = t.i + 1 < sent.end and doc[t.i + 1].lower_ == "ago"
                 if prev in relative_years() and not ago:
-                    dates.append((t.i - 1, when.year + relative_years()[prev]))
+                    # "next year", not "over the next decade" (a span); not "since last year's summit"
+                    since = any(
+                        w.lower_ in word_set("number_not_own_year")
+                        for w in doc[max(sent.start, t.i - 4) : t.i - 1]
+                    )
+                    if period_years()[t.lower_] == 1 and not since:
+                        dates.append((t.i - 1, when.year + relative_years()[prev]))
                 elif prev in word_set("number_same_year_words") and t.lower_ == "year":
                     named = _last_year_before(doc, sent.start)  # "That year just three allies ..."
                     if named is not None:
@@ -926,7 +932,14 @@ def _compared_year(doc: Doc, sent: Span, start: int, year: int, when: date | Non
     if words and words[-1] in word_set("number_start_year_words"):
         return when is not None and year < when.year
     phrases = (tuple(p.split()) for p in word_list("number_compared_year_phrases"))
-    return any(tuple(words[-len(p) :]) == p for p in phrases)
+    if any(tuple(words[-len(p) :]) == p for p in phrases):
+        return True
+    for head in doc[start].ancestors:  # "rose by 12% compared with the same period in 2022"
+        if head.lemma_.lower() in word_set("number_comparison_heads"):
+            return True
+        if head.pos_ in {"VERB", "AUX"}:
+            return False
+    return False
 
 
 def _year_reaches(tok: Token, heads: set[int]) -> bool:

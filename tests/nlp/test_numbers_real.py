@@ -117,6 +117,13 @@ CASES = [
     ),
     ("Spain's defence budget grew to €20bn, compared with 2019.", "€20bn", ("ESP", 2023, None)),
     ("Poland's army is larger than in 2015, with 190,000 soldiers.", "190,000", ("POL", 2023, None)),
+    ("Arms sales rose by 9% compared with the same months in 2021.", "9%", (None, 2023, None)),
+    # "since last year's summit" starts a period; it is not the figure's year
+    (
+        "Since last year's summit, the alliance has kept 300,000 troops on high alert.",
+        "300,000",
+        (None, 2023, None),
+    ),
     # ... but a later year a figure starts from is its own
     ("Denmark will spend 3% of GDP on defence from 2026.", "3% of GDP", ("DNK", 2026, None)),
     # a source's "figures" do not make a level a target
@@ -234,3 +241,9 @@ def test_year_nearer_another_figure(nlp, text, figure, year):
     """A year after a figure, nearer a number of another unit in another clause, is that number's."""
     found = {c.text: c.year for c in extract_numbers(nlp(text), WHEN)}
     assert found[figure] == year
+
+
+def test_next_decade_is_a_span_not_next_year(nlp):
+    """ "over the next decade" gives a goal no deadline (not the year after the article's)."""
+    claims = extract_numbers(nlp("The aim is 3% of GDP over the next decade."), WHEN)
+    assert [(c.text, c.year) for c in claims] == [("3% of GDP", None)]
