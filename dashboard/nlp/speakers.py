@@ -437,6 +437,12 @@ class ArticleSpeakers:
                 return code
         return None
 
+    def _owner_country(self, org: Span) -> str | None:
+        """The country an organisation is said to belong to by a possessive before it: "Russia's
+        Orthodox Church", "Germany's Kiel Institute"."""
+        owner = next((c for c in org.root.children if c.dep_ == "poss" and c.i < org.start), None)
+        return self.gaz.country_code(_clean_name(owner.text)) if owner is not None else None
+
     def _entourage_country(self, persons: list[Span]) -> str | None:
         """The country of the one person a source of their circle is hung on ("aides to Ms Roe")."""
         found = {self._speaker_from_person(e, e).country for e in persons}
@@ -513,6 +519,9 @@ class ArticleSpeakers:
     def _owner(self, tok: Token) -> Speaker | None:
         """The actor a possessor or agent token names: an entity, or "the alliance" for an organisation
         the article names."""
+        institution = self._institution(tok.doc[tok.left_edge.i : tok.i + 1])
+        if institution is not None:
+            return institution  # "a paper by Estonia's defence ministry"
         ent = self.entities.at(tok.i)
         if ent is not None:
             sp = self._speaker_from_person(ent, ent) if ent.label_ == "PERSON" else self._group(ent)
@@ -715,7 +724,8 @@ class ArticleSpeakers:
         """A country's institution speaking: "the Turkish military", "Estonia's defence ministry" ->
         ("Turkish military", "Estonian defence ministry") with the country."""
         root = mention.root
-        if root.lemma_.lower() not in word_set("speaker_institution_nouns") or root.tag_ != "NN":
+        common = root.tag_ == "NN" or (root.tag_ == "NNP" and root.text.islower())  # "defence ministry"
+        if root.lemma_.lower() not in word_set("speaker_institution_nouns") or not common:
             return None
         mods = [c for c in root.children if c.dep_ in {"amod", "compound", "poss"} and c.i < root.i]
         found = next(
@@ -823,7 +833,8 @@ class ArticleSpeakers:
         name = _clean_name(re.sub(r"^(?i:the)\s+", "", ent.text))
         org = self.gaz.find_org(name) or self._earlier_org(name)
         if org is not None:
-            return Speaker(org.name, "organization", org.country, None, org.org)
+            country = org.country or (self._owner_country(ent) if org.org is None else None)
+            return Speaker(org.name, "organization", country, None, org.org)
         code = self.gaz.country_code(name)
         named = ent.label_ in {"GPE", "LOC", "ORG", "FAC"} or self.gaz.is_country_name(name)  # "U.S." as NORP
         if code is not None and named and not ent.text.islower():
@@ -832,7 +843,7 @@ class ArticleSpeakers:
         if ent.label_ == "NORP":
             return Speaker(None, "anonymous", code) if code else UNKNOWN
         if ent.label_ == "ORG":
-            return Speaker(name, "organization", None)
+            return Speaker(name, "organization", self._owner_country(ent))
         return UNKNOWN
 
     def _earlier_org(self, name: str):

@@ -305,3 +305,15 @@ def test_sources_close_to_a_person_take_that_persons_country(nlp):
     text = "Sources close to Olaf Scholz said the budget talks would drag on until the summer."
     s = speaker_of(nlp, text, "budget talks", date(2023, 3, 1))
     assert (s.speaker, s.speaker_type, s.speaker_country) == (None, "anonymous", "DEU")
+
+
+def test_an_organisation_takes_the_country_that_owns_it(nlp):
+    text = "Hungary's Reformed Church said on Sunday that it would open its schools to refugee children."
+    s = speaker_of(nlp, text, "open its schools", date(2022, 3, 6))
+    assert (s.speaker_type, s.speaker_country) == ("organization", "HUN")
+
+
+def test_a_document_speaks_for_the_national_institution_that_published_it(nlp):
+    text = "A study published by Latvia's defence ministry warned that the border needed more guards."
+    s = speaker_of(nlp, text, "border needed more guards", date(2024, 4, 1))
+    assert (s.speaker_type, s.speaker_country) == ("organization", "LVA")
