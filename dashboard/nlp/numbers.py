@@ -495,8 +495,8 @@ def _country(
         return inside[0]
     if _counts_members(doc, i, k):
         return None  # "30 allies", "23 of the 28 member nations", "the number of allies to 31"
-    if _alliance_target_of(doc, i):
-        return None  # "far above NATO's target of 20%"
+    if _alliance_target_of(doc, i) or any(_group_aggregate(t) for t in list(doc[i].ancestors)[:3]):
+        return None  # "far above NATO's target of 20%", "higher than the EU average of 6.3%"
     counted = _counted_country(doc, k, code_at, sent_ents, gaz, when)
     if counted:
         return (
@@ -550,6 +550,8 @@ def _country(
         if not subjects and verb.dep_ == "conj":  # "Scholz told ... and announced a fund of €100bn"
             subjects = [c for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
         for subj in subjects:
+            if _group_aggregate(subj) or (subj.like_num and _counts_members(doc, subj.i, subj.i + 1)):
+                return None  # "the European average is 1.6%", "only ten of America's 30 allies will meet 2%"
             if any(_is_group(t) for t in [subj, *subj.conjuncts]):
                 return (
                     None  # "allies agreed to spend 5%", "European allies and Canada would add": alliance-wide
@@ -738,6 +740,14 @@ def _alliance_target_of(doc: Doc, i: int) -> bool:
         if prep.lower_ == "of" and noun.lemma_.lower() in word_set("number_target_nouns"):
             return any(c.dep_ == "poss" and _is_group(c) for c in noun.children)
     return False
+
+
+def _group_aggregate(tok: Token) -> bool:
+    """ "the European average", "the EU average", "the alliance's total": a figure over many countries."""
+    return tok.lemma_.lower() in word_set("number_aggregate_nouns") and any(
+        c.dep_ in {"amod", "compound", "poss"} and (c.lemma_.lower() in _alliance_words() or _is_group(c))
+        for c in tok.children
+    )
 
 
 def _stands_for_country(subj: Token) -> bool:

@@ -179,6 +179,17 @@ CASES = [
     # a year inside brackets opened after the figure is the bracketed figure's
     ("Italy has pledged €900m, against Poland (€3bn, stretching to 2027).", "€900m", ("ITA", 2023, None)),
     ("Italy has pledged €900m, against Poland (€3bn, stretching to 2027).", "€3bn", ("POL", 2027, None)),
+    # an average over a group of countries, or a goal some of a country's allies meet, is no one's
+    (
+        "Poland spends about 4% of its GDP on defence; the European average is 1.9%.",
+        "1.9%",
+        (None, None, None),
+    ),
+    (
+        "Only nine of America's 31 allies will reach the target of 2% of GDP this year.",
+        "2% of GDP",
+        (None, None, None),
+    ),
     # "that year" is the last year the article named
     ("Spending rose in 2016. That year only five countries met the goal.", "five", (None, 2016, None)),
 ]
