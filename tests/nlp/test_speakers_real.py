@@ -317,3 +317,23 @@ def test_a_document_speaks_for_the_national_institution_that_published_it(nlp):
     text = "A study published by Latvia's defence ministry warned that the border needed more guards."
     s = speaker_of(nlp, text, "border needed more guards", date(2024, 4, 1))
     assert (s.speaker_type, s.speaker_country) == ("organization", "LVA")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "country"),
+    [
+        (
+            "Dwight Eisenhower warned in 1961 that the arms industry had grown too powerful.",
+            "Dwight D. Eisenhower",
+            "USA",
+        ),
+        (
+            "Helmut Kohl once said that German unity and European unity were two sides of one coin.",
+            "Helmut Kohl",
+            "DEU",
+        ),
+    ],
+)
+def test_a_past_leader_quoted_in_a_recent_article_keeps_his_country(nlp, text, speaker, country):
+    s = speaker_of(nlp, text, text.split(" that ")[1][:20], date(2023, 6, 1))
+    assert (s.speaker, s.speaker_country) == (speaker, country)
