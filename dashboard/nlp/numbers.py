@@ -777,7 +777,9 @@ def _previous_country(
                 root.dep_ in {"nsubj", "nsubjpass"}
                 or (root.dep_ == "poss" and root.head.dep_ == "nsubj")
                 or (root.dep_ == "conj" and root.head.dep_ in {"nsubj", "nsubjpass"})
-            )
+            ) and not _in_subclause(root)  # not "Ever since Russia invaded Ukraine, the firm has ..."
+            if ent.label_ in {"GPE", "NORP"} and _receives(root):
+                continue  # "donations from its stocks to Ukraine": not what the sentence is about
             if ent.label_ in {"GPE", "NORP"} and not _is_venue(ent):
                 code = gaz.country_code(ent.text)
             elif ent.label_ == "PERSON" and is_subject:
@@ -806,6 +808,23 @@ def _previous_country(
             return None
         start = before.start
     return None
+
+
+def _in_subclause(tok: Token) -> bool:
+    """Whether a token's clause is an adverbial clause ("Ever since Russia invaded ...")."""
+    verb = _clause_verb(tok)
+    return verb is not None and verb.dep_ == "advcl"
+
+
+def _receives(tok: Token) -> bool:
+    """ "donations to Ukraine", "aid for Kyiv": a country named as what a noun goes to."""
+    prep = tok.head
+    return (
+        tok.dep_ == "pobj"
+        and prep.lower_ in word_set("number_recipient_preps")
+        and prep.head.pos_ == "NOUN"
+        and prep.head.lemma_.lower() not in word_set("number_comparison_heads")
+    )
 
 
 def home_country(ents: list[Span], gaz: Gazetteer) -> str | None:

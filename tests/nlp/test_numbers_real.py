@@ -190,6 +190,19 @@ CASES = [
         "2% of GDP",
         (None, None, None),
     ),
+    # the sentence before is not about a country it only sends something to, or names in a side clause
+    (
+        "The navy was short of ships even before donations from its fleet to Ukraine. "
+        "Although €1bn was set aside last year, the money may vanish.",
+        "€1bn",
+        (None, None, None),
+    ),
+    (
+        "Ever since Russia attacked Ukraine, the firm has been flooded with orders. "
+        "On Monday it said that sales rose by 15% last year.",
+        "15%",
+        (None, None, None),
+    ),
     # "that year" is the last year the article named
     ("Spending rose in 2016. That year only five countries met the goal.", "five", (None, 2016, None)),
 ]
