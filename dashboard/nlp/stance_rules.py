@@ -9,6 +9,7 @@ Reads the parse, the lexicons and the targets; never changes the doc, the statem
 from __future__ import annotations
 
 import functools
+import re
 from bisect import bisect_right
 from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -41,6 +42,7 @@ CONTRARY = "~"  # suffix of the matcher key for a target's contrary phrases
 PAST_YEARS = 10  # "in 1992" in a 2023 article is background (decades before), not a stance
 REACTION = "~reaction"  # matcher key of the counter-move phrases
 _MODIFIER_DEPS = {"poss", "compound", "nmod"}
+_RUNNING_TIME = re.compile(r"(?:\d{1,2}:)?\d{1,2}:\d{2}")
 _STOP_DEPS = {"relcl", "appos", "parataxis"}  # a relative clause or apposition speaks about its noun
 _CLAUSE_DEPS = {"ccomp", "advcl", "relcl", "csubj", "parataxis"}
 # what is not said of a subject: other clauses, and modals ("NATO members should spend" is their obligation)
@@ -1782,6 +1784,32 @@ def direct_question(sent: Span) -> bool:
     """A sentence that ends with a question mark (before any closing quotation mark or bracket)."""
     last = next((t for t in reversed(sent) if not (t.is_quote or t.is_bracket or t.is_space)), None)
     return last is not None and last.text.endswith("?")
+
+
+@rule(
+    "video_promo",
+    "a line ending with a running time ('... to defend Ukraine 03:38') is a promoted video, not the article",
+    fires={
+        "Finland joined NATO on Tuesday.\n\nMerkel pledged to send tanks to Ukraine 03:38\n\nIt was cold.": [
+            "Finland nato_alliance support"
+        ],
+    },
+    spares={
+        "Finland joined NATO on Tuesday.\n\nMerkel pledged to send tanks to Ukraine.\n\nIt was cold.": [
+            "Finland nato_alliance support",
+            "Angela Merkel military_aid_to_ukraine support",
+        ],
+    },
+)
+def video_promo(sent: Span) -> bool:
+    """A sentence whose last word is a running time ("03:38", "1:05:10") at the end of its line: the title of
+    a video the page promotes (a "watched" or "must watch" box), which says nothing the article reports."""
+    last = next((t for t in reversed(sent) if not t.is_space), None)
+    if last is None or _RUNNING_TIME.fullmatch(last.text) is None:
+        return False
+    text = sent.doc.text
+    end = last.idx + len(last.text)
+    return end == len(text) or text[end : end + 1] in {"\n", "\r"}
 
 
 @rule(

@@ -152,7 +152,7 @@ def _extract(
         target = art.targets[mention.target]
         i = bisect_right(sent_starts, mention.root.i) - 1
         sent = doc[sent_starts[i] : sent_ends[i]]
-        if rules.past_background(sent, when) or rules.direct_question(sent):
+        if rules.past_background(sent, when) or rules.direct_question(sent) or rules.video_promo(sent):
             continue
         if owner is None:
             held = _plain_holders(art, mention, target)

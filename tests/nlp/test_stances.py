@@ -1150,3 +1150,11 @@ def test_a_question_states_no_stance(nlp, gaz, text, expected):
 )
 def test_what_a_source_says_inside_a_condition_is_no_stance(nlp, gaz, text, expected):
     assert [(s.actor, s.target, s.polarity) for s in stances_of(nlp, gaz, text)[2]] == expected
+
+
+def test_a_promoted_video_title_is_no_stance(nlp, gaz):
+    promo = "Finland joined NATO on Tuesday.\n\nMerkel pledged to send tanks to Ukraine 03:38\n\nIt was cold."
+    assert [s.actor for s in stances_of(nlp, gaz, promo)[2]] == ["Finland"]
+    # a time of day inside a sentence is no running time at the end of a line
+    text = "Merkel pledged to send tanks to Ukraine at 10:30 on Friday."
+    assert [s.actor for s in stances_of(nlp, gaz, text)[2]] == ["Angela Merkel"]
