@@ -85,6 +85,7 @@ class ArticleSpeakers:
         self.group_mentions: list[tuple[int, Speaker]] = []
         self.quotes = QuoteIndex(merge_continued(find_quotes(doc.text)))
         self.spoke: list[tuple[int, str]] = []  # (char offset of the mention, person) of each statement
+        self.spoke_groups: list[tuple[int, Speaker]] = []  # the same for organisations and countries
         self.sources: list[tuple[int, str, str]] = []  # (char offset, noun, country) of unnamed sources
         self._last_resolved: int | None = None
         self._token_positions: dict[str, list[int]] | None = None  # token text -> indices, built on demand
@@ -549,6 +550,8 @@ class ArticleSpeakers:
             self.people[speaker.name].statements += 1
             if self._last_resolved is not None:
                 self.spoke.append((self._last_resolved, speaker.name))
+        elif speaker.type in {"organization", "country"} and self._last_resolved is not None:
+            self.spoke_groups.append((self._last_resolved, speaker))
         self._last_resolved = None
 
     def _as_speaker(self, person: _Person) -> Speaker:
@@ -717,8 +720,15 @@ class ArticleSpeakers:
         return self._by_name
 
     def _resolve_group_pronoun(self, pos: int) -> Speaker:
+        """The organisation or country last named as a subject before `pos`, or the one that spoke last
+        in the same or the sentence before when it spoke later ("The Turkish military says it shot the
+        jet down, contending it ...": no entity, but the speaker of the statement)."""
         i = bisect_left(self.group_offsets, pos) - 1
-        return self.group_mentions[i][1] if i >= 0 else UNKNOWN
+        named = self.group_mentions[i] if i >= 0 else (-1, UNKNOWN)
+        spoke = next(((o, sp) for o, sp in reversed(self.spoke_groups[-4:]) if o < pos), None)
+        if spoke is not None and spoke[0] > named[0] and self._sentence_distance(spoke[0], pos) <= 1:
+            return spoke[1]
+        return named[1]
 
     def _institution(self, mention: Span) -> Speaker | None:
         """A country's institution speaking: "the Turkish military", "Estonia's defence ministry" ->

@@ -337,3 +337,13 @@ def test_a_document_speaks_for_the_national_institution_that_published_it(nlp):
 def test_a_past_leader_quoted_in_a_recent_article_keeps_his_country(nlp, text, speaker, country):
     s = speaker_of(nlp, text, text.split(" that ")[1][:20], date(2023, 6, 1))
     assert (s.speaker, s.speaker_country) == (speaker, country)
+
+
+def test_it_goes_on_with_the_organisation_that_just_spoke(nlp):
+    text = (
+        "Russia denied any wrongdoing. The Latvian navy says it tracked the submarine for two days, "
+        "contending it had entered Latvian waters without warning."
+    )
+    found = statements_for_doc(nlp(text), date(2024, 4, 1))
+    s = next(s for s in found if s.content.text.startswith("it had entered"))
+    assert (s.speaker_type, s.speaker_country) == ("organization", "LVA")
