@@ -184,7 +184,7 @@ def _claim(doc, text, sents, ents: Entities, i, j, when, gaz, skip_ents, home, g
             if unit is not None and scales and not any(t.lower_ in number_scales() for t in doc[i:j]):
                 value *= number_scales()[scales[-1]]
     if unit is None:
-        if any(k in skip_ents for k in range(i, j)):
+        if any(k in skip_ents for k in range(i, j)) and not _count_in_date(doc, j):
             return None
         if not _is_count(doc, i, j, value):
             return None
@@ -364,6 +364,15 @@ def _is_count(doc: Doc, i: int, j: int, value: float) -> bool:
         if t.pos_ not in {"ADJ", "NOUN", "PROPN", "ADV", "NUM"} and t.text != "-":
             break
     return False
+
+
+def _count_in_date(doc: Doc, j: int) -> bool:
+    """A number the model swept into a date that counts a plural noun right after it ("Last year 11
+    countries did"), not a span of time ("two decades", "30 days")."""
+    if j >= len(doc) or doc[j].tag_ not in {"NNS", "NNPS"}:
+        return False
+    lemma = doc[j].lemma_.lower()
+    return lemma not in word_set("number_time_units") and lemma not in period_years()
 
 
 def _range_end(doc: Doc, j: int, low: float) -> int | None:

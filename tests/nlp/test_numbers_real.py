@@ -271,3 +271,16 @@ def test_next_decade_is_a_span_not_next_year(nlp):
     """ "over the next decade" gives a goal no deadline (not the year after the article's)."""
     claims = extract_numbers(nlp("The aim is 3% of GDP over the next decade."), WHEN)
     assert [(c.text, c.year) for c in claims] == [("3% of GDP", None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Last year 12 allies did so.", [("12", 2022)]),
+        ("The film explains the alliance in 90 seconds.", []),
+        ("Two decades ago the army was bigger.", []),
+    ],
+)
+def test_count_swept_into_a_date(nlp, text, expected):
+    """A number the model put inside a date still counts the plural noun after it; a span of time does not."""
+    assert [(c.text, c.year) for c in extract_numbers(nlp(text), WHEN)] == expected
