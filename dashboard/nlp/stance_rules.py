@@ -497,11 +497,16 @@ def contact_with_russia(tok: Token, covered: set[int]) -> list[Mention]:
     },
     spares={
         "Finland joined NATO on Tuesday. Stoltenberg said it was Tuesday.": ["Finland nato_alliance support"],
+        "Finland joined NATO on Tuesday. Stoltenberg said it was not a historic day.": [
+            "Finland nato_alliance support"
+        ],
     },
 )
 def event_pronoun(tok: Token, covered: set[int], lex: StanceLexicon, main: str) -> list[Mention]:
     if tok.dep_ != "nsubj" or tok.head.lemma_ != "be" or tok.i in covered:
         return []
+    if any(negation(t, lex) for t in (tok.head, *tok.head.ancestors)):
+        return []  # "it is no longer a threat", "I did not think this was a good moment": no event judged
     attr = next((c for c in tok.head.children if c.dep_ == "attr" and c.pos_ == "NOUN"), None)
     if attr is not None and (
         stance_cue(attr, lex) or any(c.dep_ == "amod" and stance_cue(c, lex) for c in attr.children)

@@ -1158,3 +1158,20 @@ def test_a_promoted_video_title_is_no_stance(nlp, gaz):
     # a time of day inside a sentence is no running time at the end of a line
     text = "Merkel pledged to send tanks to Ukraine at 10:30 on Friday."
     assert [s.actor for s in stances_of(nlp, gaz, text)[2]] == ["Angela Merkel"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Finland joined NATO on Tuesday. Jens Stoltenberg said it was a historic day.",
+            ["Jens Stoltenberg"],
+        ),
+        ("Finland joined NATO on Tuesday. Jens Stoltenberg said it was no longer a threat.", []),
+        ("Finland joined NATO on Tuesday. Jens Stoltenberg did not think this was a good moment.", []),
+    ],
+    ids=lambda v: v[:60] if isinstance(v, str) else None,
+)
+def test_a_negated_evaluation_of_this_or_it_names_no_event(nlp, gaz, text, expected):
+    found = stances_of(nlp, gaz, text)[2]
+    assert [s.actor for s in found if s.actor != "Finland"] == expected
