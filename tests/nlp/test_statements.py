@@ -316,3 +316,15 @@ def test_seed_article(nlp):
     assert any("two per cent" in s.content.text for s in trump)
     germany = next(s for s in found if s.speaker == "Germany")
     assert germany.speaker_type == "country" and "muted backing" in germany.content.text
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("Dutch officials retort that the fund would only help French firms.", "the fund would only help"),
+        ("The institute reckons that European allies spent far more last year.", "European allies spent"),
+        ("The Estonian defence minister lamented that a decade had been wasted.", "a decade had been wasted"),
+    ],
+)
+def test_less_common_reporting_verbs_attribute_statements(nlp, text, content):
+    assert any(content in s.content.text for s in extract(nlp, text))
