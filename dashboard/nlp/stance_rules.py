@@ -1258,6 +1258,8 @@ def negation(tok: Token, lex: StanceLexicon) -> bool:
             return True
         if child.dep_ in {"nsubj", "nsubjpass"} and negative_subject(child, lex):
             return True
+    if tok.dep_ in {"acomp", "attr"} and tok.head.lemma_ == "be" and tok.head.i != tok.i:
+        return negation(tok.head, lex)  # "is not ready to pay": the copula's negation is its complement's
     return False
 
 
@@ -1950,16 +1952,27 @@ def _quantified(tok: Token) -> Token:
 
 def _reported_cue(root: Token, scope: Scope, lex: StanceLexicon) -> Token | None:
     """The first word above a mention, inside the statement, that has a subject of its own, when it is a
-    general cue, the mention is not in its subject ("NATO would defend them" is said of NATO) and no cue
-    above it judges it."""
+    general cue or the verb of an attitude adjective ("are not ready to pay"), the mention is not in its
+    subject ("NATO would defend them" is said of NATO) and no cue above it judges it."""
     tok = root
     while tok.head.i != tok.i and tok.head in scope:
         if tok.dep_ in {"nsubj", "nsubjpass", "csubj"}:
             return None
-        tok = tok.head
+        below, tok = tok, tok.head
         if any(c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children):
-            return tok if stance_cue(tok, lex) is not None and not _judged_above(tok, scope, lex) else None
+            cue = stance_cue(tok, lex) is not None or _attitude_complement(below, lex)
+            return tok if cue and not _judged_above(tok, scope, lex) else None
     return None
+
+
+def _attitude_complement(tok: Token, lex: StanceLexicon) -> bool:
+    """A cue adjective with an infinitive of its own, complementing a verb: an attitude of the subject
+    ("are not ready to pay", "seemed willing to send"), not a judgement of it ("remained vital to NATO")."""
+    return (
+        tok.dep_ == "acomp"
+        and stance_cue(tok, lex) is not None
+        and any(c.dep_ == "xcomp" for c in tok.children)
+    )
 
 
 def _judged_above(tok: Token, scope: Scope, lex: StanceLexicon) -> bool:

@@ -1175,3 +1175,20 @@ def test_a_promoted_video_title_is_no_stance(nlp, gaz):
 def test_a_negated_evaluation_of_this_or_it_names_no_event(nlp, gaz, text, expected):
     found = stances_of(nlp, gaz, text)[2]
     assert [s.actor for s in found if s.actor != "Finland"] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a copula's negation is its complement's
+        (
+            "Anna Berglund argues that Germany is not ready to pay for higher defence spending.",
+            [("Germany", "defence_spending_increase", "oppose")],
+        ),
+        # the attitude of unnamed others, an adjective with its infinitive, is not the source's
+        ("Anna Berglund argues that most voters are not ready to pay for higher defence spending.", []),
+    ],
+    ids=lambda v: v[:60] if isinstance(v, str) else None,
+)
+def test_an_attitude_adjective_reads_its_copula_and_subject(nlp, gaz, text, expected):
+    assert [(s.actor, s.target, s.polarity) for s in stances_of(nlp, gaz, text)[2]] == expected
