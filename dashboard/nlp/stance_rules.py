@@ -1843,6 +1843,27 @@ def past_background(sent: Span, when: date | None) -> bool:
 
 
 @rule(
+    "past_actor",
+    "what a leader whose every office ended a decade or more before the article did is background",
+    fires={
+        "Ronald Reagan sharply raised defence spending.": [],
+    },
+    spares={
+        "Donald Trump sharply raised defence spending.": ["Donald Trump defence_spending_increase support"],
+    },
+)
+def past_actor(actor: Speaker, gaz: Gazetteer, when: date | None) -> bool:
+    """A person the gazetteer knows only in offices that all ended PAST_YEARS or more before the article
+    ("Reagan's decision to boost defence outlays" in a 2023 article): in a plain sentence that is history
+    the article recalls, not a stance it reports (what such a person says now, in a statement, still is)."""
+    if when is None or actor.type != "person" or not actor.name:
+        return False
+    tenures = gaz.tenures(actor.name)
+    limit = date(when.year - PAST_YEARS, when.month, min(when.day, 28))
+    return bool(tenures) and all(t.end is not None and t.end <= limit for t in tenures)
+
+
+@rule(
     "reported_prediction",
     "a source's guess that a named person may or might do a target's act is no one's stance",
     fires={

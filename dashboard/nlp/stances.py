@@ -159,6 +159,8 @@ def _extract(
         else:
             held = _statement_holders(art, mention, target, statements[owner], pieces[owner])
         for actor, reading in held:
+            if owner is None and rules.past_actor(actor, gaz, when):
+                continue
             if rules.is_actor(actor, gaz, when) and actor.name not in target.holders_excluded:
                 key = (owner, actor.name, actor.type, actor.country, target.name, sent.start)
                 found.setdefault(key, []).append((reading, sent))

@@ -827,9 +827,9 @@ def test_loader_rows_fit_the_stances_table(nlp, gaz):
         # castigating allies for not paying their share supports spending (not the alliance: "the alliance
         # defence bill" is about the bill)
         (
-            "Robert Gates castigated European allies for not paying their fair share of the alliance "
+            "Lloyd Austin castigated European allies for not paying their fair share of the alliance "
             "defence bill.",
-            "Robert Gates",
+            "Lloyd Austin",
             "defence_spending_increase",
             "support",
         ),
@@ -1192,3 +1192,10 @@ def test_a_negated_evaluation_of_this_or_it_names_no_event(nlp, gaz, text, expec
 )
 def test_an_attitude_adjective_reads_its_copula_and_subject(nlp, gaz, text, expected):
     assert [(s.actor, s.target, s.polarity) for s in stances_of(nlp, gaz, text)[2]] == expected
+
+
+def test_what_a_leader_long_out_of_office_did_is_background(nlp, gaz):
+    text = "Ronald Reagan's decision to boost defence spending is often recalled."
+    assert stances_of(nlp, gaz, text)[2] == []
+    text = "Donald Trump sharply raised defence spending."
+    assert [s.actor for s in stances_of(nlp, gaz, text)[2]] == ["Donald Trump"]
