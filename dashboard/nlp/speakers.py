@@ -86,6 +86,7 @@ class ArticleSpeakers:
         self.quotes = QuoteIndex(merge_continued(find_quotes(doc.text)))
         self.spoke: list[tuple[int, str]] = []  # (char offset of the mention, person) of each statement
         self.spoke_groups: list[tuple[int, Speaker]] = []  # the same for organisations and countries
+        self.single_sources: list[tuple[int, Speaker]] = []  # and for one unnamed person ("an aide")
         self.sources: list[tuple[int, str, str]] = []  # (char offset, noun, country) of unnamed sources
         self._last_resolved: int | None = None
         self._token_positions: dict[str, list[int]] | None = None  # token text -> indices, built on demand
@@ -422,7 +423,15 @@ class ArticleSpeakers:
                     self.sources.append((mention.start_char, root.lemma_.lower(), code))
                 elif _is_definite(root):
                     code = self._earlier_source_country(root.lemma_.lower(), mention.start_char)
-                return Speaker(None, "anonymous", code, role, org)
+                source = Speaker(None, "anonymous", code, role, org)
+                indefinite = any(c.dep_ == "det" for c in root.children) and not _is_specific(root)
+                if (
+                    indefinite
+                    and root.tag_ == "NN"
+                    and root.lemma_.lower() in word_set("speaker_single_sources")
+                ):
+                    self.single_sources.append((mention.start_char, source))
+                return source
             own = self._nationality(root)
             if own is not None:
                 return Speaker(None, "anonymous", own)  # "Ukrainian forces predict", "Republican hawks"
@@ -579,6 +588,8 @@ class ArticleSpeakers:
         recent mentions score highest, subjects and people who have already spoken get a bonus; a known
         gender must agree."""
         centre = self._centre_before(pos, gender)
+        if isinstance(centre, Speaker):
+            return centre  # an unnamed source who spoke: "a spokesman told CNN ..., he said"
         if centre is not None:
             return self._as_speaker(centre)
         best, best_score = None, float("-inf")
@@ -605,7 +616,7 @@ class ArticleSpeakers:
                 best, best_score = person, score
         return self._as_speaker(best) if best is not None else UNKNOWN
 
-    def _centre_before(self, pos: int, gender: str | None) -> _Person | None:
+    def _centre_before(self, pos: int, gender: str | None) -> _Person | Speaker | None:
         """The person named as the subject of the main clause of the nearest sentence before the pronoun at
         `pos` that has one (or of its own sentence, before it: "Kull points to polls, and he says ..."):
         news prose introduces a new speaker as a subject ("Jane Roe, a senator, toasted the result.") and
@@ -622,6 +633,9 @@ class ArticleSpeakers:
             if i == index and self._named_between(starts[i], token.start):
                 return None  # "While Mattis is a hawk, he said ...": the nearest mention decides
             centre = self._spoke_in(i, pos) or self._centre(i)
+            source = self._source_in(i, pos) if centre is None or centre[1] is None else None
+            if source is not None and i != index:
+                return source  # the unnamed speaker of a sentence about no named person
             if centre is None or (i == index and centre[0] >= pos):
                 if i != index and self._named_between(starts[i], self._sentence_end(i)):
                     return None  # "That did not satisfy Trump.": a person named otherwise may be meant
@@ -650,6 +664,15 @@ class ArticleSpeakers:
         hi = self.doc[starts[i + 1]].idx if i + 1 < len(starts) else len(self.doc.text)
         spoke = [(offset, name) for offset, name in self.spoke[-8:] if lo <= offset < min(hi, pos)]
         return (spoke[0][0], spoke[0][1], None) if spoke else None
+
+    def _source_in(self, i: int, pos: int) -> Speaker | None:
+        """The first unnamed source named by an indefinite singular noun ("a spokesman", "one official") who
+        spoke in sentence `i` before `pos` ("the former minister" is someone the article named before)."""
+        starts = self._sentence_starts()
+        lo = self.doc[starts[i]].idx
+        hi = self.doc[starts[i + 1]].idx if i + 1 < len(starts) else len(self.doc.text)
+        found = [sp for offset, sp in self.single_sources[-8:] if lo <= offset < min(hi, pos)]
+        return found[0] if found else None
 
     def _sentence_end(self, i: int) -> int:
         starts = self._sentence_starts()

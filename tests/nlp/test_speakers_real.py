@@ -347,3 +347,13 @@ def test_it_goes_on_with_the_organisation_that_just_spoke(nlp):
     found = statements_for_doc(nlp(text), date(2024, 4, 1))
     s = next(s for s in found if s.content.text.startswith("it had entered"))
     assert (s.speaker_type, s.speaker_country) == ("organization", "LVA")
+
+
+def test_he_said_goes_on_with_an_unnamed_source_that_just_spoke(nlp):
+    text = (
+        "Peter Olsen said the patrols would go on. A Latvian navy spokesman told reporters on Monday that "
+        "two ships had been tracked. Three more had entered the bay overnight, he said."
+    )
+    found = statements_for_doc(nlp(text), date(2024, 4, 1))
+    s = next(s for s in found if "entered the bay" in s.content.text)
+    assert (s.speaker, s.speaker_type, s.speaker_country) == (None, "anonymous", "LVA")
