@@ -2342,9 +2342,16 @@ def is_actor(actor: Speaker, gaz: Gazetteer, when: date | None) -> bool:
 
 
 def _plausible(actor: Speaker, gaz: Gazetteer, when: date | None) -> bool:
-    """A one-word "person" the gazetteer does not know ("Europe", "Europeans", "PESCO") is a parse slip."""
-    if actor.type != "person" or " " in actor.name.strip():
+    """A one-word "person" the gazetteer does not know ("Europe", "Europeans", "PESCO") is a parse slip, as is
+    one that opens with an article and names no group of members ("The West", "The Arizona Republican": a
+    description, not a name; "The Greens" is a party)."""
+    if actor.type != "person":
         return True
+    words = actor.name.split()
+    if len(words) > 1 and (
+        words[0].lower() not in word_set("stance_article_words") or words[-1].endswith("s")
+    ):
+        return True  # a name, or a group named by its members ("The Greens")
     found = gaz.find_actor(actor.name, when)
     return found is not None and found.type == "person"
 

@@ -1199,3 +1199,17 @@ def test_what_a_leader_long_out_of_office_did_is_background(nlp, gaz):
     assert stances_of(nlp, gaz, text)[2] == []
     text = "Donald Trump sharply raised defence spending."
     assert [s.actor for s in stances_of(nlp, gaz, text)[2]] == ["Donald Trump"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The West has sent more tanks to Ukraine.", []),
+        ("The Ohio Democrat has criticized plans to send tanks to Ukraine.", []),
+        # a party named by its members is a name
+        ("The Greens backed the plan to raise defence spending.", ["The Greens"]),
+    ],
+    ids=lambda v: v[:50] if isinstance(v, str) else None,
+)
+def test_a_description_opening_with_an_article_is_no_person(nlp, gaz, text, expected):
+    assert [s.actor for s in stances_of(nlp, gaz, text)[2]] == expected
