@@ -1891,6 +1891,27 @@ def reported_prediction(root: Token, target: Target) -> bool:
 
 
 @rule(
+    "journalist_source",
+    "a source presented as a journalist ('the editor of a newsletter', 'a correspondent') reports, not acts",
+    fires={
+        "Anna Berglund, the editor of a defence newsletter, said NATO was stronger than ever.": [],
+    },
+    spares={
+        "Anna Berglund, an analyst at a think-tank, said NATO was stronger than ever.": [
+            "Anna Berglund nato_alliance support"
+        ],
+    },
+)
+def journalist_source(said_by: Span) -> bool:
+    """A speaker mention whose own noun or apposition is a journalist's (stance_journalist_nouns.txt): what
+    the press says is its report or comment, not an actor's stance."""
+    nouns = word_set("stance_journalist_nouns")
+    root = said_by.root
+    heads = [root, *(c for c in root.children if c.dep_ == "appos")]
+    return any(h.lemma_.lower() in nouns for h in heads)
+
+
+@rule(
     "named_supporter",
     "a named person who is the subject of a cue inside a statement holds its stance, not the speaker",
     fires={

@@ -185,6 +185,8 @@ def _statement_holders(
     speaker = Speaker(st.speaker, st.speaker_type, st.speaker_country, st.speaker_role, st.speaker_org)
     actors, how = [speaker], None
     said_by = _span_of(art.doc, st.speaker_mention)
+    if said_by is not None and rules.journalist_source(said_by):
+        return []
     if said_by is not None:
         parts, split = rules.parts(said_by)
         if len(parts) > 1:  # "Latvia and Estonia have announced plans to ...": each country holds it

@@ -1213,3 +1213,16 @@ def test_what_a_leader_long_out_of_office_did_is_background(nlp, gaz):
 )
 def test_a_description_opening_with_an_article_is_no_person(nlp, gaz, text, expected):
     assert [s.actor for s in stances_of(nlp, gaz, text)[2]] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Anna Berglund, the editor of a defence newsletter, said NATO was stronger than ever.", []),
+        ("Anna Berglund, a veteran correspondent, said NATO was stronger than ever.", []),
+        ("Anna Berglund, an analyst at a think-tank, said NATO was stronger than ever.", ["Anna Berglund"]),
+    ],
+    ids=lambda v: v[:50] if isinstance(v, str) else None,
+)
+def test_a_source_presented_as_a_journalist_holds_no_stance(nlp, gaz, text, expected):
+    assert [s.actor for s in stances_of(nlp, gaz, text)[2]] == expected
