@@ -497,7 +497,7 @@ def contact_with_russia(tok: Token, covered: set[int]) -> list[Mention]:
     },
     spares={
         "Finland joined NATO on Tuesday. Stoltenberg said it was Tuesday.": ["Finland nato_alliance support"],
-        "Finland joined NATO on Tuesday. Stoltenberg said it was not a historic day.": [
+        "Finland joined NATO on Tuesday. Stoltenberg did not think it was a historic day.": [
             "Finland nato_alliance support"
         ],
     },
@@ -505,8 +505,8 @@ def contact_with_russia(tok: Token, covered: set[int]) -> list[Mention]:
 def event_pronoun(tok: Token, covered: set[int], lex: StanceLexicon, main: str) -> list[Mention]:
     if tok.dep_ != "nsubj" or tok.head.lemma_ != "be" or tok.i in covered:
         return []
-    if any(negation(t, lex) for t in (tok.head, *tok.head.ancestors)):
-        return []  # "it is no longer a threat", "I did not think this was a good moment": no event judged
+    if any(negation(t, lex) for t in tok.head.ancestors):
+        return []  # "I did not think this was a good moment": no event judged ("this is not the end" is)
     attr = next((c for c in tok.head.children if c.dep_ == "attr" and c.pos_ == "NOUN"), None)
     if attr is not None and (
         stance_cue(attr, lex) or any(c.dep_ == "amod" and stance_cue(c, lex) for c in attr.children)

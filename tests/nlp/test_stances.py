@@ -1167,12 +1167,16 @@ def test_a_promoted_video_title_is_no_stance(nlp, gaz):
             "Finland joined NATO on Tuesday. Jens Stoltenberg said it was a historic day.",
             ["Jens Stoltenberg"],
         ),
-        ("Finland joined NATO on Tuesday. Jens Stoltenberg said it was no longer a threat.", []),
+        # the copula's own negation is read by said_of_subject: "not the end" of something is support
+        (
+            "Finland joined NATO on Tuesday. Jens Stoltenberg said this was not the end of it.",
+            ["Jens Stoltenberg"],
+        ),
         ("Finland joined NATO on Tuesday. Jens Stoltenberg did not think this was a good moment.", []),
     ],
     ids=lambda v: v[:60] if isinstance(v, str) else None,
 )
-def test_a_negated_evaluation_of_this_or_it_names_no_event(nlp, gaz, text, expected):
+def test_an_evaluation_of_this_or_it_under_a_negation_names_no_event(nlp, gaz, text, expected):
     found = stances_of(nlp, gaz, text)[2]
     assert [s.actor for s in found if s.actor != "Finland"] == expected
 
