@@ -534,7 +534,8 @@ def positions_behind(
         article_positions(_cell(stances, actor=actor, target=target)), articles, ["actor", "target"]
     )
     out = rows.rename(columns={"source": "outlet"})
-    return out[["date", *out.columns.drop("date")]].reset_index(drop=True)
+    first = ["date", "outlet", "title"]  # what a reader recognises an article by; its id comes last
+    return out[[*first, *out.columns.drop([*first, "article_id"]), "article_id"]].reset_index(drop=True)
 
 
 def _with_article(rows: pd.DataFrame, articles: pd.DataFrame, then_by: list[str]) -> pd.DataFrame:
