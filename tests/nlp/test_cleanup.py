@@ -38,6 +38,28 @@ CASES = [
         ["ADVERTISEMENT", "Photo:"],
         ["The budget passed."],
     ),
+    (
+        "The summit opened.\nJUST WATCHED Minister: we will pay more Replay More Videos ... "
+        "MUST WATCH Minister: we will pay more 02:14\nShe said the plan was ready.",
+        ["JUST WATCHED", "we will pay more", "02:14"],
+        ["The summit opened.", "She said the plan was ready."],
+    ),
+    (
+        "Photos: Leaders meet Photos: Leaders meet A leader arrives on May 3. Hide Caption 1 of 2 "
+        "Photos: Leaders meet Ministers pose. Hide Caption 2 of 2\nThe talks went on.",
+        ["Hide Caption"],
+        ["A leader arrives on May 3.", "Ministers pose.", "The talks went on."],
+    ),
+    (
+        "Enlarge this image toggle caption A. Person/Agency A. Person/Agency\nThe vote was close.",
+        ["toggle caption", "Agency"],
+        ["The vote was close."],
+    ),
+    (
+        "She told the story of a caption contest: the photos won. Hide nothing, she said.",
+        [],
+        ["caption contest", "Hide nothing"],
+    ),
 ]
 
 
