@@ -1,0 +1,137 @@
+"""The filters computed in DuckDB over the store (dashboard/queries/sql.py) give the same rows as the pandas
+reference (dashboard.queries.apply_filters on the tables the app reads), for every combination of filters."""
+
+from __future__ import annotations
+
+import itertools
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from dashboard.corpus import Corpus
+from dashboard.loader import load_articles
+from dashboard.queries import COUNTRY_FIELDS, TABLE_NAMES, Filters, apply_filters
+from dashboard.queries.sql import StoreSQL
+from dashboard.schema import KEYS
+from dashboard.store import Store
+
+SAMPLE = Path(__file__).resolve().parents[1] / "data" / "articles"
+ARTICLES = [
+    "2014-09-05_wales-summit-pledge.md",
+    "2017-11-13_pesco-notification.md",
+    "2018-07-12_trump-brussels-summit.md",
+    "2018-11-13_european-army-row.md",
+    "2019-11-08_macron-brain-death.md",
+    "2022-02-27_scholz-zeitenwende.md",
+    "2024-06-20_poland-spending-surge.md",
+    "2025-03-18_bundestag-debt-brake.md",
+    "briefs.csv",
+]
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    base = tmp_path_factory.mktemp("sql")
+    (base / "in").mkdir()
+    for name in ARTICLES:
+        shutil.copy(SAMPLE / name, base / "in" / name)
+    load_articles(base / "in", store=base / "store")
+    return base / "store"
+
+
+@pytest.fixture(scope="module")
+def tables(store: Path) -> dict[str, pd.DataFrame]:
+    return Corpus.from_tables(Store(store).read_all()).tables()
+
+
+@pytest.fixture(scope="module")
+def db(store: Path):
+    with StoreSQL(store) as sql:
+        yield sql
+
+
+def _sorted(frame: pd.DataFrame, table: str) -> pd.DataFrame:
+    return frame.sort_values(KEYS[table]).reset_index(drop=True)
+
+
+def _same(got: dict[str, pd.DataFrame], want: dict[str, pd.DataFrame], label: str) -> None:
+    for table in TABLE_NAMES:
+        pd.testing.assert_frame_equal(
+            _sorted(got[table], table), _sorted(want[table], table), obj=f"{table} under {label}"
+        )
+
+
+def _grid(tables: dict[str, pd.DataFrame]) -> list[Filters]:
+    statements = tables["statements"]
+    outlets = tables["articles"]["source"].value_counts().index[:2].tolist()
+    topics = tables["topics"]["topic"].value_counts().index[:2].tolist()
+    speakers = statements["speaker"].value_counts().index[:3].tolist()
+    countries = [(), ("DEU",), ("USA", "fra")]
+    fields = [COUNTRY_FIELDS, ("speaker",), ("mentioned",), ("number",), ("speaker", "number")]
+    dates = [(None, None), (date(2018, 1, 1), date(2022, 12, 31)), (date(2024, 6, 20), None)]
+    every = [
+        Filters(countries=c, country_fields=f, date_from=d[0], date_to=d[1], outlets=o, topics=t, actors=a)
+        for c, f, d, o, t, a in itertools.product(
+            countries,
+            fields,
+            dates,
+            [(), tuple(outlets)],
+            [(), (topics[0],)],
+            [(), (speakers[0],), tuple(speakers[1:])],
+        )
+        if c or f == COUNTRY_FIELDS  # the fields matter only with a country
+    ]
+    # every fifth (5 is prime to the 12 combinations of the last three filters, so each pairing comes up)
+    return every[::5]
+
+
+def test_every_filter_combination_gives_the_pandas_rows(tables, db) -> None:
+    grid = _grid(tables)
+    assert len(grid) > 75
+    hits = 0
+    for filters in grid:
+        want = apply_filters(tables, filters)
+        _same(db.filtered(filters), want, repr(filters))
+        assert db.count(filters) == {t: len(want[t]) for t in TABLE_NAMES}
+        hits += bool(len(want["statements"])) and len(want["statements"]) < len(tables["statements"])
+    assert hits > 25  # most combinations keep some rows and drop others: the comparison has teeth
+
+
+def test_no_filter_is_every_row_with_the_corpus_wide_names(tables, db) -> None:
+    _same(db.filtered(Filters()), tables, "no filter")
+    raw = Store(db.store.root).read("statements")
+    renamed = raw["speaker"].ne(
+        tables["statements"].set_index("statement_id").loc[raw["statement_id"], "speaker"].values
+    )
+    assert db.con.execute("SELECT count(*) FROM statements").fetchone()[0] == len(raw)
+    if renamed.any():  # a surname-only speaker takes the full name the corpus uses elsewhere
+        short = raw.loc[renamed, "speaker"].iloc[0]
+        assert db.con.execute("SELECT count(*) FROM statements WHERE speaker = ?", [short]).fetchone()[0] == 0
+
+
+def test_filter_values_are_parameters_not_sql(db) -> None:
+    hostile = Filters(
+        countries=("DEU') OR true --",), outlets=("x' OR '1'='1",), actors=("'; DROP VIEW articles; --",)
+    )
+    assert db.count(hostile) == {t: 0 for t in TABLE_NAMES} | {"rejected": db.count(Filters())["rejected"]}
+    assert db.count(Filters())["articles"] > 0
+
+
+def test_a_view_sees_its_snapshot_only(tmp_path: Path) -> None:
+    shutil.copytree(SAMPLE, tmp_path / "in", ignore=shutil.ignore_patterns("2025*", "*.csv", "*.jsonl"))
+    load_articles(tmp_path / "in" / "2014-09-05_wales-summit-pledge.md", store=tmp_path / "store")
+    before = StoreSQL(tmp_path / "store")
+    load_articles(tmp_path / "in" / "2018-07-12_trump-brussels-summit.md", store=tmp_path / "store")
+    after = StoreSQL(tmp_path / "store")
+    assert before.count(Filters())["articles"] == 1
+    assert after.count(Filters())["articles"] == 2
+
+
+def test_an_empty_store_gives_empty_tables(tmp_path: Path) -> None:
+    with StoreSQL(tmp_path / "nothing") as db:
+        got = db.filtered(Filters(countries=("DEU",)))
+    assert all(got[t].empty for t in TABLE_NAMES)
+    assert list(got["statements"].columns) == list(Store(tmp_path).read("statements").columns)
