@@ -121,6 +121,7 @@ def extract_numbers(
     """Every numeric claim in `doc`, in order."""
     gaz = gazetteer or Gazetteer.load()
     ents = Entities(doc)  # Doc.ents and Span.ents rebuild their spans on every access: read them once
+    when = when or estimated_date(doc, ents, gaz)
     home = home_country(ents.spans, gaz)
     text = doc.text  # Doc.text joins every token on each access: read it once
     gdp_doc = _doc_has_gdp_share(text)
@@ -155,6 +156,92 @@ def extract_numbers(
         else:
             i = j
     return _carry_target_years(_with_gdp_lists(out, text))
+
+
+# An undated article's date is estimated only from a window of at most this many months in which at least
+# TITLED_HOLDERS office holders it names under their titles held office together.
+WINDOW_MONTHS = 36
+TITLED_HOLDERS = 2
+
+
+def estimated_date(doc: Doc, ents: Entities, gaz: Gazetteer, today: date | None = None) -> date | None:
+    """The date of an undated article, estimated from the office holders it names under a title ("US
+    President Donald Trump", "Nato chief Jens Stoltenberg"; not "former President Obama"): the middle of the
+    one period in which most of them held the titled office, when that period is short and unique. Whoever
+    is named without a title (a candidate, a past leader recalled) is left out. None when nothing tells."""
+    today = today or date.today()
+    held: dict[str, set[int]] = {}
+    for ent in ents:
+        if ent.label_ != "PERSON":
+            continue
+        role = _title_before(doc, ent, gaz)
+        actor = gaz.find_actor(ent.text) if role else None
+        if actor is None or actor.type != "person":
+            continue
+        for t in gaz.tenures(actor.name):
+            if t.start is not None and _same_role(gaz, t.role, role):
+                end = t.end or today
+                months = range(t.start.year * 12 + t.start.month - 1, end.year * 12 + end.month)
+                held.setdefault(actor.name, set()).update(months)
+    held.update(_nato_size_months(doc, ents, gaz, today))
+    counts: dict[int, int] = {}
+    for months in held.values():
+        for m in months:
+            counts[m] = counts.get(m, 0) + 1
+    most = max(counts.values(), default=0)
+    if most < TITLED_HOLDERS:
+        return None
+    best = sorted(m for m, c in counts.items() if c == most)
+    if best[-1] - best[0] != len(best) - 1 or best[-1] - best[0] > WINDOW_MONTHS:
+        return None  # two periods, or one too long to tell
+    middle = (best[0] + best[-1]) // 2
+    return date(middle // 12, middle % 12 + 1, 1)
+
+
+def _nato_size_months(doc: Doc, ents: Entities, gaz: Gazetteer, today: date) -> dict[str, set[int]]:
+    """The months of the years in which NATO had as many members as the article gives it ("all 29 Nato
+    members", "Nato's 29 allies"), one entry for each number of members named."""
+    nato = {
+        e.sent.start for e in ents if e.label_ == "ORG" and (gaz.find_org(e.text) or _NO_ORG).name == "NATO"
+    }
+    joined = [c.nato_member_since for c in gaz.countries.values() if c.nato_member_since]
+    out: dict[str, set[int]] = {}
+    for tok in doc:
+        if not tok.like_num or tok.sent.start not in nato or tok.i + 1 >= len(doc):
+            continue
+        nouns = [t for t in doc[tok.i + 1 : tok.i + 4] if t.pos_ in {"NOUN", "PROPN"}]
+        if not nouns or (nouns[0].i > tok.i + 1 and nouns[0].pos_ != "PROPN"):
+            continue
+        if not any(t.lemma_.lower() in word_set("number_member_nouns") for t in nouns[:2]):
+            continue
+        size = parse_value([tok.text])
+        years = [y for y in range(min(joined), today.year + 1) if sum(s <= y for s in joined) == size]
+        if years:
+            out[f"NATO of {size:g}"] = set(range(years[0] * 12, years[-1] * 12 + 12))
+    return out
+
+
+_NO_ORG = Actor("", "organization", None, None, None, None, None)
+
+
+def _title_before(doc: Doc, ent: Span, gaz: Gazetteer) -> str | None:
+    """The office a title right before a person's name gives ("German Chancellor Angela Merkel"), or None;
+    a past holder's title ("former President") gives none."""
+    k = ent.start
+    sent_start = doc[ent.start].sent.start
+    while k > max(sent_start, ent.start - 4) and doc[k - 1].pos_ in {"PROPN", "NOUN", "ADJ"}:
+        k -= 1
+    title = doc[k : ent.start]
+    if not len(title) or any(
+        t.lower_ in word_set("speaker_former_words") for t in doc[max(0, k - 1) : ent.start]
+    ):
+        return None
+    return gaz.parse_title(title.text)[0]
+
+
+def _same_role(gaz: Gazetteer, held: str | None, titled: str) -> bool:
+    role = gaz.roles.get(held or "")
+    return held == titled or bool(role and role.equivalent == titled)
 
 
 def _claim(doc, text, sents, ents: Entities, i, j, when, gaz, skip_ents, home, gdp_doc) -> NumberClaim | None:

@@ -8,7 +8,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from dashboard.nlp.numbers import extract_numbers, parse_value
+from dashboard.nlp.entities import Entities
+from dashboard.nlp.gazetteer import Gazetteer
+from dashboard.nlp.numbers import estimated_date, extract_numbers, parse_value
 from dashboard.nlp.pipeline import load_model
 
 
@@ -380,3 +382,47 @@ def test_never_raises_and_offsets_slice_the_text(nlp, text):
         assert text[c.start : c.end] == c.text
         assert c.unit in {"percent_of_gdp", "percent", "money", "count"}
         assert c.kind in {"reported", "target", "other"}
+
+
+# an undated article's year, from the office holders it names under their titles
+UNDATED = (
+    "US President Donald Trump clashed with German Chancellor Angela Merkel before the summit. "
+    "European Council President Donald Tusk urged calm. "
+    "Germany spends 1.2% of GDP on defence."
+)
+
+
+def test_undated_article_takes_the_year_its_office_holders_share(nlp):
+    doc = nlp(UNDATED)
+    # Trump (from 2017-01), Merkel (to 2021-12) and Tusk at the Council (to 2019-11): the middle of 2017-2019
+    assert estimated_date(doc, Entities(doc), Gazetteer.load(), today=date(2026, 1, 1)) == date(2018, 6, 1)
+    (figure,) = extract_numbers(doc)
+    assert (figure.text, figure.country, figure.year) == ("1.2% of GDP", "DEU", 2018)
+    # a dated article keeps its own date
+    assert extract_numbers(doc, date(2019, 3, 1))[0].year == 2019
+
+
+def test_undated_article_size_of_nato_narrows_the_period(nlp):
+    text = (
+        "US President Donald Trump met UK Prime Minister Boris Johnson in London. "
+        "The meeting of all 29 Nato members opens today."
+    )
+    doc = nlp(text)
+    # together 2019-07 to 2021-01; NATO had 29 members until 2019 (North Macedonia joined in 2020)
+    assert estimated_date(doc, Entities(doc), Gazetteer.load(), today=date(2026, 1, 1)) == date(2019, 9, 1)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a past leader recalled is no witness of the article's date; the other two share four years
+        "Former President Barack Obama spoke. US President Donald Trump met German Chancellor Angela Merkel.",
+        # one office holder alone tells too little
+        "German Chancellor Angela Merkel spoke in Berlin.",
+        # names without a title (a candidate, a leader out of office) tell nothing
+        "Donald Trump and Angela Merkel spoke on the phone.",
+    ],
+)
+def test_undated_article_without_a_short_shared_period_has_no_date(nlp, text):
+    doc = nlp(text)
+    assert estimated_date(doc, Entities(doc), Gazetteer.load(), today=date(2026, 1, 1)) is None
