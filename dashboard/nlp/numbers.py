@@ -813,14 +813,21 @@ def _counted_country(
 ) -> str | None:
     """The country of what a figure counts, named as an adjective of the counted noun right after it
     ("900 Ukrainian soldiers", "60 Russian aircraft") or in an of-phrase ("300 members of the American
-    brigade", "20% of Republicans", "$2bn worth of French goods")."""
+    brigade", "20% of Republicans", "$2bn worth of French goods"), or as the owner of what it is a part
+    of ("between 50% and 75% of Germany's gas imports")."""
     m = k
+    if m + 1 < len(doc) and doc[m].lower_ in word_set("number_range_words") and _is_core(doc[m + 1]):
+        m += 1  # the first figure of a range: "50% and 75% of ..."
+        while m < len(doc) and (_is_core(doc[m]) or doc[m].lower_ in number_scales() or doc[m].text == "%"):
+            m += 1
     if m + 1 < len(doc) and doc[m].lower_ in word_set("number_worth_words") and doc[m + 1].lower_ == "of":
         m += 1
     if m < len(doc) and doc[m].lower_ == "of":
         m += 1
     for t in doc[m : m + 4]:
         if t.i in code_at and t.dep_ in {"amod", "compound", "pobj", "nmod"} and t.ent_type_ == "NORP":
+            return code_at[t.i]
+        if t.i in code_at and t.dep_ == "poss" and m > k and doc[m - 1].lower_ == "of" and t.i == m:
             return code_at[t.i]
         if t.i in code_at or t.pos_ not in {"DET", "ADJ", "NOUN", "PROPN", "NUM", "ADV"}:
             break

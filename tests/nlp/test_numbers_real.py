@@ -203,6 +203,18 @@ CASES = [
         "15%",
         (None, None, None),
     ),
+    # a share of what a country owns is that country's, not the subject's
+    (
+        "Analysts think Norway supplies between 30% and 45% of Poland's gas imports.",
+        "30%",
+        ("POL", None, None),
+    ),
+    (
+        "Analysts think Norway supplies between 30% and 45% of Poland's gas imports.",
+        "45%",
+        ("POL", None, None),
+    ),
+    ("Norway's gas makes up 30% of Poland's imports.", "30%", ("POL", None, None)),
     # "that year" is the last year the article named
     ("Spending rose in 2016. That year only five countries met the goal.", "five", (None, 2016, None)),
 ]
