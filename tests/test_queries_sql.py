@@ -13,7 +13,7 @@ import pytest
 
 from dashboard.corpus import Corpus
 from dashboard.loader import load_articles
-from dashboard.queries import COUNTRY_FIELDS, TABLE_NAMES, Filters, apply_filters
+from dashboard.queries import COUNTRY_FIELDS, TABLE_NAMES, Filters, apply_filters, search_statements
 from dashboard.queries.sql import StoreSQL
 from dashboard.schema import KEYS
 from dashboard.store import Store
@@ -135,3 +135,32 @@ def test_an_empty_store_gives_empty_tables(tmp_path: Path) -> None:
         got = db.filtered(Filters(countries=("DEU",)))
     assert all(got[t].empty for t in TABLE_NAMES)
     assert list(got["statements"].columns) == list(Store(tmp_path).read("statements").columns)
+
+
+@pytest.mark.parametrize(
+    ("filters", "search"),
+    [
+        (Filters(), None),
+        (Filters(countries=("DEU",)), "nato"),
+        (Filters(date_from=date(2018, 1, 1)), '"european army" macron'),
+        (Filters(), "SPENDING"),
+        (Filters(), "no statement holds this"),
+    ],
+)
+def test_a_statements_page_is_the_pandas_search_sliced(tables, db, filters: Filters, search) -> None:
+    want = search_statements(apply_filters(tables, filters), search)
+    page, counts = db.statements_page(filters, search, limit=len(want) + 5)
+    articles = want["article_id"] if search else apply_filters(tables, filters)["articles"]["article_id"]
+    assert counts == {"statements": len(want), "articles": articles.nunique()}
+    pd.testing.assert_frame_equal(page[list(want.columns)], want)
+    if len(want) > 12:
+        second, again = db.statements_page(filters, search, limit=5, offset=5)
+        assert again == counts
+        assert second["statement_id"].tolist() == want["statement_id"].iloc[5:10].tolist()
+
+
+def test_an_article_by_id(tables, db) -> None:
+    first = tables["articles"].iloc[0]
+    assert db.article(first["article_id"])["text"] == first["text"]
+    with pytest.raises(KeyError):
+        db.article("no-such-article")

@@ -17,7 +17,7 @@ import pandas as pd
 import pyarrow as pa
 
 from dashboard.corpus import _surname_mapping
-from dashboard.queries import COUNTRY_FIELDS, TABLE_NAMES, Filters
+from dashboard.queries import ARTICLE_COLUMNS, COUNTRY_FIELDS, TABLE_NAMES, Filters, _search_terms
 from dashboard.schema import KEYS, arrow_schema, conform
 from dashboard.store import Snapshot, Store
 
@@ -27,7 +27,7 @@ _CANONICAL = {"statements": ("speaker", "speaker_type"), "stances": ("actor", "a
 
 class StoreSQL:
     """DuckDB views `articles`, `statements`, `numbers`, `topics`, `stances`, `rejected` over one snapshot
-    of a store. Not thread-safe: give each thread its own (`cursor()` is cheap)."""
+    of a store. Queries run on cursors of their own, so one object serves many threads."""
 
     def __init__(self, store: str | PathLike, snapshot: Snapshot | None = None) -> None:
         self.store = Store(store)
@@ -41,7 +41,7 @@ class StoreSQL:
                 listed = ", ".join(_literal(f) for f in files)
                 self.con.execute(f"CREATE VIEW raw_{table} AS SELECT * FROM read_parquet([{listed}])")
             else:
-                self.con.register(f"raw_{table}", arrow_schema(table).empty_table())
+                self._create(f"raw_{table}", arrow_schema(table).empty_table())
         self._canonical_views()
 
     def _canonical_views(self) -> None:
@@ -58,7 +58,7 @@ class StoreSQL:
         self.con.execute("CREATE VIEW articles AS SELECT * FROM raw_articles")
         for table, mapping in (("statements", speakers), ("stances", actors)):
             name, _ = _CANONICAL[table]
-            self.con.register(
+            self._create(
                 f"{table}_names",
                 pa.table({"short": list(mapping), "full": list(mapping.values())}, schema=_NAMES),
             )
@@ -72,6 +72,17 @@ class StoreSQL:
             )
         for table in ("numbers", "topics", "rejected"):
             self.con.execute(f"CREATE VIEW {table} AS SELECT * FROM raw_{table}")
+
+    def _create(self, name: str, data: pa.Table) -> None:
+        """A table in the database from Arrow data (registered data would be seen by this connection only,
+        not by its cursors)."""
+        self.con.register("_arrow", data)
+        self.con.execute(f"CREATE TABLE {name} AS SELECT * FROM _arrow")
+        self.con.unregister("_arrow")
+
+    def _query(self, sql: str, params: dict[str, object] | None = None) -> duckdb.DuckDBPyConnection:
+        """Run `sql` on a cursor of its own, so that threads (Streamlit sessions) can share this object."""
+        return self.con.cursor().execute(sql, params or {})
 
     def close(self) -> None:
         self.con.close()
@@ -89,14 +100,56 @@ class StoreSQL:
         for table in TABLE_NAMES:
             order = ", ".join(KEYS[table])
             sql = f"WITH {ctes} SELECT * FROM f_{table} ORDER BY {order}"
-            out[table] = conform(self.con.execute(sql, params).df(), table)
+            out[table] = conform(self._query(sql, params).df(), table)
         return out
 
     def count(self, filters: Filters) -> dict[str, int]:
         """Rows per table after `filters`, counted in DuckDB."""
         ctes, params = filter_ctes(filters)
         union = " UNION ALL ".join(f"SELECT '{t}', count(*) FROM f_{t}" for t in TABLE_NAMES)
-        return {t: int(n) for t, n in self.con.execute(f"WITH {ctes} {union}", params).fetchall()}
+        return {t: int(n) for t, n in self._query(f"WITH {ctes} {union}", params).fetchall()}
+
+    def statements_page(
+        self, filters: Filters, search: str | None = None, *, limit: int = 500, offset: int = 0
+    ) -> tuple[pd.DataFrame, dict[str, int]]:
+        """One page of the filtered statements whose content or speaker holds every word of `search`
+        (`dashboard.queries.search_statements`: "quoted phrases" as one, case-insensitive, literal), joined
+        with their article's title, source, published and url, newest article first; and how many statements
+        match, and in how many articles (every filtered article when there is no search)."""
+        ctes, params = filter_ctes(filters)
+        where = []
+        for n, term in enumerate(_search_terms(search or "")):
+            params[f"term{n}"] = term.lower()
+            where.append(
+                f"contains(lower(coalesce(s.content, '') || chr(10) || coalesce(s.speaker, '')), $term{n})"
+            )
+        matching = (
+            f"WITH {ctes}, hits AS (SELECT s.*, {', '.join('a.' + c for c in ARTICLE_COLUMNS[1:])} "
+            f"FROM f_statements s LEFT JOIN f_articles a USING (article_id)"
+            f"{' WHERE ' + ' AND '.join(where) if where else ''})"
+        )
+        articles = (
+            "(SELECT count(DISTINCT article_id) FROM hits)" if where else "(SELECT count(*) FROM f_articles)"
+        )
+        total, n_articles = self._query(
+            f"{matching} SELECT count(*), {articles} FROM hits", params
+        ).fetchone()
+        params |= {"limit": int(limit), "offset": int(offset)}
+        page = self._query(
+            f"{matching} SELECT * FROM hits ORDER BY published DESC NULLS LAST, article_id, content_start, "
+            "statement_id LIMIT $limit OFFSET $offset",
+            params,
+        ).df()
+        articles = conform(page[ARTICLE_COLUMNS], "articles")[ARTICLE_COLUMNS[1:]]
+        counts = {"statements": int(total), "articles": int(n_articles)}
+        return pd.concat([conform(page, "statements"), articles], axis=1), counts
+
+    def article(self, article_id: str) -> dict[str, object]:
+        """One article's row as a dict; KeyError when the store has no such article."""
+        frame = self._query("SELECT * FROM articles WHERE article_id = $id", {"id": article_id}).df()
+        if frame.empty:
+            raise KeyError(f"no article {article_id!r} in the store")
+        return conform(frame, "articles").iloc[0].to_dict()
 
 
 _NAMES = pa.schema([("short", pa.string()), ("full", pa.string())])

@@ -7,7 +7,7 @@ Renders only: no filtering or counting here (that is `dashboard.queries`), never
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 
 import pandas as pd
@@ -219,9 +219,12 @@ def filtered_tables() -> dict[str, pd.DataFrame]:
     return filtered(store_dir(), current_filters())
 
 
-def filter_summary(filtered: Mapping[str, pd.DataFrame]) -> None:
-    """One line saying how many articles and statements the filters leave, and which filters are set."""
-    n_articles, n_statements = len(filtered["articles"]), len(filtered["statements"])
+def filter_summary(filtered: Mapping[str, pd.DataFrame | int]) -> None:
+    """One line saying how many articles and statements the filters leave (frames or counts), and which
+    filters are set."""
+    n_articles, n_statements = (
+        v if isinstance(v, int) else len(v) for v in (filtered["articles"], filtered["statements"])
+    )
     filters = current_filters()
     scope = describe_filters(filters, country_names(filters.countries), topic_labels())
     st.caption(
@@ -302,11 +305,14 @@ def table_height(n_rows: int, max_rows: int = 12, row_px: int = 35) -> int:
     return row_px * (min(max(n_rows, 1), max_rows) + 1) + 3
 
 
-def download_csv(df: pd.DataFrame, name: str, key: str, label: str = "Download CSV") -> None:
-    """A button that downloads `df` as `<name>.csv` (UTF-8, list cells joined with ';'), built on click."""
+def download_csv(
+    df: pd.DataFrame | Callable[[], pd.DataFrame], name: str, key: str, label: str = "Download CSV"
+) -> None:
+    """A button that downloads `df` (or what `df()` returns) as `<name>.csv` (UTF-8, list cells joined with
+    ';'), built on click."""
     st.download_button(
         label,
-        data=lambda: exports.table_bytes(df, "csv"),
+        data=lambda: exports.table_bytes(df() if callable(df) else df, "csv"),
         file_name=f"{name}.csv",
         mime="text/csv",
         key=key,

@@ -17,6 +17,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import corrections, queries
+from dashboard.queries.sql import StoreSQL
 from dashboard.store import Store, StoreError
 
 STORE_ENV = "DDD_STORE"
@@ -206,8 +207,21 @@ def filtered(store_dir: str, filters: queries.Filters) -> dict[str, pd.DataFrame
     return _filtered(*_key(store_dir), filters)
 
 
+@st.cache_resource(show_spinner=False, max_entries=2)
+def _sql(store: str, committed: str) -> StoreSQL:
+    return StoreSQL(store)
+
+
+def store_sql(store_dir: str) -> StoreSQL:
+    """DuckDB over the store's committed snapshot (dashboard.queries.sql), shared by all sessions; a new
+    commit opens a new one."""
+    store, stamp = _key(store_dir)
+    return _sql(store, stamp.rpartition("|")[0])
+
+
 def clear_caches() -> None:
     """Forget the cached tables, options and filtered tables (after an upload changed the store)."""
+    _sql.clear()
     _stored.clear()
     _tables.clear()
     _options.clear()

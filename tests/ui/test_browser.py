@@ -138,8 +138,11 @@ def context(browser):
 
 @pytest.fixture
 def page(context):
+    from playwright.sync_api import expect
+
     pg = context.new_page()
     pg.set_default_timeout(30_000)
+    expect.set_options(timeout=30_000)  # assertions wait as long as actions (a busy machine draws late)
     yield pg
     pg.close()
 

@@ -15,6 +15,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from dashboard import exports
+from dashboard.queries import search_statements
 from dashboard.store import Store
 from dashboard.ui import data as ui_data
 
@@ -119,6 +120,23 @@ def test_statements_search_needs_every_word(app: AppTest) -> None:
     assert not app.dataframe
     assert "No statements match" in app.info[0].value
     assert "0 statements" in app.caption[0].value
+
+
+def test_statements_come_a_page_at_a_time(app: AppTest, small_tables) -> None:
+    app.run()
+    app.switch_page(STATEMENTS).run()
+    assert not app.number_input  # one page: no page number to choose
+    app.selectbox(key="statements_page_rows").select(50).run()
+    n = len(small_tables["statements"])
+    assert n > 50, "the small store needs more than one page of statements"
+    page = app.number_input[0]
+    assert page.value == 1 and page.label == f"Page (of {-(-n // 50)})"
+    assert len(app.dataframe[0].value) == 50
+    page.set_value(2).run()
+    second = app.dataframe[0].value
+    want = search_statements(small_tables)["statement_id"].iloc[50:100].tolist()
+    assert second["statement_id"].tolist() == want
+    assert f"{n} statements" in app.caption[0].value  # the count is of every match, not of the page
 
 
 def test_data_page_counts_and_exports(app: AppTest, small_tables) -> None:

@@ -1,6 +1,8 @@
-"""Statements page: the filtered statements as a searchable table; a selected row shows its article.
+"""Statements page: the filtered statements as a searchable table, a page at a time; a selected row shows
+its article.
 
-Thin: reads the global filters, calls `dashboard.queries`, renders; article text is shown as plain text."""
+Thin: the rows come from DuckDB over the store (`dashboard.queries.sql`), a page at a time, so a large
+corpus is never read whole; article text is shown as plain text."""
 
 from __future__ import annotations
 
@@ -10,10 +12,12 @@ import streamlit as st
 
 from dashboard import queries
 from dashboard.ui import components
-from dashboard.ui.data import country_names, load_tables, store_dir
+from dashboard.ui.data import country_names, store_dir, store_sql
 
-filtered = components.filtered_tables()
-names = country_names(sorted(set(filtered["statements"]["speaker_country"].dropna())))
+PAGE_SIZES = (50, 100, 500, 1000)
+
+filters = components.current_filters()
+sql = store_sql(store_dir())
 
 st.title("Statements")
 search = st.text_input(
@@ -22,26 +26,30 @@ search = st.text_input(
     placeholder='Words in the statement or the speaker\'s name; "quotes" for a phrase',
     icon=":material/search:",
 )
-statements = queries.search_statements(filtered, search)
-shown = {
-    "articles": filtered["articles"][filtered["articles"]["article_id"].isin(set(statements["article_id"]))]
-    if search.strip()
-    else filtered["articles"],
-    "statements": statements,
-}
-components.filter_summary(shown)
+page_rows = int(st.session_state.get("statements_page_rows", 500))
+# Keys change with the filters, the search and the page size, so a page number or a selection never points
+# into another result.
+state = (filters, search.strip().casefold(), page_rows)
+signature = hashlib.sha256(repr(state).encode()).hexdigest()[:12]
+page_key = f"statements_page_{signature}"
+page_no = int(st.session_state.get(page_key, 1))
+statements, counts = sql.statements_page(filters, search, limit=page_rows, offset=(page_no - 1) * page_rows)
+components.filter_summary(counts)
 
-if statements.empty:
+if not counts["statements"]:
     components.empty_result("statements")
     st.stop()
 
+pages = -(-counts["statements"] // page_rows)
+left, right, _ = st.columns([1, 1, 3])
+right.selectbox("Rows per page", PAGE_SIZES, index=PAGE_SIZES.index(500), key="statements_page_rows")
+if pages > 1:
+    left.number_input(f"Page (of {pages:,})", min_value=1, max_value=pages, step=1, key=page_key)
+names = country_names(sorted(set(statements["speaker_country"].dropna())))
 rows = queries.statement_rows(statements, names)
-# The key changes with the filters and the search, so a selection never points at a row of another result.
-state = repr((components.current_filters(), search.strip().casefold()))
-signature = hashlib.sha256(state.encode()).hexdigest()[:12]
 event = st.dataframe(
     rows,
-    key=f"statements_table_{signature}",
+    key=f"statements_table_{signature}_{page_no}",
     on_select="rerun",
     selection_mode="single-row",
     hide_index=True,
@@ -58,14 +66,21 @@ event = st.dataframe(
         "outlet": st.column_config.TextColumn("Outlet", width="medium"),
     },
 )
-components.download_csv(rows, "statements", key="dl_statements", label="Download these statements (CSV)")
+
+
+def _all_rows():
+    found, _ = sql.statements_page(filters, search, limit=counts["statements"])
+    return queries.statement_rows(found, country_names(sorted(set(found["speaker_country"].dropna()))))
+
+
+components.download_csv(_all_rows, "statements", key="dl_statements", label="Download these statements (CSV)")
 
 selected = event.selection.rows if event is not None else []
 if not selected or selected[0] >= len(statements):
     st.info("Select a row (the box at its left) to read the statement in its article.")
 else:
     statement = statements.iloc[selected[0]].to_dict()
-    article = queries.article_by_id(load_tables(store_dir()), statement["article_id"])
+    article = sql.article(statement["article_id"])
     before, sentence, after = queries.statement_context(article["text"], statement)
     st.divider()
     left, right = st.columns([2, 3], gap="large")
