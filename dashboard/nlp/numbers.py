@@ -131,12 +131,22 @@ def extract_numbers(
     i, n = 0, len(doc)
     while i < n:
         tok = doc[i]
+        glued = _glued_range(doc, i)
+        if glued is not None:  # "1m-2m shells", which the tokenizer cuts as "1m-2" + "m"
+            low, low_value, high_value = glued
+            claim = _claim(doc, text, sents, ents, i, i + 2, when, gaz, skip_ents, home, gdp_doc, high_value)
+            if claim is not None:
+                cut = tok.idx + len(low)
+                out.append(replace(claim, start=tok.idx, end=cut, text=text[tok.idx : cut], value=low_value))
+                out.append(replace(claim, start=cut + 1, text=text[cut + 1 : claim.end]))
+            i += 2
+            continue
         if not _is_core(tok):
             i += 1
             continue
         j = i + 1
         while j < n and (
-            _is_core(doc[j])
+            (_is_core(doc[j]) and not (_number_token(doc[j - 1].text) and _number_token(doc[j].text)))
             or doc[j].lower_ in number_scales()
             or (doc[j].text == "-" and j + 1 < n and doc[j + 1].like_num and doc[j - 1].is_alpha)
             or (
@@ -244,9 +254,27 @@ def _same_role(gaz: Gazetteer, held: str | None, titled: str) -> bool:
     return held == titled or bool(role and role.equivalent == titled)
 
 
-def _claim(doc, text, sents, ents: Entities, i, j, when, gaz, skip_ents, home, gdp_doc) -> NumberClaim | None:
+def _glued_range(doc: Doc, i: int) -> tuple[str, float, float] | None:
+    """A range of two scaled numbers the tokenizer cut after the second number ("1m-2" + "m"): the first
+    number's text and both values."""
+    m = _GLUED_RANGE.match(doc[i].text)
+    if m is None or i + 1 >= len(doc) or doc[i + 1].lower_ not in glued_forms("number_scales"):
+        return None
+    low = _number_token(m.group("low"))
+    if low is None or not low.group("scale") or doc[i].whitespace_:
+        return None
+    high = parse_value([m.group("high"), doc[i + 1].text])
+    return (m.group("low"), parse_value([m.group("low")]), high) if high is not None else None
+
+
+_GLUED_RANGE = re.compile(r"^(?P<low>\d+(?:\.\d+)?[a-z]+)[-–](?P<high>\d+(?:\.\d+)?)$", re.IGNORECASE)
+
+
+def _claim(
+    doc, text, sents, ents: Entities, i, j, when, gaz, skip_ents, home, gdp_doc, value: float | None = None
+) -> NumberClaim | None:
     words = [t.text for t in doc[i:j]]
-    value = parse_value(words)
+    value = parse_value(words) if value is None else value
     if value is None:
         return None
     start_tok, end_tok = i, j  # the claim's text: currency + number + unit
@@ -419,6 +447,8 @@ def _is_count(doc: Doc, i: int, j: int, value: float) -> bool:
     follow = doc[j : j + 4]
     if any(t.lower_ in word_set("number_age_suffixes") or t.text == "-year" for t in follow[:2]):
         return False
+    if follow and follow[0].lower_ in word_set("number_measure_units"):
+        return False  # "155 mm shells": a calibre
     if follow and (follow[0].lower_ == "of" or follow[0].lower_ in word_set("number_casualty_words")):
         return True  # "23 of 28", "two dead and 15 wounded"
     if value >= 1e6 and not (

@@ -299,6 +299,12 @@ def test_number_claims(nlp, text, expected):
         ("Output rose from 12,000 to 60,000 drones.", [("12,000", 12000.0), ("60,000", 60000.0)]),
         ("The navy keeps between four and six submarines at sea.", [("four", 4.0), ("six", 6.0)]),
         ("The committee voted 7-2 to approve it.", []),
+        # the tokenizer cuts "1m-2m" as "1m-2" + "m": still two counts
+        ("Russia may produce 1m-2m shells next year.", [("1m", 1e6), ("2m", 2e6)]),
+        ("The plant makes 3m-4.5m rounds a year.", [("3m", 3e6), ("4.5m", 4.5e6)]),
+        # two numbers side by side are two numbers; a calibre is no count
+        ("The army can make about 150,000 155mm shells a year.", [("150,000", 1.5e5)]),
+        ("The howitzer fires 152 mm rounds.", []),
     ],
 )
 def test_count_ranges(nlp, text, expected):
