@@ -103,7 +103,7 @@ def statements_for_doc(
         if cand.inherited_from is not None and id(cand.inherited_from) in resolved:
             speaker = resolved[id(cand.inherited_from)]
         else:
-            speaker = speakers.resolve(cand.speaker)
+            speaker = speakers.resolve(cand.speaker, (cand.content_start, cand.content_end))
         resolved[id(cand)] = speaker
         speakers.note_statement(speaker)
         mention = cand.speaker

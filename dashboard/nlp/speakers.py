@@ -83,12 +83,14 @@ class ArticleSpeakers:
         self.surnames: dict[str, str] = {}
         self.person_mentions: list[tuple[int, str, bool]] = []  # (char offset, canonical name, is_subject)
         self.group_mentions: list[tuple[int, Speaker]] = []
+        self.described: set[int] = set()  # offsets of the person mentions with an apposition
         self.quotes = QuoteIndex(merge_continued(find_quotes(doc.text)))
         self.spoke: list[tuple[int, str]] = []  # (char offset of the mention, person) of each statement
         self.spoke_groups: list[tuple[int, Speaker]] = []  # the same for organisations and countries
         self.single_sources: list[tuple[int, Speaker]] = []  # and for one unnamed person ("an aide")
         self.sources: list[tuple[int, str, str]] = []  # (char offset, noun, country) of unnamed sources
         self._last_resolved: int | None = None
+        self._content = (0, 0)  # the words of the statement whose pronoun speaker is being resolved
         self._token_positions: dict[str, list[int]] | None = None  # token text -> indices, built on demand
         self.window: tuple[date, date] | None = None
         if when is None:
@@ -189,6 +191,8 @@ class ArticleSpeakers:
                     continue  # a person named inside a quotation is not who the next "he said" is
                 is_subj = ent.root.dep_ in {"nsubj", "nsubjpass"}
                 self.person_mentions.append((ent.start_char, person.name, is_subj))
+                if any(c.dep_ == "appos" for c in ent.root.children):
+                    self.described.add(ent.start_char)  # "Jane Roe, a clerk": introduced as a source
         self.person_mentions.sort()
         for ent in self.ents:
             if ent.label_ in {"ORG", "GPE", "NORP"} and ent.root.dep_ in {"nsubj", "nsubjpass"}:
@@ -304,13 +308,20 @@ class ArticleSpeakers:
             return
 
     # -- resolution -------------------------------------------------------------------------------
-    def resolve(self, mention: Span | None) -> Speaker:
+    def resolve(self, mention: Span | None, content: tuple[int, int] | None = None) -> Speaker:
+        """The speaker `mention` names; `content` (character offsets) is what they say: a person named in
+        it is whom the words are about, not whom a pronoun before or after them stands for ("America wants
+        Mr Roe to stay, he says")."""
         if mention is None:
             return UNKNOWN
         self._last_resolved = mention.start_char
         root = mention.root
         if root.lower_ in person_pronouns() and root.pos_ == "PRON":
-            return self._resolve_pronoun(mention.start_char, person_pronouns()[root.lower_])
+            self._content = (content or (0, 0)) if _parenthetical(root) else (0, 0)
+            try:
+                return self._resolve_pronoun(mention.start_char, person_pronouns()[root.lower_])
+            finally:
+                self._content = (0, 0)
         if root.lower_ in word_set("speaker_group_pronouns") and root.pos_ == "PRON":
             group = self._resolve_group_pronoun(mention.start_char)
             if root.morph.get("Number") == ["Plur"] and root.morph.get("Person") == ["3"]:
@@ -594,10 +605,15 @@ class ArticleSpeakers:
             return self._as_speaker(centre)
         best, best_score = None, float("-inf")
         last_speaker, spoke_at = self._last_speaker(pos)
+        lo, hi = self._content
         for name, offsets, subjects in self._mentions_by_name():
             seen = bisect_left(offsets, pos)  # this person's mentions before `pos`
             if not seen:
                 break  # nor anyone first named after them
+            while seen and lo <= offsets[seen - 1] < hi:
+                seen -= 1  # named in the words spoken, not the one speaking
+            if not seen:
+                continue
             offset, is_subj = offsets[seen - 1], subjects[seen - 1]
             if name == last_speaker and spoke_at > offset:
                 offset, is_subj = spoke_at, True  # "Burr said ...": the speaker's mention counts as one
@@ -630,14 +646,18 @@ class ArticleSpeakers:
         index = bisect_right(starts, token.start) - 1
         counted = 0
         for i in range(index, max(index - 12, -1), -1):
-            if i == index and self._named_between(starts[i], token.start):
-                return None  # "While Mattis is a hawk, he said ...": the nearest mention decides
             centre = self._spoke_in(i, pos) or self._centre(i)
+            if i == index and self._named_between(starts[i], token.start, skip=self._content):
+                return None  # "While Mattis is a hawk, he said ...": the nearest mention decides
             source = self._source_in(i, pos) if centre is None or centre[1] is None else None
             if source is not None and i != index:
                 return source  # the unnamed speaker of a sentence about no named person
             if centre is None or (i == index and centre[0] >= pos):
                 if i != index and self._named_between(starts[i], self._sentence_end(i)):
+                    newcomer = self._introduced_in(i)
+                    other_gender = newcomer is not None and gender and newcomer.gender not in {None, gender}
+                    if newcomer is not None and not other_gender:
+                        return newcomer  # "It applies to people such as Jane Roe, a clerk. She says ..."
                     return None  # "That did not satisfy Trump.": a person named otherwise may be meant
                 if i != index and not self._quoted_sentence(i):
                     counted += 1
@@ -678,11 +698,16 @@ class ArticleSpeakers:
         starts = self._sentence_starts()
         return starts[i + 1] if i + 1 < len(starts) else len(self.doc)
 
-    def _named_between(self, start: int, end: int) -> bool:
-        """Whether a person is named (outside quotations) in tokens [start, end)."""
+    def _named_between(self, start: int, end: int, skip: tuple[int, int] = (0, 0)) -> bool:
+        """Whether a person is named (outside quotations and the characters `skip`) in tokens [start, end)."""
         lo, hi = self.doc[start].idx, self.doc[end].idx if end < len(self.doc) else len(self.doc.text)
         i = bisect_left(self.person_mentions, (lo, "", False))
-        return i < len(self.person_mentions) and self.person_mentions[i][0] < hi
+        for offset, _, _ in self.person_mentions[i:]:
+            if offset >= hi:
+                return False
+            if not skip[0] <= offset < skip[1]:
+                return True
+        return False
 
     def _centre(self, i: int) -> tuple[int, str | None, str | None] | None:
         """The subject of sentence `i`'s main clause when it names a person or is a person pronoun: (char
@@ -728,7 +753,36 @@ class ArticleSpeakers:
                 break
             if is_subj and other != name:
                 return None, -1  # another person became the subject since: "Mr Macron did not back down."
+            new = other != name and self._first_mention(other) == later
+            if new and self._sentence_distance(offset, later):
+                return None, -1  # someone new came in since: "That applies to people such as Jane Roe."
         return name, offset
+
+    def _introduced_in(self, i: int) -> _Person | None:
+        """The one person sentence `i` names (outside quotations), when it introduces them: a first mention
+        with an apposition ("such as Jane Roe, a clerk"), not a name in passing ("the Charles de Gaulle")."""
+        starts = self._sentence_starts()
+        lo = self.doc[starts[i]].idx
+        end = self._sentence_end(i)
+        hi = self.doc[end].idx if end < len(self.doc) else len(self.doc.text)
+        k = bisect_left(self.person_mentions, (lo, "", False))
+        named = set()
+        for offset, name, _ in self.person_mentions[k:]:
+            if offset >= hi:
+                break
+            named.add((name, offset == self._first_mention(name) and offset in self.described))
+        if len(named) != 1:
+            return None
+        name, first = named.pop()
+        return self.people[name] if first else None
+
+    def _first_mention(self, name: str) -> int:
+        """The offset of the first mention of `name` (outside quotations)."""
+        if not hasattr(self, "_firsts"):
+            self._firsts: dict[str, int] = {}
+            for offset, other, _ in self.person_mentions:
+                self._firsts.setdefault(other, offset)
+        return self._firsts.get(name, -1)
 
     def _mentions_by_name(self) -> list[tuple[str, list[int], list[bool]]]:
         """For each person mentioned, in order of first mention: the offsets of their mentions and, at each,
@@ -922,6 +976,22 @@ def _clause_gender(ent: Span) -> str | None:
         if subj is not None and subj.pos_ == "PRON" and subj.lower_ in person_pronouns():
             return person_pronouns()[subj.lower_]
     return None
+
+
+def _parenthetical(pronoun: Token) -> bool:
+    """Whether a pronoun and its verb stand as an attribution set off from the words ("..., he says,
+    visibly tired", "..., she said."), where a person named in those words is whom they are about."""
+    verb = pronoun.head
+    doc = pronoun.doc
+    between = doc[pronoun.i + 1 : verb.i]
+    after = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
+    return (
+        pronoun.i > 0
+        and doc[pronoun.i - 1].is_punct
+        and verb.i > pronoun.i
+        and all(t.dep_ in {"aux", "advmod"} for t in between)
+        and (after is None or after.is_punct)
+    )
 
 
 def _looks_like_name(mention: Span) -> bool:

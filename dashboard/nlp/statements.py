@@ -67,7 +67,7 @@ def extract_candidates(doc: Doc, text: str | None = None) -> list[Candidate]:
                 continue
             if _inside_closed_quote(quotes, tok.idx):
                 continue  # speech reported inside a quotation belongs to the quoted speaker's words
-            speaker = _subject(tok)
+            speaker = _inverted_speaker(tok, verb) or _subject(tok) or _stranded_subject(tok)
             if speaker is None or (verb.cls == "evidence" and not _can_show(speaker)):
                 continue
             cand = _from_cue(text, sent, tok, verb, speaker, quotes, used_quotes)
@@ -126,6 +126,81 @@ def _subject(verb: Token) -> Span | None:
             return _noun_phrase(tok.head)
         return None
     return None
+
+
+_CLOSING_QUOTES = {'"', "\u201d", "''", "\u00bb"}
+_AFTER_INVERTED = {",", ".", "!", "?", ";", ":", ")", "\u2014", "\u2013", "-"}
+_INVERTED_HEAD_DEPS = {"nsubj", "dobj", "attr", "npadvmod", "appos", "oprd"}
+
+
+def _inverted_speaker(verb: Token, lexeme: ReportingVerb) -> Span | None:
+    """The speaker of an inverted attribution, whatever the parse made of it: a finite reporting verb right
+    after a comma, a closing quote or the start of its sentence, followed at once by a name or a noun
+    phrase ("..., says Jane Roe, an analyst, is ...", '"...," pronounced John Doe', '"...," warned the
+    ministry's report'). The parse often takes a quoted or fronted phrase for the subject and the name for
+    an object. A verb that may have the one spoken to as its object ("warned", "told") counts only after a
+    closing quote: in "Roe, who met Doe, warned Smith" Smith is the one warned."""
+    doc = verb.doc
+    if verb.tag_ not in {"VBD", "VBZ", "VBP"} or verb.i + 1 >= len(doc):
+        return None
+    prev = doc[verb.i - 1] if verb.i > 0 else None
+    after_quote = prev is not None and (
+        prev.text in _CLOSING_QUOTES
+        or (prev.text == "," and verb.i > 1 and doc[verb.i - 2].text in _CLOSING_QUOTES)
+    )
+    takes_listener = (
+        lexeme.lemma in word_set("statement_addressee_verbs")
+        or bool({"xcomp_obj", "dobj", "oprd"} & set(lexeme.content))
+        or lexeme.cls == "evidence"
+    )
+    opens = prev is None or prev.is_sent_end or verb.is_sent_start
+    if not (after_quote or (not takes_listener and (opens or prev.text == ","))):
+        return None
+    nxt = doc[verb.i + 1]
+    found = None
+    if nxt.ent_type_ == "PERSON" and nxt.ent_iob_ == "B":
+        end = nxt.i + 1
+        while end < len(doc) and doc[end].ent_iob_ == "I":
+            end += 1
+        found = _noun_phrase(doc[nxt.i : end].root)
+    elif after_quote:  # a description or a document: only where the quote leaves no doubt
+        found = next(
+            (
+                _noun_phrase(c)
+                for c in verb.children
+                if c.i > verb.i
+                and c.dep_ in _INVERTED_HEAD_DEPS
+                and c.left_edge.i == verb.i + 1
+                and c.pos_ in {"NOUN", "PROPN"}
+            ),
+            None,
+        )
+    if found is None or found.end >= len(doc) or doc[found.end].is_sent_start:
+        return found
+    # the name ends the attribution ("..., said Doe, adding", "says Doe."); a name followed by more words is
+    # the subject of the reported clause: "Roe, who served under Doe, said Smith failed"
+    return found if doc[found.end].text in _AFTER_INVERTED else None
+
+
+def _stranded_subject(verb: Token) -> Span | None:
+    """The subject the parse hung elsewhere: a finite main verb with no subject right after a named person
+    and their apposition ("In Prague, party member Jane Roe, a lawyer, stated that ...", where the name
+    became an apposition of "Prague")."""
+    if verb.dep_ != "ROOT" or verb.tag_ not in {"VBD", "VBZ", "VBP"}:
+        return None
+    if any(c.dep_ in SUBJECT_DEPS or c.dep_ == "expl" for c in verb.children):
+        return None
+    doc, i = verb.doc, verb.i - 1
+    while i >= verb.sent.start and doc[i].dep_ in {"advmod", "neg", "aux"} and doc[i].head.i == verb.i:
+        i -= 1
+    if i < verb.sent.start or verb.doc[i].text != ",":
+        return None
+    tok = verb.doc[i - 1] if i > verb.sent.start else None
+    while tok is not None and tok.ent_type_ != "PERSON" and tok.dep_ == "appos" and tok.head.i < tok.i:
+        tok = tok.head  # "Jane Roe, a lawyer,": the name the apposition describes
+    if tok is None or tok.ent_type_ != "PERSON" or tok.dep_ not in {"appos", "conj"}:
+        return None
+    return _noun_phrase(tok)
 
 
 def _noun_phrase(head: Token) -> Span:

@@ -357,3 +357,32 @@ def test_he_said_goes_on_with_an_unnamed_source_that_just_spoke(nlp):
     found = statements_for_doc(nlp(text), date(2024, 4, 1))
     s = next(s for s in found if "entered the bay" in s.content.text)
     assert (s.speaker, s.speaker_type, s.speaker_country) == (None, "anonymous", "LVA")
+
+
+def test_a_person_named_in_the_words_is_not_the_pronoun_speaker(nlp):
+    text = (
+        "Paul Becker met the council in Bonn. He had hoped to lead the commission. "
+        "The members want Mr Lind to stay, he says, visibly tired."
+    )
+    s = speaker_of(nlp, text, "want Mr Lind to stay")
+    assert s.speaker == "Paul Becker"
+
+
+def test_a_newly_introduced_person_takes_the_next_he_says(nlp):
+    text = (
+        '"Life was easier then," says Paul Becker, an editor at a weekly. '
+        "That is true even of the young, such as Tom Fischer, a clerk leaving a shop in Bonn. "
+        "He says he is against the new tax."
+    )
+    s = speaker_of(nlp, text, "against the new tax")
+    assert s.speaker == "Tom Fischer"
+
+
+def test_a_passing_first_mention_does_not_take_the_next_he_says(nlp):
+    text = (
+        '"Life was easier then," says Paul Becker, an editor at a weekly. '
+        "The shops near the Tom Fischer stadium have closed. "
+        '"Nobody comes here any more," he says.'
+    )
+    s = speaker_of(nlp, text, "Nobody comes here")
+    assert s.speaker == "Paul Becker"

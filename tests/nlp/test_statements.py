@@ -328,3 +328,50 @@ def test_seed_article(nlp):
 )
 def test_less_common_reporting_verbs_attribute_statements(nlp, text, content):
     assert any(content in s.content.text for s in extract(nlp, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (  # the parse takes the quoted words for the subject and the name for a second one
+            "\u201cOur soldiers\u201d, insisted Mr Becker, \u201cwill not be sent abroad.\u201d",
+            "Becker",
+        ),
+        (  # ... or the name for an object
+            "\u201cThere will be a common army only when the threat is shared,\u201d pronounced "
+            "Paul Becker, a former minister, in 1994.",
+            "Paul Becker",
+        ),
+        (  # a fronted phrase is no speaker: the name after the verb is
+            "The biggest danger to the alliance, says Tom Fischer, head of a research centre in Bonn, is "
+            "\u201cthe mood in the capitals.\u201d",
+            "Tom Fischer",
+        ),
+        (  # a document after a closing quote
+            "\u201cThe army will double within a decade,\u201d warned the ministry\u2019s annual report.",
+            "the ministry\u2019s annual report",
+        ),
+        (  # the name hung on the place before it: "Bonn, party member Tom Fischer"
+            "As the meeting ended in Bonn, party member Tom Fischer, a lawyer, stated plainly that the "
+            "budget was too small.",
+            "Tom Fischer",
+        ),
+    ],
+)
+def test_inverted_and_stranded_attributions_find_the_speaker(nlp, text, speaker):
+    found = extract(nlp, text)
+    assert found, "no statement found"
+    assert speaker in found[0].speaker_mention.text, [s.speaker_mention.text for s in found]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the name after the verb is the subject of what was said
+        "Tom Fischer, who served under Mr Becker, said Lind \u201cfailed the party in every way.\u201d",
+        # the one warned is no speaker
+        "Tom Fischer, who met Mr Becker, warned Paul Lind against a vote.",
+    ],
+)
+def test_a_name_after_the_verb_is_no_inverted_speaker(nlp, text):
+    assert all("Tom Fischer" in s.speaker_mention.text for s in extract(nlp, text))
