@@ -26,8 +26,7 @@ if state.kind != "ready":
         st.rerun()
     st.stop()
 
-tables = data.load_tables(STORE)
-filters_sidebar(tables)
+filters_sidebar()
 
 pg = st.navigation(
     [

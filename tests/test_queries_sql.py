@@ -11,6 +11,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from dashboard import queries
 from dashboard.corpus import Corpus
 from dashboard.loader import load_articles
 from dashboard.queries import COUNTRY_FIELDS, TABLE_NAMES, Filters, apply_filters, search_statements
@@ -164,3 +165,14 @@ def test_an_article_by_id(tables, db) -> None:
     assert db.article(first["article_id"])["text"] == first["text"]
     with pytest.raises(KeyError):
         db.article("no-such-article")
+
+
+def test_the_sidebar_options_are_the_pandas_ones(tables, db) -> None:
+    assert db.options() == {
+        "countries": queries.country_options(tables),
+        "outlets": queries.outlet_options(tables),
+        "actors": queries.actor_options(tables),
+        "topics": queries.topic_options(tables),
+        "dates": queries.date_bounds(tables),
+    }
+    assert StoreSQL(Path("/nonexistent-store")).options()["dates"] is None

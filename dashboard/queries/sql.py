@@ -10,6 +10,7 @@ No Streamlit import, no spaCy; DuckDB extensions are never loaded (Parquet is bu
 
 from __future__ import annotations
 
+from datetime import date
 from os import PathLike
 
 import duckdb
@@ -144,6 +145,36 @@ class StoreSQL:
         counts = {"statements": int(total), "articles": int(n_articles)}
         return pd.concat([conform(page, "statements"), articles], axis=1), counts
 
+    def options(self) -> dict[str, object]:
+        """What the sidebar filters offer, as `dashboard.queries` computes it from the tables: countries
+        (ISO3 codes of mentioned countries, speakers and numbers), outlets, actors (speakers by statements,
+        most first, then other stance actors), topics, and the first and last publication day (UTC)."""
+        countries = self._query(
+            "SELECT DISTINCT c FROM (SELECT unnest(countries) AS c FROM articles) WHERE c <> '' "
+            "UNION SELECT speaker_country FROM statements WHERE speaker_country IS NOT NULL "
+            "UNION SELECT country FROM numbers WHERE country IS NOT NULL"
+        ).fetchall()
+        outlets = self._query("SELECT DISTINCT source FROM articles WHERE source IS NOT NULL").fetchall()
+        speakers = self._query(
+            "SELECT speaker FROM statements WHERE speaker IS NOT NULL GROUP BY speaker "
+            "ORDER BY count(*) DESC, speaker"
+        ).fetchall()
+        others = self._query(
+            "SELECT DISTINCT actor FROM stances WHERE actor IS NOT NULL "
+            "AND actor NOT IN (SELECT speaker FROM statements WHERE speaker IS NOT NULL) ORDER BY actor"
+        ).fetchall()
+        topics = self._query(
+            "SELECT DISTINCT topic FROM topics WHERE topic IS NOT NULL ORDER BY topic"
+        ).fetchall()
+        first, last = self._query("SELECT min(published), max(published) FROM articles").fetchone()
+        return {
+            "countries": sorted(c for (c,) in countries),
+            "outlets": sorted((o for (o,) in outlets), key=str.casefold),
+            "actors": [a for (a,) in speakers + others],
+            "topics": [t for (t,) in topics],
+            "dates": None if first is None else (_utc_day(first), _utc_day(last)),
+        }
+
     def article(self, article_id: str) -> dict[str, object]:
         """One article's row as a dict; KeyError when the store has no such article."""
         frame = self._query("SELECT * FROM articles WHERE article_id = $id", {"id": article_id}).df()
@@ -153,6 +184,10 @@ class StoreSQL:
 
 
 _NAMES = pa.schema([("short", pa.string()), ("full", pa.string())])
+
+
+def _utc_day(moment: object) -> date:
+    return pd.Timestamp(moment).tz_convert("UTC").date()
 
 
 def _literal(value: str) -> str:

@@ -110,12 +110,11 @@ def _write_url(filters: Filters) -> None:
             del st.query_params[param]
 
 
-def filters_sidebar(tables: Mapping[str, pd.DataFrame]) -> Filters:
+def filters_sidebar() -> Filters:
     """The global filters in the sidebar (called once per run, by app.py): countries by name and which
     country fields they apply to, publication dates, outlets, topics and actors. Selections are kept in
     session_state across pages, read from the URL query string on a session's first run and written back
     to it on every run. Returns the Filters, also available to pages as `current_filters()`."""
-    del tables  # the options come from the same cached store as `tables`
     st.session_state[_REPORT_KEY] = []  # charts registered by this run's page
     options = filter_options(store_dir())
     if not st.session_state.get(_URL_READ_KEY):

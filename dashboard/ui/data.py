@@ -180,21 +180,15 @@ def load_tables(store_dir: str) -> dict[str, pd.DataFrame]:
 
 
 @st.cache_resource(show_spinner=False, max_entries=2)
-def _options(store: str, updated: str) -> dict[str, object]:
-    tables = _tables(store, updated)
-    return {
-        "countries": queries.country_options(tables),
-        "outlets": queries.outlet_options(tables),
-        "actors": queries.actor_options(tables),
-        "topics": queries.topic_options(tables),
-        "dates": queries.date_bounds(tables),
-    }
+def _options(store: str, committed: str) -> dict[str, object]:
+    return _sql(store, committed).options()
 
 
 def filter_options(store_dir: str) -> dict[str, object]:
     """What the sidebar filters offer: countries (ISO3), outlets, actors, topics present in the store and
-    the (first, last) publication day; cached like the tables."""
-    return _options(*_key(store_dir))
+    the (first, last) publication day; computed in DuckDB, cached per store snapshot."""
+    store, stamp = _key(store_dir)
+    return _options(store, stamp.rpartition("|")[0])
 
 
 @st.cache_resource(show_spinner=False, max_entries=32)
