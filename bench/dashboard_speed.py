@@ -6,7 +6,8 @@ Streamlit's AppTest (script run plus element serialisation, no browser) on two c
   and shifted dates, written with dashboard.store.Store, goal <= 1 s.
 
 Each measured rerun picks a country not chosen before (so the filtered tables are not cached yet), after
-one warm-up run that reads the store. Prints a table of medians and the goals.
+one warm-up run that reads the store. The pages of each corpus run in a process of their own, whose peak
+memory is the app's. Prints a table of medians, the peak memory and the goals.
 
     .venv/bin/python bench/dashboard_speed.py [--store DIR] [--statements N] [--runs N]
 """
@@ -14,12 +15,15 @@ one warm-up run that reads the store. Prints a table of medians and the goals.
 from __future__ import annotations
 
 import argparse
+import multiprocessing
 import os
+import resource
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import numpy as np
@@ -119,6 +123,18 @@ def page_times(store: Path, runs: int) -> dict[str, list[float]]:
     return out
 
 
+def _measured(store: Path, runs: int) -> tuple[dict[str, list[float]], float]:
+    """page_times in this (child) process, and its peak resident memory in MB."""
+    times = page_times(store, runs)
+    return times, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def in_child(store: Path, runs: int) -> tuple[dict[str, list[float]], float]:
+    """page_times run in a fresh process (spawned, so it holds nothing of this one's), with its peak MB."""
+    with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn")) as pool:
+        return pool.submit(_measured, store, runs).result()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--store", type=Path, help="sample store (default: ingest data/articles anew)")
@@ -131,7 +147,9 @@ def main() -> None:
         big = generated_store(sample, Path(tmp) / "generated", args.statements)
         n_big = len(Store(big).read("statements", columns=["statement_id"]))
         print(f"generated corpus: {n_big:,} statements in {time.perf_counter() - started:.1f} s")
-        results = {"sample": page_times(sample, args.runs), "generated": page_times(big, args.runs)}
+        results, peaks = {}, {}
+        for corpus, store in (("sample", sample), ("generated", big)):
+            results[corpus], peaks[corpus] = in_child(store, args.runs)
     print(f"\nmedian rerun after a filter change (AppTest, {args.runs} changes per page)")
     print(f"{'page':<18}{'sample':>10}{'generated':>12}")
     for title in PAGES:
@@ -140,6 +158,9 @@ def main() -> None:
             for c in ("sample", "generated")
         ]
         print(f"{title:<18}{row[0]:>10}{row[1]:>12}")
+    print(f"{'app peak memory':<18}{peaks['sample']:>7.0f} MB{peaks['generated']:>9.0f} MB")
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"benchmark process (generating the corpus) peak memory: {own:.0f} MB")
     for corpus, goal in GOALS.items():
         worst = max(statistics.median(t) for t in results[corpus].values())
         failed = len(PAGES) - len(results[corpus])
