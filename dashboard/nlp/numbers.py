@@ -480,6 +480,30 @@ def _is_count(doc: Doc, i: int, j: int, value: float) -> bool:
             return t.lemma_ not in word_set("number_time_units")
         if t.pos_ not in {"ADJ", "NOUN", "PROPN", "ADV", "NUM"} and t.text != "-":
             break
+    return _elliptical(doc, i, j)
+
+
+def _elliptical(doc: Doc, i: int, j: int) -> bool:
+    """A bare number that stands for a count named just before it, in its sentence or the one before ("It
+    makes 200 tanks a year; the true figure is probably 500 to 800", "20 fighter jets versus seven"): no
+    noun follows it and it names nothing ("Mirage 2000", "Nord Stream 2")."""
+    tok = doc[i]
+    if tok.ent_type_ not in {"", "CARDINAL"} or (tok.dep_ in {"nummod", "compound"} and tok.head.i < i):
+        return False
+    if j < len(doc) and doc[j].pos_ in {"NOUN", "PROPN", "ADJ", "NUM"}:
+        return False
+    sent = doc[i].sent
+    start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    for t in doc[start:i]:
+        if not _is_core(t) or _YEAR.fullmatch(t.text) or t.i + 1 >= i:
+            continue
+        for u in doc[t.i + 1 : min(i, t.i + 4)]:
+            if u.tag_ in {"NNS", "NNPS"}:
+                if u.lemma_.lower() not in word_set("number_time_units") and not _number_token(u.text):
+                    return True
+                break
+            if u.pos_ not in {"ADJ", "NOUN", "PROPN", "NUM"} and u.text != "-":
+                break
     return False
 
 

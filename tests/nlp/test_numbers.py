@@ -323,6 +323,15 @@ def test_count_ranges(nlp, text, expected):
             [("40,000", 4e4), ("95,000", 9.5e4)],
         ),
         ("The drone hovered just 20m from the ship.", []),
+        # a bare number standing for a count named just before it, in its sentence or the one before
+        (
+            "The factory turns out 300 drones a month. Officials think the true figure is 400 to 450.",
+            [("300", 300.0), ("400", 400.0), ("450", 450.0)],
+        ),
+        ("The navy has 12 frigates, against eight in 2010.", [("12", 12.0), ("eight", 8.0)]),
+        # ... but not a number that names something, nor one before a noun of its own
+        ("The air force flies 40 jets, most of them Mirage 2000.", [("40", 40.0)]),
+        ("It bought 30 tanks. The deal took 5 hours.", [("30", 30.0)]),
     ],
 )
 def test_counts_without_noun(nlp, text, expected):
