@@ -11,7 +11,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from dashboard import queries
+from dashboard import corrections, queries
 from dashboard.corpus import Corpus
 from dashboard.loader import load_articles
 from dashboard.queries import COUNTRY_FIELDS, TABLE_NAMES, Filters, apply_filters, search_statements
@@ -40,12 +40,23 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     for name in ARTICLES:
         shutil.copy(SAMPLE / name, base / "in" / name)
     load_articles(base / "in", store=base / "store")
+    # analysts' corrections: a polarity changed, a row rejected, a row corrected twice (the newest wins)
+    stances = Store(base / "store").read("stances").sort_values("stance_id")
+    first, second, third = stances["stance_id"].iloc[:3]
+    flipped = "oppose" if stances["polarity"].iloc[0] == "support" else "support"
+    corrections.add_correction(base / "store", first, flipped, "wrong sign")
+    corrections.add_correction(base / "store", second, "not_a_stance")
+    corrections.add_correction(base / "store", third, "oppose")
+    corrections.add_correction(base / "store", third, "neutral", "on second reading")
     return base / "store"
 
 
 @pytest.fixture(scope="module")
 def tables(store: Path) -> dict[str, pd.DataFrame]:
-    return Corpus.from_tables(Store(store).read_all()).tables()
+    """The tables as the app reads them: corpus-wide names, analysts' corrections applied."""
+    tables = Corpus.from_tables(Store(store).read_all()).tables()
+    tables["stances"] = corrections.apply_corrections(tables["stances"], corrections.read_corrections(store))
+    return tables
 
 
 @pytest.fixture(scope="module")
@@ -176,3 +187,19 @@ def test_the_sidebar_options_are_the_pandas_ones(tables, db) -> None:
         "dates": queries.date_bounds(tables),
     }
     assert StoreSQL(Path("/nonexistent-store")).options()["dates"] is None
+
+
+def test_the_analysts_corrections_apply_in_sql(store: Path, db) -> None:
+    raw = Store(store).read("stances").set_index("stance_id")
+    got = db.con.execute("SELECT * FROM stances").df().set_index("stance_id")
+    latest = corrections.latest(corrections.read_corrections(store)).set_index("stance_id")["verdict"]
+    assert len(got) == len(raw) - 1  # the rejected row is gone
+    for stance_id, verdict in latest.items():
+        if verdict == "not_a_stance":
+            assert stance_id not in got.index
+            continue
+        row = got.loc[stance_id]
+        assert (row["polarity"], row["method"], row["confidence"]) == (verdict, "analyst", 1.0)
+        assert row["score"] == 0.0 if verdict == "neutral" else (row["score"] > 0) == (verdict == "support")
+    untouched = raw.index.difference(latest.index)
+    assert (got.loc[untouched, "method"] == raw.loc[untouched, "method"]).all()

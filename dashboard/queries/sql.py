@@ -17,18 +17,20 @@ import duckdb
 import pandas as pd
 import pyarrow as pa
 
+from dashboard import corrections
 from dashboard.corpus import _surname_mapping
 from dashboard.queries import ARTICLE_COLUMNS, COUNTRY_FIELDS, TABLE_NAMES, Filters, _search_terms
 from dashboard.schema import KEYS, arrow_schema, conform
 from dashboard.store import Snapshot, Store
 
-# Columns a view renames through the name mapping (table -> (name column, type column, type value)).
-_CANONICAL = {"statements": ("speaker", "speaker_type"), "stances": ("actor", "actor_type")}
+# The column a view renames to the corpus-wide name of a person.
+_CANONICAL = {"statements": "speaker", "stances": "actor"}
 
 
 class StoreSQL:
     """DuckDB views `articles`, `statements`, `numbers`, `topics`, `stances`, `rejected` over one snapshot
-    of a store. Queries run on cursors of their own, so one object serves many threads."""
+    of a store, with the analysts' stance corrections saved when it was opened. Queries run on cursors of
+    their own, so one object serves many threads."""
 
     def __init__(self, store: str | PathLike, snapshot: Snapshot | None = None) -> None:
         self.store = Store(store)
@@ -57,22 +59,62 @@ class StoreSQL:
         ).fetchall()
         actors = _surname_mapping(sorted({p for (p,) in persons}))
         self.con.execute("CREATE VIEW articles AS SELECT * FROM raw_articles")
-        for table, mapping in (("statements", speakers), ("stances", actors)):
-            name, _ = _CANONICAL[table]
+        for table, mapping in (("statements", speakers), ("named_stances", actors)):
+            source = table.removeprefix("named_")
+            name = _CANONICAL[source]
             self._create(
-                f"{table}_names",
+                f"{source}_names",
                 pa.table({"short": list(mapping), "full": list(mapping.values())}, schema=_NAMES),
             )
             columns = ", ".join(
                 f"coalesce(m.full, t.{name}) AS {name}" if col == name else f"t.{col}"
-                for col in arrow_schema(table).names
+                for col in arrow_schema(source).names
             )
             self.con.execute(
-                f"CREATE VIEW {table} AS SELECT {columns} FROM raw_{table} t "
-                f"LEFT JOIN {table}_names m ON t.{name} = m.short"
+                f"CREATE VIEW {table} AS SELECT {columns} FROM raw_{source} t "
+                f"LEFT JOIN {source}_names m ON t.{name} = m.short"
             )
+        self._corrected_stances()
         for table in ("numbers", "topics", "rejected"):
             self.con.execute(f"CREATE VIEW {table} AS SELECT * FROM raw_{table}")
+
+    def _corrected_stances(self) -> None:
+        """`stances` with the analysts' newest correction of each row applied, as
+        `dashboard.corrections.apply_corrections` does: a verdict sets the polarity, the score's sign (a
+        score near 0 takes a set magnitude), method `analyst` and confidence 1; `not_a_stance` drops the
+        row."""
+        latest = corrections.latest(corrections.read_corrections(self.store.root))
+        self._create(
+            "stance_corrections",
+            pa.table(
+                {
+                    "stance_id": latest["stance_id"].astype(str).tolist(),
+                    "verdict": latest["verdict"].astype(str).tolist(),
+                },
+                schema=pa.schema([("stance_id", pa.string()), ("verdict", pa.string())]),
+            ),
+        )
+        magnitude = (
+            f"CASE WHEN abs(s.score) > {corrections.NEAR_ZERO} THEN abs(s.score) "
+            f"ELSE {corrections.CORRECTED_MAGNITUDE} END"
+        )
+        sign = "CASE c.verdict WHEN 'support' THEN 1.0 WHEN 'oppose' THEN -1.0 ELSE 0.0 END"
+        corrected = {
+            "polarity": "c.verdict",
+            "score": f"round(({magnitude}) * ({sign}), 3)",
+            "method": "'analyst'",
+            "confidence": "1.0",
+        }
+        columns = ", ".join(
+            f"CASE WHEN c.verdict IS NULL THEN s.{col} ELSE {corrected[col]} END AS {col}"
+            if col in corrected
+            else f"s.{col}"
+            for col in arrow_schema("stances").names
+        )
+        self.con.execute(
+            f"CREATE VIEW stances AS SELECT {columns} FROM named_stances s "
+            "LEFT JOIN stance_corrections c USING (stance_id) WHERE c.verdict IS DISTINCT FROM 'not_a_stance'"
+        )
 
     def _create(self, name: str, data: pa.Table) -> None:
         """A table in the database from Arrow data (registered data would be seen by this connection only,

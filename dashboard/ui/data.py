@@ -180,15 +180,14 @@ def load_tables(store_dir: str) -> dict[str, pd.DataFrame]:
 
 
 @st.cache_resource(show_spinner=False, max_entries=2)
-def _options(store: str, committed: str) -> dict[str, object]:
-    return _sql(store, committed).options()
+def _options(store: str, stamp: str) -> dict[str, object]:
+    return _sql(store, stamp).options()
 
 
 def filter_options(store_dir: str) -> dict[str, object]:
     """What the sidebar filters offer: countries (ISO3), outlets, actors, topics present in the store and
     the (first, last) publication day; computed in DuckDB, cached per store snapshot."""
-    store, stamp = _key(store_dir)
-    return _options(store, stamp.rpartition("|")[0])
+    return _options(*_key(store_dir))
 
 
 @st.cache_resource(show_spinner=False, max_entries=32)
@@ -202,15 +201,14 @@ def filtered(store_dir: str, filters: queries.Filters) -> dict[str, pd.DataFrame
 
 
 @st.cache_resource(show_spinner=False, max_entries=2)
-def _sql(store: str, committed: str) -> StoreSQL:
+def _sql(store: str, stamp: str) -> StoreSQL:
     return StoreSQL(store)
 
 
 def store_sql(store_dir: str) -> StoreSQL:
-    """DuckDB over the store's committed snapshot (dashboard.queries.sql), shared by all sessions; a new
-    commit opens a new one."""
-    store, stamp = _key(store_dir)
-    return _sql(store, stamp.rpartition("|")[0])
+    """DuckDB over the store's committed snapshot with the analysts' corrections (dashboard.queries.sql),
+    shared by all sessions; a new commit or correction opens a new one."""
+    return _sql(*_key(store_dir))
 
 
 def clear_caches() -> None:
