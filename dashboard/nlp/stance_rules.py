@@ -260,6 +260,9 @@ def modifier_of_other_noun(root: Token, lex: StanceLexicon) -> bool:
         "Emmanuel Macron said Europe needs much better burden-sharing within NATO.": [
             "Emmanuel Macron defence_spending_increase support"
         ],
+        "Donald Trump said the Europeans must first pay their fair share of NATO.": [
+            "Donald Trump defence_spending_increase support"
+        ],
     },
     spares={
         "Emmanuel Macron said Europe needs much better burden-sharing and a strong NATO.": [
@@ -270,14 +273,15 @@ def modifier_of_other_noun(root: Token, lex: StanceLexicon) -> bool:
 )
 def adjunct_of_mention(root: Token, target: str, spans: Mapping[int, str]) -> bool:
     """The object of a preposition of place (stance_setting_preps.txt: "within", "into", "in") on a token of
-    another target's phrase ("paying their fair share into NATO", "burden-sharing within NATO")."""
-    if (
-        root.dep_ != "pobj"
-        or root.head.dep_ != "prep"
-        or root.head.lower_ not in word_set("stance_setting_preps")
-    ):
+    another target's phrase ("paying their fair share into NATO", "burden-sharing within NATO"), or what a
+    share word of such a phrase is a share of ("pay their fair share of NATO": the share is the stance)."""
+    if root.dep_ != "pobj" or root.head.dep_ != "prep":
         return False
-    other = spans.get(root.head.head.i)
+    prep, head = root.head.lower_, root.head.head
+    shared = prep == "of" and head.lemma_.lower() in word_set("stance_share_words")
+    if prep not in word_set("stance_setting_preps") and not shared:
+        return False
+    other = spans.get(head.i)
     return other is not None and other != target
 
 
@@ -607,6 +611,8 @@ def read_mention(mention: Mention, target: Target, lex: StanceLexicon, scope: Sc
         if head.i == tok.i or (scope is not None and head not in scope):
             break
         if side_clause_stop(tok, scope) or own_subject_clause(tok) or topic_preposition(tok, head, lex):
+            break
+        if endangered(r, tok, head):
             break
         if tok.dep_ in {"nsubj", "nsubjpass", "csubj"}:
             if subject_acts(tok, root, head, target, lex):
@@ -945,6 +951,27 @@ def topic_preposition(tok: Token, head: Token, lex: StanceLexicon) -> bool:
 
 
 @rule(
+    "endangered",
+    "a mention that a danger is 'to' is what is endangered, not opposed: 'the biggest threat to NATO'",
+    fires={
+        "The biggest threat to NATO is the war in Ukraine, says Henrik Sorensen.": [],
+    },
+    spares={
+        "Henrik Sorensen says NATO is a threat to Russia.": ["Henrik Sorensen nato_alliance oppose"],
+    },
+)
+def endangered(r: Reading, tok: Token, head: Token) -> bool:
+    """The climb meets "to" (or "for") on a danger noun (stance_danger_nouns.txt): the reading holds no
+    stance (score 0), whatever the danger is said to be or the cues above it."""
+    if tok.dep_ != "prep" or tok.lower_ not in {"to", "for"} or head.pos_ != "NOUN":
+        return False
+    if head.lemma_.lower() not in word_set("stance_danger_nouns"):
+        return False
+    r.score, r.rule = 0.0, "endangered"
+    return True
+
+
+@rule(
     "object_complement",
     "a cue word complementing a verb's object judges it: 'keeps NATO strong', 'rated the alliance important'",
     fires={
@@ -988,12 +1015,12 @@ def extraposed_judgement(r: Reading, copula: Token, target: Target, lex: StanceL
     "light_verb",
     "a light verb's object holds the cue: 'gave its backing to', 'would not say yes to'",
     fires={
-        "Germany has given backing to Macron's plans for a European army.": [
+        "Germany has given backing to plans for a European army.": [
             "Germany european_defence_cooperation support"
         ],
     },
     spares={
-        "Germany has given money to Macron's plans for a European army.": [],
+        "Germany has given money to plans for a European army.": [],
     },
 )
 def light_verb(r: Reading, verb: Token, target: Target, lex: StanceLexicon) -> str | None:
@@ -1297,6 +1324,9 @@ def negative_subject(subj: Token, lex: StanceLexicon) -> bool:
         "Keith Kellogg said countries that do not meet the spending target should lose protection.": [
             "Keith Kellogg defence_spending_increase support"
         ],
+        "Keith Kellogg says he will not protect allies (those that do not spend 2% of GDP on defence).": [
+            "Keith Kellogg defence_spending_increase support"
+        ],
     },
     spares={
         "Keith Kellogg said Spain does not meet the spending target.": [
@@ -1313,6 +1343,8 @@ def laggards(verb: Token) -> bool:
         return False
     if subj.lower_ in word_set("relative_pronouns") and verb.dep_ == "relcl":
         subj = verb.head
+        if subj.dep_ == "appos" and subj.pos_ == "PRON":  # "allies (those that do not spend ...)"
+            subj = subj.head
     return subj.tag_ in {"NNS", "NNPS"} and subj.lemma_.lower() in word_set("stance_laggard_subjects")
 
 
@@ -1483,6 +1515,7 @@ def warning_judged(reading: Reading, key: str) -> bool:
     "a warning about a mention with no direction or cue of its own is no stance on it",
     fires={
         "Ben Wallace warned that the next chief will face a lot of unresolved issues in NATO.": [],
+        "Lars Holm warned that Russia will test NATO's solidarity.": [],
     },
     spares={
         "Ben Wallace warned that Russia was trying to weaken NATO.": ["Ben Wallace nato_alliance support"],
@@ -1491,7 +1524,8 @@ def warning_judged(reading: Reading, key: str) -> bool:
 def warning_topic(reading: Reading, key: str, root: Token, cue: Token) -> bool:
     """ "warned of unresolved issues in NATO" is no opposition to NATO ("warned against ..." is); what the
     warning is about, the subject of the warned clause ("warned that the arrival of troops would ..."), is."""
-    if key != "warn" or reading.directed or reading.informative:
+    commitments = word_set("stance_commitment_modals")  # "warned that Russia will test NATO": a forecast
+    if key != "warn" or reading.directed or any(c not in commitments for c in reading.cues):
         return False
     tok = root
     while tok.head.i != tok.i and tok.i != cue.i:
@@ -1604,18 +1638,48 @@ def data_source(st: Statement) -> bool:
         "Jens Stoltenberg said that about 80% of NATO's defence spending would come from non-EU allies.": [],
     },
 )
-def bare_mention(root: Token, target: Target) -> bool:
+def bare_mention(root: Token, target: Target, scope: Scope | None = None) -> bool:
     """Not in an adverbial ("at the NATO summit"), not as what a share is taken of ("80% of NATO's defence
     spending would come from ..." is data), nor as the subject of a negated verb ("European defence could not
     replace the alliance" says what it is not)."""
     if not (BARE_SCORE and target.bare) or root.dep_ in {"npadvmod", "advmod"}:
         return False
-    if state_noun(root) or conditional(root) or discussed_topic(root):
+    if state_noun(root) or conditional(root) or discussed_topic(root) or setting_clause(root, scope):
         return False
     if root.dep_ in {"nsubj", "nsubjpass"} and any(c.dep_ == "neg" for c in root.head.children):
         return False
     of = root.head if root.dep_ == "pobj" and root.head.lower_ == "of" else None
     return of is None or of.head.lemma_.lower() not in word_set("stance_share_words")
+
+
+@rule(
+    "setting_clause",
+    "a mention with no cue in a 'while', 'although' or 'when' clause of a statement is its setting",
+    fires={
+        "While there is much talk of European defence, the reality is far more fragmented, says Paul "
+        "Martin.": [],
+    },
+    spares={
+        "Paul Martin says there is much talk of European defence, while the reality is far more "
+        "fragmented.": ["Paul Martin european_defence_cooperation support"],
+    },
+)
+def setting_clause(root: Token, scope: Scope | None) -> bool:
+    """Whether the mention is in an adverbial clause of time or concession (stance_setting_marks.txt) inside
+    the statement's content: the scene the speaker sets, or what others did ("When the chancellor called for
+    a war economy, the lawmaker retorted ..."), not what the speaker holds. Only a clause before the verb
+    it hangs on sets a scene: "..., while the reality is ..." is part of the claim."""
+    marks = word_set("stance_setting_marks")
+    tok = root
+    while tok.head.i != tok.i and (scope is None or tok.head in scope):
+        if (
+            tok.dep_ == "advcl"
+            and tok.i < tok.head.i
+            and any(c.dep_ in {"mark", "advmod"} and c.i < tok.i and c.lower_ in marks for c in tok.children)
+        ):
+            return True
+        tok = tok.head
+    return False
 
 
 @rule(
@@ -1983,6 +2047,35 @@ def reported_attitude(art: Article, root: Token, scope: Scope, source: Speaker) 
     return [found]
 
 
+@rule(
+    "existential_attitude",
+    "'there is support for NATO', a source says: an attitude found among others, not the source's own",
+    fires={
+        "Anna Berg says there is broad support for NATO among voters.": [],
+    },
+    spares={
+        "Anna Berg says she has broad support for NATO.": ["Anna Berg nato_alliance support"],
+    },
+)
+def existential_attitude(root: Token, scope: Scope, lex: StanceLexicon) -> bool:
+    """The first cue above a mention inside the statement is an attitude noun (stance_attitude_nouns.txt)
+    with no possessor that "there is" says exists: the source reports who feels so, it holds no stance."""
+    tok = root
+    while tok.head.i != tok.i and tok.head in scope:
+        tok = tok.head
+        if stance_cue(tok, lex) is None:
+            continue
+        return (
+            tok.pos_ == "NOUN"
+            and tok.lemma_.lower() in word_set("stance_attitude_nouns")
+            and not any(c.dep_ == "poss" for c in tok.children)
+            and tok.dep_ in {"attr", "nsubj"}
+            and tok.head.lemma_ == "be"
+            and any(c.dep_ == "expl" for c in tok.head.children)
+        )
+    return False
+
+
 def _quantified(tok: Token) -> Token:
     """The noun a quantifier subject is about ("all of the ministers"), else the subject itself."""
     if tok.tag_ != "DT":
@@ -2109,6 +2202,67 @@ def act_noun(art: Article, mention: Mention, target: Target) -> list[tuple[Span,
     own.cues.append(noun.lemma_.lower())
     own.holder = "act_noun"
     return [(part, own) for part in parts(possessor)[0]]
+
+
+@rule(
+    "possessed_cue",
+    "the possessor of a cue noun holds what it is for: 'Macron's call for a European army'",
+    fires={
+        "Emmanuel Macron's call for a European army angered Washington.": [
+            "Emmanuel Macron european_defence_cooperation support"
+        ],
+        "Pete Hegseth repeated Donald Trump's calls for European allies to raise their defence spending.": [
+            "Donald Trump defence_spending_increase support"
+        ],
+    },
+    spares={
+        "The call for a European army angered Washington.": [],
+    },
+)
+def possessed_cue(art: Article, mention: Mention, target: Target) -> list[tuple[Span, Reading]] | None:
+    """(holder mention, reading) for each possessor of the first noun above the mention, within its own
+    phrase, that is a general cue or an act noun ("Macron's push for strategic autonomy", "Trump's calls
+    for allies to raise spending": those asked to act are its addressees, not holders)."""
+    found = _possessed_cue_noun(mention.root, art.lex)
+    if found is None:
+        return None
+    noun, possessor = found
+    own = read_mention(mention, target, art.lex, Scope([(noun.left_edge.idx, _end_char(noun))]))
+    key = stance_cue(noun, art.lex)
+    if key is None or key not in own.cues:
+        factor = art.lex.cue(key) if key is not None else art.lex.act_nouns.get(noun.lemma_.lower())
+        if factor is None:
+            return None
+        own.score *= factor
+        own.cues.append(key or noun.lemma_.lower())
+    if own.score == 0:
+        return None
+    own.informative, own.holder, own.actor_verb = True, "possessed_cue", None
+    return [(part, own) for part in parts(possessor)[0]]
+
+
+def _possessed_cue_noun(root: Token, lex: StanceLexicon) -> tuple[Token, Span] | None:
+    """(noun, possessor): the first cue or act noun up to four steps above the mention, through
+    prepositions and a "for ... to" clause, when it has a named possessor (not a time)."""
+    tok = root
+    for _ in range(4):
+        head = tok.head
+        if head.i == tok.i or tok.dep_ in {"nsubj", "nsubjpass", "ccomp", "relcl", "conj", "appos"}:
+            return None
+        if tok.dep_ == "advcl" and not any(c.dep_ == "mark" and c.lower_ == "for" for c in tok.children):
+            return None
+        if head.pos_ == "NOUN" and (
+            stance_cue(head, lex) is not None or head.lemma_.lower() in lex.act_nouns
+        ):
+            owner = next(
+                (c for c in head.children if c.dep_ == "poss" and c.ent_type_ not in {"DATE", "TIME"}), None
+            )
+            if owner is None or owner.pos_ != "PROPN":
+                return None
+            first = next(t for t in owner.subtree if t.dep_ != "det")
+            return head, owner.doc[first.i : owner.i + 1]
+        tok = head
+    return None
 
 
 @rule(

@@ -178,6 +178,8 @@ def _statement_holders(
     if rules.reported_prediction(mention.root, target):
         return []
     scope = Scope(pieces)
+    if rules.existential_attitude(mention.root, scope, art.lex):
+        return []
     reading = rules.read_mention(mention, target, art.lex, scope)
     cue_span = _span_of(art.doc, st.cue)  # "has repeatedly pressed": its verb
     if cue_span is not None and len(cue_span):
@@ -209,7 +211,7 @@ def _statement_holders(
         reported = rules.anonymous_reports(art, subj, speaker)
         if reported:
             actors, how = reported, "anonymous_reports"
-    if not (reading.informative or reading.directed or rules.bare_mention(mention.root, target)):
+    if not (reading.informative or reading.directed or rules.bare_mention(mention.root, target, scope)):
         return []
     if rules.reported_condition(mention.root, reading, art.lex):
         return []
@@ -226,11 +228,15 @@ def _plain_holders(art: Article, mention: Mention, target: Target) -> list[tuple
     if rules.conditional(mention.root):
         return []
     out = [(art.speakers.resolve(part), own) for part, own in rules.act_noun(art, mention, target) or []]
+    cue = None if out else rules.possessed_cue(art, mention, target)
+    out += [(art.speakers.resolve(part), own) for part, own in cue or []]
     reading = rules.read_mention(mention, target, art.lex, None)
     verb = reading.actor_verb
     subj = _subject(verb) if verb is not None else None
     if subj is None:
         return out
+    if cue and any(t.i == verb.i for t in cue[0][0].root.head.subtree):
+        return out  # a verb inside the possessed cue's phrase: its subject is the one asked, not a holder
     subj = rules.relative_subject(verb, subj) or subj
     parts, split = rules.parts(subj)
     holders = [(part, split) for part in parts]

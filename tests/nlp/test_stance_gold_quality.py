@@ -37,18 +37,18 @@ def test_stance_precision_and_recall(evaluated):
     scores, _ = evaluated
     # the issue's goal, met on the adjudicated gold (156 stances: P 0.905, R 0.853). The rules were written
     # against this set, so the blind sets below and in bench/stances_quality.py say how well they carry over.
-    # P is 0.887 since issue 12's speaker work: "he said" now goes to the right person, which gives Donald
-    # Trump two NATO rows the gold does not hold (a stance rule reads them; not yet mended)
-    assert scores.precision >= 0.88, scores.differences
+    # P was 0.887 after issue 12's speaker work gave Donald Trump a NATO row from "pay its fair share of
+    # NATO" (burden-sharing, no stance on the alliance: adjunct_of_mention); 0.893 since
+    assert scores.precision >= 0.89, scores.differences
     assert scores.recall >= 0.85, scores.differences
 
 
 def test_stance_precision_and_recall_on_the_sample_articles_alone():
     # the same gold without the seed (in ../shared, which a user's clone lacks): 150 stances, measured
-    # P 0.901, R 0.847 (P 0.888 since issue 12's speaker work, see above)
+    # P 0.901, R 0.847 (P 0.888 after issue 12's speaker work, see above)
     scores, _ = evaluate_stances(samples_only=True)
     assert scores.gold >= 150
-    assert scores.precision >= 0.88, scores.differences
+    assert scores.precision >= 0.89, scores.differences
     assert scores.recall >= 0.84, scores.differences
 
 

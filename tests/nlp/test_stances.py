@@ -1230,3 +1230,112 @@ def test_a_description_opening_with_an_article_is_no_person(nlp, gaz, text, expe
 )
 def test_a_source_presented_as_a_journalist_holds_no_stance(nlp, gaz, text, expected):
     assert [s.actor for s in stances_of(nlp, gaz, text)[2]] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # burden-sharing: what the share is of is no stance on the alliance
+        (
+            "Donald Trump wrote that Europe should first pay its fair share of NATO, which America funds.",
+            {("Donald Trump", "defence_spending_increase", "support")},
+        ),
+        (
+            "Donald Trump said the allies must strengthen NATO.",
+            {("Donald Trump", "nato_alliance", "support")},
+        ),
+    ],
+    ids=lambda v: v[:50] if isinstance(v, str) else None,
+)
+def test_what_a_share_is_of_is_no_stance_on_it(nlp, gaz, text, expected):
+    assert triples(nlp, gaz, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Although the arms package was greeted with cheers, Major Olek Berg says, the town will fall.",
+            set(),
+        ),
+        ("When the chancellor spoke of European defence, the room was quiet, says Paul Martin.", set()),
+        # a clause after its verb is part of the claim
+        (
+            "Paul Martin says there is much talk of European defence, while the reality is fragmented.",
+            {("Paul Martin", "european_defence_cooperation", "support")},
+        ),
+    ],
+    ids=lambda v: v[:50] if isinstance(v, str) else None,
+)
+def test_a_mention_in_a_scene_setting_clause_is_no_bare_stance(nlp, gaz, text, expected):
+    assert triples(nlp, gaz, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Anna Berg says there is broad support for NATO among voters.", set()),
+        ("There was little backing for higher defence spending, Anna Berg said.", set()),
+        ("Anna Berg says she has broad support for NATO.", {("Anna Berg", "nato_alliance", "support")}),
+        # a need is the speaker's own
+        (
+            "Anna Berg says there is a need for more defence spending.",
+            {("Anna Berg", "defence_spending_increase", "support")},
+        ),
+    ],
+    ids=lambda v: v[:50] if isinstance(v, str) else None,
+)
+def test_an_attitude_that_there_is_is_found_among_others(nlp, gaz, text, expected):
+    assert triples(nlp, gaz, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The biggest threat to NATO is the war, says Henrik Sorensen.", set()),
+        ("There is no immediate threat to the alliance, says Admiral Jan Visser.", set()),
+        ("Vladimir Putin said NATO was a threat to Russia.", {("Vladimir Putin", "nato_alliance", "oppose")}),
+    ],
+    ids=lambda v: v[:50] if isinstance(v, str) else None,
+)
+def test_what_a_danger_is_to_is_endangered_not_opposed(nlp, gaz, text, expected):
+    assert triples(nlp, gaz, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Donald Trump says he will not defend allies (those that do not spend 2% of GDP on defence).",
+            {("Donald Trump", "defence_spending_increase", "support")},
+        ),
+        ("Lars Holm warned that Russia will test NATO's solidarity.", set()),
+        (
+            "Donald Trump backed away from his NATO commitments.",
+            {("Donald Trump", "nato_alliance", "oppose")},
+        ),
+    ],
+    ids=lambda v: v[:50] if isinstance(v, str) else None,
+)
+def test_laggards_forecasts_and_backing_away(nlp, gaz, text, expected):
+    assert triples(nlp, gaz, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Emmanuel Macron's call for a European army angered Washington.",
+            {("Emmanuel Macron", "european_defence_cooperation", "support")},
+        ),
+        # those asked in the call are its addressees, not its holders
+        (
+            "Pete Hegseth repeated Donald Trump's calls for European allies to raise their defence spending.",
+            {("Donald Trump", "defence_spending_increase", "support")},
+        ),
+        ("The call for a European army angered Washington.", set()),
+    ],
+    ids=lambda v: v[:50] if isinstance(v, str) else None,
+)
+def test_the_possessor_of_a_cue_noun_holds_it(nlp, gaz, text, expected):
+    assert triples(nlp, gaz, text) == expected
