@@ -51,11 +51,11 @@ def _for_files(df: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")  # a spreadsheet runs a cell that starts so
 
 
 def _as_text(value: object) -> object:
-    return f"'{value}" if isinstance(value, str) and value[:1] in _FORMULA_START else value
+    return f"'{value}" if isinstance(value, str) and value[:1] in FORMULA_START else value
 
 
 def table_bytes(df: pd.DataFrame, fmt: str) -> bytes:

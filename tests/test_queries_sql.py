@@ -3,6 +3,7 @@ reference (dashboard.queries.apply_filters on the tables the app reads), for eve
 
 from __future__ import annotations
 
+import io
 import itertools
 import shutil
 from datetime import date
@@ -11,12 +12,13 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from dashboard import corrections, queries
+from dashboard import corrections, exports, queries
 from dashboard.corpus import Corpus
 from dashboard.loader import load_articles
 from dashboard.queries import COUNTRY_FIELDS, TABLE_NAMES, Filters, apply_filters, search_statements
+from dashboard.queries import sql as sql_module
 from dashboard.queries.sql import StoreSQL
-from dashboard.schema import KEYS
+from dashboard.schema import KEYS, conform
 from dashboard.store import Store
 
 SAMPLE = Path(__file__).resolve().parents[1] / "data" / "articles"
@@ -203,3 +205,48 @@ def test_the_analysts_corrections_apply_in_sql(store: Path, db) -> None:
         assert row["score"] == 0.0 if verdict == "neutral" else (row["score"] > 0) == (verdict == "support")
     untouched = raw.index.difference(latest.index)
     assert (got.loc[untouched, "method"] == raw.loc[untouched, "method"]).all()
+
+
+def test_corpus_counts_are_the_pandas_ones(tables, db) -> None:
+    assert db.corpus_stats() == queries.corpus_stats(tables)
+    pd.testing.assert_frame_equal(db.articles_per_outlet(), queries.articles_per_outlet(tables["articles"]))
+    filters = Filters(countries=("DEU",))
+    want = queries.table_counts(tables, apply_filters(tables, filters))
+    pd.testing.assert_frame_equal(db.table_counts(filters), want, check_dtype=False)
+
+
+@pytest.mark.parametrize("table", TABLE_NAMES)
+def test_exports_written_by_duckdb_hold_the_filtered_rows(tables, db, table: str) -> None:
+    filters = Filters(countries=("DEU",), date_from=date(2018, 1, 1))
+    want = _sorted(apply_filters(tables, filters)[table], table)
+    got = pd.read_csv(io.BytesIO(db.export(table, "csv", filters)), dtype=str, keep_default_na=False)
+    ref = pd.read_csv(io.BytesIO(exports.table_bytes(want, "csv")), dtype=str, keep_default_na=False)
+    assert list(got.columns) == list(ref.columns) and len(got) == len(ref)
+    for column in got.columns:  # the same cells; DuckDB writes true/false and full timestamps
+        if column == "published":
+            assert (pd.to_datetime(got[column]) == pd.to_datetime(ref[column])).all()
+        else:
+            assert got[column].str.lower().tolist() == ref[column].str.lower().tolist(), column
+    parquet = pd.read_parquet(io.BytesIO(db.export(table, "parquet", filters)))
+    pd.testing.assert_frame_equal(conform(parquet, table), want)
+
+
+def test_a_formula_in_article_text_is_exported_as_text(tmp_path: Path) -> None:
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(
+        '=HYPERLINK("http://example.org")\n\nThe minister said the budget would rise, officials said.',
+        encoding="utf-8",
+    )
+    load_articles(tmp_path / "in", store=tmp_path / "store")
+    with StoreSQL(tmp_path / "store") as db:
+        got = pd.read_csv(io.BytesIO(db.export("articles", "csv")), dtype=str, keep_default_na=False)
+    assert got["text"].iloc[0].startswith("'=HYPERLINK")
+
+
+def test_excel_past_its_row_limit_is_refused(db, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert db.export("articles", "xlsx")[:2] == b"PK"
+    monkeypatch.setattr(sql_module, "EXCEL_ROWS", 3)
+    with pytest.raises(ValueError, match="do not fit in an Excel sheet"):
+        db.export("statements", "xlsx")
+    with pytest.raises(KeyError):
+        db.export("no_such_table", "csv")

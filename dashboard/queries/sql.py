@@ -10,14 +10,16 @@ No Streamlit import, no spaCy; DuckDB extensions are never loaded (Parquet is bu
 
 from __future__ import annotations
 
+import tempfile
 from datetime import date
 from os import PathLike
+from pathlib import Path
 
 import duckdb
 import pandas as pd
 import pyarrow as pa
 
-from dashboard import corrections
+from dashboard import corrections, exports
 from dashboard.corpus import _surname_mapping
 from dashboard.queries import ARTICLE_COLUMNS, COUNTRY_FIELDS, TABLE_NAMES, Filters, _search_terms
 from dashboard.schema import KEYS, arrow_schema, conform
@@ -217,6 +219,82 @@ class StoreSQL:
             "dates": None if first is None else (_utc_day(first), _utc_day(last)),
         }
 
+    def corpus_stats(self) -> dict[str, object]:
+        """`dashboard.queries.corpus_stats` in SQL: articles, statements, numbers, words, outlets, undated and
+        non-English articles, rejected records, first and last publication days (None when undated)."""
+        row = self._query(
+            "SELECT count(*), coalesce(sum(n_words), 0), count(DISTINCT source), "
+            "count(*) - count(published), count(*) FILTER (WHERE coalesce(language, 'en') <> 'en'), "
+            "min(published), max(published), (SELECT count(*) FROM statements), "
+            "(SELECT count(*) FROM numbers), (SELECT count(*) FROM rejected) FROM articles"
+        ).fetchone()
+        articles, words, outlets, undated, not_english, first, last, statements, numbers, rejected = row
+        return {
+            "articles": int(articles),
+            "statements": int(statements),
+            "numbers": int(numbers),
+            "words": int(words),
+            "outlets": int(outlets),
+            "undated": int(undated),
+            "not_english": int(not_english),
+            "rejected": int(rejected),
+            "first": None if first is None else _utc_day(first),
+            "last": None if last is None else _utc_day(last),
+        }
+
+    def table_counts(self, filters: Filters) -> pd.DataFrame:
+        """Rows per table in the store and after `filters`: columns table, rows, filtered."""
+        everything, filtered = self.count(Filters()), self.count(filters)
+        return pd.DataFrame(
+            {
+                "table": list(TABLE_NAMES),
+                "rows": [everything[t] for t in TABLE_NAMES],
+                "filtered": [filtered[t] for t in TABLE_NAMES],
+            }
+        )
+
+    def articles_per_outlet(self) -> pd.DataFrame:
+        """Articles per outlet ("(no outlet)" for unknown ones), most first: columns outlet, articles."""
+        frame = self._query(
+            "SELECT coalesce(source, '(no outlet)') AS outlet, count(*) AS articles FROM articles "
+            "GROUP BY outlet ORDER BY articles DESC, outlet"
+        ).df()
+        return frame.astype({"outlet": "string", "articles": "int64[pyarrow]"})
+
+    def table(self, table: str, filters: Filters | None = None, *, limit: int | None = None) -> pd.DataFrame:
+        """One table, filtered when `filters` are given, ordered by its key (at most `limit` rows)."""
+        ctes, params = filter_ctes(filters or Filters())
+        last = "" if limit is None else f" LIMIT {int(limit)}"
+        sql = f"WITH {ctes} SELECT * FROM f_{_table(table)} ORDER BY {', '.join(KEYS[table])}{last}"
+        return conform(self._query(sql, params).df(), table)
+
+    def export(self, table: str, fmt: str, filters: Filters | None = None) -> bytes:
+        """One table (filtered when `filters` are given) as CSV, Parquet or Excel bytes, as
+        `dashboard.exports.table_bytes` writes them. CSV and Parquet are written by DuckDB straight from the
+        store, without a pandas frame; Excel holds at most EXCEL_ROWS rows (ValueError past that)."""
+        if fmt == "xlsx":
+            rows = self.count(filters or Filters())[_table(table)]
+            if rows > EXCEL_ROWS:
+                raise ValueError(
+                    f"{rows:,} rows do not fit in an Excel sheet (at most {EXCEL_ROWS:,}); choose CSV or "
+                    "Parquet, or narrow the filters"
+                )
+            return exports.table_bytes(self.table(table, filters), fmt)
+        if fmt not in ("csv", "parquet"):
+            raise ValueError(f"unknown format {fmt!r}; supported: {', '.join(exports.FORMATS)}")
+        ctes, params = filter_ctes(filters or Filters())
+        columns = "*" if fmt == "parquet" else ", ".join(_file_column(c, t) for c, t in _schema(table))
+        order = ", ".join(KEYS[table])
+        with tempfile.TemporaryDirectory(prefix="ddd-export-") as tmp:
+            out = Path(tmp) / f"{table}.{fmt}"
+            options = "FORMAT parquet" if fmt == "parquet" else "FORMAT csv, HEADER true"
+            self._query(
+                f"COPY (WITH {ctes} SELECT {columns} FROM f_{_table(table)} ORDER BY {order}) "
+                f"TO {_literal(str(out))} ({options})",
+                params,
+            )
+            return out.read_bytes()
+
     def article(self, article_id: str) -> dict[str, object]:
         """One article's row as a dict; KeyError when the store has no such article."""
         frame = self._query("SELECT * FROM articles WHERE article_id = $id", {"id": article_id}).df()
@@ -226,6 +304,37 @@ class StoreSQL:
 
 
 _NAMES = pa.schema([("short", pa.string()), ("full", pa.string())])
+
+
+EXCEL_ROWS = 1_048_575  # an Excel sheet's rows, less the header
+
+
+def _table(name: str) -> str:
+    if name not in TABLE_NAMES:
+        raise KeyError(f"no table {name!r}; tables: {', '.join(TABLE_NAMES)}")
+    return name
+
+
+def _schema(table: str) -> list[tuple[str, pa.DataType]]:
+    return [(field.name, field.type) for field in arrow_schema(_table(table))]
+
+
+def _file_column(column: str, kind: pa.DataType) -> str:
+    """A column as `dashboard.exports` writes it to a file: lists joined with ';', times in UTC without a
+    zone, and text a spreadsheet would run as a formula prefixed with an apostrophe."""
+    column = f'"{column}"'
+    if pa.types.is_list(kind):
+        value = f"array_to_string({column}, ';')"
+    elif pa.types.is_timestamp(kind):
+        return f"timezone('UTC', {column}) AS {column}"
+    elif pa.types.is_string(kind):
+        value = column
+    else:
+        return column
+    starts = ", ".join(_literal(c) for c in exports.FORMULA_START)
+    return (
+        f"CASE WHEN left({value}, 1) IN ({starts}) THEN concat(chr(39), {value}) ELSE {value} END AS {column}"
+    )
 
 
 def _utc_day(moment: object) -> date:

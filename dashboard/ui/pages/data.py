@@ -1,24 +1,27 @@
 """Data page: upload articles into the store (every format the loader reads), corpus statistics and the
 export of every table as CSV, Excel or Parquet.
 
-Thin: ingest is `dashboard.ui.data.ingest_uploads` (the loader), counts are `dashboard.queries`; uploaded
-text is never rendered, only counted and listed as plain cells."""
+Thin: ingest is `dashboard.ui.data.ingest_uploads` (the loader); counts and exports are computed by DuckDB
+over the store (`dashboard.queries.sql`), so no table is read whole; uploaded text is never rendered, only
+counted and listed as plain cells."""
 
 from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import exports, queries
+from dashboard import exports
+from dashboard.queries.sql import EXCEL_ROWS
 from dashboard.sources import SUPPORTED_EXTENSIONS
 from dashboard.ui import components
-from dashboard.ui.data import MAX_UPLOAD_MB, ingest_uploads, load_tables, store_dir
+from dashboard.ui.data import MAX_UPLOAD_MB, ingest_uploads, store_dir, store_sql
 
 STORE = store_dir()
 RESULT_KEY = "data_upload_result"
 
 st.title("Data")
-filtered = components.filtered_tables()
-components.filter_summary(filtered)
+filters = components.current_filters()
+sql = store_sql(STORE)
+components.filter_summary(sql.count(filters))
 
 st.subheader("Add articles")
 with st.form("upload_form", clear_on_submit=True, border=True):
@@ -64,8 +67,7 @@ if result is not None:
             )
 
 st.subheader("Corpus")
-tables = load_tables(STORE)
-stats = queries.corpus_stats(tables)
+stats = sql.corpus_stats()
 cols = st.columns(4)
 cols[0].metric("Articles", f"{stats['articles']:,}", border=True)
 cols[1].metric("Statements", f"{stats['statements']:,}", border=True)
@@ -84,15 +86,15 @@ st.caption(
 left, right = st.columns(2, gap="large")
 with left:
     st.markdown("**Rows per table**")
-    counts = queries.table_counts(tables, filtered)
+    counts = sql.table_counts(filters)
     st.dataframe(counts, hide_index=True, height=components.table_height(len(counts)), key="table_counts")
 with right:
     st.markdown("**Articles per outlet**")
-    outlets = queries.articles_per_outlet(tables["articles"])
+    outlets = sql.articles_per_outlet()
     st.dataframe(outlets, hide_index=True, height=components.table_height(len(outlets)), key="outlet_counts")
-if len(tables["rejected"]):
-    with st.expander(f"Rejected input records ({len(tables['rejected']):,})"):
-        st.dataframe(tables["rejected"], hide_index=True, key="rejected_table")
+if stats["rejected"]:
+    with st.expander(f"Rejected input records ({stats['rejected']:,})"):
+        st.dataframe(sql.table("rejected"), hide_index=True, key="rejected_table")
 
 st.subheader("Export")
 scope = st.segmented_control(
@@ -106,17 +108,22 @@ fmt = st.segmented_control(
     key="export_format",
     format_func={"csv": "CSV", "xlsx": "Excel", "parquet": "Parquet"}.get,
 )
-source = filtered if scope == "Filtered" else tables
+column = "filtered" if scope == "Filtered" else "rows"
+chosen = filters if scope == "Filtered" else None
 row = st.container(horizontal=True, gap="small", key="export_buttons")
-for name in queries.TABLE_NAMES:
-    frame = source[name]
+for name, n in zip(counts["table"], counts[column], strict=True):
+    too_many = fmt == "xlsx" and n > EXCEL_ROWS
     with row:
         st.download_button(
-            f"{name} ({len(frame):,})",
-            data=lambda frame=frame, fmt=fmt: exports.table_bytes(frame, fmt),
+            f"{name} ({n:,})",
+            data=lambda name=name, fmt=fmt: sql.export(name, fmt, chosen),
             file_name=f"{name}.{fmt}",
             mime=exports.MIME[fmt],
             key=f"export_{name}",
             icon=":material/download:",
             on_click="ignore",
+            disabled=too_many,
+            help=f"More rows than an Excel sheet holds ({EXCEL_ROWS:,}): choose CSV or Parquet"
+            if too_many
+            else None,
         )
