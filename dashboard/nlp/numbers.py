@@ -908,12 +908,11 @@ def _group_aggregate(tok: Token) -> bool:
 
 
 def _stands_for_country(subj: Token) -> bool:
-    """A subject that stands for a country named before: "it", "the government", "its army"."""
-    if subj.tag_ in {"NNS", "NNPS"}:
-        return False
-    return subj.lemma_.lower() in word_set("number_home_nouns") or any(
-        c.lower_ == "its" for c in subj.children
-    )
+    """A subject that stands for a country named before: "it", "the government", "its army", "its
+    pledges"."""
+    if any(c.lower_ == "its" for c in subj.children):
+        return True
+    return subj.tag_ not in {"NNS", "NNPS"} and subj.lemma_.lower() in word_set("number_home_nouns")
 
 
 def _previous_country(

@@ -198,6 +198,11 @@ CASES = [
         (None, None, None),
     ),
     (
+        "Spain has sent few weapons. Its total pledges come to around 0.2% of GDP, against 0.5% for Norway.",
+        "0.2% of GDP",
+        ("ESP", None, None),
+    ),
+    (
         "Ever since Russia attacked Ukraine, the firm has been flooded with orders. "
         "On Monday it said that sales rose by 15% last year.",
         "15%",
