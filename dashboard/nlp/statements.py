@@ -203,6 +203,38 @@ def _stranded_subject(verb: Token) -> Span | None:
     return _noun_phrase(tok)
 
 
+_NAMED = {"PERSON", "GPE"}
+
+
+def coordinated_speakers(mention: Span | None, cue: int | None = None) -> list[Span]:
+    """The further speakers of a mention that joins several named ones ("Donald Trump and France's
+    Emmanuel Macron", "The Netherlands, Finland and Lithuania", "Obama and his guest, President Hollande"):
+    each speaks the words, as annotators count them. Empty unless every member is a name (or a noun with a
+    name in apposition): "Ms Roe and European officials" stays one statement, and so does a relative clause
+    on the last of them ("Roe and Doe, who has said ..." is Doe's)."""
+    if mention is None or (cue is not None and mention.start_char <= cue < mention.end_char):
+        return []
+    root = mention.root
+    conjs = [c for c in root.conjuncts if c.i > root.i and mention.start <= c.i < mention.end]
+    if not conjs or root.ent_type_ not in _NAMED or not all(map(_named, conjs)):
+        return []
+    doc = mention.doc
+    out = []
+    for c in conjs:
+        own = {t.i for t in c.subtree} - {
+            t.i for k in c.children if k.dep_ in {"conj", "cc"} and k.i > c.i for t in k.subtree
+        }
+        left, right = min(own), max(own)
+        while right > c.i and (doc[right].is_punct or doc[right].dep_ == "cc"):
+            right -= 1
+        out.append(doc[left : right + 1])
+    return out
+
+
+def _named(tok: Token) -> bool:
+    return tok.ent_type_ in _NAMED or any(c.dep_ == "appos" and c.ent_type_ in _NAMED for c in tok.children)
+
+
 def _noun_phrase(head: Token) -> Span:
     """The whole noun phrase headed by `head` (appositions and relative clauses included, as annotators
     mark sources), trimmed of edge punctuation and cut at a paragraph break."""

@@ -332,6 +332,16 @@ def test_a_document_speaks_for_the_national_institution_that_published_it(nlp):
             "Helmut Kohl",
             "DEU",
         ),
+        (
+            "Petr Pithart, a prime minister after 1989, argues that the revolution had been misread.",
+            "Petr Pithart",
+            "CZE",
+        ),
+        (
+            "Benjamin Haddad, a lawmaker close to the president, said that Europe must buy its own arms.",
+            "Benjamin Haddad",
+            "FRA",
+        ),
     ],
 )
 def test_a_past_leader_quoted_in_a_recent_article_keeps_his_country(nlp, text, speaker, country):

@@ -375,3 +375,27 @@ def test_inverted_and_stranded_attributions_find_the_speaker(nlp, text, speaker)
 )
 def test_a_name_after_the_verb_is_no_inverted_speaker(nlp, text):
     assert all("Tom Fischer" in s.speaker_mention.text for s in extract(nlp, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        (
+            "Donald Trump and France's Emmanuel Macron have both said Europe should pay more for defence.",
+            {"Donald Trump", "Emmanuel Macron"},
+        ),
+        ("Estonia, Latvia and Lithuania all announced new aid packages.", {"Estonia", "Latvia", "Lithuania"}),
+        # a description among the names, or a clause on the last name alone, is one speaker
+        ("Ms Kallas and European officials said the plan was dead.", None),
+        ("Matt Gaetz, who has proposed inviting Russia into NATO, and Jim Jordan met on Monday.", None),
+    ],
+)
+def test_coordinated_named_speakers_each_say_it(nlp, text, speakers):
+    found = extract(nlp, text, date(2018, 11, 10))
+    assert found
+    content = found[0].content.text
+    said = [s for s in found if s.content.text == content]
+    if speakers is None:
+        assert len(said) == 1
+    else:
+        assert {s.speaker for s in said} == speakers
