@@ -1339,3 +1339,28 @@ def test_laggards_forecasts_and_backing_away(nlp, gaz, text, expected):
 )
 def test_the_possessor_of_a_cue_noun_holds_it(nlp, gaz, text, expected):
     assert triples(nlp, gaz, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Germany raised defence spending. Anna Berg says the idea that France would follow is naive.",
+            {("Germany", "defence_spending_increase", "support")},
+        ),
+        (
+            "Germany raised defence spending. Paul Martin rejects the idea that Brazil should take sides.",
+            {("Germany", "defence_spending_increase", "support")},
+        ),
+        (
+            "Germany raised defence spending. France welcomed the plan.",
+            {
+                ("Germany", "defence_spending_increase", "support"),
+                ("France", "defence_spending_increase", "support"),
+            },
+        ),
+    ],
+    ids=lambda v: v[:50] if isinstance(v, str) else None,
+)
+def test_a_proposal_noun_with_its_own_that_clause_is_no_anaphor(nlp, gaz, text, expected):
+    assert triples(nlp, gaz, text) == expected
