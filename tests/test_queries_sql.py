@@ -12,7 +12,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from dashboard import corrections, exports, queries
+from dashboard import aggregates, corrections, exports, queries
 from dashboard.corpus import Corpus
 from dashboard.loader import load_articles
 from dashboard.queries import COUNTRY_FIELDS, TABLE_NAMES, Filters, apply_filters, search_statements
@@ -250,3 +250,37 @@ def test_excel_past_its_row_limit_is_refused(db, monkeypatch: pytest.MonkeyPatch
         db.export("statements", "xlsx")
     with pytest.raises(KeyError):
         db.export("no_such_table", "csv")
+
+
+@pytest.mark.parametrize(
+    "filters",
+    [
+        Filters(),
+        Filters(countries=("DEU",)),
+        Filters(date_from=date(2018, 1, 1), topics=("defence_spending",)),
+    ],
+)
+def test_the_overview_frames_are_the_pandas_ones(tables, db, filters: Filters) -> None:
+    shown = apply_filters(tables, filters)
+    statements = aggregates.with_published(shown["statements"], shown["articles"])
+    names = {"DEU": "Germany", "FRA": "France", "USA": "United States"}
+    labels = {"defence_spending": "Defence spending", "nato": "NATO"}
+    assert db.headline_counts(filters) == queries.headline_counts(shown["articles"], statements)
+    for freq in queries.FREQUENCIES:
+        pd.testing.assert_frame_equal(
+            db.statements_over_time(filters, freq), queries.statements_over_time(statements, freq)
+        )
+        pd.testing.assert_frame_equal(
+            db.articles_over_time(filters, freq), aggregates.articles_over_time(shown["articles"], freq)
+        )
+    pd.testing.assert_frame_equal(db.top_speakers(filters, 5), queries.top_speakers(statements, 5))
+    pd.testing.assert_frame_equal(
+        db.top_topics(filters, labels, 4), aggregates.top_topics(shown["topics"], labels, 4)
+    )
+    for measure in ("statements", "claims"):
+        pd.testing.assert_frame_equal(
+            db.country_counts(filters, measure, names),
+            aggregates.country_counts(statements, shown["numbers"], measure, names),
+        )
+    with pytest.raises(ValueError):
+        db.statements_over_time(filters, "W")

@@ -11,6 +11,7 @@ No Streamlit import, no spaCy; DuckDB extensions are never loaded (Parquet is bu
 from __future__ import annotations
 
 import tempfile
+from collections.abc import Mapping
 from datetime import date
 from os import PathLike
 from pathlib import Path
@@ -20,8 +21,17 @@ import pandas as pd
 import pyarrow as pa
 
 from dashboard import corrections, exports
+from dashboard.aggregates import CLAIM_UNITS
 from dashboard.corpus import _surname_mapping
-from dashboard.queries import ARTICLE_COLUMNS, COUNTRY_FIELDS, TABLE_NAMES, Filters, _search_terms
+from dashboard.queries import (
+    ARTICLE_COLUMNS,
+    COUNTRY_FIELDS,
+    FREQUENCIES,
+    KINDS,
+    TABLE_NAMES,
+    Filters,
+    _search_terms,
+)
 from dashboard.schema import KEYS, arrow_schema, conform
 from dashboard.store import Snapshot, Store
 
@@ -295,6 +305,99 @@ class StoreSQL:
             )
             return out.read_bytes()
 
+    # -- Overview ---------------------------------------------------------------------------------------
+
+    def _filtered_query(self, filters: Filters, select: str) -> pd.DataFrame:
+        ctes, params = filter_ctes(filters)
+        return self._query(f"WITH {ctes} {select}", params).df()
+
+    def headline_counts(self, filters: Filters) -> dict[str, int]:
+        """`dashboard.queries.headline_counts` of the filtered tables: articles, statements, distinct named
+        speakers and distinct speaker countries."""
+        row = self._filtered_query(
+            filters,
+            "SELECT (SELECT count(DISTINCT article_id) FROM f_articles) AS articles, count(*) AS statements, "
+            "count(DISTINCT speaker) AS speakers, count(DISTINCT speaker_country) AS countries "
+            "FROM f_statements",
+        ).iloc[0]
+        return {k: int(v) for k, v in row.items()}
+
+    def statements_over_time(self, filters: Filters, freq: str = "M") -> pd.DataFrame:
+        """`dashboard.queries.statements_over_time` in SQL: statements per period of their article's date
+        and per kind (period, kind, statements), verbatim kinds first."""
+        order = " ".join(f"WHEN '{k}' THEN {i}" for i, k in enumerate(KINDS))
+        counts = self._filtered_query(
+            filters,
+            f"SELECT * FROM (SELECT {_period('a.published', freq)} AS period, "
+            "coalesce(s.kind, 'unknown') AS kind, count(*) AS statements "
+            "FROM f_statements s JOIN f_articles a USING (article_id) "
+            "WHERE a.published IS NOT NULL GROUP BY ALL) "
+            f"ORDER BY period, CASE kind {order} ELSE {len(KINDS)} END",
+        )
+        return _typed(counts, {"period": "datetime64[ns]", "kind": "string", "statements": "int64"})
+
+    def articles_over_time(self, filters: Filters, freq: str = "M") -> pd.DataFrame:
+        """`dashboard.aggregates.articles_over_time` in SQL: dated articles per period (period, articles)."""
+        counts = self._filtered_query(
+            filters,
+            f"SELECT {_period('published', freq)} AS period, count(*) AS articles FROM f_articles "
+            "WHERE published IS NOT NULL GROUP BY period ORDER BY period",
+        )
+        return _typed(counts, {"period": "datetime64[ns]", "articles": "int64"})
+
+    def top_speakers(self, filters: Filters, n: int = 10) -> pd.DataFrame:
+        """`dashboard.queries.top_speakers` in SQL: the `n` named speakers with most statements, with their
+        most frequent country and role (ties: the smallest), most statements first, ties by name."""
+
+        def most_common(col: str) -> str:
+            return (
+                f"(SELECT {col} FROM f_statements x WHERE x.speaker = t.speaker AND {col} IS NOT NULL "
+                f"GROUP BY {col} ORDER BY count(*) DESC, {col} LIMIT 1) AS {col}"
+            )
+
+        top = self._filtered_query(
+            filters,
+            "SELECT t.speaker, "
+            f"{most_common('speaker_country')}, {most_common('speaker_role')}, t.statements FROM "
+            "(SELECT speaker, count(*) AS statements FROM f_statements WHERE speaker IS NOT NULL "
+            f"GROUP BY speaker ORDER BY statements DESC, speaker LIMIT {int(n)}) t "
+            "ORDER BY t.statements DESC, t.speaker",
+        )
+        dtypes = {"speaker": "string", "speaker_country": "string", "speaker_role": "string"}
+        return _typed(top, dtypes | {"statements": "int64"})
+
+    def top_topics(self, filters: Filters, labels: Mapping[str, str], n: int = 10) -> pd.DataFrame:
+        """`dashboard.aggregates.top_topics` in SQL: the `n` topics found in most articles, with their
+        sentence rows; most articles first, ties by label."""
+        counts = self._filtered_query(
+            filters,
+            "SELECT topic, count(DISTINCT article_id) AS articles, count(sentence_start) AS sentences "
+            "FROM f_topics WHERE topic IS NOT NULL AND article_id IS NOT NULL GROUP BY topic",
+        )
+        counts["label"] = counts["topic"].map(lambda t: labels.get(t, t))
+        counts = counts.sort_values(["articles", "label"], ascending=[False, True]).head(n)
+        return _typed(
+            counts, {"topic": "string", "label": "string", "articles": "int64", "sentences": "int64"}
+        )
+
+    def country_counts(
+        self, filters: Filters, measure: str = "statements", names: Mapping[str, str] | None = None
+    ) -> pd.DataFrame:
+        """`dashboard.aggregates.country_counts` in SQL: statements by speakers from each country, or
+        spending claims (percent of GDP or money) about it: iso3, country, count; most first."""
+        if measure == "statements":
+            select = "SELECT speaker_country AS iso3, count(*) AS count FROM f_statements "
+            select += "WHERE speaker_country IS NOT NULL GROUP BY iso3"
+        elif measure == "claims":
+            select = "SELECT country AS iso3, count(*) AS count FROM f_numbers WHERE country IS NOT NULL "
+            select += f"AND unit IN ({', '.join(_literal(u) for u in CLAIM_UNITS)}) GROUP BY iso3"
+        else:
+            raise ValueError(f"unknown measure {measure!r}; supported: statements, claims")
+        counts = self._filtered_query(filters, select)
+        counts["country"] = counts["iso3"].map(lambda c: (names or {}).get(c, c))
+        counts = counts.sort_values(["count", "country"], ascending=[False, True])
+        return _typed(counts, {"iso3": "string", "country": "string", "count": "int64"})
+
     def article(self, article_id: str) -> dict[str, object]:
         """One article's row as a dict; KeyError when the store has no such article."""
         frame = self._query("SELECT * FROM articles WHERE article_id = $id", {"id": article_id}).df()
@@ -335,6 +438,21 @@ def _file_column(column: str, kind: pa.DataType) -> str:
     return (
         f"CASE WHEN left({value}, 1) IN ({starts}) THEN concat(chr(39), {value}) ELSE {value} END AS {column}"
     )
+
+
+_TRUNC = {"M": "month", "Q": "quarter", "Y": "year"}
+
+
+def _period(column: str, freq: str) -> str:
+    """The first day of `column`'s period in UTC, naive: the one period bucketing of every time chart."""
+    if freq not in _TRUNC:
+        raise ValueError(f"unknown frequency {freq!r}; supported: {', '.join(FREQUENCIES)}")
+    return f"date_trunc('{_TRUNC[freq]}', timezone('UTC', {column}))"
+
+
+def _typed(df: pd.DataFrame, dtypes: Mapping[str, str]) -> pd.DataFrame:
+    """`df` with exactly `dtypes`' columns in that order and types, a fresh index."""
+    return df[list(dtypes)].astype(dict(dtypes)).reset_index(drop=True)
 
 
 def _utc_day(moment: object) -> date:

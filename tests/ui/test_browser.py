@@ -181,6 +181,8 @@ def _click_first_row(page) -> None:
         grid.wait_for(state="visible")
         page.locator('[data-testid="stStatusWidget"]').wait_for(state="hidden", timeout=30_000)
         box = grid.bounding_box()
+        if box is None:  # the grid was being replaced by a rerun
+            continue
         page.mouse.click(box["x"] + 18, box["y"] + ROW_HEIGHT + ROW_HEIGHT / 2)
         try:
             highlighted.wait_for(state="visible", timeout=5_000)

@@ -1,25 +1,23 @@
 """Overview page: headline counts, statements and articles over time, top speakers, top topics and a map of
 countries by statements or spending claims, for the sidebar's filters.
 
-Thin: reads the filtered tables, calls `dashboard.queries` / `dashboard.aggregates`, draws `dashboard.charts`
-through `components.chart`; no pandas logic here."""
+Thin: every frame is computed by DuckDB over the store (`dashboard.queries.sql`), so no table is read whole;
+draws `dashboard.charts` through `components.chart`; no pandas logic here."""
 
 from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import aggregates, charts, queries
-from dashboard.nlp.topics import load_taxonomy
+from dashboard import charts, queries
 from dashboard.ui import components
-from dashboard.ui.data import country_names
+from dashboard.ui.data import country_names, filter_options, store_dir, store_sql, topic_labels
 
-filtered = components.filtered_tables()
-articles, statements = filtered["articles"], filtered["statements"]
-statements = aggregates.with_published(statements, articles)
-counts = queries.headline_counts(articles, statements)
+filters = components.current_filters()
+sql = store_sql(store_dir())
+counts = sql.headline_counts(filters)
 
 st.title("Overview")
-components.filter_summary(filtered)
+components.filter_summary(counts)
 
 cols = st.columns(4)
 cols[0].metric("Articles", f"{counts['articles']:,}", border=True)
@@ -27,7 +25,7 @@ cols[1].metric("Statements", f"{counts['statements']:,}", border=True)
 cols[2].metric("Speakers", f"{counts['speakers']:,}", border=True, help="Distinct named speakers")
 cols[3].metric("Countries", f"{counts['countries']:,}", border=True, help="Distinct countries of speakers")
 
-if articles.empty and statements.empty:
+if not counts["articles"] and not counts["statements"]:
     components.empty_result("articles or statements")
     st.stop()
 
@@ -37,7 +35,7 @@ freq_label = st.segmented_control(
 )
 freq = {label: code for code, label in queries.FREQUENCIES.items()}[freq_label or "Quarter"]
 unit = queries.FREQUENCIES[freq].lower()
-over_time = queries.statements_over_time(statements, freq)
+over_time = sql.statements_over_time(filters, freq)
 if over_time.empty:
     components.empty_result("dated statements")
 else:
@@ -47,7 +45,7 @@ else:
         f"statements_per_{unit}",
         key="overview_statements_over_time",
     )
-articles_time = aggregates.articles_over_time(articles, freq)
+articles_time = sql.articles_over_time(filters, freq)
 if articles_time.empty:
     components.empty_result("dated articles")
 else:
@@ -58,13 +56,11 @@ else:
         key="overview_articles_over_time",
     )
 
-names = country_names(
-    sorted(set(statements["speaker_country"].dropna()) | set(filtered["numbers"]["country"].dropna()))
-)
+names = country_names(filter_options(store_dir())["countries"])  # every country in the store
 left, right = st.columns(2)
 with left:
     st.subheader("Who speaks most")
-    speakers = queries.top_speakers(statements, n=10)
+    speakers = sql.top_speakers(filters, n=10)
     if speakers.empty:
         components.empty_result("named speakers")
     else:
@@ -73,8 +69,7 @@ with left:
         )
 with right:
     st.subheader("Top topics")
-    labels = {name: topic.label for name, topic in load_taxonomy().items()}
-    topics = aggregates.top_topics(filtered["topics"], labels, n=10)
+    topics = sql.top_topics(filters, topic_labels(), n=10)
     if topics.empty:
         components.empty_result("topics")
     else:
@@ -89,7 +84,7 @@ measure = st.segmented_control(
     key="overview_map_measure",
     required=True,
 )
-by_country = aggregates.country_counts(statements, filtered["numbers"], measure or "statements", names)
+by_country = sql.country_counts(filters, measure or "statements", names)
 if by_country.empty:
     components.empty_result("statements by speakers with a country" if measure == "statements" else "claims")
 else:
