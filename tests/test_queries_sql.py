@@ -284,3 +284,24 @@ def test_the_overview_frames_are_the_pandas_ones(tables, db, filters: Filters) -
         )
     with pytest.raises(ValueError):
         db.statements_over_time(filters, "W")
+
+
+@pytest.mark.parametrize(
+    "filters", [Filters(), Filters(countries=("FRA",)), Filters(actors=("Emmanuel Macron",))]
+)
+def test_the_topics_frames_are_the_pandas_ones(tables, db, filters: Filters) -> None:
+    shown = apply_filters(tables, filters)
+    names = {"DEU": "Germany", "FRA": "France"}
+    labels = {"defence_spending": "Defence spending", "nato": "NATO"}
+    for freq in queries.FREQUENCIES:
+        pd.testing.assert_frame_equal(
+            db.topic_prevalence_by_period(filters, labels, freq),
+            aggregates.topic_prevalence_by_period(shown["topics"], shown["articles"], labels, freq),
+        )
+    for countries in (None, ("DEU", "FRA"), ("XXX",)):
+        pd.testing.assert_frame_equal(
+            db.topic_prevalence_by_country(filters, labels, names, countries, n_countries=4),
+            aggregates.topic_prevalence_by_country(
+                shown["topics"], shown["articles"], labels, names, countries, n_countries=4
+            ),
+        )

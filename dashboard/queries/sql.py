@@ -11,7 +11,7 @@ No Streamlit import, no spaCy; DuckDB extensions are never loaded (Parquet is bu
 from __future__ import annotations
 
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from datetime import date
 from os import PathLike
 from pathlib import Path
@@ -397,6 +397,66 @@ class StoreSQL:
         counts["country"] = counts["iso3"].map(lambda c: (names or {}).get(c, c))
         counts = counts.sort_values(["count", "country"], ascending=[False, True])
         return _typed(counts, {"iso3": "string", "country": "string", "count": "int64"})
+
+    # -- Topics -----------------------------------------------------------------------------------------
+
+    def topic_prevalence_by_period(
+        self, filters: Filters, labels: Mapping[str, str], freq: str = "M"
+    ) -> pd.DataFrame:
+        """`dashboard.aggregates.topic_prevalence_by_period` in SQL: per period, the share of its dated
+        articles that carry each topic (period, topic, label, articles, period_articles, share)."""
+        out = self._filtered_query(
+            filters,
+            f"SELECT period, topic, count(*) AS articles, any_value(period_articles) AS period_articles FROM "
+            f"(SELECT article_id, {_period('published', freq)} AS period, "
+            "count(*) OVER (PARTITION BY period) AS period_articles FROM f_articles "
+            "WHERE published IS NOT NULL) "
+            "JOIN (SELECT DISTINCT article_id, topic FROM f_topics WHERE article_id IS NOT NULL "
+            "AND topic IS NOT NULL) USING (article_id) GROUP BY period, topic",
+        )
+        out["share"] = out["articles"] / out["period_articles"]
+        out["label"] = out["topic"].map(lambda t: labels.get(t, t))
+        out = out.sort_values(["period", "label"])
+        dtypes = {"period": "datetime64[ns]", "topic": "string", "label": "string", "articles": "int64"}
+        return _typed(out, dtypes | {"period_articles": "int64", "share": "float64"})
+
+    def topic_prevalence_by_country(
+        self,
+        filters: Filters,
+        labels: Mapping[str, str],
+        names: Mapping[str, str] | None = None,
+        countries: Iterable[str] | None = None,
+        n_countries: int = 15,
+    ) -> pd.DataFrame:
+        """`dashboard.aggregates.topic_prevalence_by_country` in SQL: per country mentioned (`countries`, or
+        the `n_countries` mentioned in most articles), the share of its articles that carry each topic."""
+        mentions = (
+            "mentions AS (SELECT DISTINCT article_id, iso3 FROM "
+            "(SELECT article_id, unnest(countries) AS iso3 FROM f_articles) WHERE iso3 IS NOT NULL)"
+        )
+        totals = self._filtered_query(
+            filters, f", {mentions} SELECT iso3, count(*) AS country_articles FROM mentions GROUP BY iso3"
+        )
+        wanted = {str(c).upper() for c in countries or () if c}
+        if wanted:
+            keep = [c for c in totals["iso3"] if c in wanted]
+        else:
+            ranked = totals.sort_values(["country_articles", "iso3"], ascending=[False, True])
+            keep = ranked["iso3"].head(n_countries).tolist()
+        ctes, params = filter_ctes(filters)
+        out = self._query(
+            f"WITH {ctes}, {mentions} SELECT iso3, topic, count(*) AS articles FROM mentions "
+            "JOIN (SELECT DISTINCT article_id, topic FROM f_topics WHERE article_id IS NOT NULL "
+            "AND topic IS NOT NULL) USING (article_id) WHERE list_contains($keep, iso3) GROUP BY iso3, topic",
+            params | {"keep": keep},
+        ).df()
+        out = out.merge(totals, on="iso3", how="left")
+        out["share"] = out["articles"] / out["country_articles"]
+        out["country"] = out["iso3"].map(lambda c: (names or {}).get(c, c))
+        out["label"] = out["topic"].map(lambda t: labels.get(t, t))
+        out = out.sort_values(["country_articles", "country", "label"], ascending=[False, True, True])
+        dtypes = {"iso3": "string", "country": "string", "topic": "string", "label": "string"}
+        return _typed(out, dtypes | {"articles": "int64", "country_articles": "int64", "share": "float64"})
 
     def article(self, article_id: str) -> dict[str, object]:
         """One article's row as a dict; KeyError when the store has no such article."""

@@ -229,6 +229,14 @@ def topic_labels() -> dict[str, str]:
 
 
 @st.cache_resource(show_spinner=False)
+def topic_descriptions() -> dict[str, str]:
+    """Topic name -> what it covers, from the taxonomy (data/topics.toml), in file order."""
+    from dashboard.nlp.topics import load_taxonomy
+
+    return {name: topic.description for name, topic in load_taxonomy().items()}
+
+
+@st.cache_resource(show_spinner=False)
 def _gazetteer():
     from dashboard.nlp.gazetteer import Gazetteer
 

@@ -1,32 +1,37 @@
 """Topics page: how often each topic of `data/topics.toml` comes up, by period of publication and by the
 countries articles mention, for the sidebar's filters.
 
-Thin: reads the filtered tables, calls `dashboard.aggregates`, draws `dashboard.charts` through
-`components.chart`; no pandas logic here."""
+Thin: every frame is computed by DuckDB over the store (`dashboard.queries.sql`), so no table is read whole;
+draws `dashboard.charts` through `components.chart`; no pandas logic here."""
 
 from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import aggregates, charts, queries
-from dashboard.nlp.topics import load_taxonomy
+from dashboard import charts, queries
 from dashboard.ui import components
-from dashboard.ui.data import country_names
+from dashboard.ui.data import (
+    country_names,
+    filter_options,
+    store_dir,
+    store_sql,
+    topic_descriptions,
+    topic_labels,
+)
 
-filtered = components.filtered_tables()
-articles, topics = filtered["articles"], filtered["topics"]
-taxonomy = load_taxonomy()
-labels = {name: topic.label for name, topic in taxonomy.items()}
-chosen = list(components.current_filters().countries or [])
+filters = components.current_filters()
+sql = store_sql(store_dir())
+labels = topic_labels()
+chosen = list(filters.countries or [])
 
 st.title("Topics")
-components.filter_summary(filtered)
+components.filter_summary(sql.headline_counts(filters))
 
-if topics.empty:
+top = sql.top_topics(filters, labels, n=len(labels))
+if top.empty:
     components.empty_result("topic mentions")
     st.stop()
 
-top = aggregates.top_topics(topics, labels, n=len(labels))
 order = top["label"].tolist()
 st.caption(
     f"{len(top)} of the taxonomy's {len(labels)} topics are found in the filtered articles; "
@@ -43,7 +48,7 @@ freq = st.segmented_control(
     required=True,
 )
 freq = freq or "M"
-by_period = aggregates.topic_prevalence_by_period(topics, articles, labels, freq)
+by_period = sql.topic_prevalence_by_period(filters, labels, freq)
 if by_period.empty:
     components.empty_result("dated articles with topics")
 else:
@@ -55,9 +60,8 @@ else:
     )
 
 st.subheader("By country mentioned")
-mentioned = sorted({c for cell in articles["countries"] for c in cell} | set(chosen))
-names = country_names(mentioned)
-by_country = aggregates.topic_prevalence_by_country(topics, articles, labels, names, countries=chosen or None)
+names = country_names(sorted(set(filter_options(store_dir())["countries"]) | set(chosen)))
+by_country = sql.topic_prevalence_by_country(filters, labels, names, countries=chosen or None)
 if by_country.empty:
     components.empty_result("articles mentioning a country")
 else:
@@ -74,7 +78,7 @@ st.subheader("Topics found")
 components.chart(charts.top_topics_chart(top), top, "topics_found", "topics_top")
 with st.expander("What each topic covers"):
     st.dataframe(
-        [{"topic": t.label, "covers": t.description} for t in taxonomy.values()],
+        [{"topic": labels[name], "covers": covers} for name, covers in topic_descriptions().items()],
         hide_index=True,
         key="topics_descriptions",
     )
