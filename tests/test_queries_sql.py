@@ -13,6 +13,7 @@ import pandas as pd
 import pytest
 
 from dashboard import aggregates, corrections, exports, queries
+from dashboard.claims import load_reference
 from dashboard.corpus import Corpus
 from dashboard.loader import load_articles
 from dashboard.queries import COUNTRY_FIELDS, TABLE_NAMES, Filters, apply_filters, search_statements
@@ -305,3 +306,29 @@ def test_the_topics_frames_are_the_pandas_ones(tables, db, filters: Filters) -> 
                 shown["topics"], shown["articles"], labels, names, countries, n_countries=4
             ),
         )
+
+
+@pytest.mark.parametrize(
+    "filters", [Filters(), Filters(countries=("DEU", "POL")), Filters(date_to=date(2019, 1, 1))]
+)
+def test_the_spending_figures_give_the_pandas_charts(tables, db, filters: Filters) -> None:
+    every = apply_filters(tables, filters)["numbers"]
+    some = db.spending_numbers(filters)
+    assert set(some["unit"]) <= set(aggregates.CLAIM_UNITS) and len(some) <= len(every)
+    reference = load_reference()
+    names = {"DEU": "Germany", "POL": "Poland"}
+    chosen = list(filters.countries) or None
+    assert aggregates.verdict_counts(some) == aggregates.verdict_counts(every)
+    for got, want in [
+        (
+            aggregates.spending_chart_data(some, reference, names, chosen)[0],
+            aggregates.spending_chart_data(every, reference, names, chosen)[0],
+        ),
+        (
+            aggregates.targets_vs_levels(some, reference, names, chosen),
+            aggregates.targets_vs_levels(every, reference, names, chosen),
+        ),
+        (aggregates.money_amounts(some, names, chosen), aggregates.money_amounts(every, names, chosen)),
+        (aggregates.claims_table(some, names), aggregates.claims_table(every, names)),
+    ]:
+        pd.testing.assert_frame_equal(got, want)

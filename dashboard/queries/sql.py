@@ -398,6 +398,20 @@ class StoreSQL:
         counts = counts.sort_values(["count", "country"], ascending=[False, True])
         return _typed(counts, {"iso3": "string", "country": "string", "count": "int64"})
 
+    # -- Spending claims --------------------------------------------------------------------------------
+
+    def spending_numbers(self, filters: Filters) -> pd.DataFrame:
+        """The filtered numbers that the Spending claims page draws: percent-of-GDP and money figures
+        (`dashboard.aggregates.CLAIM_UNITS`), every column; the page's aggregates take it as the numbers."""
+        ctes, params = filter_ctes(filters)
+        return conform(
+            self._query(
+                f"WITH {ctes} SELECT * FROM f_numbers WHERE list_contains($units, unit) ORDER BY number_id",
+                params | {"units": list(CLAIM_UNITS)},
+            ).df(),
+            "numbers",
+        )
+
     # -- Topics -----------------------------------------------------------------------------------------
 
     def topic_prevalence_by_period(

@@ -1,7 +1,8 @@
 """Spending claims page: percent-of-GDP claims against NATO's official series, targets against reported
 levels, money amounts by currency, and the claims table with evidence sentence, official value and verdict.
 
-Thin: reads the filtered tables, calls `dashboard.aggregates`, draws `dashboard.charts` through
+Thin: DuckDB over the store gives the filtered percent-of-GDP and money figures (`dashboard.queries.sql`;
+no table is read whole), `dashboard.aggregates` shapes them, `dashboard.charts` draws them through
 `components.chart`; evidence sentences are shown only in st.dataframe cells and escaped hover labels."""
 
 from __future__ import annotations
@@ -11,16 +12,17 @@ import streamlit as st
 from dashboard import aggregates, charts
 from dashboard.claims import load_reference
 from dashboard.ui import components
-from dashboard.ui.data import country_names
+from dashboard.ui.data import country_names, store_dir, store_sql
 
-filtered = components.filtered_tables()
-numbers = filtered["numbers"]
-chosen = list(components.current_filters().countries or [])
+filters = components.current_filters()
+sql = store_sql(store_dir())
+numbers = sql.spending_numbers(filters)
+chosen = list(filters.countries or [])
 names = country_names(sorted(set(numbers["country"].dropna()) | set(chosen)))
 reference = load_reference()
 
 st.title("Spending claims")
-components.filter_summary(filtered)
+components.filter_summary(sql.count(filters))
 if chosen:
     st.caption(
         "Charts show figures about the chosen countries: "
