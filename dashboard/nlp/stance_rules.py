@@ -1253,8 +1253,11 @@ def stance_cue(tok: Token, lex: StanceLexicon) -> str | None:
     if tok.pos_ == "ADP" or drawn_reaction(tok):
         return None
     lemma = tok.lemma_.lower()
+    named = [c.i for c in tok.children if c.dep_ == "oprd"]  # "called NATO a machine on the issue"
     for child in tok.children:
         if child.dep_ in {"prep", "prt", "advmod", "intj"} and child.i > tok.i:
+            if child.dep_ == "prep" and any(tok.i < o < child.i for o in named):
+                continue  # a verb that names its object something is no "call on"
             phrase = f"{lemma} {child.lower_}"
             if lex.cue(phrase) is not None:
                 return phrase
@@ -2012,6 +2015,7 @@ def named_supporter(art: Article, subj: Span) -> list[Speaker] | None:
         "Emmanuel Macron said Poland strongly backs NATO membership for Ukraine.": [
             "Poland nato_alliance support"
         ],
+        "Paul Garnet argues that most Americans are not ready to pay for higher defence spending.": [],
     },
     spares={
         "Emmanuel Macron said France strongly backs NATO membership for Ukraine.": [
@@ -2043,7 +2047,8 @@ def reported_attitude(art: Article, root: Token, scope: Scope, source: Speaker) 
         source.org is not None or source.type == "organization"
     ):
         return None
-    if noun.pos_ == "NOUN" and not noun.ent_type_ and noun.tag_ == "NNS":
+    public = noun.ent_type_ == "NORP" and noun.tag_ in {"NNS", "NNPS"}  # "most Americans": a nation's people
+    if (noun.pos_ == "NOUN" and not noun.ent_type_ and noun.tag_ == "NNS") or public:
         found = Speaker(None, "anonymous")  # unnamed others, whoever is named on them ("Obama's ministers")
     else:
         found = art.speakers.resolve(subj)

@@ -1364,3 +1364,25 @@ def test_the_possessor_of_a_cue_noun_holds_it(nlp, gaz, text, expected):
 )
 def test_a_proposal_noun_with_its_own_that_clause_is_no_anaphor(nlp, gaz, text, expected):
     assert triples(nlp, gaz, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a verb that names its object something is no phrasal "call on"
+        ("Viktor Orban calls NATO a war machine on the issue of Ukraine.", set()),
+        (
+            "Jens Stoltenberg called on allies to raise defence spending.",
+            {("Jens Stoltenberg", "defence_spending_increase", "support")},
+        ),
+        # a nation's people, quantified or not, are unnamed others
+        ("Paul Garnet argues that most Americans are not ready to pay for higher defence spending.", set()),
+        (
+            "Paul Garnet argues that he is not ready to pay for higher defence spending.",
+            {("Paul Garnet", "defence_spending_increase", "oppose")},
+        ),
+    ],
+    ids=lambda v: v[:50] if isinstance(v, str) else None,
+)
+def test_naming_verbs_and_a_nations_people(nlp, gaz, text, expected):
+    assert triples(nlp, gaz, text) == expected
