@@ -384,6 +384,8 @@ class ArticleSpeakers:
             # "Estonia's government", "the Dutch government": the country itself
             owners = (c.text for c in root.children if c.dep_ in {"poss", "compound", "amod"})
             code = next((c for c in map(self.gaz.country_code, owners) if c), None)
+            if code is None:
+                code = self._pronoun_owner_country(root)  # "his government": the country of the one he is
             if code is not None:
                 return Speaker(self.gaz.country_name(code), "country", code)
             if _is_definite(root) and not any(c.dep_ in {"amod", "compound", "poss"} for c in root.children):
@@ -447,6 +449,13 @@ class ArticleSpeakers:
             if own is not None:
                 return Speaker(None, "anonymous", own)  # "Ukrainian forces predict", "Republican hawks"
         return UNKNOWN
+
+    def _pronoun_owner_country(self, root: Token) -> str | None:
+        """The country of the person a possessive pronoun before a noun stands for ("his government")."""
+        owner = next((c for c in root.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
+        if owner is None or owner.lower_ not in person_pronouns():
+            return None
+        return self._resolve_pronoun(owner.idx, person_pronouns()[owner.lower_]).country
 
     def _nationality(self, root: Token) -> str | None:
         """The country a nationality word or a party member's word before the noun gives ("Ukrainian
@@ -630,7 +639,21 @@ class ArticleSpeakers:
             )
             if score > best_score:
                 best, best_score = person, score
+        if best is None:
+            best = self._named_after(pos, gender)
         return self._as_speaker(best) if best is not None else UNKNOWN
+
+    def _named_after(self, pos: int, gender: str | None) -> _Person | None:
+        """For a pronoun before anyone is named (an article that opens on '"...," he said.'), the first
+        person named after it, outside quotations, within `_CENTRE_SENTENCES` sentences."""
+        i = bisect_left(self.person_mentions, (pos, "", False))
+        for offset, name, _ in self.person_mentions[i:]:
+            if self._sentence_distance(pos, offset) > _CENTRE_SENTENCES:
+                return None
+            person = self.people[name]
+            if not (gender and person.gender and person.gender != gender):
+                return person
+        return None
 
     def _centre_before(self, pos: int, gender: str | None) -> _Person | Speaker | None:
         """The person named as the subject of the main clause of the nearest sentence before the pronoun at

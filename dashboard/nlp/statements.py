@@ -108,7 +108,13 @@ def _subject(verb: Token) -> Span | None:
     or the noun a relative clause hangs on ("Maas, who has said ...")."""
     tok = verb
     for _ in range(3):
-        subj = next((c for c in tok.children if c.dep_ in SUBJECT_DEPS), None)
+        # two subjects are a parse slip; the one nearest before the verb is it, not a dateline or a fronted
+        # phrase ("ATHENS, Greece (AP) — President Roe opened ..., saying"), unless it comes after "and": a
+        # conjunct the parse cut off ("a paper by Roe and colleagues finds")
+        doc = tok.doc
+        subjects = [c for c in tok.children if c.dep_ in SUBJECT_DEPS]
+        before = [c for c in subjects if c.i < tok.i and doc[max(c.left_edge.i - 1, 0)].dep_ != "cc"]
+        subj = before[-1] if len(subjects) > 1 and before else next(iter(subjects), None)
         if subj is not None and subj.dep_ == "nsubjpass":
             agent = next((c for c in tok.children if c.dep_ == "agent"), None)
             pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None

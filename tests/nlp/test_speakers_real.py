@@ -396,3 +396,21 @@ def test_a_passing_first_mention_does_not_take_the_next_he_says(nlp):
     )
     s = speaker_of(nlp, text, "Nobody comes here")
     assert s.speaker == "Paul Becker"
+
+
+def test_an_article_opening_on_he_said_names_its_speaker_after(nlp):
+    text = (
+        '"We will rebuild the trust that was lost," he said. "It will take time." '
+        "Paul Becker flew to Warsaw on Tuesday for talks with allies."
+    )
+    s = speaker_of(nlp, text, "rebuild the trust")
+    assert s.speaker == "Paul Becker"
+
+
+def test_his_government_is_the_country_of_the_one_he_is(nlp):
+    text = (
+        "Olaf Scholz has long hesitated over tanks. On Monday his government announced another "
+        "package of arms for Ukraine."
+    )
+    s = speaker_of(nlp, text, "package of arms", date(2023, 9, 20))
+    assert (s.speaker, s.speaker_type, s.speaker_country) == ("Germany", "country", "DEU")

@@ -399,3 +399,28 @@ def test_coordinated_named_speakers_each_say_it(nlp, text, speakers):
         assert len(said) == 1
     else:
         assert {s.speaker for s in said} == speakers
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        (  # the dateline is no subject
+            "BONN, Germany (AP) \u2014 Chancellor Olaf Scholz opened his trip on Tuesday with warm words, "
+            "saying that Europe must do more for its own defence.",
+            "Chancellor Olaf Scholz",
+        ),
+        (  # a fronted time phrase the parse took for a second subject
+            "Three days into the war the chancellor, Olaf Scholz, declared a turning point in policy.",
+            "the chancellor, Olaf Scholz",
+        ),
+        (  # a conjunct cut off after "and" is no subject of its own
+            "A recent paper by Paul Becker of the University of Bonn, and colleagues finds that research "
+            "spending pays off.",
+            "paper",
+        ),
+    ],
+)
+def test_of_two_subjects_the_nearest_speaks(nlp, text, mention):
+    found = extract(nlp, text, date(2023, 1, 10))
+    assert found, "no statement found"
+    assert mention in found[0].speaker_mention.text, found[0].speaker_mention.text
