@@ -1059,17 +1059,44 @@ def _year(
     # figure's: only one whose clause verb is the figure's or one the figure's clause hangs on
     heads = {a.i for a in doc[i].ancestors}
     before = [(s, y) for s, y in dates if s < i and _year_reaches(doc[s], heads)]
+    verb = _clause_verb(doc[i])
+    if (
+        _now(doc, i, verb)
+        and when is not None
+        and kind != "target"
+        and not _own_year(doc, verb, after, dates)
+    ):
+        # "From a peak of 5,000 in 2020, France now maintains only 1,500": the present, not 2020
+        return when.year
     if after:
         return min(after)[1]
     if before and kind != "target" and "from" not in {t.lower_ for t in doc[max(0, i - 3) : i]}:
         # not "down from roughly 22%", an earlier level
         return max(before)[1]
-    verb = _clause_verb(doc[i])
     own = [(s, y) for s, y in before if verb is not None and _clause_verb(doc[s]) == verb]
     named_goal = any(a.lemma_.lower() in word_set("number_target_nouns") for a in list(doc[i].ancestors)[:3])
     if own and kind == "target" and not named_goal:
         return max(own)[1]  # "plans to double its aid next year to $8.5bn" (not "the target of 20%")
     return None
+
+
+def _now(doc: Doc, i: int, verb: Token | None) -> bool:
+    """Whether the figure at token i comes after an adverb that sets its clause in the present ("France now
+    maintains only 1,500", "Currently, America can make 180,000 shells a year")."""
+    return verb is not None and any(
+        c.dep_ == "advmod" and c.i < i and c.lower_ in word_set("number_now_words") for c in verb.children
+    )
+
+
+def _own_year(
+    doc: Doc, verb: Token | None, after: list[tuple[int, int]], dates: list[tuple[int, int]]
+) -> bool:
+    """Whether the figure's clause names a year of its own: after the figure in the same clause, or in
+    the clause's subject ("Poland's 2024 figure now stands at 3.79%")."""
+    if verb is None:
+        return False
+    subject = {t.i for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} for t in c.subtree}
+    return any(_clause_verb(doc[s]) == verb for s, _ in after) or any(s in subject for s, _ in dates)
 
 
 def _other_unit_between(doc: Doc, k: int, s: int, unit: str) -> bool:

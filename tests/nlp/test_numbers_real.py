@@ -220,6 +220,23 @@ CASES = [
         ("POL", None, None),
     ),
     ("Norway's gas makes up 30% of Poland's imports.", "30%", ("POL", None, None)),
+    # "now" sets the figure in the article's year, whatever year another phrase names
+    (
+        "From a high of 4,000 soldiers in Mali in 2019, Spain now keeps only 900.",
+        "900",
+        ("ESP", 2023, None),
+    ),
+    (
+        "Currently, Poland can make 20,000 rounds a month, while Italy made 50,000 last year.",
+        "20,000",
+        ("POL", 2023, None),
+    ),
+    # ... but not over a year the figure's subject names
+    (
+        "Norway's 2021 figure, estimated at 2.1% a year ago, now stands at 1.9%.",
+        "1.9%",
+        ("NOR", 2021, None),
+    ),
     # "that year" is the last year the article named
     ("Spending rose in 2016. That year only five countries met the goal.", "five", (None, 2016, None)),
 ]
