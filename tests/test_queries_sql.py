@@ -13,6 +13,7 @@ import pandas as pd
 import pytest
 
 from dashboard import aggregates, corrections, exports, queries
+from dashboard import stances as stance_tables
 from dashboard.claims import load_reference
 from dashboard.corpus import Corpus
 from dashboard.loader import load_articles
@@ -332,3 +333,27 @@ def test_the_spending_figures_give_the_pandas_charts(tables, db, filters: Filter
         (aggregates.claims_table(some, names), aggregates.claims_table(every, names)),
     ]:
         pd.testing.assert_frame_equal(got, want)
+
+
+@pytest.mark.parametrize("filters", [Filters(), Filters(countries=("FRA",)), Filters(topics=("nato",))])
+def test_the_stance_rows_give_the_pandas_stance_frames(tables, db, filters: Filters) -> None:
+    shown = apply_filters(tables, filters)
+    stances, articles = db.stance_rows(filters)
+    pd.testing.assert_frame_equal(stances, _sorted(shown["stances"], "stances"))
+    assert set(articles["article_id"]) == set(stances["article_id"])
+    assert "text" not in articles  # titles and dates only
+    actor = stances["actor"].value_counts().index[0] if len(stances) else None
+    pd.testing.assert_frame_equal(
+        stance_tables.actor_target_matrix(stances), stance_tables.actor_target_matrix(shown["stances"])
+    )
+    for freq in ("M", "Q"):
+        pd.testing.assert_frame_equal(
+            stance_tables.stance_over_time(stances, articles, freq),
+            stance_tables.stance_over_time(shown["stances"], shown["articles"], freq),
+        )
+    for behind in (aggregates.stances_behind, aggregates.positions_behind):
+        got = behind(stances, articles, actor=actor, target=None).drop(columns="stance_id", errors="ignore")
+        want = behind(shown["stances"], shown["articles"], actor=actor, target=None)
+        pd.testing.assert_frame_equal(
+            got.reset_index(drop=True), want.drop(columns="stance_id", errors="ignore").reset_index(drop=True)
+        )

@@ -412,6 +412,23 @@ class StoreSQL:
             "numbers",
         )
 
+    # -- Actor stances ----------------------------------------------------------------------------------
+
+    def stance_rows(self, filters: Filters) -> tuple[pd.DataFrame, pd.DataFrame]:
+        """(stances, their articles) for the Actor stances page: the filtered stance rows, and the article
+        id, title, outlet, date and url of the articles they come from (no article text)."""
+        ctes, params = filter_ctes(filters)
+        stances = conform(
+            self._query(f"WITH {ctes} SELECT * FROM f_stances ORDER BY stance_id", params).df(), "stances"
+        )
+        articles = self._query(
+            f"WITH {ctes} SELECT {', '.join(ARTICLE_COLUMNS)} FROM f_articles "
+            "WHERE article_id IN (SELECT article_id FROM f_stances) ORDER BY article_id",
+            params,
+        ).df()
+        articles = conform(articles, "articles")[ARTICLE_COLUMNS]
+        return stances, articles
+
     # -- Topics -----------------------------------------------------------------------------------------
 
     def topic_prevalence_by_period(

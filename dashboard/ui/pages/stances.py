@@ -1,8 +1,10 @@
 """Actor stances page: actor x target and country x target heatmaps, the statements behind a chosen cell,
 stance over time, and the discourse network drawn, with GraphML and GEXF downloads.
 
-Thin: reads the filtered tables, calls `dashboard.stances` / `dashboard.aggregates`, draws `dashboard.charts`
-through `components.chart`; evidence is shown only in st.dataframe cells (never as HTML or markdown)."""
+Thin: DuckDB over the store gives the filtered stance rows and their articles' titles and dates
+(`dashboard.queries.sql`; no table is read whole), `dashboard.stances` / `dashboard.aggregates` shape them,
+`dashboard.charts` draws them through `components.chart`; evidence is shown only in st.dataframe cells (never
+as HTML or markdown)."""
 
 from __future__ import annotations
 
@@ -12,13 +14,14 @@ from dashboard import aggregates, charts, corrections, queries
 from dashboard import stances as stance_tables
 from dashboard.nlp.stances import load_targets
 from dashboard.ui import components
-from dashboard.ui.data import country_names, store_dir
+from dashboard.ui.data import country_names, store_dir, store_sql
 
-filtered = components.filtered_tables()
-stances = filtered["stances"]
+filters = components.current_filters()
+sql = store_sql(store_dir())
+stances, articles = sql.stance_rows(filters)
 
 st.title("Actor stances")
-components.filter_summary(filtered)
+components.filter_summary(sql.count(filters))
 st.caption(
     f"{len(stances):,} stance{'s' if len(stances) != 1 else ''} (actor, target, support or opposition). "
     "A cell's mean weighs each row by its confidence: a stance decided by a cue word counts twice a bare "
@@ -105,7 +108,7 @@ target = pick_target.selectbox(
 if actor is None and target is None:
     st.caption("Choose an actor and/or a target to list the statements behind that row, column or cell.")
 else:
-    behind = aggregates.stances_behind(stances, filtered["articles"], actor=actor, target=target)
+    behind = aggregates.stances_behind(stances, articles, actor=actor, target=target)
     if behind.empty:
         components.empty_result("stances for this actor and target")
     else:
@@ -128,7 +131,7 @@ else:
             "times its strength; support and opposition outvote neutral mentions, and a tie shows as mixed. "
             "Confidence is the winning side's share of the weight."
         )
-        positions = aggregates.positions_behind(stances, filtered["articles"], actor=actor, target=target)
+        positions = aggregates.positions_behind(stances, articles, actor=actor, target=target)
         st.dataframe(
             positions,
             hide_index=True,
@@ -165,7 +168,7 @@ freq = st.segmented_control(
     key="stances_freq",
     required=True,
 )
-over_time = stance_tables.stance_over_time(stances, filtered["articles"], freq=freq or "Q")
+over_time = stance_tables.stance_over_time(stances, articles, freq=freq or "Q")
 over_time = aggregates.limit_matrix(over_time, "target", 8)
 if over_time.empty:
     components.empty_result("dated stances")
