@@ -646,6 +646,8 @@ def read_mention(mention: Mention, target: Target, lex: StanceLexicon, scope: Sc
                 cue_subject(r, head, scope)
             elif r.actor_verb is None and r.directed and (not directed or target_verb(head, target)):
                 target_act(r, head, target)  # the first verb of the target's, or one that does it above it
+        if tok.dep_ == "ccomp":
+            negated_belief(r, head, lex)
         if head.pos_ in {"VERB", "AUX"} and (not seen_verb or r.cues) and not mention_obligation(tok, root):
             for aux in (c for c in head.children if c.dep_ == "aux"):
                 if not obligation_modal(r, head, aux):
@@ -1471,6 +1473,8 @@ def statement_cue(reading: Reading, cue: Token, root: Token, lex: StanceLexicon,
     is about the warnings); "called the decision a historic step": the complement judges the object."""
     if addressee(root) or (reading.directed and conditional(root)):
         return False  # a condition read on its own: "warned that ... if Congress did not approve the aid"
+    if negated_belief(reading, cue, lex):
+        return True
     key = stance_cue(cue, lex)
     if key is None and root.head.i == cue.i and root.dep_ == "dobj":
         cue = next((c for c in cue.children if c.dep_ in {"oprd", "acomp"} and stance_cue(c, lex)), cue)
@@ -1497,6 +1501,29 @@ def statement_cue(reading: Reading, cue: Token, root: Token, lex: StanceLexicon,
     reading.informative = True
     reading.cues.append(key)
     reading.rule = cited
+    return True
+
+
+@rule(
+    "negated_belief",
+    "a negated belief verb denies what its clause says: 'does not believe NATO is obsolete'",
+    fires={
+        "Donald Trump does not believe NATO is obsolete.": ["Donald Trump nato_alliance support"],
+        "Donald Trump said he does not think NATO is obsolete.": ["Donald Trump nato_alliance support"],
+    },
+    spares={
+        "Donald Trump believes NATO is obsolete.": ["Donald Trump nato_alliance oppose"],
+    },
+)
+def negated_belief(r: Reading, verb: Token, lex: StanceLexicon) -> bool:
+    """A reading its clause decided (a cue or a direction) under a negated belief verb
+    (stance_belief_verbs.txt), as the verb above the clause or the statement's own cue, is reversed."""
+    if not (r.informative or r.directed) or verb.lemma_.lower() not in word_set("stance_belief_verbs"):
+        return False
+    if not negation(verb, lex):
+        return False
+    r.score, r.rule = -r.score, "negated_belief"
+    r.cues.append(f"not {verb.lemma_.lower()}")
     return True
 
 

@@ -1386,3 +1386,19 @@ def test_a_proposal_noun_with_its_own_that_clause_is_no_anaphor(nlp, gaz, text, 
 )
 def test_naming_verbs_and_a_nations_people(nlp, gaz, text, expected):
     assert triples(nlp, gaz, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Donald Trump does not believe NATO is obsolete.", {("Donald Trump", "nato_alliance", "support")}),
+        ("Donald Trump believes NATO is obsolete.", {("Donald Trump", "nato_alliance", "oppose")}),
+        (
+            "Germany does not think it should raise defence spending.",
+            {("Germany", "defence_spending_increase", "oppose")},
+        ),
+    ],
+    ids=lambda v: v[:50] if isinstance(v, str) else None,
+)
+def test_a_negated_belief_denies_its_clause(nlp, gaz, text, expected):
+    assert triples(nlp, gaz, text) == expected
