@@ -16,7 +16,7 @@ import streamlit as st
 
 from dashboard import exports
 from dashboard.queries import COUNTRY_FIELD_LABELS, COUNTRY_FIELDS, Filters, describe_filters
-from dashboard.ui.data import country_names, filter_options, filtered, store_dir, topic_labels
+from dashboard.ui.data import country_names, filter_options, store_dir, topic_labels
 
 COUNTRY_KEY = "filter_country"  # session_state key of the country multiselect (ISO3 codes)
 COUNTRY_PARAM = "country"  # URL query parameter: ?country=FRA&country=DEU
@@ -211,11 +211,6 @@ def filters_sidebar() -> Filters:
 def current_filters() -> Filters:
     """The Filters the sidebar set on this run (no filter before the sidebar ran)."""
     return st.session_state.get(_FILTERS_KEY, Filters())
-
-
-def filtered_tables() -> dict[str, pd.DataFrame]:
-    """The store's tables with the current filters applied (cached; read-only frames)."""
-    return filtered(store_dir(), current_filters())
 
 
 def filter_summary(filtered: Mapping[str, pd.DataFrame | int]) -> None:

@@ -1,9 +1,9 @@
-"""Data access for the Streamlit app: the store folder, first-start ingest, the cached tables, the filter
-options and the filtered tables.
+"""Data access for the Streamlit app: the store folder, first-start ingest, uploads, the DuckDB object over
+the store (`dashboard.queries.sql`) every page queries, the filter options, taxonomy labels and country names.
 
-The only module with `st.cache_data`/`st.cache_resource`. Cached frames are shared by every session
-without copying (`st.cache_resource`), so callers treat them as read-only. Filtering itself is
-`dashboard.queries.apply_filters`; nothing is drawn here."""
+The only module with `st.cache_resource`: one DuckDB object per store snapshot and corrections file, shared
+by every session (its queries run on cursors of their own). No table is held whole in memory; nothing is
+drawn here."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from dashboard import corrections, queries
+from dashboard import corrections
 from dashboard.queries.sql import StoreSQL
 from dashboard.store import Store, StoreError
 
@@ -143,25 +143,6 @@ def ingest_uploads(
     return result
 
 
-# st.cache_resource, not st.cache_data: cache_data would unpickle a copy of every table on every rerun,
-# which costs more than the page itself on a large corpus.
-@st.cache_resource(show_spinner="Reading the store…", max_entries=2)
-def _stored(store: str, seq: str) -> dict[str, pd.DataFrame]:
-    from dashboard.corpus import Corpus
-
-    return Corpus.from_tables(Store(store).read_all()).tables()
-
-
-@st.cache_resource(show_spinner=False, max_entries=2)
-def _tables(store: str, stamp: str) -> dict[str, pd.DataFrame]:
-    """The stored tables with the analysts' stance corrections applied: a saved correction re-reads only
-    the corrections file, not the store."""
-    updated = stamp.rpartition("|")[0]
-    tables = dict(_stored(store, updated))
-    tables["stances"] = corrections.apply_corrections(tables["stances"], corrections.read_corrections(store))
-    return tables
-
-
 def _key(store_dir: str) -> tuple[str, str]:
     """(resolved store folder, stamp): what the caches are keyed on. The stamp is the store's snapshot
     (its sequence number and time) and the corrections file's modification time, so a new commit or
@@ -173,12 +154,6 @@ def _key(store_dir: str) -> tuple[str, str]:
     return str(Path(store_dir).resolve()), f"{committed}|{saved}"
 
 
-def load_tables(store_dir: str) -> dict[str, pd.DataFrame]:
-    """Every table of the store, speakers canonicalised across articles, analysts' stance corrections
-    applied; cached per store folder and stamp. Read-only: shared by all sessions."""
-    return _tables(*_key(store_dir))
-
-
 @st.cache_resource(show_spinner=False, max_entries=2)
 def _options(store: str, stamp: str) -> dict[str, object]:
     return _sql(store, stamp).options()
@@ -188,16 +163,6 @@ def filter_options(store_dir: str) -> dict[str, object]:
     """What the sidebar filters offer: countries (ISO3), outlets, actors, topics present in the store and
     the (first, last) publication day; computed in DuckDB, cached per store snapshot."""
     return _options(*_key(store_dir))
-
-
-@st.cache_resource(show_spinner=False, max_entries=32)
-def _filtered(store: str, updated: str, filters: queries.Filters) -> dict[str, pd.DataFrame]:
-    return queries.apply_filters(_tables(store, updated), filters)
-
-
-def filtered(store_dir: str, filters: queries.Filters) -> dict[str, pd.DataFrame]:
-    """The store's tables with `filters` applied; cached per store, stamp and filters. Read-only."""
-    return _filtered(*_key(store_dir), filters)
 
 
 @st.cache_resource(show_spinner=False, max_entries=2)
@@ -212,12 +177,9 @@ def store_sql(store_dir: str) -> StoreSQL:
 
 
 def clear_caches() -> None:
-    """Forget the cached tables, options and filtered tables (after an upload changed the store)."""
+    """Forget the cached DuckDB object and options (after an upload changed the store)."""
     _sql.clear()
-    _stored.clear()
-    _tables.clear()
     _options.clear()
-    _filtered.clear()
 
 
 @st.cache_resource(show_spinner=False)

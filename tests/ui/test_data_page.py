@@ -168,7 +168,7 @@ def test_upload_adds_articles_rejects_bad_files_and_refreshes_the_tables(
 ) -> None:
     store = tmp_path / "store"
     shutil.copytree(small_store, store)
-    before = ui_data.load_tables(str(store))
+    before = ui_data.store_sql(str(store)).corpus_stats()
     monkeypatch.setenv("DDD_STORE", str(store))
     at = AppTest.from_file(APP, default_timeout=90)
     at.run()
@@ -192,10 +192,10 @@ def test_upload_adds_articles_rejects_bad_files_and_refreshes_the_tables(
     uploads = list((store / ui_data.UPLOADS).rglob("*"))
     assert {p.name for p in uploads if p.is_file()} == {"lisbon.md", "broken.jsonl", "escape.txt"}
     assert all(store in p.parents for p in uploads)  # nothing written outside the store
-    after = ui_data.load_tables(str(store))  # the snapshot changed: read again
-    assert len(after["articles"]) == len(before["articles"]) + 2
-    assert "Upload Test Wire" in set(after["articles"]["source"])
-    assert len(Store(store).read("articles")) == len(after["articles"])
+    after = ui_data.store_sql(str(store))  # the snapshot changed: a new one
+    assert after.corpus_stats()["articles"] == before["articles"] + 2
+    assert "Upload Test Wire" in set(after.articles_per_outlet()["outlet"])
+    assert len(Store(store).read("articles")) == after.corpus_stats()["articles"]
     # the open session sees the new articles; the unfiltered date range grows to the new last day
     at.run()
     assert not at.exception

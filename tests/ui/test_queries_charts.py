@@ -68,47 +68,6 @@ def tables() -> dict[str, pd.DataFrame]:
     return {"articles": articles, "statements": statements}
 
 
-@pytest.mark.parametrize(
-    ("countries", "expected"),
-    [
-        (None, {"a1:s1", "a1:s2", "a2:s3", "a2:s4", "a3:s5"}),
-        ([], {"a1:s1", "a1:s2", "a2:s3", "a2:s4", "a3:s5"}),
-        (["FRA"], {"a1:s1", "a1:s2"}),  # article a1 mentions France
-        (["DEU"], {"a1:s2", "a2:s3", "a2:s4"}),  # a German speaker in a1, a2 mentions Germany
-        (["est"], {"a3:s5"}),  # codes are case-insensitive
-        (["USA"], set()),
-    ],
-)
-def test_filter_statements_by_speaker_or_mentioned_country(tables, countries, expected) -> None:
-    assert set(queries.filter_statements(tables, countries)["statement_id"]) == expected
-
-
-def test_filter_statements_search_is_literal_and_case_insensitive(tables) -> None:
-    assert set(queries.filter_statements(tables, search="SCHOLZ")["statement_id"]) == {"a1:s2", "a2:s3"}
-    assert set(queries.filter_statements(tables, search="debt")["statement_id"]) == {"a2:s3"}
-    assert queries.filter_statements(tables, search="(.*)").empty  # not a regex
-
-
-def test_filter_statements_joins_article_fields_newest_first(tables) -> None:
-    out = queries.filter_statements(tables)
-    assert {"title", "source", "published", "url"} <= set(out.columns)
-    assert list(out["article_id"]) == ["a2", "a2", "a1", "a1", "a3"]  # undated last
-
-
-def test_filter_articles_and_headline_counts(tables) -> None:
-    statements = queries.filter_statements(tables, ["DEU"])
-    articles = queries.filter_articles(tables, ["DEU"])
-    assert set(articles["article_id"]) == {"a1", "a2"}  # a1 has a German speaker
-    assert queries.headline_counts(articles, statements) == {
-        "articles": 2,
-        "statements": 3,
-        "speakers": 1,
-        "countries": 1,
-    }
-    searched = queries.filter_statements(tables, ["DEU"], search="debt")
-    assert set(queries.filter_articles(tables, ["DEU"], statements=searched)["article_id"]) == {"a2"}
-
-
 def test_country_options_union(tables) -> None:
     assert queries.country_options(tables) == ["DEU", "EST", "FRA"]
 
@@ -118,7 +77,7 @@ def test_country_options_union(tables) -> None:
     [("M", ["2024-01-01", "2024-05-01"]), ("Q", ["2024-01-01", "2024-04-01"]), ("Y", ["2024-01-01"])],
 )
 def test_statements_over_time(tables, freq, periods) -> None:
-    out = queries.statements_over_time(queries.filter_statements(tables), freq)
+    out = queries.statements_over_time(queries.search_statements(tables), freq)
     assert list(out.columns) == ["period", "kind", "statements"]
     assert sorted({str(p.date()) for p in out["period"]}) == periods
     assert out["statements"].sum() == 4  # the undated article's statement is left out
@@ -130,7 +89,7 @@ def test_statements_over_time_rejects_unknown_frequency(tables) -> None:
 
 
 def test_top_speakers(tables) -> None:
-    out = queries.top_speakers(queries.filter_statements(tables), n=2)
+    out = queries.top_speakers(queries.search_statements(tables), n=2)
     assert list(out["speaker"]) == ["Olaf Scholz", "Emmanuel Macron"]
     assert list(out["statements"]) == [2, 1]
     assert out.loc[0, "speaker_country"] == "DEU"
@@ -150,7 +109,7 @@ def test_statement_context_uses_offsets() -> None:
 
 
 def test_charts_build_labelled_figures(tables) -> None:
-    statements = queries.filter_statements(tables)
+    statements = queries.search_statements(tables)
     over_time = charts.statements_over_time_chart(queries.statements_over_time(statements, "Q"), "Q")
     assert over_time.layout.barmode == "stack"
     assert [t.name for t in over_time.data] == ["Direct quote", "Partial quote", "Reported speech"]
