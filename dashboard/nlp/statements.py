@@ -67,7 +67,12 @@ def extract_candidates(doc: Doc, text: str | None = None) -> list[Candidate]:
                 continue
             if _inside_closed_quote(quotes, tok.idx):
                 continue  # speech reported inside a quotation belongs to the quoted speaker's words
-            speaker = _inverted_speaker(tok, verb) or _subject(tok) or _stranded_subject(tok)
+            speaker = (
+                _inverted_speaker(tok, verb)
+                or _reporter_of_clause(tok, verb)
+                or _subject(tok)
+                or _stranded_subject(tok)
+            )
             if speaker is None or (verb.cls == "evidence" and not _can_show(speaker)):
                 continue
             cand = _from_cue(text, sent, tok, verb, speaker, quotes, used_quotes)
@@ -186,6 +191,20 @@ def _inverted_speaker(verb: Token, lexeme: ReportingVerb) -> Span | None:
     # the name ends the attribution ("..., said Doe, adding", "says Doe."); a name followed by more words is
     # the subject of the reported clause: "Roe, who served under Doe, said Smith failed"
     return found if doc[found.end].text in _AFTER_INVERTED else None
+
+
+def _reporter_of_clause(verb: Token, lexeme: ReportingVerb) -> Span | None:
+    """The speaker of a speech verb the parse joined to the reported clause of another: in "Roe said Doe had
+    a right to act and added that ...", "added" hangs on "had", but Roe adds, not Doe."""
+    head = verb.head
+    if verb.dep_ != "conj" or lexeme.cls != "speech" or head.dep_ != "ccomp" or head.head.i == head.i:
+        return None
+    if any(c.dep_ in SUBJECT_DEPS or c.dep_ == "auxpass" for c in verb.children):
+        return None  # "... and was asked": the one asked does not speak
+    if head.lemma_.lower() in reporting_verbs():
+        return None
+    outer = reporting_verbs().get(head.head.lemma_.lower())
+    return _subject(head.head) if outer is not None and outer.cls == "speech" else None
 
 
 def _stranded_subject(verb: Token) -> Span | None:

@@ -424,3 +424,13 @@ def test_of_two_subjects_the_nearest_speaks(nlp, text, mention):
     found = extract(nlp, text, date(2023, 1, 10))
     assert found, "no statement found"
     assert mention in found[0].speaker_mention.text, found[0].speaker_mention.text
+
+
+def test_a_speech_verb_joined_to_the_reported_clause_is_the_reporters(nlp):
+    text = (
+        "Chancellor Olaf Scholz said Poland had a right to protect its border and added that he would "
+        "call Warsaw in the coming days."
+    )
+    found = extract(nlp, text, date(2023, 1, 10))
+    added = next(s for s in found if "call Warsaw" in s.content.text)
+    assert added.speaker == "Olaf Scholz"
