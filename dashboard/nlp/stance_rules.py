@@ -2503,7 +2503,38 @@ def parts(subj: Span) -> tuple[list[Span], str | None]:
     conjoined = conjoined_actors(subj)
     if conjoined:
         return conjoined, "conjoined_actors"
+    led = organisation_of_person(subj)
+    if led is not None:
+        return [led], "organisation_of_person"
     return [subj], None
+
+
+@rule(
+    "organisation_of_person",
+    "an organisation named 'of' its leader is the actor, not the leader: 'the Freedom Party of X'",
+    fires={
+        "The Freedom Party of Geert Wilders opposes sending weapons to Ukraine.": [
+            "Freedom Party military_aid_to_ukraine oppose"
+        ],
+    },
+    spares={
+        "The Freedom Party opposes sending weapons to Ukraine.": [
+            "Freedom Party military_aid_to_ukraine oppose"
+        ],
+    },
+)
+def organisation_of_person(subj: Span) -> Span | None:
+    """The subject up to its "of" phrase, when its head is an organisation's name and the "of" phrase names a
+    person (its leader or founder)."""
+    root = subj.root
+    if root.ent_type_ != "ORG":
+        return None
+    of = next((c for c in root.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    person = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    if person is None or person.ent_type_ != "PERSON" or not subj.start <= of.i < subj.end:
+        return None
+    start = next((t.i for t in subj if t.dep_ not in {"det", "amod", "punct"} or t.ent_type_), root.i)
+    return subj.doc[start : of.i]
 
 
 def _agents(verb: Token) -> list[Token]:

@@ -1402,3 +1402,21 @@ def test_naming_verbs_and_a_nations_people(nlp, gaz, text, expected):
 )
 def test_a_negated_belief_denies_its_clause(nlp, gaz, text, expected):
     assert triples(nlp, gaz, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "The Freedom Party of Geert Wilders, which won the vote, opposes sending weapons to Ukraine.",
+            {("Freedom Party", "military_aid_to_ukraine", "oppose")},
+        ),
+        (
+            "Geert Wilders opposes sending weapons to Ukraine.",
+            {("Geert Wilders", "military_aid_to_ukraine", "oppose")},
+        ),
+    ],
+    ids=lambda v: v[:50] if isinstance(v, str) else None,
+)
+def test_an_organisation_named_of_its_leader_is_the_actor(nlp, gaz, text, expected):
+    assert triples(nlp, gaz, text) == expected
