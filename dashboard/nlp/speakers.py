@@ -485,6 +485,15 @@ class ArticleSpeakers:
         head = ent.root.head
         if ent.root.dep_ == "appos" and head.i == noun.i:
             return True
+        if (
+            ent.root.dep_ == "pobj"
+            and head.head.i == noun.i
+            and not any(c.dep_ == "conj" for c in ent.root.children)
+        ):
+            before = noun.doc[head.i - 1].lower_ if head.i > 0 else ""
+            markers = word_set("speaker_example_markers")
+            if head.lower_ in markers or f"{before} {head.lower_}" in markers:
+                return True  # "others such as Jane Roe think": the one example named speaks
         if noun.lemma_.lower() not in word_set("document_nouns") | word_set("speaker_work_nouns"):
             return False
         by_agent = ent.root.dep_ == "pobj" and head.lower_ == "by" and head.head.i == noun.i

@@ -414,3 +414,21 @@ def test_his_government_is_the_country_of_the_one_he_is(nlp):
     )
     s = speaker_of(nlp, text, "package of arms", date(2023, 9, 20))
     assert (s.speaker, s.speaker_type, s.speaker_country) == ("Germany", "country", "DEU")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Others such as Viktor Orban, the Hungarian prime minister, think the war cannot be won.",
+            "Viktor Orbán",
+        ),
+        (
+            "Critics like Paul Becker and Tom Fischer say the plan cannot work.",
+            None,
+        ),  # two examples: the group
+    ],
+)
+def test_one_named_example_speaks_for_the_group(nlp, text, speaker):
+    s = speaker_of(nlp, text, "cannot", date(2024, 2, 1))
+    assert s.speaker == speaker
