@@ -313,7 +313,10 @@ def test_every_page_renders_and_is_screenshot(page, server: str, name: str) -> N
     expect(page.locator('[data-testid="stException"]')).to_have_count(0)
     charts = page.locator('[data-testid="stPlotlyChart"]')
     pngs = page.locator('[data-testid="stDownloadButton"]').filter(has_text="PNG")
-    expect(charts).to_have_count(pngs.count(), timeout=60_000)  # every chart came with its download row
+    deadline = time.monotonic() + 60  # every chart comes with its download row (the rows may come later)
+    while charts.count() != pngs.count() and time.monotonic() < deadline:
+        page.wait_for_timeout(250)
+    assert charts.count() == pngs.count(), f"{charts.count()} charts, {pngs.count()} PNG buttons"
     assert (charts.count() > 0) == (name in CHART_PAGES)
     for i in range(charts.count()):
         charts.nth(i).scroll_into_view_if_needed()

@@ -201,7 +201,7 @@ def test_upload_adds_articles_rejects_bad_files_and_refreshes_the_tables(
     assert not at.exception
     assert last < date(2025, 9, 1)
     assert at.sidebar.date_input[0].value == (first, date(2025, 9, 1))
-    assert {m.label: m.value for m in at.metric}["Articles"] == f"{len(after['articles']):,}"
+    assert {m.label: m.value for m in at.metric}["Articles"] == f"{after.corpus_stats()['articles']:,}"
     assert "(all articles)" in at.caption[0].value
     assert "Upload Test Wire" in _sidebar(at, "Outlets").options
 
