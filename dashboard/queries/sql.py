@@ -21,7 +21,7 @@ import pandas as pd
 import pyarrow as pa
 
 from dashboard import corrections, exports
-from dashboard.aggregates import CLAIM_UNITS
+from dashboard.aggregates import CLAIM_UNITS, _names_of, _typed
 from dashboard.corpus import _surname_mapping
 from dashboard.queries import (
     ARTICLE_COLUMNS,
@@ -71,8 +71,10 @@ class StoreSQL:
         ).fetchall()
         actors = _surname_mapping(sorted({p for (p,) in persons}))
         self.con.execute("CREATE VIEW articles AS SELECT * FROM raw_articles")
-        for table, mapping in (("statements", speakers), ("named_stances", actors)):
-            source = table.removeprefix("named_")
+        for source, view, mapping in (
+            ("statements", "statements", speakers),
+            ("stances", "named_stances", actors),
+        ):
             name = _CANONICAL[source]
             self._create(
                 f"{source}_names",
@@ -83,7 +85,7 @@ class StoreSQL:
                 for col in arrow_schema(source).names
             )
             self.con.execute(
-                f"CREATE VIEW {table} AS SELECT {columns} FROM raw_{source} t "
+                f"CREATE VIEW {view} AS SELECT {columns} FROM raw_{source} t "
                 f"LEFT JOIN {source}_names m ON t.{name} = m.short"
             )
         self._corrected_stances()
@@ -139,6 +141,11 @@ class StoreSQL:
         """Run `sql` on a cursor of its own, so that threads (Streamlit sessions) can share this object."""
         return self.con.cursor().execute(sql, params or {})
 
+    def _filtered_query(self, filters: Filters, select: str) -> pd.DataFrame:
+        """`select` after the filter's common table expressions (`f_articles`, `f_statements`, ...)."""
+        ctes, params = filter_ctes(filters)
+        return self._query(f"WITH {ctes} {select}", params).df()
+
     def close(self) -> None:
         self.con.close()
 
@@ -150,13 +157,7 @@ class StoreSQL:
 
     def filtered(self, filters: Filters) -> dict[str, pd.DataFrame]:
         """The six tables with `filters` applied, as `apply_filters` defines them, ordered by their keys."""
-        ctes, params = filter_ctes(filters)
-        out = {}
-        for table in TABLE_NAMES:
-            order = ", ".join(KEYS[table])
-            sql = f"WITH {ctes} SELECT * FROM f_{table} ORDER BY {order}"
-            out[table] = conform(self._query(sql, params).df(), table)
-        return out
+        return {table: self.table(table, filters) for table in TABLE_NAMES}
 
     def count(self, filters: Filters) -> dict[str, int]:
         """Rows per table after `filters`, counted in DuckDB."""
@@ -273,10 +274,9 @@ class StoreSQL:
 
     def table(self, table: str, filters: Filters | None = None, *, limit: int | None = None) -> pd.DataFrame:
         """One table, filtered when `filters` are given, ordered by its key (at most `limit` rows)."""
-        ctes, params = filter_ctes(filters or Filters())
         last = "" if limit is None else f" LIMIT {int(limit)}"
-        sql = f"WITH {ctes} SELECT * FROM f_{_table(table)} ORDER BY {', '.join(KEYS[table])}{last}"
-        return conform(self._query(sql, params).df(), table)
+        select = f"SELECT * FROM f_{_table(table)} ORDER BY {', '.join(KEYS[table])}{last}"
+        return conform(self._filtered_query(filters or Filters(), select), table)
 
     def export(self, table: str, fmt: str, filters: Filters | None = None) -> bytes:
         """One table (filtered when `filters` are given) as CSV, Parquet or Excel bytes, as
@@ -306,10 +306,6 @@ class StoreSQL:
             return out.read_bytes()
 
     # -- Overview ---------------------------------------------------------------------------------------
-
-    def _filtered_query(self, filters: Filters, select: str) -> pd.DataFrame:
-        ctes, params = filter_ctes(filters)
-        return self._query(f"WITH {ctes} {select}", params).df()
 
     def headline_counts(self, filters: Filters) -> dict[str, int]:
         """`dashboard.queries.headline_counts` of the filtered tables: articles, statements, distinct named
@@ -374,7 +370,7 @@ class StoreSQL:
             "SELECT topic, count(DISTINCT article_id) AS articles, count(sentence_start) AS sentences "
             "FROM f_topics WHERE topic IS NOT NULL AND article_id IS NOT NULL GROUP BY topic",
         )
-        counts["label"] = counts["topic"].map(lambda t: labels.get(t, t))
+        counts["label"] = _names_of(counts["topic"], labels)
         counts = counts.sort_values(["articles", "label"], ascending=[False, True]).head(n)
         return _typed(
             counts, {"topic": "string", "label": "string", "articles": "int64", "sentences": "int64"}
@@ -394,7 +390,7 @@ class StoreSQL:
         else:
             raise ValueError(f"unknown measure {measure!r}; supported: statements, claims")
         counts = self._filtered_query(filters, select)
-        counts["country"] = counts["iso3"].map(lambda c: (names or {}).get(c, c))
+        counts["country"] = _names_of(counts["iso3"], names)
         counts = counts.sort_values(["count", "country"], ascending=[False, True])
         return _typed(counts, {"iso3": "string", "country": "string", "count": "int64"})
 
@@ -417,17 +413,12 @@ class StoreSQL:
     def stance_rows(self, filters: Filters) -> tuple[pd.DataFrame, pd.DataFrame]:
         """(stances, their articles) for the Actor stances page: the filtered stance rows, and the article
         id, title, outlet, date and url of the articles they come from (no article text)."""
-        ctes, params = filter_ctes(filters)
-        stances = conform(
-            self._query(f"WITH {ctes} SELECT * FROM f_stances ORDER BY stance_id", params).df(), "stances"
-        )
-        articles = self._query(
-            f"WITH {ctes} SELECT {', '.join(ARTICLE_COLUMNS)} FROM f_articles "
+        articles = self._filtered_query(
+            filters,
+            f"SELECT {', '.join(ARTICLE_COLUMNS)} FROM f_articles "
             "WHERE article_id IN (SELECT article_id FROM f_stances) ORDER BY article_id",
-            params,
-        ).df()
-        articles = conform(articles, "articles")[ARTICLE_COLUMNS]
-        return stances, articles
+        )
+        return self.table("stances", filters), conform(articles, "articles")[ARTICLE_COLUMNS]
 
     # -- Topics -----------------------------------------------------------------------------------------
 
@@ -446,7 +437,7 @@ class StoreSQL:
             "AND topic IS NOT NULL) USING (article_id) GROUP BY period, topic",
         )
         out["share"] = out["articles"] / out["period_articles"]
-        out["label"] = out["topic"].map(lambda t: labels.get(t, t))
+        out["label"] = _names_of(out["topic"], labels)
         out = out.sort_values(["period", "label"])
         dtypes = {"period": "datetime64[ns]", "topic": "string", "label": "string", "articles": "int64"}
         return _typed(out, dtypes | {"period_articles": "int64", "share": "float64"})
@@ -483,8 +474,8 @@ class StoreSQL:
         ).df()
         out = out.merge(totals, on="iso3", how="left")
         out["share"] = out["articles"] / out["country_articles"]
-        out["country"] = out["iso3"].map(lambda c: (names or {}).get(c, c))
-        out["label"] = out["topic"].map(lambda t: labels.get(t, t))
+        out["country"] = _names_of(out["iso3"], names)
+        out["label"] = _names_of(out["topic"], labels)
         out = out.sort_values(["country_articles", "country", "label"], ascending=[False, True, True])
         dtypes = {"iso3": "string", "country": "string", "topic": "string", "label": "string"}
         return _typed(out, dtypes | {"articles": "int64", "country_articles": "int64", "share": "float64"})
@@ -539,11 +530,6 @@ def _period(column: str, freq: str) -> str:
     if freq not in _TRUNC:
         raise ValueError(f"unknown frequency {freq!r}; supported: {', '.join(FREQUENCIES)}")
     return f"date_trunc('{_TRUNC[freq]}', timezone('UTC', {column}))"
-
-
-def _typed(df: pd.DataFrame, dtypes: Mapping[str, str]) -> pd.DataFrame:
-    """`df` with exactly `dtypes`' columns in that order and types, a fresh index."""
-    return df[list(dtypes)].astype(dict(dtypes)).reset_index(drop=True)
 
 
 def _utc_day(moment: object) -> date:

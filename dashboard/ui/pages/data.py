@@ -21,7 +21,8 @@ RESULT_KEY = "data_upload_result"
 st.title("Data")
 filters = components.current_filters()
 sql = store_sql(STORE)
-components.filter_summary(sql.count(filters))
+counts = sql.table_counts(filters)  # rows per table, whole and filtered: the summary, table and exports
+components.filter_summary(dict(zip(counts["table"], counts["filtered"], strict=True)))
 
 st.subheader("Add articles")
 with st.form("upload_form", clear_on_submit=True, border=True):
@@ -86,7 +87,6 @@ st.caption(
 left, right = st.columns(2, gap="large")
 with left:
     st.markdown("**Rows per table**")
-    counts = sql.table_counts(filters)
     st.dataframe(counts, hide_index=True, height=components.table_height(len(counts)), key="table_counts")
 with right:
     st.markdown("**Articles per outlet**")
