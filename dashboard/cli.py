@@ -25,6 +25,13 @@ def main(argv: list[str] | None = None) -> int:
     )
     ing.add_argument("--workers", type=int, default=1, help="spaCy processes (default 1)")
     ing.add_argument(
+        "--cluster",
+        default=None,
+        metavar="ADDRESS",
+        help="parse and extract on a Dask cluster: a scheduler address (tcp://host:8786) or local:N for N "
+        "worker processes on this machine (replaces --workers); this process writes the store",
+    )
+    ing.add_argument(
         "--batch-size",
         type=int,
         default=None,
@@ -74,6 +81,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _ingest(args: argparse.Namespace) -> int:
+    from dashboard.cluster import ClusterError
     from dashboard.loader import BATCH_ARTICLES, IngestReport, ingest
     from dashboard.nlp.pipeline import ModelNotFoundError
 
@@ -87,9 +95,10 @@ def _ingest(args: argparse.Namespace) -> int:
             progress=not args.no_progress,
             report=report,
             batch_articles=max(1, args.batch_size or BATCH_ARTICLES),
+            cluster=args.cluster,
         ):
             pass
-    except ModelNotFoundError as exc:
+    except (ModelNotFoundError, ClusterError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     print(report.summary())

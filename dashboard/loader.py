@@ -10,8 +10,11 @@ import logging
 import os
 import sys
 from bisect import bisect_left, bisect_right
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
+from contextlib import contextmanager
+from functools import cache, partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
@@ -31,11 +34,16 @@ from dashboard.sources import iter_records
 from dashboard.sources.language import detect_language
 from dashboard.store import Store, StoreError
 
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
 log = logging.getLogger(__name__)
 
 EXTRACTOR_VERSION = "9"
 DATA_DIR = Path(__file__).resolve().parents[1] / "data"
 BATCH_ARTICLES = 200  # articles per flush to the store: bounds memory whatever the corpus size
+Extracted = tuple[dict, dict[str, list[dict]], str | None]  # article row, rows per table, processing note
 
 
 def pipeline_version(model_name: str | None) -> str:
@@ -98,14 +106,59 @@ def ingest(
     report: IngestReport | None = None,
     batch_articles: int = BATCH_ARTICLES,
     disabled_rules: Collection[str] = frozenset(),
+    cluster: str | None = None,
 ) -> Iterator[dict[str, pd.DataFrame]]:
     """Stream the load in batches of tables; each batch is committed to `store` (one transaction: every
     table or none) before it is yielded, as the rows the store took. `disabled_rules` switches stance rules
-    off (an ablation); the pipeline version names them, so a store never mixes their rows with others."""
+    off (an ablation); the pipeline version names them, so a store never mixes their rows with others.
+    `cluster` (a Dask scheduler address, or `local:N`) parses and extracts on a Dask cluster instead of
+    in this process and `workers`; the store and its transactions stay with this process."""
     report = report if report is not None else IngestReport()
-    nlp = load_model(model)
     disabled_rules = rule_ids(disabled_rules)
-    version = pipeline_version(model) + "".join(f"-{rule}" for rule in sorted(disabled_rules))
+    with _extractor(model, workers, cluster, batch_articles, disabled_rules) as (version, extract):
+        yield from _ingest(paths, extract, version, store, progress, report, batch_articles)
+
+
+@contextmanager
+def _extractor(
+    model: str | None,
+    workers: int,
+    cluster: str | None,
+    chunk_articles: int,
+    disabled_rules: frozenset[str],
+) -> Iterator[tuple[str, Callable[[Iterator[tuple[str, dict]]], Iterator[Extracted]]]]:
+    """The pipeline version and the function that parses and extracts `(text, article row)` pairs: in this
+    process (with `workers` spaCy processes), or on a Dask cluster that holds the model."""
+    suffix = "".join(f"-{rule}" for rule in sorted(disabled_rules))
+    if cluster is not None:
+        from dashboard.cluster import open_cluster
+
+        with open_cluster(cluster, model) as remote:
+            yield remote.version + suffix, partial(remote.extract, disabled_rules=disabled_rules)
+        return
+    nlp = load_model(model)
+    n_process = max(1, int(workers))
+    yield (
+        pipeline_version(model) + suffix,
+        partial(
+            _extract_here,
+            nlp,
+            n_process=n_process,
+            chunk_articles=chunk_articles,
+            disabled_rules=disabled_rules,
+        ),
+    )
+
+
+def _ingest(
+    paths: str | os.PathLike | Iterable[str | os.PathLike],
+    extract: Callable[[Iterator[tuple[str, dict]]], Iterator[Extracted]],
+    version: str,
+    store: str | os.PathLike | None,
+    progress: bool,
+    report: IngestReport,
+    batch_articles: int,
+) -> Iterator[dict[str, pd.DataFrame]]:
     gaz = Gazetteer.load()
     db = Store(store) if store is not None else None
     known = db.known_articles() if db is not None else {}
@@ -149,35 +202,13 @@ def ingest(
             yield mask_web_leftovers(record.text), row  # same length: offsets index the text
 
     pending: dict[str, list] = {t: [] for t in TABLES}
-    topics_matcher = topic_matcher(nlp)
-    targets_matcher = stance_matcher(nlp)
-    n_process = max(1, int(workers))
-    docs = parse_stream(nlp, articles_to_parse(), n_process=n_process, chunk_articles=batch_articles)
-    for done, (doc, row, parse_failure) in enumerate(docs, 1):
-        try:
-            if doc is None:
-                raise _NotParsed(parse_failure)
-            when = row["published"].date() if row["published"] is not None else None
-            statements = statements_for_doc(doc, when, gaz)
-            numbers = extract_numbers(doc, when, gaz)
-            statement_rows = _statement_rows(row["article_id"], statements)
-            spans = [(s["statement_id"], s["content_start"], s["content_end"]) for s in statement_rows]
-            topics = topic_rows(doc, row["article_id"], spans, matcher=topics_matcher)
-            stances = extract_stances(doc, statements, when, gaz, targets_matcher, disabled_rules)
-        except Exception as exc:  # one article's failure must not lose the others
+    for done, (row, rows, note) in enumerate(extract(articles_to_parse()), 1):
+        if note is not None:
             report.failed += 1
-            if isinstance(exc, _NotParsed):
-                log.error("parsing failed for %s: %s", row["origin"], exc)
-                row["processing_note"] = str(exc)
-            else:
-                log.exception("extraction failed for %s", row["origin"])
-                row["processing_note"] = f"extraction failed: {type(exc).__name__}: {exc}"[:300]
-            statements, numbers, statement_rows, topics, stances = [], [], [], [], []
+            row["processing_note"] = note
         pending["articles"].append(row)
-        pending["statements"].extend(statement_rows)
-        pending["numbers"].extend(_number_rows(row["article_id"], numbers, statement_rows))
-        pending["topics"].extend(topics)
-        pending["stances"].extend(_stance_rows(row["article_id"], stances, statement_rows))
+        for table, table_rows in rows.items():
+            pending[table].extend(table_rows)
         if bar is not None:
             bar.update(len(row["text"].encode("utf-8")))
             bar.set_postfix_str(f"{done} articles, {done / max(bar.format_dict['elapsed'], 1e-9):.1f}/s")
@@ -188,6 +219,75 @@ def ingest(
         bar.close()
     if any(pending.values()):
         yield _flush(pending, db, report, version)
+
+
+def _extract_here(
+    nlp: Language,
+    items: Iterator[tuple[str, dict]],
+    *,
+    n_process: int,
+    chunk_articles: int,
+    disabled_rules: frozenset[str],
+) -> Iterator[Extracted]:
+    """Parse and extract in this process (spaCy's own `n_process` workers parse)."""
+    docs = parse_stream(nlp, items, n_process=n_process, chunk_articles=chunk_articles)
+    for doc, row, failure in docs:
+        rows, note = extract_article(nlp, doc, row, failure, disabled_rules)
+        yield row, rows, note
+
+
+def extract_texts(
+    items: list[tuple[str, dict]], model: str | None, disabled_rules: frozenset[str]
+) -> tuple[str, list[tuple[dict[str, list[dict]], str | None]]]:
+    """One cluster task: parse and extract `(text, article)` pairs (`article` needs `article_id`, `published`
+    and `origin`) in this process, with the model loaded once per process. Returns this process's pipeline
+    version (the client checks it is its own) and, per article in input order, its rows and note."""
+    nlp = load_model(model)
+    out = []
+    for doc, article, failure in parse_stream(nlp, items, chunk_articles=max(1, len(items))):
+        out.append(extract_article(nlp, doc, article, failure, disabled_rules))
+    return worker_version(model), out
+
+
+@cache
+def worker_version(model: str | None) -> str:
+    """`pipeline_version` once per process (a cluster worker's data files do not change under it); loads
+    the model, so a worker that runs it is ready to parse."""
+    return pipeline_version(model)
+
+
+def extract_article(
+    nlp: Language, doc: Doc | None, article: dict, parse_failure: str | None, disabled_rules: frozenset[str]
+) -> tuple[dict[str, list[dict]], str | None]:
+    """The statements, numbers, topics and stances rows of one parsed article, and its processing note
+    (None when all went well; the reason when it could not be parsed or an extractor failed: then no
+    rows, and the article is kept without them)."""
+    gaz = Gazetteer.load()
+    aid = article["article_id"]
+    try:
+        if doc is None:
+            raise _NotParsed(parse_failure)
+        when = article["published"].date() if article["published"] is not None else None
+        statements = statements_for_doc(doc, when, gaz)
+        numbers = extract_numbers(doc, when, gaz)
+        statement_rows = _statement_rows(aid, statements)
+        spans = [(s["statement_id"], s["content_start"], s["content_end"]) for s in statement_rows]
+        return {
+            "statements": statement_rows,
+            "numbers": _number_rows(aid, numbers, statement_rows),
+            "topics": topic_rows(doc, aid, spans, matcher=topic_matcher(nlp)),
+            "stances": _stance_rows(
+                aid,
+                extract_stances(doc, statements, when, gaz, stance_matcher(nlp), disabled_rules),
+                statement_rows,
+            ),
+        }, None
+    except _NotParsed as exc:
+        log.error("parsing failed for %s: %s", article["origin"], exc)
+        return {}, str(exc)
+    except Exception as exc:  # one article's failure must not lose the others
+        log.exception("extraction failed for %s", article["origin"])
+        return {}, f"extraction failed: {type(exc).__name__}: {exc}"[:300]
 
 
 class _NotParsed(Exception):

@@ -1,0 +1,136 @@
+"""Ingest on a Dask cluster: the same rows as one process, a worker killed mid-run costs nothing, an
+article that keeps killing its worker is kept with the reason, and a bad address is a clear error."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import sys
+from pathlib import Path
+
+import dask
+import pytest
+from distributed import Client, LocalCluster
+from distributed.diagnostics.plugin import WorkerPlugin
+
+from dashboard.cli import main as cli
+from dashboard.cluster import ClusterError, open_cluster
+from dashboard.loader import ingest
+from dashboard.schema import TABLES
+from dashboard.store import Store
+
+SAMPLE = Path(__file__).resolve().parents[1] / "data" / "articles"
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("corpus")
+    for path in sorted(SAMPLE.glob("*.md"))[:16]:
+        shutil.copy(path, folder / path.name)
+    return folder
+
+
+@pytest.fixture(scope="module")
+def reference(corpus, tmp_path_factory) -> dict:
+    store = tmp_path_factory.mktemp("one") / "store"
+    for _ in ingest(corpus, store=store):
+        pass
+    return Store(store).read_all()
+
+
+def assert_same_rows(store: Path, reference: dict) -> None:
+    tables = Store(store).read_all()
+    for table in TABLES:
+        got, want = tables[table], reference[table]
+        key = list(want.columns[:2])
+        got, want = (f[list(want.columns)].sort_values(key).reset_index(drop=True) for f in (got, want))
+        assert got.astype(str).equals(want.astype(str)), table
+    ids = tables["statements"]["statement_id"]
+    assert ids.is_unique
+
+
+def test_local_cluster_stores_the_rows_one_process_stores(corpus, reference, tmp_path, capsys):
+    store = tmp_path / "store"
+    assert cli(["ingest", str(corpus), "--store", str(store), "--cluster", "local:2", "--no-progress"]) == 0
+    assert "read 16 records: 16 added" in capsys.readouterr().out
+    assert_same_rows(store, reference)
+    assert len(reference["statements"]) > 50
+
+
+def _processing_worker_pid(client: Client) -> int:
+    pids = client.run(os.getpid)
+    busy = [w for w, keys in client.processing().items() if keys]
+    return pids[busy[0] if busy else next(iter(pids))]
+
+
+def test_a_worker_killed_mid_run_costs_no_row(corpus, reference, tmp_path):
+    store = tmp_path / "store"
+    with (
+        LocalCluster(n_workers=2, threads_per_worker=1, dashboard_address=None) as local,
+        Client(local) as client,
+    ):
+        batches = ingest(corpus, store=store, cluster=local.scheduler_address, batch_articles=4)
+        first = next(batches)  # the first batch is committed; the other tasks are running
+        assert len(first["articles"]) >= 4
+        killed = _processing_worker_pid(client)
+        os.kill(killed, signal.SIGKILL)
+        for _ in batches:
+            pass
+        assert killed not in client.run(os.getpid).values()  # the nanny started a new worker
+    assert_same_rows(store, reference)
+
+
+class _Poison(WorkerPlugin):
+    """Makes every worker, including those started after a kill, die on one article."""
+
+    def __init__(self, article_id: str) -> None:
+        self.article_id = article_id
+
+    def setup(self, worker) -> None:
+        import dashboard.loader as loader
+
+        extract, poisoned = loader.extract_article, self.article_id
+
+        def extract_article(nlp, doc, article, *args):
+            if article["article_id"] == poisoned:
+                os._exit(1)
+            return extract(nlp, doc, article, *args)
+
+        loader.extract_article = extract_article
+
+
+def test_an_article_that_kills_every_worker_is_kept_with_the_reason(corpus, reference, tmp_path):
+    import cloudpickle
+
+    cloudpickle.register_pickle_by_value(sys.modules[__name__])
+    poisoned = reference["articles"]["article_id"].sort_values().iloc[3]
+    store = tmp_path / "store"
+    with (
+        dask.config.set(
+            {"distributed.scheduler.allowed-failures": 0, "distributed.scheduler.worker-saturation": 1.0}
+        ),
+        LocalCluster(n_workers=2, threads_per_worker=1, dashboard_address=None) as local,
+        Client(local) as client,
+    ):
+        client.register_plugin(_Poison(poisoned))
+        for _ in ingest(corpus, store=store, cluster=local.scheduler_address):
+            pass
+    tables = Store(store).read_all()
+    articles = tables["articles"].set_index("article_id")
+    assert len(articles) == 16
+    assert articles.loc[poisoned, "processing_note"].startswith("extraction failed on the cluster")
+    assert poisoned not in set(tables["statements"]["article_id"])
+    others = reference["statements"][reference["statements"]["article_id"] != poisoned]
+    assert sorted(tables["statements"]["statement_id"]) == sorted(others["statement_id"])
+
+
+def test_an_unreachable_scheduler_is_a_clear_error(capsys, corpus, tmp_path):
+    with (
+        pytest.raises(ClusterError, match="cannot reach the Dask scheduler"),
+        open_cluster("tcp://127.0.0.1:9", None, timeout="1s"),
+    ):
+        pass
+    assert cli(["ingest", str(corpus), "--store", str(tmp_path / "s"), "--cluster", "local:0"]) == 2
+    assert "local:N with N >= 1" in capsys.readouterr().err
+    assert not (tmp_path / "s").exists()
