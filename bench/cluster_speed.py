@@ -8,10 +8,12 @@ articles, each copy numbered (PolNeAR dev texts added when ../shared/eval is pre
 from __future__ import annotations
 
 import argparse
+import os
 import subprocess
 import sys
 import tempfile
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -24,6 +26,51 @@ def ingest_seconds(folder: Path, store: Path, *options: str) -> float:
     cmd = [sys.executable, "-m", "dashboard", "ingest", str(folder), "--store", str(store), "--no-progress"]
     t0 = time.perf_counter()
     subprocess.run([*cmd, *options], check=True, cwd=ROOT, capture_output=True)
+    return time.perf_counter() - t0
+
+
+@contextmanager
+def running_cluster(workers: int):
+    """A scheduler and `workers` one-thread worker processes started as `dask` commands (as on machines of a
+    cluster); yields the scheduler's address."""
+    dask = str(Path(sys.executable).with_name("dask"))
+    port = 8786 + os.getpid() % 1000
+    env = {
+        **os.environ,
+        "DASK_DISTRIBUTED__SCHEDULER__WORKER_SATURATION": "1.0",
+        "DASK_DISTRIBUTED__WORKER__PROFILE__ENABLED": "False",
+    }
+    quiet = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL, "env": env}
+    procs = [subprocess.Popen([dask, "scheduler", "--port", str(port), "--no-dashboard"], **quiet)]
+    address = f"tcp://127.0.0.1:{port}"
+    procs.append(
+        subprocess.Popen(
+            [dask, "worker", address, "--nworkers", str(workers), "--nthreads", "1", "--no-dashboard"],
+            cwd=ROOT,
+            **quiet,
+        )
+    )
+    try:
+        yield address
+    finally:
+        for proc in reversed(procs):
+            proc.terminate()
+            proc.wait(timeout=60)
+
+
+def warm_seconds(folder: Path, store: Path, cluster: str | None) -> float:
+    """`ingest` in this process with the model (or the cluster's workers' models) already loaded: the
+    throughput once started, start-up excluded on both sides."""
+    from dashboard.loader import ingest
+    from dashboard.nlp.pipeline import load_model
+
+    load_model()
+    warm_up = sorted(folder.iterdir())[:2]
+    for _ in ingest(warm_up, store=store.with_name(store.name + "-warm-up"), cluster=cluster):
+        pass
+    t0 = time.perf_counter()
+    for _ in ingest(folder, store=store, cluster=cluster):
+        pass
     return time.perf_counter() - t0
 
 
@@ -55,14 +102,31 @@ def main() -> int:
         write_corpus(texts, tmp / "corpus")
         one = ingest_seconds(tmp / "corpus", tmp / "one", "--workers", "1")
         many = ingest_seconds(tmp / "corpus", tmp / "dask", "--cluster", f"local:{args.workers}")
-        differ = same_rows(tmp / "one", tmp / "dask")
+        with running_cluster(args.workers) as address:
+            write_corpus(corpus_texts(args.workers)[::-1], tmp / "warm-up")
+            first = ingest_seconds(tmp / "warm-up", tmp / "warm-up-store", "--cluster", address)
+            warm = ingest_seconds(tmp / "corpus", tmp / "warm", "--cluster", address)
+            steady_one = warm_seconds(tmp / "corpus", tmp / "steady-one", None)
+            steady_many = warm_seconds(tmp / "corpus", tmp / "steady-dask", address)
+        differ = sorted({*same_rows(tmp / "one", tmp / "dask"), *same_rows(tmp / "one", tmp / "warm")})
     print(f"corpus: {len(texts)} articles, {words:,} words")
     print(f"--workers 1:            {one:6.1f} s  {words / one:8,.0f} words/s")
     print(
         f"--cluster local:{args.workers}:     {many:6.1f} s  {words / many:8,.0f} words/s  "
         f"({words / many / args.workers:,.0f} words/s per worker)"
     )
-    print(f"speed-up: {one / many:.2f}x")
+    print(
+        f"running cluster:       {warm:6.1f} s  {words / warm:8,.0f} words/s  "
+        f"({words / warm / args.workers:,.0f} words/s per worker; its start and model loads, "
+        f"{first:.1f} s, not counted)"
+    )
+    print(
+        f"started, one process:  {steady_one:6.1f} s  {words / steady_one:8,.0f} words/s;  "
+        f"started, cluster: {steady_many:6.1f} s  {words / steady_many:8,.0f} words/s  "
+        f"({words / steady_many / args.workers:,.0f} per worker)"
+    )
+    print(f"speed-up once started: {steady_one / steady_many:.2f}x")
+    print(f"speed-up: {one / many:.2f}x cold (local:{args.workers}), {one / warm:.2f}x on a running cluster")
     print("tables: " + ("identical" if not differ else f"DIFFER in {', '.join(differ)}"))
     return 1 if differ else 0
 
