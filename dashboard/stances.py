@@ -49,7 +49,7 @@ def _matrix(stances: pd.DataFrame, row: str) -> pd.DataFrame:
     columns = [row, "target", *MATRIX_COLUMNS]
     if df.empty:
         return pd.DataFrame(
-            {c: pd.Series(dtype="float64" if c in MATRIX_COLUMNS else "object") for c in columns}
+            {c: pd.Series(dtype="float64" if c in MATRIX_COLUMNS else "str") for c in columns}
         ).astype({"count": "int64"})
     polarity = df["polarity"]
     weights = _confidence(df)
@@ -137,7 +137,7 @@ def stance_over_time(stances: pd.DataFrame, articles: pd.DataFrame, freq: str = 
     published = pd.to_datetime(df["published"], utc=True).dt.tz_localize(None)
     weights = _confidence(df)
     plain = _plain(df, ["target"], weighted=df["score"].to_numpy(float) * weights, confidence=weights)
-    plain.insert(0, "period", published.dt.to_period(freq).dt.start_time.to_numpy())
+    plain.insert(0, "period", published.dt.to_period(freq).dt.start_time.astype("datetime64[ns]").to_numpy())
     groups = plain.groupby(["period", "target"], sort=True)
     out = _weighted_means(groups).to_frame("mean_score")
     out["count"] = groups.size().astype("int64")
@@ -148,18 +148,22 @@ def _empty_over_time(columns: list[str]) -> pd.DataFrame:
     return pd.DataFrame(
         {
             "period": pd.Series(dtype="datetime64[ns]"),
-            "target": pd.Series(dtype="object"),
+            "target": pd.Series(dtype="str"),
             "mean_score": pd.Series(dtype="float64"),
             "count": pd.Series(dtype="int64"),
         }
     )[columns]
 
 
-def _actor_target_polarity(stances: pd.DataFrame) -> pd.DataFrame:
-    """One row per (actor, target): its weight (rows), mean score and majority polarity (ties: neutral)."""
+PAIR_COLUMNS = ["actor", "target", "weight", "mean_score", "polarity"]
+
+
+def actor_target_pairs(stances: pd.DataFrame) -> pd.DataFrame:
+    """One row per (actor, target), sorted: its weight (stance rows), mean score (weighted by confidence) and
+    majority polarity (ties: neutral). The networks are drawn from it."""
     df = _valid(stances, ["actor", "target"])
     if df.empty:
-        return pd.DataFrame(columns=["actor", "target", "weight", "mean_score", "polarity"])
+        return pd.DataFrame(columns=PAIR_COLUMNS)
     polarity = df["polarity"]
     weights = _confidence(df)
     plain = _plain(
@@ -170,22 +174,28 @@ def _actor_target_polarity(stances: pd.DataFrame) -> pd.DataFrame:
         **{p: (polarity == p).fillna(False).to_numpy(float) for p in POLARITIES},
     )
     groups = plain.groupby(["actor", "target"], sort=True)
-    counts = groups[list(POLARITIES)].sum().to_numpy()
-    winners = counts == counts.max(axis=1, keepdims=True)
-    majority = np.where(winners.sum(axis=1) == 1, np.array(POLARITIES)[winners.argmax(axis=1)], "neutral")
     out = _weighted_means(groups).rename("mean_score").reset_index()
     out.insert(2, "weight", groups.size().to_numpy().astype("int64"))
-    out["polarity"] = majority
-    out["actor"] = out["actor"].astype(str)
-    out["target"] = out["target"].astype(str)
-    return out
+    return with_majority(out, groups[list(POLARITIES)].sum().to_numpy())
 
 
-def two_mode_network(stances: pd.DataFrame) -> nx.Graph:
-    """Actor-target network: nodes with `kind` "actor" or "target", an edge per (actor, target) with
-    `weight` (stance rows), `mean_score` and `polarity` (the majority polarity)."""
+def with_majority(pairs: pd.DataFrame, counts: np.ndarray) -> pd.DataFrame:
+    """`pairs` (actor, target, weight, mean_score) with the majority `polarity` of `counts` (rows of support,
+    oppose and neutral counts; a tie is neutral), as `actor_target_pairs` gives them."""
+    if pairs.empty:
+        return pd.DataFrame(columns=PAIR_COLUMNS)
+    winners = counts == counts.max(axis=1, keepdims=True)
+    majority = np.where(winners.sum(axis=1) == 1, np.array(POLARITIES)[winners.argmax(axis=1)], "neutral")
+    out = pairs.assign(
+        polarity=majority, actor=pairs["actor"].astype(str), target=pairs["target"].astype(str)
+    )
+    return out.astype({"weight": "int64", "mean_score": "float64"})[PAIR_COLUMNS].reset_index(drop=True)
+
+
+def two_mode_network(pairs: pd.DataFrame) -> nx.Graph:
+    """Actor-target network of `actor_target_pairs`: nodes with `kind` "actor" or "target", an edge per
+    (actor, target) with `weight` (stance rows), `mean_score` and `polarity` (the majority polarity)."""
     graph = nx.Graph()
-    pairs = _actor_target_polarity(stances)
     for row in pairs.itertuples(index=False):
         graph.add_node(f"actor:{row.actor}", label=row.actor, kind="actor")
         graph.add_node(f"target:{row.target}", label=row.target, kind="target")
@@ -199,14 +209,14 @@ def two_mode_network(stances: pd.DataFrame) -> nx.Graph:
     return graph
 
 
-def actor_network(stances: pd.DataFrame, mode: str = "congruence") -> nx.Graph:
-    """One-mode actor network as Discourse Network Analyzer defines it: actors are tied by the targets on
-    which they take the same polarity (congruence) or opposite ones, support against oppose (conflict);
-    `weight` is the number of such shared targets, `targets` lists them. Neutral stances tie no one."""
+def actor_network(pairs: pd.DataFrame, mode: str = "congruence") -> nx.Graph:
+    """One-mode actor network of `actor_target_pairs` as Discourse Network Analyzer defines it: actors are
+    tied by the targets on which they take the same polarity (congruence) or opposite ones, support against
+    oppose (conflict); `weight` is the number of such shared targets, `targets` lists them. Neutral stances
+    tie no one."""
     if mode not in {"congruence", "conflict"}:
         raise ValueError(f"mode must be 'congruence' or 'conflict', not {mode!r}")
     graph = nx.Graph()
-    pairs = _actor_target_polarity(stances)
     if pairs.empty:
         return graph
     for actor in sorted(pairs["actor"].unique()):

@@ -338,7 +338,7 @@ def test_the_spending_figures_give_the_pandas_charts(tables, db, filters: Filter
 @pytest.mark.parametrize("filters", [Filters(), Filters(countries=("FRA",)), Filters(topics=("nato",))])
 def test_the_stance_rows_give_the_pandas_stance_frames(tables, db, filters: Filters) -> None:
     shown = apply_filters(tables, filters)
-    stances, articles = db.stance_rows(filters)
+    stances, articles = db.stance_cell(filters)
     pd.testing.assert_frame_equal(stances, _sorted(shown["stances"], "stances"))
     assert set(articles["article_id"]) == set(stances["article_id"])
     assert "text" not in articles  # titles and dates only
@@ -357,3 +357,53 @@ def test_the_stance_rows_give_the_pandas_stance_frames(tables, db, filters: Filt
         pd.testing.assert_frame_equal(
             got.reset_index(drop=True), want.drop(columns="stance_id", errors="ignore").reset_index(drop=True)
         )
+
+
+def test_the_stance_aggregates_in_sql_are_the_pandas_ones(tables, db) -> None:
+    grid = _grid(tables)[::3]
+    nonempty = 0
+    for filters in grid:
+        shown = apply_filters(tables, filters)
+        stances, articles = shown["stances"], shown["articles"]
+        nonempty += not stances.empty
+        for row, pandas_matrix in (
+            ("actor", stance_tables.actor_target_matrix),
+            ("actor_country", stance_tables.country_target_matrix),
+        ):
+            got, want = db.stance_matrix(filters, row), pandas_matrix(stances)
+            pd.testing.assert_frame_equal(got, want, check_index_type=False, obj=f"{row} matrix {filters}")
+        for freq in ("M", "Q"):
+            pd.testing.assert_frame_equal(
+                db.stance_over_time(filters, freq),
+                stance_tables.stance_over_time(stances, articles, freq),
+                check_index_type=False,
+                obj=f"over time {freq} {filters}",
+            )
+        pd.testing.assert_frame_equal(
+            db.actor_target_pairs(filters), stance_tables.actor_target_pairs(stances), check_index_type=False
+        )
+        if not stances.empty:
+            actor, target = stances.iloc[0][["actor", "target"]]
+            for a, t in ((actor, None), (None, target), (actor, target)):
+                cell, cell_articles = db.stance_cell(filters, actor=a, target=t)
+                for behind in (aggregates.stances_behind, aggregates.positions_behind):
+                    pd.testing.assert_frame_equal(
+                        behind(cell, cell_articles, actor=a, target=t),
+                        behind(stances, articles, actor=a, target=t),
+                        check_index_type=False,
+                    )
+    assert nonempty > 10
+    with pytest.raises(ValueError, match="row"):
+        db.stance_matrix(Filters(), "outlet")
+
+
+def test_the_articles_a_filter_set_selects_are_kept_for_the_last_filter_sets_only(tables, db) -> None:
+    grid = [f for f in _grid(tables) if f.countries or f.actors]
+    assert len(grid) > sql_module.SELECTIONS
+    for filters in grid:
+        assert db.count(filters) == db.count(filters)  # the second call reads the kept selection
+    kept = db._query("SELECT count(*) FROM duckdb_tables() WHERE table_name LIKE 'selected_%'").fetchone()[0]
+    assert kept == sql_module.SELECTIONS
+    first = grid[0]  # dropped long ago: computed again, same rows as pandas
+    shown = apply_filters(tables, first)
+    assert db.count(first) == {t: len(shown[t]) for t in TABLE_NAMES}

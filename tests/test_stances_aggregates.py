@@ -13,6 +13,7 @@ from dashboard.schema import conform, empty_frame
 from dashboard.stances import (
     actor_network,
     actor_target_matrix,
+    actor_target_pairs,
     article_positions,
     country_target_matrix,
     network_bytes,
@@ -111,7 +112,7 @@ def test_stance_over_time_skips_undated_articles(stances, articles):
 
 
 def test_two_mode_network(stances):
-    g = two_mode_network(stances)
+    g = two_mode_network(actor_target_pairs(stances))
     kinds = nx.get_node_attributes(g, "kind")
     assert sorted(set(kinds.values())) == ["actor", "target"]
     assert sum(1 for k in kinds.values() if k == "actor") == 4
@@ -122,8 +123,8 @@ def test_two_mode_network(stances):
 
 
 def test_congruence_and_conflict_networks(stances):
-    congruence = actor_network(stances, "congruence")
-    conflict = actor_network(stances, "conflict")
+    congruence = actor_network(actor_target_pairs(stances), "congruence")
+    conflict = actor_network(actor_target_pairs(stances), "conflict")
     # Macron and Merkel both support European defence cooperation; Maas and Trump both oppose it
     assert congruence.edges["Emmanuel Macron", "Angela Merkel"]["weight"] == 1
     assert congruence.edges["Heiko Maas", "Donald Trump"]["targets"] == "european_defence_cooperation"
@@ -159,7 +160,7 @@ def test_weights_count_shared_targets(stances):
         ),
         "stances",
     )
-    g = actor_network(pd.concat([stances, extra], ignore_index=True), "congruence")
+    g = actor_network(actor_target_pairs(pd.concat([stances, extra], ignore_index=True)), "congruence")
     edge = g.edges["Emmanuel Macron", "Angela Merkel"]
     assert edge["weight"] == 2
     assert edge["targets"] == "defence_spending_increase;european_defence_cooperation"
@@ -168,7 +169,7 @@ def test_weights_count_shared_targets(stances):
 @pytest.mark.parametrize("fmt", ["graphml", "gexf"])
 @pytest.mark.parametrize("build", [two_mode_network, lambda s: actor_network(s, "conflict")])
 def test_network_round_trip(stances, fmt, build):
-    g = build(stances)
+    g = build(actor_target_pairs(stances))
     data = network_bytes(g, fmt)
     assert isinstance(data, bytes) and data.startswith(b"<?xml")
     back = nx.read_graphml(io.BytesIO(data)) if fmt == "graphml" else nx.read_gexf(io.BytesIO(data))
@@ -238,16 +239,16 @@ def test_empty_frames_give_empty_results():
     ]
     assert country_target_matrix(empty).empty
     assert stance_over_time(empty, empty_frame("articles"), "Q").empty
-    assert two_mode_network(empty).number_of_nodes() == 0
-    assert actor_network(empty, "conflict").number_of_nodes() == 0
+    assert two_mode_network(actor_target_pairs(empty)).number_of_nodes() == 0
+    assert actor_network(actor_target_pairs(empty), "conflict").number_of_nodes() == 0
     for fmt in ("graphml", "gexf"):
-        assert network_bytes(two_mode_network(empty), fmt).startswith(b"<?xml")
+        assert network_bytes(two_mode_network(actor_target_pairs(empty)), fmt).startswith(b"<?xml")
 
 
 def test_bad_arguments_are_named(stances, articles):
     with pytest.raises(ValueError, match="freq"):
         stance_over_time(stances, articles, freq="W")
     with pytest.raises(ValueError, match="mode"):
-        actor_network(stances, "agreement")
+        actor_network(actor_target_pairs(stances), "agreement")
     with pytest.raises(ValueError, match="fmt"):
         network_bytes(nx.Graph(), "gml")

@@ -19,15 +19,15 @@ from spacy.tokens import Doc, Span
 from dashboard.nlp import stance_rules as rules
 from dashboard.nlp.gazetteer import Gazetteer
 from dashboard.nlp.intervals import longest_holding
-from dashboard.nlp.lexicons import DATA_DIR, stance_lexicon, word_list
+from dashboard.nlp.lexicons import stance_lexicon, word_list
 from dashboard.nlp.sentences import sentence_starts
 from dashboard.nlp.speakers import Speaker
 from dashboard.nlp.stance_rules import BARE_SCORE, CONTRARY, MIXED, REACTION, Article, Mention, Reading, Scope
 from dashboard.nlp.statements import _subject
-from dashboard.nlp.topics import Topic, TopicMatcher, read_labelled_tables
+from dashboard.nlp.topics import Topic, TopicMatcher
 from dashboard.records import Statement
+from dashboard.taxonomy import TARGETS_PATH, read_labelled_tables
 
-TARGETS_PATH = DATA_DIR / "stance_targets.toml"
 NEUTRAL_BAND = 0.05  # |score| at or below this is neutral
 
 

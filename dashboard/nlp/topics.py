@@ -5,7 +5,6 @@ Must not change the shared `nlp` (matchers sit beside it, not in its pipeline) n
 from __future__ import annotations
 
 import csv
-import tomllib
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -18,8 +17,8 @@ from spacy.tokens import Doc, Span
 
 from dashboard.nlp.lexicons import DATA_DIR, word_list
 from dashboard.nlp.sentences import Sentences
+from dashboard.taxonomy import TAXONOMY_PATH, read_labelled_tables
 
-TAXONOMY_PATH = DATA_DIR / "topics.toml"
 # Components that do not set lemmas; skipped when the pattern phrases are parsed at build time.
 _NOT_FOR_LEMMAS = ("parser", "ner", "ddd_actor_ruler", "ddd_paragraph_breaks")
 
@@ -60,37 +59,6 @@ def _load_taxonomy(path: str) -> tuple[tuple[str, Topic], ...]:
         (name, Topic(name, table["label"], table["description"], phrases["patterns"]))
         for name, table, phrases in tables
     )
-
-
-def read_labelled_tables(
-    path: str, error: type[ValueError], what: str, lists: tuple[str, ...] = ()
-) -> list[tuple[str, dict, dict[str, tuple[str, ...]]]]:
-    """The tables of a taxonomy-like TOML file (topics, stance targets), in file order: each needs a string
-    `label` and `description` and `patterns`, a non-empty list of lower-case phrases; each key of `lists`
-    is an optional list of lower-case phrases. Returns (name, table, {key: its phrases, spaces normalised
-    and duplicates dropped}); a malformed file raises `error` naming the file, the entry and the problem."""
-    with open(path, "rb") as fh:
-        data = tomllib.load(fh)
-    out = []
-    for name, table in data.items():
-        if not isinstance(table, dict):
-            raise error(f"{path}: {name!r} must be a table with label, description and patterns")
-        if not isinstance(table.get("label"), str) or not isinstance(table.get("description"), str):
-            raise error(f"{path}: {what} {name!r} needs a string `label` and `description`")
-        phrases = {}
-        for key in ("patterns", *lists):
-            value = table.get(key, [])
-            if not isinstance(value, list) or not all(isinstance(p, str) for p in value):
-                raise error(f"{path}: {what} {name!r}: `{key}` must be a list of strings")
-            cleaned = tuple(dict.fromkeys(" ".join(p.split()) for p in value))
-            bad = [p for p in cleaned if not p or p != p.lower()]
-            if bad:
-                raise error(f"{path}: {what} {name!r}: `{key}` must hold non-empty lower-case phrases: {bad}")
-            phrases[key] = cleaned
-        if not phrases["patterns"]:
-            raise error(f"{path}: {what} {name!r} needs `patterns`, a non-empty list of lower-case phrases")
-        out.append((name, table, phrases))
-    return out
 
 
 @cache

@@ -10,7 +10,9 @@ No Streamlit import, no spaCy; DuckDB extensions are never loaded (Parquet is bu
 
 from __future__ import annotations
 
+import itertools
 import tempfile
+import threading
 from collections.abc import Iterable, Mapping
 from datetime import date
 from os import PathLike
@@ -21,6 +23,7 @@ import pandas as pd
 import pyarrow as pa
 
 from dashboard import corrections, exports
+from dashboard import stances as stance_tables
 from dashboard.aggregates import CLAIM_UNITS, _names_of, _typed
 from dashboard.corpus import _surname_mapping
 from dashboard.queries import (
@@ -58,6 +61,9 @@ class StoreSQL:
             else:
                 self._create(f"raw_{table}", arrow_schema(table).empty_table())
         self._canonical_views()
+        self._lock = threading.Lock()
+        self._selections: dict[Filters, str] = {}  # filter set -> its table of article ids, oldest first
+        self._names = itertools.count()
 
     def _canonical_views(self) -> None:
         """`statements` and `stances` name a person by the full name used elsewhere in the corpus."""
@@ -141,9 +147,27 @@ class StoreSQL:
         """Run `sql` on a cursor of its own, so that threads (Streamlit sessions) can share this object."""
         return self.con.cursor().execute(sql, params or {})
 
+    def _ctes(self, filters: Filters) -> tuple[str, dict[str, object]]:
+        """`filter_ctes(filters)`, with the articles that pass a country or actor filter (the costly part:
+        a union over three tables) computed once per filter set into a table of article ids, which every
+        query of a page rerun then joins. The last `SELECTIONS` filter sets keep their table."""
+        if not (filters.countries or filters.actors):
+            return filter_ctes(filters)
+        with self._lock:
+            name = self._selections.pop(filters, None)
+            if name is None:
+                name = f"selected_{next(self._names)}"
+                ctes, params = filter_ctes(filters)
+                self._query(f"CREATE TABLE {name} AS WITH {ctes} SELECT article_id FROM f_articles", params)
+            self._selections[filters] = name  # now the newest
+            while len(self._selections) > SELECTIONS:
+                oldest = next(iter(self._selections))
+                self._query(f"DROP TABLE {self._selections.pop(oldest)}")
+        return filter_ctes(filters, selected=name)
+
     def _filtered_query(self, filters: Filters, select: str) -> pd.DataFrame:
         """`select` after the filter's common table expressions (`f_articles`, `f_statements`, ...)."""
-        ctes, params = filter_ctes(filters)
+        ctes, params = self._ctes(filters)
         return self._query(f"WITH {ctes} {select}", params).df()
 
     def close(self) -> None:
@@ -159,10 +183,13 @@ class StoreSQL:
         """The six tables with `filters` applied, as `apply_filters` defines them, ordered by their keys."""
         return {table: self.table(table, filters) for table in TABLE_NAMES}
 
-    def count(self, filters: Filters) -> dict[str, int]:
-        """Rows per table after `filters`, counted in DuckDB."""
-        ctes, params = filter_ctes(filters)
-        union = " UNION ALL ".join(f"SELECT '{t}', count(*) FROM f_{t}" for t in TABLE_NAMES)
+    def count(self, filters: Filters, tables: Iterable[str] = TABLE_NAMES) -> dict[str, int]:
+        """Rows per table (all six, or `tables`) after `filters`, counted in DuckDB."""
+        ctes, params = self._ctes(filters)
+        unknown = set(tables) - set(TABLE_NAMES)
+        if unknown:
+            raise ValueError(f"unknown tables {sorted(unknown)}; the tables are {', '.join(TABLE_NAMES)}")
+        union = " UNION ALL ".join(f"SELECT '{t}', count(*) FROM f_{t}" for t in tables)
         return {t: int(n) for t, n in self._query(f"WITH {ctes} {union}", params).fetchall()}
 
     def statements_page(
@@ -172,7 +199,7 @@ class StoreSQL:
         (`dashboard.queries.search_statements`: "quoted phrases" as one, case-insensitive, literal), joined
         with their article's title, source, published and url, newest article first; and how many statements
         match, and in how many articles (every filtered article when there is no search)."""
-        ctes, params = filter_ctes(filters)
+        ctes, params = self._ctes(filters)
         where = []
         for n, term in enumerate(_search_terms(search or "")):
             params[f"term{n}"] = term.lower()
@@ -292,7 +319,7 @@ class StoreSQL:
             return exports.table_bytes(self.table(table, filters), fmt)
         if fmt not in ("csv", "parquet"):
             raise ValueError(f"unknown format {fmt!r}; supported: {', '.join(exports.FORMATS)}")
-        ctes, params = filter_ctes(filters or Filters())
+        ctes, params = self._ctes(filters or Filters())
         columns = "*" if fmt == "parquet" else ", ".join(_file_column(c, t) for c, t in _schema(table))
         order = ", ".join(KEYS[table])
         with tempfile.TemporaryDirectory(prefix="ddd-export-") as tmp:
@@ -399,7 +426,7 @@ class StoreSQL:
     def spending_numbers(self, filters: Filters) -> pd.DataFrame:
         """The filtered numbers that the Spending claims page draws: percent-of-GDP and money figures
         (`dashboard.aggregates.CLAIM_UNITS`), every column; the page's aggregates take it as the numbers."""
-        ctes, params = filter_ctes(filters)
+        ctes, params = self._ctes(filters)
         return conform(
             self._query(
                 f"WITH {ctes} SELECT * FROM f_numbers WHERE list_contains($units, unit) ORDER BY number_id",
@@ -410,15 +437,71 @@ class StoreSQL:
 
     # -- Actor stances ----------------------------------------------------------------------------------
 
-    def stance_rows(self, filters: Filters) -> tuple[pd.DataFrame, pd.DataFrame]:
-        """(stances, their articles) for the Actor stances page: the filtered stance rows, and the article
-        id, title, outlet, date and url of the articles they come from (no article text)."""
-        articles = self._filtered_query(
+    def stance_matrix(self, filters: Filters, row: str = "actor") -> pd.DataFrame:
+        """`dashboard.stances.actor_target_matrix` (`row` "actor") or `country_target_matrix`
+        ("actor_country") in SQL: per (row, target), the mean score weighted by confidence, the count and
+        the shares supporting and opposing."""
+        if row not in {"actor", "actor_country"}:
+            raise ValueError(f"row must be 'actor' or 'actor_country', not {row!r}")
+        out = self._filtered_query(
             filters,
-            f"SELECT {', '.join(ARTICLE_COLUMNS)} FROM f_articles "
-            "WHERE article_id IN (SELECT article_id FROM f_stances) ORDER BY article_id",
+            f"SELECT {row}, target, sum(score * w) / sum(w) AS mean_score, count(*) AS count, "
+            "avg(CASE WHEN polarity = 'support' THEN 1.0 ELSE 0.0 END) AS share_support, "
+            "avg(CASE WHEN polarity = 'oppose' THEN 1.0 ELSE 0.0 END) AS share_oppose "
+            f"FROM ({_VALID_STANCES.format(keys=row)}) GROUP BY {row}, target ORDER BY {row}, target",
         )
-        return self.table("stances", filters), conform(articles, "articles")[ARTICLE_COLUMNS]
+        return _strings(out, [row, "target"]).astype({"count": "int64"})
+
+    def stance_over_time(self, filters: Filters, freq: str = "M") -> pd.DataFrame:
+        """`dashboard.stances.stance_over_time` in SQL: mean score (weighted by confidence) and count per
+        period of the article's date and target; stances of undated articles are left out."""
+        if freq not in {"M", "Q"}:
+            raise ValueError(f"freq must be 'M' or 'Q', not {freq!r}")
+        out = self._filtered_query(
+            filters,
+            f"SELECT {_period('published', freq)} AS period, target, sum(score * w) / sum(w) AS mean_score, "
+            f"count(*) AS count FROM ({_VALID_STANCES.format(keys='article_id')}) "
+            "JOIN (SELECT DISTINCT article_id, published FROM f_articles WHERE published IS NOT NULL) "
+            "USING (article_id) GROUP BY period, target ORDER BY period, target",
+        )
+        out = _strings(out, ["target"])
+        return out.astype({"period": "datetime64[ns]", "count": "int64"})
+
+    def actor_target_pairs(self, filters: Filters) -> pd.DataFrame:
+        """`dashboard.stances.actor_target_pairs` in SQL: per (actor, target), its rows, mean score and
+        majority polarity, from which the networks are drawn."""
+        out = self._filtered_query(
+            filters,
+            "SELECT actor, target, count(*) AS weight, sum(score * w) / sum(w) AS mean_score, "
+            + ", ".join(
+                f"count(*) FILTER (WHERE polarity = '{p}') AS n_{p}" for p in stance_tables.POLARITIES
+            )
+            + f" FROM ({_VALID_STANCES.format(keys='actor')}) GROUP BY actor, target ORDER BY actor, target",
+        )
+        counts = out[[f"n_{p}" for p in stance_tables.POLARITIES]].to_numpy(float)
+        return stance_tables.with_majority(out, counts)
+
+    def stance_cell(
+        self, filters: Filters, actor: str | None = None, target: str | None = None
+    ) -> tuple[pd.DataFrame, pd.DataFrame]:
+        """The stance rows of one heatmap row, column or cell (None = any; both None: every filtered row),
+        and the id, title, outlet, date and url of their articles (no article text), for
+        `aggregates.stances_behind` and `positions_behind`."""
+        where, params = [], {}
+        for column, value in (("actor", actor), ("target", target)):
+            if value is not None:
+                where.append(f"{column} = ${column}")
+                params[column] = value
+        cell = f"cell AS (SELECT * FROM f_stances{' WHERE ' + ' AND '.join(where) if where else ''})"
+        ctes, filter_params = self._ctes(filters)
+        query = f"WITH {ctes}, {cell} "
+        stances = self._query(query + "SELECT * FROM cell ORDER BY stance_id", filter_params | params).df()
+        articles = self._query(
+            query + f"SELECT {', '.join(ARTICLE_COLUMNS)} FROM f_articles "
+            "WHERE article_id IN (SELECT article_id FROM cell) ORDER BY article_id",
+            filter_params | params,
+        ).df()
+        return conform(stances, "stances"), conform(articles, "articles")[ARTICLE_COLUMNS]
 
     # -- Topics -----------------------------------------------------------------------------------------
 
@@ -465,7 +548,7 @@ class StoreSQL:
         else:
             ranked = totals.sort_values(["country_articles", "iso3"], ascending=[False, True])
             keep = ranked["iso3"].head(n_countries).tolist()
-        ctes, params = filter_ctes(filters)
+        ctes, params = self._ctes(filters)
         out = self._query(
             f"WITH {ctes}, {mentions} SELECT iso3, topic, count(*) AS articles FROM mentions "
             "JOIN (SELECT DISTINCT article_id, topic FROM f_topics WHERE article_id IS NOT NULL "
@@ -523,6 +606,18 @@ def _file_column(column: str, kind: pa.DataType) -> str:
 
 
 _TRUNC = {"M": "month", "Q": "quarter", "Y": "year"}
+SELECTIONS = 16  # filter sets whose passing article ids a StoreSQL keeps (a few MB each at 1M statements)
+# Stance rows that count in the stance aggregates (`dashboard.stances._valid`): keys and score present;
+# `w` is the row's weight in a mean, its confidence (1 where it has none).
+_VALID_STANCES = (
+    "SELECT *, coalesce(confidence, 1.0) AS w FROM f_stances "
+    "WHERE {keys} IS NOT NULL AND target IS NOT NULL AND score IS NOT NULL"
+)
+
+
+def _strings(frame: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
+    """`frame` with `columns` as pandas strings, the key dtype of the pandas aggregates."""
+    return frame.astype({c: "str" for c in columns})
 
 
 def _period(column: str, freq: str) -> str:
@@ -545,9 +640,10 @@ def _in(column: str, name: str) -> str:
     return f"list_contains(${name}, {column})"
 
 
-def filter_ctes(filters: Filters) -> tuple[str, dict[str, object]]:
+def filter_ctes(filters: Filters, selected: str | None = None) -> tuple[str, dict[str, object]]:
     """Common table expressions `f_articles`, `f_statements`, ... holding the rows that pass `filters`
-    (the semantics of `dashboard.queries.apply_filters`), and their named parameters."""
+    (the semantics of `dashboard.queries.apply_filters`), and their named parameters. `selected` names a
+    table that holds the ids of the articles that pass (computed before from these CTEs)."""
     p: dict[str, object] = {}
     where = []
     if filters.date_from or filters.date_to:
@@ -611,14 +707,21 @@ def filter_ctes(filters: Filters) -> tuple[str, dict[str, object]]:
     holding = [f"SELECT article_id FROM {last[t]}" for t in ("statements", "numbers", "stances")]
     if wanted and not filters.actors:
         holding.append("SELECT article_id FROM mentioning")
-    if wanted or filters.actors:
+    if selected:
+        ctes.append(
+            f"f_articles AS (SELECT * FROM articles WHERE article_id IN (SELECT article_id FROM {selected}))"
+        )
+    elif wanted or filters.actors:
         ctes.append(f"f_articles AS (SELECT * FROM base WHERE article_id IN ({' UNION ALL '.join(holding)}))")
     else:
         ctes.append("f_articles AS (SELECT * FROM base)")
-    topic_where = "article_id IN (SELECT article_id FROM f_articles)"
+    narrowed = where or selected or wanted or filters.actors
+    topic_where = ["article_id IN (SELECT article_id FROM f_articles)"] if narrowed else []
     if filters.topics:
-        topic_where += " AND " + _in("topic", "topics")
-    ctes.append(f"f_topics AS (SELECT * FROM topics WHERE {topic_where})")
+        topic_where.append(_in("topic", "topics"))
+    ctes.append(
+        f"f_topics AS (SELECT * FROM topics{' WHERE ' + ' AND '.join(topic_where) if topic_where else ''})"
+    )
     ctes += [f"f_{t} AS (SELECT * FROM {last[t]})" for t in ("statements", "numbers", "stances")]
     ctes.append("f_rejected AS (SELECT * FROM rejected)")
     return ",\n".join(ctes), p

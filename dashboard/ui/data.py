@@ -16,7 +16,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from dashboard import corrections
+from dashboard import corrections, taxonomy
 from dashboard.queries.sql import StoreSQL
 from dashboard.store import Store, StoreError
 
@@ -182,20 +182,19 @@ def clear_caches() -> None:
     _options.clear()
 
 
-@st.cache_resource(show_spinner=False)
 def topic_labels() -> dict[str, str]:
     """Topic name -> label from the taxonomy (data/topics.toml), in file order."""
-    from dashboard.nlp.topics import load_taxonomy
-
-    return {name: topic.label for name, topic in load_taxonomy().items()}
+    return taxonomy.labels()
 
 
-@st.cache_resource(show_spinner=False)
 def topic_descriptions() -> dict[str, str]:
     """Topic name -> what it covers, from the taxonomy (data/topics.toml), in file order."""
-    from dashboard.nlp.topics import load_taxonomy
+    return taxonomy.descriptions()
 
-    return {name: topic.description for name, topic in load_taxonomy().items()}
+
+def target_labels() -> dict[str, str]:
+    """Stance target name -> label (data/stance_targets.toml), in file order."""
+    return taxonomy.labels(taxonomy.TARGETS_PATH)
 
 
 @st.cache_resource(show_spinner=False)

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import json
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pandas as pd
@@ -407,3 +409,23 @@ def test_selected_statement_shows_its_article_as_plain_text(
         assert "<script" not in md.value and "<img" not in md.value
         assert "](javascript" not in md.value
     assert any("Drone budget row" in md.value.replace("\\", "") for md in app.markdown)
+
+
+def test_the_pages_import_no_spacy(small_store: Path) -> None:
+    """The UI reads labels and taxonomies from spaCy-free modules: a fresh process that renders every page
+    has not imported spaCy (nor the extractors)."""
+    code = f"""
+import os, sys
+os.environ["DDD_STORE"] = {str(small_store)!r}
+from streamlit.testing.v1 import AppTest
+at = AppTest.from_file({str(APP)!r}, default_timeout=120)
+at.run()
+for page in {[f"{PAGE_DIR}/{name}.py" for name in TITLES]!r}:
+    at.switch_page(page).run()
+    assert not at.exception, (page, at.exception)
+print(sorted(m for m in sys.modules if m == "spacy" or m.startswith(("spacy.", "dashboard.nlp.stances"))))
+"""
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=APP.parent
+    )
+    assert out.stdout.strip().splitlines()[-1] == "[]"

@@ -22,7 +22,7 @@ names = country_names(sorted(set(numbers["country"].dropna()) | set(chosen)))
 reference = load_reference()
 
 st.title("Spending claims")
-components.filter_summary(sql.count(filters))
+components.filter_summary(sql.count(filters, ("articles", "statements")))
 if chosen:
     st.caption(
         "Charts show figures about the chosen countries: "

@@ -1,10 +1,9 @@
 """Actor stances page: actor x target and country x target heatmaps, the statements behind a chosen cell,
 stance over time, and the discourse network drawn, with GraphML and GEXF downloads.
 
-Thin: DuckDB over the store gives the filtered stance rows and their articles' titles and dates
-(`dashboard.queries.sql`; no table is read whole), `dashboard.stances` / `dashboard.aggregates` shape them,
-`dashboard.charts` draws them through `components.chart`; evidence is shown only in st.dataframe cells (never
-as HTML or markdown)."""
+Thin: DuckDB over the store gives the matrices, the time series, the network's actor-target pairs and the
+rows behind a chosen cell (`dashboard.queries.sql`; no table is read whole), `dashboard.charts` draws them
+through `components.chart`; evidence is shown only in st.dataframe cells (never as HTML or markdown)."""
 
 from __future__ import annotations
 
@@ -12,28 +11,27 @@ import streamlit as st
 
 from dashboard import aggregates, charts, corrections, queries
 from dashboard import stances as stance_tables
-from dashboard.nlp.stances import load_targets
 from dashboard.ui import components
-from dashboard.ui.data import country_names, store_dir, store_sql
+from dashboard.ui.data import country_names, store_dir, store_sql, target_labels
 
 filters = components.current_filters()
 sql = store_sql(store_dir())
-stances, articles = sql.stance_rows(filters)
+counts = sql.count(filters, ("articles", "statements", "stances"))
+n_stances = counts["stances"]
 
 st.title("Actor stances")
-components.filter_summary(sql.count(filters))
+components.filter_summary(counts)
 st.caption(
-    f"{len(stances):,} stance{'s' if len(stances) != 1 else ''} (actor, target, support or opposition). "
+    f"{n_stances:,} stance{'s' if n_stances != 1 else ''} (actor, target, support or opposition). "
     "A cell's mean weighs each row by its confidence: a stance decided by a cue word counts twice a bare "
     "mention of the target."
 )
 
-if stances.empty:
+if not n_stances:
     components.empty_result("stances")
     st.stop()
 
-names = country_names(sorted(set(stances["actor_country"].dropna())))
-labels = {name: target.label for name, target in load_targets().items()}
+labels = target_labels()
 
 VERDICT_LABELS = {
     "support": "Support",
@@ -79,7 +77,7 @@ def _correction_form(behind) -> None:
 
 st.subheader("Who stands where")
 n_actors = st.slider("Actors shown (most statements first)", 5, 40, 20, step=5, key="stances_n_actors")
-matrix = aggregates.limit_matrix(stance_tables.actor_target_matrix(stances), "actor", n_actors)
+matrix = aggregates.limit_matrix(sql.stance_matrix(filters, "actor"), "actor", n_actors)
 components.chart(
     charts.stance_heatmap(matrix, target_labels=labels),
     matrix,
@@ -108,7 +106,8 @@ target = pick_target.selectbox(
 if actor is None and target is None:
     st.caption("Choose an actor and/or a target to list the statements behind that row, column or cell.")
 else:
-    behind = aggregates.stances_behind(stances, articles, actor=actor, target=target)
+    cell, articles = sql.stance_cell(filters, actor=actor, target=target)
+    behind = aggregates.stances_behind(cell, articles, actor=actor, target=target)
     if behind.empty:
         components.empty_result("stances for this actor and target")
     else:
@@ -131,7 +130,7 @@ else:
             "times its strength; support and opposition outvote neutral mentions, and a tie shows as mixed. "
             "Confidence is the winning side's share of the weight."
         )
-        positions = aggregates.positions_behind(stances, articles, actor=actor, target=target)
+        positions = aggregates.positions_behind(cell, articles, actor=actor, target=target)
         st.dataframe(
             positions,
             hide_index=True,
@@ -145,8 +144,8 @@ else:
         components.download_csv(positions, "stance_positions_per_article", key="stances_positions_csv")
 
 st.subheader("Countries")
-by_country = stance_tables.country_target_matrix(stances)
-by_country = aggregates.limit_matrix(by_country, "actor_country", 25)
+by_country = aggregates.limit_matrix(sql.stance_matrix(filters, "actor_country"), "actor_country", 25)
+names = country_names(sorted(set(by_country["actor_country"])))
 if by_country.empty:
     components.empty_result("stances by actors with a country")
 else:
@@ -168,7 +167,7 @@ freq = st.segmented_control(
     key="stances_freq",
     required=True,
 )
-over_time = stance_tables.stance_over_time(stances, articles, freq=freq or "Q")
+over_time = sql.stance_over_time(filters, freq=freq or "Q")
 over_time = aggregates.limit_matrix(over_time, "target", 8)
 if over_time.empty:
     components.empty_result("dated stances")
@@ -194,10 +193,11 @@ mode = st.segmented_control(
     required=True,
 )
 mode = mode or "two_mode"
+pairs = sql.actor_target_pairs(filters)
 graph = (
-    stance_tables.two_mode_network(stances)
+    stance_tables.two_mode_network(pairs)
     if mode == "two_mode"
-    else stance_tables.actor_network(stances, mode=mode)
+    else stance_tables.actor_network(pairs, mode=mode)
 )
 if graph.number_of_nodes() == 0:
     components.empty_result("network links")
