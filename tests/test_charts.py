@@ -104,6 +104,22 @@ def test_spending_chart_lines_per_country_markers_by_verdict_and_guidelines() ->
     assert all(shape.y0 == shape.y1 for shape in fig.layout.shapes)  # horizontal guideline lines
 
 
+def test_a_claim_repeated_across_articles_is_one_marker_that_says_how_many() -> None:
+    claims = _claims()
+    repeated = pd.concat([claims, claims.iloc[[0, 0, 2]]], ignore_index=True)
+    repeated.loc[3, "sentence"] = "Another article: Germany spends 2%"
+    markers = {t.name: t for t in charts.spending_chart(repeated, _series()).data if t.mode == "markers"}
+    overstated = markers["Overstated"]
+    assert list(overstated.y) == [2.0]  # three identical claims, one marker
+    assert "&lt;i&gt;spends" in overstated.customdata[0][3]  # the first one's sentence
+    assert overstated.customdata[0][4] == "<br>3 claims with these values; one shown"
+    assert markers["Consistent"].customdata[0][4] == ""  # a claim made once says nothing more
+    assert list(markers["Not checked"].y) == [4.12] and "2 claims" in markers["Not checked"].customdata[0][4]
+    other_year = repeated.assign(year=[2017, 2024, 2024, 2018, 2017, 2024])
+    markers = {t.name: t for t in charts.spending_chart(other_year, _series()).data if t.mode == "markers"}
+    assert sorted(markers["Overstated"].x) == [2017, 2018]  # a different year: a marker of its own
+
+
 def test_targets_chart_bars_for_levels_diamonds_for_targets() -> None:
     rows = pd.DataFrame(
         {

@@ -18,6 +18,7 @@ from dashboard import exports
 from dashboard.queries import COUNTRY_FIELD_LABELS, COUNTRY_FIELDS, Filters, describe_filters
 from dashboard.ui.data import country_names, filter_options, store_dir, topic_labels
 
+TABLE_ROWS = 1_000  # rows a page shows of a long table; its CSV download holds every row
 COUNTRY_KEY = "filter_country"  # session_state key of the country multiselect (ISO3 codes)
 COUNTRY_PARAM = "country"  # URL query parameter: ?country=FRA&country=DEU
 # session_state key -> URL query parameter of the other filters

@@ -78,11 +78,19 @@ table = aggregates.claims_table(numbers, names)
 if table.empty:
     components.empty_result("percent-of-GDP claims")
 else:
-    st.caption("Every percent-of-GDP figure in the filtered articles; checked claims first.")
+    shown = table.head(components.TABLE_ROWS)
+    st.caption(
+        "Every percent-of-GDP figure in the filtered articles; checked claims first."
+        + (
+            f" The first {len(shown):,} of {len(table):,} are shown; the CSV holds them all."
+            if len(shown) < len(table)
+            else ""
+        )
+    )
     st.dataframe(  # st.dataframe shows cells as text: evidence is never rendered as HTML or markdown
-        table,
+        shown,
         hide_index=True,
-        height=components.table_height(len(table), max_rows=15),
+        height=components.table_height(len(shown), max_rows=15),
         column_config={
             "claimed": st.column_config.NumberColumn("claimed %", format="%.2f"),
             "official": st.column_config.NumberColumn("NATO %", format="%.2f"),
