@@ -70,12 +70,14 @@ def load_articles(
     progress: bool = False,
     batch_articles: int = BATCH_ARTICLES,
     disabled_rules: Collection[str] = frozenset(),
+    cluster: str | None = None,
 ) -> Corpus:
     """Read, parse and extract every article under `paths`.
 
     With `store`, new results are appended to that Parquet store and articles it already holds (same
     content hash, same pipeline version) are not processed again; the returned Corpus holds the rows for
-    this call's articles (new and cached). `disabled_rules` switches stance rules off (an ablation)."""
+    this call's articles (new and cached). `disabled_rules` switches stance rules off (an ablation);
+    `cluster` parses and extracts on a Dask cluster (see `ingest`)."""
     batches: dict[str, list[pd.DataFrame]] = {t: [] for t in TABLES}
     report = IngestReport()
     for batch in ingest(
@@ -87,6 +89,7 @@ def load_articles(
         report=report,
         batch_articles=batch_articles,
         disabled_rules=disabled_rules,
+        cluster=cluster,
     ):
         for table, df in batch.items():
             batches[table].append(df)
