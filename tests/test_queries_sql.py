@@ -407,3 +407,21 @@ def test_the_articles_a_filter_set_selects_are_kept_for_the_last_filter_sets_onl
     first = grid[0]  # dropped long ago: computed again, same rows as pandas
     shown = apply_filters(tables, first)
     assert db.count(first) == {t: len(shown[t]) for t in TABLE_NAMES}
+
+
+def test_a_large_store_read_from_its_files_gives_the_rows_of_a_small_one_held_in_memory(
+    store, tables, db, monkeypatch
+) -> None:
+    monkeypatch.setattr(sql_module, "IN_MEMORY_STATEMENTS", 0)
+    with StoreSQL(store) as disk:
+        kinds = {
+            name: kind
+            for name, kind in disk._query(
+                "SELECT table_name, table_type FROM information_schema.tables"
+            ).fetchall()
+        }
+        assert kinds["raw_statements"] == "VIEW"
+        for filters in _grid(tables)[::4]:
+            _same(disk.filtered(filters), db.filtered(filters), str(filters))
+    in_memory = dict(db._query("SELECT table_name, table_type FROM information_schema.tables").fetchall())
+    assert in_memory["raw_statements"] == "BASE TABLE"

@@ -53,13 +53,21 @@ class StoreSQL:
         self.con = duckdb.connect(
             config={"autoload_known_extensions": False, "autoinstall_known_extensions": False}
         )
+        sources = {}
         for table in TABLE_NAMES:
             files = self.store.file_uris(table, self.snapshot) if self.snapshot is not None else []
             if files:
-                listed = ", ".join(_literal(f) for f in files)
-                self.con.execute(f"CREATE VIEW raw_{table} AS SELECT * FROM read_parquet([{listed}])")
+                sources[table] = f"read_parquet([{', '.join(_literal(f) for f in files)}])"
             else:
                 self._create(f"raw_{table}", arrow_schema(table).empty_table())
+        # A small store is copied into memory (each query then skips opening the files: ~3x faster on the
+        # sample corpus); a large one stays on disk and is read column by column as queries need it.
+        statements = sources.get("statements")
+        small = statements is None or self.con.execute(f"SELECT count(*) FROM {statements}").fetchone()[
+            0
+        ] <= (IN_MEMORY_STATEMENTS)
+        for table, source in sources.items():
+            self.con.execute(f"CREATE {'TABLE' if small else 'VIEW'} raw_{table} AS SELECT * FROM {source}")
         self._canonical_views()
         self._lock = threading.Lock()
         self._selections: dict[Filters, str] = {}  # filter set -> its table of article ids, oldest first
@@ -611,6 +619,7 @@ def _file_column(column: str, kind: pa.DataType) -> str:
 
 
 _TRUNC = {"M": "month", "Q": "quarter", "Y": "year"}
+IN_MEMORY_STATEMENTS = 100_000  # a store up to this size is held in memory by DuckDB
 SELECTIONS = 16  # filter sets whose passing article ids a StoreSQL keeps (a few MB each at 1M statements)
 # Stance rows that count in the stance aggregates (`dashboard.stances._valid`): keys and score present;
 # `w` is the row's weight in a mean, its confidence (1 where it has none).
