@@ -216,12 +216,13 @@ class StoreSQL:
         where = []
         for n, term in enumerate(_search_terms(search or "")):
             params[f"term{n}"] = term.lower()
-            where.append(
-                f"contains(lower(coalesce(s.content, '') || chr(10) || coalesce(s.speaker, '')), $term{n})"
-            )
+            # content and speaker apart (a term holds no line break, so none spans the two), so that no
+            # string is built per row
+            where.append(f"(contains(lower(content), $term{n}) OR contains(lower(speaker), $term{n}))")
+        # The matches are narrow rows (ids, the article's date for the order); the page's 500 are then read
+        # whole and joined with their articles: no join or sort carries every column of every match.
         matching = (
-            f"WITH {ctes}, hits AS (SELECT s.*, {', '.join('a.' + c for c in ARTICLE_COLUMNS[1:])} "
-            f"FROM f_statements s LEFT JOIN f_articles a USING (article_id)"
+            f"WITH {ctes}, hits AS (SELECT statement_id, article_id, content_start FROM f_statements"
             f"{' WHERE ' + ' AND '.join(where) if where else ''})"
         )
         articles = (
@@ -231,11 +232,22 @@ class StoreSQL:
             f"{matching} SELECT count(*), {articles} FROM hits", params
         ).fetchone()
         params |= {"limit": int(limit), "offset": int(offset)}
-        page = self._frame(
-            f"{matching} SELECT * FROM hits ORDER BY published DESC NULLS LAST, article_id, content_start, "
-            "statement_id LIMIT $limit OFFSET $offset",
+        chosen = self._query(
+            f"{matching} SELECT statement_id, article_id FROM hits "
+            "LEFT JOIN (SELECT article_id, published FROM f_articles) USING (article_id) "
+            "ORDER BY published DESC NULLS LAST, article_id, content_start, statement_id "
+            "LIMIT $limit OFFSET $offset",
             params,
+        ).fetchall()
+        # The page's rows, read whole by their ids (they passed the filters already)
+        page = self._frame(
+            f"SELECT s.*, {', '.join('a.' + c for c in ARTICLE_COLUMNS[1:])} FROM statements s "
+            "LEFT JOIN (SELECT * FROM articles WHERE list_contains($articles, article_id)) a "
+            "USING (article_id) WHERE list_contains($ids, s.statement_id)",
+            {"ids": [i for i, _ in chosen], "articles": sorted({a for _, a in chosen})},
         )
+        rank = {statement_id: n for n, (statement_id, _) in enumerate(chosen)}
+        page = page.sort_values("statement_id", key=lambda ids: ids.map(rank)).reset_index(drop=True)
         articles = conform(page[ARTICLE_COLUMNS], "articles")[ARTICLE_COLUMNS[1:]]
         counts = {"statements": int(total), "articles": int(n_articles)}
         return pd.concat([conform(page, "statements"), articles], axis=1), counts

@@ -1,0 +1,66 @@
+"""Statements search speed: the Statements page's query (one page of 500 matching statements, newest first,
+with the count of matches) for common and rare words, a phrase and a speaker, with and without a country
+filter; and the bare scan in DuckDB three ways (lower+contains, ILIKE, regexp), to choose by the numbers.
+
+    .venv/bin/python bench/search_speed.py STORE [--runs N]
+
+STORE is any store, e.g. one written by bench/dashboard_speed.generated_store. Prints medians in ms."""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from dashboard.queries import Filters  # noqa: E402
+from dashboard.queries.sql import StoreSQL  # noqa: E402
+
+SEARCHES = ["nato", "zeitenwende", '"brain death"', "macron spending", "kallas"]
+SCANS = {
+    "lower + contains": "contains(lower(content), $t)",
+    "ILIKE": "content ILIKE '%' || $t || '%'",
+    "regexp (i)": "regexp_matches(content, $t, 'i')",
+}
+
+
+def median_ms(fn, runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t0)
+    return statistics.median(times) * 1000
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("store", type=Path)
+    ap.add_argument("--runs", type=int, default=3)
+    args = ap.parse_args()
+    with StoreSQL(args.store) as sql:
+        n = sql.count(Filters(), ("statements",))["statements"]
+        print(f"store: {n:,} statements")
+        print(f"{'search':<22}{'matches':>12}{'page (all)':>13}{'page (DEU)':>13}")
+        for search in SEARCHES:
+            _, counts = sql.statements_page(Filters(), search)
+            every = median_ms(lambda s=search: sql.statements_page(Filters(), s), args.runs)
+            deu = median_ms(lambda s=search: sql.statements_page(Filters(countries=("DEU",)), s), args.runs)
+            print(f"{search:<22}{counts['statements']:>12,}{every:>10.0f} ms{deu:>10.0f} ms")
+        print("bare count of matching rows, term 'nato':")
+        for name, predicate in SCANS.items():
+            ms = median_ms(
+                lambda p=predicate: sql._query(
+                    f"SELECT count(*) FROM statements WHERE {p}", {"t": "nato"}
+                ).fetchone(),
+                args.runs,
+            )
+            print(f"  {name:<18}{ms:8.0f} ms")
+
+
+if __name__ == "__main__":
+    main()
