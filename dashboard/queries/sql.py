@@ -11,6 +11,7 @@ No Streamlit import, no spaCy; DuckDB extensions are never loaded (Parquet is bu
 from __future__ import annotations
 
 import itertools
+import os
 import tempfile
 import threading
 from collections.abc import Iterable, Mapping
@@ -51,7 +52,12 @@ class StoreSQL:
         self.store = Store(store)
         self.snapshot = snapshot if snapshot is not None else self.store.snapshot()
         self.con = duckdb.connect(
-            config={"autoload_known_extensions": False, "autoinstall_known_extensions": False}
+            config={
+                "autoload_known_extensions": False,
+                "autoinstall_known_extensions": False,
+                # DuckDB's own default is 80% of the machine's memory, most of it cached file pages
+                "memory_limit": os.environ.get(MEMORY_ENV, MEMORY_LIMIT),
+            }
         )
         sources = {}
         for table in TABLE_NAMES:
@@ -631,6 +637,8 @@ def _file_column(column: str, kind: pa.DataType) -> str:
 
 
 _TRUNC = {"M": "month", "Q": "quarter", "Y": "year"}
+MEMORY_ENV = "DDD_DUCKDB_MEMORY"  # DuckDB's memory limit for the app, e.g. "4GB"
+MEMORY_LIMIT = "2GB"
 IN_MEMORY_STATEMENTS = 100_000  # a store up to this size is held in memory by DuckDB
 SELECTIONS = 16  # filter sets whose passing article ids a StoreSQL keeps (a few MB each at 1M statements)
 # Stance rows that count in the stance aggregates (`dashboard.stances._valid`): keys and score present;
