@@ -425,3 +425,18 @@ def test_a_large_store_read_from_its_files_gives_the_rows_of_a_small_one_held_in
             _same(disk.filtered(filters), db.filtered(filters), str(filters))
     in_memory = dict(db._query("SELECT table_name, table_type FROM information_schema.tables").fetchall())
     assert in_memory["raw_statements"] == "BASE TABLE"
+
+
+def test_the_speaker_counts_one_scan_serves_are_the_pandas_ones_for_every_filter_set(tables, db) -> None:
+    names = {"DEU": "Germany", "FRA": "France", "USA": "United States"}
+    grid = [*_grid(tables)[1::3], Filters(actors=("Nobody Atall",)), Filters(date_from=date(2031, 1, 1))]
+    for filters in grid:
+        shown = apply_filters(tables, filters)
+        statements = aggregates.with_published(shown["statements"], shown["articles"])
+        assert db.headline_counts(filters) == queries.headline_counts(shown["articles"], statements), filters
+        pd.testing.assert_frame_equal(db.top_speakers(filters, 5), queries.top_speakers(statements, 5))
+        pd.testing.assert_frame_equal(
+            db.country_counts(filters, "statements", names),
+            aggregates.country_counts(statements, shown["numbers"], "statements", names),
+        )
+    assert db.headline_counts(grid[-1]) == {"articles": 0, "statements": 0, "speakers": 0, "countries": 0}

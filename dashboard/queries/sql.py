@@ -77,6 +77,9 @@ class StoreSQL:
         self._canonical_views()
         self._lock = threading.Lock()
         self._selections: dict[Filters, str] = {}  # filter set -> its table of article ids, oldest first
+        self._speaker_counts: dict[
+            Filters, tuple[pd.DataFrame, int]
+        ] = {}  # filter set -> `_speakers`, oldest first
         self._names = itertools.count()
 
     def _canonical_views(self) -> None:
@@ -365,16 +368,42 @@ class StoreSQL:
 
     # -- Overview ---------------------------------------------------------------------------------------
 
+    def _speakers(self, filters: Filters) -> tuple[pd.DataFrame, int]:
+        """The filtered statements counted per (speaker, speaker_country, speaker_role), NULLs included
+        (a few thousand rows at a million statements, from which the headline counts, the top speakers and
+        the statements per country are taken), and the filtered articles' count. One scan per filter set:
+        the last `SELECTIONS` are kept."""
+        with self._lock:
+            cached = self._speaker_counts.get(filters)
+        if cached is not None:
+            return cached
+        counts = self._filtered_query(
+            filters,
+            "SELECT speaker, speaker_country, speaker_role, count(*) AS n, "
+            "(SELECT count(*) FROM f_articles) AS articles FROM f_statements "
+            "GROUP BY speaker, speaker_country, speaker_role",
+        )
+        if len(counts):
+            articles = int(counts["articles"].iloc[0])
+        else:
+            articles = int(self._filtered_query(filters, "SELECT count(*) AS n FROM f_articles")["n"].iloc[0])
+        result = (counts.drop(columns="articles"), articles)
+        with self._lock:
+            self._speaker_counts[filters] = result
+            while len(self._speaker_counts) > SELECTIONS:
+                self._speaker_counts.pop(next(iter(self._speaker_counts)))
+        return result
+
     def headline_counts(self, filters: Filters) -> dict[str, int]:
         """`dashboard.queries.headline_counts` of the filtered tables: articles, statements, distinct named
         speakers and distinct speaker countries."""
-        row = self._filtered_query(
-            filters,
-            "SELECT (SELECT count(DISTINCT article_id) FROM f_articles) AS articles, count(*) AS statements, "
-            "count(DISTINCT speaker) AS speakers, count(DISTINCT speaker_country) AS countries "
-            "FROM f_statements",
-        ).iloc[0]
-        return {k: int(v) for k, v in row.items()}
+        counts, articles = self._speakers(filters)
+        return {
+            "articles": articles,
+            "statements": int(counts["n"].sum()),
+            "speakers": int(counts["speaker"].dropna().nunique()),
+            "countries": int(counts["speaker_country"].dropna().nunique()),
+        }
 
     def statements_over_time(self, filters: Filters, freq: str = "M") -> pd.DataFrame:
         """`dashboard.queries.statements_over_time` in SQL: statements per period of their article's date
@@ -402,21 +431,14 @@ class StoreSQL:
     def top_speakers(self, filters: Filters, n: int = 10) -> pd.DataFrame:
         """`dashboard.queries.top_speakers` in SQL: the `n` named speakers with most statements, with their
         most frequent country and role (ties: the smallest), most statements first, ties by name."""
-
-        def most_common(col: str) -> str:
-            return (
-                f"(SELECT {col} FROM f_statements x WHERE x.speaker = t.speaker AND {col} IS NOT NULL "
-                f"GROUP BY {col} ORDER BY count(*) DESC, {col} LIMIT 1) AS {col}"
-            )
-
-        top = self._filtered_query(
-            filters,
-            "SELECT t.speaker, "
-            f"{most_common('speaker_country')}, {most_common('speaker_role')}, t.statements FROM "
-            "(SELECT speaker, count(*) AS statements FROM f_statements WHERE speaker IS NOT NULL "
-            f"GROUP BY speaker ORDER BY statements DESC, speaker LIMIT {int(n)}) t "
-            "ORDER BY t.statements DESC, t.speaker",
-        )
+        counts, _ = self._speakers(filters)
+        named = counts[counts["speaker"].notna()]
+        totals = named.groupby("speaker", as_index=False)["n"].sum().rename(columns={"n": "statements"})
+        top = totals.sort_values(["statements", "speaker"], ascending=[False, True]).head(int(n))
+        for col in ("speaker_country", "speaker_role"):
+            per = named[named[col].notna()].groupby(["speaker", col], as_index=False)["n"].sum()
+            first = per.sort_values(["n", col], ascending=[False, True]).drop_duplicates("speaker")
+            top = top.merge(first[["speaker", col]], on="speaker", how="left")
         dtypes = {"speaker": "string", "speaker_country": "string", "speaker_role": "string"}
         return _typed(top, dtypes | {"statements": "int64"})
 
@@ -440,14 +462,16 @@ class StoreSQL:
         """`dashboard.aggregates.country_counts` in SQL: statements by speakers from each country, or
         spending claims (percent of GDP or money) about it: iso3, country, count; most first."""
         if measure == "statements":
-            select = "SELECT speaker_country AS iso3, count(*) AS count FROM f_statements "
-            select += "WHERE speaker_country IS NOT NULL GROUP BY iso3"
+            speakers, _ = self._speakers(filters)
+            speakers = speakers[speakers["speaker_country"].notna()]
+            counts = speakers.groupby("speaker_country", as_index=False)["n"].sum()
+            counts = counts.rename(columns={"speaker_country": "iso3", "n": "count"})
         elif measure == "claims":
             select = "SELECT country AS iso3, count(*) AS count FROM f_numbers WHERE country IS NOT NULL "
             select += f"AND unit IN ({', '.join(_literal(u) for u in CLAIM_UNITS)}) GROUP BY iso3"
+            counts = self._filtered_query(filters, select)
         else:
             raise ValueError(f"unknown measure {measure!r}; supported: statements, claims")
-        counts = self._filtered_query(filters, select)
         counts["country"] = _names_of(counts["iso3"], names)
         counts = counts.sort_values(["count", "country"], ascending=[False, True])
         return _typed(counts, {"iso3": "string", "country": "string", "count": "int64"})
