@@ -25,7 +25,7 @@ labels = topic_labels()
 chosen = list(filters.countries or [])
 
 st.title("Topics")
-components.filter_summary(sql.headline_counts(filters))
+components.filter_summary(sql.count(filters, ("articles", "statements")))
 
 top = sql.top_topics(filters, labels, n=len(labels))
 if top.empty:
