@@ -44,6 +44,7 @@ bench: env
 	$(PY) bench/topics_quality.py
 	$(PY) bench/stances_quality.py
 	$(PY) bench/loader_speed.py
+	$(PY) bench/cluster_speed.py
 	$(PY) bench/dashboard_speed.py
 
 clean:
