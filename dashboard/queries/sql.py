@@ -14,6 +14,8 @@ import itertools
 import os
 import tempfile
 import threading
+import time
+from collections import deque
 from collections.abc import Iterable, Mapping
 from datetime import date
 from os import PathLike
@@ -77,6 +79,7 @@ class StoreSQL:
         self._canonical_views()
         self._lock = threading.Lock()
         self._selections: dict[Filters, str] = {}  # filter set -> its table of article ids, oldest first
+        self._retired: deque[tuple[str, float]] = deque()  # (table, when it left the selections)
         self._speaker_counts: dict[
             Filters, tuple[pd.DataFrame, int]
         ] = {}  # filter set -> `_speakers`, oldest first
@@ -172,10 +175,15 @@ class StoreSQL:
     def _ctes(self, filters: Filters) -> tuple[str, dict[str, object]]:
         """`filter_ctes(filters)`, with the articles that pass a country or actor filter (the costly part:
         a union over three tables) computed once per filter set into a table of article ids, which every
-        query of a page rerun then joins. The last `SELECTIONS` filter sets keep their table."""
+        query of a page rerun then joins. The last `SELECTIONS` filter sets keep their table; an older one is
+        dropped `RETIRED_SECONDS` after it left them, so that a query another session started on it ends
+        first."""
         if not (filters.countries or filters.actors):
             return filter_ctes(filters)
         with self._lock:
+            now = time.monotonic()
+            while self._retired and self._retired[0][1] <= now - RETIRED_SECONDS:
+                self._query(f"DROP TABLE {self._retired.popleft()[0]}")
             name = self._selections.pop(filters, None)
             if name is None:
                 name = f"selected_{next(self._names)}"
@@ -183,8 +191,7 @@ class StoreSQL:
                 self._query(f"CREATE TABLE {name} AS WITH {ctes} SELECT article_id FROM f_articles", params)
             self._selections[filters] = name  # now the newest
             while len(self._selections) > SELECTIONS:
-                oldest = next(iter(self._selections))
-                self._query(f"DROP TABLE {self._selections.pop(oldest)}")
+                self._retired.append((self._selections.pop(next(iter(self._selections))), now))
         return filter_ctes(filters, selected=name)
 
     def _filtered_query(self, filters: Filters, select: str) -> pd.DataFrame:
@@ -664,6 +671,7 @@ _TRUNC = {"M": "month", "Q": "quarter", "Y": "year"}
 MEMORY_ENV = "DDD_DUCKDB_MEMORY"  # DuckDB's memory limit for the app, e.g. "4GB"
 MEMORY_LIMIT = "2GB"
 IN_MEMORY_STATEMENTS = 100_000  # a store up to this size is held in memory by DuckDB
+RETIRED_SECONDS = 120.0  # a query still running on a table of article ids this long after it was replaced
 SELECTIONS = 16  # filter sets whose passing article ids a StoreSQL keeps (a few MB each at 1M statements)
 # Stance rows that count in the stance aggregates (`dashboard.stances._valid`): keys and score present;
 # `w` is the row's weight in a mean, its confidence (1 where it has none).
