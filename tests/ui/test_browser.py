@@ -302,6 +302,18 @@ PAGE_PATHS = {
 CHART_PAGES = {"overview", "spending", "stances", "topics"}  # they end with the report button
 
 
+def _charts_with_downloads(page) -> int:
+    """The number of charts drawn, once every chart has its row of download buttons (the rows may come a
+    moment after the page's last element)."""
+    charts = page.locator('[data-testid="stPlotlyChart"]')
+    pngs = page.locator('[data-testid="stDownloadButton"]').filter(has_text="PNG")
+    deadline = time.monotonic() + 60
+    while charts.count() != pngs.count() and time.monotonic() < deadline:
+        page.wait_for_timeout(250)
+    assert charts.count() == pngs.count(), f"{charts.count()} charts, {pngs.count()} PNG buttons"
+    return charts.count()
+
+
 @pytest.mark.parametrize("name", list(PAGE_PATHS))
 def test_every_page_renders_and_is_screenshot(page, server: str, name: str) -> None:
     from playwright.sync_api import expect
@@ -312,12 +324,7 @@ def test_every_page_renders_and_is_screenshot(page, server: str, name: str) -> N
         expect(page.get_by_role("button", name="Download report")).to_be_visible(timeout=60_000)
     expect(page.locator('[data-testid="stException"]')).to_have_count(0)
     charts = page.locator('[data-testid="stPlotlyChart"]')
-    pngs = page.locator('[data-testid="stDownloadButton"]').filter(has_text="PNG")
-    deadline = time.monotonic() + 60  # every chart comes with its download row (the rows may come later)
-    while charts.count() != pngs.count() and time.monotonic() < deadline:
-        page.wait_for_timeout(250)
-    assert charts.count() == pngs.count(), f"{charts.count()} charts, {pngs.count()} PNG buttons"
-    assert (charts.count() > 0) == (name in CHART_PAGES)
+    assert (_charts_with_downloads(page) > 0) == (name in CHART_PAGES)
     for i in range(charts.count()):
         charts.nth(i).scroll_into_view_if_needed()
         expect(charts.nth(i).locator("svg.main-svg").first).to_be_visible(timeout=30_000)
@@ -347,7 +354,7 @@ def test_report_zip_holds_the_pages_charts_and_data(page, server: str) -> None:
     _open(page, f"{server}/topics", '[data-testid="stCaptionContainer"]')
     report = page.get_by_role("button", name="Download report")
     expect(report).to_be_visible(timeout=60_000)
-    n_charts = page.locator('[data-testid="stDownloadButton"]').filter(has_text="PNG").count()
+    n_charts = _charts_with_downloads(page)
     name, data = _download(page, report)
     assert name == "topics_report.zip"
     with zipfile.ZipFile(io.BytesIO(data)) as zf:
