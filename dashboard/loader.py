@@ -245,11 +245,14 @@ def extract_texts(
     """One cluster task: parse and extract `(text, article)` pairs (`article` needs `article_id`, `published`
     and `origin`) in this process, with the model loaded once per process. Returns this process's pipeline
     version (the client checks it is its own) and, per article in input order, its rows and note."""
-    nlp = load_model(model)
-    out = []
-    for doc, article, failure in parse_stream(nlp, items, chunk_articles=max(1, len(items))):
-        out.append(extract_article(nlp, doc, article, failure, disabled_rules))
-    return worker_version(model), out
+    extracted = _extract_here(
+        load_model(model),
+        iter(items),
+        n_process=1,
+        chunk_articles=max(1, len(items)),
+        disabled_rules=disabled_rules,
+    )
+    return worker_version(model), [(rows, note) for _, rows, note in extracted]
 
 
 @cache
@@ -265,11 +268,12 @@ def extract_article(
     """The statements, numbers, topics and stances rows of one parsed article, and its processing note
     (None when all went well; the reason when it could not be parsed or an extractor failed: then no
     rows, and the article is kept without them)."""
+    if doc is None:
+        log.error("parsing failed for %s: %s", article["origin"], parse_failure)
+        return {}, parse_failure
     gaz = Gazetteer.load()
     aid = article["article_id"]
     try:
-        if doc is None:
-            raise _NotParsed(parse_failure)
         when = article["published"].date() if article["published"] is not None else None
         statements = statements_for_doc(doc, when, gaz)
         numbers = extract_numbers(doc, when, gaz)
@@ -285,16 +289,9 @@ def extract_article(
                 statement_rows,
             ),
         }, None
-    except _NotParsed as exc:
-        log.error("parsing failed for %s: %s", article["origin"], exc)
-        return {}, str(exc)
     except Exception as exc:  # one article's failure must not lose the others
         log.exception("extraction failed for %s", article["origin"])
         return {}, f"extraction failed: {type(exc).__name__}: {exc}"[:300]
-
-
-class _NotParsed(Exception):
-    """spaCy could not parse an article (the reason is kept as its processing note)."""
 
 
 def _flush(

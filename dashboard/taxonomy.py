@@ -9,27 +9,29 @@ import tomllib
 from functools import cache
 from pathlib import Path
 
-DATA_DIR = Path(__file__).resolve().parents[1] / "data"
+from dashboard.nlp.lexicons import DATA_DIR
+
 TAXONOMY_PATH = DATA_DIR / "topics.toml"
 TARGETS_PATH = DATA_DIR / "stance_targets.toml"
 
 
-class TaxonomyFileError(ValueError):
-    """A taxonomy file is malformed."""
+class TaxonomyError(ValueError):
+    """The taxonomy file is malformed."""
 
 
 @cache
+def _entries(path: Path) -> tuple[tuple[str, dict], ...]:
+    return tuple((name, table) for name, table, _ in read_labelled_tables(str(path), TaxonomyError, "entry"))
+
+
 def labels(path: Path = TAXONOMY_PATH) -> dict[str, str]:
     """Name -> label of every entry of a taxonomy file (default: topics), in file order."""
-    tables = read_labelled_tables(str(path), TaxonomyFileError, "entry")
-    return {name: table["label"] for name, table, _ in tables}
+    return {name: table["label"] for name, table in _entries(path)}
 
 
-@cache
 def descriptions(path: Path = TAXONOMY_PATH) -> dict[str, str]:
     """Name -> what it covers, of every entry of a taxonomy file (default: topics), in file order."""
-    tables = read_labelled_tables(str(path), TaxonomyFileError, "entry")
-    return {name: table["description"] for name, table, _ in tables}
+    return {name: table["description"] for name, table in _entries(path)}
 
 
 def read_labelled_tables(

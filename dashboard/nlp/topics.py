@@ -17,14 +17,10 @@ from spacy.tokens import Doc, Span
 
 from dashboard.nlp.lexicons import DATA_DIR, word_list
 from dashboard.nlp.sentences import Sentences
-from dashboard.taxonomy import TAXONOMY_PATH, read_labelled_tables
+from dashboard.taxonomy import TAXONOMY_PATH, TaxonomyError, read_labelled_tables
 
 # Components that do not set lemmas; skipped when the pattern phrases are parsed at build time.
 _NOT_FOR_LEMMAS = ("parser", "ner", "ddd_actor_ruler", "ddd_paragraph_breaks")
-
-
-class TaxonomyError(ValueError):
-    """The taxonomy file is malformed."""
 
 
 @dataclass(frozen=True)

@@ -71,18 +71,15 @@ class StoreSQL:
         # A small store is copied into memory (each query then skips opening the files: ~3x faster on the
         # sample corpus); a large one stays on disk and is read column by column as queries need it.
         statements = sources.get("statements")
-        small = statements is None or self.con.execute(f"SELECT count(*) FROM {statements}").fetchone()[
-            0
-        ] <= (IN_MEMORY_STATEMENTS)
+        n = self.con.execute(f"SELECT count(*) FROM {statements}").fetchone()[0] if statements else 0
+        small = n <= IN_MEMORY_STATEMENTS
         for table, source in sources.items():
             self.con.execute(f"CREATE {'TABLE' if small else 'VIEW'} raw_{table} AS SELECT * FROM {source}")
         self._canonical_views()
         self._lock = threading.Lock()
         self._selections: dict[Filters, str] = {}  # filter set -> its table of article ids, oldest first
         self._retired: deque[tuple[str, float]] = deque()  # (table, when it left the selections)
-        self._speaker_counts: dict[
-            Filters, tuple[pd.DataFrame, int]
-        ] = {}  # filter set -> `_speakers`, oldest first
+        self._speaker_counts: dict[Filters, tuple[pd.DataFrame, int]] = {}  # as `_selections`
         self._names = itertools.count()
 
     def _canonical_views(self) -> None:
@@ -215,10 +212,7 @@ class StoreSQL:
     def count(self, filters: Filters, tables: Iterable[str] = TABLE_NAMES) -> dict[str, int]:
         """Rows per table (all six, or `tables`) after `filters`, counted in DuckDB."""
         ctes, params = self._ctes(filters)
-        unknown = set(tables) - set(TABLE_NAMES)
-        if unknown:
-            raise ValueError(f"unknown tables {sorted(unknown)}; the tables are {', '.join(TABLE_NAMES)}")
-        union = " UNION ALL ".join(f"SELECT '{t}', count(*) FROM f_{t}" for t in tables)
+        union = " UNION ALL ".join(f"SELECT '{t}', count(*) FROM f_{_table(t)}" for t in tables)
         return {t: int(n) for t, n in self._query(f"WITH {ctes} {union}", params).fetchall()}
 
     def statements_page(
@@ -386,15 +380,10 @@ class StoreSQL:
             return cached
         counts = self._filtered_query(
             filters,
-            "SELECT speaker, speaker_country, speaker_role, count(*) AS n, "
-            "(SELECT count(*) FROM f_articles) AS articles FROM f_statements "
+            "SELECT speaker, speaker_country, speaker_role, count(*) AS n FROM f_statements "
             "GROUP BY speaker, speaker_country, speaker_role",
         )
-        if len(counts):
-            articles = int(counts["articles"].iloc[0])
-        else:
-            articles = int(self._filtered_query(filters, "SELECT count(*) AS n FROM f_articles")["n"].iloc[0])
-        result = (counts.drop(columns="articles"), articles)
+        result = (counts, self.count(filters, ("articles",))["articles"])
         with self._lock:
             self._speaker_counts[filters] = result
             while len(self._speaker_counts) > SELECTIONS:
@@ -770,11 +759,12 @@ def filter_ctes(filters: Filters, selected: str | None = None) -> tuple[str, dic
         ctes.append(f"numbers2 AS (SELECT * FROM {last['numbers']} WHERE {said})")
         ctes.append(f"stances2 AS (SELECT * FROM {last['stances']} WHERE {_in('actor', 'actors')} OR {said})")
         last = {t: f"{t}2" for t in last}
-    holding = [f"SELECT article_id FROM {last[t]}" for t in ("statements", "numbers", "stances")]
-    if wanted and not filters.actors:
-        # The same articles, without the row filters' joins on statement ids: a statement kept for its
-        # number is in an article whose number is about the country, a number kept for its speaker in an
-        # article whose statement is by one, so the union is of four plain scans.
+    if not wanted or filters.actors:
+        holding = [f"SELECT article_id FROM {last[t]}" for t in ("statements", "numbers", "stances")]
+    else:
+        # The articles of the filtered rows, without the row filters' joins on statement ids: a statement
+        # kept for its number is in an article whose number is about the country, a number kept for its
+        # speaker in an article whose statement is by one, so the union is of four plain scans.
         holding = ["SELECT article_id FROM mentioning"]
         if "speaker" in fields:
             holding.append(f"SELECT article_id FROM statements0 WHERE {_in('speaker_country', 'countries')}")
