@@ -20,6 +20,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bench.loader_speed import corpus_texts, write_corpus  # noqa: E402
+from dashboard.store import Store  # noqa: E402
 
 
 def ingest_seconds(folder: Path, store: Path, *options: str) -> float:
@@ -74,12 +75,10 @@ def warm_seconds(folder: Path, store: Path, cluster: str | None) -> float:
     return time.perf_counter() - t0
 
 
-def same_rows(a: Path, b: Path) -> list[str]:
-    """The tables whose rows differ between stores `a` and `b` (order aside)."""
+def differing_tables(left: dict, right: dict) -> list[str]:
+    """The tables (dicts of frames, as `Store.read_all` gives) whose rows differ, order aside."""
     from dashboard.schema import TABLES
-    from dashboard.store import Store
 
-    left, right = Store(a).read_all(), Store(b).read_all()
     differ = []
     for table in TABLES:
         x, y = left[table], right[table][list(left[table].columns)]
@@ -108,7 +107,13 @@ def main() -> int:
             warm = ingest_seconds(tmp / "corpus", tmp / "warm", "--cluster", address)
             steady_one = warm_seconds(tmp / "corpus", tmp / "steady-one", None)
             steady_many = warm_seconds(tmp / "corpus", tmp / "steady-dask", address)
-        differ = sorted({*same_rows(tmp / "one", tmp / "dask"), *same_rows(tmp / "one", tmp / "warm")})
+        single = Store(tmp / "one").read_all()
+        differ = sorted(
+            {
+                *differing_tables(single, Store(tmp / "dask").read_all()),
+                *differing_tables(single, Store(tmp / "warm").read_all()),
+            }
+        )
     print(f"corpus: {len(texts)} articles, {words:,} words")
     print(f"--workers 1:            {one:6.1f} s  {words / one:8,.0f} words/s")
     print(

@@ -105,16 +105,11 @@ def page_times(store: Path, runs: int) -> dict[str, list[float]]:
     """Seconds per rerun after choosing a new country, for every page."""
     from streamlit.testing.v1 import AppTest
 
+    from dashboard.queries import Filters
     from dashboard.queries.sql import StoreSQL
 
     with StoreSQL(store) as sql:  # the countries with most statements first (no table read whole)
-        codes = [
-            c
-            for (c,) in sql._query(
-                "SELECT speaker_country FROM statements WHERE speaker_country IS NOT NULL "
-                "GROUP BY speaker_country ORDER BY count(*) DESC, speaker_country"
-            ).fetchall()
-        ]
+        codes = sql.country_counts(Filters(), "statements")["iso3"].tolist()
     os.environ["DDD_STORE"] = str(store)
     out: dict[str, list[float]] = {}
     for title, page in PAGES.items():

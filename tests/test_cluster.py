@@ -14,10 +14,10 @@ import pytest
 from distributed import Client, LocalCluster
 from distributed.diagnostics.plugin import WorkerPlugin
 
+from bench.cluster_speed import differing_tables
 from dashboard.cli import main as cli
 from dashboard.cluster import ClusterError, open_cluster
 from dashboard.loader import ingest
-from dashboard.schema import TABLES
 from dashboard.store import Store
 
 SAMPLE = Path(__file__).resolve().parents[1] / "data" / "articles"
@@ -41,13 +41,8 @@ def reference(corpus, tmp_path_factory) -> dict:
 
 def assert_same_rows(store: Path, reference: dict) -> None:
     tables = Store(store).read_all()
-    for table in TABLES:
-        got, want = tables[table], reference[table]
-        key = list(want.columns[:2])
-        got, want = (f[list(want.columns)].sort_values(key).reset_index(drop=True) for f in (got, want))
-        assert got.astype(str).equals(want.astype(str)), table
-    ids = tables["statements"]["statement_id"]
-    assert ids.is_unique
+    assert differing_tables(reference, tables) == []
+    assert tables["statements"]["statement_id"].is_unique
 
 
 def test_local_cluster_stores_the_rows_one_process_stores(corpus, reference, tmp_path, capsys):
