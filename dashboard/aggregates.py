@@ -13,6 +13,7 @@ import pandas as pd
 
 from dashboard.claims import REFERENCE_DTYPES
 from dashboard.queries import FREQUENCIES
+from dashboard.schema import TABLES
 from dashboard.stances import article_positions
 
 CLAIM_UNITS = ("percent_of_gdp", "money")  # the numbers that count as spending claims on the map
@@ -194,6 +195,37 @@ def topic_prevalence_by_country(
 
 # --- Spending claims ----------------------------------------------------------------------------------------
 
+# What the Spending claims page's charts and counts tell apart (a marker's position and hover values), and
+# what one row of a collapsed group shows as its evidence
+SPENDING_KEYS = (
+    "unit", "kind", "country", "year", "value", "qualifier", "currency",
+    "official_value", "edition", "difference", "verdict",
+)  # fmt: skip
+SPENDING_EVIDENCE = ("number_id", "text", "sentence", "article_id", "statement_id")
+
+
+def spending_points(numbers: pd.DataFrame) -> pd.DataFrame:
+    """The page's figures collapsed: the percent-of-GDP and money rows of `numbers`, one per distinct
+    SPENDING_KEYS with `n`, how many figures it stands for, and the evidence of the first (by number_id),
+    in that order. Charts and counts read the same from it as from the rows (their markers collapse the
+    same way), and a corpus that quotes "2% of GDP in 2024" ten thousand times is one row, not ten
+    thousand. `dashboard.queries.sql.StoreSQL.spending_points` computes it in DuckDB."""
+    rows = numbers[numbers["unit"].isin(list(CLAIM_UNITS)).fillna(False).astype(bool)]
+    rows = rows.sort_values("number_id")
+    groups = rows.groupby(list(SPENDING_KEYS), sort=False, dropna=False)
+    first = groups.head(1)
+    out = first.assign(n=groups["number_id"].transform("size").loc[first.index].to_numpy())
+    columns = [*SPENDING_KEYS, *SPENDING_EVIDENCE]
+    return _typed(out, {c: TABLES["numbers"][c] for c in columns} | {"n": "int64"})
+
+
+def _n(rows: pd.DataFrame) -> pd.Series:
+    """How many figures each row stands for: `n` of collapsed rows (`spending_points`), else 1."""
+    if "n" in rows.columns:
+        return rows["n"].astype("int64")
+    return pd.Series(1, index=rows.index, dtype="int64")
+
+
 CLAIM_COLUMNS = {
     "iso3": "string",
     "country": "string",
@@ -209,6 +241,7 @@ CLAIM_COLUMNS = {
     "sentence": "string",
     "article_id": "string",
     "statement_id": "string",
+    "n": "int64",
 }
 
 
@@ -220,7 +253,7 @@ def gdp_claims(
 ) -> pd.DataFrame:
     """Percent-of-GDP figures about a country (CLAIM_COLUMNS, `country` the name), of `kinds`, limited to
     `countries` (ISO3) when given. Sorted by country name, year, value."""
-    numbers = numbers[[c for c in CLAIM_COLUMNS if c != "iso3"] + ["unit"]]  # fewer columns to filter
+    numbers = numbers[[c for c in CLAIM_COLUMNS if c not in {"iso3", "n"}] + ["unit"]].assign(n=_n(numbers))
     rows = numbers[
         numbers["unit"].eq("percent_of_gdp").fillna(False).astype(bool)
         & numbers["country"].notna()
@@ -259,7 +292,7 @@ def spending_chart_data(
     those countries (`official_series`, `country` renamed to the names used for the claims)."""
     claims = gdp_claims(numbers, names, countries, kinds=("reported",))
     if _wanted(countries) is None and not claims.empty:
-        ranked = claims.groupby("iso3").size().reset_index(name="n")
+        ranked = claims.groupby("iso3")["n"].sum().reset_index()
         ranked = ranked.sort_values(["n", "iso3"], ascending=[False, True]).head(max_countries)
         claims = claims[claims["iso3"].isin(set(ranked["iso3"]))].reset_index(drop=True)
     series = official_series(reference, claims["iso3"].dropna().unique())
@@ -278,16 +311,20 @@ _LEVEL_COLUMNS = {
     "source": "string",
     "text": "string",
     "sentence": "string",
+    "n": "int64",
 }
 
 
 def spending_chart_table(claims: pd.DataFrame, series: pd.DataFrame) -> pd.DataFrame:
     """The spending chart's data in one table: NATO's series (source "NATO", edition) and the claims
     (source "article", with verdict and sentence), columns iso3, country, year, value, source, edition,
-    qualifier, verdict, sentence, article_id: the series first, then the claims."""
+    qualifier, verdict, sentence, article_id and n (how many claims a row stands for): the series first,
+    then the claims."""
     shared = ["iso3", "country", "year", "value", "edition"]
     nato = series.rename(columns={"pct_gdp": "value"})[shared].assign(source="NATO")
-    articles = claims[[*shared, "qualifier", "verdict", "sentence", "article_id"]].assign(source="article")
+    articles = claims[[*shared, "qualifier", "verdict", "sentence", "article_id", "n"]].assign(
+        source="article"
+    )
     out = pd.concat([nato, articles], ignore_index=True)
     return _typed(
         out,
@@ -302,6 +339,7 @@ def spending_chart_table(claims: pd.DataFrame, series: pd.DataFrame) -> pd.DataF
             "verdict": "string",
             "sentence": "string",
             "article_id": "string",
+            "n": "Int64",
         },
     )
 
@@ -315,8 +353,8 @@ def targets_vs_levels(
     """Per country with a percent-of-GDP target in the articles: each target, and the latest reported
     level (NATO's latest figure; an article's latest reported claim when NATO has none). Columns iso3,
     country, measure ("target" | "reported level"), value, year, source ("article" | "NATO <edition>"),
-    text, sentence. Countries ordered by their latest level, highest first."""
-    numbers = numbers[["unit", "kind", "country", "value", "year", "text", "sentence"]]
+    text, sentence, n (figures a row stands for). Countries ordered by their latest level, highest first."""
+    numbers = numbers[["unit", "kind", "country", "value", "year", "text", "sentence"]].assign(n=_n(numbers))
     pct = numbers[
         numbers["unit"].eq("percent_of_gdp").fillna(False).astype(bool) & numbers["country"].notna()
     ]
@@ -336,6 +374,7 @@ def targets_vs_levels(
             "value": nato["pct_gdp"],
             "year": nato["year"],
             "source": "NATO " + nato["edition"],
+            "n": 1,
         }
     )
     claimed = pct[
@@ -344,12 +383,12 @@ def targets_vs_levels(
     ].dropna(subset=["value", "year"])
     latest = claimed.sort_values(["year", "value"]).drop_duplicates("iso3", keep="last")
     levels = pd.concat(
-        [levels, latest[["iso3", "value", "year", "text", "sentence"]].assign(source="article")]
+        [levels, latest[["iso3", "value", "year", "text", "sentence", "n"]].assign(source="article")]
     )
     out = pd.concat(
         [
             levels.assign(measure="reported level", _order=0),
-            targets[["iso3", "value", "year", "text", "sentence"]].assign(
+            targets[["iso3", "value", "year", "text", "sentence", "n"]].assign(
                 measure="target", source="article", _order=1
             ),
         ],
@@ -365,10 +404,11 @@ def money_amounts(
     numbers: pd.DataFrame, names: Mapping[str, str] | None = None, countries: Iterable[str] | None = None
 ) -> pd.DataFrame:
     """Money figures with a currency: columns currency, value, kind, iso3, country, year, text, sentence,
-    article_id; limited to `countries` (ISO3) when given. Sorted by currency (most figures first), value."""
+    article_id, n (figures a row stands for); limited to `countries` (ISO3) when given. Sorted by currency
+    (most figures first), value."""
     numbers = numbers[
         ["unit", "currency", "value", "kind", "country", "year", "text", "sentence", "article_id"]
-    ]
+    ].assign(n=_n(numbers))
     rows = numbers[numbers["unit"].eq("money").fillna(False).astype(bool)].dropna(
         subset=["currency", "value"]
     )
@@ -377,7 +417,7 @@ def money_amounts(
         rows = rows[rows["country"].isin(wanted).fillna(False).astype(bool)]
     out = rows.rename(columns={"country": "iso3"}).copy()
     out["country"] = _names_of(out["iso3"], names)
-    out["_n"] = out.groupby("currency")["value"].transform("size")
+    out["_n"] = out.groupby("currency")["n"].transform("sum")
     out = out.sort_values(["_n", "currency", "value"], ascending=[False, True, True])
     return _typed(
         out,
@@ -391,12 +431,14 @@ def money_amounts(
             "text": "string",
             "sentence": "string",
             "article_id": "string",
+            "n": "int64",
         },
     )
 
 
 def claims_table(numbers: pd.DataFrame, names: Mapping[str, str] | None = None) -> pd.DataFrame:
-    """The claims table as shown and downloaded: every percent-of-GDP figure (with or without a country),
+    """The claims table as shown and downloaded: every percent-of-GDP figure (with or without a country;
+    from the rows, not `spending_points`; `StoreSQL.claims_table` is its SQL version),
     with its evidence sentence, NATO's value, edition and the verdict. Columns country, year, claimed,
     qualifier, kind, official, edition, difference, verdict, sentence, article_id, statement_id; checked
     claims first (by country, year), then the rest."""
@@ -423,30 +465,32 @@ def claims_table(numbers: pd.DataFrame, names: Mapping[str, str] | None = None) 
             "statement_id": rows["statement_id"],
         }
     )
-    return _typed(
-        out,
-        {
-            "country": "string",
-            "year": "Int64",
-            "claimed": "Float64",
-            "qualifier": "string",
-            "kind": "string",
-            "official": "Float64",
-            "edition": "string",
-            "difference": "Float64",
-            "verdict": "string",
-            "sentence": "string",
-            "article_id": "string",
-            "statement_id": "string",
-        },
-    )
+    return _typed(out, CLAIMS_TABLE_COLUMNS)
+
+
+CLAIMS_TABLE_COLUMNS = {
+    "country": "string",
+    "year": "Int64",
+    "claimed": "Float64",
+    "qualifier": "string",
+    "kind": "string",
+    "official": "Float64",
+    "edition": "string",
+    "difference": "Float64",
+    "verdict": "string",
+    "sentence": "string",
+    "article_id": "string",
+    "statement_id": "string",
+}
 
 
 def verdict_counts(numbers: pd.DataFrame) -> dict[str, int]:
-    """How many percent-of-GDP claims were checked against NATO, and how many got each verdict."""
-    verdicts = numbers.loc[numbers["unit"].eq("percent_of_gdp").fillna(False).astype(bool), "verdict"]
-    counts = verdicts.dropna().value_counts()
-    out = {"checked": int(counts.sum())}
+    """How many percent-of-GDP claims there are ("claims"), how many were checked against NATO, and how
+    many got each verdict (from rows or `spending_points`)."""
+    pct = numbers["unit"].eq("percent_of_gdp").fillna(False).astype(bool)
+    checked = pct & numbers["verdict"].notna()
+    counts = _n(numbers)[checked].groupby(numbers.loc[checked, "verdict"]).sum()
+    out = {"claims": int(_n(numbers)[pct].sum()), "checked": int(counts.sum())}
     out.update({v: int(counts.get(v, 0)) for v in ("consistent", "overstated", "understated")})
     return out
 

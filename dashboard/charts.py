@@ -166,12 +166,14 @@ def same_points(rows: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
     """One row per distinct value of `keys` (what a marker shows: its position and hover values), in first
     appearance order, with the first row's other columns and `n`, how many rows it stands for: a corpus
     that quotes "2% of GDP in 2024" a thousand times draws one marker, not a thousand on top of each
-    other."""
+    other. Rows that already stand for several (an `n` column, as `aggregates.spending_points` gives) count
+    as that many."""
     if rows.empty:
         return rows.assign(n=pd.Series(dtype="int64"))
+    rows = rows.assign(n=rows["n"].astype("int64") if "n" in rows.columns else 1)
     groups = rows.groupby(keys, sort=False, dropna=False)
     first = groups.head(1)
-    return first.assign(n=groups[keys[0]].transform("size").loc[first.index].to_numpy())
+    return first.assign(n=groups["n"].transform("sum").loc[first.index].to_numpy())
 
 
 def more_like_it(n: int, what: str = "claims") -> str:

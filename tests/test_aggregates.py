@@ -208,7 +208,28 @@ def test_claims_table_lists_checked_claims_first_with_their_evidence(numbers: pd
         "overstated",
     ]
     assert "Poland <b>spent</b> 4.1%." in table["sentence"].tolist()  # raw text: escaped where displayed
-    assert ag.verdict_counts(numbers) == {"checked": 3, "consistent": 2, "overstated": 1, "understated": 0}
+    assert ag.verdict_counts(numbers) == {
+        "claims": 7, "checked": 3, "consistent": 2, "overstated": 1, "understated": 0
+    }  # fmt: skip
+
+
+def test_spending_points_collapse_repeated_figures_and_count_as_the_rows(numbers: pd.DataFrame) -> None:
+    # every figure quoted three times, in other sentences and articles
+    copies = [
+        numbers.assign(number_id=numbers["number_id"] + f"-{n}", sentence=numbers["sentence"] + f" ({n})")
+        for n in range(3)
+    ]
+    rows = pd.concat(copies, ignore_index=True)
+    points = ag.spending_points(rows)
+    assert len(points) == 10 and set(points["n"]) == {3}  # the count (unit "count") is no spending claim
+    assert points["sentence"].str.endswith("(0)").all()  # the first figure's evidence
+    assert ag.verdict_counts(points) == ag.verdict_counts(rows) == {
+        "claims": 21, "checked": 9, "consistent": 6, "overstated": 3, "understated": 0
+    }  # fmt: skip
+    top, _ = ag.spending_chart_data(points, reference(), NAMES, max_countries=1)
+    assert top["iso3"].unique().tolist() == ["DEU"] and top["n"].sum() == 6
+    money = ag.money_amounts(points, NAMES)
+    assert money["currency"].tolist() == ["EUR", "EUR", "GBP"] and money["n"].tolist() == [3, 3, 3]
 
 
 def test_official_series_on_the_shipped_reference_has_one_row_per_country_year() -> None:

@@ -12,7 +12,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from dashboard import aggregates, corrections, exports, queries
+from dashboard import aggregates, charts, corrections, exports, queries
 from dashboard import stances as stance_tables
 from dashboard.claims import load_reference
 from dashboard.corpus import Corpus
@@ -313,26 +313,43 @@ def test_the_topics_frames_are_the_pandas_ones(tables, db, filters: Filters) -> 
     "filters", [Filters(), Filters(countries=("DEU", "POL")), Filters(date_to=date(2019, 1, 1))]
 )
 def test_the_spending_figures_give_the_pandas_charts(tables, db, filters: Filters) -> None:
-    every = apply_filters(tables, filters)["numbers"]
-    some = db.spending_numbers(filters)
-    assert set(some["unit"]) <= set(aggregates.CLAIM_UNITS) and len(some) <= len(every)
+    every = apply_filters(tables, filters)["numbers"].sort_values("number_id")
+    points = db.spending_points(filters)
+    pd.testing.assert_frame_equal(points, aggregates.spending_points(every))
+    assert points["n"].sum() == every["unit"].isin(aggregates.CLAIM_UNITS).sum()
     reference = load_reference()
     names = {"DEU": "Germany", "POL": "Poland"}
     chosen = list(filters.countries) or None
-    assert aggregates.verdict_counts(some) == aggregates.verdict_counts(every)
-    for got, want in [
+    # the collapsed figures count and chart as the rows do
+    assert aggregates.verdict_counts(points) == aggregates.verdict_counts(every)
+    marker = ["country", "year", "value", "qualifier", "official_value", "verdict"]
+    for got, want, keys in [
         (
-            aggregates.spending_chart_data(some, reference, names, chosen)[0],
+            aggregates.spending_chart_data(points, reference, names, chosen)[0],
             aggregates.spending_chart_data(every, reference, names, chosen)[0],
+            marker,
         ),
         (
-            aggregates.targets_vs_levels(some, reference, names, chosen),
+            aggregates.targets_vs_levels(points, reference, names, chosen),
             aggregates.targets_vs_levels(every, reference, names, chosen),
+            ["country", "measure", "value", "year"],
         ),
-        (aggregates.money_amounts(some, names, chosen), aggregates.money_amounts(every, names, chosen)),
-        (aggregates.claims_table(some, names), aggregates.claims_table(every, names)),
+        (
+            aggregates.money_amounts(points, names, chosen),
+            aggregates.money_amounts(every, names, chosen),
+            ["currency", "kind", "value", "country", "year"],
+        ),
     ]:
-        pd.testing.assert_frame_equal(got, want)
+        shown, wanted = (charts.same_points(f, keys)[[*keys, "n"]].map(str) for f in (got, want))
+        assert sorted(map(tuple, shown.values)) == sorted(map(tuple, wanted.values))
+    table = db.claims_table(filters, names, limit=3)
+    want = aggregates.claims_table(every, names)
+    assert aggregates.verdict_counts(points)["claims"] == len(want)
+    pd.testing.assert_frame_equal(table, want.head(3))
+    written = pd.read_csv(io.BytesIO(db.claims_csv(filters, names)), dtype=str, keep_default_na=False)
+    for column in ("article_id", "statement_id", "verdict"):
+        assert written[column].tolist() == want[column].fillna("").tolist()
+    assert written["sentence"].str.lstrip("'").tolist() == want["sentence"].fillna("").tolist()
 
 
 @pytest.mark.parametrize("filters", [Filters(), Filters(countries=("FRA",)), Filters(topics=("nato",))])

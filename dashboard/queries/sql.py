@@ -27,7 +27,14 @@ import pyarrow as pa
 
 from dashboard import corrections, exports
 from dashboard import stances as stance_tables
-from dashboard.aggregates import CLAIM_UNITS, _names_of, _typed
+from dashboard.aggregates import (
+    CLAIM_UNITS,
+    CLAIMS_TABLE_COLUMNS,
+    SPENDING_EVIDENCE,
+    SPENDING_KEYS,
+    _names_of,
+    _typed,
+)
 from dashboard.corpus import _surname_mapping
 from dashboard.queries import (
     ARTICLE_COLUMNS,
@@ -38,7 +45,7 @@ from dashboard.queries import (
     Filters,
     _search_terms,
 )
-from dashboard.schema import KEYS, arrow_schema, conform
+from dashboard.schema import KEYS, TABLES, arrow_schema, conform
 from dashboard.store import Snapshot, Store
 
 # The column a view renames to the corpus-wide name of a person.
@@ -357,14 +364,16 @@ class StoreSQL:
         ctes, params = self._ctes(filters or Filters())
         columns = "*" if fmt == "parquet" else ", ".join(_file_column(c, t) for c, t in _schema(table))
         order = ", ".join(KEYS[table])
+        return self._copy(
+            f"WITH {ctes} SELECT {columns} FROM f_{_table(table)} ORDER BY {order}", params, fmt
+        )
+
+    def _copy(self, query: str, params: dict[str, object], fmt: str) -> bytes:
+        """`query`'s rows as a CSV (with header) or Parquet file's bytes, written by DuckDB."""
         with tempfile.TemporaryDirectory(prefix="ddd-export-") as tmp:
-            out = Path(tmp) / f"{table}.{fmt}"
+            out = Path(tmp) / f"export.{fmt}"
             options = "FORMAT parquet" if fmt == "parquet" else "FORMAT csv, HEADER true"
-            self._query(
-                f"COPY (WITH {ctes} SELECT {columns} FROM f_{_table(table)} ORDER BY {order}) "
-                f"TO {_literal(str(out))} ({options})",
-                params,
-            )
+            self._query(f"COPY ({query}) TO {_literal(str(out))} ({options})", params)
             return out.read_bytes()
 
     # -- Overview ---------------------------------------------------------------------------------------
@@ -474,17 +483,52 @@ class StoreSQL:
 
     # -- Spending claims --------------------------------------------------------------------------------
 
-    def spending_numbers(self, filters: Filters) -> pd.DataFrame:
-        """The filtered numbers that the Spending claims page draws: percent-of-GDP and money figures
-        (`dashboard.aggregates.CLAIM_UNITS`), every column; the page's aggregates take it as the numbers."""
+    def spending_points(self, filters: Filters) -> pd.DataFrame:
+        """`dashboard.aggregates.spending_points` of the filtered numbers, grouped in DuckDB: what the
+        Spending claims page's charts and counts draw, one row per distinct charted values with `n`."""
+        keys = ", ".join(SPENDING_KEYS)
+        evidence = ", ".join(f"arg_min({c}, number_id) AS {c}" for c in SPENDING_EVIDENCE)
         ctes, params = self._ctes(filters)
-        return conform(
-            self._frame(
-                f"WITH {ctes} SELECT * FROM f_numbers WHERE list_contains($units, unit) ORDER BY number_id",
-                params | {"units": list(CLAIM_UNITS)},
-            ),
-            "numbers",
+        frame = self._frame(
+            f"WITH {ctes} SELECT {keys}, {evidence}, count(*) AS n FROM f_numbers "
+            f"WHERE list_contains($units, unit) GROUP BY {keys} ORDER BY number_id",
+            params | {"units": list(CLAIM_UNITS)},
         )
+        return _typed(
+            frame, {c: TABLES["numbers"][c] for c in (*SPENDING_KEYS, *SPENDING_EVIDENCE)} | {"n": "int64"}
+        )
+
+    def _claims(self, filters: Filters, names: Mapping[str, str]) -> tuple[str, dict[str, object]]:
+        """The claims table's query (`dashboard.aggregates.claims_table`) and its parameters."""
+        ctes, params = self._ctes(filters)
+        params |= {"codes": list(names), "labels": [names[c] for c in names]}
+        return (
+            f"WITH {ctes}, names AS "
+            "(SELECT unnest($codes::VARCHAR[]) AS code, unnest($labels::VARCHAR[]) AS name) "
+            "SELECT coalesce(names.name, n.country) AS country, year, value AS claimed, qualifier, kind, "
+            "official_value AS official, edition, difference, verdict, sentence, article_id, statement_id "
+            "FROM f_numbers n LEFT JOIN names ON names.code = n.country WHERE unit = 'percent_of_gdp' "
+            "ORDER BY verdict IS NULL, coalesce(names.name, n.country), year, value, number_id",
+            params,
+        )
+
+    def claims_table(
+        self, filters: Filters, names: Mapping[str, str], limit: int | None = None
+    ) -> pd.DataFrame:
+        """`dashboard.aggregates.claims_table` of the filtered numbers (its first `limit` rows; how many it
+        has in all is `verdict_counts(spending_points(filters))["claims"]`)."""
+        query, params = self._claims(filters, names)
+        last = "" if limit is None else f" LIMIT {int(limit)}"
+        return _typed(self._frame(query + last, params), CLAIMS_TABLE_COLUMNS)
+
+    def claims_csv(self, filters: Filters, names: Mapping[str, str]) -> bytes:
+        """The whole claims table as CSV, written by DuckDB (as `export` writes a table)."""
+        query, params = self._claims(filters, names)
+        columns = ", ".join(
+            _file_column(c, pa.string() if t == "string" else pa.float64())
+            for c, t in CLAIMS_TABLE_COLUMNS.items()
+        )
+        return self._copy(f"SELECT {columns} FROM ({query})", params, "csv")
 
     # -- Actor stances ----------------------------------------------------------------------------------
 

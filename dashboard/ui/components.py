@@ -301,13 +301,18 @@ def table_height(n_rows: int, max_rows: int = 12, row_px: int = 35) -> int:
 
 
 def download_csv(
-    df: pd.DataFrame | Callable[[], pd.DataFrame], name: str, key: str, label: str = "Download CSV"
+    df: pd.DataFrame | Callable[[], pd.DataFrame | bytes], name: str, key: str, label: str = "Download CSV"
 ) -> None:
-    """A button that downloads `df` (or what `df()` returns) as `<name>.csv` (UTF-8, list cells joined with
-    ';'), built on click."""
+    """A button that downloads `df` (or what `df()` returns: a frame, or a CSV file's bytes written by
+    DuckDB) as `<name>.csv` (UTF-8, list cells joined with ';'), built on click."""
+
+    def data() -> bytes:
+        rows = df() if callable(df) else df
+        return rows if isinstance(rows, bytes) else exports.table_bytes(rows, "csv")
+
     st.download_button(
         label,
-        data=lambda: exports.table_bytes(df() if callable(df) else df, "csv"),
+        data=data,
         file_name=f"{name}.csv",
         mime="text/csv",
         key=key,

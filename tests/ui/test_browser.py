@@ -244,6 +244,36 @@ def test_country_filter_narrows_the_charts_and_downloads_png_and_csv(page, serve
     expect(page).to_have_url(re.compile(r"/statements\?country=FRA\b"))
 
 
+def test_the_spending_claims_table_downloads_every_claim_of_the_filtered_articles(
+    page, server: str, small_tables
+) -> None:
+    """The claims table's CSV (written by DuckDB, not from the frame shown) holds every percent-of-GDP figure
+    the Germany filter keeps, counted here independently of dashboard.queries."""
+    from playwright.sync_api import expect
+
+    _open(page, f"{server}/spending?country=DEU", '[data-testid="stMetric"]')
+    numbers = small_tables["numbers"]
+    arts = small_tables["articles"]
+    mentioning = set(arts.loc[arts["countries"].map(lambda cs: "DEU" in cs), "article_id"])
+    st_ = small_tables["statements"]
+    by_german = set(st_.loc[(st_["speaker_country"] == "DEU").fillna(False), "statement_id"])
+    kept = (
+        numbers["article_id"].isin(mentioning)
+        | (numbers["country"] == "DEU").fillna(False)
+        | numbers["statement_id"].isin(by_german)
+    )
+    expected = numbers[kept & (numbers["unit"] == "percent_of_gdp")]
+    button = page.locator(".st-key-spending_claims_csv").get_by_role("button")
+    expect(button).to_be_visible()
+    name, data = _download(page, button)
+    frame = pd.read_csv(io.BytesIO(data))
+    assert name == "spending_claims.csv" and len(frame) == len(expected) > 0
+    assert sorted(frame["statement_id"].dropna()) == sorted(expected["statement_id"].dropna())
+    checked = frame[frame["verdict"].notna()]
+    assert frame.index[: len(checked)].tolist() == list(range(len(checked)))  # checked claims first
+    expect(_metric(page, "Checked claims")).to_have_text(str(len(checked)))
+
+
 def test_shared_url_restores_the_filter(page, server: str, small_tables) -> None:
     from playwright.sync_api import expect
 

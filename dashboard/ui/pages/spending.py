@@ -1,8 +1,9 @@
 """Spending claims page: percent-of-GDP claims against NATO's official series, targets against reported
 levels, money amounts by currency, and the claims table with evidence sentence, official value and verdict.
 
-Thin: DuckDB over the store gives the filtered percent-of-GDP and money figures (`dashboard.queries.sql`;
-no table is read whole), `dashboard.aggregates` shapes them, `dashboard.charts` draws them through
+Thin: DuckDB over the store gives the filtered percent-of-GDP and money figures, grouped by what the charts
+tell apart, and the claims table a page at a time (`dashboard.queries.sql`; no table is read whole),
+`dashboard.aggregates` shapes them, `dashboard.charts` draws them through
 `components.chart`; evidence sentences are shown only in st.dataframe cells and escaped hover labels."""
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from dashboard.ui.data import country_names, store_dir, store_sql
 
 filters = components.current_filters()
 sql = store_sql(store_dir())
-numbers = sql.spending_numbers(filters)
+numbers = sql.spending_points(filters)
 chosen = list(filters.countries or [])
 names = country_names(sorted(set(numbers["country"].dropna()) | set(chosen)))
 reference = load_reference()
@@ -74,23 +75,22 @@ else:
     components.chart(charts.money_chart(money), money, "money_by_currency", "spending_money")
 
 st.subheader("Claims table")
-table = aggregates.claims_table(numbers, names)
+table, total = sql.claims_table(filters, names, limit=components.TABLE_ROWS), verdicts["claims"]
 if table.empty:
     components.empty_result("percent-of-GDP claims")
 else:
-    shown = table.head(components.TABLE_ROWS)
     st.caption(
         "Every percent-of-GDP figure in the filtered articles; checked claims first."
         + (
-            f" The first {len(shown):,} of {len(table):,} are shown; the CSV holds them all."
-            if len(shown) < len(table)
+            f" The first {len(table):,} of {total:,} are shown; the CSV holds them all."
+            if len(table) < total
             else ""
         )
     )
     st.dataframe(  # st.dataframe shows cells as text: evidence is never rendered as HTML or markdown
-        shown,
+        table,
         hide_index=True,
-        height=components.table_height(len(shown), max_rows=15),
+        height=components.table_height(len(table), max_rows=15),
         column_config={
             "claimed": st.column_config.NumberColumn("claimed %", format="%.2f"),
             "official": st.column_config.NumberColumn("NATO %", format="%.2f"),
@@ -100,6 +100,8 @@ else:
         },
         key="spending_claims_table",
     )
-    components.download_csv(table, "spending_claims", key="spending_claims_csv")
+    components.download_csv(
+        lambda: sql.claims_csv(filters, names), "spending_claims", key="spending_claims_csv"
+    )
 
 components.report_button("Spending claims")
