@@ -10,7 +10,7 @@ from pathlib import Path
 import pandas as pd
 
 from bench.evaluation import GOLD_DIR, Counts, gold_articles, gold_corpus
-from dashboard.stances import article_positions
+from dashboard.queries.stance_frames import article_positions
 
 Triple = tuple[str, str, str]  # actor, target, polarity
 DEV_DIR = GOLD_DIR.parent / "gold_dev"  # annotated blind after the rules were written (development set)
@@ -25,7 +25,7 @@ class StanceScores(Counts):
 
 def article_triples(stances: pd.DataFrame) -> set[Triple]:
     """One (actor, target, polarity) per actor and target of one article's stance rows: the majority of its
-    rows weighted by confidence (`dashboard.stances.article_positions`; a support/oppose tie is `mixed`,
+    rows weighted by confidence (`stance_frames.article_positions`; a support/oppose tie is `mixed`,
     which matches no gold polarity)."""
     positions = article_positions(stances.assign(article_id="article"))  # rows of one article
     return set(

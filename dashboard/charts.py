@@ -1,4 +1,4 @@
-"""Charts: DataFrames from `dashboard.queries`, `dashboard.aggregates` and `dashboard.stances` in, plotly
+"""Charts: DataFrames from `dashboard.queries` (its SQL, `frames` and `stance_frames`) in, plotly
 figures out (titles, axis labels, fixed colour-blind-safe colours, country names in hovers).
 
 Pure functions; no Streamlit, no filtering or counting here. Text from articles only reaches a figure through
@@ -166,7 +166,7 @@ def same_points(rows: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
     """One row per distinct value of `keys` (what a marker shows: its position and hover values), in first
     appearance order, with the first row's other columns and `n`, how many rows it stands for: a corpus
     that quotes "2% of GDP in 2024" a thousand times draws one marker, not a thousand on top of each
-    other. Rows that already stand for several (an `n` column, as `aggregates.spending_points` gives) count
+    other. Rows that already stand for several (an `n` column, as `frames.spending_points` gives) count
     as that many."""
     if rows.empty:
         return rows.assign(n=pd.Series(dtype="int64"))
@@ -188,7 +188,7 @@ def period_label(period: object, freq: str) -> str:
 
 
 def articles_over_time_chart(counts: pd.DataFrame, freq: str = "M") -> go.Figure:
-    """Bars of articles per period, from `aggregates.articles_over_time`."""
+    """Bars of articles per period, from `frames.articles_over_time`."""
     if freq not in FREQUENCIES:
         raise ValueError(f"unknown frequency {freq!r}; supported: {', '.join(FREQUENCIES)}")
     bars = go.Bar(
@@ -248,7 +248,7 @@ def _map_view(codes: Sequence[str]) -> dict:
 
 
 def choropleth_chart(counts: pd.DataFrame, measure: str = "statements") -> go.Figure:
-    """Countries shaded by count, from `aggregates.country_counts`: a plotly choropleth map with ISO3
+    """Countries shaded by count, from `frames.country_counts`: a plotly choropleth map with ISO3
     locations over the bundled outlines (nothing fetched at run time), other countries in light grey."""
     what = {
         "statements": "Statements by the speaker's country",
@@ -294,7 +294,7 @@ def choropleth_chart(counts: pd.DataFrame, measure: str = "statements") -> go.Fi
 
 
 def top_topics_chart(top: pd.DataFrame) -> go.Figure:
-    """Horizontal bars of the topics found in most articles, from `aggregates.top_topics` (most on top)."""
+    """Horizontal bars of the topics found in most articles, from `frames.top_topics` (most on top)."""
     ordered = top.iloc[::-1]  # plotly draws the first category at the bottom
     values = ordered["articles"].astype(int).tolist()
     bars = go.Bar(
@@ -362,7 +362,7 @@ def _guidelines(axis: str) -> tuple[list[dict], list[dict]]:
 
 def spending_chart(claims: pd.DataFrame, series: pd.DataFrame) -> go.Figure:
     """NATO's percent-of-GDP series (a line per country) with the articles' reported claims as markers
-    coloured by verdict, and the 2% / 3.5% / 5% guideline lines; from `aggregates.spending_chart_data`."""
+    coloured by verdict, and the 2% / 3.5% / 5% guideline lines; from `frames.spending_chart_data`."""
     traces = []
     colours = {}
     for i, (country, rows) in enumerate(series.groupby("country", sort=True)):
@@ -449,7 +449,7 @@ def spending_chart(claims: pd.DataFrame, series: pd.DataFrame) -> go.Figure:
 
 def targets_chart(rows: pd.DataFrame) -> go.Figure:
     """Per country its latest reported level (bar) and the targets named in articles (diamonds), from
-    `aggregates.targets_vs_levels`; countries in the frame's order, first on top."""
+    `frames.targets_vs_levels`; countries in the frame's order, first on top."""
     countries = list(dict.fromkeys(rows["country"].astype(str)))
     levels = rows[rows["measure"] == "reported level"]
     bars = go.Bar(
@@ -507,7 +507,7 @@ def _money(value: float, currency: str) -> str:
 
 def money_chart(amounts: pd.DataFrame) -> go.Figure:
     """Money figures by currency on a log axis, coloured by kind (reported / target / other), from
-    `aggregates.money_amounts`; the currency with most figures on top."""
+    `frames.money_amounts`; the currency with most figures on top."""
     currencies = list(dict.fromkeys(amounts["currency"].astype(str)))
     n = amounts["currency"].astype(str).value_counts()
     label = {c: f"{c} ({n[c]})" for c in currencies}
@@ -766,7 +766,7 @@ def topic_period_chart(
     prevalence: pd.DataFrame, freq: str = "M", order: Sequence[str] | None = None
 ) -> go.Figure:
     """Heatmap of the share of each period's articles carrying each topic (periods with articles only),
-    from `aggregates.topic_prevalence_by_period`; topics in `order` (labels) or by total articles."""
+    from `frames.topic_prevalence_by_period`; topics in `order` (labels) or by total articles."""
     return _topic_heatmap(
         prevalence,
         column="period",
@@ -780,7 +780,7 @@ def topic_period_chart(
 
 def topic_country_chart(prevalence: pd.DataFrame, order: Sequence[str] | None = None) -> go.Figure:
     """Heatmap of the share of the articles mentioning each country that carry each topic, from
-    `aggregates.topic_prevalence_by_country`; countries with most articles first."""
+    `frames.topic_prevalence_by_country`; countries with most articles first."""
     return _topic_heatmap(
         prevalence,
         column="country",

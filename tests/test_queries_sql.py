@@ -12,12 +12,19 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from dashboard import aggregates, charts, corrections, exports, queries
-from dashboard import stances as stance_tables
+from dashboard import charts, corrections, exports, queries
 from dashboard.claims import load_reference
 from dashboard.corpus import Corpus
 from dashboard.loader import load_articles
-from dashboard.queries import COUNTRY_FIELDS, TABLE_NAMES, Filters, apply_filters, search_statements
+from dashboard.queries import (
+    COUNTRY_FIELDS,
+    TABLE_NAMES,
+    Filters,
+    apply_filters,
+    frames,
+    search_statements,
+    stance_frames,
+)
 from dashboard.queries import sql as sql_module
 from dashboard.queries.sql import StoreSQL
 from dashboard.schema import KEYS, conform
@@ -264,7 +271,7 @@ def test_excel_past_its_row_limit_is_refused(db, monkeypatch: pytest.MonkeyPatch
 )
 def test_the_overview_frames_are_the_pandas_ones(tables, db, filters: Filters) -> None:
     shown = apply_filters(tables, filters)
-    statements = aggregates.with_published(shown["statements"], shown["articles"])
+    statements = frames.with_published(shown["statements"], shown["articles"])
     names = {"DEU": "Germany", "FRA": "France", "USA": "United States"}
     labels = {"defence_spending": "Defence spending", "nato": "NATO"}
     assert db.headline_counts(filters) == queries.headline_counts(shown["articles"], statements)
@@ -273,16 +280,16 @@ def test_the_overview_frames_are_the_pandas_ones(tables, db, filters: Filters) -
             db.statements_over_time(filters, freq), queries.statements_over_time(statements, freq)
         )
         pd.testing.assert_frame_equal(
-            db.articles_over_time(filters, freq), aggregates.articles_over_time(shown["articles"], freq)
+            db.articles_over_time(filters, freq), frames.articles_over_time(shown["articles"], freq)
         )
     pd.testing.assert_frame_equal(db.top_speakers(filters, 5), queries.top_speakers(statements, 5))
     pd.testing.assert_frame_equal(
-        db.top_topics(filters, labels, 4), aggregates.top_topics(shown["topics"], labels, 4)
+        db.top_topics(filters, labels, 4), frames.top_topics(shown["topics"], labels, 4)
     )
     for measure in ("statements", "claims"):
         pd.testing.assert_frame_equal(
             db.country_counts(filters, measure, names),
-            aggregates.country_counts(statements, shown["numbers"], measure, names),
+            frames.country_counts(statements, shown["numbers"], measure, names),
         )
     with pytest.raises(ValueError):
         db.statements_over_time(filters, "W")
@@ -298,12 +305,12 @@ def test_the_topics_frames_are_the_pandas_ones(tables, db, filters: Filters) -> 
     for freq in queries.FREQUENCIES:
         pd.testing.assert_frame_equal(
             db.topic_prevalence_by_period(filters, labels, freq),
-            aggregates.topic_prevalence_by_period(shown["topics"], shown["articles"], labels, freq),
+            frames.topic_prevalence_by_period(shown["topics"], shown["articles"], labels, freq),
         )
     for countries in (None, ("DEU", "FRA"), ("XXX",)):
         pd.testing.assert_frame_equal(
             db.topic_prevalence_by_country(filters, labels, names, countries, n_countries=4),
-            aggregates.topic_prevalence_by_country(
+            frames.topic_prevalence_by_country(
                 shown["topics"], shown["articles"], labels, names, countries, n_countries=4
             ),
         )
@@ -315,36 +322,36 @@ def test_the_topics_frames_are_the_pandas_ones(tables, db, filters: Filters) -> 
 def test_the_spending_figures_give_the_pandas_charts(tables, db, filters: Filters) -> None:
     every = apply_filters(tables, filters)["numbers"].sort_values("number_id")
     points = db.spending_points(filters)
-    pd.testing.assert_frame_equal(points, aggregates.spending_points(every))
-    assert points["n"].sum() == every["unit"].isin(aggregates.CLAIM_UNITS).sum()
+    pd.testing.assert_frame_equal(points, frames.spending_points(every))
+    assert points["n"].sum() == every["unit"].isin(frames.CLAIM_UNITS).sum()
     reference = load_reference()
     names = {"DEU": "Germany", "POL": "Poland"}
     chosen = list(filters.countries) or None
     # the collapsed figures count and chart as the rows do
-    assert aggregates.verdict_counts(points) == aggregates.verdict_counts(every)
+    assert frames.verdict_counts(points) == frames.verdict_counts(every)
     marker = ["country", "year", "value", "qualifier", "official_value", "verdict"]
     for got, want, keys in [
         (
-            aggregates.spending_chart_data(points, reference, names, chosen)[0],
-            aggregates.spending_chart_data(every, reference, names, chosen)[0],
+            frames.spending_chart_data(points, reference, names, chosen)[0],
+            frames.spending_chart_data(every, reference, names, chosen)[0],
             marker,
         ),
         (
-            aggregates.targets_vs_levels(points, reference, names, chosen),
-            aggregates.targets_vs_levels(every, reference, names, chosen),
+            frames.targets_vs_levels(points, reference, names, chosen),
+            frames.targets_vs_levels(every, reference, names, chosen),
             ["country", "measure", "value", "year"],
         ),
         (
-            aggregates.money_amounts(points, names, chosen),
-            aggregates.money_amounts(every, names, chosen),
+            frames.money_amounts(points, names, chosen),
+            frames.money_amounts(every, names, chosen),
             ["currency", "kind", "value", "country", "year"],
         ),
     ]:
         shown, wanted = (charts.same_points(f, keys)[[*keys, "n"]].map(str) for f in (got, want))
         assert sorted(map(tuple, shown.values)) == sorted(map(tuple, wanted.values))
     table = db.claims_table(filters, names, limit=3)
-    want = aggregates.claims_table(every, names)
-    assert aggregates.verdict_counts(points)["claims"] == len(want)
+    want = frames.claims_table(every, names)
+    assert frames.verdict_counts(points)["claims"] == len(want)
     pd.testing.assert_frame_equal(table, want.head(3))
     written = pd.read_csv(io.BytesIO(db.claims_csv(filters, names)), dtype=str, keep_default_na=False)
     for column in ("article_id", "statement_id", "verdict"):
@@ -361,14 +368,14 @@ def test_the_stance_rows_give_the_pandas_stance_frames(tables, db, filters: Filt
     assert "text" not in articles  # titles and dates only
     actor = stances["actor"].value_counts().index[0] if len(stances) else None
     pd.testing.assert_frame_equal(
-        stance_tables.actor_target_matrix(stances), stance_tables.actor_target_matrix(shown["stances"])
+        stance_frames.actor_target_matrix(stances), stance_frames.actor_target_matrix(shown["stances"])
     )
     for freq in ("M", "Q"):
         pd.testing.assert_frame_equal(
-            stance_tables.stance_over_time(stances, articles, freq),
-            stance_tables.stance_over_time(shown["stances"], shown["articles"], freq),
+            stance_frames.stance_over_time(stances, articles, freq),
+            stance_frames.stance_over_time(shown["stances"], shown["articles"], freq),
         )
-    for behind in (aggregates.stances_behind, aggregates.positions_behind):
+    for behind in (frames.stances_behind, frames.positions_behind):
         got = behind(stances, articles, actor=actor, target=None).drop(columns="stance_id", errors="ignore")
         want = behind(shown["stances"], shown["articles"], actor=actor, target=None)
         pd.testing.assert_frame_equal(
@@ -384,26 +391,26 @@ def test_the_stance_aggregates_in_sql_are_the_pandas_ones(tables, db) -> None:
         stances, articles = shown["stances"], shown["articles"]
         nonempty += not stances.empty
         for row, pandas_matrix in (
-            ("actor", stance_tables.actor_target_matrix),
-            ("actor_country", stance_tables.country_target_matrix),
+            ("actor", stance_frames.actor_target_matrix),
+            ("actor_country", stance_frames.country_target_matrix),
         ):
             got, want = db.stance_matrix(filters, row), pandas_matrix(stances)
             pd.testing.assert_frame_equal(got, want, check_index_type=False, obj=f"{row} matrix {filters}")
         for freq in ("M", "Q"):
             pd.testing.assert_frame_equal(
                 db.stance_over_time(filters, freq),
-                stance_tables.stance_over_time(stances, articles, freq),
+                stance_frames.stance_over_time(stances, articles, freq),
                 check_index_type=False,
                 obj=f"over time {freq} {filters}",
             )
         pd.testing.assert_frame_equal(
-            db.actor_target_pairs(filters), stance_tables.actor_target_pairs(stances), check_index_type=False
+            db.actor_target_pairs(filters), stance_frames.actor_target_pairs(stances), check_index_type=False
         )
         if not stances.empty:
             actor, target = stances.iloc[0][["actor", "target"]]
             for a, t in ((actor, None), (None, target), (actor, target)):
                 cell, cell_articles = db.stance_cell(filters, actor=a, target=t)
-                for behind in (aggregates.stances_behind, aggregates.positions_behind):
+                for behind in (frames.stances_behind, frames.positions_behind):
                     pd.testing.assert_frame_equal(
                         behind(cell, cell_articles, actor=a, target=t),
                         behind(stances, articles, actor=a, target=t),
@@ -461,11 +468,11 @@ def test_the_speaker_counts_one_scan_serves_are_the_pandas_ones_for_every_filter
     grid = [*_grid(tables)[1::3], Filters(actors=("Nobody Atall",)), Filters(date_from=date(2031, 1, 1))]
     for filters in grid:
         shown = apply_filters(tables, filters)
-        statements = aggregates.with_published(shown["statements"], shown["articles"])
+        statements = frames.with_published(shown["statements"], shown["articles"])
         assert db.headline_counts(filters) == queries.headline_counts(shown["articles"], statements), filters
         pd.testing.assert_frame_equal(db.top_speakers(filters, 5), queries.top_speakers(statements, 5))
         pd.testing.assert_frame_equal(
             db.country_counts(filters, "statements", names),
-            aggregates.country_counts(statements, shown["numbers"], "statements", names),
+            frames.country_counts(statements, shown["numbers"], "statements", names),
         )
     assert db.headline_counts(grid[-1]) == {"articles": 0, "statements": 0, "speakers": 0, "countries": 0}

@@ -26,15 +26,6 @@ import pandas as pd
 import pyarrow as pa
 
 from dashboard import corrections, exports
-from dashboard import stances as stance_tables
-from dashboard.aggregates import (
-    CLAIM_UNITS,
-    CLAIMS_TABLE_COLUMNS,
-    SPENDING_EVIDENCE,
-    SPENDING_KEYS,
-    _names_of,
-    _typed,
-)
 from dashboard.corpus import _surname_mapping
 from dashboard.queries import (
     ARTICLE_COLUMNS,
@@ -44,6 +35,15 @@ from dashboard.queries import (
     TABLE_NAMES,
     Filters,
     _search_terms,
+    stance_frames,
+)
+from dashboard.queries.frames import (
+    CLAIM_UNITS,
+    CLAIMS_TABLE_COLUMNS,
+    SPENDING_EVIDENCE,
+    SPENDING_KEYS,
+    _names_of,
+    _typed,
 )
 from dashboard.schema import KEYS, TABLES, arrow_schema, conform
 from dashboard.store import Snapshot, Store
@@ -425,7 +425,7 @@ class StoreSQL:
         return _typed(counts, {"period": "datetime64[ns]", "kind": "string", "statements": "int64"})
 
     def articles_over_time(self, filters: Filters, freq: str = "M") -> pd.DataFrame:
-        """`dashboard.aggregates.articles_over_time` in SQL: dated articles per period (period, articles)."""
+        """`frames.articles_over_time` in SQL: dated articles per period (period, articles)."""
         counts = self._filtered_query(
             filters,
             f"SELECT {_period('published', freq)} AS period, count(*) AS articles FROM f_articles "
@@ -448,7 +448,7 @@ class StoreSQL:
         return _typed(top, dtypes | {"statements": "int64"})
 
     def top_topics(self, filters: Filters, labels: Mapping[str, str], n: int = 10) -> pd.DataFrame:
-        """`dashboard.aggregates.top_topics` in SQL: the `n` topics found in most articles, with their
+        """`frames.top_topics` in SQL: the `n` topics found in most articles, with their
         sentence rows; most articles first, ties by label."""
         counts = self._filtered_query(
             filters,
@@ -464,7 +464,7 @@ class StoreSQL:
     def country_counts(
         self, filters: Filters, measure: str = "statements", names: Mapping[str, str] | None = None
     ) -> pd.DataFrame:
-        """`dashboard.aggregates.country_counts` in SQL: statements by speakers from each country, or
+        """`frames.country_counts` in SQL: statements by speakers from each country, or
         spending claims (percent of GDP or money) about it: iso3, country, count; most first."""
         if measure == "statements":
             speakers, _ = self._speakers(filters)
@@ -484,7 +484,7 @@ class StoreSQL:
     # -- Spending claims --------------------------------------------------------------------------------
 
     def spending_points(self, filters: Filters) -> pd.DataFrame:
-        """`dashboard.aggregates.spending_points` of the filtered numbers, grouped in DuckDB: what the
+        """`frames.spending_points` of the filtered numbers, grouped in DuckDB: what the
         Spending claims page's charts and counts draw, one row per distinct charted values with `n`."""
         keys = ", ".join(SPENDING_KEYS)
         evidence = ", ".join(f"arg_min({c}, number_id) AS {c}" for c in SPENDING_EVIDENCE)
@@ -499,7 +499,7 @@ class StoreSQL:
         )
 
     def _claims(self, filters: Filters, names: Mapping[str, str]) -> tuple[str, dict[str, object]]:
-        """The claims table's query (`dashboard.aggregates.claims_table`) and its parameters."""
+        """The claims table's query (`frames.claims_table`) and its parameters."""
         ctes, params = self._ctes(filters)
         params |= {"codes": list(names), "labels": [names[c] for c in names]}
         return (
@@ -515,7 +515,7 @@ class StoreSQL:
     def claims_table(
         self, filters: Filters, names: Mapping[str, str], limit: int | None = None
     ) -> pd.DataFrame:
-        """`dashboard.aggregates.claims_table` of the filtered numbers (its first `limit` rows; how many it
+        """`frames.claims_table` of the filtered numbers (its first `limit` rows; how many it
         has in all is `verdict_counts(spending_points(filters))["claims"]`)."""
         query, params = self._claims(filters, names)
         last = "" if limit is None else f" LIMIT {int(limit)}"
@@ -533,7 +533,7 @@ class StoreSQL:
     # -- Actor stances ----------------------------------------------------------------------------------
 
     def stance_matrix(self, filters: Filters, row: str = "actor") -> pd.DataFrame:
-        """`dashboard.stances.actor_target_matrix` (`row` "actor") or `country_target_matrix`
+        """`stance_frames.actor_target_matrix` (`row` "actor") or `country_target_matrix`
         ("actor_country") in SQL: per (row, target), the mean score weighted by confidence, the count and
         the shares supporting and opposing."""
         if row not in {"actor", "actor_country"}:
@@ -548,7 +548,7 @@ class StoreSQL:
         return _strings(out, [row, "target"]).astype({"count": "int64"})
 
     def stance_over_time(self, filters: Filters, freq: str = "M") -> pd.DataFrame:
-        """`dashboard.stances.stance_over_time` in SQL: mean score (weighted by confidence) and count per
+        """`stance_frames.stance_over_time` in SQL: mean score (weighted by confidence) and count per
         period of the article's date and target; stances of undated articles are left out."""
         if freq not in {"M", "Q"}:
             raise ValueError(f"freq must be 'M' or 'Q', not {freq!r}")
@@ -563,25 +563,25 @@ class StoreSQL:
         return out.astype({"period": "datetime64[ns]", "count": "int64"})
 
     def actor_target_pairs(self, filters: Filters) -> pd.DataFrame:
-        """`dashboard.stances.actor_target_pairs` in SQL: per (actor, target), its rows, mean score and
+        """`stance_frames.actor_target_pairs` in SQL: per (actor, target), its rows, mean score and
         majority polarity, from which the networks are drawn."""
         out = self._filtered_query(
             filters,
             "SELECT actor, target, count(*) AS weight, sum(score * w) / sum(w) AS mean_score, "
             + ", ".join(
-                f"count(*) FILTER (WHERE polarity = '{p}') AS n_{p}" for p in stance_tables.POLARITIES
+                f"count(*) FILTER (WHERE polarity = '{p}') AS n_{p}" for p in stance_frames.POLARITIES
             )
             + f" FROM ({_VALID_STANCES.format(keys='actor')}) GROUP BY actor, target ORDER BY actor, target",
         )
-        counts = out[[f"n_{p}" for p in stance_tables.POLARITIES]].to_numpy(float)
-        return stance_tables.with_majority(out, counts)
+        counts = out[[f"n_{p}" for p in stance_frames.POLARITIES]].to_numpy(float)
+        return stance_frames.with_majority(out, counts)
 
     def stance_cell(
         self, filters: Filters, actor: str | None = None, target: str | None = None
     ) -> tuple[pd.DataFrame, pd.DataFrame]:
         """The stance rows of one heatmap row, column or cell (None = any; both None: every filtered row),
         and the id, title, outlet, date and url of their articles (no article text), for
-        `aggregates.stances_behind` and `positions_behind`."""
+        `frames.stances_behind` and `positions_behind`."""
         where, params = [], {}
         for column, value in (("actor", actor), ("target", target)):
             if value is not None:
@@ -603,7 +603,7 @@ class StoreSQL:
     def topic_prevalence_by_period(
         self, filters: Filters, labels: Mapping[str, str], freq: str = "M"
     ) -> pd.DataFrame:
-        """`dashboard.aggregates.topic_prevalence_by_period` in SQL: per period, the share of its dated
+        """`frames.topic_prevalence_by_period` in SQL: per period, the share of its dated
         articles that carry each topic (period, topic, label, articles, period_articles, share)."""
         out = self._filtered_query(
             filters,
@@ -628,7 +628,7 @@ class StoreSQL:
         countries: Iterable[str] | None = None,
         n_countries: int = 15,
     ) -> pd.DataFrame:
-        """`dashboard.aggregates.topic_prevalence_by_country` in SQL: per country mentioned (`countries`, or
+        """`frames.topic_prevalence_by_country` in SQL: per country mentioned (`countries`, or
         the `n_countries` mentioned in most articles), the share of its articles that carry each topic."""
         mentions = (
             "mentions AS (SELECT DISTINCT article_id, iso3 FROM "
@@ -706,7 +706,7 @@ MEMORY_LIMIT = "2GB"
 IN_MEMORY_STATEMENTS = 100_000  # a store up to this size is held in memory by DuckDB
 RETIRED_SECONDS = 120.0  # a query still running on a table of article ids this long after it was replaced
 SELECTIONS = 16  # filter sets whose passing article ids a StoreSQL keeps (a few MB each at 1M statements)
-# Stance rows that count in the stance aggregates (`dashboard.stances._valid`): keys and score present;
+# Stance rows that count in the stance aggregates (`stance_frames._valid`): keys and score present;
 # `w` is the row's weight in a mean, its confidence (1 where it has none).
 _VALID_STANCES = (
     "SELECT *, coalesce(confidence, 1.0) AS w FROM f_stances "

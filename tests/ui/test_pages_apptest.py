@@ -306,7 +306,6 @@ def stance_store(small_store: Path, small_tables: dict[str, pd.DataFrame], tmp_p
 def test_stances_page_draws_heatmaps_and_lists_the_statements_behind_a_cell(
     stance_store: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    pytest.importorskip("dashboard.stances", reason="issue 4's stance aggregates have not landed yet")
     monkeypatch.setenv("DDD_STORE", str(stance_store))
     at = AppTest.from_file(APP, default_timeout=60)
     at.run()

@@ -3,15 +3,16 @@ levels, money amounts by currency, and the claims table with evidence sentence, 
 
 Thin: DuckDB over the store gives the filtered percent-of-GDP and money figures, grouped by what the charts
 tell apart, and the claims table a page at a time (`dashboard.queries.sql`; no table is read whole),
-`dashboard.aggregates` shapes them, `dashboard.charts` draws them through
+`dashboard.queries.frames` shapes them, `dashboard.charts` draws them through
 `components.chart`; evidence sentences are shown only in st.dataframe cells and escaped hover labels."""
 
 from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import aggregates, charts
+from dashboard import charts
 from dashboard.claims import load_reference
+from dashboard.queries import frames
 from dashboard.ui import components
 from dashboard.ui.data import country_names, store_dir, store_sql
 
@@ -31,7 +32,7 @@ if chosen:
         + "."
     )
 
-verdicts = aggregates.verdict_counts(numbers)
+verdicts = frames.verdict_counts(numbers)
 cols = st.columns(4)
 cols[0].metric(
     "Checked claims",
@@ -44,31 +45,31 @@ cols[2].metric("Overstated", f"{verdicts['overstated']:,}", border=True)
 cols[3].metric("Understated", f"{verdicts['understated']:,}", border=True)
 
 st.subheader("Claims against NATO's figures")
-claims, series = aggregates.spending_chart_data(numbers, reference, names, chosen or None)
+claims, series = frames.spending_chart_data(numbers, reference, names, chosen or None)
 if claims.empty:
     components.empty_result("reported percent-of-GDP claims about a country")
 else:
-    if not chosen and claims["iso3"].nunique() >= aggregates.MAX_SERIES_COUNTRIES:
+    if not chosen and claims["iso3"].nunique() >= frames.MAX_SERIES_COUNTRIES:
         st.caption(
-            f"The {aggregates.MAX_SERIES_COUNTRIES} countries with most claims; choose countries in the "
+            f"The {frames.MAX_SERIES_COUNTRIES} countries with most claims; choose countries in the "
             "sidebar to see others."
         )
     components.chart(
         charts.spending_chart(claims, series),
-        aggregates.spending_chart_table(claims, series),
+        frames.spending_chart_table(claims, series),
         "spending_claims_vs_nato",
         "spending_line",
     )
 
 st.subheader("Targets against reported levels")
-targets = aggregates.targets_vs_levels(numbers, reference, names, chosen or None)
+targets = frames.targets_vs_levels(numbers, reference, names, chosen or None)
 if targets.empty:
     components.empty_result("percent-of-GDP targets about a country")
 else:
     components.chart(charts.targets_chart(targets), targets, "spending_targets_vs_levels", "spending_targets")
 
 st.subheader("Money amounts")
-money = aggregates.money_amounts(numbers, names, chosen or None)
+money = frames.money_amounts(numbers, names, chosen or None)
 if money.empty:
     components.empty_result("money amounts")
 else:

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import aggregates, charts, corrections, queries
-from dashboard import stances as stance_tables
+from dashboard import charts, corrections, queries
+from dashboard.queries import frames, stance_frames
 from dashboard.ui import components
 from dashboard.ui.data import country_names, store_dir, store_sql, target_labels
 
@@ -77,7 +77,7 @@ def _correction_form(behind) -> None:
 
 st.subheader("Who stands where")
 n_actors = st.slider("Actors shown (most statements first)", 5, 40, 20, step=5, key="stances_n_actors")
-matrix = aggregates.limit_matrix(sql.stance_matrix(filters, "actor"), "actor", n_actors)
+matrix = frames.limit_matrix(sql.stance_matrix(filters, "actor"), "actor", n_actors)
 components.chart(
     charts.stance_heatmap(matrix, target_labels=labels),
     matrix,
@@ -107,7 +107,7 @@ if actor is None and target is None:
     st.caption("Choose an actor and/or a target to list the statements behind that row, column or cell.")
 else:
     cell, articles = sql.stance_cell(filters, actor=actor, target=target)
-    behind = aggregates.stances_behind(cell, articles, actor=actor, target=target)
+    behind = frames.stances_behind(cell, articles, actor=actor, target=target)
     if behind.empty:
         components.empty_result("stances for this actor and target")
     else:
@@ -130,7 +130,7 @@ else:
             "times its strength; support and opposition outvote neutral mentions, and a tie shows as mixed. "
             "Confidence is the winning side's share of the weight."
         )
-        positions = aggregates.positions_behind(cell, articles, actor=actor, target=target)
+        positions = frames.positions_behind(cell, articles, actor=actor, target=target)
         st.dataframe(
             positions,
             hide_index=True,
@@ -144,7 +144,7 @@ else:
         components.download_csv(positions, "stance_positions_per_article", key="stances_positions_csv")
 
 st.subheader("Countries")
-by_country = aggregates.limit_matrix(sql.stance_matrix(filters, "actor_country"), "actor_country", 25)
+by_country = frames.limit_matrix(sql.stance_matrix(filters, "actor_country"), "actor_country", 25)
 names = country_names(sorted(set(by_country["actor_country"])))
 if by_country.empty:
     components.empty_result("stances by actors with a country")
@@ -168,7 +168,7 @@ freq = st.segmented_control(
     required=True,
 )
 over_time = sql.stance_over_time(filters, freq=freq or "Q")
-over_time = aggregates.limit_matrix(over_time, "target", 8)
+over_time = frames.limit_matrix(over_time, "target", 8)
 if over_time.empty:
     components.empty_result("dated stances")
 else:
@@ -195,14 +195,14 @@ mode = st.segmented_control(
 mode = mode or "two_mode"
 pairs = sql.actor_target_pairs(filters)
 graph = (
-    stance_tables.two_mode_network(pairs)
+    stance_frames.two_mode_network(pairs)
     if mode == "two_mode"
-    else stance_tables.actor_network(pairs, mode=mode)
+    else stance_frames.actor_network(pairs, mode=mode)
 )
 if graph.number_of_nodes() == 0:
     components.empty_result("network links")
 else:
-    edges = aggregates.graph_edges(graph)
+    edges = frames.graph_edges(graph)
     components.chart(
         charts.network_chart(graph, target_labels=labels), edges, f"network_{mode}", "stances_network"
     )
@@ -211,7 +211,7 @@ else:
         with row:
             st.download_button(
                 fmt.upper(),
-                data=lambda fmt=fmt: stance_tables.network_bytes(graph, fmt=fmt),
+                data=lambda fmt=fmt: stance_frames.network_bytes(graph, fmt=fmt),
                 file_name=f"network_{mode}.{fmt}",
                 mime="application/xml",
                 key=f"stances_network_{fmt}",

@@ -1,5 +1,7 @@
-"""Page aggregates: the frames the Overview, Spending claims and Topics pages draw, from the (already
-filtered) store tables and NATO's reference series.
+"""Page frames in pandas: what the Overview, Spending claims, Topics and Actor stances pages draw, from the
+(already filtered) store tables and NATO's reference series. The pages get theirs from DuckDB
+(`dashboard.queries.sql`), which is tested equal to these; the few shaped after the query (spending points
+into chart frames, matrices limited to their top rows) are computed here for the pages too.
 
 Pure pandas functions of DataFrames: no Streamlit, no file access (the reference comes in as a frame), no
 plotting. Country names come in as an ISO3 -> name mapping; a code without a name is shown as the code."""
@@ -13,8 +15,8 @@ import pandas as pd
 
 from dashboard.claims import REFERENCE_DTYPES
 from dashboard.queries import FREQUENCIES
+from dashboard.queries.stance_frames import article_positions
 from dashboard.schema import TABLES
-from dashboard.stances import article_positions
 
 CLAIM_UNITS = ("percent_of_gdp", "money")  # the numbers that count as spending claims on the map
 NUMBER_KINDS = ("reported", "target", "other")
@@ -499,7 +501,7 @@ def verdict_counts(numbers: pd.DataFrame) -> dict[str, int]:
 
 
 def limit_matrix(matrix: pd.DataFrame, by: str, n: int) -> pd.DataFrame:
-    """Rows of a stance matrix (`dashboard.stances.actor_target_matrix` and the like) for the `n` values of
+    """Rows of a stance matrix (`stance_frames.actor_target_matrix` and the like) for the `n` values of
     column `by` with the most statements (sum of `count`), ties by name."""
     if matrix.empty:
         return matrix.reset_index(drop=True)
@@ -573,7 +575,7 @@ def positions_behind(
     stances: pd.DataFrame, articles: pd.DataFrame, actor: str | None = None, target: str | None = None
 ) -> pd.DataFrame:
     """Each article's position of an actor on a target behind one heatmap cell (majority of its evidence,
-    `dashboard.stances.article_positions`), with the article's date, outlet and title. Newest first."""
+    `stance_frames.article_positions`), with the article's date, outlet and title. Newest first."""
     rows = _with_article(
         article_positions(_cell(stances, actor=actor, target=target)), articles, ["actor", "target"]
     )

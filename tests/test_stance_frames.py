@@ -8,9 +8,8 @@ import networkx as nx
 import pandas as pd
 import pytest
 
-from dashboard.aggregates import positions_behind, stances_behind
-from dashboard.schema import conform, empty_frame
-from dashboard.stances import (
+from dashboard.queries.frames import positions_behind, stances_behind
+from dashboard.queries.stance_frames import (
     actor_network,
     actor_target_matrix,
     actor_target_pairs,
@@ -20,6 +19,7 @@ from dashboard.stances import (
     stance_over_time,
     two_mode_network,
 )
+from dashboard.schema import conform, empty_frame
 
 ROWS = [
     # actor, country, target, polarity, score, article

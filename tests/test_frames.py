@@ -1,4 +1,4 @@
-"""Unit tests of dashboard.aggregates on small hand-made tables: periods, country counts, topic prevalence,
+"""Unit tests of dashboard.queries.frames on small hand-made tables: periods, country counts, topics,
 claims against a hand-made NATO series, targets against levels, money and the claims table."""
 
 from __future__ import annotations
@@ -6,8 +6,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from dashboard import aggregates as ag
 from dashboard.claims import load_reference
+from dashboard.queries import frames as ag
 from dashboard.schema import conform
 
 NAMES = {"DEU": "Germany", "FRA": "France", "POL": "Poland", "UKR": "Ukraine"}
