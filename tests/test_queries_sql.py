@@ -180,6 +180,17 @@ def test_a_statements_page_is_the_pandas_search_sliced(tables, db, filters: Filt
         second, again = db.statements_page(filters, search, limit=5, offset=5)
         assert again == counts
         assert second["statement_id"].tolist() == want["statement_id"].iloc[5:10].tolist()
+    # the download: every match as the page shows rows, written by DuckDB in the page's order
+    names = {"DEU": "Germany", "FRA": "France"}
+    shown = queries.statement_rows(want, names)
+    written = pd.read_csv(
+        io.BytesIO(db.statements_csv(filters, search, names)), dtype=str, keep_default_na=False
+    )
+    assert list(written.columns) == list(shown.columns) and len(written) == len(shown)
+    for column in ("statement_id", "speaker", "country", "outlet"):
+        assert written[column].tolist() == shown[column].fillna("").tolist(), column
+    assert written["date"].tolist() == [str(d) if pd.notna(d) else "" for d in shown["date"]]
+    assert written["content"].str.lstrip("'").tolist() == shown["content"].fillna("").tolist()
 
 
 def test_an_article_by_id(tables, db) -> None:

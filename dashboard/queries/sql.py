@@ -230,12 +230,7 @@ class StoreSQL:
         with their article's title, source, published and url, newest article first; and how many statements
         match, and in how many articles (every filtered article when there is no search)."""
         ctes, params = self._ctes(filters)
-        where = []
-        for n, term in enumerate(_search_terms(search or "")):
-            params[f"term{n}"] = term.lower()
-            # content and speaker apart (a term holds no line break, so none spans the two), so that no
-            # string is built per row
-            where.append(f"(contains(lower(content), $term{n}) OR contains(lower(speaker), $term{n}))")
+        where = _search_where(search, params)
         # The matches are narrow rows (ids, the article's date for the order); the page's 500 are then read
         # whole and joined with their articles: no join or sort carries every column of every match.
         matching = (
@@ -268,6 +263,33 @@ class StoreSQL:
         articles = conform(page[ARTICLE_COLUMNS], "articles")[ARTICLE_COLUMNS[1:]]
         counts = {"statements": int(total), "articles": int(n_articles)}
         return pd.concat([conform(page, "statements"), articles], axis=1), counts
+
+    def statements_csv(self, filters: Filters, search: str | None, names: Mapping[str, str]) -> bytes:
+        """Every statement `statements_page` finds, as `dashboard.queries.statement_rows` shows them (country
+        names from `names`), in its order: a CSV file written by DuckDB, no pandas frame on the way."""
+        ctes, params = self._ctes(filters)
+        where = _search_where(search, params)
+        params |= {"codes": list(names), "labels": [names[c] for c in names]}
+        columns = {
+            "date": "CAST(timezone('UTC', a.published) AS DATE)",
+            "speaker": "s.speaker",
+            "country": "coalesce(names.name, s.speaker_country)",
+            "role": "s.speaker_role",
+            "kind": "s.kind",
+            "content": "s.content",
+            "outlet": "a.source",
+            "statement_id": "s.statement_id",
+            "article_id": "s.article_id",
+        }
+        rows = (
+            f"WITH {ctes}, {_NAMES_CTE} SELECT {', '.join(f'{v} AS {k}' for k, v in columns.items())} "
+            "FROM f_statements s LEFT JOIN (SELECT article_id, published, source FROM f_articles) a "
+            "USING (article_id) LEFT JOIN names ON names.code = s.speaker_country"
+            f"{' WHERE ' + ' AND '.join(where) if where else ''} "
+            "ORDER BY a.published DESC NULLS LAST, s.article_id, s.content_start, s.statement_id"
+        )
+        written = ", ".join(_file_column(c, pa.date32() if c == "date" else pa.string()) for c in columns)
+        return self._copy(f"SELECT {written} FROM ({rows})", params, "csv")
 
     def options(self) -> dict[str, object]:
         """What the sidebar filters offer, as `dashboard.queries` computes it from the tables: countries
@@ -503,8 +525,7 @@ class StoreSQL:
         ctes, params = self._ctes(filters)
         params |= {"codes": list(names), "labels": [names[c] for c in names]}
         return (
-            f"WITH {ctes}, names AS "
-            "(SELECT unnest($codes::VARCHAR[]) AS code, unnest($labels::VARCHAR[]) AS name) "
+            f"WITH {ctes}, {_NAMES_CTE} "
             "SELECT coalesce(names.name, n.country) AS country, year, value AS claimed, qualifier, kind, "
             "official_value AS official, edition, difference, verdict, sentence, article_id, statement_id "
             "FROM f_numbers n LEFT JOIN names ON names.code = n.country WHERE unit = 'percent_of_gdp' "
@@ -712,6 +733,22 @@ _VALID_STANCES = (
     "SELECT *, coalesce(confidence, 1.0) AS w FROM f_stances "
     "WHERE {keys} IS NOT NULL AND target IS NOT NULL AND score IS NOT NULL"
 )
+
+
+# Country names passed as parameters $codes and $labels (ISO3 -> name), to join
+_NAMES_CTE = "names AS (SELECT unnest($codes::VARCHAR[]) AS code, unnest($labels::VARCHAR[]) AS name)"
+
+
+def _search_where(search: str | None, params: dict[str, object]) -> list[str]:
+    """Conditions on a statement for every word or "quoted phrase" of `search` (case-insensitive, literal),
+    their values added to `params`."""
+    where = []
+    for n, term in enumerate(_search_terms(search or "")):
+        params[f"term{n}"] = term.lower()
+        # content and speaker apart (a term holds no line break, so none spans the two), so that no string
+        # is built per row
+        where.append(f"(contains(lower(content), $term{n}) OR contains(lower(speaker), $term{n}))")
+    return where
 
 
 def _strings(frame: pd.DataFrame, columns: list[str]) -> pd.DataFrame:

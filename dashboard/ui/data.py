@@ -204,7 +204,8 @@ def _gazetteer():
     return Gazetteer.load()
 
 
-def country_names(codes: tuple[str, ...] | list[str]) -> dict[str, str]:
-    """ISO3 -> English short name from the gazetteer (the code itself when unknown)."""
+def country_names(codes: tuple[str, ...] | list[str] | None = None) -> dict[str, str]:
+    """ISO3 -> English short name from the gazetteer (the code itself when unknown), for `codes` or for
+    every country the gazetteer knows."""
     gaz = _gazetteer()
-    return {code: gaz.country_name(code) or code for code in codes}
+    return {code: gaz.country_name(code) or code for code in (gaz.countries if codes is None else codes)}

@@ -68,12 +68,12 @@ event = st.dataframe(
 )
 
 
-def _all_rows():
-    found, _ = sql.statements_page(filters, search, limit=counts["statements"])
-    return queries.statement_rows(found, country_names(sorted(set(found["speaker_country"].dropna()))))
-
-
-components.download_csv(_all_rows, "statements", key="dl_statements", label="Download these statements (CSV)")
+components.download_csv(
+    lambda: sql.statements_csv(filters, search, country_names()),
+    "statements",
+    key="dl_statements",
+    label="Download these statements (CSV)",
+)
 
 selected = event.selection.rows if event is not None else []
 if not selected or selected[0] >= len(statements):
