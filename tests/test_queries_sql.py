@@ -307,7 +307,13 @@ def test_the_overview_frames_are_the_pandas_ones(tables, db, filters: Filters) -
 
 
 @pytest.mark.parametrize(
-    "filters", [Filters(), Filters(countries=("FRA",)), Filters(actors=("Emmanuel Macron",))]
+    "filters",
+    [
+        Filters(),
+        Filters(countries=("FRA",)),
+        Filters(actors=("Emmanuel Macron",)),
+        Filters(topics=("nato", "defence_spending"), date_from=date(2018, 1, 1)),
+    ],
 )
 def test_the_topics_frames_are_the_pandas_ones(tables, db, filters: Filters) -> None:
     shown = apply_filters(tables, filters)

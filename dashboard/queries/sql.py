@@ -121,6 +121,17 @@ class StoreSQL:
         self._corrected_stances()
         for table in ("numbers", "topics", "rejected"):
             self.con.execute(f"CREATE VIEW {table} AS SELECT * FROM raw_{table}")
+        # The topics pages count articles, not sentences: one row per (article, topic) with its sentence
+        # rows, the article's date and the countries it mentions (each once), a third of the topics
+        # table's rows, kept in memory (about 100 bytes a row) so that no topic chart scans sentence rows
+        # or joins them to their articles
+        self.con.execute(
+            "CREATE TABLE article_topics AS SELECT t.*, a.published, a.countries FROM "
+            "(SELECT article_id, topic, count(sentence_start) AS sentences FROM topics "
+            "WHERE article_id IS NOT NULL AND topic IS NOT NULL GROUP BY article_id, topic) t "
+            "LEFT JOIN (SELECT article_id, published, list_distinct(countries) AS countries FROM articles) a "
+            "USING (article_id)"
+        )
 
     def _corrected_stances(self) -> None:
         """`stances` with the analysts' newest correction of each row applied, as
@@ -474,8 +485,8 @@ class StoreSQL:
         sentence rows; most articles first, ties by label."""
         counts = self._filtered_query(
             filters,
-            "SELECT topic, count(DISTINCT article_id) AS articles, count(sentence_start) AS sentences "
-            "FROM f_topics WHERE topic IS NOT NULL AND article_id IS NOT NULL GROUP BY topic",
+            "SELECT topic, count(*) AS articles, sum(sentences) AS sentences FROM f_article_topics "
+            "GROUP BY topic",
         )
         counts["label"] = _names_of(counts["topic"], labels)
         counts = counts.sort_values(["articles", "label"], ascending=[False, True]).head(n)
@@ -626,14 +637,13 @@ class StoreSQL:
     ) -> pd.DataFrame:
         """`frames.topic_prevalence_by_period` in SQL: per period, the share of its dated
         articles that carry each topic (period, topic, label, articles, period_articles, share)."""
+        period = _period("published", freq)
         out = self._filtered_query(
             filters,
             f"SELECT period, topic, count(*) AS articles, any_value(period_articles) AS period_articles FROM "
-            f"(SELECT article_id, {_period('published', freq)} AS period, "
-            "count(*) OVER (PARTITION BY period) AS period_articles FROM f_articles "
-            "WHERE published IS NOT NULL) "
-            "JOIN (SELECT DISTINCT article_id, topic FROM f_topics WHERE article_id IS NOT NULL "
-            "AND topic IS NOT NULL) USING (article_id) GROUP BY period, topic",
+            f"(SELECT {period} AS period, topic FROM f_article_topics WHERE published IS NOT NULL) JOIN "
+            f"(SELECT {period} AS period, count(*) AS period_articles FROM f_articles "
+            "WHERE published IS NOT NULL GROUP BY period) USING (period) GROUP BY period, topic",
         )
         out["share"] = out["articles"] / out["period_articles"]
         out["label"] = _names_of(out["topic"], labels)
@@ -651,12 +661,10 @@ class StoreSQL:
     ) -> pd.DataFrame:
         """`frames.topic_prevalence_by_country` in SQL: per country mentioned (`countries`, or
         the `n_countries` mentioned in most articles), the share of its articles that carry each topic."""
-        mentions = (
-            "mentions AS (SELECT DISTINCT article_id, iso3 FROM "
-            "(SELECT article_id, unnest(countries) AS iso3 FROM f_articles) WHERE iso3 IS NOT NULL)"
-        )
         totals = self._filtered_query(
-            filters, f", {mentions} SELECT iso3, count(*) AS country_articles FROM mentions GROUP BY iso3"
+            filters,
+            "SELECT iso3, count(*) AS country_articles FROM "
+            "(SELECT unnest(list_distinct(countries)) AS iso3 FROM f_articles) GROUP BY iso3",
         )
         wanted = {str(c).upper() for c in countries or () if c}
         if wanted:
@@ -666,9 +674,9 @@ class StoreSQL:
             keep = ranked["iso3"].head(n_countries).tolist()
         ctes, params = self._ctes(filters)
         out = self._frame(
-            f"WITH {ctes}, {mentions} SELECT iso3, topic, count(*) AS articles FROM mentions "
-            "JOIN (SELECT DISTINCT article_id, topic FROM f_topics WHERE article_id IS NOT NULL "
-            "AND topic IS NOT NULL) USING (article_id) WHERE list_contains($keep, iso3) GROUP BY iso3, topic",
+            f"WITH {ctes} SELECT iso3, topic, count(*) AS articles FROM "
+            "(SELECT unnest(countries) AS iso3, topic FROM f_article_topics) "
+            "WHERE list_contains($keep, iso3) GROUP BY iso3, topic",
             params | {"keep": keep},
         )
         out = out.merge(totals, on="iso3", how="left")
@@ -778,7 +786,8 @@ def _in(column: str, name: str) -> str:
 
 def filter_ctes(filters: Filters, selected: str | None = None) -> tuple[str, dict[str, object]]:
     """Common table expressions `f_articles`, `f_statements`, ... holding the rows that pass `filters`
-    (the semantics of `dashboard.queries.apply_filters`), and their named parameters. `selected` names a
+    (the semantics of `dashboard.queries.apply_filters`; `f_article_topics` as `f_topics` over the rows of
+    `article_topics`), and their named parameters. `selected` names a
     table that holds the ids of the articles that pass (computed before from these CTEs)."""
     p: dict[str, object] = {}
     where = []
@@ -864,9 +873,10 @@ def filter_ctes(filters: Filters, selected: str | None = None) -> tuple[str, dic
     topic_where = ["article_id IN (SELECT article_id FROM f_articles)"] if narrowed else []
     if filters.topics:
         topic_where.append(_in("topic", "topics"))
-    ctes.append(
-        f"f_topics AS (SELECT * FROM topics{' WHERE ' + ' AND '.join(topic_where) if topic_where else ''})"
-    )
+    for view, table in (("f_topics", "topics"), ("f_article_topics", "article_topics")):
+        ctes.append(
+            f"{view} AS (SELECT * FROM {table}{' WHERE ' + ' AND '.join(topic_where) if topic_where else ''})"
+        )
     ctes += [f"f_{t} AS (SELECT * FROM {last[t]})" for t in ("statements", "numbers", "stances")]
     ctes.append("f_rejected AS (SELECT * FROM rejected)")
     return ",\n".join(ctes), p
