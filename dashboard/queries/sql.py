@@ -86,7 +86,7 @@ class StoreSQL:
         self._lock = threading.Lock()
         self._selections: dict[Filters, str] = {}  # filter set -> its table of article ids, oldest first
         self._retired: deque[tuple[str, float]] = deque()  # (table, when it left the selections)
-        self._speaker_counts: dict[Filters, tuple[pd.DataFrame, int]] = {}  # as `_selections`
+        self._results: dict[tuple[str, Filters], object] = {}  # `_once`: (kind, filters) -> result
         self._names = itertools.count()
 
     def _canonical_views(self) -> None:
@@ -125,6 +125,12 @@ class StoreSQL:
         # rows, the article's date and the countries it mentions (each once), a third of the topics
         # table's rows, kept in memory (about 100 bytes a row) so that no topic chart scans sentence rows
         # or joins them to their articles
+        # Every dated article's date, in memory, for the time charts: a row's article is in `f_articles`
+        # whenever the row passes the filters, so its date is joined from here without filtering again
+        self.con.execute(
+            "CREATE TABLE article_dates AS "
+            "SELECT article_id, published FROM articles WHERE published IS NOT NULL"
+        )
         self.con.execute(
             "CREATE TABLE article_topics AS SELECT t.*, a.published, a.countries FROM "
             "(SELECT article_id, topic, count(sentence_start) AS sentences FROM topics "
@@ -416,20 +422,30 @@ class StoreSQL:
         (a few thousand rows at a million statements, from which the headline counts, the top speakers and
         the statements per country are taken), and the filtered articles' count. One scan per filter set:
         the last `SELECTIONS` are kept."""
+
+        def scan() -> tuple[pd.DataFrame, int]:
+            counts = self._filtered_query(
+                filters,
+                "SELECT speaker, speaker_country, speaker_role, count(*) AS n FROM f_statements "
+                "GROUP BY speaker, speaker_country, speaker_role",
+            )
+            return counts, self.count(filters, ("articles",))["articles"]
+
+        return self._once("speakers", filters, scan)
+
+    def _once(self, kind: str, filters: Filters, compute):
+        """`compute()`, kept for the last `SELECTIONS` filter sets of each `kind`: what several frames of a
+        page share is computed once per filter set."""
+        key = (kind, filters)
         with self._lock:
-            cached = self._speaker_counts.get(filters)
-        if cached is not None:
-            return cached
-        counts = self._filtered_query(
-            filters,
-            "SELECT speaker, speaker_country, speaker_role, count(*) AS n FROM f_statements "
-            "GROUP BY speaker, speaker_country, speaker_role",
-        )
-        result = (counts, self.count(filters, ("articles",))["articles"])
+            if key in self._results:
+                return self._results[key]
+        result = compute()
         with self._lock:
-            self._speaker_counts[filters] = result
-            while len(self._speaker_counts) > SELECTIONS:
-                self._speaker_counts.pop(next(iter(self._speaker_counts)))
+            self._results[key] = result
+            kept = [k for k in self._results if k[0] == kind]
+            for old in kept[: max(0, len(kept) - SELECTIONS)]:
+                del self._results[old]
         return result
 
     def headline_counts(self, filters: Filters) -> dict[str, int]:
@@ -451,8 +467,7 @@ class StoreSQL:
             filters,
             f"SELECT * FROM (SELECT {_period('a.published', freq)} AS period, "
             "coalesce(s.kind, 'unknown') AS kind, count(*) AS statements "
-            "FROM f_statements s JOIN f_articles a USING (article_id) "
-            "WHERE a.published IS NOT NULL GROUP BY ALL) "
+            "FROM f_statements s JOIN article_dates a USING (article_id) GROUP BY ALL) "
             f"ORDER BY period, CASE kind {order} ELSE {len(KINDS)} END",
         )
         return _typed(counts, {"period": "datetime64[ns]", "kind": "string", "statements": "int64"})
@@ -570,6 +585,13 @@ class StoreSQL:
         the shares supporting and opposing."""
         if row not in {"actor", "actor_country"}:
             raise ValueError(f"row must be 'actor' or 'actor_country', not {row!r}")
+        if row == "actor":  # from the counts the networks are drawn from: one scan for both
+            out = self._actor_targets(filters).rename(columns={"weight": "count"})
+            out = _strings(out, ["actor", "target"]).astype({"count": "int64"})
+            out["share_support"] = out["n_support"] / out["count"]
+            out["share_oppose"] = out["n_oppose"] / out["count"]
+            out = out[["actor", "target", "mean_score", "count", "share_support", "share_oppose"]]
+            return out.reset_index(drop=True)
         out = self._filtered_query(
             filters,
             f"SELECT {row}, target, sum(score * w) / sum(w) AS mean_score, count(*) AS count, "
@@ -588,8 +610,7 @@ class StoreSQL:
             filters,
             f"SELECT {_period('published', freq)} AS period, target, sum(score * w) / sum(w) AS mean_score, "
             f"count(*) AS count FROM ({_VALID_STANCES.format(keys='article_id')}) "
-            "JOIN (SELECT DISTINCT article_id, published FROM f_articles WHERE published IS NOT NULL) "
-            "USING (article_id) GROUP BY period, target ORDER BY period, target",
+            "JOIN article_dates USING (article_id) GROUP BY period, target ORDER BY period, target",
         )
         out = _strings(out, ["target"])
         return out.astype({"period": "datetime64[ns]", "count": "int64"})
@@ -597,16 +618,23 @@ class StoreSQL:
     def actor_target_pairs(self, filters: Filters) -> pd.DataFrame:
         """`stance_frames.actor_target_pairs` in SQL: per (actor, target), its rows, mean score and
         majority polarity, from which the networks are drawn."""
-        out = self._filtered_query(
-            filters,
-            "SELECT actor, target, count(*) AS weight, sum(score * w) / sum(w) AS mean_score, "
-            + ", ".join(
-                f"count(*) FILTER (WHERE polarity = '{p}') AS n_{p}" for p in stance_frames.POLARITIES
-            )
-            + f" FROM ({_VALID_STANCES.format(keys='actor')}) GROUP BY actor, target ORDER BY actor, target",
+        out = self._actor_targets(filters)
+        return stance_frames.with_majority(
+            out, out[[f"n_{p}" for p in stance_frames.POLARITIES]].to_numpy(float)
         )
-        counts = out[[f"n_{p}" for p in stance_frames.POLARITIES]].to_numpy(float)
-        return stance_frames.with_majority(out, counts)
+
+    def _actor_targets(self, filters: Filters) -> pd.DataFrame:
+        """Per (actor, target) of the valid filtered stance rows: weight (rows), mean score weighted by
+        confidence, and rows per polarity (n_support, ...): the actor heatmap and the networks from one
+        scan per filter set."""
+        polarities = ", ".join(
+            f"count(*) FILTER (WHERE polarity = '{p}') AS n_{p}" for p in stance_frames.POLARITIES
+        )
+        select = (
+            f"SELECT actor, target, count(*) AS weight, sum(score * w) / sum(w) AS mean_score, {polarities} "
+            f"FROM ({_VALID_STANCES.format(keys='actor')}) GROUP BY actor, target ORDER BY actor, target"
+        )
+        return self._once("actor_targets", filters, lambda: self._filtered_query(filters, select)).copy()
 
     def stance_cell(
         self, filters: Filters, actor: str | None = None, target: str | None = None
