@@ -125,12 +125,6 @@ class StoreSQL:
         # rows, the article's date and the countries it mentions (each once), a third of the topics
         # table's rows, kept in memory (about 100 bytes a row) so that no topic chart scans sentence rows
         # or joins them to their articles
-        # Every dated article's date, in memory, for the time charts: a row's article is in `f_articles`
-        # whenever the row passes the filters, so its date is joined from here without filtering again
-        self.con.execute(
-            "CREATE TABLE article_dates AS "
-            "SELECT article_id, published FROM articles WHERE published IS NOT NULL"
-        )
         self.con.execute(
             "CREATE TABLE article_topics AS SELECT t.*, a.published, a.countries FROM "
             "(SELECT article_id, topic, count(sentence_start) AS sentences FROM topics "
@@ -465,9 +459,11 @@ class StoreSQL:
         order = " ".join(f"WHEN '{k}' THEN {i}" for i, k in enumerate(KINDS))
         counts = self._filtered_query(
             filters,
-            f"SELECT * FROM (SELECT {_period('a.published', freq)} AS period, "
-            "coalesce(s.kind, 'unknown') AS kind, count(*) AS statements "
-            "FROM f_statements s JOIN article_dates a USING (article_id) GROUP BY ALL) "
+            # counted per article first: the join with the articles' dates then has a row per article
+            f"SELECT * FROM (SELECT {_period('a.published', freq)} AS period, kind, sum(n) AS statements "
+            "FROM (SELECT article_id, coalesce(kind, 'unknown') AS kind, count(*) AS n FROM f_statements "
+            "GROUP BY ALL) s JOIN f_articles a USING (article_id) WHERE a.published IS NOT NULL "
+            "GROUP BY ALL) "
             f"ORDER BY period, CASE kind {order} ELSE {len(KINDS)} END",
         )
         return _typed(counts, {"period": "datetime64[ns]", "kind": "string", "statements": "int64"})
@@ -608,9 +604,13 @@ class StoreSQL:
             raise ValueError(f"freq must be 'M' or 'Q', not {freq!r}")
         out = self._filtered_query(
             filters,
-            f"SELECT {_period('published', freq)} AS period, target, sum(score * w) / sum(w) AS mean_score, "
-            f"count(*) AS count FROM ({_VALID_STANCES.format(keys='article_id')}) "
-            "JOIN article_dates USING (article_id) GROUP BY period, target ORDER BY period, target",
+            # summed per article first, as the statements over time
+            f"SELECT {_period('published', freq)} AS period, target, sum(sw) / sum(w) AS mean_score, "
+            "sum(n) AS count FROM "
+            "(SELECT article_id, target, sum(score * w) AS sw, sum(w) AS w, count(*) AS n "
+            f"FROM ({_VALID_STANCES.format(keys='article_id')}) GROUP BY article_id, target) "
+            "JOIN f_articles USING (article_id) WHERE published IS NOT NULL "
+            "GROUP BY period, target ORDER BY period, target",
         )
         out = _strings(out, ["target"])
         return out.astype({"period": "datetime64[ns]", "count": "int64"})
