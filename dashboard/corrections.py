@@ -1,85 +1,554 @@
-"""Analysts' corrections of stance rows, kept beside the store and applied whenever its tables are read.
+"""Analysts' corrections of statements, numbers and stances: an embedded SQLite database in the store,
+applied whenever its tables are read.
 
-`<store>/corrections/stances.csv` holds one line per correction (stance_id, verdict, note, corrected_at);
-the newest line for a stance wins, so a correction can itself be corrected and the file is its history. A
-verdict `support`, `oppose` or `neutral` sets the row's polarity and the sign of its score, with method
-`analyst` and confidence 1; `not_a_stance` removes the row. Plain CSV read and written by pandas (never
-pickled); the note is stored as text and only ever shown as text."""
+`<store>/corrections/corrections.sqlite` (SQLite in WAL mode: several analysts in several processes write at
+once, each correction one short transaction, and readers never wait) holds one row per correction:
+
+- `set`: one column of one row changed (`field`, `old`, `new`); `rejected` set to true marks "not a
+  statement" / "not a claim" / "not a stance" (false restores the row);
+- `add`: a row the extractor missed (`new` holds its columns as JSON);
+- `undo`: takes back an earlier correction (`undoes`).
+
+Every correction records who (`analyst`: given, else `DDD_ANALYST`, else the user name), when (UTC) and an
+optional note. A row is found again by its article and text span, not by a row number: statements by their
+content span, numbers by their span, stances by their evidence span, target and (as extracted) actor. So a
+correction survives a re-ingest and a pipeline version change; one whose row is gone is listed by
+`orphaned`, never dropped. The newest correction of a field wins; a changed stance gets method `analyst`
+and confidence 1 (its polarity sets the sign of its score), a changed number is checked against NATO's
+figures again. Values are JSON in the database, never pickled; notes are only ever shown as text.
+
+Python: `record`, `add_row`, `undo`, `history`, `read_corrections`, `apply_corrections(frame, corrections,
+table)`, `orphaned`."""
 
 from __future__ import annotations
 
+import getpass
+import json
+import os
+import sqlite3
+from collections.abc import Iterator, Mapping
+from contextlib import closing, contextmanager
 from pathlib import Path
 
+import duckdb
 import pandas as pd
 
-VERDICTS = ("support", "oppose", "neutral", "not_a_stance")
-COLUMNS = ["stance_id", "verdict", "note", "corrected_at"]
-RELATIVE_PATH = Path("corrections") / "stances.csv"
+from dashboard.schema import KEYS, TABLES, conform
+
+TABLES_CORRECTED = ("statements", "numbers", "stances")
+RELATIVE_PATH = Path("corrections") / "corrections.sqlite"
+LEGACY_PATH = Path("corrections") / "stances.csv"  # stance verdicts before the database, imported once
+ANALYST_ENV = "DDD_ANALYST"
 MAX_NOTE = 500  # characters kept of an analyst's note
+MAX_VALUE = 5_000  # characters of a corrected text value
 CORRECTED_MAGNITUDE = 0.5  # |score| given to a row corrected from neutral (its own score was about 0)
 NEAR_ZERO = 0.05  # a score this close to 0 is neutral (as in the stance extractor)
+VERDICTS = ("support", "oppose", "neutral", "not_a_stance")  # the stance page's choices
+# (start, end) columns of the span a row is found by, and the other key columns
+SPAN = {
+    "statements": ("content_start", "content_end"),
+    "numbers": ("start", "end"),
+    "stances": ("evidence_start", "evidence_end"),
+}
+EXTRA_KEY = {"statements": (), "numbers": (), "stances": ("target", "actor")}
+EDITABLE = {
+    "statements": ("speaker", "speaker_type", "speaker_country", "speaker_role", "kind", "rejected"),
+    "numbers": ("value", "unit", "currency", "qualifier", "country", "year", "kind", "rejected"),
+    "stances": ("polarity", "actor", "actor_type", "actor_country", "target", "rejected"),
+}
+COLUMNS = [
+    "id", "table", "article_id", "span_start", "span_end", "target", "actor", "action", "field", "old",
+    "new", "analyst", "at", "note", "undoes",
+]  # fmt: skip
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS corrections (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    "table" TEXT NOT NULL CHECK ("table" IN ('statements', 'numbers', 'stances')),
+    article_id TEXT NOT NULL,
+    span_start INTEGER,
+    span_end INTEGER,
+    target TEXT,
+    actor TEXT,
+    action TEXT NOT NULL CHECK (action IN ('set', 'add', 'undo')),
+    field TEXT,
+    old TEXT,
+    new TEXT,
+    analyst TEXT NOT NULL,
+    at TEXT NOT NULL,
+    note TEXT NOT NULL DEFAULT '',
+    undoes INTEGER REFERENCES corrections(id)
+);
+CREATE INDEX IF NOT EXISTS corrections_row ON corrections ("table", article_id, span_start);
+CREATE TABLE IF NOT EXISTS imported (name TEXT PRIMARY KEY);
+"""
 
 
-def corrections_path(store: str | Path) -> Path:
+class CorrectionError(ValueError):
+    """A correction that cannot be recorded (unknown table, field or row, a bad value)."""
+
+
+def database_path(store: str | Path) -> Path:
     return Path(store) / RELATIVE_PATH
 
 
-def read_corrections(store: str | Path) -> pd.DataFrame:
-    """Every correction saved for `store`, oldest first (an empty frame when there is none). Lines with an
-    unknown verdict (a hand-edited file) are left out."""
-    path = corrections_path(store)
-    if not path.is_file():
-        return pd.DataFrame({c: pd.Series(dtype="string") for c in COLUMNS})
-    found = pd.read_csv(path, dtype="string", keep_default_na=False)
-    for column in COLUMNS:
-        if column not in found:
-            found[column] = pd.Series("", index=found.index, dtype="string")
-    return found.loc[found["verdict"].isin(VERDICTS), COLUMNS].reset_index(drop=True)
+def analyst_name(name: str | None = None) -> str:
+    """Who makes a correction: `name`, else $DDD_ANALYST, else the login name."""
+    chosen = " ".join(str(name or os.environ.get(ANALYST_ENV) or _login()).split())[:100]
+    return chosen or "analyst"
 
 
-def add_correction(store: str | Path, stance_id: str, verdict: str, note: str = "") -> None:
-    """Append one correction for `stance_id` to the store's corrections file."""
-    if verdict not in VERDICTS:
-        raise ValueError(f"verdict must be one of {', '.join(VERDICTS)}, not {verdict!r}")
-    if not stance_id:
-        raise ValueError("a correction needs the stance_id of the row it corrects")
-    path = corrections_path(store)
+def _login() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "analyst"
+
+
+@contextmanager
+def _connect(store: str | Path) -> Iterator[sqlite3.Connection]:
+    """The store's corrections database (created on first use), in WAL mode with a 30 s wait for another
+    writer; the legacy stance CSV is imported once."""
+    path = database_path(store)
     path.parent.mkdir(parents=True, exist_ok=True)
-    row = pd.DataFrame(
-        [
-            {
-                "stance_id": str(stance_id),
-                "verdict": verdict,
-                "note": " ".join(str(note).split())[:MAX_NOTE],
-                "corrected_at": pd.Timestamp.now(tz="UTC").isoformat(timespec="seconds"),
-            }
-        ],
-        columns=COLUMNS,
+    with closing(sqlite3.connect(path, timeout=30.0, isolation_level=None)) as con:
+        con.execute("PRAGMA journal_mode=WAL")
+        con.execute("PRAGMA busy_timeout=30000")
+        con.executescript(_SCHEMA)
+        _import_legacy(con, Path(store))
+        yield con
+
+
+def _now() -> str:
+    return pd.Timestamp.now(tz="UTC").isoformat(timespec="microseconds")
+
+
+def _json(value: object) -> str | None:
+    if value is None or (not isinstance(value, (list, dict, str)) and pd.isna(value)):
+        return None
+    if hasattr(value, "item"):
+        value = value.item()  # numpy scalars
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _insert(con: sqlite3.Connection, rows: list[dict[str, object]]) -> list[int]:
+    """Insert correction rows in one transaction; their ids."""
+    ids = []
+    con.execute("BEGIN IMMEDIATE")
+    try:
+        for row in rows:
+            cur = con.execute(
+                f"INSERT INTO corrections ({', '.join(_quoted(c) for c in COLUMNS[1:])}) "
+                f"VALUES ({', '.join('?' * (len(COLUMNS) - 1))})",
+                [row.get(c) for c in COLUMNS[1:]],
+            )
+            ids.append(int(cur.lastrowid))
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    return ids
+
+
+def _key_of(table: str, row: Mapping[str, object]) -> dict[str, object]:
+    """The columns a row is found again by (article, span, and for stances target and actor)."""
+    start, end = SPAN[table]
+    key = {"article_id": row.get("article_id"), "span_start": row.get(start), "span_end": row.get(end)}
+    for column in ("target", "actor"):
+        key[column] = row.get(column) if column in EXTRA_KEY[table] else None
+    if not key["article_id"] or any(pd.isna(key[c]) for c in ("span_start", "span_end")):
+        raise CorrectionError(f"a {table} row needs its article and span to be corrected: {dict(row)!r}")
+    return {k: (int(v) if k.startswith("span") else v) for k, v in key.items()}
+
+
+def stored_row(store: str | Path, table: str, row_id: str) -> dict[str, object]:
+    """One row of the store's current snapshot by its id, as extracted (no correction applied)."""
+    from dashboard.store import Store
+
+    _check_table(table)
+    files = Store(store).file_uris(table)
+    id_column = KEYS[table][0]
+    if files:
+        with closing(duckdb.connect()) as con:
+            found = (
+                con.sql(
+                    f"SELECT * FROM read_parquet($files) WHERE {id_column} = $id",
+                    params={"files": files, "id": row_id},
+                )
+                .to_arrow_table()
+                .to_pandas()
+            )
+        if len(found):
+            return found.iloc[0].to_dict()
+    raise CorrectionError(f"no {table} row {row_id!r} in the store")
+
+
+def _check_table(table: str) -> None:
+    if table not in TABLES_CORRECTED:
+        raise CorrectionError(f"corrections apply to {', '.join(TABLES_CORRECTED)}, not {table!r}")
+
+
+def _value(table: str, field: str, value: object) -> object:
+    """`value` checked and cast for `field` of `table`."""
+    if field == "rejected":
+        return bool(value)
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    dtype = TABLES[table][field]
+    try:
+        if dtype == "Float64":
+            return float(value)
+        if dtype == "Int64":
+            return int(value)
+    except (TypeError, ValueError) as err:
+        raise CorrectionError(f"{field} must be a number, not {value!r}") from err
+    text = " ".join(str(value).split())[:MAX_VALUE]
+    allowed = _allowed(table, field)
+    if allowed and text not in allowed:
+        raise CorrectionError(f"{field} must be one of {', '.join(sorted(allowed))}, not {text!r}")
+    return text
+
+
+def _allowed(table: str, field: str) -> set[str]:
+    from dashboard.schema import ALLOWED
+
+    return ALLOWED.get((table, field), set())
+
+
+def record(
+    store: str | Path,
+    table: str,
+    row: Mapping[str, object] | str,
+    changes: Mapping[str, object],
+    *,
+    analyst: str | None = None,
+    note: str = "",
+) -> list[int]:
+    """Record `changes` (column -> new value; `rejected: True` for "not a statement/claim/stance") of one
+    row of `table`, given as its id (looked up in the store) or as the stored row itself. One transaction;
+    the ids of the corrections."""
+    _check_table(table)
+    if isinstance(row, str):
+        row = stored_row(store, table, row)
+    key = _key_of(table, row)
+    unknown = [f for f in changes if f not in EDITABLE[table]]
+    if unknown or not changes:
+        raise CorrectionError(f"{table}: can change {', '.join(EDITABLE[table])}, not {unknown or 'nothing'}")
+    base = key | {"table": table, "action": "set", "analyst": analyst_name(analyst), "at": _now()}
+    base["note"] = " ".join(str(note or "").split())[:MAX_NOTE]
+    rows = [
+        base
+        | {
+            "field": f,
+            "old": _json(row.get(f, False if f == "rejected" else None)),
+            "new": _json(_value(table, f, v)),
+        }
+        for f, v in changes.items()
+    ]
+    with _connect(store) as con:
+        return _insert(con, rows)
+
+
+def add_row(
+    store: str | Path, table: str, values: Mapping[str, object], *, analyst: str | None = None, note: str = ""
+) -> int:
+    """Record a row the extractor missed: a statement (article_id, content_start, content_end, content and
+    any of speaker, speaker_country, speaker_role, kind, speaker_start, speaker_end) or a stance (article_id,
+    evidence_start, evidence_end, evidence, actor, target, polarity and any of actor_type, actor_country,
+    statement_id). Its id."""
+    if table not in ("statements", "stances"):
+        raise CorrectionError(f"rows can be added to statements and stances, not {table}")
+    needed = {
+        "statements": ("article_id", "content_start", "content_end", "content"),
+        "stances": (
+            "article_id",
+            "evidence_start",
+            "evidence_end",
+            "evidence",
+            "actor",
+            "target",
+            "polarity",
+        ),
+    }[table]
+    missing = [c for c in needed if values.get(c) in (None, "")]
+    if missing:
+        raise CorrectionError(f"a new {table} row needs {', '.join(missing)}")
+    clean = {}
+    for column, value in values.items():
+        if column not in TABLES[table]:
+            raise CorrectionError(f"{table} has no column {column!r}")
+        clean[column] = value if column in ("article_id", "statement_id") else _value(table, column, value)
+    key = _key_of(table, clean)
+    entry = key | {"table": table, "action": "add", "new": json.dumps(clean, ensure_ascii=False)}
+    entry |= {
+        "analyst": analyst_name(analyst),
+        "at": _now(),
+        "note": " ".join(str(note or "").split())[:MAX_NOTE],
+    }
+    with _connect(store) as con:
+        return _insert(con, [entry])[0]
+
+
+def undo(store: str | Path, correction_id: int, *, analyst: str | None = None, note: str = "") -> int:
+    """Take back correction `correction_id` (its row returns to what it was before it); the undo's id."""
+    with _connect(store) as con:
+        found = con.execute(
+            'SELECT "table", article_id, span_start, span_end, target, actor, action FROM corrections '
+            "WHERE id = ?",
+            [int(correction_id)],
+        ).fetchone()
+        if found is None:
+            raise CorrectionError(f"no correction {correction_id}")
+        if found[6] == "undo":
+            raise CorrectionError("an undo cannot be undone; record the correction again")
+        entry = dict(
+            zip(["table", "article_id", "span_start", "span_end", "target", "actor"], found[:6], strict=True)
+        )
+        entry |= {
+            "action": "undo",
+            "undoes": int(correction_id),
+            "analyst": analyst_name(analyst),
+            "at": _now(),
+        }
+        entry["note"] = " ".join(str(note or "").split())[:MAX_NOTE]
+        return _insert(con, [entry])[0]
+
+
+def read_corrections(store: str | Path) -> pd.DataFrame:
+    """Every correction of the store, oldest first (COLUMNS; empty when there is none)."""
+    if not database_path(store).is_file() and not (Path(store) / LEGACY_PATH).is_file():
+        return _empty()
+    with _connect(store) as con:
+        rows = con.execute(
+            f"SELECT {', '.join(_quoted(c) for c in COLUMNS)} FROM corrections ORDER BY id"
+        ).fetchall()
+    if not rows:
+        return _empty()
+    out = pd.DataFrame(rows, columns=COLUMNS)
+    return out.astype({"id": "int64", "span_start": "Int64", "span_end": "Int64", "undoes": "Int64"}).astype(
+        {c: "string" for c in COLUMNS if c not in {"id", "span_start", "span_end", "undoes"}}
     )
-    row.to_csv(path, mode="a", header=not path.is_file(), index=False)
 
 
-def latest(corrections: pd.DataFrame) -> pd.DataFrame:
-    """The newest correction per stance: stance_id, verdict, note, corrected_at."""
-    return corrections.drop_duplicates("stance_id", keep="last").reset_index(drop=True)
+def _quoted(column: str) -> str:
+    return f'"{column}"'
 
 
-def apply_corrections(stances: pd.DataFrame, corrections: pd.DataFrame) -> pd.DataFrame:
-    """`stances` with the newest correction of each row applied (a new frame; `stances` is not changed).
-    Corrections of stance ids not in the table are ignored."""
-    if corrections.empty or stances.empty:
-        return stances
-    verdict = stances["stance_id"].map(latest(corrections).set_index("stance_id")["verdict"])
-    out = stances.loc[verdict.ne("not_a_stance").fillna(True).astype(bool)].copy()
-    verdict = verdict.loc[out.index]
-    changed = verdict.notna()
-    if not changed.any():
-        return out
-    magnitude = out.loc[changed, "score"].abs().astype("float64")
-    magnitude = magnitude.where(magnitude > NEAR_ZERO, CORRECTED_MAGNITUDE)
-    sign = verdict.loc[changed].map({"support": 1.0, "oppose": -1.0, "neutral": 0.0}).astype("float64")
-    out.loc[changed, "score"] = (magnitude * sign).round(3)
-    out.loc[changed, "polarity"] = verdict.loc[changed].astype(str)
-    out.loc[changed, "method"] = "analyst"
-    out.loc[changed, "confidence"] = 1.0
-    return out
+def _empty() -> pd.DataFrame:
+    dtypes = {"id": "int64", "span_start": "Int64", "span_end": "Int64", "undoes": "Int64"}
+    return pd.DataFrame({c: pd.Series(dtype=dtypes.get(c, "string")) for c in COLUMNS})
+
+
+def version(store: str | Path) -> str:
+    """Changes whenever a correction is recorded (for caches): the newest id, or "" with none."""
+    if not database_path(store).is_file():
+        legacy = Path(store) / LEGACY_PATH
+        return f"legacy:{legacy.stat().st_mtime_ns}" if legacy.is_file() else ""
+    with _connect(store) as con:
+        newest = con.execute("SELECT max(id) FROM corrections").fetchone()[0]
+    return "" if newest is None else str(newest)
+
+
+def active(corrections: pd.DataFrame) -> pd.DataFrame:
+    """The corrections in force: every `set` and `add` that no `undo` takes back, oldest first."""
+    if corrections.empty:
+        return corrections
+    undone = set(corrections.loc[corrections["action"] == "undo", "undoes"].dropna().astype(int))
+    kept = corrections["action"].isin(["set", "add"]) & ~corrections["id"].isin(undone)
+    return corrections[kept].reset_index(drop=True)
+
+
+def history(store: str | Path, table: str, row: Mapping[str, object] | str) -> pd.DataFrame:
+    """Every correction of one row (given as its id or as the stored row), undone ones and undos
+    included, oldest first."""
+    _check_table(table)
+    if isinstance(row, str):
+        row = stored_row(store, table, row)
+    key = _key_of(table, row)
+    found = read_corrections(store)
+    mask = found["table"].eq(table) & found["article_id"].eq(key["article_id"])
+    mask &= found["span_start"].eq(key["span_start"]) & found["span_end"].eq(key["span_end"])
+    for column in EXTRA_KEY[table]:
+        mask &= found[column].eq(key[column])
+    return found[mask.fillna(False).astype(bool)].reset_index(drop=True)
+
+
+def _row_keys(frame: pd.DataFrame, table: str) -> pd.Series:
+    """Each row's key (article_id, span start, span end, target, actor) as a tuple, as corrections hold it."""
+    start, end = SPAN[table]
+    columns = {
+        "article_id": "article_id",
+        "span_start": start,
+        "span_end": end,
+        "target": "target",
+        "actor": "actor",
+    }
+    parts = {
+        k: frame[c] if (k not in ("target", "actor") or k in EXTRA_KEY[table]) else None
+        for k, c in columns.items()
+    }
+    return _keys(parts, frame.index)
+
+
+def _correction_keys(corrections: pd.DataFrame) -> pd.Series:
+    return _keys(
+        {k: corrections[k] for k in ("article_id", "span_start", "span_end", "target", "actor")},
+        corrections.index,
+    )
+
+
+def _keys(parts: Mapping[str, pd.Series | None], index: pd.Index) -> pd.Series:
+    def clean(name: str, values: pd.Series | None) -> list[object]:
+        if values is None:
+            return [None] * len(index)
+        if name.startswith("span"):
+            return [None if pd.isna(v) else int(v) for v in values]
+        return [None if pd.isna(v) else str(v) for v in values]
+
+    columns = [clean(name, values) for name, values in parts.items()]
+    return pd.Series(list(zip(*columns, strict=True)), index=index, dtype=object)
+
+
+def apply_corrections(
+    frame: pd.DataFrame,
+    corrections: pd.DataFrame,
+    table: str = "stances",
+    reference: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """`frame` (rows of `table` as extracted) with the corrections in force applied: each row's newest value
+    of each field, rejected rows dropped, rows added by analysts appended. A new frame; `frame` is not
+    changed. Corrections whose row is not in `frame` are left (see `orphaned`). Changed numbers are checked
+    against `reference` (NATO's figures; the shipped ones by default)."""
+    _check_table(table)
+    mine = active(corrections)
+    mine = mine[mine["table"] == table] if not mine.empty else mine
+    if mine.empty:
+        return frame
+    sets = mine[mine["action"] == "set"]
+    out = frame.copy()
+    rejected = pd.Series(False, index=out.index)
+    changed = pd.Series(False, index=out.index)
+    if not sets.empty and not out.empty:
+        keys = _row_keys(out, table)
+        by_key: dict[tuple, list[tuple[str, object]]] = {}
+        for key, field, new in zip(_correction_keys(sets), sets["field"], sets["new"], strict=True):
+            by_key.setdefault(key, []).append((str(field), None if pd.isna(new) else json.loads(new)))
+        for index, key in keys.items():
+            for field, new in by_key.get(key, ()):
+                if field == "rejected":
+                    rejected[index] = bool(new)
+                else:
+                    out.at[index, field] = new
+                    changed[index] = True
+    adds = mine[mine["action"] == "add"]
+    added = pd.DataFrame(
+        [json.loads(v) | {"_id": int(i)} for v, i in zip(adds["new"], adds["id"], strict=True)]
+    )
+    out = _finish(out, changed, rejected, table, reference)
+    if not added.empty:
+        added[KEYS[table][0]] = added["article_id"].astype(str) + ":analyst" + added.pop("_id").astype(str)
+        new_rows = _finish(
+            conform(added, table),
+            pd.Series(True, index=added.index),
+            pd.Series(False, index=added.index),
+            table,
+            reference,
+        )
+        out = pd.concat([out, new_rows], ignore_index=True)
+    return conform(out, table)
+
+
+def _finish(
+    rows: pd.DataFrame, changed: pd.Series, rejected: pd.Series, table: str, reference: pd.DataFrame | None
+) -> pd.DataFrame:
+    """Corrected rows made whole: a stance's score follows its polarity, method `analyst`, confidence 1; a
+    statement's confidence 1; a number is checked against NATO again. Rejected rows dropped."""
+    rows = rows.copy()
+    if changed.any():
+        if table == "stances":
+            polarity = rows.loc[changed, "polarity"].astype(str)
+            magnitude = rows.loc[changed, "score"].astype("Float64").abs().fillna(0.0).astype("float64")
+            magnitude = magnitude.where(magnitude > NEAR_ZERO, CORRECTED_MAGNITUDE)
+            sign = polarity.map({"support": 1.0, "oppose": -1.0}).fillna(0.0).astype("float64")
+            rows.loc[changed, "score"] = (magnitude * sign).round(3)
+            rows.loc[changed, "method"] = "analyst"
+            rows.loc[changed, "confidence"] = 1.0
+        elif table == "statements":
+            rows.loc[changed, "confidence"] = 1.0
+        else:
+            from dashboard.claims import check_claims
+
+            checked = check_claims(conform(rows.loc[changed], "numbers"), reference)
+            for column in ("official_value", "edition", "difference", "verdict", "met_guideline"):
+                rows[column] = rows[column].astype(checked[column].dtype)
+                rows.loc[changed, column] = checked[column].to_numpy()
+    return rows.loc[~rejected.to_numpy()]
+
+
+def orphaned(store: str | Path, tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
+    """The corrections in force whose row is in none of `tables` (as extracted): kept, and listed here, never
+    silently dropped."""
+    mine = active(read_corrections(store))
+    if mine.empty:
+        return mine
+    mine = mine[mine["action"] == "set"]
+    lost = pd.Series(False, index=mine.index)
+    for table in TABLES_CORRECTED:
+        rows = mine["table"] == table
+        keys = set(_row_keys(tables[table], table)) if table in tables and len(tables[table]) else set()
+        lost |= rows & ~_correction_keys(mine).isin(keys)
+    return mine[lost].reset_index(drop=True)
+
+
+def add_correction(
+    store: str | Path, stance_id: str, verdict: str, note: str = "", *, analyst: str | None = None
+) -> list[int]:
+    """The stance page's correction of one stance row (by id): a polarity, or `not_a_stance`."""
+    if verdict not in VERDICTS:
+        raise CorrectionError(f"verdict must be one of {', '.join(VERDICTS)}, not {verdict!r}")
+    if not stance_id:
+        raise CorrectionError("a correction needs the stance_id of the row it corrects")
+    change = {"rejected": True} if verdict == "not_a_stance" else {"polarity": verdict}
+    return record(store, "stances", stance_id, change, analyst=analyst, note=note)
+
+
+def _import_legacy(con: sqlite3.Connection, store: Path) -> None:
+    """Stance verdicts saved before the database (`corrections/stances.csv`, keyed by stance id) become
+    corrections, once; a verdict whose stance is no longer in the store is left in the file."""
+    legacy = store / LEGACY_PATH
+    if not legacy.is_file() or con.execute("SELECT 1 FROM imported WHERE name = 'stances.csv'").fetchone():
+        return
+    saved = pd.read_csv(legacy, dtype="string", keep_default_na=False)
+    rows = []
+    for line in saved.itertuples(index=False):
+        verdict = getattr(line, "verdict", "")
+        if verdict not in VERDICTS:
+            continue
+        try:
+            row = stored_row(store, "stances", str(line.stance_id))
+        except CorrectionError:
+            continue
+        field, new = ("rejected", True) if verdict == "not_a_stance" else ("polarity", verdict)
+        rows.append(
+            _key_of("stances", row)
+            | {"table": "stances", "action": "set", "field": field, "old": _json(row.get(field, False))}
+            | {
+                "new": _json(new),
+                "analyst": "imported",
+                "at": str(getattr(line, "corrected_at", "") or _now()),
+            }
+            | {"note": str(getattr(line, "note", ""))}
+        )
+    con.execute("BEGIN IMMEDIATE")
+    try:
+        if not con.execute("SELECT 1 FROM imported WHERE name = 'stances.csv'").fetchone():  # not by another
+            for row in rows:
+                con.execute(
+                    f"INSERT INTO corrections ({', '.join(_quoted(c) for c in COLUMNS[1:])}) "
+                    f"VALUES ({', '.join('?' * (len(COLUMNS) - 1))})",
+                    [row.get(c) for c in COLUMNS[1:]],
+                )
+            con.execute("INSERT INTO imported VALUES ('stances.csv')")
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise

@@ -1,83 +1,213 @@
-"""Analysts' stance corrections: saved as CSV beside the store, the newest per row applied to the table."""
+"""Analysts' corrections (dashboard.corrections): an SQLite database in the store; every correction with who,
+when, old and new value; the newest of a field wins, undo takes one back; rows found again by article and
+span, so corrections survive a re-ingest; concurrent writers lose nothing."""
 
 from __future__ import annotations
 
+import multiprocessing
+import shutil
+import sqlite3
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
 from dashboard import corrections
+from dashboard.corrections import CorrectionError
+from dashboard.loader import load_articles
 from dashboard.schema import conform, validate
+from dashboard.store import Store
+
+SAMPLE = Path(__file__).resolve().parents[1] / "data" / "articles"
 
 
 def _stances() -> pd.DataFrame:
-    return pd.DataFrame(
-        {
-            "stance_id": ["s1", "s2", "s3", "s4"],
-            "actor": ["A", "B", "C", "D"],
-            "polarity": ["support", "oppose", "neutral", "support"],
-            "score": [0.8, -0.6, 0.0, 0.5],
-            "confidence": [0.7, 0.7, 0.4, 0.4],
-            "method": ["rule:stance_cue"] * 4,
-        }
-    )
-
-
-def test_corrections_round_trip_and_the_newest_wins(tmp_path: Path) -> None:
-    assert corrections.read_corrections(tmp_path).empty
-    corrections.add_correction(tmp_path, "s1", "oppose", 'sarcasm, "not" support\nsee para 2')
-    corrections.add_correction(tmp_path, "s2", "not_a_stance")
-    corrections.add_correction(tmp_path, "s1", "neutral", "second thoughts")
-    saved = corrections.read_corrections(tmp_path)
-    assert saved["stance_id"].tolist() == ["s1", "s2", "s1"]
-    assert saved["note"].iloc[0] == 'sarcasm, "not" support see para 2'  # one line, quotes kept as text
-    assert corrections.latest(saved).set_index("stance_id")["verdict"].to_dict() == {
-        "s1": "neutral",
-        "s2": "not_a_stance",
+    rows = {
+        "stance_id": ["s1", "s2", "s3", "s4"],
+        "article_id": ["a"] * 4,
+        "actor": ["A", "B", "C", "D"],
+        "actor_type": ["person"] * 4,
+        "target": ["nato_alliance"] * 4,
+        "polarity": ["support", "oppose", "neutral", "support"],
+        "score": [0.8, -0.6, 0.0, 0.5],
+        "confidence": [0.7, 0.7, 0.4, 0.4],
+        "method": ["rule:stance_cue"] * 4,
+        "evidence_start": [0, 10, 20, 30],
+        "evidence_end": [9, 19, 29, 39],
     }
-    assert (
-        corrections.corrections_path(tmp_path)
-        .read_text(encoding="utf-8")
-        .startswith("stance_id,verdict,note,corrected_at")
-    )
+    return conform(pd.DataFrame(rows), "stances")
 
 
-def test_applying_corrections_sets_polarity_and_sign_and_drops_rejected_rows(tmp_path: Path) -> None:
+def _row(frame: pd.DataFrame, row_id: str) -> dict[str, object]:
+    return frame.set_index(frame.columns[0]).loc[row_id].to_dict() | {frame.columns[0]: row_id}
+
+
+def test_corrections_record_who_when_old_and_new_and_the_newest_wins(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv(corrections.ANALYST_ENV, "Ana Lyst")
     stances = _stances()
-    for stance_id, verdict in [("s1", "oppose"), ("s2", "not_a_stance"), ("s3", "support"), ("zz", "oppose")]:
-        corrections.add_correction(tmp_path, stance_id, verdict)
-    out = corrections.apply_corrections(stances, corrections.read_corrections(tmp_path))
-    assert out["stance_id"].tolist() == ["s1", "s3", "s4"]  # s2 is no stance; "zz" is not in the table
-    rows = out.set_index("stance_id")
-    assert rows.loc["s1", ["polarity", "score", "method", "confidence"]].tolist() == [
-        "oppose",
-        -0.8,
+    assert corrections.read_corrections(tmp_path).empty
+    corrections.record(
+        tmp_path, "stances", _row(stances, "s1"), {"polarity": "oppose"}, note="sarcasm,\n see 2"
+    )
+    corrections.record(tmp_path, "stances", _row(stances, "s1"), {"polarity": "neutral"}, analyst="Bo")
+    saved = corrections.read_corrections(tmp_path)
+    assert saved[["analyst", "field", "old", "new"]].values.tolist() == [
+        ["Ana Lyst", "polarity", '"support"', '"oppose"'],
+        ["Bo", "polarity", '"support"', '"neutral"'],
+    ]
+    assert saved["note"].iloc[0] == "sarcasm, see 2"  # one line, kept as text
+    assert pd.Timestamp(saved["at"].iloc[0]).tzinfo is not None
+    out = corrections.apply_corrections(stances, saved, "stances").set_index("stance_id")
+    assert out.loc["s1", ["polarity", "score", "method", "confidence"]].tolist() == [
+        "neutral",
+        0.0,
         "analyst",
         1.0,
     ]
+    assert len(corrections.history(tmp_path, "stances", _row(stances, "s1"))) == 2
+    assert corrections.database_path(tmp_path).is_file()
+
+
+def test_applying_sets_polarity_and_sign_drops_rejected_rows_and_keeps_the_input(tmp_path: Path) -> None:
+    stances = _stances()
+    corrections.record(tmp_path, "stances", _row(stances, "s1"), {"polarity": "oppose"})
+    corrections.record(tmp_path, "stances", _row(stances, "s2"), {"rejected": True})
+    corrections.record(tmp_path, "stances", _row(stances, "s3"), {"polarity": "support"})
+    out = corrections.apply_corrections(stances, corrections.read_corrections(tmp_path), "stances")
+    validate(out, "stances")
+    rows = out.set_index("stance_id")
+    assert rows.index.tolist() == ["s1", "s3", "s4"]
+    assert rows.loc["s1", ["polarity", "score"]].tolist() == ["oppose", -0.8]
     assert rows.loc["s3", ["polarity", "score"]].tolist() == ["support", corrections.CORRECTED_MAGNITUDE]
     assert rows.loc["s4", ["polarity", "score", "method"]].tolist() == ["support", 0.5, "rule:stance_cue"]
     assert stances["polarity"].tolist() == ["support", "oppose", "neutral", "support"]  # input unchanged
 
 
-def test_corrected_rows_still_meet_the_stances_contract(tmp_path: Path) -> None:
-    full = conform(_stances().assign(article_id="a", actor_type="person", target="nato_alliance"), "stances")
-    corrections.add_correction(tmp_path, "s4", "neutral")
-    out = corrections.apply_corrections(full, corrections.read_corrections(tmp_path))
+def test_undo_takes_a_correction_back_and_both_stay_in_the_history(tmp_path: Path) -> None:
+    stances = _stances()
+    (rejected,) = corrections.record(tmp_path, "stances", _row(stances, "s2"), {"rejected": True})
+    corrections.undo(tmp_path, rejected, note="it is a stance after all")
+    saved = corrections.read_corrections(tmp_path)
+    assert saved["action"].tolist() == ["set", "undo"] and saved["undoes"].iloc[1] == rejected
+    assert corrections.active(saved).empty
+    out = corrections.apply_corrections(stances, saved, "stances")
+    assert out["stance_id"].tolist() == ["s1", "s2", "s3", "s4"]
+    with pytest.raises(CorrectionError):
+        corrections.undo(tmp_path, int(saved["id"].iloc[1]))  # an undo is not undone
+    with pytest.raises(CorrectionError):
+        corrections.undo(tmp_path, 999)
+
+
+def test_numbers_are_checked_against_nato_again_after_a_correction(tmp_path: Path) -> None:
+    number = {
+        "number_id": "n1", "article_id": "a", "value": 2.1, "unit": "percent_of_gdp", "country": "FRA",
+        "year": 2024, "kind": "reported", "start": 5, "end": 9, "text": "2.1%",
+    }  # fmt: skip
+    from dashboard.claims import check_claims
+
+    numbers = check_claims(conform(pd.DataFrame([number]), "numbers"))
+    corrections.record(tmp_path, "numbers", _row(numbers, "n1"), {"country": "POL", "value": "4.1"})
+    out = corrections.apply_corrections(numbers, corrections.read_corrections(tmp_path), "numbers")
+    validate(out, "numbers")
+    assert out[["country", "value"]].values.tolist() == [["POL", 4.1]]
+    assert out["official_value"].iloc[0] != numbers["official_value"].iloc[0]  # Poland's figure, not France's
+    assert out["verdict"].iloc[0] == "consistent"
+
+
+@pytest.mark.parametrize(
+    "table, changes",
+    [
+        ("stances", {"polarity": "maybe"}),
+        ("stances", {"score": 1.0}),  # not a field analysts set
+        ("numbers", {"year": "next year"}),
+        ("topics", {"topic": "nato"}),
+        ("stances", {}),
+    ],
+)
+def test_a_bad_correction_is_refused_and_nothing_is_written(tmp_path: Path, table: str, changes) -> None:
+    row = _row(_stances(), "s1") | {"start": 0, "end": 3}
+    with pytest.raises(CorrectionError):
+        corrections.record(tmp_path, table, row, changes)
+    assert corrections.read_corrections(tmp_path).empty
+
+
+def test_added_rows_are_appended_with_their_own_ids(tmp_path: Path) -> None:
+    new = {
+        "article_id": "a", "evidence_start": 40, "evidence_end": 60, "evidence": "We back the alliance",
+        "actor": "E", "actor_type": "person", "target": "nato_alliance", "polarity": "support",
+    }  # fmt: skip
+    added = corrections.add_row(tmp_path, "stances", new)
+    out = corrections.apply_corrections(_stances(), corrections.read_corrections(tmp_path), "stances")
     validate(out, "stances")
-    assert out.set_index("stance_id").loc["s4", "score"] == 0
+    last = out.iloc[-1]
+    assert last["stance_id"] == f"a:analyst{added}" and last["method"] == "analyst" and last["score"] > 0
+    with pytest.raises(CorrectionError):
+        corrections.add_row(tmp_path, "stances", {k: v for k, v in new.items() if k != "target"})
 
 
-@pytest.mark.parametrize("verdict, stance_id", [("maybe", "s1"), ("support", "")])
-def test_a_bad_correction_is_refused_and_nothing_is_written(tmp_path: Path, verdict, stance_id) -> None:
-    with pytest.raises(ValueError):
-        corrections.add_correction(tmp_path, stance_id, verdict)
-    assert not corrections.corrections_path(tmp_path).exists()
+def _write_many(store: str, worker: int, n: int) -> None:
+    row = {"article_id": "a", "content_start": worker * 1000, "content_end": worker * 1000 + 5}
+    for i in range(n):
+        corrections.record(
+            store, "statements", row, {"speaker": f"speaker {worker}-{i}"}, analyst=f"w{worker}"
+        )
 
 
-def test_a_hand_edited_line_with_an_unknown_verdict_is_ignored(tmp_path: Path) -> None:
-    path = corrections.corrections_path(tmp_path)
-    path.parent.mkdir(parents=True)
-    path.write_text("stance_id,verdict,note,corrected_at\ns1,wrong,,\ns2,oppose,,\n", encoding="utf-8")
-    assert corrections.read_corrections(tmp_path)["stance_id"].tolist() == ["s2"]
+def test_eight_processes_writing_at_once_lose_no_correction(tmp_path: Path) -> None:
+    ctx = multiprocessing.get_context("spawn")
+    workers = [ctx.Process(target=_write_many, args=(str(tmp_path), w, 25)) for w in range(8)]
+    for p in workers:
+        p.start()
+    for p in workers:
+        p.join(120)
+    assert [p.exitcode for p in workers] == [0] * 8
+    saved = corrections.read_corrections(tmp_path)
+    assert len(saved) == 200 and saved["id"].is_unique
+    assert saved.groupby("analyst").size().to_dict() == {f"w{w}": 25 for w in range(8)}
+    with sqlite3.connect(corrections.database_path(tmp_path)) as con:
+        assert con.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+def test_corrections_survive_a_re_ingest_and_an_orphan_is_listed(tmp_path: Path) -> None:
+    source = tmp_path / "in"
+    source.mkdir()
+    shutil.copy(SAMPLE / "2022-02-27_scholz-zeitenwende.md", source)
+    load_articles(source, store=tmp_path / "one")
+    stored = Store(tmp_path / "one").read("statements").sort_values("statement_id")
+    corrections.record(
+        tmp_path / "one", "statements", stored["statement_id"].iloc[0], {"speaker_country": "FRA"}
+    )
+    ghost = _row(stored, stored["statement_id"].iloc[1]) | {"content_start": 99_999, "content_end": 100_000}
+    corrections.record(tmp_path / "one", "statements", ghost, {"rejected": True})
+    # the same article ingested again into another store (ids and row order may differ): the corrections
+    # database moves with it and still finds its row by article and span
+    load_articles(source, store=tmp_path / "two")
+    shutil.copytree(tmp_path / "one" / "corrections", tmp_path / "two" / "corrections")
+    again = Store(tmp_path / "two").read_all()
+    saved = corrections.read_corrections(tmp_path / "two")
+    fixed = corrections.apply_corrections(again["statements"], saved, "statements")
+    row = fixed[fixed["content_start"] == stored["content_start"].iloc[0]]
+    assert row["speaker_country"].tolist() == ["FRA"] and row["confidence"].tolist() == [1.0]
+    assert len(fixed) == len(again["statements"])  # the ghost rejects nothing
+    lost = corrections.orphaned(tmp_path / "two", again)
+    assert lost["span_start"].tolist() == [99_999] and lost["field"].tolist() == ["rejected"]
+
+
+def test_the_stance_pages_verdicts_of_the_old_csv_are_imported_once(tmp_path: Path) -> None:
+    source = tmp_path / "in"
+    source.mkdir()
+    shutil.copy(SAMPLE / "2019-11-08_macron-brain-death.md", source)
+    load_articles(source, store=tmp_path / "store")
+    stance_id = Store(tmp_path / "store").read("stances")["stance_id"].iloc[0]
+    legacy = tmp_path / "store" / corrections.LEGACY_PATH
+    legacy.parent.mkdir(parents=True)
+    legacy.write_text(
+        f"stance_id,verdict,note,corrected_at\n{stance_id},not_a_stance,old,2025-01-01T00:00:00+00:00\n"
+        "gone,support,,\nx,bad,,\n",
+        encoding="utf-8",
+    )
+    for _ in range(2):
+        saved = corrections.read_corrections(tmp_path / "store")
+        assert saved[["field", "new", "analyst", "note"]].values.tolist() == [
+            ["rejected", "true", "imported", "old"]
+        ]

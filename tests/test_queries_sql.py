@@ -59,15 +59,61 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     corrections.add_correction(base / "store", second, "not_a_stance")
     corrections.add_correction(base / "store", third, "oppose")
     corrections.add_correction(base / "store", third, "neutral", "on second reading")
-    return base / "store"
+    # and of the other tables: a speaker and country changed, a statement rejected, a number moved to
+    # another country and year (checked against NATO again) and one rejected, a statement and a stance added
+    root = base / "store"
+    statements = Store(root).read("statements").sort_values("statement_id")
+    german = statements[statements["speaker_country"] == "DEU"].iloc[0]
+    corrections.record(
+        root, "statements", german["statement_id"], {"speaker": "Olaf Scholz", "speaker_country": "FRA"}
+    )
+    corrections.record(root, "statements", statements["statement_id"].iloc[1], {"rejected": True})
+    numbers = Store(root).read("numbers")
+    pct = numbers[numbers["unit"] == "percent_of_gdp"].sort_values("number_id")
+    corrections.record(
+        root, "numbers", pct["number_id"].iloc[0], {"country": "POL", "year": 2024, "kind": "reported"}
+    )
+    corrections.record(root, "numbers", pct["number_id"].iloc[1], {"rejected": True})
+    article = german["article_id"]
+    corrections.add_row(
+        root,
+        "statements",
+        {
+            "article_id": article,
+            "content_start": 0,
+            "content_end": 12,
+            "content": "Added by hand",
+            "speaker": "Friedrich Merz",
+            "speaker_country": "DEU",
+            "kind": "direct",
+        },
+    )
+    corrections.add_row(
+        root,
+        "stances",
+        {
+            "article_id": article,
+            "evidence_start": 0,
+            "evidence_end": 12,
+            "evidence": "Added by hand",
+            "actor": "Friedrich Merz",
+            "actor_type": "person",
+            "actor_country": "DEU",
+            "target": "nato_alliance",
+            "polarity": "support",
+        },
+    )
+    return root
 
 
 @pytest.fixture(scope="module")
 def tables(store: Path) -> dict[str, pd.DataFrame]:
     """The tables as the app reads them: corpus-wide names, analysts' corrections applied."""
-    tables = Corpus.from_tables(Store(store).read_all()).tables()
-    tables["stances"] = corrections.apply_corrections(tables["stances"], corrections.read_corrections(store))
-    return tables
+    raw = Store(store).read_all()
+    found = corrections.read_corrections(store)
+    for table in corrections.TABLES_CORRECTED:
+        raw[table] = corrections.apply_corrections(raw[table], found, table)
+    return Corpus.from_tables(raw).tables()
 
 
 @pytest.fixture(scope="module")
@@ -125,12 +171,18 @@ def test_every_filter_combination_gives_the_pandas_rows(tables, db) -> None:
 
 def test_no_filter_is_every_row_with_the_corpus_wide_names(tables, db) -> None:
     _same(db.filtered(Filters()), tables, "no filter")
+    shown = tables["statements"].set_index("statement_id")
     raw = Store(db.store.root).read("statements")
-    renamed = raw["speaker"].ne(
-        tables["statements"].set_index("statement_id").loc[raw["statement_id"], "speaker"].values
-    )
-    assert db.con.execute("SELECT count(*) FROM statements").fetchone()[0] == len(raw)
-    if renamed.any():  # a surname-only speaker takes the full name the corpus uses elsewhere
+    raw = raw[raw["statement_id"].isin(shown.index)]  # not the one an analyst rejected
+    full = shown.loc[raw["statement_id"], "speaker"]
+    # a surname-only speaker takes the full name the corpus uses elsewhere (not a speaker an analyst changed)
+    surname = [
+        isinstance(f, str) and isinstance(r, str) and f.endswith(" " + r)
+        for f, r in zip(full, raw["speaker"])
+    ]
+    renamed = raw["speaker"].ne(full.values) & pd.Series(surname, index=raw.index)
+    assert db.con.execute("SELECT count(*) FROM statements").fetchone()[0] == len(shown)
+    if renamed.any():
         short = raw.loc[renamed, "speaker"].iloc[0]
         assert db.con.execute("SELECT count(*) FROM statements WHERE speaker = ?", [short]).fetchone()[0] == 0
 
@@ -214,17 +266,44 @@ def test_the_sidebar_options_are_the_pandas_ones(tables, db) -> None:
 def test_the_analysts_corrections_apply_in_sql(store: Path, db) -> None:
     raw = Store(store).read("stances").set_index("stance_id")
     got = db.con.execute("SELECT * FROM stances").df().set_index("stance_id")
-    latest = corrections.latest(corrections.read_corrections(store)).set_index("stance_id")["verdict"]
-    assert len(got) == len(raw) - 1  # the rejected row is gone
-    for stance_id, verdict in latest.items():
-        if verdict == "not_a_stance":
+    assert len(got) == len(raw) - 1 + 1  # the rejected row is gone, the added one is there
+    added = got[got.index.str.contains(":analyst")]
+    assert added[["actor", "target", "polarity", "method", "score"]].values.tolist() == [
+        ["Friedrich Merz", "nato_alliance", "support", "analyst", corrections.CORRECTED_MAGNITUDE]
+    ]
+    found = corrections.active(corrections.read_corrections(store))
+    verdicts = found[found["table"] == "stances"].dropna(subset=["field"])
+    for row in verdicts.itertuples():
+        stance = raw[
+            (raw["evidence_start"] == row.span_start)
+            & (raw["target"] == row.target)
+            & (raw["actor"] == row.actor)
+        ]
+        stance_id = stance.index[0]
+        if row.field == "rejected":
             assert stance_id not in got.index
             continue
-        row = got.loc[stance_id]
-        assert (row["polarity"], row["method"], row["confidence"]) == (verdict, "analyst", 1.0)
-        assert row["score"] == 0.0 if verdict == "neutral" else (row["score"] > 0) == (verdict == "support")
-    untouched = raw.index.difference(latest.index)
-    assert (got.loc[untouched, "method"] == raw.loc[untouched, "method"]).all()
+        latest = verdicts[(verdicts["span_start"] == row.span_start) & (verdicts["actor"] == row.actor)][
+            "new"
+        ].iloc[-1]
+        verdict = latest.strip('"')
+        line = got.loc[stance_id]
+        assert (line["polarity"], line["method"], line["confidence"]) == (verdict, "analyst", 1.0)
+        assert line["score"] == 0.0 if verdict == "neutral" else (line["score"] > 0) == (verdict == "support")
+    # the moved number is checked against NATO's Polish figure for 2024
+    numbers = db.con.execute("SELECT * FROM numbers WHERE country = 'POL' AND year = 2024").df()
+    moved = numbers[
+        numbers["number_id"]
+        == found[(found["table"] == "numbers") & (found["field"] == "country")].pipe(
+            lambda f: (
+                Store(store)
+                .read("numbers")
+                .set_index(["article_id", "start"])
+                .loc[(f["article_id"].iloc[0], int(f["span_start"].iloc[0])), "number_id"]
+            )
+        )
+    ]
+    assert len(moved) == 1 and moved["official_value"].notna().all() and moved["verdict"].notna().all()
 
 
 def test_corpus_counts_are_the_pandas_ones(tables, db) -> None:

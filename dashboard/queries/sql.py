@@ -54,7 +54,7 @@ _CANONICAL = {"statements": "speaker", "stances": "actor"}
 
 class StoreSQL:
     """DuckDB views `articles`, `statements`, `numbers`, `topics`, `stances`, `rejected` over one snapshot
-    of a store, with the analysts' stance corrections saved when it was opened. Queries run on cursors of
+    of a store, with the analysts' corrections in force when it was opened. Queries run on cursors of
     their own, so one object serves many threads."""
 
     def __init__(self, store: str | PathLike, snapshot: Snapshot | None = None) -> None:
@@ -82,6 +82,7 @@ class StoreSQL:
         small = n <= IN_MEMORY_STATEMENTS
         for table, source in sources.items():
             self.con.execute(f"CREATE {'TABLE' if small else 'VIEW'} raw_{table} AS SELECT * FROM {source}")
+        self._corrected()
         self._canonical_views()
         self._lock = threading.Lock()
         self._selections: dict[Filters, str] = {}  # filter set -> its table of article ids, oldest first
@@ -90,21 +91,19 @@ class StoreSQL:
         self._names = itertools.count()
 
     def _canonical_views(self) -> None:
-        """`statements` and `stances` name a person by the full name used elsewhere in the corpus."""
+        """`statements` and `stances` (corrected) name a person by the full name used elsewhere in the
+        corpus."""
         persons = self.con.execute(
-            "SELECT DISTINCT speaker FROM raw_statements "
+            "SELECT DISTINCT speaker FROM corrected_statements "
             "WHERE speaker_type = 'person' AND speaker IS NOT NULL"
         ).fetchall()
         speakers = _surname_mapping([p for (p,) in persons])
         persons += self.con.execute(
-            "SELECT DISTINCT actor FROM raw_stances WHERE actor_type = 'person' AND actor IS NOT NULL"
+            "SELECT DISTINCT actor FROM corrected_stances WHERE actor_type = 'person' AND actor IS NOT NULL"
         ).fetchall()
         actors = _surname_mapping(sorted({p for (p,) in persons}))
         self.con.execute("CREATE VIEW articles AS SELECT * FROM raw_articles")
-        for source, view, mapping in (
-            ("statements", "statements", speakers),
-            ("stances", "named_stances", actors),
-        ):
+        for source, view, mapping in (("statements", "statements", speakers), ("stances", "stances", actors)):
             name = _CANONICAL[source]
             self._create(
                 f"{source}_names",
@@ -115,11 +114,11 @@ class StoreSQL:
                 for col in arrow_schema(source).names
             )
             self.con.execute(
-                f"CREATE VIEW {view} AS SELECT {columns} FROM raw_{source} t "
+                f"CREATE VIEW {view} AS SELECT {columns} FROM corrected_{source} t "
                 f"LEFT JOIN {source}_names m ON t.{name} = m.short"
             )
-        self._corrected_stances()
-        for table in ("numbers", "topics", "rejected"):
+        self.con.execute("CREATE VIEW numbers AS SELECT * FROM corrected_numbers")
+        for table in ("topics", "rejected"):
             self.con.execute(f"CREATE VIEW {table} AS SELECT * FROM raw_{table}")
         # The topics pages count articles, not sentences: one row per (article, topic) with its sentence
         # rows, the article's date and the countries it mentions (each once), a third of the topics
@@ -133,43 +132,55 @@ class StoreSQL:
             "USING (article_id)"
         )
 
-    def _corrected_stances(self) -> None:
-        """`stances` with the analysts' newest correction of each row applied, as
-        `dashboard.corrections.apply_corrections` does: a verdict sets the polarity, the score's sign (a
-        score near 0 takes a set magnitude), method `analyst` and confidence 1; `not_a_stance` drops the
-        row."""
-        latest = corrections.latest(corrections.read_corrections(self.store.root))
-        self._create(
-            "stance_corrections",
-            pa.table(
-                {
-                    "stance_id": latest["stance_id"].astype(str).tolist(),
-                    "verdict": latest["verdict"].astype(str).tolist(),
-                },
-                schema=pa.schema([("stance_id", pa.string()), ("verdict", pa.string())]),
-            ),
-        )
-        magnitude = (
-            f"CASE WHEN abs(s.score) > {corrections.NEAR_ZERO} THEN abs(s.score) "
-            f"ELSE {corrections.CORRECTED_MAGNITUDE} END"
-        )
-        sign = "CASE c.verdict WHEN 'support' THEN 1.0 WHEN 'oppose' THEN -1.0 ELSE 0.0 END"
-        corrected = {
-            "polarity": "c.verdict",
-            "score": f"round(({magnitude}) * ({sign}), 3)",
-            "method": "'analyst'",
-            "confidence": "1.0",
-        }
-        columns = ", ".join(
-            f"CASE WHEN c.verdict IS NULL THEN s.{col} ELSE {corrected[col]} END AS {col}"
-            if col in corrected
-            else f"s.{col}"
-            for col in arrow_schema("stances").names
-        )
-        self.con.execute(
-            f"CREATE VIEW stances AS SELECT {columns} FROM named_stances s "
-            "LEFT JOIN stance_corrections c USING (stance_id) WHERE c.verdict IS DISTINCT FROM 'not_a_stance'"
-        )
+    def _corrected(self) -> None:
+        """Views `corrected_statements`, `corrected_numbers`, `corrected_stances`: the stored rows with the
+        analysts' corrections in force applied, by `dashboard.corrections.apply_corrections` itself. The
+        rows the corrections are about are found by their article and span, corrected in pandas (a few
+        thousand rows even with many corrections) and put in place of the stored ones; rows analysts added
+        are appended, rejected ones left out."""
+        found = corrections.active(corrections.read_corrections(self.store.root))
+        for table in corrections.TABLES_CORRECTED:
+            mine = found[found["table"] == table] if not found.empty else found
+            if mine.empty:
+                self.con.execute(f"CREATE VIEW corrected_{table} AS SELECT * FROM raw_{table}")
+                continue
+            key_columns = ["article_id", "span_start", "span_end", "target", "actor"]
+            keys = mine.loc[mine["action"] == "set", key_columns].drop_duplicates()
+            self._create(
+                f"keys_{table}",
+                pa.Table.from_pandas(
+                    keys.astype({"span_start": "int64", "span_end": "int64"}), preserve_index=False
+                )
+                if len(keys)
+                else pa.table(
+                    {
+                        c: pa.array([], pa.int64() if c.startswith("span") else pa.string())
+                        for c in key_columns
+                    }
+                ),
+            )
+            start, end = corrections.SPAN[table]
+            on = ["r.article_id = k.article_id", f"r.{start} = k.span_start", f"r.{end} = k.span_end"]
+            on += [f"r.{c} = k.{c}" for c in corrections.EXTRA_KEY[table]]
+            rows = conform(
+                self._frame(f"SELECT r.* FROM raw_{table} r SEMI JOIN keys_{table} k ON {' AND '.join(on)}"),
+                table,
+            )
+            fixed = corrections.apply_corrections(rows, found, table)
+            self._create(
+                f"fixed_{table}",
+                pa.Table.from_pandas(fixed, schema=arrow_schema(table), preserve_index=False),
+            )
+            row_id = KEYS[table][0]
+            self._create(
+                f"replaced_{table}",
+                pa.table({row_id: pa.array(rows[row_id].astype(str).tolist(), pa.string())}),
+            )
+            self.con.execute(
+                f"CREATE VIEW corrected_{table} AS SELECT * FROM raw_{table} "
+                f"WHERE {row_id} NOT IN (SELECT {row_id} FROM replaced_{table}) "
+                f"UNION ALL BY NAME SELECT * FROM fixed_{table}"
+            )
 
     def _create(self, name: str, data: pa.Table) -> None:
         """A table in the database from Arrow data (registered data would be seen by this connection only,

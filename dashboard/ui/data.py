@@ -145,10 +145,9 @@ def ingest_uploads(
 
 def _key(store_dir: str) -> tuple[str, str]:
     """(resolved store folder, stamp): what the caches are keyed on. The stamp is the store's snapshot
-    (its sequence number and time) and the corrections file's modification time, so a new commit or
-    correction is read again."""
-    path = corrections.corrections_path(store_dir)
-    saved = path.stat().st_mtime_ns if path.is_file() else 0
+    (its sequence number and time) and the newest correction, so a new commit or correction is read
+    again."""
+    saved = corrections.version(store_dir)
     snap = Store(store_dir).snapshot()
     committed = f"{snap.seq}@{snap.updated}" if snap is not None else ""
     return str(Path(store_dir).resolve()), f"{committed}|{saved}"

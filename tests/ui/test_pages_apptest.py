@@ -16,6 +16,7 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from dashboard import corrections
 from dashboard.store import Store
 
 APP = Path(__file__).resolve().parents[2] / "app.py"
@@ -350,10 +351,11 @@ def test_an_analyst_corrects_a_stance_and_every_page_uses_it(
     at.text_input(key="stances_fix_note").input("quoted to be rebutted").run()
     at.button(key="stances_fix_save").click().run()
     assert not at.exception, [e.message for e in at.exception]
-    saved = pd.read_csv(stance_store / "corrections" / "stances.csv")
-    assert saved[["stance_id", "verdict", "note"]].values.tolist() == [
-        ["test-stance-1", "support", "quoted to be rebutted"]
+    saved = corrections.read_corrections(stance_store)
+    assert saved[["table", "field", "new", "note"]].values.tolist() == [
+        ["stances", "polarity", '"support"', "quoted to be rebutted"]
     ]
+    assert saved["analyst"].iloc[0] and saved["old"].iloc[0] == '"oppose"'  # who, and what it was
     behind = at.dataframe[0].value
     assert behind[["polarity", "score", "method"]].values.tolist() == [["support", 0.6, "analyst"]]
     heat = _titled(at, "Actor stance by target")["data"][0]

@@ -42,8 +42,8 @@ VERDICT_LABELS = {
 
 
 def _correction_form(behind) -> None:
-    """Correct one of the rows listed: its polarity, or that it is no stance at all. Saved beside the
-    store (`corrections/stances.csv`) and applied to every page from the next rerun."""
+    """Correct one of the rows listed: its polarity, or that it is no stance at all. Saved in the store's
+    corrections database (`dashboard.corrections`) and applied to every page from the next rerun."""
     with st.expander("Correct a stance", icon=":material/edit:"):
         texts = {
             r.stance_id: f"{r.actor} · {labels.get(r.target, r.target)} · {r.polarity} · {r.evidence[:80]}"
@@ -68,8 +68,8 @@ def _correction_form(behind) -> None:
         saved = corrections.read_corrections(store_dir())
         st.caption(
             f"{len(saved):,} correction{'s' if len(saved) != 1 else ''} saved in the store "
-            f"(`{corrections.RELATIVE_PATH.as_posix()}`; the newest for a row wins). Corrected rows have "
-            "method `analyst`; every chart, table and download uses them."
+            f"(`{corrections.RELATIVE_PATH.as_posix()}`, with who made each and when; the newest for a row "
+            "wins). Corrected rows have method `analyst`; every chart, table and download uses them."
         )
         if not saved.empty:
             components.download_csv(saved, "stance_corrections", key="stances_fix_csv")
