@@ -46,6 +46,7 @@ bench: env
 	$(PY) bench/loader_speed.py
 	$(PY) bench/cluster_speed.py
 	$(PY) bench/dashboard_speed.py
+	$(PY) bench/corrections_speed.py --statements 200000 --corrections 20000
 
 clean:
 	rm -rf $(VENV) $(TOOLS) $(STORE)

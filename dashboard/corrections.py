@@ -226,26 +226,48 @@ def record(
     """Record `changes` (column -> new value; `rejected: True` for "not a statement/claim/stance") of one
     row of `table`, given as its id (looked up in the store) or as the stored row itself. One transaction;
     the ids of the corrections."""
-    _check_table(table)
     if isinstance(row, str):
+        _check_table(table)
         row = stored_row(store, table, row)
-    key = _key_of(table, row)
-    unknown = [f for f in changes if f not in EDITABLE[table]]
-    if unknown or not changes:
-        raise CorrectionError(f"{table}: can change {', '.join(EDITABLE[table])}, not {unknown or 'nothing'}")
-    base = key | {"table": table, "action": "set", "analyst": analyst_name(analyst), "at": _now()}
-    base["note"] = " ".join(str(note or "").split())[:MAX_NOTE]
-    rows = [
-        base
-        | {
-            "field": f,
-            "old": _json(row.get(f, False if f == "rejected" else None)),
-            "new": _json(_value(table, f, v)),
-        }
-        for f, v in changes.items()
-    ]
+    rows = _set_rows(table, [(row, changes)], analyst, note)
     with _connect(store) as con:
         return _insert(con, rows)
+
+
+def record_many(
+    store: str | Path,
+    table: str,
+    items: list[tuple[Mapping[str, object], Mapping[str, object]]],
+    *,
+    analyst: str | None = None,
+    note: str = "",
+) -> int:
+    """`record` for many (stored row, changes) pairs of `table` in one transaction (an import of another
+    team's coding, a benchmark); how many corrections were stored."""
+    rows = _set_rows(table, items, analyst, note)
+    with _connect(store) as con:
+        return len(_insert(con, rows))
+
+
+def _set_rows(
+    table: str, items: list[tuple[Mapping[str, object], Mapping[str, object]]], analyst: str | None, note: str
+) -> list[dict[str, object]]:
+    """The `set` corrections of (stored row, changes) pairs, checked."""
+    _check_table(table)
+    who, when = analyst_name(analyst), _now()
+    rows = []
+    for row, changes in items:
+        unknown = [f for f in changes if f not in EDITABLE[table]]
+        if unknown or not changes:
+            raise CorrectionError(
+                f"{table}: can change {', '.join(EDITABLE[table])}, not {unknown or 'nothing'}"
+            )
+        base = _key_of(table, row) | {"table": table, "action": "set", "analyst": who, "at": when}
+        base["note"] = " ".join(str(note or "").split())[:MAX_NOTE]
+        for field, value in changes.items():
+            old = _json(row.get(field, False if field == "rejected" else None))
+            rows.append(base | {"field": field, "old": old, "new": _json(_value(table, field, value))})
+    return rows
 
 
 def add_row(
