@@ -165,6 +165,16 @@ def stored_row(store: str | Path, table: str, row_id: str) -> dict[str, object]:
     from dashboard.store import Store
 
     _check_table(table)
+    article_id, _, added = str(row_id).rpartition(":analyst")
+    if article_id and added.isdigit():  # a row an analyst added
+        with _connect(store) as con:
+            found = con.execute(
+                "SELECT new FROM corrections WHERE id = ? AND action = 'add' AND \"table\" = ?",
+                [int(added), table],
+            ).fetchone()
+        if found is None:
+            raise CorrectionError(f"no {table} row {row_id!r} added by an analyst")
+        return json.loads(found[0]) | {KEYS[table][0]: row_id}
     files = Store(store).file_uris(table)
     id_column = KEYS[table][0]
     if files:
@@ -394,40 +404,32 @@ def history(store: str | Path, table: str, row: Mapping[str, object] | str) -> p
     return found[mask.fillna(False).astype(bool)].reset_index(drop=True)
 
 
-def _row_keys(frame: pd.DataFrame, table: str) -> pd.Series:
-    """Each row's key (article_id, span start, span end, target, actor) as a tuple, as corrections hold it."""
+_KEY = ["article_id", "span_start", "span_end", "target", "actor"]
+
+
+def _row_keys(frame: pd.DataFrame, table: str) -> pd.DataFrame:
+    """Each row's key as corrections hold it: columns _KEY (a part a table's key lacks is "")."""
     start, end = SPAN[table]
-    columns = {
-        "article_id": "article_id",
-        "span_start": start,
-        "span_end": end,
-        "target": "target",
-        "actor": "actor",
-    }
-    parts = {
-        k: frame[c] if (k not in ("target", "actor") or k in EXTRA_KEY[table]) else None
-        for k, c in columns.items()
-    }
-    return _keys(parts, frame.index)
+    parts = {"article_id": frame["article_id"], "span_start": frame[start], "span_end": frame[end]}
+    for column in ("target", "actor"):
+        parts[column] = frame[column] if column in EXTRA_KEY[table] else pd.Series("", index=frame.index)
+    return _keys(pd.DataFrame(parts, index=frame.index))
 
 
-def _correction_keys(corrections: pd.DataFrame) -> pd.Series:
-    return _keys(
-        {k: corrections[k] for k in ("article_id", "span_start", "span_end", "target", "actor")},
-        corrections.index,
-    )
+def _correction_keys(corrections: pd.DataFrame) -> pd.DataFrame:
+    return _keys(corrections[_KEY])
 
 
-def _keys(parts: Mapping[str, pd.Series | None], index: pd.Index) -> pd.Series:
-    def clean(name: str, values: pd.Series | None) -> list[object]:
-        if values is None:
-            return [None] * len(index)
-        if name.startswith("span"):
-            return [None if pd.isna(v) else int(v) for v in values]
-        return [None if pd.isna(v) else str(v) for v in values]
-
-    columns = [clean(name, values) for name, values in parts.items()]
-    return pd.Series(list(zip(*columns, strict=True)), index=index, dtype=object)
+def _keys(parts: pd.DataFrame) -> pd.DataFrame:
+    """Key columns in one form on both sides of a merge: strings ("" for none), spans int64 (-1 for none)."""
+    out = pd.DataFrame(index=parts.index)
+    for column in _KEY:
+        values = parts[column]
+        if column.startswith("span"):
+            out[column] = pd.to_numeric(values, errors="coerce").fillna(-1).astype("int64")
+        else:
+            out[column] = values.astype("string").fillna("").astype(str)
+    return out
 
 
 def apply_corrections(
@@ -445,38 +447,32 @@ def apply_corrections(
     mine = mine[mine["table"] == table] if not mine.empty else mine
     if mine.empty:
         return frame
-    sets = mine[mine["action"] == "set"]
-    out = frame.copy()
-    rejected = pd.Series(False, index=out.index)
+    sets, adds = mine[mine["action"] == "set"], mine[mine["action"] == "add"]
+    out = frame.reset_index(drop=True)
     changed = pd.Series(False, index=out.index)
-    if not sets.empty and not out.empty:
-        keys = _row_keys(out, table)
-        by_key: dict[tuple, list[tuple[str, object]]] = {}
-        for key, field, new in zip(_correction_keys(sets), sets["field"], sets["new"], strict=True):
-            by_key.setdefault(key, []).append((str(field), None if pd.isna(new) else json.loads(new)))
-        for index, key in keys.items():
-            for field, new in by_key.get(key, ()):
-                if field == "rejected":
-                    rejected[index] = bool(new)
-                else:
-                    out.at[index, field] = new
-                    changed[index] = True
-    adds = mine[mine["action"] == "add"]
-    added = pd.DataFrame(
-        [json.loads(v) | {"_id": int(i)} for v, i in zip(adds["new"], adds["id"], strict=True)]
-    )
-    out = _finish(out, changed, rejected, table, reference)
-    if not added.empty:
-        added[KEYS[table][0]] = added["article_id"].astype(str) + ":analyst" + added.pop("_id").astype(str)
-        new_rows = _finish(
-            conform(added, table),
-            pd.Series(True, index=added.index),
-            pd.Series(False, index=added.index),
-            table,
-            reference,
+    if not adds.empty:  # rows analysts added (their id: article id, ":analyst", the correction's id)
+        added = pd.DataFrame([json.loads(v) for v in adds["new"]])
+        added[KEYS[table][0]] = (
+            added["article_id"].astype(str) + ":analyst" + adds["id"].astype(str).to_numpy()
         )
-        out = pd.concat([out, new_rows], ignore_index=True)
-    return conform(out, table)
+        out = pd.concat([out, conform(added, table)], ignore_index=True)
+        changed = pd.concat([changed, pd.Series(True, index=range(len(frame), len(out)))])
+    rejected = pd.Series(False, index=out.index)
+    if not sets.empty and not out.empty:
+        # the newest value of each (row, field), matched to the rows by key
+        newest = pd.concat([_correction_keys(sets), sets[["field", "new"]]], axis=1)
+        newest = newest.drop_duplicates([*_KEY, "field"], keep="last")
+        hits = _row_keys(out, table).assign(row=out.index).merge(newest, on=_KEY)
+        for field, group in hits.groupby("field"):
+            values = [None if pd.isna(v) else json.loads(v) for v in group["new"]]
+            if field == "rejected":
+                rejected.loc[group["row"].to_numpy()] = [bool(v) for v in values]
+                continue
+            column = out[field].astype(object)
+            column.loc[group["row"].to_numpy()] = values
+            out[field] = column.astype(out[field].dtype)
+            changed.loc[group["row"].to_numpy()] = True
+    return conform(_finish(out, changed, rejected, table, reference), table)
 
 
 def _finish(
@@ -514,11 +510,15 @@ def orphaned(store: str | Path, tables: Mapping[str, pd.DataFrame]) -> pd.DataFr
         return mine
     mine = mine[mine["action"] == "set"]
     lost = pd.Series(False, index=mine.index)
+    wanted = _correction_keys(mine)
     for table in TABLES_CORRECTED:
-        rows = mine["table"] == table
-        keys = set(_row_keys(tables[table], table)) if table in tables and len(tables[table]) else set()
-        lost |= rows & ~_correction_keys(mine).isin(keys)
-    return mine[lost].reset_index(drop=True)
+        rows = (mine["table"] == table).to_numpy()
+        present = (
+            _row_keys(tables[table], table) if table in tables else _keys(pd.DataFrame({c: [] for c in _KEY}))
+        )
+        found = wanted.merge(present.drop_duplicates(), on=_KEY, how="left", indicator=True)["_merge"]
+        lost |= rows & (found == "left_only").to_numpy()
+    return mine[lost.to_numpy()].reset_index(drop=True)
 
 
 def add_correction(

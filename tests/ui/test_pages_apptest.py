@@ -412,6 +412,39 @@ def test_selected_statement_shows_its_article_as_plain_text(
     assert any("Drone budget row" in md.value.replace("\\", "") for md in app.markdown)
 
 
+def test_an_analyst_corrects_a_statement_sees_its_history_and_undoes_it(
+    small_store: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = tmp_path / "store"
+    shutil.copytree(small_store, store)
+    monkeypatch.setenv("DDD_STORE", str(store))
+    monkeypatch.setenv(corrections.ANALYST_ENV, "Test Analyst")
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.run()
+    at.switch_page(page("statements")).run()
+    at.text_input[0].input("airspace").run()
+    before = at.dataframe[0].value
+    assert len(before) == 1 and before["country"].iloc[0] != "France"
+    at.session_state[at.dataframe[0].key] = {"selection": {"rows": [0], "columns": [], "cells": []}}
+    at.run()
+    assert "No correction of this statement yet." in [c.value for c in at.caption]
+    at.selectbox(key="statement_fix_country").select("FRA")
+    at.text_input(key="statement_fix_note").input("the minister is French")
+    at.button(key="statement_fix_save").click().run()
+    assert not at.exception, [e.message for e in at.exception]
+    saved = corrections.read_corrections(store)
+    assert saved[["table", "field", "new", "analyst", "note"]].values.tolist() == [
+        ["statements", "speaker_country", '"FRA"', "Test Analyst", "the minister is French"]
+    ]
+    assert at.dataframe[0].value["country"].tolist() == ["France"]  # the table reads the correction
+    assert "Corrections of this statement, newest first:" in [c.value for c in at.caption]
+    history = at.dataframe[1].value  # below the statements table
+    assert history["field"].tolist() == ["speaker_country"]
+    at.button(key="statement_undo").click().run()
+    assert at.dataframe[0].value["country"].tolist() == before["country"].tolist()  # undone
+    assert corrections.read_corrections(store)["action"].tolist() == ["set", "undo"]
+
+
 def test_the_pages_import_no_spacy(small_store: Path) -> None:
     """The UI reads labels and taxonomies from spaCy-free modules: a fresh process that renders every page
     has not imported spaCy (nor the extractors)."""
