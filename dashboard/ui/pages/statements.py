@@ -7,6 +7,7 @@ corpus is never read whole; article text is shown as plain text."""
 from __future__ import annotations
 
 import hashlib
+import json
 
 import pandas as pd
 import streamlit as st
@@ -158,7 +159,9 @@ def _history(statement_id: str) -> None:
         st.caption("No correction of this statement yet.")
         return
     st.caption("Corrections of this statement, newest first:")
-    shown = past.iloc[::-1][["id", "action", "field", "old", "new", "analyst", "at", "note", "undoes"]]
+    shown = past.iloc[::-1][["id", "action", "field", "old", "new", "analyst", "at", "note", "undoes"]].copy()
+    for column in ("old", "new"):  # JSON values as plain text
+        shown[column] = shown[column].map(lambda v: "" if pd.isna(v) else str(json.loads(v))).astype("string")
     st.dataframe(shown, hide_index=True)  # cells are text, never markdown
     undone = set(past["undoes"].dropna().astype(int))
     open_ids = [int(i) for i in past.loc[past["action"] != "undo", "id"] if int(i) not in undone]
