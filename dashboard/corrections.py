@@ -353,6 +353,11 @@ def read_corrections(store: str | Path) -> pd.DataFrame:
         rows = con.execute(
             f"SELECT {', '.join(_quoted(c) for c in COLUMNS)} FROM corrections ORDER BY id"
         ).fetchall()
+    return _frame(rows)
+
+
+def _frame(rows: list[tuple]) -> pd.DataFrame:
+    """Correction rows from the database as a typed frame (COLUMNS)."""
     if not rows:
         return _empty()
     out = pd.DataFrame(rows, columns=COLUMNS)
@@ -396,12 +401,28 @@ def history(store: str | Path, table: str, row: Mapping[str, object] | str) -> p
     if isinstance(row, str):
         row = stored_row(store, table, row)
     key = _key_of(table, row)
-    found = read_corrections(store)
-    mask = found["table"].eq(table) & found["article_id"].eq(key["article_id"])
-    mask &= found["span_start"].eq(key["span_start"]) & found["span_end"].eq(key["span_end"])
+    where = ['"table" = ?', "article_id = ?", "span_start = ?", "span_end = ?"]
+    values = [table, key["article_id"], key["span_start"], key["span_end"]]
     for column in EXTRA_KEY[table]:
-        mask &= found[column].eq(key[column])
-    return found[mask.fillna(False).astype(bool)].reset_index(drop=True)
+        where.append(f"{column} = ?")
+        values.append(key[column])
+    if not database_path(store).is_file():
+        return _empty()
+    with _connect(store) as con:  # the row's corrections only (an index on table, article and span)
+        rows = con.execute(
+            f"SELECT {', '.join(_quoted(c) for c in COLUMNS)} FROM corrections WHERE {' AND '.join(where)} "
+            "ORDER BY id",
+            values,
+        ).fetchall()
+    return _frame(rows)
+
+
+def count(store: str | Path) -> int:
+    """How many corrections the store holds (undos included)."""
+    if not database_path(store).is_file():
+        return len(read_corrections(store))  # a legacy file is imported on the way
+    with _connect(store) as con:
+        return int(con.execute("SELECT count(*) FROM corrections").fetchone()[0])
 
 
 _KEY = ["article_id", "span_start", "span_end", "target", "actor"]

@@ -65,14 +65,16 @@ def _correction_form(behind) -> None:
         ):
             corrections.add_correction(store_dir(), stance_id, verdict, note)
             st.rerun()
-        saved = corrections.read_corrections(store_dir())
+        saved = corrections.count(store_dir())
         st.caption(
-            f"{len(saved):,} correction{'s' if len(saved) != 1 else ''} saved in the store "
+            f"{saved:,} correction{'s' if saved != 1 else ''} saved in the store "
             f"(`{corrections.RELATIVE_PATH.as_posix()}`, with who made each and when; the newest for a row "
             "wins). Corrected rows have method `analyst`; every chart, table and download uses them."
         )
-        if not saved.empty:
-            components.download_csv(saved, "stance_corrections", key="stances_fix_csv")
+        if saved:
+            components.download_csv(
+                lambda: corrections.read_corrections(store_dir()), "corrections", key="stances_fix_csv"
+            )
 
 
 st.subheader("Who stands where")
