@@ -445,7 +445,9 @@ def claims_table(numbers: pd.DataFrame, names: Mapping[str, str] | None = None) 
     qualifier, kind, official, edition, difference, verdict, sentence, article_id, statement_id; checked
     claims first (by country, year), then the rest."""
     columns = ["unit", "country", "year", "value", "qualifier", "kind", "official_value", "edition"]
-    numbers = numbers[[*columns, "difference", "verdict", "sentence", "article_id", "statement_id"]]
+    numbers = numbers[
+        [*columns, "difference", "verdict", "sentence", "article_id", "statement_id", "number_id"]
+    ]
     rows = numbers[numbers["unit"].eq("percent_of_gdp").fillna(False).astype(bool)].copy()
     rows["country_name"] = _names_of(rows["country"], names)
     rows = rows.assign(_unchecked=rows["verdict"].isna()).sort_values(
@@ -465,6 +467,7 @@ def claims_table(numbers: pd.DataFrame, names: Mapping[str, str] | None = None) 
             "sentence": rows["sentence"],
             "article_id": rows["article_id"],
             "statement_id": rows["statement_id"],
+            "number_id": rows["number_id"],
         }
     )
     return _typed(out, CLAIMS_TABLE_COLUMNS)
@@ -483,6 +486,7 @@ CLAIMS_TABLE_COLUMNS = {
     "sentence": "string",
     "article_id": "string",
     "statement_id": "string",
+    "number_id": "string",
 }
 
 

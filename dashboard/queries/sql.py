@@ -560,7 +560,8 @@ class StoreSQL:
         return (
             f"WITH {ctes}, {_NAMES_CTE} "
             "SELECT coalesce(names.name, n.country) AS country, year, value AS claimed, qualifier, kind, "
-            "official_value AS official, edition, difference, verdict, sentence, article_id, statement_id "
+            "official_value AS official, edition, difference, verdict, sentence, article_id, statement_id, "
+            "number_id "
             "FROM f_numbers n LEFT JOIN names ON names.code = n.country WHERE unit = 'percent_of_gdp' "
             "ORDER BY verdict IS NULL, coalesce(names.name, n.country), year, value, number_id",
             params,
@@ -725,6 +726,15 @@ class StoreSQL:
         out = out.sort_values(["country_articles", "country", "label"], ascending=[False, True, True])
         dtypes = {"iso3": "string", "country": "string", "topic": "string", "label": "string"}
         return _typed(out, dtypes | {"articles": "int64", "country_articles": "int64", "share": "float64"})
+
+    def row(self, table: str, row_id: str) -> dict[str, object]:
+        """One row of `table` (statements, numbers, stances: as the pages read it, corrected) by its id;
+        KeyError when there is none."""
+        id_column = KEYS[_table(table)][0]
+        frame = self._frame(f"SELECT * FROM {table} WHERE {id_column} = $id", {"id": row_id})
+        if frame.empty:
+            raise KeyError(f"no {table} row {row_id!r} in the store")
+        return conform(frame, table).iloc[0].to_dict()
 
     def article(self, article_id: str) -> dict[str, object]:
         """One article's row as a dict; KeyError when the store has no such article."""

@@ -427,8 +427,8 @@ def test_an_analyst_corrects_a_statement_sees_its_history_and_undoes_it(
     assert len(before) == 1 and before["country"].iloc[0] != "France"
     at.session_state[at.dataframe[0].key] = {"selection": {"rows": [0], "columns": [], "cells": []}}
     at.run()
-    assert "No correction of this statement yet." in [c.value for c in at.caption]
-    at.selectbox(key="statement_fix_country").select("FRA")
+    assert "No correction of this row yet." in [c.value for c in at.caption]
+    at.selectbox(key="statement_fix_speaker_country").select("FRA")
     at.text_input(key="statement_fix_note").input("the minister is French")
     at.button(key="statement_fix_save").click().run()
     assert not at.exception, [e.message for e in at.exception]
@@ -437,12 +437,42 @@ def test_an_analyst_corrects_a_statement_sees_its_history_and_undoes_it(
         ["statements", "speaker_country", '"FRA"', "Test Analyst", "the minister is French"]
     ]
     assert at.dataframe[0].value["country"].tolist() == ["France"]  # the table reads the correction
-    assert "Corrections of this statement, newest first:" in [c.value for c in at.caption]
+    assert "Corrections of this row, newest first:" in [c.value for c in at.caption]
     history = at.dataframe[1].value  # below the statements table
     assert history["field"].tolist() == ["speaker_country"]
     at.button(key="statement_undo").click().run()
     assert at.dataframe[0].value["country"].tolist() == before["country"].tolist()  # undone
     assert corrections.read_corrections(store)["action"].tolist() == ["set", "undo"]
+
+
+def test_an_analyst_corrects_a_figure_and_rejects_one_on_the_spending_page(
+    small_store: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = tmp_path / "store"
+    shutil.copytree(small_store, store)
+    monkeypatch.setenv("DDD_STORE", str(store))
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.run()
+    at.switch_page(page("spending")).run()
+    claims = at.dataframe[0]
+    first = claims.value.iloc[0]
+    checked = int(_metrics(at)["Checked claims"].replace(",", ""))
+    at.session_state[claims.key] = {"selection": {"rows": [0], "columns": [], "cells": []}}
+    at.run()
+    at.number_input(key="number_fix_value").set_value(float(first["claimed"]) + 1.5)
+    at.button(key="number_fix_save").click().run()
+    assert not at.exception, [e.message for e in at.exception]
+    saved = corrections.read_corrections(store)
+    assert saved[["table", "field"]].values.tolist() == [["numbers", "value"]]
+    row = at.dataframe[0].value.set_index("number_id").loc[first["number_id"]]
+    assert row["claimed"] == pytest.approx(float(first["claimed"]) + 1.5)  # and checked against NATO again
+    assert row["difference"] == pytest.approx(float(first["difference"]) + 1.5)
+    # "not a claim": the figure leaves the table and the counts, and the selection does not move on
+    at.checkbox(key="number_fix_rejected").check()
+    at.button(key="number_fix_save").click().run()
+    assert first["number_id"] not in set(at.dataframe[0].value["number_id"])
+    assert int(_metrics(at)["Checked claims"].replace(",", "")) == checked - 1
+    assert "Select a row (the box at its left) to correct its figure." in [c.value for c in at.caption]
 
 
 def test_the_pages_import_no_spacy(small_store: Path) -> None:

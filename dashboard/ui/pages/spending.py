@@ -8,12 +8,15 @@ tell apart, and the claims table a page at a time (`dashboard.queries.sql`; no t
 
 from __future__ import annotations
 
+import hashlib
+
 import streamlit as st
 
 from dashboard import charts
 from dashboard.claims import load_reference
 from dashboard.queries import frames
 from dashboard.ui import components
+from dashboard.ui.correction_form import correction_form
 from dashboard.ui.data import country_names, store_dir, store_sql
 
 filters = components.current_filters()
@@ -88,9 +91,14 @@ else:
             else ""
         )
     )
-    st.dataframe(  # st.dataframe shows cells as text: evidence is never rendered as HTML or markdown
+    # a key of its own per filter set: a selected row never points into another result
+    claims_key = "spending_claims_" + hashlib.sha256(repr(filters).encode()).hexdigest()[:12]
+    event = st.dataframe(  # st.dataframe shows cells as text: evidence is never rendered as HTML or markdown
         table,
         hide_index=True,
+        on_select="rerun",
+        selection_mode="single-row",
+        column_order=[c for c in table.columns if c != "number_id"],
         height=components.table_height(len(table), max_rows=15),
         column_config={
             "claimed": st.column_config.NumberColumn("claimed %", format="%.2f"),
@@ -99,10 +107,18 @@ else:
             "year": st.column_config.NumberColumn("year", format="%d"),
             "sentence": st.column_config.TextColumn("evidence sentence", width="large"),
         },
-        key="spending_claims_table",
+        # a new key with other filters or another correction: the selection never points at another row
+        key=claims_key,
     )
     components.download_csv(
         lambda: sql.claims_csv(filters, names), "spending_claims", key="spending_claims_csv"
     )
+    chosen_rows = event.selection.rows if event is not None else []
+    if chosen_rows and chosen_rows[0] < len(table):
+        number = sql.row("numbers", table["number_id"].iloc[chosen_rows[0]])
+        st.caption(components.escape_markdown(f"Selected: {number['text']} · {number['sentence']}"))
+        correction_form("numbers", number, "number", "Correct this figure", claims_key)
+    else:
+        st.caption("Select a row (the box at its left) to correct its figure.")
 
 components.report_button("Spending claims")

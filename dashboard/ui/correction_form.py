@@ -1,0 +1,142 @@
+"""The analysts' correction form of one row (a statement, a number), with the row's history and an undo.
+
+Saved in the store's corrections database (`dashboard.corrections`) and applied to every page from the next
+rerun. Thin: what a field may hold is checked by `dashboard.corrections`; values are shown as text."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+
+import pandas as pd
+import streamlit as st
+
+from dashboard import corrections
+from dashboard.schema import KEYS
+from dashboard.ui.data import country_names, store_dir
+
+# column, label, widget: "text", "country", "number", "year" or the choices
+FIELDS: dict[str, list[tuple[str, str, str | tuple[str, ...]]]] = {
+    "statements": [
+        ("speaker", "Speaker", "text"),
+        ("speaker_country", "Speaker's country", "country"),
+        ("speaker_role", "Role", "text"),
+        ("kind", "Kind", ("direct", "partial", "indirect")),
+    ],
+    "numbers": [
+        ("value", "Value", "number"),
+        ("unit", "Unit", ("percent_of_gdp", "percent", "money", "count")),
+        ("country", "Country the figure is about", "country"),
+        ("year", "Year", "year"),
+        ("kind", "Kind", ("reported", "target", "other")),
+    ],
+}
+REJECT = {"statements": "Not a statement", "numbers": "Not a claim"}
+HISTORY_COLUMNS = ["id", "action", "field", "old", "new", "analyst", "at", "note", "undoes"]
+
+
+def correction_form(
+    table: str, row: Mapping[str, object], prefix: str, title: str, selection_key: str | None = None
+) -> None:
+    """An expander `title` with the form for `row` of `table` (widget keys `<prefix>_fix_<column>`), then the
+    row's corrections and an undo. A row marked rejected leaves the table: the selection of the table
+    `selection_key` is cleared, so that it does not move to the next row."""
+    row_id = str(row[KEYS[table][0]])
+    with st.expander(title, icon=":material/edit:"):
+        if ":analyst" in row_id:
+            st.caption("Added by an analyst: undo its addition below to remove it.")
+        with st.form(key=f"{prefix}_fix", border=False, enter_to_submit=False):
+            values = {
+                column: _widget(column, label, widget, row.get(column), prefix)
+                for column, label, widget in FIELDS[table]
+            }
+            rejected = st.checkbox(REJECT[table], key=f"{prefix}_fix_rejected")
+            note = st.text_input("Note (optional)", max_chars=200, key=f"{prefix}_fix_note")
+            analyst = st.text_input(
+                "Your name",
+                value=corrections.analyst_name(st.session_state.get("analyst")),
+                max_chars=100,
+                key=f"{prefix}_fix_analyst",
+            )
+            saved = st.form_submit_button("Save correction", icon=":material/save:", key=f"{prefix}_fix_save")
+        if saved:
+            changes = {c: v for c, v in values.items() if not _same(v, row.get(c))}
+            changes |= {"rejected": True} if rejected else {}
+            st.session_state["analyst"] = analyst
+            if not changes:
+                st.info("Nothing changed.")
+            else:
+                try:
+                    corrections.record(store_dir(), table, row_id, changes, analyst=analyst, note=note)
+                except corrections.CorrectionError as err:
+                    st.error(str(err))
+                else:
+                    if changes.get("rejected") and selection_key:
+                        st.session_state.pop(selection_key, None)
+                    st.rerun()
+        _history(table, row_id, prefix)
+
+
+def _widget(column: str, label: str, widget: str | tuple[str, ...], current: object, prefix: str) -> object:
+    key = f"{prefix}_fix_{column}"
+    if widget == "text":
+        return st.text_input(label, value=_text(current), max_chars=200, key=key).strip()
+    if widget == "country":
+        names = country_names()
+        codes = sorted(names, key=names.__getitem__)
+        return st.selectbox(
+            label,
+            ["", *codes],
+            index=(codes.index(current) + 1) if current in codes else 0,
+            format_func=lambda c: names.get(c, c) if c else "—",
+            key=key,
+        )
+    if widget == "number":
+        value = None if _missing(current) else float(current)
+        return st.number_input(label, value=value, format="%.4g", key=key)
+    if widget == "year":
+        value = None if _missing(current) else int(current)
+        return st.number_input(label, value=value, min_value=1900, max_value=2100, step=1, key=key)
+    options = list(widget)
+    return st.selectbox(label, options, index=options.index(current) if current in options else 0, key=key)
+
+
+def _history(table: str, row_id: str, prefix: str) -> None:
+    """The row's corrections, newest first, and an undo of one of them."""
+    try:
+        past = corrections.history(store_dir(), table, row_id)
+    except corrections.CorrectionError:
+        return
+    if past.empty:
+        st.caption("No correction of this row yet.")
+        return
+    st.caption("Corrections of this row, newest first:")
+    shown = past.iloc[::-1][HISTORY_COLUMNS].copy()
+    for column in ("old", "new"):  # JSON values as plain text
+        shown[column] = shown[column].map(lambda v: "" if pd.isna(v) else str(json.loads(v))).astype("string")
+    st.dataframe(shown, hide_index=True)  # cells are text, never markdown
+    undone = set(past["undoes"].dropna().astype(int))
+    open_ids = [int(i) for i in past.loc[past["action"] != "undo", "id"] if int(i) not in undone]
+    if open_ids:
+        left, right = st.columns([2, 1], vertical_alignment="bottom")
+        chosen = left.selectbox("Correction to undo", open_ids[::-1], key=f"{prefix}_undo_id")
+        if right.button("Undo", key=f"{prefix}_undo", icon=":material/undo:"):
+            corrections.undo(store_dir(), chosen, analyst=st.session_state.get("analyst"))
+            st.rerun()
+
+
+def _missing(value: object) -> bool:
+    return value is None or (not isinstance(value, str) and pd.isna(value))
+
+
+def _text(value: object) -> str:
+    return "" if _missing(value) else str(value)
+
+
+def _same(new: object, old: object) -> bool:
+    """Whether a form value is the row's own ("" and None both mean none)."""
+    if _missing(old) or old == "":
+        return new is None or new == ""
+    if isinstance(new, float) and not isinstance(old, str):
+        return abs(new - float(old)) < 1e-9
+    return str(new) == str(old)
