@@ -35,6 +35,7 @@ pg = st.navigation(
         st.Page("dashboard/ui/pages/stances.py", title="Actor stances", icon=":material/hub:"),
         st.Page("dashboard/ui/pages/statements.py", title="Statements", icon=":material/format_quote:"),
         st.Page("dashboard/ui/pages/topics.py", title="Topics", icon=":material/category:"),
+        st.Page("dashboard/ui/pages/review.py", title="Review", icon=":material/rate_review:"),
         st.Page("dashboard/ui/pages/data.py", title="Data", icon=":material/database:"),
     ]
 )

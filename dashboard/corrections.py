@@ -5,7 +5,8 @@ applied whenever its tables are read.
 once, each correction one short transaction, and readers never wait) holds one row per correction:
 
 - `set`: one column of one row changed (`field`, `old`, `new`); `rejected` set to true marks "not a
-  statement" / "not a claim" / "not a stance" (false restores the row);
+  statement" / "not a claim" / "not a stance" (false restores the row); `confirmed` marks a row an analyst
+  checked and found right (it changes nothing; it counts in `agreement`);
 - `add`: a row the extractor missed (`new` holds its columns as JSON);
 - `undo`: takes back an earlier correction (`undoes`).
 
@@ -52,10 +53,19 @@ SPAN = {
 }
 EXTRA_KEY = {"statements": (), "numbers": (), "stances": ("target", "actor")}
 EDITABLE = {
-    "statements": ("speaker", "speaker_type", "speaker_country", "speaker_role", "kind", "rejected"),
-    "numbers": ("value", "unit", "currency", "qualifier", "country", "year", "kind", "rejected"),
-    "stances": ("polarity", "actor", "actor_type", "actor_country", "target", "rejected"),
+    "statements": (
+        "speaker",
+        "speaker_type",
+        "speaker_country",
+        "speaker_role",
+        "kind",
+        "rejected",
+        "confirmed",
+    ),
+    "numbers": ("value", "unit", "currency", "qualifier", "country", "year", "kind", "rejected", "confirmed"),
+    "stances": ("polarity", "actor", "actor_type", "actor_country", "target", "rejected", "confirmed"),
 }
+FLAGS = ("rejected", "confirmed")  # not columns: "not a ..." and "checked, right as extracted"
 COLUMNS = [
     "id", "table", "article_id", "span_start", "span_end", "target", "actor", "action", "field", "old",
     "new", "analyst", "at", "note", "undoes",
@@ -199,7 +209,7 @@ def _check_table(table: str) -> None:
 
 def _value(table: str, field: str, value: object) -> object:
     """`value` checked and cast for `field` of `table`."""
-    if field == "rejected":
+    if field in FLAGS:
         return bool(value)
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
@@ -275,7 +285,7 @@ def _set_rows(
         base = _key_of(table, row) | {"table": table, "action": "set", "analyst": who, "at": when}
         base["note"] = " ".join(str(note or "").split())[:MAX_NOTE]
         for field, value in changes.items():
-            old = _json(row.get(field, False if field == "rejected" else None))
+            old = _json(row.get(field, False if field in FLAGS else None))
             rows.append(base | {"field": field, "old": old, "new": _json(_value(table, field, value))})
     return rows
 
@@ -417,6 +427,53 @@ def history(store: str | Path, table: str, row: Mapping[str, object] | str) -> p
     return _frame(rows)
 
 
+def agreement(store: str | Path) -> pd.DataFrame:
+    """How the analysts' review went, per table (and per stance target): rows reviewed, confirmed as
+    extracted, changed, rejected, and rows added; `precision` is the share of reviewed rows confirmed (the
+    extractor's precision as the analysts see it) and `recall` extracted rows found right or changed over
+    those plus the rows added (what it found of what the analysts know is there)."""
+    found = active(read_corrections(store))
+    columns = [
+        "table",
+        "target",
+        "reviewed",
+        "confirmed",
+        "changed",
+        "rejected",
+        "added",
+        "precision",
+        "recall",
+    ]
+    if found.empty:
+        return pd.DataFrame(
+            {c: pd.Series(dtype="string" if c in ("table", "target") else "float64") for c in columns}
+        )
+    found = found.assign(target=found["target"].fillna(""))
+    rows = []
+    for (table, target), mine in found.groupby(["table", "target"], sort=True):
+        sets = mine[mine["action"] == "set"]
+        keys = ["article_id", "span_start", "span_end", "actor"]
+        per_row = sets.groupby(keys, dropna=False)["field"].apply(lambda fields: set(fields.astype(str)))
+        verdicts = per_row.map(
+            lambda f: "rejected" if "rejected" in f else "changed" if f - set(FLAGS) else "confirmed"
+        )
+        confirmed, changed, rejected = (
+            int((verdicts == v).sum()) for v in ("confirmed", "changed", "rejected")
+        )
+        added = int((mine["action"] == "add").sum())
+        reviewed = len(per_row)
+        found_right = confirmed + changed
+        rows.append(
+            {
+                "table": table, "target": target, "reviewed": reviewed, "confirmed": confirmed,
+                "changed": changed, "rejected": rejected, "added": added,
+                "precision": confirmed / reviewed if reviewed else float("nan"),
+                "recall": found_right / (found_right + added) if found_right + added else float("nan"),
+            }
+        )  # fmt: skip
+    return pd.DataFrame(rows, columns=columns)
+
+
 def count(store: str | Path) -> int:
     """How many corrections the store holds (undos included)."""
     if not database_path(store).is_file():
@@ -488,6 +545,8 @@ def apply_corrections(
             values = [None if pd.isna(v) else json.loads(v) for v in group["new"]]
             if field == "rejected":
                 rejected.loc[group["row"].to_numpy()] = [bool(v) for v in values]
+                continue
+            if field == "confirmed":
                 continue
             column = out[field].astype(object)
             column.loc[group["row"].to_numpy()] = values

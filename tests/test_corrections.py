@@ -211,3 +211,22 @@ def test_the_stance_pages_verdicts_of_the_old_csv_are_imported_once(tmp_path: Pa
         assert saved[["field", "new", "analyst", "note"]].values.tolist() == [
             ["rejected", "true", "imported", "old"]
         ]
+
+
+def test_the_agreement_counts_what_analysts_confirmed_changed_rejected_and_added(tmp_path: Path) -> None:
+    stances = _stances()
+    corrections.record(tmp_path, "stances", _row(stances, "s1"), {"confirmed": True})
+    corrections.record(tmp_path, "stances", _row(stances, "s2"), {"confirmed": True})
+    corrections.record(tmp_path, "stances", _row(stances, "s3"), {"polarity": "oppose"})
+    corrections.record(tmp_path, "stances", _row(stances, "s4"), {"rejected": True})
+    new = {
+        "article_id": "a", "evidence_start": 40, "evidence_end": 60, "evidence": "We back the alliance",
+        "actor": "E", "target": "nato_alliance", "polarity": "support",
+    }  # fmt: skip
+    corrections.add_row(tmp_path, "stances", new)
+    row = corrections.agreement(tmp_path).set_index(["table", "target"]).loc[("stances", "nato_alliance")]
+    assert row[["reviewed", "confirmed", "changed", "rejected", "added"]].tolist() == [4, 2, 1, 1, 1]
+    assert row["precision"] == pytest.approx(0.5) and row["recall"] == pytest.approx(3 / 4)
+    # a confirmation changes nothing in the rows
+    out = corrections.apply_corrections(stances, corrections.read_corrections(tmp_path), "stances")
+    assert out.set_index("stance_id").loc["s1", "method"] == "rule:stance_cue"

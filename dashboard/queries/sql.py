@@ -141,8 +141,10 @@ class StoreSQL:
         found = corrections.active(corrections.read_corrections(self.store.root))
         for table in corrections.TABLES_CORRECTED:
             mine = found[found["table"] == table] if not found.empty else found
+            row_id = KEYS[table][0]
             if mine.empty:
                 self.con.execute(f"CREATE VIEW corrected_{table} AS SELECT * FROM raw_{table}")
+                self._create(f"replaced_{table}", pa.table({row_id: pa.array([], pa.string())}))
                 continue
             key_columns = ["article_id", "span_start", "span_end", "target", "actor"]
             keys = mine.loc[mine["action"] == "set", key_columns].drop_duplicates()
@@ -171,7 +173,6 @@ class StoreSQL:
                 f"fixed_{table}",
                 pa.Table.from_pandas(fixed, schema=arrow_schema(table), preserve_index=False),
             )
-            row_id = KEYS[table][0]
             self._create(
                 f"replaced_{table}",
                 pa.table({row_id: pa.array(rows[row_id].astype(str).tolist(), pa.string())}),
@@ -726,6 +727,31 @@ class StoreSQL:
         out = out.sort_values(["country_articles", "country", "label"], ascending=[False, True, True])
         dtypes = {"iso3": "string", "country": "string", "topic": "string", "label": "string"}
         return _typed(out, dtypes | {"articles": "int64", "country_articles": "int64", "share": "float64"})
+
+    def review_queue(
+        self, filters: Filters, table: str, position: int = 0
+    ) -> tuple[dict[str, object] | None, int]:
+        """The row at `position` of the review queue of `table` (statements, numbers, stances) among the
+        filtered rows no analyst has corrected or confirmed yet: least confident first (figures: those
+        without a country or a year first, spending claims only), and how many rows the queue holds."""
+        id_column = KEYS[_table(table)][0]
+        order = {
+            "statements": "confidence ASC NULLS FIRST",
+            "numbers": "(country IS NULL OR year IS NULL) DESC",
+            "stances": "confidence ASC NULLS FIRST",
+        }[table]
+        units = f" AND unit IN ({', '.join(_literal(u) for u in CLAIM_UNITS)})" if table == "numbers" else ""
+        ctes, params = self._ctes(filters)
+        queue = (
+            f"WITH {ctes}, queue AS (SELECT * FROM f_{table} WHERE {id_column} NOT IN "
+            f"(SELECT {id_column} FROM replaced_{table}) AND NOT contains({id_column}, ':analyst'){units})"
+        )
+        total = self._query(f"{queue} SELECT count(*) FROM queue", params).fetchone()[0]
+        frame = self._frame(
+            f"{queue} SELECT * FROM queue ORDER BY {order}, {id_column} LIMIT 1 OFFSET $position",
+            params | {"position": max(0, int(position))},
+        )
+        return (None if frame.empty else conform(frame, table).iloc[0].to_dict()), int(total)
 
     def row(self, table: str, row_id: str) -> dict[str, object]:
         """One row of `table` (statements, numbers, stances: as the pages read it, corrected) by its id;

@@ -1,4 +1,4 @@
-"""The analysts' correction form of one row (a statement, a number), with the row's history and an undo.
+"""The analysts' correction form of one row (a statement, a figure, a stance), with its history and an undo.
 
 Saved in the store's corrections database (`dashboard.corrections`) and applied to every page from the next
 rerun. Thin: what a field may hold is checked by `dashboard.corrections`; values are shown as text."""
@@ -13,7 +13,7 @@ import streamlit as st
 
 from dashboard import corrections
 from dashboard.schema import KEYS
-from dashboard.ui.data import country_names, store_dir
+from dashboard.ui.data import country_names, store_dir, target_labels
 
 # column, label, widget: "text", "country", "number", "year" or the choices
 FIELDS: dict[str, list[tuple[str, str, str | tuple[str, ...]]]] = {
@@ -30,8 +30,14 @@ FIELDS: dict[str, list[tuple[str, str, str | tuple[str, ...]]]] = {
         ("year", "Year", "year"),
         ("kind", "Kind", ("reported", "target", "other")),
     ],
+    "stances": [
+        ("polarity", "Polarity", ("support", "oppose", "neutral")),
+        ("actor", "Actor", "text"),
+        ("actor_country", "Actor's country", "country"),
+        ("target", "Target", "target"),
+    ],
 }
-REJECT = {"statements": "Not a statement", "numbers": "Not a claim"}
+REJECT = {"statements": "Not a statement", "numbers": "Not a claim", "stances": "Not a stance"}
 HISTORY_COLUMNS = ["id", "action", "field", "old", "new", "analyst", "at", "note", "undoes"]
 
 
@@ -89,6 +95,16 @@ def _widget(column: str, label: str, widget: str | tuple[str, ...], current: obj
             ["", *codes],
             index=(codes.index(current) + 1) if current in codes else 0,
             format_func=lambda c: names.get(c, c) if c else "—",
+            key=key,
+        )
+    if widget == "target":
+        labels = target_labels()
+        options = list(labels)
+        return st.selectbox(
+            label,
+            options,
+            index=options.index(current) if current in options else 0,
+            format_func=labels.get,
             key=key,
         )
     if widget == "number":

@@ -326,6 +326,7 @@ PAGE_PATHS = {
     "statements": "statements",
     "topics": "topics",
     "data": "data",
+    "review": "review",
 }
 
 

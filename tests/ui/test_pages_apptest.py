@@ -28,6 +28,7 @@ TITLES = {
     "stances": "Actor stances",
     "topics": "Topics",
     "data": "Data",
+    "review": "Review",
 }
 # Charts each page draws on the small store (title prefixes, in order); None: the page draws none there.
 CHARTS = {
@@ -473,6 +474,40 @@ def test_an_analyst_corrects_a_figure_and_rejects_one_on_the_spending_page(
     assert first["number_id"] not in set(at.dataframe[0].value["number_id"])
     assert int(_metrics(at)["Checked claims"].replace(",", "")) == checked - 1
     assert "Select a row (the box at its left) to correct its figure." in [c.value for c in at.caption]
+
+
+def _queue_size(at: AppTest) -> int:
+    caption = next(c.value for c in at.caption if "not reviewed yet" in c.value)
+    return int(caption.split()[0].replace(",", ""))
+
+
+def test_the_review_queue_accepts_corrects_and_counts_the_agreement(
+    small_store: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = tmp_path / "store"
+    shutil.copytree(small_store, store)
+    monkeypatch.setenv("DDD_STORE", str(store))
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.run()
+    at.switch_page(page("review")).run()
+    assert not at.exception, [e.message for e in at.exception]
+    statements = Store(store).read("statements")
+    assert _queue_size(at) == len(statements)  # nothing reviewed yet
+    assert "No row reviewed yet." in [c.value for c in at.caption]
+    at.button(key="review_accept").click().run()  # right as extracted: it leaves the queue
+    assert _queue_size(at) == len(statements) - 1
+    next(b for b in at.button if b.label == "Next").click().run()
+    assert "Row 2 of" in " ".join(c.value for c in at.caption)
+    at.checkbox(key="review_statements_fix_rejected").check()
+    at.button(key="review_statements_fix_save").click().run()
+    assert _queue_size(at) == len(statements) - 2
+    agreement = at.dataframe[-1].value.set_index("table")
+    assert agreement.loc["statements", ["reviewed", "confirmed", "rejected"]].tolist() == [2, 1, 1]
+    assert agreement.loc["statements", "precision"] == pytest.approx(0.5)
+    # stances: the queue holds the stances, least confident first
+    next(b for b in at.get("button_group") if b.key == "review_table").set_value("stances").run()
+    assert not at.exception, [e.message for e in at.exception]
+    assert _queue_size(at) == len(Store(store).read("stances"))
 
 
 def test_the_pages_import_no_spacy(small_store: Path) -> None:
