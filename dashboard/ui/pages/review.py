@@ -85,7 +85,9 @@ else:
         components.article_header(article)
         if start is not None and end is not None and 0 <= int(start) < int(end) <= len(text):
             s, e = int(start), int(end)
-            components.article_with_statement(text[max(0, s - CONTEXT) : s], text[s:e], text[e : e + CONTEXT])
+            first = 0 if s <= CONTEXT else text.find(" ", s - CONTEXT, s) + 1  # whole words only
+            last = len(text) if e + CONTEXT >= len(text) else max(e, text.rfind(" ", e, e + CONTEXT))
+            components.article_with_statement(text[first:s], text[s:e], text[e:last])
         else:
             components.plain_text(text[: 2 * CONTEXT])
 
