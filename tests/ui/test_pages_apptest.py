@@ -17,6 +17,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from dashboard import corrections
+from dashboard.queries.sql import StoreSQL
 from dashboard.store import Store
 
 APP = Path(__file__).resolve().parents[2] / "app.py"
@@ -504,7 +505,20 @@ def test_the_review_queue_accepts_corrects_and_counts_the_agreement(
     agreement = at.dataframe[-1].value.set_index("table")
     assert agreement.loc["statements", ["reviewed", "confirmed", "rejected"]].tolist() == [2, 1, 1]
     assert agreement.loc["statements", "precision"] == pytest.approx(0.5)
-    # stances: the queue holds the stances, least confident first
+    # a stance the extractor missed, added from the statement shown: on the Actor stances page at once
+    speaker = at.text_input(key="review_add_actor").value
+    at.selectbox(key="review_add_target").select("military_aid_to_ukraine")
+    at.button(key="review_add_save").click().run()
+    assert not at.exception, [e.message for e in at.exception]
+    added = corrections.read_corrections(store).query("action == 'add'")
+    assert len(added) == 1 and '"military_aid_to_ukraine"' in added["new"].iloc[0]
+    with StoreSQL(store) as sql:  # what every page reads
+        rows = sql.con.execute(
+            "SELECT actor, target, method FROM stances WHERE contains(stance_id, ':analyst')"
+        )
+        assert rows.fetchall() == [(speaker, "military_aid_to_ukraine", "analyst")]
+    # stances: the queue holds the stances, least confident first (not the one an analyst added)
+    at.switch_page(page("review")).run()
     next(b for b in at.get("button_group") if b.key == "review_table").set_value("stances").run()
     assert not at.exception, [e.message for e in at.exception]
     assert _queue_size(at) == len(Store(store).read("stances"))

@@ -49,6 +49,47 @@ def _move(step: int) -> None:
     st.session_state[position_key] = max(0, min(total - 1, position + step))
 
 
+def _add_stance(statement: dict) -> None:
+    """A stance the extractor missed in this statement: actor (its speaker by default), target, polarity;
+    its evidence is the statement's span."""
+    with st.expander("Add a stance it states", icon=":material/add:"):
+        labels = target_labels()
+        with st.form(key="review_add_stance", border=False, enter_to_submit=False):
+            actor = st.text_input("Actor", value=str(statement.get("speaker") or ""), key="review_add_actor")
+            target = st.selectbox("Target", list(labels), format_func=labels.get, key="review_add_target")
+            polarity = st.segmented_control(
+                "Polarity", ["support", "oppose", "neutral"], default="support", key="review_add_polarity"
+            )
+            note = st.text_input("Note (optional)", max_chars=200, key="review_add_note")
+            added = st.form_submit_button("Add stance", icon=":material/add:", key="review_add_save")
+        if added:
+            own = actor.strip() == statement.get(
+                "speaker"
+            )  # the speaker's own stance: their type and country
+            kind = statement.get("speaker_type")
+            values = {
+                "article_id": statement["article_id"],
+                "statement_id": statement["statement_id"],
+                "evidence_start": statement["content_start"],
+                "evidence_end": statement["content_end"],
+                "evidence": statement["content"],
+                "actor": actor.strip(),
+                "actor_type": kind if own and kind in ("person", "organization", "country") else None,
+                "actor_country": statement.get("speaker_country") if own else None,
+                "target": target,
+                "polarity": polarity or "support",
+            }
+            try:
+                corrections.add_row(
+                    store_dir(), "stances", {k: v for k, v in values.items() if v is not None},
+                    analyst=st.session_state.get("analyst"), note=note,
+                )  # fmt: skip
+            except corrections.CorrectionError as err:
+                st.error(str(err))
+            else:
+                st.success("Stance added: every page shows it from now on.")
+
+
 if row is None:
     st.info("Nothing left to review here: every row in the filtered articles has been checked.")
 else:
@@ -81,6 +122,8 @@ else:
             )
             st.rerun()
         correction_form(table, row, f"review_{table}", "Correct it")
+        if table == "statements":
+            _add_stance(row)
     with passage:
         components.article_header(article)
         if start is not None and end is not None and 0 <= int(start) < int(end) <= len(text):
