@@ -423,3 +423,96 @@ def test_upload_on_the_data_page_is_counted(page, server: str, small_tables, tmp
     expect(page.locator('[data-testid="stSidebar"]')).to_contain_text("Outlets")
     SHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SHOTS / "data_after_upload.png"), full_page=True)
+
+
+def _click_first_grid_row(page, then: str) -> None:
+    """Tick the first row of the first table and wait for `then` (a rerun may swallow a click: retried)."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    grid = page.locator('[data-testid="stDataFrame"]').first
+    for _ in range(3):
+        grid.wait_for(state="visible")
+        page.locator('[data-testid="stStatusWidget"]').wait_for(state="hidden", timeout=30_000)
+        box = grid.bounding_box()
+        if box is None:
+            continue
+        page.mouse.click(box["x"] + 18, box["y"] + ROW_HEIGHT + ROW_HEIGHT / 2)
+        try:
+            page.get_by_text(then).first.wait_for(state="visible", timeout=5_000)
+            return
+        except PlaywrightTimeout:
+            continue
+
+
+def _idle(page) -> None:
+    """Wait until the app has finished its rerun."""
+    page.wait_for_timeout(300)
+    page.locator('[data-testid="stStatusWidget"]').wait_for(state="hidden", timeout=60_000)
+
+
+def test_an_analysts_corrections_survive_a_re_ingest_on_the_pages_and_in_downloads(
+    page, server: str, server_store: Path, small_store: Path
+) -> None:
+    """Runs after the upload test (it changes the server's store): an analyst fixes a speaker, adds a stance
+    the extractor missed and rejects a figure; the store is ingested again from its articles; the three
+    corrections are still what the pages and their CSV downloads show."""
+    from playwright.sync_api import expect
+
+    from dashboard.loader import load_articles
+
+    # a speaker fixed on the Statements page
+    _open(page, f"{server}/statements", '[data-testid="stDataFrame"]')
+    page.get_by_label("Search statements").fill("airspace")
+    page.keyboard.press("Enter")
+    expect(page.get_by_text(re.compile(r"and 1 statement match"))).to_be_visible()
+    _click_first_row(page)
+    page.get_by_text("Correct this statement").click()
+    page.locator(".st-key-statement_fix_speaker input").fill("Jane Analyst")
+    page.locator(".st-key-statement_fix_save button").click()
+    expect(page.get_by_role("heading", name=re.compile("Jane Analyst"))).to_be_visible()
+    # a stance the extractor missed, added on the Review page
+    _open(page, f"{server}/review", ".st-key-review_accept")
+    page.get_by_text("Add a stance it states").click()
+    actor_input = page.locator(".st-key-review_add_actor input")
+    expect(actor_input).not_to_have_value("")  # the speaker, once the form is drawn
+    actor = actor_input.input_value()
+    page.locator(".st-key-review_add_save button").click()
+    expect(page.get_by_text("Stance added")).to_be_visible()
+    # a figure rejected on the Spending claims page
+    _open(page, f"{server}/spending", '[data-testid="stMetric"]')
+    _idle(page)
+    _, before = _download(page, page.locator(".st-key-spending_claims_csv").get_by_role("button"))
+    claims = pd.read_csv(io.BytesIO(before))
+    checked = int(_metric(page, "Checked claims").inner_text().replace(",", ""))
+    _click_first_grid_row(page, "Correct this figure")
+    page.get_by_text("Correct this figure").click()
+    page.locator(".st-key-number_fix_rejected").get_by_text("Not a claim").click()
+    page.locator(".st-key-number_fix_save button").click()
+    expect(_metric(page, "Checked claims")).to_have_text(str(checked - 1))
+    assert claims["verdict"].notna().iloc[0]  # the first row, the one rejected, was a checked claim
+    # the store ingested again from its articles, the corrections database kept
+    for child in server_store.iterdir():
+        if child.name not in {"corrections", "uploads"}:
+            shutil.rmtree(child) if child.is_dir() else child.unlink()
+    uploads = [server_store / "uploads"] if (server_store / "uploads").is_dir() else []
+    load_articles([small_store.parent / "articles", *uploads], store=server_store)
+    # ... and every correction is still there, on the pages and in their downloads
+    _open(page, f"{server}/statements", '[data-testid="stDataFrame"]')
+    page.get_by_label("Search statements").fill("airspace")
+    page.keyboard.press("Enter")
+    expect(page.get_by_text(re.compile(r"and 1 statement match"))).to_be_visible()
+    _idle(page)  # a download clicked during a rerun points at a file the rerun replaced
+    _, data = _download(page, page.get_by_role("button", name="Download these statements (CSV)"))
+    assert pd.read_csv(io.BytesIO(data))["speaker"].tolist() == ["Jane Analyst"]
+    _open(page, f"{server}/spending", '[data-testid="stMetric"]')
+    expect(_metric(page, "Checked claims")).to_have_text(str(checked - 1))
+    _idle(page)
+    _, after = _download(page, page.locator(".st-key-spending_claims_csv").get_by_role("button"))
+    assert len(pd.read_csv(io.BytesIO(after))) == len(claims) - 1
+    _open(page, f"{server}/data", ".st-key-export_stances")
+    _idle(page)
+    _, stances = _download(page, page.locator(".st-key-export_stances").get_by_role("button"))
+    added = pd.read_csv(io.BytesIO(stances)).query("method == 'analyst'")
+    assert added["actor"].tolist() == [actor]
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / "data_after_reingest.png"), full_page=True)
