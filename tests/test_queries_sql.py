@@ -178,7 +178,7 @@ def test_no_filter_is_every_row_with_the_corpus_wide_names(tables, db) -> None:
     # a surname-only speaker takes the full name the corpus uses elsewhere (not a speaker an analyst changed)
     surname = [
         isinstance(f, str) and isinstance(r, str) and f.endswith(" " + r)
-        for f, r in zip(full, raw["speaker"])
+        for f, r in zip(full, raw["speaker"], strict=True)
     ]
     renamed = raw["speaker"].ne(full.values) & pd.Series(surname, index=raw.index)
     assert db.con.execute("SELECT count(*) FROM statements").fetchone()[0] == len(shown)
