@@ -647,11 +647,13 @@ def _country(
         return None  # "30 allies", "23 of the 28 member nations", "the number of allies to 31"
     if _alliance_target_of(doc, i) or any(_group_aggregate(t) for t in list(doc[i].ancestors)[:3]):
         return None  # "far above NATO's target of 20%", "higher than the EU average of 6.3%"
-    counted = _counted_country(doc, k, code_at, sent_ents, gaz, when)
+    counted = _counted_country(doc, k, code_at, sent_ents, gaz, when) or _located_count(
+        doc, i, sent_ents, gaz
+    )
     if counted:
-        return (
-            counted  # "900 Ukrainian soldiers", "300 members of the American brigade", "20% of Republicans"
-        )
+        # "900 Ukrainian soldiers", "300 members of the American brigade", "20% of Republicans", "only two
+        # firms in America"
+        return counted
     # (not across a verb used as a preposition: "aid to Ukraine, including €640m of arms")
     close = [
         (s, c)
@@ -887,6 +889,23 @@ def _counted_country(
             break
         if t.dep_ == "pobj" and t.head.i == k and t.ent_type_ in {"NORP", "ORG"}:
             return _actor_country(t, sent_ents, gaz, when)
+    return None
+
+
+def _located_count(doc: Doc, i: int, sent_ents: list[Span], gaz: Gazetteer) -> str | None:
+    """The country a count of things is in, named by "in" on the counted noun ("only two firms in America
+    make engines"): where a place is otherwise a venue ("met in Brussels"), here it is what is counted."""
+    if doc[i].dep_ != "nummod" or doc[i].head.pos_ != "NOUN":
+        return None
+    for ent in sent_ents:
+        prep = ent.root.head
+        if (
+            ent.label_ == "GPE"
+            and ent.root.dep_ == "pobj"
+            and prep.lower_ == "in"
+            and prep.head == doc[i].head
+        ):
+            return gaz.country_code(ent.text)
     return None
 
 

@@ -55,6 +55,9 @@ CASES = [
     ("The exercise involves 400 Polish troops and 250 Danish marines.", "250", ("DNK", None, None)),
     ("Germany says that 3,000 Russian soldiers died there.", "3,000", ("RUS", None, None)),
     ("In the poll, just 30% of Democrats backed the plan.", "30%", ("USA", None, None)),
+    # ... and so does where the things counted are ("in" on the counted noun), not where a thing happens
+    ("Only three plants in Sweden make such engines.", "three", ("SWE", None, None)),
+    ("Ministers met in Brussels and agreed to spend 2% of GDP.", "2% of GDP", (None, None, None)),
     # an international lender's money is no one country's; a country given money only receives it
     ("The IMF lent Egypt a further $3bn.", "$3bn", (None, None, None)),
     ("Germany gave Ukraine €5bn last year.", "€5bn", ("DEU", 2022, None)),
