@@ -585,7 +585,13 @@ def _finish(
 def orphaned(store: str | Path, tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
     """The corrections in force whose row is in none of `tables` (as extracted): kept, and listed here, never
     silently dropped."""
-    mine = active(read_corrections(store))
+    return unmatched(read_corrections(store), tables)
+
+
+def unmatched(corrections: pd.DataFrame, tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
+    """The `set` corrections in force of `corrections` whose row is in none of `tables` (the stored rows
+    they could be about: whole tables, or the rows found by their keys)."""
+    mine = active(corrections)
     if mine.empty:
         return mine
     mine = mine[mine["action"] == "set"]

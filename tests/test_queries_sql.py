@@ -68,6 +68,8 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> Path:
         root, "statements", german["statement_id"], {"speaker": "Olaf Scholz", "speaker_country": "FRA"}
     )
     corrections.record(root, "statements", statements["statement_id"].iloc[1], {"rejected": True})
+    ghost = statements.iloc[2].to_dict() | {"content_start": 99_999, "content_end": 100_000}
+    corrections.record(root, "statements", ghost, {"speaker": "Nobody"})  # its row is not in the store
     numbers = Store(root).read("numbers")
     pct = numbers[numbers["unit"] == "percent_of_gdp"].sort_values("number_id")
     corrections.record(
@@ -304,6 +306,13 @@ def test_the_analysts_corrections_apply_in_sql(store: Path, db) -> None:
         )
     ]
     assert len(moved) == 1 and moved["official_value"].notna().all() and moved["verdict"].notna().all()
+
+
+def test_a_correction_whose_row_is_gone_is_listed_not_applied(store: Path, db) -> None:
+    assert db.orphans[["table", "span_start", "new"]].values.tolist() == [["statements", 99_999, '"Nobody"']]
+    assert db.con.execute("SELECT count(*) FROM statements WHERE speaker = 'Nobody'").fetchone()[0] == 0
+    raw = Store(store).read_all()
+    pd.testing.assert_frame_equal(db.orphans, corrections.orphaned(store, raw))
 
 
 def test_corpus_counts_are_the_pandas_ones(tables, db) -> None:

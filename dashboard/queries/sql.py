@@ -139,6 +139,7 @@ class StoreSQL:
         thousand rows even with many corrections) and put in place of the stored ones; rows analysts added
         are appended, rejected ones left out."""
         found = corrections.active(corrections.read_corrections(self.store.root))
+        matched: dict[str, pd.DataFrame] = {}
         for table in corrections.TABLES_CORRECTED:
             mine = found[found["table"] == table] if not found.empty else found
             row_id = KEYS[table][0]
@@ -168,6 +169,7 @@ class StoreSQL:
                 self._frame(f"SELECT r.* FROM raw_{table} r SEMI JOIN keys_{table} k ON {' AND '.join(on)}"),
                 table,
             )
+            matched[table] = rows
             fixed = corrections.apply_corrections(rows, found, table)
             self._create(
                 f"fixed_{table}",
@@ -182,6 +184,8 @@ class StoreSQL:
                 f"WHERE {row_id} NOT IN (SELECT {row_id} FROM replaced_{table}) "
                 f"UNION ALL BY NAME SELECT * FROM fixed_{table}"
             )
+        # corrections whose row this snapshot no longer holds (kept in the database, listed)
+        self.orphans = corrections.unmatched(found, matched) if matched else found.iloc[0:0]
 
     def _create(self, name: str, data: pa.Table) -> None:
         """A table in the database from Arrow data (registered data would be seen by this connection only,

@@ -524,6 +524,24 @@ def test_the_review_queue_accepts_corrects_and_counts_the_agreement(
     assert _queue_size(at) == len(Store(store).read("stances"))
 
 
+def test_the_review_page_lists_corrections_whose_row_is_gone(
+    small_store: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = tmp_path / "store"
+    shutil.copytree(small_store, store)
+    ghost = Store(store).read("statements").iloc[0].to_dict() | {
+        "content_start": 99_999,
+        "content_end": 100_000,
+    }
+    corrections.record(store, "statements", ghost, {"speaker": "Nobody"})
+    monkeypatch.setenv("DDD_STORE", str(store))
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.run()
+    at.switch_page(page("review")).run()
+    assert not at.exception, [e.message for e in at.exception]
+    assert [e.label for e in at.expander if "row is gone" in e.label] == ["Corrections whose row is gone (1)"]
+
+
 def test_the_pages_import_no_spacy(small_store: Path) -> None:
     """The UI reads labels and taxonomies from spaCy-free modules: a fresh process that renders every page
     has not imported spaCy (nor the extractors)."""

@@ -134,6 +134,14 @@ else:
         else:
             components.plain_text(text[: 2 * CONTEXT])
 
+if len(sql.orphans):
+    with st.expander(f"Corrections whose row is gone ({len(sql.orphans):,})", icon=":material/link_off:"):
+        st.caption(
+            "Their rows are not in the store any more (a re-ingest found other spans): they are kept and "
+            "apply again if the row comes back."
+        )
+        st.dataframe(sql.orphans, hide_index=True)  # cells are text, never markdown
+
 st.subheader("How the review went")
 agreement = corrections.agreement(store_dir())
 if agreement.empty:
