@@ -70,6 +70,17 @@ COLUMNS = [
     "id", "table", "article_id", "span_start", "span_end", "target", "actor", "action", "field", "old",
     "new", "analyst", "at", "note", "undoes",
 ]  # fmt: skip
+# what a correction finds its row by
+KEY_COLUMNS = ["article_id", "span_start", "span_end", "target", "actor"]
+_DTYPES = {c: "string" for c in COLUMNS} | {
+    "id": "int64",
+    "span_start": "Int64",
+    "span_end": "Int64",
+    "undoes": "Int64",
+}
+_QUOTED = [f'"{c}"' for c in COLUMNS]  # "table" is a keyword
+_SELECT = f"SELECT {', '.join(_QUOTED)} FROM corrections"
+_INSERT = f"INSERT INTO corrections ({', '.join(_QUOTED[1:])}) VALUES ({', '.join('?' * (len(COLUMNS) - 1))})"
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS corrections (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -132,6 +143,15 @@ def _now() -> str:
     return pd.Timestamp.now(tz="UTC").isoformat(timespec="microseconds")
 
 
+def _stamp(analyst: str | None, note: str | None) -> dict[str, str]:
+    """Who records a correction, when, and the note as one line."""
+    return {
+        "analyst": analyst_name(analyst),
+        "at": _now(),
+        "note": " ".join(str(note or "").split())[:MAX_NOTE],
+    }
+
+
 def _json(value: object) -> str | None:
     if value is None or (not isinstance(value, (list, dict, str)) and pd.isna(value)):
         return None
@@ -146,11 +166,7 @@ def _insert(con: sqlite3.Connection, rows: list[dict[str, object]]) -> list[int]
     con.execute("BEGIN IMMEDIATE")
     try:
         for row in rows:
-            cur = con.execute(
-                f"INSERT INTO corrections ({', '.join(_quoted(c) for c in COLUMNS[1:])}) "
-                f"VALUES ({', '.join('?' * (len(COLUMNS) - 1))})",
-                [row.get(c) for c in COLUMNS[1:]],
-            )
+            cur = con.execute(_INSERT, [row.get(c) for c in COLUMNS[1:]])
             ids.append(int(cur.lastrowid))
         con.execute("COMMIT")
     except BaseException:
@@ -247,7 +263,6 @@ def record(
     row of `table`, given as its id (looked up in the store) or as the stored row itself. One transaction;
     the ids of the corrections."""
     if isinstance(row, str):
-        _check_table(table)
         row = stored_row(store, table, row)
     rows = _set_rows(table, [(row, changes)], analyst, note)
     with _connect(store) as con:
@@ -274,7 +289,7 @@ def _set_rows(
 ) -> list[dict[str, object]]:
     """The `set` corrections of (stored row, changes) pairs, checked."""
     _check_table(table)
-    who, when = analyst_name(analyst), _now()
+    stamp = _stamp(analyst, note)
     rows = []
     for row, changes in items:
         unknown = [f for f in changes if f not in EDITABLE[table]]
@@ -282,8 +297,7 @@ def _set_rows(
             raise CorrectionError(
                 f"{table}: can change {', '.join(EDITABLE[table])}, not {unknown or 'nothing'}"
             )
-        base = _key_of(table, row) | {"table": table, "action": "set", "analyst": who, "at": when}
-        base["note"] = " ".join(str(note or "").split())[:MAX_NOTE]
+        base = _key_of(table, row) | {"table": table, "action": "set"} | stamp
         for field, value in changes.items():
             old = _json(row.get(field, False if field in FLAGS else None))
             rows.append(base | {"field": field, "old": old, "new": _json(_value(table, field, value))})
@@ -321,11 +335,7 @@ def add_row(
         clean[column] = value if column in ("article_id", "statement_id") else _value(table, column, value)
     key = _key_of(table, clean)
     entry = key | {"table": table, "action": "add", "new": json.dumps(clean, ensure_ascii=False)}
-    entry |= {
-        "analyst": analyst_name(analyst),
-        "at": _now(),
-        "note": " ".join(str(note or "").split())[:MAX_NOTE],
-    }
+    entry |= _stamp(analyst, note)
     with _connect(store) as con:
         return _insert(con, [entry])[0]
 
@@ -334,24 +344,15 @@ def undo(store: str | Path, correction_id: int, *, analyst: str | None = None, n
     """Take back correction `correction_id` (its row returns to what it was before it); the undo's id."""
     with _connect(store) as con:
         found = con.execute(
-            'SELECT "table", article_id, span_start, span_end, target, actor, action FROM corrections '
-            "WHERE id = ?",
+            f'SELECT action, "table", {", ".join(KEY_COLUMNS)} FROM corrections WHERE id = ?',
             [int(correction_id)],
         ).fetchone()
         if found is None:
             raise CorrectionError(f"no correction {correction_id}")
-        if found[6] == "undo":
+        if found[0] == "undo":
             raise CorrectionError("an undo cannot be undone; record the correction again")
-        entry = dict(
-            zip(["table", "article_id", "span_start", "span_end", "target", "actor"], found[:6], strict=True)
-        )
-        entry |= {
-            "action": "undo",
-            "undoes": int(correction_id),
-            "analyst": analyst_name(analyst),
-            "at": _now(),
-        }
-        entry["note"] = " ".join(str(note or "").split())[:MAX_NOTE]
+        entry = dict(zip(["table", *KEY_COLUMNS], found[1:], strict=True))
+        entry |= {"action": "undo", "undoes": int(correction_id)} | _stamp(analyst, note)
         return _insert(con, [entry])[0]
 
 
@@ -360,29 +361,17 @@ def read_corrections(store: str | Path) -> pd.DataFrame:
     if not database_path(store).is_file() and not (Path(store) / LEGACY_PATH).is_file():
         return _empty()
     with _connect(store) as con:
-        rows = con.execute(
-            f"SELECT {', '.join(_quoted(c) for c in COLUMNS)} FROM corrections ORDER BY id"
-        ).fetchall()
+        rows = con.execute(f"{_SELECT} ORDER BY id").fetchall()
     return _frame(rows)
 
 
 def _frame(rows: list[tuple]) -> pd.DataFrame:
     """Correction rows from the database as a typed frame (COLUMNS)."""
-    if not rows:
-        return _empty()
-    out = pd.DataFrame(rows, columns=COLUMNS)
-    return out.astype({"id": "int64", "span_start": "Int64", "span_end": "Int64", "undoes": "Int64"}).astype(
-        {c: "string" for c in COLUMNS if c not in {"id", "span_start", "span_end", "undoes"}}
-    )
-
-
-def _quoted(column: str) -> str:
-    return f'"{column}"'
+    return pd.DataFrame(rows, columns=COLUMNS).astype(_DTYPES)
 
 
 def _empty() -> pd.DataFrame:
-    dtypes = {"id": "int64", "span_start": "Int64", "span_end": "Int64", "undoes": "Int64"}
-    return pd.DataFrame({c: pd.Series(dtype=dtypes.get(c, "string")) for c in COLUMNS})
+    return _frame([])
 
 
 def version(store: str | Path) -> str:
@@ -419,11 +408,7 @@ def history(store: str | Path, table: str, row: Mapping[str, object] | str) -> p
     if not database_path(store).is_file():
         return _empty()
     with _connect(store) as con:  # the row's corrections only (an index on table, article and span)
-        rows = con.execute(
-            f"SELECT {', '.join(_quoted(c) for c in COLUMNS)} FROM corrections WHERE {' AND '.join(where)} "
-            "ORDER BY id",
-            values,
-        ).fetchall()
+        rows = con.execute(f"{_SELECT} WHERE {' AND '.join(where)} ORDER BY id", values).fetchall()
     return _frame(rows)
 
 
@@ -482,11 +467,8 @@ def count(store: str | Path) -> int:
         return int(con.execute("SELECT count(*) FROM corrections").fetchone()[0])
 
 
-_KEY = ["article_id", "span_start", "span_end", "target", "actor"]
-
-
 def _row_keys(frame: pd.DataFrame, table: str) -> pd.DataFrame:
-    """Each row's key as corrections hold it: columns _KEY (a part a table's key lacks is "")."""
+    """Each row's key as corrections hold it: columns KEY_COLUMNS (a part a table's key lacks is "")."""
     start, end = SPAN[table]
     parts = {"article_id": frame["article_id"], "span_start": frame[start], "span_end": frame[end]}
     for column in ("target", "actor"):
@@ -495,13 +477,13 @@ def _row_keys(frame: pd.DataFrame, table: str) -> pd.DataFrame:
 
 
 def _correction_keys(corrections: pd.DataFrame) -> pd.DataFrame:
-    return _keys(corrections[_KEY])
+    return _keys(corrections[KEY_COLUMNS])
 
 
 def _keys(parts: pd.DataFrame) -> pd.DataFrame:
     """Key columns in one form on both sides of a merge: strings ("" for none), spans int64 (-1 for none)."""
     out = pd.DataFrame(index=parts.index)
-    for column in _KEY:
+    for column in KEY_COLUMNS:
         values = parts[column]
         if column.startswith("span"):
             out[column] = pd.to_numeric(values, errors="coerce").fillna(-1).astype("int64")
@@ -539,8 +521,8 @@ def apply_corrections(
     if not sets.empty and not out.empty:
         # the newest value of each (row, field), matched to the rows by key
         newest = pd.concat([_correction_keys(sets), sets[["field", "new"]]], axis=1)
-        newest = newest.drop_duplicates([*_KEY, "field"], keep="last")
-        hits = _row_keys(out, table).assign(row=out.index).merge(newest, on=_KEY)
+        newest = newest.drop_duplicates([*KEY_COLUMNS, "field"], keep="last")
+        hits = _row_keys(out, table).assign(row=out.index).merge(newest, on=KEY_COLUMNS)
         for field, group in hits.groupby("field"):
             values = [None if pd.isna(v) else json.loads(v) for v in group["new"]]
             if field == "rejected":
@@ -600,9 +582,11 @@ def unmatched(corrections: pd.DataFrame, tables: Mapping[str, pd.DataFrame]) -> 
     for table in TABLES_CORRECTED:
         rows = (mine["table"] == table).to_numpy()
         present = (
-            _row_keys(tables[table], table) if table in tables else _keys(pd.DataFrame({c: [] for c in _KEY}))
+            _row_keys(tables[table], table)
+            if table in tables
+            else _keys(pd.DataFrame({c: [] for c in KEY_COLUMNS}))
         )
-        found = wanted.merge(present.drop_duplicates(), on=_KEY, how="left", indicator=True)["_merge"]
+        found = wanted.merge(present.drop_duplicates(), on=KEY_COLUMNS, how="left", indicator=True)["_merge"]
         lost |= rows & (found == "left_only").to_numpy()
     return mine[lost.to_numpy()].reset_index(drop=True)
 
@@ -650,11 +634,7 @@ def _import_legacy(con: sqlite3.Connection, store: Path) -> None:
     try:
         if not con.execute("SELECT 1 FROM imported WHERE name = 'stances.csv'").fetchone():  # not by another
             for row in rows:
-                con.execute(
-                    f"INSERT INTO corrections ({', '.join(_quoted(c) for c in COLUMNS[1:])}) "
-                    f"VALUES ({', '.join('?' * (len(COLUMNS) - 1))})",
-                    [row.get(c) for c in COLUMNS[1:]],
-                )
+                con.execute(_INSERT, [row.get(c) for c in COLUMNS[1:]])
             con.execute("INSERT INTO imported VALUES ('stances.csv')")
         con.execute("COMMIT")
     except BaseException:

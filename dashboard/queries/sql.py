@@ -147,7 +147,7 @@ class StoreSQL:
                 self.con.execute(f"CREATE VIEW corrected_{table} AS SELECT * FROM raw_{table}")
                 self._create(f"replaced_{table}", pa.table({row_id: pa.array([], pa.string())}))
                 continue
-            key_columns = ["article_id", "span_start", "span_end", "target", "actor"]
+            key_columns = corrections.KEY_COLUMNS
             keys = mine.loc[mine["action"] == "set", key_columns].drop_duplicates()
             self._create(
                 f"keys_{table}",
@@ -296,7 +296,7 @@ class StoreSQL:
         names from `names`), in its order: a CSV file written by DuckDB, no pandas frame on the way."""
         ctes, params = self._ctes(filters)
         where = _search_where(search, params)
-        params |= {"codes": list(names), "labels": [names[c] for c in names]}
+        params |= _names_params(names)
         columns = {
             "date": "CAST(timezone('UTC', a.published) AS DATE)",
             "speaker": "s.speaker",
@@ -561,7 +561,7 @@ class StoreSQL:
     def _claims(self, filters: Filters, names: Mapping[str, str]) -> tuple[str, dict[str, object]]:
         """The claims table's query (`frames.claims_table`) and its parameters."""
         ctes, params = self._ctes(filters)
-        params |= {"codes": list(names), "labels": [names[c] for c in names]}
+        params |= _names_params(names)
         return (
             f"WITH {ctes}, {_NAMES_CTE} "
             "SELECT coalesce(names.name, n.country) AS country, year, value AS claimed, qualifier, kind, "
@@ -822,8 +822,13 @@ _VALID_STANCES = (
 )
 
 
-# Country names passed as parameters $codes and $labels (ISO3 -> name), to join
+# Country names passed as parameters $codes and $labels (`_names_params`), to join
 _NAMES_CTE = "names AS (SELECT unnest($codes::VARCHAR[]) AS code, unnest($labels::VARCHAR[]) AS name)"
+
+
+def _names_params(names: Mapping[str, str]) -> dict[str, object]:
+    """The parameters of `_NAMES_CTE` for ISO3 -> name `names`."""
+    return {"codes": list(names), "labels": list(names.values())}
 
 
 def _search_where(search: str | None, params: dict[str, object]) -> list[str]:

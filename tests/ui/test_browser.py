@@ -169,14 +169,15 @@ def _statements_matching(tables: dict[str, pd.DataFrame], code: str) -> pd.DataF
     return st_[keep | st_["statement_id"].isin(holding)]
 
 
-def _click_first_row(page) -> None:
-    """Tick the first row's selection box and wait for the article view. The grid is a canvas that is
-    drawn again after each rerun, so a click during a rerun can be lost: wait for the app to be idle and
-    click again (at most three times) until the highlighted statement shows."""
+def _click_first_row(page, shown=None) -> None:
+    """Tick the first row's selection box of the first table and wait for `shown` (a locator; the article
+    view's highlighted statement by default). The grid is a canvas that is drawn again after each rerun, so
+    a click during a rerun can be lost: wait for the app to be idle and click again (at most three times)
+    until it shows."""
     from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
     grid = page.locator('[data-testid="stDataFrame"]').first
-    highlighted = page.locator(".st-key-highlighted_statement")
+    highlighted = page.locator(".st-key-highlighted_statement") if shown is None else shown
     for _ in range(3):
         grid.wait_for(state="visible")
         page.locator('[data-testid="stStatusWidget"]').wait_for(state="hidden", timeout=30_000)
@@ -425,25 +426,6 @@ def test_upload_on_the_data_page_is_counted(page, server: str, small_tables, tmp
     page.screenshot(path=str(SHOTS / "data_after_upload.png"), full_page=True)
 
 
-def _click_first_grid_row(page, then: str) -> None:
-    """Tick the first row of the first table and wait for `then` (a rerun may swallow a click: retried)."""
-    from playwright.sync_api import TimeoutError as PlaywrightTimeout
-
-    grid = page.locator('[data-testid="stDataFrame"]').first
-    for _ in range(3):
-        grid.wait_for(state="visible")
-        page.locator('[data-testid="stStatusWidget"]').wait_for(state="hidden", timeout=30_000)
-        box = grid.bounding_box()
-        if box is None:
-            continue
-        page.mouse.click(box["x"] + 18, box["y"] + ROW_HEIGHT + ROW_HEIGHT / 2)
-        try:
-            page.get_by_text(then).first.wait_for(state="visible", timeout=5_000)
-            return
-        except PlaywrightTimeout:
-            continue
-
-
 def _idle(page) -> None:
     """Wait until the app has finished its rerun."""
     page.wait_for_timeout(300)
@@ -484,7 +466,7 @@ def test_an_analysts_corrections_survive_a_re_ingest_on_the_pages_and_in_downloa
     _, before = _download(page, page.locator(".st-key-spending_claims_csv").get_by_role("button"))
     claims = pd.read_csv(io.BytesIO(before))
     checked = int(_metric(page, "Checked claims").inner_text().replace(",", ""))
-    _click_first_grid_row(page, "Correct this figure")
+    _click_first_row(page, page.get_by_text("Correct this figure").first)
     page.get_by_text("Correct this figure").click()
     page.locator(".st-key-number_fix_rejected").get_by_text("Not a claim").click()
     page.locator(".st-key-number_fix_save button").click()

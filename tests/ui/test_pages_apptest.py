@@ -414,16 +414,29 @@ def test_selected_statement_shows_its_article_as_plain_text(
     assert any("Drone budget row" in md.value.replace("\\", "") for md in app.markdown)
 
 
-def test_an_analyst_corrects_a_statement_sees_its_history_and_undoes_it(
-    small_store: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+@pytest.fixture
+def store_copy(small_store: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of the small store, the one the app reads (DDD_STORE): for tests that record corrections."""
     store = tmp_path / "store"
     shutil.copytree(small_store, store)
     monkeypatch.setenv("DDD_STORE", str(store))
-    monkeypatch.setenv(corrections.ANALYST_ENV, "Test Analyst")
+    return store
+
+
+def _opened(name: str) -> AppTest:
+    """The app run on page `name` (of the store DDD_STORE names)."""
     at = AppTest.from_file(APP, default_timeout=60)
     at.run()
-    at.switch_page(page("statements")).run()
+    at.switch_page(page(name)).run()
+    return at
+
+
+def test_an_analyst_corrects_a_statement_sees_its_history_and_undoes_it(
+    store_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = store_copy
+    monkeypatch.setenv(corrections.ANALYST_ENV, "Test Analyst")
+    at = _opened("statements")
     at.text_input[0].input("airspace").run()
     before = at.dataframe[0].value
     assert len(before) == 1 and before["country"].iloc[0] != "France"
@@ -447,15 +460,9 @@ def test_an_analyst_corrects_a_statement_sees_its_history_and_undoes_it(
     assert corrections.read_corrections(store)["action"].tolist() == ["set", "undo"]
 
 
-def test_an_analyst_corrects_a_figure_and_rejects_one_on_the_spending_page(
-    small_store: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    store = tmp_path / "store"
-    shutil.copytree(small_store, store)
-    monkeypatch.setenv("DDD_STORE", str(store))
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.run()
-    at.switch_page(page("spending")).run()
+def test_an_analyst_corrects_a_figure_and_rejects_one_on_the_spending_page(store_copy: Path) -> None:
+    store = store_copy
+    at = _opened("spending")
     claims = at.dataframe[0]
     first = claims.value.iloc[0]
     checked = int(_metrics(at)["Checked claims"].replace(",", ""))
@@ -482,15 +489,9 @@ def _queue_size(at: AppTest) -> int:
     return int(caption.split()[0].replace(",", ""))
 
 
-def test_the_review_queue_accepts_corrects_and_counts_the_agreement(
-    small_store: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    store = tmp_path / "store"
-    shutil.copytree(small_store, store)
-    monkeypatch.setenv("DDD_STORE", str(store))
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.run()
-    at.switch_page(page("review")).run()
+def test_the_review_queue_accepts_corrects_and_counts_the_agreement(store_copy: Path) -> None:
+    store = store_copy
+    at = _opened("review")
     assert not at.exception, [e.message for e in at.exception]
     statements = Store(store).read("statements")
     assert _queue_size(at) == len(statements)  # nothing reviewed yet
@@ -524,20 +525,13 @@ def test_the_review_queue_accepts_corrects_and_counts_the_agreement(
     assert _queue_size(at) == len(Store(store).read("stances"))
 
 
-def test_the_review_page_lists_corrections_whose_row_is_gone(
-    small_store: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    store = tmp_path / "store"
-    shutil.copytree(small_store, store)
-    ghost = Store(store).read("statements").iloc[0].to_dict() | {
+def test_the_review_page_lists_corrections_whose_row_is_gone(store_copy: Path) -> None:
+    ghost = Store(store_copy).read("statements").iloc[0].to_dict() | {
         "content_start": 99_999,
         "content_end": 100_000,
     }
-    corrections.record(store, "statements", ghost, {"speaker": "Nobody"})
-    monkeypatch.setenv("DDD_STORE", str(store))
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.run()
-    at.switch_page(page("review")).run()
+    corrections.record(store_copy, "statements", ghost, {"speaker": "Nobody"})
+    at = _opened("review")
     assert not at.exception, [e.message for e in at.exception]
     assert [e.label for e in at.expander if "row is gone" in e.label] == ["Corrections whose row is gone (1)"]
 

@@ -16,8 +16,6 @@ from dashboard.ui.correction_form import correction_form
 from dashboard.ui.data import country_names, store_dir, store_sql, target_labels
 
 KINDS = {"statements": "Statements", "numbers": "Figures", "stances": "Stances"}
-SPANS = {"statements": ("content_start", "content_end"), "numbers": ("start", "end")}
-SPANS["stances"] = ("evidence_start", "evidence_end")
 CONTEXT = 600  # characters of the article shown on each side of the row's span
 
 filters = components.current_filters()
@@ -102,7 +100,7 @@ else:
     row_id = str(row[KEYS[table][0]])
     article = sql.article(str(row["article_id"]))
     text = str(article.get("text") or "")
-    start, end = (row.get(c) for c in SPANS[table])
+    start, end = (row.get(c) for c in corrections.SPAN[table])
     view, passage = st.columns([2, 3], gap="large")
     with view:
         if table == "statements":
