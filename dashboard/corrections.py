@@ -10,6 +10,9 @@ once, each correction one short transaction, and readers never wait) holds one r
 - `add`: a row the extractor missed (`new` holds its columns as JSON);
 - `undo`: takes back an earlier correction (`undoes`).
 
+A second table, `no_stance`, holds the sentences on a stance target an analyst checked and found to state no
+stance on it (`mark_no_stance`): they leave the review queue of missed stances.
+
 Every correction records who (`analyst`: given, else `DDD_ANALYST`, else the user name), when (UTC) and an
 optional note. A row is found again by its article and text span, not by a row number: statements by their
 content span, numbers by their span, stances by their evidence span, target and (as extracted) actor. So a
@@ -19,7 +22,7 @@ and confidence 1 (its polarity sets the sign of its score), a changed number is 
 figures again. Values are JSON in the database, never pickled; notes are only ever shown as text.
 
 Python: `record`, `add_row`, `undo`, `history`, `read_corrections`, `apply_corrections(frame, corrections,
-table)`, `orphaned`."""
+table)`, `orphaned`, `mark_no_stance`, `jsonl`."""
 
 from __future__ import annotations
 
@@ -101,7 +104,19 @@ CREATE TABLE IF NOT EXISTS corrections (
 );
 CREATE INDEX IF NOT EXISTS corrections_row ON corrections ("table", article_id, span_start);
 CREATE TABLE IF NOT EXISTS imported (name TEXT PRIMARY KEY);
+CREATE TABLE IF NOT EXISTS no_stance (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    article_id TEXT NOT NULL,
+    span_start INTEGER NOT NULL,
+    span_end INTEGER NOT NULL,
+    target TEXT NOT NULL,
+    analyst TEXT NOT NULL,
+    at TEXT NOT NULL,
+    note TEXT NOT NULL DEFAULT '',
+    UNIQUE (article_id, span_start, target)
+);
 """
+NO_STANCE_COLUMNS = ["id", "article_id", "span_start", "span_end", "target", "analyst", "at", "note"]
 
 
 class CorrectionError(ValueError):
@@ -356,6 +371,60 @@ def undo(store: str | Path, correction_id: int, *, analyst: str | None = None, n
         return _insert(con, [entry])[0]
 
 
+def mark_no_stance(
+    store: str | Path,
+    article_id: str,
+    start: int,
+    end: int,
+    target: str,
+    *,
+    analyst: str | None = None,
+    note: str = "",
+) -> int:
+    """Record that the sentence `start:end` of an article, on `target`'s topic, states no stance on it (so
+    it leaves the queue of missed stances); its id. Checking a sentence again keeps the first check."""
+    if not article_id or not target or not 0 <= int(start) < int(end):
+        raise CorrectionError("a checked sentence needs its article, its span and the target")
+    stamp = _stamp(analyst, note)
+    with _connect(store) as con:
+        con.execute(
+            "INSERT OR IGNORE INTO no_stance (article_id, span_start, span_end, target, analyst, at, note) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [article_id, int(start), int(end), target, stamp["analyst"], stamp["at"], stamp["note"]],
+        )
+        found = con.execute(
+            "SELECT id FROM no_stance WHERE article_id = ? AND span_start = ? AND target = ?",
+            [article_id, int(start), target],
+        ).fetchone()
+    return int(found[0])
+
+
+def read_no_stance(store: str | Path) -> pd.DataFrame:
+    """The sentences analysts found to state no stance on a target (NO_STANCE_COLUMNS), oldest first."""
+    rows: list[tuple] = []
+    if database_path(store).is_file():
+        with _connect(store) as con:
+            rows = con.execute(f"SELECT {', '.join(NO_STANCE_COLUMNS)} FROM no_stance ORDER BY id").fetchall()
+    dtypes = {c: "string" for c in NO_STANCE_COLUMNS} | {
+        "id": "int64",
+        "span_start": "int64",
+        "span_end": "int64",
+    }
+    return pd.DataFrame(rows, columns=NO_STANCE_COLUMNS).astype(dtypes)
+
+
+def jsonl(corrections: pd.DataFrame) -> bytes:
+    """Corrections (as `read_corrections` gives them) as JSON Lines: one object per correction, its old and
+    new values as JSON values (a number stays a number, an added row is an object)."""
+    lines = []
+    for row in corrections.to_dict("records"):
+        out = {k: (None if not isinstance(v, (list, dict)) and pd.isna(v) else v) for k, v in row.items()}
+        for column in ("old", "new"):
+            out[column] = None if out[column] is None else json.loads(out[column])
+        lines.append(json.dumps(out, ensure_ascii=False, default=int))
+    return "".join(f"{line}\n" for line in lines).encode("utf-8")
+
+
 def read_corrections(store: str | Path) -> pd.DataFrame:
     """Every correction of the store, oldest first (COLUMNS; empty when there is none)."""
     if not database_path(store).is_file() and not (Path(store) / LEGACY_PATH).is_file():
@@ -381,7 +450,8 @@ def version(store: str | Path) -> str:
         return f"legacy:{legacy.stat().st_mtime_ns}" if legacy.is_file() else ""
     with _connect(store) as con:
         newest = con.execute("SELECT max(id) FROM corrections").fetchone()[0]
-    return "" if newest is None else str(newest)
+        checked = con.execute("SELECT max(id) FROM no_stance").fetchone()[0]
+    return "" if newest is None and checked is None else f"{newest or 0}.{checked or 0}"
 
 
 def active(corrections: pd.DataFrame) -> pd.DataFrame:

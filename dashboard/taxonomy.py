@@ -34,6 +34,16 @@ def descriptions(path: Path = TAXONOMY_PATH) -> dict[str, str]:
     return {name: table["description"] for name, table in _entries(path)}
 
 
+def target_topics(path: Path = TARGETS_PATH) -> dict[str, str]:
+    """Stance target -> the topic (data/topics.toml) whose sentences are about it, for the targets that name
+    one; an unknown topic is an error."""
+    out = {name: table["topic"] for name, table in _entries(path) if "topic" in table}
+    unknown = sorted(set(out.values()) - set(labels()))
+    if unknown:
+        raise TaxonomyError(f"{path}: `topic` names no topic of {TAXONOMY_PATH.name}: {unknown}")
+    return out
+
+
 def read_labelled_tables(
     path: str, error: type[ValueError], what: str, lists: tuple[str, ...] = ()
 ) -> list[tuple[str, dict, dict[str, tuple[str, ...]]]]:

@@ -5,6 +5,7 @@ Pure functions of DataFrames; no Streamlit import, no file access, no plotting."
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -437,3 +438,36 @@ def statement_context(article_text: str, statement: Mapping[str, object]) -> tup
     if not pd.isna(cs) and not pd.isna(ce) and 0 <= int(cs) < int(ce) <= len(text):
         return text[: int(cs)], text[int(cs) : int(ce)], text[int(ce) :]
     return text, "", ""
+
+
+# the end of a sentence: . ! or ? (and closing quotes or brackets) before a space and a capital, a digit or
+# an opening quote; or a line break
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])|\n")
+
+
+def sentence_end(text: str, start: int, longest: int = 1_000) -> int:
+    """Where the sentence that begins at `start` of `text` ends (exclusive): its end mark, else the line's
+    end, else `longest` characters on (a sentence the store knows only by its start)."""
+    found = _SENTENCE_END.search(text, start + 1, min(len(text), start + longest))
+    if found is None:
+        return min(len(text), start + longest)
+    return found.end() if found.group() != "\n" else found.start()
+
+
+def find_span(text: str, words: str, near: int = 0) -> tuple[int, int] | None:
+    """Where `words` (an analyst's selection copied from the article: spacing, line breaks and curly or
+    straight quotes may differ) stand in `text`, as (start, end); the occurrence nearest `near` when there
+    are several; None when they are not in it."""
+    plain = words.translate(_STRAIGHT)
+    pieces = [re.escape(w) for w in plain.split()]
+    if not pieces:
+        return None
+    pattern = re.compile(r"\s+".join(pieces).replace('"', '["“”„]').replace("'", "['‘’]"))
+    hits = list(pattern.finditer(text.replace("\u00a0", " ")))
+    if not hits:
+        return None
+    best = min(hits, key=lambda m: abs(m.start() - near))
+    return best.start(), best.end()
+
+
+_STRAIGHT = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'"})

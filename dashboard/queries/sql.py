@@ -25,7 +25,7 @@ import duckdb
 import pandas as pd
 import pyarrow as pa
 
-from dashboard import corrections, exports
+from dashboard import corrections, exports, taxonomy
 from dashboard.corpus import _surname_mapping
 from dashboard.queries import (
     ARTICLE_COLUMNS,
@@ -186,6 +186,8 @@ class StoreSQL:
             )
         # corrections whose row this snapshot no longer holds (kept in the database, listed)
         self.orphans = corrections.unmatched(found, matched) if matched else found.iloc[0:0]
+        checked = corrections.read_no_stance(self.store.root)[["article_id", "span_start", "target"]]
+        self._create("no_stance", pa.Table.from_pandas(checked, preserve_index=False))
 
     def _create(self, name: str, data: pa.Table) -> None:
         """A table in the database from Arrow data (registered data would be seen by this connection only,
@@ -756,6 +758,36 @@ class StoreSQL:
             params | {"position": max(0, int(position))},
         )
         return (None if frame.empty else conform(frame, table).iloc[0].to_dict()), int(total)
+
+    def missed_stances(self, filters: Filters, position: int = 0) -> tuple[dict[str, object] | None, int]:
+        """The sentence at `position` of the queue of missed stances, and how many it holds: sentences of
+        the filtered articles on a stance target's topic (`taxonomy.target_topics`) that carry no stance on
+        that target and that no analyst has found to state none; most topic words first. A row holds
+        article_id, sentence_start, target and topic."""
+        pairs = taxonomy.target_topics()
+        if not pairs:
+            return None, 0
+        ctes, params = self._ctes(filters)
+        mapping = " UNION ALL ".join(
+            f"SELECT {_literal(t)} AS target, {_literal(p)} AS topic" for t, p in pairs.items()
+        )
+        queue = (
+            f"WITH {ctes}, targets AS ({mapping}), queue AS ("
+            "SELECT t.article_id, t.sentence_start, g.target, t.topic, t.score FROM f_topics t "
+            "JOIN targets g ON t.topic = g.topic WHERE t.sentence_start IS NOT NULL "
+            "AND NOT EXISTS (SELECT 1 FROM stances s WHERE s.article_id = t.article_id "
+            "AND s.target = g.target AND s.evidence_start <= t.sentence_start "
+            "AND t.sentence_start < s.evidence_end) "
+            "AND NOT EXISTS (SELECT 1 FROM no_stance n WHERE n.article_id = t.article_id "
+            "AND n.span_start = t.sentence_start AND n.target = g.target))"
+        )
+        total = self._query(f"{queue} SELECT count(*) FROM queue", params).fetchone()[0]
+        frame = self._frame(
+            f"{queue} SELECT article_id, sentence_start, target, topic FROM queue "
+            "ORDER BY score DESC, article_id, sentence_start, target LIMIT 1 OFFSET $position",
+            params | {"position": max(0, int(position))},
+        )
+        return (None if frame.empty else frame.iloc[0].to_dict()), int(total)
 
     def row(self, table: str, row_id: str) -> dict[str, object]:
         """One row of `table` (statements, numbers, stances: as the pages read it, corrected) by its id;

@@ -1,4 +1,5 @@
-"""The analysts' correction form of one row (a statement, a figure, a stance), with its history and an undo.
+"""The analysts' correction form of one row (a statement, a figure, a stance), with its history and an undo;
+the form that adds a statement the extractor missed.
 
 Saved in the store's corrections database (`dashboard.corrections`) and applied to every page from the next
 rerun. Thin: what a field may hold is checked by `dashboard.corrections`; values are shown as text."""
@@ -12,6 +13,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import corrections
+from dashboard.queries import find_span
 from dashboard.schema import KEYS
 from dashboard.ui.data import country_names, store_dir, target_labels
 
@@ -64,7 +66,9 @@ def correction_form(
                 max_chars=100,
                 key=f"{prefix}_fix_analyst",
             )
-            saved = st.form_submit_button("Save correction", icon=":material/save:", key=f"{prefix}_fix_save")
+            saved = st.form_submit_button(
+                "Save correction", icon=":material/save:", key=f"{prefix}_fix_save", shortcut="Ctrl+Enter"
+            )
         if saved:
             changes = {c: v for c, v in values.items() if not _same(v, row.get(c))}
             changes |= {"rejected": True} if rejected else {}
@@ -81,6 +85,62 @@ def correction_form(
                         st.session_state.pop(selection_key, None)
                     st.rerun()
         _history(table, row_id, prefix)
+
+
+def add_statement_form(article_id: str, text: str, near: int, prefix: str) -> None:
+    """An expander with the form that adds a statement the extractor missed in an article: the analyst
+    selects its words in the article shown beside it, pastes them, and names the speaker (as the article
+    does, and by full name); the spans are found in `text` (the occurrence nearest `near`)."""
+    with st.expander("Add a statement it missed", icon=":material/add_comment:"):
+        with st.form(key=f"{prefix}_add", border=False, enter_to_submit=False):
+            words = st.text_area(
+                "The statement's words",
+                max_chars=corrections.MAX_VALUE,
+                placeholder="Select them in the article, copy, and paste them here",
+                key=f"{prefix}_add_content",
+            )
+            mention = st.text_input(
+                "The speaker as the article names them (optional)",
+                max_chars=200,
+                placeholder="e.g. the defence secretary",
+                key=f"{prefix}_add_mention",
+            )
+            values = {
+                column: _widget(column, label, widget, None, f"{prefix}_add")
+                for column, label, widget in FIELDS["statements"]
+            }
+            note = st.text_input("Note (optional)", max_chars=200, key=f"{prefix}_add_note")
+            added = st.form_submit_button("Add statement", icon=":material/add:", key=f"{prefix}_add_save")
+        if added:
+            _add_statement(article_id, text, near, words, mention, values, note)
+
+
+def _add_statement(
+    article_id: str, text: str, near: int, words: str, mention: str, values: dict[str, object], note: str
+) -> None:
+    content = find_span(text, words, near)
+    if content is None:
+        st.error("These words are not in the article: copy them from the article text as it is shown.")
+        return
+    row = {"article_id": article_id, "content_start": content[0], "content_end": content[1]}
+    row["content"] = text[content[0] : content[1]]
+    if mention.strip():
+        said_by = find_span(text, mention, content[0])
+        if said_by is None:
+            st.error("The speaker's words are not in the article: copy them as they are shown.")
+            return
+        row |= {"speaker_start": said_by[0], "speaker_end": said_by[1]}
+        row["speaker_mention"] = text[said_by[0] : said_by[1]]
+        values["speaker"] = values["speaker"] or row["speaker_mention"]
+    row |= {column: value for column, value in values.items() if value not in (None, "")}
+    try:
+        corrections.add_row(
+            store_dir(), "statements", row, analyst=st.session_state.get("analyst"), note=note
+        )
+    except corrections.CorrectionError as err:
+        st.error(str(err))
+    else:
+        st.success("Statement added: every page shows it from now on.")
 
 
 def _widget(column: str, label: str, widget: str | tuple[str, ...], current: object, prefix: str) -> object:

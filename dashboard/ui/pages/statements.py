@@ -12,7 +12,7 @@ import streamlit as st
 
 from dashboard import queries
 from dashboard.ui import components
-from dashboard.ui.correction_form import correction_form
+from dashboard.ui.correction_form import add_statement_form, correction_form
 from dashboard.ui.data import country_names, store_dir, store_sql
 
 PAGE_SIZES = (50, 100, 500, 1000)
@@ -97,3 +97,4 @@ else:
     with right:
         components.article_header(article)
         components.article_with_statement(before, sentence, after)
+        add_statement_form(statement["article_id"], article["text"], len(before), "statement")
