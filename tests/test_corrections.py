@@ -4,6 +4,7 @@ span, so corrections survive a re-ingest; concurrent writers lose nothing."""
 
 from __future__ import annotations
 
+import json
 import multiprocessing
 import shutil
 import sqlite3
@@ -230,3 +231,44 @@ def test_the_agreement_counts_what_analysts_confirmed_changed_rejected_and_added
     # a confirmation changes nothing in the rows
     out = corrections.apply_corrections(stances, corrections.read_corrections(tmp_path), "stances")
     assert out.set_index("stance_id").loc["s1", "method"] == "rule:stance_cue"
+
+
+def test_a_sentence_checked_for_no_stance_is_stored_once_and_changes_the_version(tmp_path: Path) -> None:
+    before = corrections.version(tmp_path)
+    first = corrections.mark_no_stance(tmp_path, "a", 10, 50, "nato_alliance", analyst="Ana", note=" none\n")
+    assert corrections.version(tmp_path) != before
+    again = corrections.mark_no_stance(tmp_path, "a", 10, 50, "nato_alliance", analyst="Bo")
+    other = corrections.mark_no_stance(tmp_path, "a", 10, 50, "dialogue_with_russia")
+    checked = corrections.read_no_stance(tmp_path)
+    assert again == first != other
+    assert checked[["article_id", "span_start", "span_end", "target", "analyst", "note"]].values.tolist() == [
+        ["a", 10, 50, "nato_alliance", "Ana", "none"],
+        ["a", 10, 50, "dialogue_with_russia", corrections.analyst_name(), ""],
+    ]
+    assert corrections.read_corrections(tmp_path).empty  # not a correction of a row
+    with pytest.raises(CorrectionError):
+        corrections.mark_no_stance(tmp_path, "a", 50, 10, "nato_alliance")
+
+
+def test_corrections_export_as_json_lines_with_their_values_as_json(tmp_path: Path) -> None:
+    stances = _stances()
+    corrections.record(tmp_path, "stances", _row(stances, "s1"), {"polarity": "oppose"}, note='a "quote"')
+    undone = corrections.record(tmp_path, "stances", _row(stances, "s2"), {"rejected": True})[0]
+    corrections.undo(tmp_path, undone)
+    corrections.add_row(
+        tmp_path,
+        "stances",
+        {"article_id": "a", "evidence_start": 40, "evidence_end": 49, "evidence": "x", "actor": "E"}
+        | {"target": "nato_alliance", "polarity": "support"},
+    )
+    saved = corrections.read_corrections(tmp_path)
+    lines = [json.loads(line) for line in corrections.jsonl(saved).decode("utf-8").splitlines()]
+    assert [line["id"] for line in lines] == saved["id"].tolist()
+    assert [(line["action"], line["old"], line["new"]) for line in lines[:3]] == [
+        ("set", "support", "oppose"),
+        ("set", False, True),
+        ("undo", None, None),
+    ]
+    assert lines[0]["note"] == 'a "quote"' and lines[2]["undoes"] == undone and lines[0]["undoes"] is None
+    assert lines[3]["new"]["actor"] == "E" and lines[3]["span_start"] == 40
+    assert corrections.jsonl(corrections.read_corrections(tmp_path / "none")) == b""

@@ -12,7 +12,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from dashboard import charts, corrections, exports, queries
+from dashboard import charts, corrections, exports, queries, taxonomy
 from dashboard.claims import load_reference
 from dashboard.corpus import Corpus
 from dashboard.loader import load_articles
@@ -581,3 +581,49 @@ def test_the_speaker_counts_one_scan_serves_are_the_pandas_ones_for_every_filter
             frames.country_counts(statements, shown["numbers"], "statements", names),
         )
     assert db.headline_counts(grid[-1]) == {"articles": 0, "statements": 0, "speakers": 0, "countries": 0}
+
+
+def _missed_stances(tables: dict[str, pd.DataFrame], filters: Filters, checked: set) -> list[tuple]:
+    """The queue of missed stances in pandas: sentences of the filtered articles on a target's topic that
+    no stance on the target covers (evidence from the sentence's start) and no analyst checked."""
+    topics = apply_filters(tables, filters)["topics"].dropna(subset=["sentence_start"])
+    stances = tables["stances"]
+    out = []
+    for row in topics.itertuples():
+        for target, topic in taxonomy.target_topics().items():
+            if row.topic != topic or (row.article_id, row.sentence_start, target) in checked:
+                continue
+            mine = stances[(stances["article_id"] == row.article_id) & (stances["target"] == target)]
+            covered = (mine["evidence_start"] <= row.sentence_start) & (
+                row.sentence_start < mine["evidence_end"]
+            )
+            if not covered.any():
+                out.append((-row.score, row.article_id, int(row.sentence_start), target))
+    return [tuple(r[1:]) for r in sorted(out)]
+
+
+def test_the_missed_stances_queue_is_the_pandas_one_and_leaves_out_checked_sentences(
+    tables, store: Path, tmp_path: Path
+) -> None:
+    copy = tmp_path / "store"
+    shutil.copytree(store, copy)
+    grid = [Filters(), Filters(countries=("DEU",)), Filters(topics=("nato",)), Filters(outlets=("nobody",))]
+    first = None
+    for filters in grid:
+        with StoreSQL(copy) as db:
+            total = db.missed_stances(filters)[1]
+            got = [db.missed_stances(filters, i)[0] for i in range(total)]
+        want = _missed_stances(tables, filters, set())
+        assert [(r["article_id"], r["sentence_start"], r["target"]) for r in got] == want, repr(filters)
+        first = first or (want[0] if want else None)
+    assert first is not None
+    # a sentence an analyst found to state no stance on the target leaves the queue, once
+    article_id, start, target = first
+    for _ in range(2):
+        corrections.mark_no_stance(copy, article_id, start, start + 40, target, analyst="A")
+    with StoreSQL(copy) as db:
+        total = db.missed_stances(Filters())[1]
+        got = [db.missed_stances(Filters(), i)[0] for i in range(total)]
+    left = [(r["article_id"], r["sentence_start"], r["target"]) for r in got]
+    assert left == _missed_stances(tables, Filters(), {first})
+    assert len(left) == len(_missed_stances(tables, Filters(), set())) - 1 and first not in left

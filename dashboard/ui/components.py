@@ -321,6 +321,16 @@ def download_csv(
     )
 
 
+def show_message(key: str) -> None:
+    """The message a callback left in session state under `key` as (kind, text), shown once: "error" or
+    "success"."""
+    kind, text = st.session_state.pop(key, (None, None))
+    if kind == "error":
+        st.error(text)
+    elif kind == "success":
+        st.success(text)
+
+
 def plain_text(text: str | None) -> None:
     """Untrusted text shown as text: no markdown, no HTML."""
     st.text(text or "", width="stretch")

@@ -15,6 +15,7 @@ import streamlit as st
 from dashboard import corrections
 from dashboard.queries import find_span
 from dashboard.schema import KEYS
+from dashboard.ui import components
 from dashboard.ui.data import country_names, store_dir, target_labels
 
 # column, label, widget: "text", "country", "number", "year" or the choices
@@ -55,7 +56,7 @@ def correction_form(
             st.caption("Added by an analyst: undo its addition below to remove it.")
         with st.form(key=f"{prefix}_fix", border=False, enter_to_submit=False):
             values = {
-                column: _widget(column, label, widget, row.get(column), prefix)
+                column: _widget(label, widget, row.get(column), f"{prefix}_fix_{column}")
                 for column, label, widget in FIELDS[table]
             }
             rejected = st.checkbox(REJECT[table], key=f"{prefix}_fix_rejected")
@@ -90,44 +91,50 @@ def correction_form(
 def add_statement_form(article_id: str, text: str, near: int, prefix: str) -> None:
     """An expander with the form that adds a statement the extractor missed in an article: the analyst
     selects its words in the article shown beside it, pastes them, and names the speaker (as the article
-    does, and by full name); the spans are found in `text` (the occurrence nearest `near`)."""
+    does, and by full name); the spans are found in `text` (the occurrence nearest `near`). Saved before
+    the page reruns, so its tables show it."""
     with st.expander("Add a statement it missed", icon=":material/add_comment:"):
         with st.form(key=f"{prefix}_add", border=False, enter_to_submit=False):
-            words = st.text_area(
+            st.text_area(
                 "The statement's words",
                 max_chars=corrections.MAX_VALUE,
                 placeholder="Select them in the article, copy, and paste them here",
                 key=f"{prefix}_add_content",
             )
-            mention = st.text_input(
+            st.text_input(
                 "The speaker as the article names them (optional)",
                 max_chars=200,
                 placeholder="e.g. the defence secretary",
                 key=f"{prefix}_add_mention",
             )
-            values = {
-                column: _widget(column, label, widget, None, f"{prefix}_add")
-                for column, label, widget in FIELDS["statements"]
-            }
-            note = st.text_input("Note (optional)", max_chars=200, key=f"{prefix}_add_note")
-            added = st.form_submit_button("Add statement", icon=":material/add:", key=f"{prefix}_add_save")
-        if added:
-            _add_statement(article_id, text, near, words, mention, values, note)
+            for column, label, widget in FIELDS["statements"]:
+                _widget(label, widget, None, f"{prefix}_add_{column}")
+            st.text_input("Note (optional)", max_chars=200, key=f"{prefix}_add_note")
+            st.form_submit_button(
+                "Add statement",
+                icon=":material/add:",
+                key=f"{prefix}_add_save",
+                on_click=_add_statement,
+                args=(article_id, text, near, prefix),
+            )
+        components.show_message(f"{prefix}_add_message")
 
 
-def _add_statement(
-    article_id: str, text: str, near: int, words: str, mention: str, values: dict[str, object], note: str
-) -> None:
-    content = find_span(text, words, near)
+def _add_statement(article_id: str, text: str, near: int, prefix: str) -> None:
+    state = st.session_state
+    message = f"{prefix}_add_message"
+    content = find_span(text, str(state.get(f"{prefix}_add_content") or ""), near)
     if content is None:
-        st.error("These words are not in the article: copy them from the article text as it is shown.")
+        state[message] = ("error", "These words are not in the article: copy them from the article as shown.")
         return
     row = {"article_id": article_id, "content_start": content[0], "content_end": content[1]}
     row["content"] = text[content[0] : content[1]]
+    values = {column: state.get(f"{prefix}_add_{column}") for column, _, _ in FIELDS["statements"]}
+    mention = str(state.get(f"{prefix}_add_mention") or "")
     if mention.strip():
         said_by = find_span(text, mention, content[0])
         if said_by is None:
-            st.error("The speaker's words are not in the article: copy them as they are shown.")
+            state[message] = ("error", "The speaker's words are not in the article: copy them as shown.")
             return
         row |= {"speaker_start": said_by[0], "speaker_end": said_by[1]}
         row["speaker_mention"] = text[said_by[0] : said_by[1]]
@@ -135,16 +142,19 @@ def _add_statement(
     row |= {column: value for column, value in values.items() if value not in (None, "")}
     try:
         corrections.add_row(
-            store_dir(), "statements", row, analyst=st.session_state.get("analyst"), note=note
+            store_dir(),
+            "statements",
+            row,
+            analyst=state.get("analyst"),
+            note=state.get(f"{prefix}_add_note") or "",
         )
     except corrections.CorrectionError as err:
-        st.error(str(err))
+        state[message] = ("error", str(err))
     else:
-        st.success("Statement added: every page shows it from now on.")
+        state[message] = ("success", "Statement added: every page shows it from now on.")
 
 
-def _widget(column: str, label: str, widget: str | tuple[str, ...], current: object, prefix: str) -> object:
-    key = f"{prefix}_fix_{column}"
+def _widget(label: str, widget: str | tuple[str, ...], current: object, key: str) -> object:
     if widget == "text":
         return st.text_input(label, value=_text(current), max_chars=200, key=key).strip()
     if widget == "country":

@@ -525,6 +525,64 @@ def test_the_review_queue_accepts_corrects_and_counts_the_agreement(store_copy: 
     assert _queue_size(at) == len(Store(store).read("stances"))
 
 
+def test_the_missed_stances_queue_takes_a_no_and_an_added_stance(store_copy: Path) -> None:
+    at = _opened("review")
+    next(b for b in at.get("button_group") if b.key == "review_table").set_value("sentences").run()
+    assert not at.exception, [e.message for e in at.exception]
+
+    def size() -> int:
+        caption = next(c.value for c in at.caption if "with no stance on it" in c.value)
+        return int(caption.split()[0].replace(",", ""))
+
+    total = size()
+    assert total > 0
+    at.button(key="review_no_stance").click().run()  # no stance here: it leaves the queue
+    assert size() == total - 1
+    checked = corrections.read_no_stance(store_copy)
+    assert len(checked) == 1
+    # the next sentence: the stance the extractor missed, on the queued target, with the sentence as evidence
+    target = at.selectbox(key="review_add_target").value
+    at.text_input(key="review_add_actor").input("Test Actor")
+    at.button(key="review_add_save").click().run()
+    assert not at.exception, [e.message for e in at.exception]
+    assert size() == total - 2
+    with StoreSQL(store_copy) as sql:
+        added = sql.con.execute(
+            "SELECT s.target, s.method, a.text, s.evidence_start, s.evidence_end, s.evidence FROM stances s "
+            "JOIN articles a USING (article_id) WHERE s.actor = 'Test Actor'"
+        ).fetchall()
+    assert len(added) == 1
+    got_target, method, text, start, end, evidence = added[0]
+    assert (got_target, method) == (target, "analyst")
+    assert text[start:end] == evidence and evidence.rstrip()[-1] in '.!?"”'  # a whole sentence
+
+
+def test_an_analyst_adds_a_statement_the_extractor_missed_from_the_article(store_copy: Path) -> None:
+    at = _opened("statements")
+    shown = at.dataframe[0].value.iloc[0]
+    at.session_state[at.dataframe[0].key] = {"selection": {"rows": [0], "columns": [], "cells": []}}
+    at.run()
+    statements = Store(store_copy).read("statements")
+    article_id = statements.loc[statements["content"] == shown["content"], "article_id"].iloc[0]
+    text = Store(store_copy).read("articles").set_index("article_id").loc[article_id, "text"]
+    words = " ".join(text.split()[2:14])  # as pasted from the page: spacing and line breaks may differ
+    at.text_area(key="statement_add_content").input("words that are nowhere in it")
+    at.button(key="statement_add_save").click().run()
+    assert any("not in the article" in e.value for e in at.error)
+    at.text_area(key="statement_add_content").input(words)
+    at.text_input(key="statement_add_speaker").input("Jane Added")
+    at.selectbox(key="statement_add_speaker_country").select("FRA")
+    at.button(key="statement_add_save").click().run()
+    assert not at.exception, [e.message for e in at.exception]
+    added = corrections.read_corrections(store_copy)
+    assert added["action"].tolist() == ["add"]
+    row = json.loads(added["new"].iloc[0])
+    assert row["article_id"] == article_id and row["speaker_country"] == "FRA"
+    assert text[row["content_start"] : row["content_end"]].split() == words.split()
+    at.text_input[0].input("Jane Added").run()  # the page lists it, with its article
+    assert at.dataframe[0].value[["speaker", "country"]].values.tolist() == [["Jane Added", "France"]]
+
+
 def test_the_review_page_lists_corrections_whose_row_is_gone(store_copy: Path) -> None:
     ghost = Store(store_copy).read("statements").iloc[0].to_dict() | {
         "content_start": 99_999,

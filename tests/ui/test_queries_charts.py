@@ -355,3 +355,21 @@ def test_top_speakers_takes_each_speakers_most_frequent_country_and_role() -> No
     }
     assert out.loc[1, "speaker"] == "Kaja Kallas" and pd.isna(out.loc[1, "speaker_country"])
     assert len(queries.top_speakers(statements, n=1)) == 1
+
+
+def test_an_analysts_selection_is_found_in_the_article_despite_spacing_and_quotes() -> None:
+    text = "Intro.\nHe said: “We must spend more.” Then he left.\n\nLater he said: “We must spend more.”"
+    assert queries.find_span(text, '"We must spend  more."') == (16, 37)
+    assert queries.find_span(text, "“We must spend more.”", near=80) == (text.rindex("“"), len(text))
+    assert queries.find_span(text, "Then he\nleft") == (38, 50)
+    assert queries.find_span(text, "spend less") is None
+    assert queries.find_span(text, "   ") is None
+    assert queries.find_span("a (b) c", "(b)") == (2, 5)  # regex characters are words
+
+
+def test_a_sentence_known_by_its_start_ends_at_its_end_mark() -> None:
+    text = 'He said "We will." The U.S. forces stayed 2.5 years. Last line\nNext one'
+    assert text[: queries.sentence_end(text, 0)] == 'He said "We will."'
+    assert text[19 : queries.sentence_end(text, 19)] == "The U.S. forces stayed 2.5 years."
+    assert text[53 : queries.sentence_end(text, 53)] == "Last line"
+    assert queries.sentence_end("no end mark", 0) == len("no end mark")

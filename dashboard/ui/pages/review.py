@@ -72,48 +72,60 @@ def _move(step: int) -> None:
 
 def _add_stance(source: dict, target: str | None = None) -> None:
     """A stance the extractor missed in a statement or a sentence: actor (a statement's speaker by
-    default), target, polarity; its evidence is the statement's or the sentence's span."""
+    default), target, polarity; its evidence is the statement's or the sentence's span. Saved before the
+    page reruns, so the queue moves on."""
+    state = st.session_state
+    labels = target_labels()
+    options = list(labels)
+    shown = (source["article_id"], source["start"], source["end"], target)
+    if state.get("review_add_for") != shown:  # a new row: the form starts from its own values
+        state["review_add_for"] = shown
+        state["review_add_actor"] = str(source.get("speaker") or "")
+        state["review_add_target"] = target if target in options else options[0]
+        state["review_add_polarity"] = "support"
+        state["review_add_note"] = ""
     with st.expander("Add a stance it states", icon=":material/add:", expanded=target is not None):
-        labels = target_labels()
-        options = list(labels)
         with st.form(key="review_add_stance", border=False, enter_to_submit=False):
-            actor = st.text_input("Actor", value=str(source.get("speaker") or ""), key="review_add_actor")
-            chosen = st.selectbox(
-                "Target",
-                options,
-                index=options.index(target) if target in options else 0,
-                format_func=labels.get,
-                key="review_add_target",
+            st.text_input("Actor", key="review_add_actor")
+            st.selectbox("Target", options, format_func=labels.get, key="review_add_target")
+            st.segmented_control("Polarity", ["support", "oppose", "neutral"], key="review_add_polarity")
+            st.text_input("Note (optional)", max_chars=200, key="review_add_note")
+            st.form_submit_button(
+                "Add stance",
+                icon=":material/add:",
+                key="review_add_save",
+                on_click=_save_stance,
+                args=(source,),
             )
-            polarity = st.segmented_control(
-                "Polarity", ["support", "oppose", "neutral"], default="support", key="review_add_polarity"
-            )
-            note = st.text_input("Note (optional)", max_chars=200, key="review_add_note")
-            added = st.form_submit_button("Add stance", icon=":material/add:", key="review_add_save")
-        if added:
-            own = actor.strip() == source.get("speaker")  # the speaker's own stance: their type and country
-            kind = source.get("speaker_type")
-            values = {
-                "article_id": source["article_id"],
-                "statement_id": source.get("statement_id"),
-                "evidence_start": source["start"],
-                "evidence_end": source["end"],
-                "evidence": source["evidence"],
-                "actor": actor.strip(),
-                "actor_type": kind if own and kind in ("person", "organization", "country") else None,
-                "actor_country": source.get("speaker_country") if own else None,
-                "target": chosen,
-                "polarity": polarity or "support",
-            }
-            try:
-                corrections.add_row(
-                    store_dir(), "stances", {k: v for k, v in values.items() if v is not None},
-                    analyst=st.session_state.get("analyst"), note=note,
-                )  # fmt: skip
-            except corrections.CorrectionError as err:
-                st.error(str(err))
-            else:
-                st.success("Stance added: every page shows it from now on.")
+        components.show_message("review_add_message")
+
+
+def _save_stance(source: dict) -> None:
+    state = st.session_state
+    actor = str(state.get("review_add_actor") or "").strip()
+    own = actor == source.get("speaker")  # the speaker's own stance: their type and country
+    kind = source.get("speaker_type")
+    values = {
+        "article_id": source["article_id"],
+        "statement_id": source.get("statement_id"),
+        "evidence_start": source["start"],
+        "evidence_end": source["end"],
+        "evidence": source["evidence"],
+        "actor": actor,
+        "actor_type": kind if own and kind in ("person", "organization", "country") else None,
+        "actor_country": source.get("speaker_country") if own else None,
+        "target": state.get("review_add_target"),
+        "polarity": state.get("review_add_polarity") or "support",
+    }
+    try:
+        corrections.add_row(
+            store_dir(), "stances", {k: v for k, v in values.items() if v is not None},
+            analyst=state.get("analyst"), note=state.get("review_add_note") or "",
+        )  # fmt: skip
+    except corrections.CorrectionError as err:
+        state["review_add_message"] = ("error", str(err))
+    else:
+        state["review_add_message"] = ("success", "Stance added: every page shows it from now on.")
 
 
 def _sentence(row: dict, text: str) -> dict:
