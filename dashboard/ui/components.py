@@ -336,13 +336,14 @@ def plain_text(text: str | None) -> None:
     st.text(text or "", width="stretch")
 
 
-def article_with_statement(before: str, statement: str, after: str) -> None:
-    """An article's text as plain text with the statement set apart in a bordered box."""
+def article_with_statement(before: str, statement: str, after: str, label: str = "Statement") -> None:
+    """An article's text as plain text with the statement (or the passage `label` names) set apart in a
+    bordered box."""
     if before.strip():
         plain_text(before.strip("\n"))
     if statement:
         with st.container(border=True, key="highlighted_statement"):
-            st.caption("Statement")
+            st.caption(label)
             plain_text(statement.strip("\n"))
     if after.strip():
         plain_text(after.strip("\n"))

@@ -16,12 +16,13 @@ from dashboard import corrections
 from dashboard.queries import find_span
 from dashboard.schema import KEYS
 from dashboard.ui import components
-from dashboard.ui.data import country_names, store_dir, target_labels
+from dashboard.ui.data import country_names, known_actors, store_dir, target_labels
 
-# column, label, widget: "text", "country", "number", "year" or the choices
+# column, label, widget: "text", "actor" (a gazetteer name or one typed), "country", "number", "year" or the
+# choices
 FIELDS: dict[str, list[tuple[str, str, str | tuple[str, ...]]]] = {
     "statements": [
-        ("speaker", "Speaker", "text"),
+        ("speaker", "Speaker", "actor"),
         ("speaker_country", "Speaker's country", "country"),
         ("speaker_role", "Role", "text"),
         ("kind", "Kind", ("direct", "partial", "indirect")),
@@ -35,7 +36,7 @@ FIELDS: dict[str, list[tuple[str, str, str | tuple[str, ...]]]] = {
     ],
     "stances": [
         ("polarity", "Polarity", ("support", "oppose", "neutral")),
-        ("actor", "Actor", "text"),
+        ("actor", "Actor", "actor"),
         ("actor_country", "Actor's country", "country"),
         ("target", "Target", "target"),
     ],
@@ -51,6 +52,11 @@ def correction_form(
     row's corrections and an undo. A row marked rejected leaves the table: the selection of the table
     `selection_key` is cleared, so that it does not move to the next row."""
     row_id = str(row[KEYS[table][0]])
+    if st.session_state.get(f"{prefix}_fix_row") != row_id:  # another row: the form starts from its values
+        fields = [column for column, _, _ in FIELDS[table]]
+        for key in [*(f"{prefix}_fix_{name}" for name in [*fields, "rejected", "note"]), f"{prefix}_undo_id"]:
+            st.session_state.pop(key, None)
+        st.session_state[f"{prefix}_fix_row"] = row_id
     with st.expander(title, icon=":material/edit:"):
         if ":analyst" in row_id:
             st.caption("Added by an analyst: undo its addition below to remove it.")
@@ -157,6 +163,17 @@ def _add_statement(article_id: str, text: str, near: int, prefix: str) -> None:
 def _widget(label: str, widget: str | tuple[str, ...], current: object, key: str) -> object:
     if widget == "text":
         return st.text_input(label, value=_text(current), max_chars=200, key=key).strip()
+    if widget == "actor":
+        known = known_actors()
+        typed = [] if _missing(current) or current in known else [str(current)]
+        return st.selectbox(
+            label,
+            ["", *typed, *known],
+            index=0 if _missing(current) else 1 if typed else known.index(current) + 1,
+            format_func=lambda name: name or "—",
+            accept_new_options=True,
+            key=key,
+        )
     if widget == "country":
         names = country_names()
         codes = sorted(names, key=names.__getitem__)

@@ -203,6 +203,12 @@ def _gazetteer():
     return Gazetteer.load()
 
 
+def known_actors() -> list[str]:
+    """The persons and organisations the gazetteer knows, by name, sorted: what an analyst picks a speaker
+    or an actor from (or types another)."""
+    return sorted({actor.name for actor in _gazetteer().actors})
+
+
 def country_names(codes: tuple[str, ...] | list[str] | None = None) -> dict[str, str]:
     """ISO3 -> English short name from the gazetteer (the code itself when unknown), for `codes` or for
     every country the gazetteer knows."""

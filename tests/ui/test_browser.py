@@ -449,7 +449,8 @@ def test_an_analysts_corrections_survive_a_re_ingest_on_the_pages_and_in_downloa
     expect(page.get_by_text(re.compile(r"and 1 statement match"))).to_be_visible()
     _click_first_row(page)
     page.get_by_text("Correct this statement").click()
-    page.locator(".st-key-statement_fix_speaker input").fill("Jane Analyst")
+    page.locator(".st-key-statement_fix_speaker input").fill("Jane Analyst")  # a name the gazetteer lacks
+    page.keyboard.press("Enter")
     page.locator(".st-key-statement_fix_save button").click()
     expect(page.get_by_role("heading", name=re.compile("Jane Analyst"))).to_be_visible()
     # a stance the extractor missed, added on the Review page
@@ -498,3 +499,47 @@ def test_an_analysts_corrections_survive_a_re_ingest_on_the_pages_and_in_downloa
     assert added["actor"].tolist() == [actor]
     SHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SHOTS / "data_after_reingest.png"), full_page=True)
+
+
+def test_the_review_queue_is_worked_from_the_keyboard_and_exports_json_lines(page, server: str) -> None:
+    """J and K move through the queue, A accepts the row shown (it leaves the queue), a key typed in a field
+    is text, not a shortcut; N takes a sentence off the missed-stances queue; every correction downloads as
+    JSON Lines."""
+    import json
+
+    from playwright.sync_api import expect
+
+    _open(page, f"{server}/review", ".st-key-review_accept")
+    position = page.get_by_text(re.compile(r"^Row [\d,]+ of [\d,]+$"))
+    first = position.inner_text()
+    total = int(first.split()[-1].replace(",", ""))
+    _idle(page)
+    page.get_by_role("heading", name="Review", exact=True).click()  # the page has the keyboard focus
+    page.keyboard.press("j")
+    expect(position).to_have_text(f"Row 2 of {total:,}")
+    page.keyboard.press("k")
+    expect(position).to_have_text(f"Row 1 of {total:,}")
+    page.get_by_text("Correct it").click()
+    page.locator(".st-key-review_statements_fix_note input").fill("just a note")  # j, k and a typed here
+    _idle(page)
+    expect(position).to_have_text(f"Row 1 of {total:,}")
+    page.locator(".st-key-review_statements_fix_note input").blur()
+    page.keyboard.press("a")
+    expect(position).to_have_text(f"Row 1 of {total - 1:,}")
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / "review_statements.png"), full_page=True)
+    # the queue of missed stances
+    page.locator(".st-key-review_table").get_by_text("Missed stances").click()
+    waiting = page.get_by_text(re.compile(r"^[\d,]+ sentences in the filtered articles"))
+    expect(waiting).to_be_visible()
+    queued = int(waiting.inner_text().split()[0].replace(",", ""))
+    _idle(page)
+    page.keyboard.press("n")
+    expect(
+        page.get_by_text(re.compile(rf"^{queued - 1:,} sentences in the filtered articles"))
+    ).to_be_visible()
+    page.screenshot(path=str(SHOTS / "review_missed_stances.png"), full_page=True)
+    _idle(page)
+    name, data = _download(page, page.locator(".st-key-review_corrections_jsonl").get_by_role("button"))
+    lines = [json.loads(line) for line in data.decode("utf-8").splitlines()]
+    assert name == "corrections.jsonl" and lines[-1]["field"] == "confirmed" and lines[-1]["new"] is True

@@ -500,6 +500,13 @@ def test_the_review_queue_accepts_corrects_and_counts_the_agreement(store_copy: 
     assert _queue_size(at) == len(statements) - 1
     next(b for b in at.button if b.label == "Next").click().run()
     assert "Row 2 of" in " ".join(c.value for c in at.caption)
+    shown = at.session_state["review_add_for"]  # the form holds the values of the row shown, not the last
+    row = statements[(statements["article_id"] == shown[0]) & (statements["content_start"] == shown[1])]
+    assert at.selectbox(key="review_statements_fix_speaker").value == (row["speaker"].iloc[0] or "")
+    assert (
+        at.text_input(key="review_statements_fix_speaker_role").value
+        == (row["speaker_role"].fillna("").iloc[0])
+    )
     at.checkbox(key="review_statements_fix_rejected").check()
     at.button(key="review_statements_fix_save").click().run()
     assert _queue_size(at) == len(statements) - 2
@@ -570,7 +577,7 @@ def test_an_analyst_adds_a_statement_the_extractor_missed_from_the_article(store
     at.button(key="statement_add_save").click().run()
     assert any("not in the article" in e.value for e in at.error)
     at.text_area(key="statement_add_content").input(words)
-    at.text_input(key="statement_add_speaker").input("Jane Added")
+    at.selectbox(key="statement_add_speaker").set_value("Abbas Araghchi")  # picked from the gazetteer
     at.selectbox(key="statement_add_speaker_country").select("FRA")
     at.button(key="statement_add_save").click().run()
     assert not at.exception, [e.message for e in at.exception]
@@ -579,8 +586,8 @@ def test_an_analyst_adds_a_statement_the_extractor_missed_from_the_article(store
     row = json.loads(added["new"].iloc[0])
     assert row["article_id"] == article_id and row["speaker_country"] == "FRA"
     assert text[row["content_start"] : row["content_end"]].split() == words.split()
-    at.text_input[0].input("Jane Added").run()  # the page lists it, with its article
-    assert at.dataframe[0].value[["speaker", "country"]].values.tolist() == [["Jane Added", "France"]]
+    at.text_input[0].input("Araghchi").run()  # the page lists it, with its article
+    assert at.dataframe[0].value[["speaker", "country"]].values.tolist() == [["Abbas Araghchi", "France"]]
 
 
 def test_the_review_page_lists_corrections_whose_row_is_gone(store_copy: Path) -> None:

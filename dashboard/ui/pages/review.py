@@ -239,7 +239,10 @@ else:
             s, e = int(start), int(end)
             first = 0 if s <= CONTEXT else text.find(" ", s - CONTEXT, s) + 1  # whole words only
             last = len(text) if e + CONTEXT >= len(text) else max(e, text.rfind(" ", e, e + CONTEXT))
-            components.article_with_statement(text[first:s], text[s:e], text[e:last])
+            label = {"numbers": "Figure", "stances": "Evidence", "sentences": "Sentence"}.get(
+                table, "Statement"
+            )
+            components.article_with_statement(text[first:s], text[s:e], text[e:last], label)
         else:
             components.plain_text(text[: 2 * CONTEXT])
         if table in ("statements", "sentences"):
