@@ -453,6 +453,8 @@ def test_an_analysts_corrections_survive_a_re_ingest_on_the_pages_and_in_downloa
     page.keyboard.press("Enter")
     page.locator(".st-key-statement_fix_save button").click()
     expect(page.get_by_role("heading", name=re.compile("Jane Analyst"))).to_be_visible()
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / "corrected_statement.png"), full_page=True)
     # a stance the extractor missed, added on the Review page
     _open(page, f"{server}/review", ".st-key-review_accept")
     page.get_by_text("Add a stance it states").click()
