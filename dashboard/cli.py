@@ -1,4 +1,5 @@
-"""Command line: `python -m dashboard ingest PATH... [--store DIR]`, `export`, `compact`, `rules`.
+"""Command line: `python -m dashboard ingest PATH_OR_URL... [--store DIR]`, `watch`, `export`, `compact`,
+`rules`.
 
 Parses arguments and prints; the work is done by `loader` and `exports`."""
 
@@ -17,7 +18,18 @@ def main(argv: list[str] | None = None) -> int:
 
     ing = sub.add_parser("ingest", help="read articles, extract statements, write the Parquet store")
     ing.add_argument(
-        "paths", nargs="+", help="files, folders or zips (txt, md, html, json, jsonl, csv, parquet)"
+        "paths",
+        nargs="*",
+        help="files, folders or zips (txt, md, html, json, jsonl, csv, parquet), and http(s) URLs of pages, "
+        "RSS/Atom feeds and sitemaps",
+    )
+    ing.add_argument(
+        "--urls",
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="a file of URLs: one per line, or a CSV with a url column (Media Cloud, GDELT exports: their "
+        "titles, dates and outlets are kept when a page lacks them); repeatable",
     )
     ing.add_argument("--store", default=DEFAULT_STORE, help=f"store folder (default {DEFAULT_STORE})")
     ing.add_argument(
@@ -39,6 +51,17 @@ def main(argv: list[str] | None = None) -> int:
         "most one batch of work, never a row",
     )
     ing.add_argument("--no-progress", action="store_true", help="no progress bar")
+    _web_arguments(ing)
+
+    wat = sub.add_parser(
+        "watch", help="poll feeds (or files of URLs) and ingest their new items until Ctrl-C"
+    )
+    wat.add_argument("sources", nargs="+", help="feed or sitemap URLs, or files of URLs")
+    wat.add_argument("--every", default="15m", help="time between polls: 90s, 15m, 1h (default 15m)")
+    wat.add_argument("--store", default=DEFAULT_STORE, help=f"store folder (default {DEFAULT_STORE})")
+    wat.add_argument("--model", default=None, help="installed spaCy pipeline")
+    wat.add_argument("--rounds", type=int, default=None, help="stop after this many polls (default: never)")
+    _web_arguments(wat)
 
     exp = sub.add_parser("export", help="write every table of a store as CSV, Parquet or Excel")
     exp.add_argument("--store", default=DEFAULT_STORE)
@@ -72,6 +95,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "ingest":
             return _ingest(args)
+        if args.command == "watch":
+            return _watch(args)
         if args.command == "compact":
             return _compact(args)
         return _export(args)
@@ -80,15 +105,66 @@ def main(argv: list[str] | None = None) -> int:
         return 2
 
 
+def _web_arguments(parser: argparse.ArgumentParser) -> None:
+    web = parser.add_argument_group("reading the web")
+    web.add_argument("--concurrency", type=int, default=8, help="pages fetched at once (default 8)")
+    web.add_argument("--per-host", type=int, default=2, help="requests to one host at once (default 2)")
+    web.add_argument(
+        "--delay", type=float, default=1.0, help="seconds between requests to a host (default 1)"
+    )
+    web.add_argument("--timeout", type=float, default=20.0, help="seconds for a response (default 20)")
+    web.add_argument("--max-mb", type=float, default=10.0, help="largest response in MB (default 10)")
+    web.add_argument("--refresh", action="store_true", help="revalidate cached pages (conditional requests)")
+    web.add_argument(
+        "--allow-private-addresses",
+        action="store_true",
+        help="allow loopback and private addresses (an intranet, a local test server)",
+    )
+    web.add_argument("--user-agent", default=None, help="the User-Agent header sent")
+
+
+def _web_options(args: argparse.Namespace):
+    from dashboard.sources.web import USER_AGENT, WebOptions
+
+    return WebOptions(
+        user_agent=args.user_agent or USER_AGENT,
+        concurrency=max(1, args.concurrency),
+        per_host=max(1, args.per_host),
+        delay=max(0.0, args.delay),
+        timeout=max(0.1, args.timeout),
+        max_bytes=int(args.max_mb * 2**20),
+        allow_private=args.allow_private_addresses,
+        refresh=args.refresh,
+    )
+
+
+def _inputs(paths: list[str], url_files: list[str]) -> list:
+    """The paths and URLs given, and the URLs of the files of URLs."""
+    from dashboard.sources.web import read_url_list
+
+    inputs: list = list(paths)
+    for name in url_files:
+        inputs += read_url_list(name)
+    return inputs
+
+
 def _ingest(args: argparse.Namespace) -> int:
     from dashboard.cluster import ClusterError
     from dashboard.loader import BATCH_ARTICLES, IngestReport, ingest
     from dashboard.nlp.pipeline import ModelNotFoundError
 
+    if not args.paths and not args.urls:
+        print("error: give files, folders, zips or URLs, or --urls FILE", file=sys.stderr)
+        return 2
+    try:
+        inputs = _inputs(args.paths, args.urls)
+    except OSError as exc:
+        print(f"error: cannot read a file of URLs: {exc}", file=sys.stderr)
+        return 2
     report = IngestReport()
     try:
         for _ in ingest(
-            args.paths,
+            inputs,
             model=args.model,
             workers=args.workers,
             store=args.store,
@@ -96,6 +172,7 @@ def _ingest(args: argparse.Namespace) -> int:
             report=report,
             batch_articles=max(1, args.batch_size or BATCH_ARTICLES),
             cluster=args.cluster,
+            web=_web_options(args),
         ):
             pass
     except (ModelNotFoundError, ClusterError) as exc:
@@ -104,6 +181,56 @@ def _ingest(args: argparse.Namespace) -> int:
     print(report.summary())
     print(f"store: {Path(args.store).resolve()}")
     return 0
+
+
+def _watch(args: argparse.Namespace) -> int:
+    """Poll every source each `--every`; a source that fails is reported and polled again next time, the
+    others go on; Ctrl-C stops between two commits."""
+    import time
+
+    from dashboard.loader import IngestReport, ingest
+    from dashboard.sources.web import is_url
+
+    try:
+        every = _seconds(args.every)
+    except ValueError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    options = _web_options(args)
+    polls = 0
+    try:
+        while args.rounds is None or polls < args.rounds:
+            polls += 1
+            for source in args.sources:
+                report = IngestReport()
+                try:
+                    inputs = [source] if is_url(source) else _inputs([], [source])
+                    for _ in ingest(inputs, model=args.model, store=args.store, report=report, web=options):
+                        pass
+                except Exception as exc:  # one source's failure never stops the others
+                    print(f"{source}: failed ({type(exc).__name__}: {exc})", file=sys.stderr)
+                    continue
+                print(
+                    f"{source}: {report.added} new articles, {report.cached} already in the store", flush=True
+                )
+            if args.rounds is None or polls < args.rounds:
+                time.sleep(every)
+    except KeyboardInterrupt:
+        print("stopped", file=sys.stderr)
+    return 0
+
+
+def _seconds(text: str) -> float:
+    """'90s', '15m', '1h' or a number of seconds."""
+    units = {"s": 1, "m": 60, "h": 3600}
+    value = text.strip().lower()
+    try:
+        seconds = float(value[:-1]) * units[value[-1]] if value[-1:] in units else float(value)
+    except ValueError:
+        raise ValueError(f"--every must be like 90s, 15m or 1h, not {text!r}") from None
+    if seconds <= 0:
+        raise ValueError("--every must be more than 0")
+    return seconds
 
 
 def _rules() -> int:

@@ -25,6 +25,7 @@ class IngestReport:
     rejected: Counter = field(default_factory=Counter)
     words: int = 0
     cached_ids: list[str] = field(default_factory=list)
+    web: object = None  # dashboard.sources.web.WebReport when URLs were read
 
     def summary(self) -> str:
         lines = [
@@ -35,6 +36,13 @@ class IngestReport:
             lines.append(f"{self.not_english} articles not in English (kept, not parsed)")
         if self.failed:
             lines.append(f"{self.failed} articles failed extraction (kept, without statements)")
+        if self.web is not None:
+            web = self.web
+            lines.append(
+                f"web: {web.fetched} pages fetched, {web.from_cache} read from the cache, "
+                f"{web.duplicates} addresses of a page already read, {web.rejected} URLs rejected"
+            )
+            lines += [f"  {url}: {n} links" for url, n in web.expanded.items()]
         lines += [f"  rejected x{n}: {reason}" for reason, n in self.rejected.most_common()]
         return "\n".join(lines)
 

@@ -12,6 +12,7 @@ import sys
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Collection, Iterable, Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from functools import cache, partial
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -32,6 +33,7 @@ from dashboard.records import Article, Rejected, Statement, content_hash
 from dashboard.schema import TABLES, conform, empty_frame
 from dashboard.sources import iter_records
 from dashboard.sources.language import detect_language
+from dashboard.sources.web import Link, WebOptions, WebReport, is_url, iter_web_records
 from dashboard.store import Store, StoreError
 
 if TYPE_CHECKING:
@@ -71,8 +73,10 @@ def load_articles(
     batch_articles: int = BATCH_ARTICLES,
     disabled_rules: Collection[str] = frozenset(),
     cluster: str | None = None,
+    web: WebOptions | None = None,
 ) -> Corpus:
-    """Read, parse and extract every article under `paths`.
+    """Read, parse and extract every article under `paths` (files, folders, zips, and http(s) URLs of pages,
+    feeds and sitemaps or `Link`s, read as `web` says).
 
     With `store`, new results are appended to that Parquet store and articles it already holds (same
     content hash, same pipeline version) are not processed again; the returned Corpus holds the rows for
@@ -90,6 +94,7 @@ def load_articles(
         batch_articles=batch_articles,
         disabled_rules=disabled_rules,
         cluster=cluster,
+        web=web,
     ):
         for table, df in batch.items():
             batches[table].append(df)
@@ -110,16 +115,37 @@ def ingest(
     batch_articles: int = BATCH_ARTICLES,
     disabled_rules: Collection[str] = frozenset(),
     cluster: str | None = None,
+    web: WebOptions | None = None,
 ) -> Iterator[dict[str, pd.DataFrame]]:
     """Stream the load in batches of tables; each batch is committed to `store` (one transaction: every
     table or none) before it is yielded, as the rows the store took. `disabled_rules` switches stance rules
     off (an ablation); the pipeline version names them, so a store never mixes their rows with others.
     `cluster` (a Dask scheduler address, or `local:N`) parses and extracts on a Dask cluster instead of
-    in this process and `workers`; the store and its transactions stay with this process."""
+    in this process and `workers`; the store and its transactions stay with this process. URLs among
+    `paths` are read from the web as `web` says (`dashboard.sources.web`; pages cached in the store)."""
     report = report if report is not None else IngestReport()
     disabled_rules = rule_ids(disabled_rules)
     with _extractor(model, workers, cluster, batch_articles, disabled_rules) as (version, extract):
-        yield from _ingest(paths, extract, version, store, progress, report, batch_articles)
+        paths = [paths] if isinstance(paths, str | os.PathLike) else list(paths)
+        records = _records(paths, web, store, progress, report)
+        yield from _ingest(records, paths, extract, version, store, progress, report, batch_articles)
+
+
+def _records(
+    paths: str | os.PathLike | Iterable[str | os.PathLike | Link],
+    web: WebOptions | None,
+    store: str | os.PathLike | None,
+    progress: bool,
+    report: IngestReport,
+) -> Iterator[Article | Rejected]:
+    """The records of the files, folders and zips among `paths`, then of its URLs and Links."""
+    items = [paths] if isinstance(paths, str | os.PathLike) else list(paths)
+    urls = [item for item in items if isinstance(item, Link) or is_url(item)]
+    yield from iter_records([item for item in items if not (isinstance(item, Link) or is_url(item))])
+    if urls:
+        options = replace(web or WebOptions(), progress=progress)
+        report.web = WebReport()
+        yield from iter_web_records(urls, options, store, report.web)
 
 
 @contextmanager
@@ -154,6 +180,7 @@ def _extractor(
 
 
 def _ingest(
+    records: Iterator[Article | Rejected],
     paths: str | os.PathLike | Iterable[str | os.PathLike],
     extract: Callable[[Iterator[tuple[str, dict]]], Iterator[Extracted]],
     version: str,
@@ -167,7 +194,6 @@ def _ingest(
     known = db.known_articles() if db is not None else {}
     seen: dict[str, str] = {}  # content hash -> article id, this run
     ids: set[str] = set()
-    records = iter_records([paths] if isinstance(paths, str | os.PathLike) else paths)
     bar = _progress_bar(paths) if progress else None
 
     def articles_to_parse() -> Iterator[tuple[str, dict]]:
@@ -491,6 +517,8 @@ def _progress_bar(paths: str | os.PathLike | Iterable[str | os.PathLike]):
 
     total = 0
     for p in [paths] if isinstance(paths, str | os.PathLike) else paths:
+        if isinstance(p, Link) or is_url(p):
+            continue
         p = Path(p)
         if p.is_dir():
             total += sum(f.stat().st_size for f in p.rglob("*") if f.is_file())

@@ -231,10 +231,11 @@ class Fetcher:
         self._robots: dict[str, RobotFileParser | None] = {}
         self._robots_locks: dict[str, threading.Lock] = {}
 
-    def get(self, url: str) -> Page:
-        """The page at `url` (from the cache unless refreshing); FetchError with the reason otherwise."""
+    def get(self, url: str, revalidate: bool = False) -> Page:
+        """The page at `url`: from the cache unless refreshing or `revalidate` (then with a conditional
+        request); FetchError with the reason otherwise."""
         cached = self.cache.get(url) if self.cache is not None else None
-        if cached is not None and not self.options.refresh:
+        if cached is not None and not (self.options.refresh or revalidate):
             return cached
         headers = {}
         if cached is not None:
@@ -588,6 +589,12 @@ def _read(
     except FetchError as err:
         return link, depth, Rejected(link.url, "", str(err)), None, False
     kind = page_kind(page)
+    if page.cached and depth == 0 and kind != "html":  # a feed or sitemap given: asked for what is new
+        try:
+            page = fetcher.get(link.url, revalidate=True)
+        except FetchError as err:
+            return link, depth, Rejected(link.url, "", str(err)), None, False
+        kind = page_kind(page)
     try:
         if kind == "feed":
             return link, depth, None, feed_links(page), page.cached

@@ -1,6 +1,7 @@
 """Web sources (dashboard.sources.web) against a local HTTP server (pytest-httpserver on 127.0.0.1; no test
 reaches the internet): pages, feeds, sitemaps, every failure a rejected URL with its reason, polite retries,
-the page cache and conditional requests, duplicates, private addresses, URL lists."""
+the page cache and conditional requests, duplicates, private addresses, URL lists; and end to end through
+`python -m dashboard ingest URL... --urls FILE` and `watch` into a store."""
 
 from __future__ import annotations
 
@@ -14,9 +15,11 @@ import pytest
 from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
+from dashboard import cli
 from dashboard.records import Article, Rejected
 from dashboard.sources import web
 from dashboard.sources.web import Link, WebOptions, WebReport, canonical_url, iter_web_records, read_url_list
+from dashboard.store import Store
 
 OPTIONS = WebOptions(allow_private=True, delay=0.0, timeout=2.0, retries=2, max_retry_wait=3.0, min_words=30)
 WORDS = (
@@ -319,3 +322,114 @@ def test_a_media_cloud_csv_and_a_gdelt_export_keep_their_titles_dates_and_outlet
 )
 def test_addresses_are_compared_without_tracking_and_amp_markers(given: str, canonical: str) -> None:
     assert canonical_url(given) == canonical
+
+
+LOCAL = ["--allow-private-addresses", "--delay", "0", "--timeout", "5"]
+
+
+def story(n: int) -> str:
+    body = (
+        f"Story number {n}: the defence minister said on Monday that the government would raise military "
+        f"spending to {2 + n / 10:.1f}% of GDP by 2030, and that the alliance expected every member to do "
+        "the same after the summit in The Hague, where leaders agreed a new target for core defence."
+    )
+    return page(f"Defence story {n}", body)
+
+
+def rss(server: HTTPServer, numbers: list[int]) -> str:
+    items = "".join(
+        f"<item><title>Defence story {n}</title><link>{server.url_for(f'/story/{n}')}</link></item>"
+        for n in numbers
+    )
+    return f"<?xml version='1.0'?><rss version='2.0'><channel><title>Wire</title>{items}</channel></rss>"
+
+
+def _stories(server: HTTPServer) -> None:
+    for n in range(1, 5):
+        server.expect_request(f"/story/{n}").respond_with_data(story(n), content_type="text/html")
+    server.expect_request("/copy-of-1").respond_with_data(story(1), content_type="text/html")
+
+
+def _fetches(server: HTTPServer) -> int:
+    return sum(1 for request, _ in server.log if request.path.startswith(("/story", "/copy")))
+
+
+def test_a_feed_and_a_media_cloud_csv_are_ingested_with_every_url_accounted_for(
+    server: HTTPServer, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _stories(server)
+    server.expect_request("/missing").respond_with_data("gone", status=404)
+    server.expect_request("/feed").respond_with_data(
+        rss(server, [1, 2, 3]), content_type="application/rss+xml"
+    )
+    listed = tmp_path / "mediacloud.csv"
+    listed.write_text(
+        "publish_date,title,url,media_name\n"
+        f"2025-03-01,Copy,{server.url_for('/copy-of-1')},Copy Desk\n"
+        f"2025-03-02,Gone,{server.url_for('/missing')},Copy Desk\n"
+    )
+    store = tmp_path / "store"
+    argv = ["ingest", server.url_for("/feed"), "--urls", str(listed), "--store", str(store), "--no-progress"]
+    assert cli.main(argv + LOCAL) == 0
+    out = capsys.readouterr().out
+    assert "web: 4 pages fetched" in out and f"{server.url_for('/feed')}: 3 links" in out
+    articles = Store(store).read("articles")
+    assert sorted(articles["title"]) == [
+        "Defence story 1",
+        "Defence story 2",
+        "Defence story 3",
+    ]  # copy: once
+    assert (articles["source"] == "Test Herald").all() and articles["url"].str.startswith("http://").all()
+    rejected = Store(store).read("rejected")
+    assert rejected[["path", "reason"]].values.tolist() == [[server.url_for("/missing"), "HTTP 404"]]
+    assert len(Store(store).read("statements")) > 0  # parsed like any article
+    # a second run fetches no page again and adds nothing
+    fetched = _fetches(server)
+    assert cli.main(argv + LOCAL) == 0
+    assert _fetches(server) == fetched and len(Store(store).read("articles")) == 3
+    assert "0 added, 3 already in store" in capsys.readouterr().out
+    assert web.addresses(store)[web.canonical_url(server.url_for("/copy-of-1"))] == [
+        server.url_for("/copy-of-1")
+    ]
+
+
+def test_watch_takes_only_new_items_and_a_failing_source_does_not_stop_the_others(
+    server: HTTPServer, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _stories(server)
+    polls = []
+
+    def growing(request: Request) -> Response:
+        polls.append(request.headers.get("If-None-Match"))
+        numbers = [1, 2] if len(polls) == 1 else [1, 2, 3, 4]
+        return Response(
+            rss(server, numbers), content_type="application/rss+xml", headers={"ETag": f'"{len(polls)}"'}
+        )
+
+    server.expect_request("/live").respond_with_handler(growing)
+    store = tmp_path / "store"
+    missing = str(tmp_path / "no-such-list.txt")
+    argv = [
+        "watch",
+        missing,
+        server.url_for("/live"),
+        "--every",
+        "0.1s",
+        "--rounds",
+        "2",
+        "--store",
+        str(store),
+    ]
+    assert cli.main(argv + LOCAL) == 0
+    captured = capsys.readouterr()
+    assert captured.err.count(f"{missing}: failed") == 2  # reported at every poll, the feed polled still
+    lines = [line for line in captured.out.splitlines() if line.startswith(server.url_for("/live"))]
+    assert lines == [
+        f"{server.url_for('/live')}: 2 new articles, 0 already in the store",
+        f"{server.url_for('/live')}: 2 new articles, 2 already in the store",
+    ]
+    assert polls == [None, '"1"']  # the second poll asks what changed since the first
+    assert sorted(Store(store).read("articles")["title"]) == [f"Defence story {n}" for n in range(1, 5)]
+    assert [request.path for request, _ in server.log].count(
+        "/story/1"
+    ) == 1  # an old item: not fetched again
