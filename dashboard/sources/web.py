@@ -29,7 +29,7 @@ import threading
 import time
 import zlib
 from collections import deque
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
@@ -76,6 +76,8 @@ class WebOptions:
     min_words: int = 80  # fewer words of main text: a paywall or consent stub, rejected
     max_depth: int = 3  # sitemap indexes within sitemap indexes
     progress: bool = False
+    # called after each URL read: (url, "parsed" or the reason it was rejected, URLs done, URLs known)
+    listener: Callable[[str, str, int, int], None] | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)
@@ -569,6 +571,10 @@ def iter_web_records(
                 if bar is not None:
                     bar.update(1)
                     bar.set_postfix(parsed=report.parsed, rejected=report.rejected, cached=report.from_cache)
+                if options.listener is not None:
+                    done_urls = report.parsed + report.rejected
+                    outcome = record.reason if isinstance(record, Rejected) else "parsed"
+                    options.listener(link.url, outcome, done_urls, done_urls + len(todo) + len(pending))
                 yield record
     finally:
         pool.shutdown(wait=True, cancel_futures=True)

@@ -22,6 +22,7 @@ from dashboard.store import Store, StoreError
 
 STORE_ENV = "DDD_STORE"
 MAX_UPLOAD_MB = 50  # per uploaded file; the loader's own per-record limit is the same
+ALLOW_PRIVATE_ENV = "DDD_WEB_ALLOW_PRIVATE"  # "1": the Data page may read loopback and private addresses
 UPLOADS = "uploads"  # uploaded files are kept under <store>/uploads/<time>/ so `origin` still points at them
 DEFAULT_STORE = ".store"
 SAMPLE_ARTICLES = Path(__file__).resolve().parents[2] / "data" / "articles"
@@ -99,6 +100,52 @@ def convert_legacy_store(store: str) -> None:
     """Convert a store written by an earlier version (see `Store.upgrade`)."""
     Store(store).upgrade()
     clear_caches()
+
+
+def ingest_urls(
+    store: str, text: str, progress: Callable[[str, str, int, int], None] | None = None
+) -> dict[str, object]:
+    """Read the http(s) URLs in `text` (pages, RSS/Atom feeds, sitemaps; separated by spaces or lines) into
+    the store, calling `progress(url, outcome, done, known)` after each page. Returns what
+    `ingest_uploads` does, the ingest summary as the command line prints it, and each URL's outcome.
+    Loopback and private addresses are refused unless DDD_WEB_ALLOW_PRIVATE=1 (a dashboard must not be a
+    way into its own network)."""
+    from dashboard.loader import IngestReport, ingest
+    from dashboard.sources.web import WebOptions, is_url
+
+    words = text.split()
+    outcomes: list[dict[str, str]] = []
+
+    def listener(url: str, outcome: str, done: int, known: int) -> None:
+        outcomes.append({"url": url, "outcome": outcome})
+        if progress is not None:
+            progress(url, outcome, done, known)
+
+    options = WebOptions(allow_private=os.environ.get(ALLOW_PRIVATE_ENV) == "1", listener=listener)
+    report = IngestReport()
+    statements = 0
+    urls = [w for w in words if is_url(w)]
+    with _ingest_lock(store):
+        if urls:
+            for batch in ingest(urls, store=store, report=report, web=options):
+                statements += len(batch["statements"])
+    rejected = [
+        {"file": w[:200], "position": "", "reason": "not an http(s) address"} for w in words if not is_url(w)
+    ]
+    rejected += [
+        {"file": o["url"], "position": "", "reason": o["outcome"]}
+        for o in outcomes
+        if o["outcome"] != "parsed"
+    ]
+    return {
+        "added": report.added,
+        "cached": report.cached,
+        "duplicates": report.duplicates + (report.web.duplicates if report.web is not None else 0),
+        "statements": statements,
+        "rejected": pd.DataFrame(rejected, columns=["file", "position", "reason"]),
+        "summary": report.summary() if urls else "No http(s) address given.",
+        "urls": pd.DataFrame(outcomes, columns=["url", "outcome"]),
+    }
 
 
 def ingest_uploads(

@@ -266,3 +266,73 @@ def test_empty_tables_render_every_infra_page(tmp_path: Path, monkeypatch: pytes
         at.switch_page(page).run()
         assert not at.exception, page
         assert "0 articles and 0 statements" in at.caption[0].value
+
+
+MORE = (
+    "Opposition leaders in Lisbon questioned how the government would pay for the increase, and several "
+    "economists warned that the budget rules of the European Union left little room for new borrowing."
+)
+
+
+def _served_article(n: int) -> str:
+    text = (
+        f"Article {n}. Portugal will raise defence spending to 2% of GDP this year, Prime Minister Luis "
+        "Montenegro said on Tuesday, and the defence minister added that the army would buy new air defence "
+        "systems before the end of the decade to meet the commitments made to the allies at the summit."
+    )
+    return (
+        f"<html><head><title>Lisbon story {n}</title><meta property='og:site_name' content='Web Wire'></head>"
+        f"<body><article><h1>Lisbon story {n}</h1><p>{text}</p><p>{MORE}</p></article></body></html>"
+    )
+
+
+def test_urls_pasted_on_the_data_page_are_read_with_progress_and_a_summary(
+    small_store: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from pytest_httpserver import HTTPServer
+
+    server = HTTPServer(host="127.0.0.1", port=0, threaded=True)
+    server.start()
+    try:
+        server.expect_request("/robots.txt").respond_with_data("", status=404)
+        server.expect_request("/missing").respond_with_data("gone", status=404)
+        items = ""
+        for n in (1, 2):
+            server.expect_request(f"/lisbon/{n}").respond_with_data(
+                _served_article(n), content_type="text/html"
+            )
+            items += (
+                f"<item><title>Lisbon story {n}</title><link>{server.url_for(f'/lisbon/{n}')}</link></item>"
+            )
+        feed = f"<?xml version='1.0'?><rss version='2.0'><channel><title>Wire</title>{items}</channel></rss>"
+        server.expect_request("/rss").respond_with_data(feed, content_type="application/rss+xml")
+        store = tmp_path / "store"
+        shutil.copytree(small_store, store)
+        monkeypatch.setenv("DDD_STORE", str(store))
+        at = AppTest.from_file(APP, default_timeout=90)
+        at.run()
+        at.switch_page(DATA).run()
+        articles = int({m.label: m.value for m in at.metric}["Articles"].replace(",", ""))
+        pasted = f"{server.url_for('/rss')}\n{server.url_for('/missing')}\nnot-a-url"
+        # a dashboard is no way into its own network: local addresses are refused by default
+        at.text_area(key="urls_text").input(pasted)
+        next(b for b in at.button if b.label == "Read from the web").click().run()
+        reasons = " ".join(at.dataframe[0].value["reason"])
+        assert "private or local address" in reasons and "not an http(s) address" in reasons
+        monkeypatch.setenv(ui_data.ALLOW_PRIVATE_ENV, "1")
+        next(b for b in at.button if b.label == "Read from the web").click().run()
+        assert not at.exception, [e.message for e in at.exception]
+        metrics = {m.label: m.value for m in at.metric}
+        assert (metrics["Articles added"], metrics["Rejected"]) == ("2", "2")  # the 404 and the non-address
+        assert int(metrics["Articles"].replace(",", "")) == articles + 2
+        summary = "\n".join(t.value for t in at.text)
+        assert "web: 2 pages fetched" in summary and f"{server.url_for('/rss')}: 2 links" in summary
+        rejected = at.dataframe[0].value
+        assert rejected[["file", "reason"]].values.tolist() == [
+            ["not-a-url", "not an http(s) address"],
+            [server.url_for("/missing"), "HTTP 404"],
+        ]
+        assert "Web Wire" in _sidebar(at, "Outlets").options
+    finally:
+        server.clear()
+        server.stop()

@@ -1,5 +1,5 @@
-"""Data page: upload articles into the store (every format the loader reads), corpus statistics and the
-export of every table as CSV, Excel or Parquet.
+"""Data page: upload articles into the store (every format the loader reads) or read them from the web
+(page, feed and sitemap URLs), corpus statistics and the export of every table as CSV, Excel or Parquet.
 
 Thin: ingest is `dashboard.ui.data.ingest_uploads` (the loader); counts and exports are computed by DuckDB
 over the store (`dashboard.queries.sql`), so no table is read whole; uploaded text is never rendered, only
@@ -13,7 +13,7 @@ from dashboard import exports
 from dashboard.queries.sql import EXCEL_ROWS
 from dashboard.sources import SUPPORTED_EXTENSIONS
 from dashboard.ui import components
-from dashboard.ui.data import MAX_UPLOAD_MB, ingest_uploads, store_dir, store_sql
+from dashboard.ui.data import MAX_UPLOAD_MB, ingest_uploads, ingest_urls, store_dir, store_sql
 
 STORE = store_dir()
 RESULT_KEY = "data_upload_result"
@@ -49,15 +49,41 @@ if submitted and uploads:
 elif submitted:
     st.warning("Choose at least one file first.")
 
+with st.form("urls_form", clear_on_submit=False, border=True):
+    pasted = st.text_area(
+        "Addresses of articles, RSS or Atom feeds, or sitemaps",
+        placeholder="https://www.example.org/news/defence-budget-rises\nhttps://www.example.org/world/rss.xml",
+        help="One per line. A feed or a sitemap stands for its articles. Pages are fetched politely "
+        "(robots.txt, at most 2 requests to a site at a time, a second apart) and kept in the store, so they "
+        "are not fetched twice.",
+        key="urls_text",
+    )
+    fetch = st.form_submit_button("Read from the web", icon=":material/public:", type="primary")
+if fetch and pasted.strip():
+    bar = st.progress(0.0, text="Reading the addresses…")
+
+    def url_progress(url: str, outcome: str, done: int, known: int) -> None:
+        shown = url if len(url) <= 80 else url[:77] + "…"
+        bar.progress(min(1.0, done / max(known, 1)), text=f"{done} of {known}: {shown}: {outcome}")
+
+    result = ingest_urls(STORE, pasted, progress=url_progress)
+    bar.empty()
+    st.session_state[RESULT_KEY] = result
+    st.rerun()
+elif fetch:
+    st.warning("Paste at least one address first.")
+
 result = st.session_state.get(RESULT_KEY)
 if result is not None:
     with st.container(border=True, key="upload_result"):
-        st.markdown("**Last upload**")
+        st.markdown("**Last upload**" if "urls" not in result else "**Last read from the web**")
         cols = st.columns(4)
         cols[0].metric("Articles added", f"{result['added']:,}")
         cols[1].metric("Already in the store", f"{result['cached'] + result['duplicates']:,}")
         cols[2].metric("Statements found", f"{result['statements']:,}")
         cols[3].metric("Rejected", f"{len(result['rejected']):,}")
+        if "summary" in result:
+            components.plain_text(str(result["summary"]))
         if len(result["rejected"]):
             st.caption("Rejected records and why")
             st.dataframe(
