@@ -47,6 +47,7 @@ bench: env
 	$(PY) bench/cluster_speed.py
 	$(PY) bench/dashboard_speed.py
 	$(PY) bench/corrections_speed.py --statements 200000 --corrections 20000
+	$(PY) bench/web_speed.py --pages 200
 
 clean:
 	rm -rf $(VENV) $(TOOLS) $(STORE)

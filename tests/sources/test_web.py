@@ -433,3 +433,27 @@ def test_watch_takes_only_new_items_and_a_failing_source_does_not_stop_the_other
     assert [request.path for request, _ in server.log].count(
         "/story/1"
     ) == 1  # an old item: not fetched again
+
+
+def test_watch_stops_cleanly_on_ctrl_c(server: HTTPServer, tmp_path: Path) -> None:
+    import signal
+    import subprocess
+    import sys
+
+    _stories(server)
+    server.expect_request("/live").respond_with_data(rss(server, [1]), content_type="application/rss+xml")
+    store = tmp_path / "store"
+    argv = ["watch", server.url_for("/live"), "--every", "1h", "--store", str(store), *LOCAL]
+    watch = subprocess.Popen(
+        [sys.executable, "-m", "dashboard", *argv],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=Path(__file__).resolve().parents[2],
+    )
+    first = watch.stdout.readline()  # the first poll is done: the watch sleeps until the next
+    watch.send_signal(signal.SIGINT)
+    _, err = watch.communicate(timeout=60)
+    assert first.endswith("1 new articles, 0 already in the store\n")
+    assert watch.returncode == 0 and "stopped" in err and "Traceback" not in err
+    assert len(Store(store).read("articles")) == 1
