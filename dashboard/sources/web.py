@@ -214,6 +214,39 @@ def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
+class PrivateAddressError(urllib3.exceptions.NewConnectionError):
+    """A connection reached a loopback, private, link-local or reserved address."""
+
+
+class _PublicOnly:
+    """A connection that checks the address it reached: a name that resolved to a public address when it
+    was checked may resolve to a private one when connecting (DNS rebinding)."""
+
+    def _new_conn(self) -> socket.socket:
+        sock = super()._new_conn()  # type: ignore[misc]
+        address = ipaddress.ip_address(sock.getpeername()[0])
+        if not address.is_global:
+            sock.close()
+            raise PrivateAddressError(self, f"{self.host} is a private or local address ({address})")  # type: ignore[attr-defined]
+        return sock
+
+
+class _PublicHTTPConnection(_PublicOnly, urllib3.connection.HTTPConnection):
+    pass
+
+
+class _PublicHTTPSConnection(_PublicOnly, urllib3.connection.HTTPSConnection):
+    pass
+
+
+class _PublicHTTPPool(urllib3.HTTPConnectionPool):
+    ConnectionCls = _PublicHTTPConnection
+
+
+class _PublicHTTPSPool(urllib3.HTTPSConnectionPool):
+    ConnectionCls = _PublicHTTPSConnection
+
+
 class Fetcher:
     """Polite, safe HTTP GETs (see the module doc), thread-safe; `get` reads through the cache."""
 
@@ -227,10 +260,12 @@ class Fetcher:
             timeout=urllib3.Timeout(connect=options.timeout, read=options.timeout),
             headers={"User-Agent": options.user_agent, "Accept-Encoding": "gzip, deflate"},
         )
+        if not options.allow_private:  # every connection checks the address it reached
+            self.http.pool_classes_by_scheme = {"http": _PublicHTTPPool, "https": _PublicHTTPSPool}
         self._lock = threading.Lock()
         self._slots: dict[str, threading.Semaphore] = {}
         self._next: dict[str, float] = {}  # host -> earliest time of its next request
-        self._robots: dict[str, RobotFileParser | None] = {}
+        self._robots: dict[str, tuple[RobotFileParser, str | None]] = {}  # origin -> (rules, refusal)
         self._robots_locks: dict[str, threading.Lock] = {}
 
     def get(self, url: str, revalidate: bool = False) -> Page:
@@ -257,8 +292,9 @@ class Fetcher:
         current = url
         for _ in range(self.options.max_redirects + 1):
             self._check(current)
-            if robots and not self._allowed(current):
-                raise FetchError("robots.txt forbids it")
+            refusal = self._robots_refusal(current) if robots else None
+            if refusal is not None:
+                raise FetchError(refusal)
             status, response_headers, body = self._request(current, headers)
             if status in REDIRECTS:
                 location = response_headers.get("Location")
@@ -304,16 +340,16 @@ class Fetcher:
                     "allow with --allow-private-addresses"
                 )
 
-    def _allowed(self, url: str) -> bool:
-        """Whether robots.txt lets us fetch `url` (RFC 9309: no file or a 4xx allows all; a 5xx or no
-        answer allows nothing)."""
+    def _robots_refusal(self, url: str) -> str | None:
+        """Why robots.txt keeps us from `url`, or None (RFC 9309: no file or a 4xx allows all; a 5xx allows
+        nothing; a host that cannot be reached gives its own reason)."""
         parts = urlsplit(url)
         origin = f"{parts.scheme}://{parts.netloc}"
         with self._lock:
             lock = self._robots_locks.setdefault(origin, threading.Lock())
         with lock:
             if origin not in self._robots:
-                parser = RobotFileParser()
+                parser, refusal = RobotFileParser(), None
                 try:
                     page = self._follow(f"{origin}/robots.txt", {}, robots=False)
                     parser.parse(page.body.decode("utf-8", "replace").splitlines())
@@ -321,10 +357,15 @@ class Fetcher:
                     reason = str(err)
                     if reason.startswith("HTTP 4"):
                         parser.allow_all = True
+                    elif reason.startswith("HTTP "):
+                        refusal = f"robots.txt unavailable ({reason}): nothing may be fetched"
                     else:
-                        parser.disallow_all = True
-                self._robots[origin] = parser
-        return self._robots[origin].can_fetch(AGENT_TOKEN, url)
+                        refusal = reason
+                self._robots[origin] = (parser, refusal)
+        parser, refusal = self._robots[origin]
+        if refusal is None and not parser.can_fetch(AGENT_TOKEN, url):
+            return "robots.txt forbids it"
+        return refusal
 
     def _slot(self, host: str) -> threading.Semaphore:
         with self._lock:
@@ -345,6 +386,10 @@ class Fetcher:
                     response = self.http.request(
                         "GET", url, headers=dict(headers), preload_content=False, redirect=False
                     )
+                except PrivateAddressError as err:  # before its base classes
+                    raise FetchError(f"{err}; allow with --allow-private-addresses") from err
+                except urllib3.exceptions.NewConnectionError as err:  # a TimeoutError subclass too
+                    raise FetchError(f"connection failed ({_cause(err)})") from err
                 except urllib3.exceptions.TimeoutError as err:
                     raise FetchError(f"timeout after {options.timeout:g} s") from err
                 except urllib3.exceptions.HTTPError as err:
@@ -387,6 +432,12 @@ class Fetcher:
         except urllib3.exceptions.HTTPError as err:
             raise FetchError(f"connection failed ({type(err).__name__})") from err
         return out.getvalue()
+
+
+def _cause(err: Exception) -> str:
+    """The last line of what a connection error says, without urllib3's object names."""
+    text = str(err).rsplit(": ", 1)[-1].strip()
+    return text[:120] or type(err).__name__
 
 
 def _retry_after(value: str | None) -> float | None:
