@@ -17,8 +17,9 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import corrections, taxonomy
+from dashboard.queries import TABLE_NAMES
 from dashboard.queries.sql import StoreSQL
-from dashboard.store import Store, StoreError
+from dashboard.store import SNAPSHOT, Store, StoreError
 
 STORE_ENV = "DDD_STORE"
 MAX_UPLOAD_MB = 50  # per uploaded file; the loader's own per-record limit is the same
@@ -42,6 +43,22 @@ class StoreState:
     message: str = ""
 
 
+_checked: set[tuple] = set()  # stamps of stores found readable
+
+
+def _files_stamp(db: Store) -> tuple:
+    """What changes when a store's snapshot or any table's log changes: their paths, sizes and times."""
+    paths = [db.root / SNAPSHOT, *(db.root / table / "_delta_log" for table in TABLE_NAMES)]
+    stamp = [str(db.root.resolve())]
+    for path in paths:
+        try:
+            info = path.stat()
+            stamp.append((path.name, info.st_size, info.st_mtime_ns))
+        except OSError:
+            stamp.append((path.name, None))
+    return tuple(stamp)
+
+
 def store_state(store: str) -> StoreState:
     """The state of the store folder, read without writing anything."""
     db = Store(store)
@@ -53,10 +70,13 @@ def store_state(store: str) -> StoreState:
             f"every row (duplicates an old re-ingest left are dropped); {ingest} converts it too.",
         )
     try:
-        problem = db.check()
+        stamp = _files_stamp(db)
+        problem = None if stamp in _checked else db.check()
         committed = db.exists()
     except StoreError as exc:
         problem, committed = str(exc), False
+    if committed and problem is None:
+        _checked.add(stamp)  # the same files are not opened again at the next rerun
     if problem:
         return StoreState(
             "damaged",

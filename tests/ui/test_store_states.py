@@ -60,7 +60,8 @@ def test_a_damaged_store_says_what_is_wrong_and_changes_nothing(
 ) -> None:
     store = tmp_path / "store"
     shutil.copytree(small_store, store)
-    shutil.rmtree(store / "statements")  # a table the snapshot names is gone
+    assert ui_data.store_state(str(store)).kind == "ready"  # checked once, then not opened at each rerun...
+    shutil.rmtree(store / "statements")  # ... until a table the snapshot names is gone
     before = files_under(store)
     at = run_app(store, monkeypatch)
     message = at.error[0].value
@@ -100,3 +101,15 @@ def test_the_samples_go_only_into_a_missing_or_empty_folder(tmp_path: Path) -> N
     assert ui_data.store_state(str(empty)).kind == "ready"
     assert len(Store(empty).read("articles")) == 1
     assert ui_data.ensure_store(str(empty), articles) is False  # a store now: never again
+
+
+def test_a_table_log_damaged_after_a_good_check_is_found_at_the_next_rerun(
+    small_store: Path, tmp_path: Path
+) -> None:
+    store = tmp_path / "store"
+    shutil.copytree(small_store, store)
+    assert ui_data.store_state(str(store)).kind == "ready"
+    for entry in (store / "stances" / "_delta_log").glob("*.json"):
+        entry.unlink()  # the log the snapshot's version needs
+    state = ui_data.store_state(str(store))
+    assert state.kind == "damaged" and "'stances'" in state.message
