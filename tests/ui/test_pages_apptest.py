@@ -550,17 +550,18 @@ def test_the_missed_stances_queue_takes_a_no_and_an_added_stance(store_copy: Pat
     # the next sentence: the stance the extractor missed, on the queued target, with the sentence as evidence
     target = at.selectbox(key="review_add_target").value
     at.text_input(key="review_add_actor").input("Test Actor")
+    at.selectbox(key="review_add_country").select("POL")
     at.button(key="review_add_save").click().run()
     assert not at.exception, [e.message for e in at.exception]
     assert size() == total - 2
     with StoreSQL(store_copy) as sql:
         added = sql.con.execute(
-            "SELECT s.target, s.method, a.text, s.evidence_start, s.evidence_end, s.evidence FROM stances s "
-            "JOIN articles a USING (article_id) WHERE s.actor = 'Test Actor'"
+            "SELECT s.target, s.method, s.actor_country, a.text, s.evidence_start, s.evidence_end, "
+            "s.evidence FROM stances s JOIN articles a USING (article_id) WHERE s.actor = 'Test Actor'"
         ).fetchall()
     assert len(added) == 1
-    got_target, method, text, start, end, evidence = added[0]
-    assert (got_target, method) == (target, "analyst")
+    got_target, method, country, text, start, end, evidence = added[0]
+    assert (got_target, method, country) == (target, "analyst", "POL")
     assert text[start:end] == evidence and evidence.rstrip()[-1] in '.!?"”'  # a whole sentence
 
 

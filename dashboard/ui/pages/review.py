@@ -80,13 +80,24 @@ def _add_stance(source: dict, target: str | None = None) -> None:
     shown = (source["article_id"], source["start"], source["end"], target)
     if state.get("review_add_for") != shown:  # a new row: the form starts from its own values
         state["review_add_for"] = shown
-        state["review_add_actor"] = str(source.get("speaker") or "")
+        speaker, country = source.get("speaker"), source.get("speaker_country")
+        state["review_add_actor"] = speaker if isinstance(speaker, str) else ""
+        state["review_add_country"] = (
+            country if isinstance(country, str) and country in country_names() else ""
+        )
         state["review_add_target"] = target if target in options else options[0]
         state["review_add_polarity"] = "support"
         state["review_add_note"] = ""
     with st.expander("Add a stance it states", icon=":material/add:", expanded=target is not None):
         with st.form(key="review_add_stance", border=False, enter_to_submit=False):
             st.text_input("Actor", key="review_add_actor")
+            names = country_names()
+            st.selectbox(
+                "Actor's country",
+                ["", *sorted(names, key=names.__getitem__)],
+                format_func=lambda code: names.get(code, code) if code else "—",
+                key="review_add_country",
+            )
             st.selectbox("Target", options, format_func=labels.get, key="review_add_target")
             st.segmented_control("Polarity", ["support", "oppose", "neutral"], key="review_add_polarity")
             st.text_input("Note (optional)", max_chars=200, key="review_add_note")
@@ -103,7 +114,7 @@ def _add_stance(source: dict, target: str | None = None) -> None:
 def _save_stance(source: dict) -> None:
     state = st.session_state
     actor = str(state.get("review_add_actor") or "").strip()
-    own = actor == source.get("speaker")  # the speaker's own stance: their type and country
+    own = actor == source.get("speaker")  # the speaker's own stance: their type
     kind = source.get("speaker_type")
     values = {
         "article_id": source["article_id"],
@@ -113,7 +124,7 @@ def _save_stance(source: dict) -> None:
         "evidence": source["evidence"],
         "actor": actor,
         "actor_type": kind if own and kind in ("person", "organization", "country") else None,
-        "actor_country": source.get("speaker_country") if own else None,
+        "actor_country": state.get("review_add_country") or None,
         "target": state.get("review_add_target"),
         "polarity": state.get("review_add_polarity") or "support",
     }
