@@ -275,35 +275,21 @@ class StoreSQL:
         match, and in how many articles (every filtered article when there is no search)."""
         ctes, params = self._ctes(filters)
         where = _search_where(search, params)
-        # The matches are narrow rows (ids, the article's date for the order); the page's 500 are then read
-        # whole and joined with their articles: no join or sort carries every column of every match.
-        matching = (
-            f"WITH {ctes}, hits AS (SELECT statement_id, article_id, content_start FROM f_statements"
-            f"{' WHERE ' + ' AND '.join(where) if where else ''})"
-        )
+        matching = f" WHERE {' AND '.join(where)}" if where else ""
+        hits = f"WITH {ctes}, hits AS (SELECT * FROM f_statements{matching})"
         articles = (
             "(SELECT count(DISTINCT article_id) FROM hits)" if where else "(SELECT count(*) FROM f_articles)"
         )
-        total, n_articles = self._query(
-            f"{matching} SELECT count(*), {articles} FROM hits", params
-        ).fetchone()
-        params |= {"limit": int(limit), "offset": int(offset)}
-        chosen = self._query(
-            f"{matching} SELECT statement_id, article_id FROM hits "
-            "LEFT JOIN (SELECT article_id, published FROM f_articles) USING (article_id) "
-            "ORDER BY published DESC NULLS LAST, article_id, content_start, statement_id "
-            "LIMIT $limit OFFSET $offset",
-            params,
-        ).fetchall()
-        # The page's rows, read whole by their ids (they passed the filters already)
+        total, n_articles = self._query(f"{hits} SELECT count(*), {articles} FROM hits", params).fetchone()
+        # One top-N over the matches: DuckDB sorts their keys and reads the other columns of the page's rows
+        # only (late materialisation), so no sort carries every column of every match
         page = self._frame(
-            f"SELECT s.*, {', '.join('a.' + c for c in ARTICLE_COLUMNS[1:])} FROM statements s "
-            "LEFT JOIN (SELECT * FROM articles WHERE list_contains($articles, article_id)) a "
-            "USING (article_id) WHERE list_contains($ids, s.statement_id)",
-            {"ids": [i for i, _ in chosen], "articles": sorted({a for _, a in chosen})},
+            f"{hits} SELECT hits.*, {', '.join('a.' + c for c in ARTICLE_COLUMNS[1:])} FROM hits "
+            f"LEFT JOIN (SELECT {', '.join(ARTICLE_COLUMNS)} FROM f_articles) a USING (article_id) "
+            "ORDER BY a.published DESC NULLS LAST, article_id, content_start, statement_id "
+            "LIMIT $limit OFFSET $offset",
+            params | {"limit": int(limit), "offset": int(offset)},
         )
-        rank = {statement_id: n for n, (statement_id, _) in enumerate(chosen)}
-        page = page.sort_values("statement_id", key=lambda ids: ids.map(rank)).reset_index(drop=True)
         articles = conform(page[ARTICLE_COLUMNS], "articles")[ARTICLE_COLUMNS[1:]]
         counts = {"statements": int(total), "articles": int(n_articles)}
         return pd.concat([conform(page, "statements"), articles], axis=1), counts
