@@ -277,10 +277,12 @@ class StoreSQL:
         where = _search_where(search, params)
         matching = f" WHERE {' AND '.join(where)}" if where else ""
         hits = f"WITH {ctes}, hits AS (SELECT * FROM f_statements{matching})"
-        articles = (
-            "(SELECT count(DISTINCT article_id) FROM hits)" if where else "(SELECT count(*) FROM f_articles)"
+        counted = (  # one scan of the matches
+            "SELECT count(*), count(DISTINCT article_id) FROM hits"
+            if where
+            else "SELECT (SELECT count(*) FROM hits), (SELECT count(*) FROM f_articles)"
         )
-        total, n_articles = self._query(f"{hits} SELECT count(*), {articles} FROM hits", params).fetchone()
+        total, n_articles = self._query(f"{hits} {counted}", params).fetchone()
         # One top-N over the matches: DuckDB sorts their keys and reads the other columns of the page's rows
         # only (late materialisation), so no sort carries every column of every match
         page = self._frame(
