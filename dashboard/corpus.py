@@ -6,10 +6,14 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
 from dashboard.schema import TABLES, empty_frame
+
+if TYPE_CHECKING:
+    from dashboard.sources.web import WebReport
 
 
 @dataclass
@@ -25,7 +29,7 @@ class IngestReport:
     rejected: Counter = field(default_factory=Counter)
     words: int = 0
     cached_ids: list[str] = field(default_factory=list)
-    web: object = None  # dashboard.sources.web.WebReport when URLs were read
+    web: WebReport | None = None  # when URLs were read
 
     def summary(self) -> str:
         lines = [

@@ -33,7 +33,7 @@ from dashboard.records import Article, Rejected, Statement, content_hash
 from dashboard.schema import TABLES, conform, empty_frame
 from dashboard.sources import iter_records
 from dashboard.sources.language import detect_language
-from dashboard.sources.web import Link, WebOptions, WebReport, is_url, iter_web_records
+from dashboard.sources.web import Link, WebOptions, WebReport, is_web_input, iter_web_records
 from dashboard.store import Store, StoreError
 
 if TYPE_CHECKING:
@@ -132,16 +132,15 @@ def ingest(
 
 
 def _records(
-    paths: str | os.PathLike | Iterable[str | os.PathLike | Link],
+    paths: list[str | os.PathLike | Link],
     web: WebOptions | None,
     store: str | os.PathLike | None,
     progress: bool,
     report: IngestReport,
 ) -> Iterator[Article | Rejected]:
     """The records of the files, folders and zips among `paths`, then of its URLs and Links."""
-    items = [paths] if isinstance(paths, str | os.PathLike) else list(paths)
-    urls = [item for item in items if isinstance(item, Link) or is_url(item)]
-    yield from iter_records([item for item in items if not (isinstance(item, Link) or is_url(item))])
+    urls = [item for item in paths if is_web_input(item)]
+    yield from iter_records([item for item in paths if not is_web_input(item)])
     if urls:
         options = replace(web or WebOptions(), progress=progress)
         report.web = WebReport()
@@ -517,7 +516,7 @@ def _progress_bar(paths: str | os.PathLike | Iterable[str | os.PathLike]):
 
     total = 0
     for p in [paths] if isinstance(paths, str | os.PathLike) else paths:
-        if isinstance(p, Link) or is_url(p):
+        if is_web_input(p):
             continue
         p = Path(p)
         if p.is_dir():

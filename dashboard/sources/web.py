@@ -89,8 +89,9 @@ class Link:
     date: str | None = None
     source: str | None = None
 
-    def fallback(self) -> dict[str, str | None]:
-        return {"title": self.title, "date": self.date, "source": self.source, "url": None}
+    def fallback(self, url: str) -> dict[str, str | None]:
+        """What the page's own metadata falls back on, with `url` as its address."""
+        return {"title": self.title, "date": self.date, "source": self.source, "url": url}
 
 
 class FetchError(Exception):
@@ -124,6 +125,11 @@ class WebReport:
 
 def is_url(value: object) -> bool:
     return isinstance(value, str) and value.strip().lower().startswith(("http://", "https://"))
+
+
+def is_web_input(value: object) -> bool:
+    """Whether an input is read from the web: an http(s) address, or a Link from a list of them."""
+    return isinstance(value, Link) or is_url(value)
 
 
 def canonical_url(url: str) -> str:
@@ -322,23 +328,10 @@ class Fetcher:
         raise FetchError(f"more than {self.options.max_redirects} redirects")
 
     def _check(self, url: str) -> None:
-        """Only http(s), and only public addresses unless allowed."""
+        """Only http(s) addresses (the address a connection reaches is checked by the connection itself)."""
         parts = urlsplit(url)
         if parts.scheme not in ("http", "https") or not parts.hostname:
             raise FetchError(f"not an http(s) address: {url[:100]}")
-        if self.options.allow_private:
-            return
-        try:
-            infos = socket.getaddrinfo(parts.hostname, parts.port or 80, type=socket.SOCK_STREAM)
-        except OSError as err:
-            raise FetchError(f"host not found: {parts.hostname}") from err
-        for info in infos:
-            address = ipaddress.ip_address(info[4][0])
-            if not address.is_global:
-                raise FetchError(
-                    f"{parts.hostname} is a private or local address ({address}); "
-                    "allow with --allow-private-addresses"
-                )
 
     def _robots_refusal(self, url: str) -> str | None:
         """Why robots.txt keeps us from `url`, or None (RFC 9309: no file or a 4xx allows all; a 5xx allows
@@ -666,7 +659,7 @@ def _read(
     if kind != "html":
         shown = page.content_type.split(";")[0].strip() or "unknown type"
         return link, depth, Rejected(link.url, "", f"not HTML ({shown})"), None, page.cached
-    fallback = link.fallback() | {"url": canonical_url(page.final_url)}
+    fallback = link.fallback(canonical_url(page.final_url))
     try:
         article = page_article(page.body, link.url, fallback, fetcher.options.min_words)
     except RecordError as err:
