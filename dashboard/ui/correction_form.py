@@ -52,17 +52,18 @@ def correction_form(
     row's corrections and an undo. A row marked rejected leaves the table: the selection of the table
     `selection_key` is cleared, so that it does not move to the next row."""
     row_id = str(row[KEYS[table][0]])
-    if st.session_state.get(f"{prefix}_fix_row") != row_id:  # another row: the form starts from its values
-        fields = [column for column, _, _ in FIELDS[table]]
-        for key in [*(f"{prefix}_fix_{name}" for name in [*fields, "rejected", "note"]), f"{prefix}_undo_id"]:
-            st.session_state.pop(key, None)
-        st.session_state[f"{prefix}_fix_row"] = row_id
+    fields = [column for column, _, _ in FIELDS[table]]
+    start_from_row(
+        f"{prefix}_fix_row",
+        row_id,
+        [*(f"{prefix}_fix_{name}" for name in [*fields, "rejected", "note"]), f"{prefix}_undo_id"],
+    )
     with st.expander(title, icon=":material/edit:"):
         if ":analyst" in row_id:
             st.caption("Added by an analyst: undo its addition below to remove it.")
         with st.form(key=f"{prefix}_fix", border=False, enter_to_submit=False):
             values = {
-                column: _widget(label, widget, row.get(column), f"{prefix}_fix_{column}")
+                column: field_widget(label, widget, row.get(column), f"{prefix}_fix_{column}")
                 for column, label, widget in FIELDS[table]
             }
             rejected = st.checkbox(REJECT[table], key=f"{prefix}_fix_rejected")
@@ -94,6 +95,16 @@ def correction_form(
         _history(table, row_id, prefix)
 
 
+def start_from_row(marker: str, row: object, keys: list[str]) -> None:
+    """Widgets `keys` of a form about one row start from that row's values (their defaults) when the row
+    shown, `row`, is not the one session state `marker` last held: a widget keeps its state across reruns,
+    and would otherwise show the last row's values for the next."""
+    if st.session_state.get(marker) != row:
+        for key in keys:
+            st.session_state.pop(key, None)
+        st.session_state[marker] = row
+
+
 def add_statement_form(article_id: str, text: str, near: int, prefix: str) -> None:
     """An expander with the form that adds a statement the extractor missed in an article: the analyst
     selects its words in the article shown beside it, pastes them, and names the speaker (as the article
@@ -114,7 +125,7 @@ def add_statement_form(article_id: str, text: str, near: int, prefix: str) -> No
                 key=f"{prefix}_add_mention",
             )
             for column, label, widget in FIELDS["statements"]:
-                _widget(label, widget, None, f"{prefix}_add_{column}")
+                field_widget(label, widget, None, f"{prefix}_add_{column}")
             st.text_input("Note (optional)", max_chars=200, key=f"{prefix}_add_note")
             st.form_submit_button(
                 "Add statement",
@@ -160,7 +171,8 @@ def _add_statement(article_id: str, text: str, near: int, prefix: str) -> None:
         state[message] = ("success", "Statement added: every page shows it from now on.")
 
 
-def _widget(label: str, widget: str | tuple[str, ...], current: object, key: str) -> object:
+def field_widget(label: str, widget: str | tuple[str, ...], current: object, key: str) -> object:
+    """The input `widget` of FIELDS (or its choices) for a column, starting from `current`."""
     if widget == "text":
         return st.text_input(label, value=_text(current), max_chars=200, key=key).strip()
     if widget == "actor":

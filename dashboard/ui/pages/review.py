@@ -16,7 +16,7 @@ from dashboard import corrections
 from dashboard.queries import sentence_end
 from dashboard.schema import KEYS
 from dashboard.ui import components
-from dashboard.ui.correction_form import add_statement_form, correction_form
+from dashboard.ui.correction_form import add_statement_form, correction_form, field_widget, start_from_row
 from dashboard.ui.data import country_names, store_dir, store_sql, target_labels, topic_labels
 
 KINDS = {
@@ -74,32 +74,17 @@ def _add_stance(source: dict, target: str | None = None) -> None:
     """A stance the extractor missed in a statement or a sentence: actor (a statement's speaker by
     default), target, polarity; its evidence is the statement's or the sentence's span. Saved before the
     page reruns, so the queue moves on."""
-    state = st.session_state
-    labels = target_labels()
-    options = list(labels)
     shown = (source["article_id"], source["start"], source["end"], target)
-    if state.get("review_add_for") != shown:  # a new row: the form starts from its own values
-        state["review_add_for"] = shown
-        speaker, country = source.get("speaker"), source.get("speaker_country")
-        state["review_add_actor"] = speaker if isinstance(speaker, str) else ""
-        state["review_add_country"] = (
-            country if isinstance(country, str) and country in country_names() else ""
-        )
-        state["review_add_target"] = target if target in options else options[0]
-        state["review_add_polarity"] = "support"
-        state["review_add_note"] = ""
+    keys = [f"review_add_{name}" for name in ("actor", "country", "target", "polarity", "note")]
+    start_from_row("review_add_for", shown, keys)
     with st.expander("Add a stance it states", icon=":material/add:", expanded=target is not None):
         with st.form(key="review_add_stance", border=False, enter_to_submit=False):
-            st.text_input("Actor", key="review_add_actor")
-            names = country_names()
-            st.selectbox(
-                "Actor's country",
-                ["", *sorted(names, key=names.__getitem__)],
-                format_func=lambda code: names.get(code, code) if code else "—",
-                key="review_add_country",
+            st.text_input("Actor", value=source.get("speaker") or "", key="review_add_actor")
+            field_widget("Actor's country", "country", source.get("speaker_country"), "review_add_country")
+            field_widget("Target", "target", target, "review_add_target")
+            st.segmented_control(
+                "Polarity", ["support", "oppose", "neutral"], default="support", key="review_add_polarity"
             )
-            st.selectbox("Target", options, format_func=labels.get, key="review_add_target")
-            st.segmented_control("Polarity", ["support", "oppose", "neutral"], key="review_add_polarity")
             st.text_input("Note (optional)", max_chars=200, key="review_add_note")
             st.form_submit_button(
                 "Add stance",
