@@ -755,12 +755,8 @@ class StoreSQL:
             f"WITH {ctes}, queue AS (SELECT * FROM f_{table} WHERE {id_column} NOT IN "
             f"(SELECT {id_column} FROM replaced_{table}) AND NOT contains({id_column}, ':analyst'){units})"
         )
-        total = self._query(f"{queue} SELECT count(*) FROM queue", params).fetchone()[0]
-        frame = self._frame(
-            f"{queue} SELECT * FROM queue ORDER BY {order}, {id_column} LIMIT 1 OFFSET $position",
-            params | {"position": max(0, int(position))},
-        )
-        return (None if frame.empty else conform(frame, table).iloc[0].to_dict()), int(total)
+        frame, total = self._queue_row(queue, params, "*", f"{order}, {id_column}", position)
+        return (None if frame.empty else conform(frame, table).iloc[0].to_dict()), total
 
     def missed_stances(self, filters: Filters, position: int = 0) -> tuple[dict[str, object] | None, int]:
         """The sentence at `position` of the queue of missed stances, and how many it holds: sentences of
@@ -784,13 +780,26 @@ class StoreSQL:
             "AND NOT EXISTS (SELECT 1 FROM no_stance n WHERE n.article_id = t.article_id "
             "AND n.span_start = t.sentence_start AND n.target = g.target))"
         )
+        frame, total = self._queue_row(
+            queue,
+            params,
+            "article_id, sentence_start, target, topic",
+            "score DESC, article_id, sentence_start, target",
+            position,
+        )
+        return (None if frame.empty else frame.iloc[0].to_dict()), total
+
+    def _queue_row(
+        self, queue: str, params: dict[str, object], columns: str, order: str, position: int
+    ) -> tuple[pd.DataFrame, int]:
+        """The row at `position` (`columns`, in `order`) of the CTE `queue` that `queue` (a WITH clause)
+        defines, as a frame of at most one row, and how many rows the queue holds."""
         total = self._query(f"{queue} SELECT count(*) FROM queue", params).fetchone()[0]
         frame = self._frame(
-            f"{queue} SELECT article_id, sentence_start, target, topic FROM queue "
-            "ORDER BY score DESC, article_id, sentence_start, target LIMIT 1 OFFSET $position",
+            f"{queue} SELECT {columns} FROM queue ORDER BY {order} LIMIT 1 OFFSET $position",
             params | {"position": max(0, int(position))},
         )
-        return (None if frame.empty else frame.iloc[0].to_dict()), int(total)
+        return frame, int(total)
 
     def row(self, table: str, row_id: str) -> dict[str, object]:
         """One row of `table` (statements, numbers, stances: as the pages read it, corrected) by its id;
