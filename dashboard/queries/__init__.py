@@ -454,6 +454,9 @@ def sentence_end(text: str, start: int, longest: int = 1_000) -> int:
     return found.end() if found.group() != "\n" else found.start()
 
 
+_STRAIGHT = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'"})
+
+
 def find_span(text: str, words: str, near: int = 0) -> tuple[int, int] | None:
     """Where `words` (an analyst's selection copied from the article: spacing, line breaks and curly or
     straight quotes may differ) stand in `text`, as (start, end); the occurrence nearest `near` when there
@@ -463,11 +466,8 @@ def find_span(text: str, words: str, near: int = 0) -> tuple[int, int] | None:
     if not pieces:
         return None
     pattern = re.compile(r"\s+".join(pieces).replace('"', '["“”„]').replace("'", "['‘’]"))
-    hits = list(pattern.finditer(text.replace("\u00a0", " ")))
+    hits = list(pattern.finditer(text))  # \s also matches a no-break space
     if not hits:
         return None
     best = min(hits, key=lambda m: abs(m.start() - near))
     return best.start(), best.end()
-
-
-_STRAIGHT = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'"})

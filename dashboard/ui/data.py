@@ -127,7 +127,8 @@ def ingest_urls(
 ) -> dict[str, object]:
     """Read the http(s) URLs in `text` (pages, RSS/Atom feeds, sitemaps; separated by spaces or lines) into
     the store, calling `progress(url, outcome, done, known)` after each page. Returns what
-    `ingest_uploads` does, the ingest summary as the command line prints it, and each URL's outcome.
+    `ingest_uploads` does, with each rejected URL's reason, and the ingest summary as the command line
+    prints it.
     Loopback and private addresses are refused unless DDD_WEB_ALLOW_PRIVATE=1 (a dashboard must not be a
     way into its own network)."""
     from dashboard.loader import IngestReport, ingest
@@ -164,7 +165,6 @@ def ingest_urls(
         "statements": statements,
         "rejected": pd.DataFrame(rejected, columns=["file", "position", "reason"]),
         "summary": report.summary() if urls else "No http(s) address given.",
-        "urls": pd.DataFrame(outcomes, columns=["url", "outcome"]),
     }
 
 

@@ -76,7 +76,7 @@ elif fetch:
 result = st.session_state.get(RESULT_KEY)
 if result is not None:
     with st.container(border=True, key="upload_result"):
-        st.markdown("**Last upload**" if "urls" not in result else "**Last read from the web**")
+        st.markdown("**Last read from the web**" if "summary" in result else "**Last upload**")
         cols = st.columns(4)
         cols[0].metric("Articles added", f"{result['added']:,}")
         cols[1].metric("Already in the store", f"{result['cached'] + result['duplicates']:,}")
