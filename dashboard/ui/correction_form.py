@@ -52,18 +52,16 @@ def correction_form(
     row's corrections and an undo. A row marked rejected leaves the table: the selection of the table
     `selection_key` is cleared, so that it does not move to the next row."""
     row_id = str(row[KEYS[table][0]])
-    fields = [column for column, _, _ in FIELDS[table]]
+    start = {f"{prefix}_fix_{c}": initial_value(w, row.get(c)) for c, _, w in FIELDS[table]}
     start_from_row(
-        f"{prefix}_fix_row",
-        row_id,
-        [*(f"{prefix}_fix_{name}" for name in [*fields, "rejected", "note"]), f"{prefix}_undo_id"],
+        f"{prefix}_fix_row", row_id, start | {f"{prefix}_fix_rejected": False, f"{prefix}_fix_note": ""}
     )
     with st.expander(title, icon=":material/edit:"):
         if ":analyst" in row_id:
             st.caption("Added by an analyst: undo its addition below to remove it.")
         with st.form(key=f"{prefix}_fix", border=False, enter_to_submit=False):
             values = {
-                column: field_widget(label, widget, row.get(column), f"{prefix}_fix_{column}")
+                column: field_widget(label, widget, f"{prefix}_fix_{column}")
                 for column, label, widget in FIELDS[table]
             }
             rejected = st.checkbox(REJECT[table], key=f"{prefix}_fix_rejected")
@@ -95,14 +93,31 @@ def correction_form(
         _history(table, row_id, prefix)
 
 
-def start_from_row(marker: str, row: object, keys: list[str]) -> None:
-    """Widgets `keys` of a form about one row start from that row's values (their defaults) when the row
-    shown, `row`, is not the one session state `marker` last held: a widget keeps its state across reruns,
-    and would otherwise show the last row's values for the next."""
+def start_from_row(marker: str, row: object, values: Mapping[str, object]) -> None:
+    """The widgets of a form about one row start from that row's `values` (widget key -> value) when the
+    row shown, `row`, is not the one session state `marker` last held: a widget keeps its value across
+    reruns (in the browser too), and would otherwise show the last row's values for the next. The widgets
+    are then drawn without defaults of their own (`field_widget`)."""
     if st.session_state.get(marker) != row:
-        for key in keys:
-            st.session_state.pop(key, None)
+        for key, value in values.items():
+            st.session_state[key] = value
         st.session_state[marker] = row
+
+
+def initial_value(widget: str | tuple[str, ...], current: object) -> object:
+    """What `field_widget` of kind `widget` shows for a row's `current` value."""
+    if widget in ("text", "actor"):
+        return _text(current)
+    if widget == "country":
+        return current if not _missing(current) and current in country_names() else ""
+    if widget == "target":
+        options = list(target_labels())
+        return current if not _missing(current) and current in options else options[0]
+    if widget == "number":
+        return None if _missing(current) else float(current)
+    if widget == "year":
+        return None if _missing(current) else int(current)
+    return current if not _missing(current) and current in widget else widget[0]
 
 
 def add_statement_form(article_id: str, text: str, near: int, prefix: str) -> None:
@@ -125,7 +140,7 @@ def add_statement_form(article_id: str, text: str, near: int, prefix: str) -> No
                 key=f"{prefix}_add_mention",
             )
             for column, label, widget in FIELDS["statements"]:
-                field_widget(label, widget, None, f"{prefix}_add_{column}")
+                field_widget(label, widget, f"{prefix}_add_{column}")
             st.text_input("Note (optional)", max_chars=200, key=f"{prefix}_add_note")
             st.form_submit_button(
                 "Add statement",
@@ -171,17 +186,18 @@ def _add_statement(article_id: str, text: str, near: int, prefix: str) -> None:
         state[message] = ("success", "Statement added: every page shows it from now on.")
 
 
-def field_widget(label: str, widget: str | tuple[str, ...], current: object, key: str) -> object:
-    """The input `widget` of FIELDS (or its choices) for a column, starting from `current`."""
+def field_widget(label: str, widget: str | tuple[str, ...], key: str) -> object:
+    """The input `widget` of FIELDS (or its choices) with widget key `key`; its value is what session state
+    holds (`start_from_row`), else the widget's own empty default."""
     if widget == "text":
-        return st.text_input(label, value=_text(current), max_chars=200, key=key).strip()
+        return st.text_input(label, max_chars=200, key=key).strip()
     if widget == "actor":
         known = known_actors()
-        typed = [] if _missing(current) or current in known else [str(current)]
+        current = st.session_state.get(key)
+        typed = [current] if current and current not in known else []
         return st.selectbox(
             label,
             ["", *typed, *known],
-            index=0 if _missing(current) else 1 if typed else known.index(current) + 1,
             format_func=lambda name: name or "—",
             accept_new_options=True,
             key=key,
@@ -189,31 +205,15 @@ def field_widget(label: str, widget: str | tuple[str, ...], current: object, key
     if widget == "country":
         names = country_names()
         codes = sorted(names, key=names.__getitem__)
-        return st.selectbox(
-            label,
-            ["", *codes],
-            index=(codes.index(current) + 1) if current in codes else 0,
-            format_func=lambda c: names.get(c, c) if c else "—",
-            key=key,
-        )
+        return st.selectbox(label, ["", *codes], format_func=lambda c: names.get(c, c) if c else "—", key=key)
     if widget == "target":
         labels = target_labels()
-        options = list(labels)
-        return st.selectbox(
-            label,
-            options,
-            index=options.index(current) if current in options else 0,
-            format_func=labels.get,
-            key=key,
-        )
+        return st.selectbox(label, list(labels), format_func=labels.get, key=key)
     if widget == "number":
-        value = None if _missing(current) else float(current)
-        return st.number_input(label, value=value, format="%.4g", key=key)
+        return st.number_input(label, value=None, format="%.4g", key=key)
     if widget == "year":
-        value = None if _missing(current) else int(current)
-        return st.number_input(label, value=value, min_value=1900, max_value=2100, step=1, key=key)
-    options = list(widget)
-    return st.selectbox(label, options, index=options.index(current) if current in options else 0, key=key)
+        return st.number_input(label, value=None, min_value=1900, max_value=2100, step=1, key=key)
+    return st.selectbox(label, list(widget), key=key)
 
 
 def _history(table: str, row_id: str, prefix: str) -> None:
@@ -234,7 +234,8 @@ def _history(table: str, row_id: str, prefix: str) -> None:
     open_ids = [int(i) for i in past.loc[past["action"] != "undo", "id"] if int(i) not in undone]
     if open_ids:
         left, right = st.columns([2, 1], vertical_alignment="bottom")
-        chosen = left.selectbox("Correction to undo", open_ids[::-1], key=f"{prefix}_undo_id")
+        # a key per row: the choice of another row's correction is not carried over
+        chosen = left.selectbox("Correction to undo", open_ids[::-1], key=f"{prefix}_undo_id_{row_id}")
         if right.button("Undo", key=f"{prefix}_undo", icon=":material/undo:"):
             corrections.undo(store_dir(), chosen, analyst=st.session_state.get("analyst"))
             st.rerun()

@@ -516,6 +516,7 @@ def test_the_review_queue_is_worked_from_the_keyboard_and_exports_json_lines(pag
     first = position.inner_text()
     total = int(first.split()[-1].replace(",", ""))
     _idle(page)
+    page.wait_for_timeout(1000)  # the shortcuts are bound once the page has settled
     page.get_by_role("heading", name="Review", exact=True).click()  # the page has the keyboard focus
     page.keyboard.press("j")
     expect(position).to_have_text(f"Row 2 of {total:,}")
@@ -528,6 +529,12 @@ def test_the_review_queue_is_worked_from_the_keyboard_and_exports_json_lines(pag
     page.locator(".st-key-review_statements_fix_note input").blur()
     page.keyboard.press("a")
     expect(position).to_have_text(f"Row 1 of {total - 1:,}")
+    _idle(page)
+    # the form now holds the next row's values, not those of the row accepted
+    speaker = page.locator("h3").first.inner_text().split(",")[0]
+    shown = "—" if speaker == "Unnamed speaker" else speaker
+    expect(page.locator(".st-key-review_statements_fix_speaker input")).to_have_value(shown)
+    expect(page.locator(".st-key-review_statements_fix_note input")).to_have_value("")
     SHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SHOTS / "review_statements.png"), full_page=True)
     # the queue of missed stances
@@ -536,6 +543,10 @@ def test_the_review_queue_is_worked_from_the_keyboard_and_exports_json_lines(pag
     expect(waiting).to_be_visible()
     queued = int(waiting.inner_text().split()[0].replace(",", ""))
     _idle(page)
+    # the stance form starts from the queued sentence: no actor, its target (not the last statement's)
+    expect(page.locator(".st-key-review_add_actor input")).to_have_value("")
+    target = page.locator("h3").first.inner_text()
+    expect(page.locator(".st-key-review_add_target input")).to_have_value(target)
     page.keyboard.press("n")
     expect(
         page.get_by_text(re.compile(rf"^{queued - 1:,} sentences in the filtered articles"))

@@ -16,7 +16,13 @@ from dashboard import corrections
 from dashboard.queries import sentence_end
 from dashboard.schema import KEYS
 from dashboard.ui import components
-from dashboard.ui.correction_form import add_statement_form, correction_form, field_widget, start_from_row
+from dashboard.ui.correction_form import (
+    add_statement_form,
+    correction_form,
+    field_widget,
+    initial_value,
+    start_from_row,
+)
 from dashboard.ui.data import country_names, store_dir, store_sql, target_labels, topic_labels
 
 KINDS = {
@@ -75,16 +81,20 @@ def _add_stance(source: dict, target: str | None = None) -> None:
     default), target, polarity; its evidence is the statement's or the sentence's span. Saved before the
     page reruns, so the queue moves on."""
     shown = (source["article_id"], source["start"], source["end"], target)
-    keys = [f"review_add_{name}" for name in ("actor", "country", "target", "polarity", "note")]
-    start_from_row("review_add_for", shown, keys)
+    start = {
+        "review_add_actor": source.get("speaker") or "",
+        "review_add_country": initial_value("country", source.get("speaker_country")),
+        "review_add_target": initial_value("target", target),
+        "review_add_polarity": "support",
+        "review_add_note": "",
+    }
+    start_from_row("review_add_for", shown, start)
     with st.expander("Add a stance it states", icon=":material/add:", expanded=target is not None):
         with st.form(key="review_add_stance", border=False, enter_to_submit=False):
-            st.text_input("Actor", value=source.get("speaker") or "", key="review_add_actor")
-            field_widget("Actor's country", "country", source.get("speaker_country"), "review_add_country")
-            field_widget("Target", "target", target, "review_add_target")
-            st.segmented_control(
-                "Polarity", ["support", "oppose", "neutral"], default="support", key="review_add_polarity"
-            )
+            st.text_input("Actor", key="review_add_actor")
+            field_widget("Actor's country", "country", "review_add_country")
+            field_widget("Target", "target", "review_add_target")
+            st.segmented_control("Polarity", ["support", "oppose", "neutral"], key="review_add_polarity")
             st.text_input("Note (optional)", max_chars=200, key="review_add_note")
             st.form_submit_button(
                 "Add stance",
