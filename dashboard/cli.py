@@ -149,7 +149,10 @@ def _inputs(paths: list[str], url_files: list[str]) -> list:
 
 
 def _ingest(args: argparse.Namespace) -> int:
-    from dashboard.cluster import ClusterError
+    from dashboard.cluster import ClusterError, start_fork_server
+
+    if (args.cluster or "").startswith("local:"):
+        start_fork_server(args.model)  # its workers' model loads while this process imports the loader
     from dashboard.loader import BATCH_ARTICLES, IngestReport, ingest
     from dashboard.nlp.pipeline import ModelNotFoundError
 

@@ -53,6 +53,22 @@ def test_local_cluster_stores_the_rows_one_process_stores(corpus, reference, tmp
     assert len(reference["statements"]) > 50
 
 
+def test_local_workers_start_with_the_model_loaded_once_before_them():
+    def model_loads() -> tuple[bool, int, int]:
+        from dashboard.loader import worker_version
+
+        info = worker_version.cache_info()
+        return "dashboard.cluster_preload" in sys.modules, info.misses, info.hits
+
+    with open_cluster("local:2", None) as workers:
+        pids = workers.client.run(os.getpid)
+        loads = workers.client.run(model_loads)
+    assert len(set(pids.values())) == 2 and os.getpid() not in pids.values()
+    # forked from the fork server that loaded it (its one load is the workers' one miss): the warm-up
+    # every worker ran found the model there
+    assert list(loads.values()) == [(True, 1, 1), (True, 1, 1)]
+
+
 def _processing_worker_pid(client: Client) -> int:
     pids = client.run(os.getpid)
     busy = [w for w, keys in client.processing().items() if keys]
