@@ -32,7 +32,7 @@ from dashboard.nlp.topics import topic_matcher, topic_rows
 from dashboard.records import Article, Rejected, Statement, content_hash
 from dashboard.schema import TABLES, conform, empty_frame
 from dashboard.sources import iter_records
-from dashboard.sources.language import detect_language
+from dashboard.sources.language import detect_language, warm_up_detection
 from dashboard.sources.web import Link, WebOptions, WebReport, is_web_input, iter_web_records
 from dashboard.store import Store, StoreError
 
@@ -161,6 +161,7 @@ def _extractor(
     if cluster is not None:
         from dashboard.cluster import open_cluster
 
+        warm_up_detection()  # while the workers start: their first tasks then wait for no article of ours
         with open_cluster(cluster, model) as remote:
             yield remote.version + suffix, partial(remote.extract, disabled_rules=disabled_rules)
         return

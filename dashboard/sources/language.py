@@ -55,6 +55,11 @@ def detect_language(text: str) -> str:
     return _short_text_language(sample, letters)
 
 
+def warm_up_detection() -> None:
+    """Load py3langid's model now (about 0.7 s), not at the first article."""
+    py3langid.classify("load the model")
+
+
 def _short_text_language(sample: str, letters: int) -> str:
     # rank() scores every language without touching the shared identifier (set_languages would mutate it)
     scores = {code: score for code, score in py3langid.rank(sample) if code in MAJOR_LANGUAGES}
