@@ -203,6 +203,7 @@ def test_overview_shows_metrics_and_a_drawn_chart(page, server: str, small_table
     expect(chart).to_be_visible()
     expect(chart.locator("svg.main-svg").first).to_be_visible()
     expect(chart.locator("g.barlayer path").first).to_be_attached()  # bars were drawn
+    expect(page.get_by_role("button", name="Deploy")).to_have_count(0)  # an analyst's tool: no developer menu
     SHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SHOTS / "overview.png"), full_page=True)
 
