@@ -151,14 +151,14 @@ def _inputs(paths: list[str], url_files: list[str]) -> list:
 def _ingest(args: argparse.Namespace) -> int:
     from dashboard.cluster import ClusterError, start_fork_server
 
+    if not args.paths and not args.urls:
+        print("error: give files, folders, zips or URLs, or --urls FILE", file=sys.stderr)
+        return 2
     if (args.cluster or "").startswith("local:"):
         start_fork_server(args.model)  # its workers' model loads while this process imports the loader
     from dashboard.loader import BATCH_ARTICLES, IngestReport, ingest
     from dashboard.nlp.pipeline import ModelNotFoundError
 
-    if not args.paths and not args.urls:
-        print("error: give files, folders, zips or URLs, or --urls FILE", file=sys.stderr)
-        return 2
     try:
         inputs = _inputs(args.paths, args.urls)
     except OSError as exc:
