@@ -145,3 +145,21 @@ def test_an_unreachable_scheduler_is_a_clear_error(capsys, corpus, tmp_path):
     assert cli(["ingest", str(corpus), "--store", str(tmp_path / "s"), "--cluster", "local:0"]) == 2
     assert "local:N with N >= 1" in capsys.readouterr().err
     assert not (tmp_path / "s").exists()
+
+
+def test_a_model_the_workers_cannot_load_is_a_clear_error(capsys, corpus, tmp_path):
+    store = tmp_path / "s"
+    args = [
+        "ingest",
+        str(corpus),
+        "--store",
+        str(store),
+        "--cluster",
+        "local:1",
+        "--model",
+        "no_such_pipeline",
+    ]
+    assert cli(args) == 2
+    err = capsys.readouterr().err
+    assert "a worker cannot load the pipeline" in err and "no_such_pipeline" in err
+    assert not store.exists()
