@@ -42,7 +42,7 @@ def start_fork_server(model: str | None) -> bool:
     """Start the fork server that `local:N` workers are forked from, now: it imports the loader and loads
     `model` once (`dashboard.cluster_preload`), in parallel with whatever this process does until the
     cluster starts, and every worker then starts with both instead of importing spaCy and loading the model
-    itself (on two cores, workers are ready about 5 s sooner). False where there is no fork server
+    itself (on two cores, workers are ready about 6 s in instead of 10). False where there is no fork server
     (Windows): workers are spawned and load the model themselves."""
     import multiprocessing
     import multiprocessing.forkserver
