@@ -21,6 +21,7 @@ from dashboard.queries import (
     TABLE_NAMES,
     Filters,
     apply_filters,
+    facts,
     frames,
     search_statements,
     stance_frames,
@@ -566,6 +567,37 @@ def test_a_large_store_read_from_its_files_gives_the_rows_of_a_small_one_held_in
             _same(disk.filtered(filters), db.filtered(filters), str(filters))
     in_memory = dict(db._query("SELECT table_name, table_type FROM information_schema.tables").fetchall())
     assert in_memory["raw_statements"] == "BASE TABLE"
+
+
+def test_country_and_topic_masks_of_several_words_filter_and_count_as_one_word_does(
+    store, tables, monkeypatch
+) -> None:
+    """The sample's countries fit in one 64-bit word; with three bits a word they take many, and every
+    filter set still counts and charts the pandas rows."""
+    monkeypatch.setattr(facts, "WORD_BITS", 3)
+    names = {"DEU": "Germany", "FRA": "France", "USA": "United States"}
+    labels = {"defence_spending": "Defence spending", "nato": "NATO"}
+    with StoreSQL(store) as db:
+        assert db.codes.country_words > 5 and db.codes.topic_words > 1
+        grid = [*_grid(tables)[::2], Filters(countries=tuple(db.codes.countries)[-2:])]
+        for filters in grid:
+            shown = apply_filters(tables, filters)
+            assert db.count(filters) == {t: len(shown[t]) for t in TABLE_NAMES}, filters
+            statements = frames.with_published(shown["statements"], shown["articles"])
+            assert db.headline_counts(filters) == queries.headline_counts(shown["articles"], statements)
+            pd.testing.assert_frame_equal(
+                db.stance_matrix(filters, "actor_country"),
+                stance_frames.country_target_matrix(shown["stances"]),
+                check_index_type=False,
+            )
+        for filters in grid[::6]:
+            shown = apply_filters(tables, filters)
+            pd.testing.assert_frame_equal(
+                db.topic_prevalence_by_country(filters, labels, names, n_countries=40),
+                frames.topic_prevalence_by_country(
+                    shown["topics"], shown["articles"], labels, names, n_countries=40
+                ),
+            )
 
 
 def test_the_speaker_counts_one_scan_serves_are_the_pandas_ones_for_every_filter_set(tables, db) -> None:

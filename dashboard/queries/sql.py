@@ -35,6 +35,7 @@ from dashboard.queries import (
     TABLE_NAMES,
     Filters,
     _search_terms,
+    facts,
     stance_frames,
 )
 from dashboard.queries.frames import (
@@ -96,6 +97,7 @@ class StoreSQL:
                 )
         self._corrected()
         self._canonical_views()
+        self.codes = facts.build(self.con)
         self._lock = threading.Lock()
         self._selections: dict[Filters, str] = {}  # filter set -> its table of article ids, oldest first
         self._retired: deque[tuple[str, float]] = deque()  # (table, when it left the selections)
@@ -132,17 +134,6 @@ class StoreSQL:
         self.con.execute("CREATE VIEW numbers AS SELECT * FROM corrected_numbers")
         for table in ("topics", "rejected"):
             self.con.execute(f"CREATE VIEW {table} AS SELECT * FROM raw_{table}")
-        # The topics pages count articles, not sentences: one row per (article, topic) with its sentence
-        # rows, the article's date and the countries it mentions (each once), a third of the topics
-        # table's rows, kept in memory (about 100 bytes a row) so that no topic chart scans sentence rows
-        # or joins them to their articles
-        self.con.execute(
-            "CREATE TABLE article_topics AS SELECT t.*, a.published, a.countries FROM "
-            "(SELECT article_id, topic, count(sentence_start) AS sentences FROM topics "
-            "WHERE article_id IS NOT NULL AND topic IS NOT NULL GROUP BY article_id, topic) t "
-            "LEFT JOIN (SELECT article_id, published, list_distinct(countries) AS countries FROM articles) a "
-            "USING (article_id)"
-        )
 
     def _corrected(self) -> None:
         """Views `corrected_statements`, `corrected_numbers`, `corrected_stances`: the stored rows with the
@@ -218,7 +209,11 @@ class StoreSQL:
     def _frame(self, sql: str, params: dict[str, object] | None = None) -> pd.DataFrame:
         """`sql`'s result as a DataFrame, through Arrow: strings stay Arrow strings (DuckDB's own `df()`
         makes a Python object of each, three times slower on 100,000 rows of sentences)."""
-        return self.con.cursor().sql(sql, params=params or {}).to_arrow_table().to_pandas()
+        table = self.con.cursor().sql(sql, params=params or {}).to_arrow_table()
+        for i, field in enumerate(table.schema):  # the fact tables' ENUM columns arrive as dictionaries
+            if pa.types.is_dictionary(field.type):
+                table = table.set_column(i, field.name, table.column(i).cast(field.type.value_type))
+        return table.to_pandas()
 
     def _ctes(self, filters: Filters) -> tuple[str, dict[str, object]]:
         """`filter_ctes(filters)`, with the articles that pass a country or actor filter (the costly part:
@@ -247,6 +242,14 @@ class StoreSQL:
         ctes, params = self._ctes(filters)
         return self._frame(f"WITH {ctes} {select}", params)
 
+    def _fact_query(
+        self, filters: Filters, select: str, params: dict[str, object] | None = None
+    ) -> pd.DataFrame:
+        """`select` after `facts.fact_ctes(filters)`: `f_articles`, `f_statements`, `f_numbers`, `f_stances`
+        and `f_article_topics` over the fact tables."""
+        ctes, filter_params = facts.fact_ctes(filters, self.codes)
+        return self._frame(f"WITH {ctes} {select}", filter_params | (params or {}))
+
     def close(self) -> None:
         self.con.close()
 
@@ -261,10 +264,20 @@ class StoreSQL:
         return {table: self.table(table, filters) for table in TABLE_NAMES}
 
     def count(self, filters: Filters, tables: Iterable[str] = TABLE_NAMES) -> dict[str, int]:
-        """Rows per table (all six, or `tables`) after `filters`, counted in DuckDB."""
-        ctes, params = self._ctes(filters)
-        union = " UNION ALL ".join(f"SELECT '{t}', count(*) FROM f_{_table(t)}" for t in tables)
-        return {t: int(n) for t, n in self._query(f"WITH {ctes} {union}", params).fetchall()}
+        """Rows per table (all six, or `tables`) after `filters`, counted in DuckDB (from the fact tables
+        but for topics and rejected records)."""
+        tables = [_table(t) for t in tables]
+        out = {}
+        for in_facts, ctes_of in ((True, self._fact_ctes), (False, self._ctes)):
+            mine = [t for t in tables if (t in facts.TABLES) == in_facts]
+            if mine:
+                ctes, params = ctes_of(filters)
+                union = " UNION ALL ".join(f"SELECT '{t}', count(*) FROM f_{t}" for t in mine)
+                out |= {t: int(n) for t, n in self._query(f"WITH {ctes} {union}", params).fetchall()}
+        return {t: out[t] for t in tables}
+
+    def _fact_ctes(self, filters: Filters) -> tuple[str, dict[str, object]]:
+        return facts.fact_ctes(filters, self.codes)
 
     def statements_page(
         self, filters: Filters, search: str | None = None, *, limit: int = 500, offset: int = 0
@@ -439,7 +452,7 @@ class StoreSQL:
         the last `SELECTIONS` are kept."""
 
         def scan() -> tuple[pd.DataFrame, int]:
-            counts = self._filtered_query(
+            counts = self._fact_query(
                 filters,
                 "SELECT speaker, speaker_country, speaker_role, count(*) AS n FROM f_statements "
                 "GROUP BY speaker, speaker_country, speaker_role",
@@ -478,23 +491,21 @@ class StoreSQL:
         """`dashboard.queries.statements_over_time` in SQL: statements per period of their article's date
         and per kind (period, kind, statements), verbatim kinds first."""
         order = " ".join(f"WHEN '{k}' THEN {i}" for i, k in enumerate(KINDS))
-        counts = self._filtered_query(
+        counts = self._fact_query(
             filters,
-            # counted per article first: the join with the articles' dates then has a row per article
-            f"SELECT * FROM (SELECT {_period('a.published', freq)} AS period, kind, sum(n) AS statements "
-            "FROM (SELECT article_id, coalesce(kind, 'unknown') AS kind, count(*) AS n FROM f_statements "
-            "GROUP BY ALL) s JOIN f_articles a USING (article_id) WHERE a.published IS NOT NULL "
-            "GROUP BY ALL) "
+            f"SELECT * FROM (SELECT {_day_period(freq)} AS period, "
+            "coalesce(kind::VARCHAR, 'unknown') AS kind, count(*) AS statements FROM f_statements "
+            "WHERE day IS NOT NULL GROUP BY ALL) "
             f"ORDER BY period, CASE kind {order} ELSE {len(KINDS)} END",
         )
         return _typed(counts, {"period": "datetime64[ns]", "kind": "string", "statements": "int64"})
 
     def articles_over_time(self, filters: Filters, freq: str = "M") -> pd.DataFrame:
         """`frames.articles_over_time` in SQL: dated articles per period (period, articles)."""
-        counts = self._filtered_query(
+        counts = self._fact_query(
             filters,
-            f"SELECT {_period('published', freq)} AS period, count(*) AS articles FROM f_articles "
-            "WHERE published IS NOT NULL GROUP BY period ORDER BY period",
+            f"SELECT {_day_period(freq)} AS period, count(*) AS articles FROM f_articles "
+            "WHERE day IS NOT NULL GROUP BY period ORDER BY period",
         )
         return _typed(counts, {"period": "datetime64[ns]", "articles": "int64"})
 
@@ -515,7 +526,7 @@ class StoreSQL:
     def top_topics(self, filters: Filters, labels: Mapping[str, str], n: int = 10) -> pd.DataFrame:
         """`frames.top_topics` in SQL: the `n` topics found in most articles, with their
         sentence rows; most articles first, ties by label."""
-        counts = self._filtered_query(
+        counts = self._fact_query(
             filters,
             "SELECT topic, count(*) AS articles, sum(sentences) AS sentences FROM f_article_topics "
             "GROUP BY topic",
@@ -539,7 +550,7 @@ class StoreSQL:
         elif measure == "claims":
             select = "SELECT country AS iso3, count(*) AS count FROM f_numbers WHERE country IS NOT NULL "
             select += f"AND unit IN ({', '.join(_literal(u) for u in CLAIM_UNITS)}) GROUP BY iso3"
-            counts = self._filtered_query(filters, select)
+            counts = self._fact_query(filters, select)
         else:
             raise ValueError(f"unknown measure {measure!r}; supported: statements, claims")
         counts["country"] = _names_of(counts["iso3"], names)
@@ -553,11 +564,9 @@ class StoreSQL:
         Spending claims page's charts and counts draw, one row per distinct charted values with `n`."""
         keys = ", ".join(SPENDING_KEYS)
         evidence = ", ".join(f"arg_min({c}, number_id) AS {c}" for c in SPENDING_EVIDENCE)
-        ctes, params = self._ctes(filters)
-        frame = self._frame(
-            f"WITH {ctes} SELECT {keys}, {evidence}, count(*) AS n FROM f_numbers "
-            f"WHERE list_contains($units, unit) GROUP BY {keys} ORDER BY number_id",
-            params | {"units": list(CLAIM_UNITS)},
+        frame = self._fact_query(
+            filters,
+            f"SELECT {keys}, {evidence}, count(*) AS n FROM f_claims GROUP BY {keys} ORDER BY number_id",
         )
         return _typed(
             frame, {c: TABLES["numbers"][c] for c in (*SPENDING_KEYS, *SPENDING_EVIDENCE)} | {"n": "int64"}
@@ -565,14 +574,14 @@ class StoreSQL:
 
     def _claims(self, filters: Filters, names: Mapping[str, str]) -> tuple[str, dict[str, object]]:
         """The claims table's query (`frames.claims_table`) and its parameters."""
-        ctes, params = self._ctes(filters)
+        ctes, params = self._fact_ctes(filters)
         params |= _names_params(names)
         return (
             f"WITH {ctes}, {_NAMES_CTE} "
             "SELECT coalesce(names.name, n.country) AS country, year, value AS claimed, qualifier, kind, "
             "official_value AS official, edition, difference, verdict, sentence, article_id, statement_id, "
             "number_id "
-            "FROM f_numbers n LEFT JOIN names ON names.code = n.country WHERE unit = 'percent_of_gdp' "
+            "FROM f_claims n LEFT JOIN names ON names.code = n.country WHERE unit = 'percent_of_gdp' "
             "ORDER BY verdict IS NULL, coalesce(names.name, n.country), year, value, number_id",
             params,
         )
@@ -610,7 +619,7 @@ class StoreSQL:
             out["share_oppose"] = out["n_oppose"] / out["count"]
             out = out[["actor", "target", "mean_score", "count", "share_support", "share_oppose"]]
             return out.reset_index(drop=True)
-        out = self._filtered_query(
+        out = self._fact_query(
             filters,
             f"SELECT {row}, target, sum(score * w) / sum(w) AS mean_score, count(*) AS count, "
             "avg(CASE WHEN polarity = 'support' THEN 1.0 ELSE 0.0 END) AS share_support, "
@@ -624,14 +633,10 @@ class StoreSQL:
         period of the article's date and target; stances of undated articles are left out."""
         if freq not in {"M", "Q"}:
             raise ValueError(f"freq must be 'M' or 'Q', not {freq!r}")
-        out = self._filtered_query(
+        out = self._fact_query(
             filters,
-            # summed per article first, as the statements over time
-            f"SELECT {_period('published', freq)} AS period, target, sum(sw) / sum(w) AS mean_score, "
-            "sum(n) AS count FROM "
-            "(SELECT article_id, target, sum(score * w) AS sw, sum(w) AS w, count(*) AS n "
-            f"FROM ({_VALID_STANCES.format(keys='article_id')}) GROUP BY article_id, target) "
-            "JOIN f_articles USING (article_id) WHERE published IS NOT NULL "
+            f"SELECT {_day_period(freq)} AS period, target, sum(score * w) / sum(w) AS mean_score, "
+            f"count(*) AS count FROM ({_VALID_STANCES.format(keys='aidx')}) WHERE day IS NOT NULL "
             "GROUP BY period, target ORDER BY period, target",
         )
         out = _strings(out, ["target"])
@@ -656,7 +661,7 @@ class StoreSQL:
             f"SELECT actor, target, count(*) AS weight, sum(score * w) / sum(w) AS mean_score, {polarities} "
             f"FROM ({_VALID_STANCES.format(keys='actor')}) GROUP BY actor, target ORDER BY actor, target"
         )
-        return self._once("actor_targets", filters, lambda: self._filtered_query(filters, select)).copy()
+        return self._once("actor_targets", filters, lambda: self._fact_query(filters, select)).copy()
 
     def stance_cell(
         self, filters: Filters, actor: str | None = None, target: str | None = None
@@ -687,13 +692,13 @@ class StoreSQL:
     ) -> pd.DataFrame:
         """`frames.topic_prevalence_by_period` in SQL: per period, the share of its dated
         articles that carry each topic (period, topic, label, articles, period_articles, share)."""
-        period = _period("published", freq)
-        out = self._filtered_query(
+        period = _day_period(freq)
+        out = self._fact_query(
             filters,
             f"SELECT period, topic, count(*) AS articles, any_value(period_articles) AS period_articles FROM "
-            f"(SELECT {period} AS period, topic FROM f_article_topics WHERE published IS NOT NULL) JOIN "
+            f"(SELECT {period} AS period, topic FROM f_article_topics WHERE day IS NOT NULL) JOIN "
             f"(SELECT {period} AS period, count(*) AS period_articles FROM f_articles "
-            "WHERE published IS NOT NULL GROUP BY period) USING (period) GROUP BY period, topic",
+            "WHERE day IS NOT NULL GROUP BY period) USING (period) GROUP BY period, topic",
         )
         out["share"] = out["articles"] / out["period_articles"]
         out["label"] = _names_of(out["topic"], labels)
@@ -711,24 +716,26 @@ class StoreSQL:
     ) -> pd.DataFrame:
         """`frames.topic_prevalence_by_country` in SQL: per country mentioned (`countries`, or
         the `n_countries` mentioned in most articles), the share of its articles that carry each topic."""
-        totals = self._filtered_query(
-            filters,
-            "SELECT iso3, count(*) AS country_articles FROM "
-            "(SELECT unnest(list_distinct(countries)) AS iso3 FROM f_articles) GROUP BY iso3",
-        )
+        # counted by the bits of the articles' country masks, one column per country (no list unnested)
+        codes = list(self.codes.countries)
+        counts = self._fact_query(filters, f"SELECT {_mentioning(self.codes, codes)} FROM f_articles")
+        totals = pd.DataFrame({"iso3": codes, "country_articles": counts.iloc[0].to_numpy()})
+        totals = totals[totals["country_articles"] > 0]
         wanted = {str(c).upper() for c in countries or () if c}
         if wanted:
             keep = [c for c in totals["iso3"] if c in wanted]
         else:
             ranked = totals.sort_values(["country_articles", "iso3"], ascending=[False, True])
             keep = ranked["iso3"].head(n_countries).tolist()
-        ctes, params = self._ctes(filters)
-        out = self._frame(
-            f"WITH {ctes} SELECT iso3, topic, count(*) AS articles FROM "
-            "(SELECT unnest(countries) AS iso3, topic FROM f_article_topics) "
-            "WHERE list_contains($keep, iso3) GROUP BY iso3, topic",
-            params | {"keep": keep},
+        masks = ", ".join(f"mm{i}" for i in range(self.codes.country_words))
+        per_topic = self._fact_query(
+            filters,
+            f"SELECT {', '.join(['topic', _mentioning(self.codes, keep)] if keep else ['topic'])} "
+            f"FROM f_article_topics JOIN (SELECT aidx, {masks} FROM f_articles) USING (aidx) GROUP BY topic",
         )
+        per_topic.columns = ["topic", *keep]
+        out = per_topic.melt(id_vars="topic", var_name="iso3", value_name="articles")
+        out = out[out["articles"] > 0]
         out = out.merge(totals, on="iso3", how="left")
         out["share"] = out["articles"] / out["country_articles"]
         out["country"] = _names_of(out["iso3"], names)
@@ -899,6 +906,22 @@ def _period(column: str, freq: str) -> str:
     return f"date_trunc('{_TRUNC[freq]}', timezone('UTC', {column}))"
 
 
+def _mentioning(codes: facts.Codes, countries: list[str]) -> str:
+    """SQL: per country of `countries` (all in `codes`), how many rows' mention masks hold its bit."""
+    out = []
+    for code in countries:
+        word, bit = codes.countries[code]
+        out.append(f"count(*) FILTER (WHERE (mm{word} & {1 << bit}::UBIGINT) <> 0)")
+    return ", ".join(out)
+
+
+def _day_period(freq: str) -> str:
+    """`_period` of the fact tables' UTC `day`."""
+    if freq not in _TRUNC:
+        raise ValueError(f"unknown frequency {freq!r}; supported: {', '.join(FREQUENCIES)}")
+    return f"date_trunc('{_TRUNC[freq]}', day)"
+
+
 def _utc_day(moment: object) -> date:
     return pd.Timestamp(moment).tz_convert("UTC").date()
 
@@ -914,8 +937,7 @@ def _in(column: str, name: str) -> str:
 
 def filter_ctes(filters: Filters, selected: str | None = None) -> tuple[str, dict[str, object]]:
     """Common table expressions `f_articles`, `f_statements`, ... holding the rows that pass `filters`
-    (the semantics of `dashboard.queries.apply_filters`; `f_article_topics` as `f_topics` over the rows of
-    `article_topics`), and their named parameters. `selected` names a
+    (the semantics of `dashboard.queries.apply_filters`), and their named parameters. `selected` names a
     table that holds the ids of the articles that pass (computed before from these CTEs)."""
     p: dict[str, object] = {}
     where = []
@@ -1001,10 +1023,9 @@ def filter_ctes(filters: Filters, selected: str | None = None) -> tuple[str, dic
     topic_where = ["article_id IN (SELECT article_id FROM f_articles)"] if narrowed else []
     if filters.topics:
         topic_where.append(_in("topic", "topics"))
-    for view, table in (("f_topics", "topics"), ("f_article_topics", "article_topics")):
-        ctes.append(
-            f"{view} AS (SELECT * FROM {table}{' WHERE ' + ' AND '.join(topic_where) if topic_where else ''})"
-        )
+    ctes.append(
+        f"f_topics AS (SELECT * FROM topics{' WHERE ' + ' AND '.join(topic_where) if topic_where else ''})"
+    )
     ctes += [f"f_{t} AS (SELECT * FROM {last[t]})" for t in ("statements", "numbers", "stances")]
     ctes.append("f_rejected AS (SELECT * FROM rejected)")
     return ",\n".join(ctes), p

@@ -1,0 +1,328 @@
+"""Compact in-memory copies of what the dashboard's charts count ("facts"), and the global filters on them.
+
+The charts count statements, numbers and stances by a few short columns (speaker, country, role, kind,
+target, polarity, score, date). Read from the store's Parquet files, each count would scan the long rows
+and test the country filter by semi-joins on string ids (about 0.5 s each at ten million statements, and
+several per page). The fact tables hold those columns only, built once when a `StoreSQL` opens (from the
+corrected views, so analysts' corrections are in them):
+
+- `fact_articles`: per article an integer id `aidx`, its UTC day, outlet, the countries it mentions, and
+  bit masks of the countries it mentions (`mm0`, `mm1`, ...), of its speakers' and stance actors'
+  countries (`sm*`), of its numbers' countries (`nm*`) and of its topics (`tm*`);
+- `fact_statements`, `fact_numbers`, `fact_stances`: per row its article's `aidx`, day and mention masks,
+  and the columns the charts group by; a number and a stance also carry their statement's speaker,
+  speaker's country and number-country masks (`s_speaker`, `s_country`, `s_nm*`), which the country and
+  actor filters test instead of joining on statement ids;
+- `article_topics`: one row per (article, topic) with its sentence rows, the article's `aidx` and day.
+
+Strings are DuckDB ENUMs (stored as small integers: grouping by them is about 3x faster than by strings)
+and a set of countries is one bit per country in 64-bit words, so the country filter is an AND of integers.
+`fact_ctes(filters, codes)` gives `f_articles`, `f_statements`, `f_numbers`, `f_stances` and
+`f_article_topics` over these tables with the semantics of `dashboard.queries.apply_filters`."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+import duckdb
+import pyarrow as pa
+
+from dashboard.queries import COUNTRY_FIELDS, Filters
+from dashboard.queries.frames import CLAIM_UNITS, SPENDING_EVIDENCE, SPENDING_KEYS
+
+TABLES = ("articles", "statements", "numbers", "stances")  # the filtered tables the fact tables count
+_CLAIM_ROW = ("sentence", "article_id", "statement_id", "number_id")  # the claims table's evidence
+WORD_BITS = 64  # bits of a mask's word (UBIGINT); a mask has as many words as its codes need
+# ENUM type -> per table the column whose values it holds (one scan of each table collects them all)
+_ENUMS = {
+    "ddd_country": {"statements": "speaker_country", "numbers": "country", "stances": "actor_country"},
+    "ddd_person": {"statements": "speaker", "stances": "actor"},
+    "ddd_role": {"statements": "speaker_role"},
+    "ddd_kind": {"statements": "kind"},
+    "ddd_outlet": {"articles": "source"},
+    "ddd_unit": {"numbers": "unit"},
+    "ddd_target": {"stances": "target"},
+    "ddd_polarity": {"stances": "polarity"},
+}
+
+
+@dataclass(frozen=True)
+class Codes:
+    """Each country's and topic's (word, bit) in the masks, and how many 64-bit words a mask has."""
+
+    countries: dict[str, tuple[int, int]]
+    topics: dict[str, tuple[int, int]]
+    country_words: int
+    topic_words: int
+
+
+def build(con: duckdb.DuckDBPyConnection) -> Codes:
+    """Create the fact tables on `con` (which has the views `articles`, `statements`, `numbers`,
+    `stances`, `topics`) and return the codes of their masks."""
+    values: dict[str, set[str]] = {name: set() for name in _ENUMS}
+    counts: Counter[str] = Counter()  # rows per country, to give the countries filtered most the first word
+    for table in ("articles", "statements", "numbers", "stances"):
+        columns = [(name, col[table]) for name, col in _ENUMS.items() if table in col]
+        found = con.execute(
+            f"SELECT {', '.join(f'histogram({c})' for _, c in columns)} FROM {table}"
+        ).fetchone()
+        for (name, _), histogram in zip(columns, found, strict=True):
+            if name == "ddd_country":
+                counts.update(histogram or {})
+            values[name].update(histogram or {})
+    mentioned = con.execute(
+        "SELECT c, count(*) FROM (SELECT unnest(countries) AS c FROM articles) GROUP BY c"
+    )
+    counts.update(dict(mentioned.fetchall()))
+    values["ddd_country"] |= set(counts)
+    for name, distinct in values.items():
+        _enum(con, name, distinct)
+    countries = sorted(counts, key=lambda c: (-counts[c], c))
+    country_bits = {c: divmod(i, WORD_BITS) for i, c in enumerate(countries)}
+    _table(con, "country_bits", country_bits)
+    cw = range(max(1, -(-len(countries) // WORD_BITS)))
+    # The build holds at once the facts made so far and a join's hash table: it needs no row order, and
+    # each table is compressed (CHECKPOINT) once made, to about a third of its size
+    con.execute("SET preserve_insertion_order = false")
+    # DuckDB's estimate of a Parquet view's rows is far too low (it would hash the ten million statements
+    # and probe them with the articles): each join below hashes the table on its right, the smaller
+    con.execute("SET disabled_optimizers = 'build_side_probe_side'")
+    # per article: its id, day, outlet, distinct mentioned countries and their mask
+    con.execute(
+        "CREATE TABLE fact_articles0 AS SELECT (row_number() OVER ())::INTEGER AS aidx, article_id, "
+        "CAST(timezone('UTC', published) AS DATE) AS day, source::ddd_outlet AS source, "
+        "list_distinct(countries) AS countries FROM articles"
+    )
+    # The topics pages count articles, not sentences: one row per (article, topic) with its sentence rows
+    con.execute(
+        "CREATE TABLE article_topics0 AS SELECT a.aidx, a.day, t.topic, t.sentences FROM "
+        "(SELECT article_id, topic, count(sentence_start) AS sentences FROM topics "
+        "WHERE article_id IS NOT NULL AND topic IS NOT NULL GROUP BY article_id, topic) t "
+        "LEFT JOIN fact_articles0 a USING (article_id)"
+    )
+    topics = con.execute("SELECT topic FROM article_topics0 GROUP BY topic ORDER BY count(*) DESC, topic")
+    topic_bits = {t: divmod(i, WORD_BITS) for i, (t,) in enumerate(topics.fetchall())}
+    _enum(con, "ddd_topic", set(topic_bits))
+    con.execute(
+        "CREATE TABLE article_topics AS SELECT * EXCLUDE (topic), topic::ddd_topic AS topic "
+        "FROM article_topics0"
+    )
+    _table(con, "topic_bits", topic_bits)
+    tw = range(max(1, -(-len(topic_bits) // WORD_BITS)))
+    con.execute(
+        f"CREATE TABLE mentions AS SELECT aidx, {_masks('mm', cw)} FROM "
+        "(SELECT aidx, unnest(countries) AS code FROM fact_articles0) JOIN country_bits USING (code) "
+        "GROUP BY aidx"
+    )
+    mm = ", ".join(f"coalesce(m.mm{i}, 0::UBIGINT) AS mm{i}" for i in cw)
+    con.execute(
+        f"CREATE TABLE fact_articles1 AS SELECT a.*, {mm} FROM fact_articles0 a "
+        "LEFT JOIN mentions m USING (aidx)"
+    )
+    article = f"a.aidx, a.day, {', '.join(f'a.mm{i}' for i in cw)}"
+    # per statement: the countries of its numbers
+    con.execute(
+        f"CREATE TABLE statement_numbers AS SELECT statement_id, {_masks('nm', cw)} FROM numbers "
+        "JOIN country_bits ON country = code WHERE statement_id IS NOT NULL GROUP BY statement_id"
+    )
+    nm = ", ".join(f"coalesce(n.nm{i}, 0::UBIGINT) AS nm{i}" for i in cw)
+    statement = (
+        "s.kind::ddd_kind AS kind, s.speaker::ddd_person AS speaker, "
+        f"s.speaker_country::ddd_country AS speaker_country, s.speaker_role::ddd_role AS speaker_role, {nm}"
+    )
+    con.execute(
+        f"CREATE TABLE fact_statements AS SELECT {article}, {statement} FROM statements s "
+        "LEFT JOIN fact_articles1 a USING (article_id) LEFT JOIN statement_numbers n USING (statement_id)"
+    )
+    con.execute("CHECKPOINT")
+    # the statements numbers and stances are part of, by id (the only join on strings, of those only)
+    con.execute(
+        f"CREATE TABLE said AS SELECT s.statement_id, {statement} FROM statements s "
+        "LEFT JOIN statement_numbers n USING (statement_id) WHERE s.statement_id IN "
+        "(SELECT statement_id FROM numbers UNION SELECT statement_id FROM stances)"
+    )
+    con.execute("CHECKPOINT")
+    said = "s.speaker AS s_speaker, s.speaker_country AS s_country, " + ", ".join(
+        f"coalesce(s.nm{i}, 0::UBIGINT) AS s_nm{i}" for i in cw
+    )
+    con.execute(
+        f"CREATE TABLE fact_numbers AS SELECT {article}, n.country::ddd_country AS country, "
+        f"n.unit::ddd_unit AS unit, {said} FROM numbers n LEFT JOIN fact_articles1 a USING (article_id) "
+        "LEFT JOIN said s USING (statement_id)"
+    )
+    con.execute("CHECKPOINT")
+    # the spending claims (percent of GDP, money) with the columns their charts and table show
+    claims = ", ".join(f"n.{c}" for c in dict.fromkeys([*SPENDING_KEYS, *SPENDING_EVIDENCE, *_CLAIM_ROW]))
+    con.execute(
+        f"CREATE TABLE fact_claims AS SELECT {article}, {said}, {claims} FROM numbers n "
+        "LEFT JOIN fact_articles1 a USING (article_id) LEFT JOIN said s USING (statement_id) "
+        "WHERE list_contains($units, n.unit)",
+        {"units": list(CLAIM_UNITS)},
+    )
+    con.execute("CHECKPOINT")
+    con.execute(
+        f"CREATE TABLE fact_stances AS SELECT {article}, t.actor::ddd_person AS actor, "
+        "t.actor_country::ddd_country AS actor_country, t.target::ddd_target AS target, "
+        f"t.polarity::ddd_polarity AS polarity, t.score, t.confidence, {said} "
+        "FROM stances t LEFT JOIN fact_articles1 a USING (article_id) LEFT JOIN said s USING (statement_id)"
+    )
+    con.execute("CHECKPOINT")
+    # per article: the countries of its speakers and stance actors, of its numbers; its topics
+    con.execute(
+        f"CREATE TABLE speakers AS SELECT aidx, {_masks('sm', cw)} FROM "
+        "(SELECT aidx, speaker_country::VARCHAR AS code FROM fact_statements UNION ALL "
+        "SELECT aidx, actor_country::VARCHAR FROM fact_stances) JOIN country_bits USING (code) GROUP BY aidx"
+    )
+    con.execute(
+        f"CREATE TABLE counted AS SELECT aidx, {_masks('nm', cw)} FROM fact_numbers "
+        "JOIN country_bits ON country::VARCHAR = code GROUP BY aidx"
+    )
+    con.execute(
+        f"CREATE TABLE topic_masks AS SELECT aidx, {_masks('tm', tw)} FROM article_topics "
+        "JOIN topic_bits ON topic::VARCHAR = code GROUP BY aidx"
+    )
+    per_article = [("speakers", "sm", cw), ("counted", "nm", cw), ("topic_masks", "tm", tw)]
+    columns = ", ".join(f"coalesce({t}.{p}{i}, 0::UBIGINT) AS {p}{i}" for t, p, w in per_article for i in w)
+    joins = " ".join(f"LEFT JOIN {t} USING (aidx)" for t, _, _ in per_article)
+    con.execute(
+        f"CREATE TABLE fact_articles AS SELECT a.* EXCLUDE (article_id), {columns} "
+        f"FROM fact_articles1 a {joins}"
+    )
+    for table in (
+        "article_topics0",
+        "fact_articles0",
+        "fact_articles1",
+        "mentions",
+        "statement_numbers",
+        "said",
+        "speakers",
+        "counted",
+        "topic_masks",
+    ):
+        con.execute(f"DROP TABLE {table}")
+    con.execute("CHECKPOINT")
+    con.execute("RESET preserve_insertion_order")
+    con.execute("RESET disabled_optimizers")
+    return Codes(country_bits, topic_bits, len(cw), len(tw))
+
+
+def _masks(prefix: str, words: range) -> str:
+    """Aggregates `prefix0, prefix1, ...`: the OR of the bits (`word`, `bit` columns) of each word."""
+    return ", ".join(
+        f"bit_or(CASE WHEN word = {i} THEN 1::UBIGINT << bit ELSE 0::UBIGINT END) AS {prefix}{i}"
+        for i in words
+    )
+
+
+def _enum(con: duckdb.DuckDBPyConnection, name: str, values: set[str]) -> None:
+    """An ENUM type of `values`."""
+    con.register("_values", pa.table({"x": pa.array(sorted(values), pa.string())}))
+    con.execute(f"CREATE TYPE {name} AS ENUM (SELECT x FROM _values)")
+    con.unregister("_values")
+
+
+def _table(con: duckdb.DuckDBPyConnection, name: str, bits: dict[str, tuple[int, int]]) -> None:
+    con.execute(f"CREATE TABLE {name} (code VARCHAR, word INTEGER, bit UBIGINT)")
+    if bits:
+        con.executemany(f"INSERT INTO {name} VALUES (?, ?, ?)", [(c, w, b) for c, (w, b) in bits.items()])
+
+
+def _any_bit(prefix: str, wanted: dict[int, int], params: dict[str, object], name: str) -> str:
+    """SQL: the mask `prefix*` has a bit of `wanted` (word -> bits), or false when it holds none."""
+    tests = []
+    for word, bits in sorted(wanted.items()):
+        params[f"{name}{word}"] = bits
+        tests.append(f"({prefix}{word} & ${name}{word}::UBIGINT) <> 0")
+    return f"({' OR '.join(tests)})" if tests else "false"
+
+
+def _bits(codes: dict[str, tuple[int, int]], wanted: list[str]) -> dict[int, int]:
+    out: dict[int, int] = {}
+    for code in wanted:
+        if code in codes:
+            word, bit = codes[code]
+            out[word] = out.get(word, 0) | (1 << bit)
+    return out
+
+
+def fact_ctes(filters: Filters, codes: Codes) -> tuple[str, dict[str, object]]:
+    """Common table expressions `f_articles`, `f_statements`, `f_numbers`, `f_stances`,
+    `f_article_topics` over the fact tables, holding the rows that pass `filters` (as
+    `dashboard.queries.apply_filters` and `dashboard.queries.sql.filter_ctes` define them), and their
+    named parameters."""
+    p: dict[str, object] = {}
+    where = []
+    if filters.date_from:
+        where.append("day >= $date_from")
+        p["date_from"] = filters.date_from
+    if filters.date_to:
+        where.append("day <= $date_to")
+        p["date_to"] = filters.date_to
+    if filters.date_from or filters.date_to:
+        where.insert(0, "day IS NOT NULL")
+    if filters.outlets:
+        p["outlets"] = list(filters.outlets)
+        where.append("list_contains($outlets, source::VARCHAR)")
+    if filters.topics:
+        where.append(_any_bit("tm", _bits(codes.topics, list(filters.topics)), p, "tw"))
+    ctes = [f"base AS (SELECT * FROM fact_articles{_where(where)})"]
+    rows: dict[str, list[str]] = {t: [] for t in ("statements", "numbers", "stances")}
+    if where:
+        for conditions in rows.values():
+            conditions.append("aidx IN (SELECT aidx FROM base)")
+    wanted = sorted({str(c).upper() for c in filters.countries if c})
+    fields = set(filters.country_fields) or set(COUNTRY_FIELDS)
+    statement_passes = "true"  # a number's or stance's statement passes the country filter
+    if wanted:
+        p["countries"] = wanted
+        bits = _bits(codes.countries, wanted)
+        mention = _any_bit("mm", bits, p, "cw") if "mentioned" in fields else "false"
+        in_w = "list_contains($countries, {}::VARCHAR)"
+
+        def any_of(*tests: tuple[str, str]) -> str:
+            return "(" + " OR ".join([mention] + [t for field, t in tests if field in fields]) + ")"
+
+        rows["statements"].append(
+            any_of(("number", _any_bit("nm", bits, p, "cw")), ("speaker", in_w.format("speaker_country")))
+        )
+        rows["numbers"].append(
+            any_of(("speaker", in_w.format("s_country")), ("number", in_w.format("country")))
+        )
+        rows["stances"].append(
+            any_of(("number", _any_bit("s_nm", bits, p, "cw")), ("speaker", in_w.format("actor_country")))
+        )
+        statement_passes = any_of(
+            ("number", _any_bit("s_nm", bits, p, "cw")), ("speaker", in_w.format("s_country"))
+        )
+        holding = any_of(
+            ("speaker", _any_bit("sm", bits, p, "cw")), ("number", _any_bit("nm", bits, p, "cw"))
+        )
+    if filters.actors:
+        p["actors"] = list(filters.actors)
+        said = f"(list_contains($actors, s_speaker::VARCHAR) AND {statement_passes})"
+        rows["statements"].append("list_contains($actors, speaker::VARCHAR)")
+        rows["numbers"].append(said)
+        rows["stances"].append(f"(list_contains($actors, actor::VARCHAR) OR {said})")
+    for table, conditions in [*rows.items(), ("claims", rows["numbers"])]:
+        ctes.append(f"f_{table} AS (SELECT * FROM fact_{table}{_where(conditions)})")
+    if filters.actors:
+        union = " UNION ALL ".join(f"SELECT aidx FROM f_{t}" for t in rows)
+        ctes.append(f"f_articles AS (SELECT * FROM base WHERE aidx IN ({union}))")
+    elif wanted:
+        ctes.append(f"f_articles AS (SELECT * FROM base WHERE {holding})")
+    else:
+        ctes.append("f_articles AS (SELECT * FROM base)")
+    topic_where = ["aidx IN (SELECT aidx FROM f_articles)"] if where or wanted or filters.actors else []
+    if filters.topics:
+        p["topics"] = list(filters.topics)
+        topic_where.append("list_contains($topics, topic::VARCHAR)")
+    ctes.append(f"f_article_topics AS (SELECT * FROM article_topics{_where(topic_where)})")
+    sql = ",\n".join(ctes)
+    # a test of a field the filter leaves out registered its bits too
+    return sql, {k: v for k, v in p.items() if re.search(rf"\${k}\b", sql)}
+
+
+def _where(conditions: list[str]) -> str:
+    return f" WHERE {' AND '.join(conditions)}" if conditions else ""
