@@ -13,12 +13,13 @@ corrected views, so analysts' corrections are in them):
   and the columns the charts group by; a number and a stance also carry their statement's speaker,
   speaker's country and number-country masks (`s_speaker`, `s_country`, `s_nm*`), which the country and
   actor filters test instead of joining on statement ids;
-- `article_topics`: one row per (article, topic) with its sentence rows, the article's `aidx` and day.
+- `fact_article_topics`: one row per (article, topic) with its sentence rows, the article's `aidx` and
+  day; `fact_topics`: the topics table's rows counted per article and topic.
 
 Strings are DuckDB ENUMs (stored as small integers: grouping by them is about 3x faster than by strings)
 and a set of countries is one bit per country in 64-bit words, so the country filter is an AND of integers.
-`fact_ctes(filters, codes)` gives `f_articles`, `f_statements`, `f_numbers`, `f_stances` and
-`f_article_topics` over these tables with the semantics of `dashboard.queries.apply_filters`."""
+`fact_ctes(filters, codes)` gives `f_articles`, `f_statements`, `f_numbers`, `f_claims`, `f_stances`,
+`f_topics` and `f_article_topics` over these tables, as `dashboard.queries.apply_filters` filters."""
 
 from __future__ import annotations
 
@@ -32,7 +33,6 @@ import pyarrow as pa
 from dashboard.queries import COUNTRY_FIELDS, Filters
 from dashboard.queries.frames import CLAIM_UNITS, SPENDING_EVIDENCE, SPENDING_KEYS
 
-TABLES = ("articles", "statements", "numbers", "stances")  # the filtered tables the fact tables count
 _CLAIM_ROW = ("sentence", "article_id", "statement_id", "number_id")  # the claims table's evidence
 WORD_BITS = 64  # bits of a mask's word (UBIGINT); a mask has as many words as its codes need
 # ENUM type -> per table the column whose values it holds (one scan of each table collects them all)
@@ -95,21 +95,27 @@ def build(con: duckdb.DuckDBPyConnection) -> Codes:
         "CAST(timezone('UTC', published) AS DATE) AS day, source::ddd_outlet AS source, "
         "list_distinct(countries) AS countries FROM articles"
     )
-    # The topics pages count articles, not sentences: one row per (article, topic) with its sentence rows
+    # The topics table's rows per article and topic (`fact_topics`, nulls included, for the filtered
+    # tables' counts); the topics pages count articles, not sentences: one row per (article, topic) found
+    # in an article, with its sentence rows (`fact_article_topics`)
     con.execute(
-        "CREATE TABLE article_topics0 AS SELECT a.aidx, a.day, t.topic, t.sentences FROM "
-        "(SELECT article_id, topic, count(sentence_start) AS sentences FROM topics "
-        "WHERE article_id IS NOT NULL AND topic IS NOT NULL GROUP BY article_id, topic) t "
+        "CREATE TABLE topics0 AS SELECT a.aidx, a.day, t.* FROM (SELECT article_id, topic, count(*) AS n, "
+        "count(sentence_start) AS sentences FROM topics GROUP BY ALL) t "
         "LEFT JOIN fact_articles0 a USING (article_id)"
     )
-    topics = con.execute("SELECT topic FROM article_topics0 GROUP BY topic ORDER BY count(*) DESC, topic")
-    topic_bits = {t: divmod(i, WORD_BITS) for i, (t,) in enumerate(topics.fetchall())}
-    _enum(con, "ddd_topic", set(topic_bits))
-    con.execute(
-        "CREATE TABLE article_topics AS SELECT * EXCLUDE (topic), topic::ddd_topic AS topic "
-        "FROM article_topics0"
+    found = "article_id IS NOT NULL AND topic IS NOT NULL"
+    topics = con.execute(
+        f"SELECT topic FROM topics0 WHERE {found} GROUP BY topic ORDER BY count(*) DESC, topic"
     )
+    topic_bits = {t: divmod(i, WORD_BITS) for i, (t,) in enumerate(topics.fetchall())}
     _table(con, "topic_bits", topic_bits)
+    named = con.execute("SELECT DISTINCT topic FROM topics0 WHERE topic IS NOT NULL").fetchall()
+    _enum(con, "ddd_topic", {t for (t,) in named})
+    con.execute(
+        "CREATE TABLE fact_article_topics AS SELECT aidx, day, topic::ddd_topic AS topic, sentences "
+        f"FROM topics0 WHERE {found}"
+    )
+    con.execute("CREATE TABLE fact_topics AS SELECT aidx, topic::ddd_topic AS topic, n FROM topics0")
     tw = range(max(1, -(-len(topic_bits) // WORD_BITS)))
     con.execute(
         f"CREATE TABLE mentions AS SELECT aidx, {_masks('mm', cw)} FROM "
@@ -180,7 +186,7 @@ def build(con: duckdb.DuckDBPyConnection) -> Codes:
         "JOIN country_bits ON country::VARCHAR = code GROUP BY aidx"
     )
     con.execute(
-        f"CREATE TABLE topic_masks AS SELECT aidx, {_masks('tm', tw)} FROM article_topics "
+        f"CREATE TABLE topic_masks AS SELECT aidx, {_masks('tm', tw)} FROM fact_article_topics "
         "JOIN topic_bits ON topic::VARCHAR = code GROUP BY aidx"
     )
     per_article = [("speakers", "sm", cw), ("counted", "nm", cw), ("topic_masks", "tm", tw)]
@@ -191,7 +197,7 @@ def build(con: duckdb.DuckDBPyConnection) -> Codes:
         f"FROM fact_articles1 a {joins}"
     )
     for table in (
-        "article_topics0",
+        "topics0",
         "fact_articles0",
         "fact_articles1",
         "mentions",
@@ -318,7 +324,8 @@ def fact_ctes(filters: Filters, codes: Codes) -> tuple[str, dict[str, object]]:
     if filters.topics:
         p["topics"] = list(filters.topics)
         topic_where.append("list_contains($topics, topic::VARCHAR)")
-    ctes.append(f"f_article_topics AS (SELECT * FROM article_topics{_where(topic_where)})")
+    for name in ("article_topics", "topics"):
+        ctes.append(f"f_{name} AS (SELECT * FROM fact_{name}{_where(topic_where)})")
     sql = ",\n".join(ctes)
     # a test of a field the filter leaves out registered its bits too
     return sql, {k: v for k, v in p.items() if re.search(rf"\${k}\b", sql)}

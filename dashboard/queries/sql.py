@@ -264,17 +264,17 @@ class StoreSQL:
         return {table: self.table(table, filters) for table in TABLE_NAMES}
 
     def count(self, filters: Filters, tables: Iterable[str] = TABLE_NAMES) -> dict[str, int]:
-        """Rows per table (all six, or `tables`) after `filters`, counted in DuckDB (from the fact tables
-        but for topics and rejected records)."""
+        """Rows per table (all six, or `tables`) after `filters`, counted in DuckDB from the fact tables
+        (rejected records are never filtered)."""
         tables = [_table(t) for t in tables]
-        out = {}
-        for in_facts, ctes_of in ((True, self._fact_ctes), (False, self._ctes)):
-            mine = [t for t in tables if (t in facts.TABLES) == in_facts]
-            if mine:
-                ctes, params = ctes_of(filters)
-                union = " UNION ALL ".join(f"SELECT '{t}', count(*) FROM f_{t}" for t in mine)
-                out |= {t: int(n) for t, n in self._query(f"WITH {ctes} {union}", params).fetchall()}
-        return {t: out[t] for t in tables}
+        ctes, params = self._fact_ctes(filters)
+        counts = [
+            f"SELECT '{t}', {'sum(n)' if t == 'topics' else 'count(*)'} "
+            f"FROM {'rejected' if t == 'rejected' else 'f_' + t}"
+            for t in tables
+        ]
+        found = dict(self._query(f"WITH {ctes} {' UNION ALL '.join(counts)}", params).fetchall())
+        return {t: int(found[t] or 0) for t in tables}
 
     def _fact_ctes(self, filters: Filters) -> tuple[str, dict[str, object]]:
         return facts.fact_ctes(filters, self.codes)
