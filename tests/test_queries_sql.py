@@ -616,6 +616,34 @@ def test_the_speaker_counts_one_scan_serves_are_the_pandas_ones_for_every_filter
     assert db.headline_counts(grid[-1]) == {"articles": 0, "statements": 0, "speakers": 0, "countries": 0}
 
 
+@pytest.mark.parametrize("table", ["statements", "numbers", "stances"])
+def test_the_review_queues_are_the_filtered_rows_no_analyst_has_seen_least_confident_first(
+    tables, db, table: str
+) -> None:
+    id_column = KEYS[table][0]
+    seen = {i for (i,) in db.con.execute(f"SELECT {id_column} FROM replaced_{table}").fetchall()}
+    assert seen  # the store's corrections are about some rows of each table
+    for filters in [
+        Filters(),
+        Filters(countries=("DEU",)),
+        Filters(topics=("nato",), actors=("Emmanuel Macron",)),
+    ]:
+        rows = apply_filters(tables, filters)[table]
+        rows = rows[~rows[id_column].isin(seen) & ~rows[id_column].str.contains(":analyst")]
+        if table == "numbers":
+            rows = rows[rows["unit"].isin(frames.CLAIM_UNITS)]
+            rows = rows.assign(_key=~(rows["country"].isna() | rows["year"].isna()))
+        else:
+            rows = rows.assign(_key=rows["confidence"].fillna(-1.0))
+        want = rows.sort_values(["_key", id_column])[id_column].tolist()
+        total = db.review_queue(filters, table)[1]
+        assert total == len(want), filters
+        for position in sorted(p for p in {0, 1, total // 2, total - 1} if 0 <= p < total):
+            row, _ = db.review_queue(filters, table, position)
+            assert row[id_column] == want[position]
+        assert db.review_queue(filters, table, total)[0] is None
+
+
 def _missed_stances(tables: dict[str, pd.DataFrame], filters: Filters, checked: set) -> list[tuple]:
     """The queue of missed stances in pandas: sentences of the filtered articles on a target's topic that
     no stance on the target covers (evidence from the sentence's start) and no analyst checked."""

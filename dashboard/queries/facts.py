@@ -89,9 +89,11 @@ def build(con: duckdb.DuckDBPyConnection) -> Codes:
     # DuckDB's estimate of a Parquet view's rows is far too low (it would hash the ten million statements
     # and probe them with the articles): each join below hashes the table on its right, the smaller
     con.execute("SET disabled_optimizers = 'build_side_probe_side'")
-    # per article: its id, day, outlet, distinct mentioned countries and their mask
+    # per article: its id (its place among the articles, newest first, the Statements page's order), day,
+    # outlet, distinct mentioned countries and their mask
     con.execute(
-        "CREATE TABLE fact_articles0 AS SELECT (row_number() OVER ())::INTEGER AS aidx, article_id, "
+        "CREATE TABLE fact_articles0 AS SELECT (row_number() OVER "
+        "(ORDER BY published DESC NULLS LAST, article_id))::INTEGER AS aidx, article_id, "
         "CAST(timezone('UTC', published) AS DATE) AS day, source::ddd_outlet AS source, "
         "list_distinct(countries) AS countries FROM articles"
     )
@@ -139,7 +141,9 @@ def build(con: duckdb.DuckDBPyConnection) -> Codes:
         f"s.speaker_country::ddd_country AS speaker_country, s.speaker_role::ddd_role AS speaker_role, {nm}"
     )
     con.execute(
-        f"CREATE TABLE fact_statements AS SELECT {article}, {statement} FROM statements s "
+        f"CREATE TABLE fact_statements AS SELECT {article}, {statement}, s.content_start, s.statement_id, "
+        f"hash(s.statement_id) AS skey, s.confidence, {_reviewed('statements', 's.statement_id')} "
+        "FROM statements s "
         "LEFT JOIN fact_articles1 a USING (article_id) LEFT JOIN statement_numbers n USING (statement_id)"
     )
     con.execute("CHECKPOINT")
@@ -162,7 +166,8 @@ def build(con: duckdb.DuckDBPyConnection) -> Codes:
     # the spending claims (percent of GDP, money) with the columns their charts and table show
     claims = ", ".join(f"n.{c}" for c in dict.fromkeys([*SPENDING_KEYS, *SPENDING_EVIDENCE, *_CLAIM_ROW]))
     con.execute(
-        f"CREATE TABLE fact_claims AS SELECT {article}, {said}, {claims} FROM numbers n "
+        f"CREATE TABLE fact_claims AS SELECT {article}, {said}, {claims}, "
+        f"{_reviewed('numbers', 'n.number_id')} FROM numbers n "
         "LEFT JOIN fact_articles1 a USING (article_id) LEFT JOIN said s USING (statement_id) "
         "WHERE list_contains($units, n.unit)",
         {"units": list(CLAIM_UNITS)},
@@ -171,7 +176,8 @@ def build(con: duckdb.DuckDBPyConnection) -> Codes:
     con.execute(
         f"CREATE TABLE fact_stances AS SELECT {article}, t.actor::ddd_person AS actor, "
         "t.actor_country::ddd_country AS actor_country, t.target::ddd_target AS target, "
-        f"t.polarity::ddd_polarity AS polarity, t.score, t.confidence, {said} "
+        f"t.polarity::ddd_polarity AS polarity, t.score, t.confidence, {said}, t.stance_id, "
+        f"{_reviewed('stances', 't.stance_id')} "
         "FROM stances t LEFT JOIN fact_articles1 a USING (article_id) LEFT JOIN said s USING (statement_id)"
     )
     con.execute("CHECKPOINT")
@@ -212,6 +218,15 @@ def build(con: duckdb.DuckDBPyConnection) -> Codes:
     con.execute("RESET preserve_insertion_order")
     con.execute("RESET disabled_optimizers")
     return Codes(country_bits, topic_bits, len(cw), len(tw))
+
+
+def _reviewed(table: str, row_id: str) -> str:
+    """SQL: the row an analyst has corrected or confirmed (`replaced_<table>`) or added, for the review
+    queues."""
+    return (
+        f"({row_id} IN (SELECT {row_id.split('.')[1]} FROM replaced_{table}) "
+        f"OR contains({row_id}, ':analyst')) AS reviewed"
+    )
 
 
 def _masks(prefix: str, words: range) -> str:

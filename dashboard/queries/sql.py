@@ -286,28 +286,39 @@ class StoreSQL:
         (`dashboard.queries.search_statements`: "quoted phrases" as one, case-insensitive, literal), joined
         with their article's title, source, published and url, newest article first; and how many statements
         match, and in how many articles (every filtered article when there is no search)."""
-        ctes, params = self._ctes(filters)
+        ctes, params = self._fact_ctes(filters)
         where = _search_where(search, params)
-        matching = f" WHERE {' AND '.join(where)}" if where else ""
-        hits = f"WITH {ctes}, hits AS (SELECT * FROM f_statements{matching})"
-        counted = (  # one scan of the matches
-            "SELECT count(*), count(DISTINCT article_id) FROM hits"
-            if where
-            else "SELECT (SELECT count(*) FROM hits), (SELECT count(*) FROM f_articles)"
+        window = {"limit": int(limit), "offset": int(offset)}
+        order = "aidx NULLS LAST, content_start, statement_id"  # `aidx`: the article's place, newest first
+        ids = (
+            f"(SELECT list(statement_id ORDER BY {order}) FROM "
+            f"(SELECT * FROM matched ORDER BY {order} LIMIT $limit OFFSET $offset))"
         )
-        total, n_articles = self._query(f"{hits} {counted}", params).fetchone()
-        # One top-N over the matches: DuckDB sorts their keys and reads the other columns of the page's rows
-        # only (late materialisation), so no sort carries every column of every match
-        page = self._frame(
-            f"{hits} SELECT hits.*, {', '.join('a.' + c for c in ARTICLE_COLUMNS[1:])} FROM hits "
-            f"LEFT JOIN (SELECT {', '.join(ARTICLE_COLUMNS)} FROM f_articles) a USING (article_id) "
-            "ORDER BY a.published DESC NULLS LAST, article_id, content_start, statement_id "
-            "LIMIT $limit OFFSET $offset",
-            params | {"limit": int(limit), "offset": int(offset)},
+        if where:
+            # the matching statements by the hash of their ids (the store's ids are 64-bit hashes too): one
+            # scan of the text and a join on integers, not on strings
+            found = f"SELECT hash(statement_id) FROM statements WHERE {' AND '.join(where)}"
+            query = (
+                f"WITH {ctes}, matched AS MATERIALIZED (SELECT aidx, content_start, statement_id "
+                f"FROM f_statements WHERE skey IN ({found})) "
+                f"SELECT count(*), count(DISTINCT aidx), {ids} FROM matched"
+            )
+            total, n_articles, ids = self._query(query, params | window).fetchone()
+        else:  # counted apart from the page's top-N, which then need not hold every row
+            counted = "SELECT (SELECT count(*) FROM f_statements), (SELECT count(*) FROM f_articles)"
+            total, n_articles = self._query(f"WITH {ctes} {counted}", params).fetchone()
+            query = f"WITH {ctes}, matched AS (SELECT * FROM f_statements) SELECT {ids}"
+            ids = self._query(query, params | window).fetchone()[0]
+        ids = ids or []
+        page = self._frame("SELECT * FROM statements WHERE list_contains($ids, statement_id)", {"ids": ids})
+        page = conform(page.iloc[pd.Index(page["statement_id"]).get_indexer(ids)], "statements")
+        of = self._frame(
+            f"SELECT {', '.join(ARTICLE_COLUMNS)} FROM articles WHERE list_contains($ids, article_id)",
+            {"ids": page["article_id"].dropna().unique().tolist()},
         )
-        articles = conform(page[ARTICLE_COLUMNS], "articles")[ARTICLE_COLUMNS[1:]]
+        articles = page[["article_id"]].merge(conform(of, "articles")[ARTICLE_COLUMNS], how="left")
         counts = {"statements": int(total), "articles": int(n_articles)}
-        return pd.concat([conform(page, "statements"), articles], axis=1), counts
+        return pd.concat([page, articles[ARTICLE_COLUMNS[1:]]], axis=1), counts
 
     def statements_csv(self, filters: Filters, search: str | None, names: Mapping[str, str]) -> bytes:
         """Every statement `statements_page` finds, as `dashboard.queries.statement_rows` shows them (country
@@ -756,14 +767,11 @@ class StoreSQL:
             "numbers": "(country IS NULL OR year IS NULL) DESC",
             "stances": "confidence ASC NULLS FIRST",
         }[table]
-        units = f" AND unit IN ({', '.join(_literal(u) for u in CLAIM_UNITS)})" if table == "numbers" else ""
-        ctes, params = self._ctes(filters)
-        queue = (
-            f"WITH {ctes}, queue AS (SELECT * FROM f_{table} WHERE {id_column} NOT IN "
-            f"(SELECT {id_column} FROM replaced_{table}) AND NOT contains({id_column}, ':analyst'){units})"
-        )
-        frame, total = self._queue_row(queue, params, "*", f"{order}, {id_column}", position)
-        return (None if frame.empty else conform(frame, table).iloc[0].to_dict()), total
+        ctes, params = self._fact_ctes(filters)
+        rows = "f_claims" if table == "numbers" else f"f_{table}"  # figures: the spending claims
+        queue = f"WITH {ctes}, queue AS (SELECT * FROM {rows} WHERE NOT reviewed)"
+        frame, total = self._queue_row(queue, params, id_column, f"{order}, {id_column}", position)
+        return (None if frame.empty else self.row(table, frame.iloc[0, 0])), total
 
     def missed_stances(self, filters: Filters, position: int = 0) -> tuple[dict[str, object] | None, int]:
         """The sentence at `position` of the queue of missed stances, and how many it holds: sentences of
