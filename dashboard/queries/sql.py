@@ -685,14 +685,17 @@ class StoreSQL:
             if value is not None:
                 where.append(f"{column} = ${column}")
                 params[column] = value
-        cell = f"cell AS (SELECT * FROM f_stances{' WHERE ' + ' AND '.join(where) if where else ''})"
-        ctes, filter_params = self._ctes(filters)
-        query = f"WITH {ctes}, {cell} "
-        stances = self._frame(query + "SELECT * FROM cell ORDER BY stance_id", filter_params | params)
-        articles = self._frame(
-            query + f"SELECT {', '.join(ARTICLE_COLUMNS)} FROM f_articles "
-            "WHERE article_id IN (SELECT article_id FROM cell) ORDER BY article_id",
+        # the cell's rows found in the facts, then read whole by id
+        ids = f"SELECT stance_id FROM f_stances{' WHERE ' + ' AND '.join(where) if where else ''}"
+        ctes, filter_params = self._fact_ctes(filters)
+        stances = self._frame(
+            f"WITH {ctes} SELECT * FROM stances WHERE stance_id IN ({ids}) ORDER BY stance_id",
             filter_params | params,
+        )
+        articles = self._frame(
+            f"SELECT {', '.join(ARTICLE_COLUMNS)} FROM articles WHERE list_contains($ids, article_id) "
+            "ORDER BY article_id",
+            {"ids": stances["article_id"].dropna().unique().tolist()},
         )
         return conform(stances, "stances"), conform(articles, "articles")[ARTICLE_COLUMNS]
 
