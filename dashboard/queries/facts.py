@@ -6,13 +6,17 @@ and test the country filter by semi-joins on string ids (about 0.5 s each at ten
 several per page). The fact tables hold those columns only, built once when a `StoreSQL` opens (from the
 corrected views, so analysts' corrections are in them):
 
-- `fact_articles`: per article an integer id `aidx`, its UTC day, outlet, the countries it mentions, and
-  bit masks of the countries it mentions (`mm0`, `mm1`, ...), of its speakers' and stance actors'
-  countries (`sm*`), of its numbers' countries (`nm*`) and of its topics (`tm*`);
-- `fact_statements`, `fact_numbers`, `fact_stances`: per row its article's `aidx`, day and mention masks,
-  and the columns the charts group by; a number and a stance also carry their statement's speaker,
-  speaker's country and number-country masks (`s_speaker`, `s_country`, `s_nm*`), which the country and
-  actor filters test instead of joining on statement ids;
+- `fact_articles`: per article an integer id `aidx` (its place among the articles, newest first), its UTC
+  day, outlet, the countries it mentions, and bit masks of the countries it mentions (`mm0`, `mm1`, ...),
+  of its speakers' and stance actors' countries (`sm*`), of its numbers' countries (`nm*`) and of its
+  topics (`tm*`);
+- `fact_statements`, `fact_numbers`, `fact_claims` (the spending claims, with what their charts and table
+  show), `fact_stances`: per row its article's `aidx`, day and mention masks, and the columns the charts
+  group by; a number and a stance also carry their statement's speaker, speaker's country and
+  number-country masks (`s_speaker`, `s_country`, `s_nm*`), which the country and actor filters test
+  instead of joining on statement ids. Statements and stances keep their ids (a page's rows are read whole
+  by id), confidence and whether an analyst has seen them (`reviewed`, for the review queues); statements
+  also their start and the hash of their id (`skey`, which a search's matches are joined on);
 - `fact_article_topics`: one row per (article, topic) with its sentence rows, the article's `aidx` and
   day; `fact_topics`: the topics table's rows counted per article and topic.
 

@@ -4,7 +4,8 @@
 snapshot (the Delta tables' data files at the snapshot's versions, so DuckDB sees only committed rows),
 with the corpus-wide speaker and actor names applied (`dashboard.corpus`). `filtered(filters)` gives the
 same rows as `dashboard.queries.apply_filters` on the pandas tables, computed in DuckDB: the filter
-becomes predicates and semi-joins, and only the rows that pass come back into pandas.
+becomes predicates and semi-joins, and only the rows that pass come back into pandas. The pages' counts,
+charts and row lists are computed over the fact tables `dashboard.queries.facts` builds when it opens.
 
 No Streamlit import, no spaCy; DuckDB extensions are never loaded (Parquet is built in)."""
 
@@ -910,13 +911,6 @@ def _strings(frame: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
     return frame.astype({c: "str" for c in columns})
 
 
-def _period(column: str, freq: str) -> str:
-    """The first day of `column`'s period in UTC, naive: the one period bucketing of every time chart."""
-    if freq not in _TRUNC:
-        raise ValueError(f"unknown frequency {freq!r}; supported: {', '.join(FREQUENCIES)}")
-    return f"date_trunc('{_TRUNC[freq]}', timezone('UTC', {column}))"
-
-
 def _mentioning(codes: facts.Codes, countries: list[str]) -> str:
     """SQL: per country of `countries` (all in `codes`), how many rows' mention masks hold its bit."""
     out = []
@@ -927,7 +921,8 @@ def _mentioning(codes: facts.Codes, countries: list[str]) -> str:
 
 
 def _day_period(freq: str) -> str:
-    """`_period` of the fact tables' UTC `day`."""
+    """The first day of the period of a fact table's UTC `day`: the one period bucketing of every time
+    chart."""
     if freq not in _TRUNC:
         raise ValueError(f"unknown frequency {freq!r}; supported: {', '.join(FREQUENCIES)}")
     return f"date_trunc('{_TRUNC[freq]}', day)"
