@@ -153,8 +153,8 @@ def build(con: duckdb.DuckDBPyConnection) -> Codes:
     con.execute("CHECKPOINT")
     # the statements numbers and stances are part of, by id (the only join on strings, of those only)
     con.execute(
-        f"CREATE TABLE said AS SELECT s.statement_id, {statement} FROM statements s "
-        "LEFT JOIN statement_numbers n USING (statement_id) WHERE s.statement_id IN "
+        "CREATE TABLE said AS SELECT statement_id, speaker, speaker_country, "
+        f"{', '.join(f'nm{i}' for i in cw)} FROM fact_statements WHERE statement_id IN "
         "(SELECT statement_id FROM numbers UNION SELECT statement_id FROM stances)"
     )
     con.execute("CHECKPOINT")

@@ -220,7 +220,9 @@ def _key(store_dir: str) -> tuple[str, str]:
     return str(Path(store_dir).resolve()), f"{committed}|{saved}"
 
 
-@st.cache_resource(show_spinner=False, max_entries=2)
+# the first call of a snapshot: opening it builds the fact tables (about 5 s at a million statements,
+# 20 s at ten million)
+@st.cache_resource(show_spinner="Opening the store…", max_entries=2)
 def _options(store: str, stamp: str) -> dict[str, object]:
     return _sql(store, stamp).options()
 
