@@ -243,12 +243,15 @@ class StoreSQL:
         ctes, params = self._ctes(filters)
         return self._frame(f"WITH {ctes} {select}", params)
 
+    def _fact_ctes(self, filters: Filters) -> tuple[str, dict[str, object]]:
+        """`facts.fact_ctes(filters)`: `f_articles`, `f_statements`, ... over the fact tables."""
+        return facts.fact_ctes(filters, self.codes)
+
     def _fact_query(
         self, filters: Filters, select: str, params: dict[str, object] | None = None
     ) -> pd.DataFrame:
-        """`select` after `facts.fact_ctes(filters)`: `f_articles`, `f_statements`, `f_numbers`, `f_stances`
-        and `f_article_topics` over the fact tables."""
-        ctes, filter_params = facts.fact_ctes(filters, self.codes)
+        """`select` after `_fact_ctes(filters)`, with `params` besides the filters' own."""
+        ctes, filter_params = self._fact_ctes(filters)
         return self._frame(f"WITH {ctes} {select}", filter_params | (params or {}))
 
     def close(self) -> None:
@@ -276,9 +279,6 @@ class StoreSQL:
         ]
         found = dict(self._query(f"WITH {ctes} {' UNION ALL '.join(counts)}", params).fetchall())
         return {t: int(found[t] or 0) for t in tables}
-
-    def _fact_ctes(self, filters: Filters) -> tuple[str, dict[str, object]]:
-        return facts.fact_ctes(filters, self.codes)
 
     def statements_page(
         self, filters: Filters, search: str | None = None, *, limit: int = 500, offset: int = 0
@@ -311,7 +311,8 @@ class StoreSQL:
             query = f"WITH {ctes}, matched AS (SELECT * FROM f_statements) SELECT {ids}"
             ids = self._query(query, params | window).fetchone()[0]
         ids = ids or []
-        page = self._frame("SELECT * FROM statements WHERE list_contains($ids, statement_id)", {"ids": ids})
+        found = "list_contains($ids, statement_id)" if ids else "false"  # no scan for no match
+        page = self._frame(f"SELECT * FROM statements WHERE {found}", {"ids": ids} if ids else {})
         page = conform(page.iloc[pd.Index(page["statement_id"]).get_indexer(ids)], "statements")
         of = self._frame(
             f"SELECT {', '.join(ARTICLE_COLUMNS)} FROM articles WHERE list_contains($ids, article_id)",
