@@ -273,8 +273,8 @@ def _bits(codes: dict[str, tuple[int, int]], wanted: list[str]) -> dict[int, int
 
 
 def fact_ctes(filters: Filters, codes: Codes) -> tuple[str, dict[str, object]]:
-    """Common table expressions `f_articles`, `f_statements`, `f_numbers`, `f_stances`,
-    `f_article_topics` over the fact tables, holding the rows that pass `filters` (as
+    """Common table expressions `f_articles`, `f_statements`, `f_numbers`, `f_claims`, `f_stances`,
+    `f_topics` and `f_article_topics` over the fact tables, holding the rows that pass `filters` (as
     `dashboard.queries.apply_filters` and `dashboard.queries.sql.filter_ctes` define them), and their
     named parameters."""
     p: dict[str, object] = {}
