@@ -99,7 +99,8 @@ def build(con: duckdb.DuckDBPyConnection) -> Codes:
         "CREATE TABLE fact_articles0 AS SELECT (row_number() OVER "
         "(ORDER BY published DESC NULLS LAST, article_id))::INTEGER AS aidx, article_id, "
         "CAST(timezone('UTC', published) AS DATE) AS day, source::ddd_outlet AS source, "
-        "list_distinct(countries) AS countries FROM articles"
+        "list_distinct(countries) AS countries, (row_number() OVER (ORDER BY article_id))::INTEGER AS aord "
+        "FROM articles"
     )
     # The topics table's rows per article and topic (`fact_topics`, nulls included, for the filtered
     # tables' counts); the topics pages count articles, not sentences: one row per (article, topic) found
@@ -181,6 +182,7 @@ def build(con: duckdb.DuckDBPyConnection) -> Codes:
         f"CREATE TABLE fact_stances AS SELECT {article}, t.actor::ddd_person AS actor, "
         "t.actor_country::ddd_country AS actor_country, t.target::ddd_target AS target, "
         f"t.polarity::ddd_polarity AS polarity, t.score, t.confidence, {said}, t.stance_id, "
+        "t.evidence_start, t.evidence_end, "
         f"{_reviewed('stances', 't.stance_id')} "
         "FROM stances t LEFT JOIN fact_articles1 a USING (article_id) LEFT JOIN said s USING (statement_id)"
     )
@@ -202,10 +204,7 @@ def build(con: duckdb.DuckDBPyConnection) -> Codes:
     per_article = [("speakers", "sm", cw), ("counted", "nm", cw), ("topic_masks", "tm", tw)]
     columns = ", ".join(f"coalesce({t}.{p}{i}, 0::UBIGINT) AS {p}{i}" for t, p, w in per_article for i in w)
     joins = " ".join(f"LEFT JOIN {t} USING (aidx)" for t, _, _ in per_article)
-    con.execute(
-        f"CREATE TABLE fact_articles AS SELECT a.* EXCLUDE (article_id), {columns} "
-        f"FROM fact_articles1 a {joins}"
-    )
+    con.execute(f"CREATE TABLE fact_articles AS SELECT a.*, {columns} FROM fact_articles1 a {joins}")
     for table in (
         "topics0",
         "fact_articles0",
@@ -272,7 +271,28 @@ def _bits(codes: dict[str, tuple[int, int]], wanted: list[str]) -> dict[int, int
     return out
 
 
-def fact_ctes(filters: Filters, codes: Codes) -> tuple[str, dict[str, object]]:
+def missed_stances(con: duckdb.DuckDBPyConnection, target_topics: dict[str, str]) -> None:
+    """The table `fact_missed`: the review queue of missed stances with no filter, the sentences on a
+    target's topic (`target_topics`: target -> topic) that no stance on the target covers and that no
+    analyst has found to state none (`no_stance`). Per sentence its article's `aidx` and place by id
+    (`aord`), start, target, topic and score; joined on integers (the stances' facts)."""
+    targets = pa.table({"target": list(target_topics), "topic": list(target_topics.values())})
+    con.register("_targets", targets)
+    con.execute(
+        "CREATE TABLE fact_missed AS SELECT a.aidx, a.aord, t.sentence_start, g.target, t.topic, t.score, "
+        "CASE WHEN a.aidx IS NULL THEN t.article_id END AS orphan_id "  # an article the store lacks
+        "FROM topics t JOIN _targets g USING (topic) "
+        "LEFT JOIN (SELECT aidx, aord, article_id FROM fact_articles) a USING (article_id) "
+        "WHERE t.sentence_start IS NOT NULL "
+        "AND NOT EXISTS (SELECT 1 FROM fact_stances s WHERE s.aidx = a.aidx AND s.target::VARCHAR = g.target "
+        "AND s.evidence_start <= t.sentence_start AND t.sentence_start < s.evidence_end) "
+        "AND NOT EXISTS (SELECT 1 FROM no_stance n WHERE n.article_id = t.article_id "
+        "AND n.span_start = t.sentence_start AND n.target = g.target)"
+    )
+    con.unregister("_targets")
+
+
+def fact_ctes(filters: Filters, codes: Codes, *like_topics: str) -> tuple[str, dict[str, object]]:
     """Common table expressions `f_articles`, `f_statements`, `f_numbers`, `f_claims`, `f_stances`,
     `f_topics` and `f_article_topics` over the fact tables, holding the rows that pass `filters` (as
     `dashboard.queries.apply_filters` and `dashboard.queries.sql.filter_ctes` define them), and their
@@ -343,7 +363,7 @@ def fact_ctes(filters: Filters, codes: Codes) -> tuple[str, dict[str, object]]:
     if filters.topics:
         p["topics"] = list(filters.topics)
         topic_where.append("list_contains($topics, topic::VARCHAR)")
-    for name in ("article_topics", "topics"):
+    for name in ("article_topics", "topics", *like_topics):
         ctes.append(f"f_{name} AS (SELECT * FROM fact_{name}{_where(topic_where)})")
     sql = ",\n".join(ctes)
     # a test of a field the filter leaves out registered its bits too

@@ -104,6 +104,7 @@ class StoreSQL:
         self._retired: deque[tuple[str, float]] = deque()  # (table, when it left the selections)
         self._results: dict[tuple[str, Filters], object] = {}  # `_once`: (kind, filters) -> result
         self._names = itertools.count()
+        self._missed = False  # whether the missed stances' table is made (`missed_stances`)
 
     def _canonical_views(self) -> None:
         """`statements` and `stances` (corrected) name a person by the full name used elsewhere in the
@@ -786,28 +787,27 @@ class StoreSQL:
         pairs = taxonomy.target_topics()
         if not pairs:
             return None, 0
-        ctes, params = self._ctes(filters)
-        mapping = " UNION ALL ".join(
-            f"SELECT {_literal(t)} AS target, {_literal(p)} AS topic" for t, p in pairs.items()
-        )
-        queue = (
-            f"WITH {ctes}, targets AS ({mapping}), queue AS ("
-            "SELECT t.article_id, t.sentence_start, g.target, t.topic, t.score FROM f_topics t "
-            "JOIN targets g ON t.topic = g.topic WHERE t.sentence_start IS NOT NULL "
-            "AND NOT EXISTS (SELECT 1 FROM stances s WHERE s.article_id = t.article_id "
-            "AND s.target = g.target AND s.evidence_start <= t.sentence_start "
-            "AND t.sentence_start < s.evidence_end) "
-            "AND NOT EXISTS (SELECT 1 FROM no_stance n WHERE n.article_id = t.article_id "
-            "AND n.span_start = t.sentence_start AND n.target = g.target))"
-        )
+        with self._lock:  # made at the queue's first use
+            if not self._missed:
+                facts.missed_stances(self.con.cursor(), pairs)
+                self._missed = True
+        ctes, params = facts.fact_ctes(filters, self.codes, "missed")  # filtered as the topics are
+        queue = f"WITH {ctes}, queue AS (SELECT * FROM f_missed)"
         frame, total = self._queue_row(
             queue,
             params,
-            "article_id, sentence_start, target, topic",
-            "score DESC, article_id, sentence_start, target",
+            "aidx, orphan_id, sentence_start, target, topic",
+            "score DESC, aord NULLS LAST, sentence_start, target",
             position,
         )
-        return (None if frame.empty else frame.iloc[0].to_dict()), total
+        if frame.empty:
+            return None, total
+        row = frame.iloc[0].to_dict()
+        aidx, article_id = row.pop("aidx"), row.pop("orphan_id")
+        if not pd.isna(aidx):
+            found = self._query("SELECT article_id FROM fact_articles WHERE aidx = $a", {"a": int(aidx)})
+            article_id = found.fetchone()[0]
+        return {"article_id": article_id} | row, total
 
     def _queue_row(
         self, queue: str, params: dict[str, object], columns: str, order: str, position: int

@@ -49,8 +49,9 @@ position = int(st.session_state.get(position_key, 0))
 
 
 def _queue(at: int) -> tuple[dict[str, object] | None, int]:
-    if table == "sentences":
-        return sql.missed_stances(filters, at)
+    if table == "sentences":  # its first use in a store reads every topic sentence (seconds at 10M)
+        with st.spinner("Finding the sentences no stance covers…"):
+            return sql.missed_stances(filters, at)
     return sql.review_queue(filters, table, at)
 
 
