@@ -570,12 +570,13 @@ def test_a_large_store_read_from_its_files_gives_the_rows_of_a_small_one_held_in
     assert in_memory["raw_statements"] == "BASE TABLE"
 
 
-def test_country_and_topic_masks_of_several_words_filter_and_count_as_one_word_does(
+def test_masks_of_several_words_and_compressed_facts_filter_and_count_as_one_word_does(
     store, tables, monkeypatch
 ) -> None:
     """The sample's countries fit in one 64-bit word; with three bits a word they take many, and every
-    filter set still counts and charts the pandas rows."""
+    filter set still counts and charts the pandas rows (the tables compressed, as a large store's are)."""
     monkeypatch.setattr(facts, "WORD_BITS", 3)
+    monkeypatch.setattr(facts, "COMPRESS_FROM", 0)
     names = {"DEU": "Germany", "FRA": "France", "USA": "United States"}
     labels = {"defence_spending": "Defence spending", "nato": "NATO"}
     with StoreSQL(store) as db:

@@ -38,6 +38,7 @@ from dashboard.queries import COUNTRY_FIELDS, Filters
 from dashboard.queries.frames import CLAIM_UNITS, SPENDING_EVIDENCE, SPENDING_KEYS
 
 _CLAIM_ROW = ("sentence", "article_id", "statement_id", "number_id")  # the claims table's evidence
+COMPRESS_FROM = 2_000_000  # statements from which the fact tables are compressed
 WORD_BITS = 64  # bits of a mask's word (UBIGINT); a mask has as many words as its codes need
 # ENUM type -> per table the column whose values it holds (one scan of each table collects them all)
 _ENUMS = {
@@ -88,7 +89,7 @@ def build(con: duckdb.DuckDBPyConnection) -> Codes:
     _table(con, "country_bits", country_bits)
     cw = range(max(1, -(-len(countries) // WORD_BITS)))
     # The build holds at once the facts made so far and a join's hash table: it needs no row order, and
-    # each table is compressed (CHECKPOINT) once made, to about a third of its size
+    # in a large store each table is compressed (CHECKPOINT) once made, to about a third of its size
     con.execute("SET preserve_insertion_order = false")
     # DuckDB's estimate of a Parquet view's rows is far too low (it would hash the ten million statements
     # and probe them with the articles): each join below hashes the table on its right, the smaller
@@ -151,14 +152,20 @@ def build(con: duckdb.DuckDBPyConnection) -> Codes:
         "FROM statements s "
         "LEFT JOIN fact_articles1 a USING (article_id) LEFT JOIN statement_numbers n USING (statement_id)"
     )
-    con.execute("CHECKPOINT")
+    (statements,) = con.execute("SELECT count(*) FROM fact_statements").fetchone()
+
+    def compress() -> None:  # worth its time (1.4 s at a million statements) on large stores only
+        if statements >= COMPRESS_FROM:
+            con.execute("CHECKPOINT")
+
+    compress()
     # the statements numbers and stances are part of, by id (the only join on strings, of those only)
     con.execute(
         "CREATE TABLE said AS SELECT statement_id, speaker, speaker_country, "
         f"{', '.join(f'nm{i}' for i in cw)} FROM fact_statements WHERE statement_id IN "
         "(SELECT statement_id FROM numbers UNION SELECT statement_id FROM stances)"
     )
-    con.execute("CHECKPOINT")
+    compress()
     said = "s.speaker AS s_speaker, s.speaker_country AS s_country, " + ", ".join(
         f"coalesce(s.nm{i}, 0::UBIGINT) AS s_nm{i}" for i in cw
     )
@@ -167,7 +174,7 @@ def build(con: duckdb.DuckDBPyConnection) -> Codes:
         f"n.unit::ddd_unit AS unit, {said} FROM numbers n LEFT JOIN fact_articles1 a USING (article_id) "
         "LEFT JOIN said s USING (statement_id)"
     )
-    con.execute("CHECKPOINT")
+    compress()
     # the spending claims (percent of GDP, money) with the columns their charts and table show
     claims = ", ".join(f"n.{c}" for c in dict.fromkeys([*SPENDING_KEYS, *SPENDING_EVIDENCE, *_CLAIM_ROW]))
     con.execute(
@@ -177,7 +184,7 @@ def build(con: duckdb.DuckDBPyConnection) -> Codes:
         "WHERE list_contains($units, n.unit)",
         {"units": list(CLAIM_UNITS)},
     )
-    con.execute("CHECKPOINT")
+    compress()
     con.execute(
         f"CREATE TABLE fact_stances AS SELECT {article}, t.actor::ddd_person AS actor, "
         "t.actor_country::ddd_country AS actor_country, t.target::ddd_target AS target, "
@@ -186,7 +193,7 @@ def build(con: duckdb.DuckDBPyConnection) -> Codes:
         f"{_reviewed('stances', 't.stance_id')} "
         "FROM stances t LEFT JOIN fact_articles1 a USING (article_id) LEFT JOIN said s USING (statement_id)"
     )
-    con.execute("CHECKPOINT")
+    compress()
     # per article: the countries of its speakers and stance actors, of its numbers; its topics
     con.execute(
         f"CREATE TABLE speakers AS SELECT aidx, {_masks('sm', cw)} FROM "
@@ -217,7 +224,7 @@ def build(con: duckdb.DuckDBPyConnection) -> Codes:
         "topic_masks",
     ):
         con.execute(f"DROP TABLE {table}")
-    con.execute("CHECKPOINT")
+    compress()
     con.execute("RESET preserve_insertion_order")
     con.execute("RESET disabled_optimizers")
     return Codes(country_bits, topic_bits, len(cw), len(tw))
