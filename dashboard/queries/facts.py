@@ -95,7 +95,8 @@ def build(con: duckdb.DuckDBPyConnection) -> Codes:
     # and probe them with the articles): each join below hashes the table on its right, the smaller
     con.execute("SET disabled_optimizers = 'build_side_probe_side'")
     # per article: its id (its place among the articles, newest first, the Statements page's order), day,
-    # outlet, distinct mentioned countries and their mask
+    # outlet, distinct mentioned countries and their mask, and its place by article id (`aord`, the
+    # missed-stances queue's order)
     con.execute(
         "CREATE TABLE fact_articles0 AS SELECT (row_number() OVER "
         "(ORDER BY published DESC NULLS LAST, article_id))::INTEGER AS aidx, article_id, "
