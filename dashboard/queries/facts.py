@@ -59,8 +59,19 @@ class Codes:
 
     countries: dict[str, tuple[int, int]]
     topics: dict[str, tuple[int, int]]
-    country_words: int
-    topic_words: int
+
+    @property
+    def country_words(self) -> int:
+        return _words(self.countries)
+
+    @property
+    def topic_words(self) -> int:
+        return _words(self.topics)
+
+
+def _words(bits: dict[str, tuple[int, int]]) -> int:
+    """How many words a mask of `bits` (code -> (word, bit)) has: at least one."""
+    return max((word for word, _ in bits.values()), default=0) + 1
 
 
 def build(con: duckdb.DuckDBPyConnection) -> Codes:
@@ -87,7 +98,7 @@ def build(con: duckdb.DuckDBPyConnection) -> Codes:
     countries = sorted(counts, key=lambda c: (-counts[c], c))
     country_bits = {c: divmod(i, WORD_BITS) for i, c in enumerate(countries)}
     _table(con, "country_bits", country_bits)
-    cw = range(max(1, -(-len(countries) // WORD_BITS)))
+    cw = range(_words(country_bits))
     # The build holds at once the facts made so far and a join's hash table: it needs no row order, and
     # in a large store each table is compressed (CHECKPOINT) once made, to about a third of its size
     con.execute("SET preserve_insertion_order = false")
@@ -125,7 +136,7 @@ def build(con: duckdb.DuckDBPyConnection) -> Codes:
         f"FROM topics0 WHERE {found}"
     )
     con.execute("CREATE TABLE fact_topics AS SELECT aidx, topic::ddd_topic AS topic, n FROM topics0")
-    tw = range(max(1, -(-len(topic_bits) // WORD_BITS)))
+    tw = range(_words(topic_bits))
     con.execute(
         f"CREATE TABLE mentions AS SELECT aidx, {_masks('mm', cw)} FROM "
         "(SELECT aidx, unnest(countries) AS code FROM fact_articles0) JOIN country_bits USING (code) "
@@ -228,7 +239,22 @@ def build(con: duckdb.DuckDBPyConnection) -> Codes:
     compress()
     con.execute("RESET preserve_insertion_order")
     con.execute("RESET disabled_optimizers")
-    return Codes(country_bits, topic_bits, len(cw), len(tw))
+    return Codes(country_bits, topic_bits)
+
+
+def mention_counts(codes: Codes, countries: list[str]) -> str:
+    """SQL aggregates: per country of `countries` (all in `codes`), how many rows' mention masks (`mm*`)
+    hold its bit."""
+    out = []
+    for code in countries:
+        word, bit = codes.countries[code]
+        out.append(f"count(*) FILTER (WHERE (mm{word} & {1 << bit}::UBIGINT) <> 0)")
+    return ", ".join(out)
+
+
+def mention_masks(codes: Codes) -> str:
+    """The mention mask columns: `mm0, mm1, ...`."""
+    return ", ".join(f"mm{i}" for i in range(codes.country_words))
 
 
 def _reviewed(table: str, row_id: str) -> str:

@@ -244,9 +244,9 @@ class StoreSQL:
         ctes, params = self._ctes(filters)
         return self._frame(f"WITH {ctes} {select}", params)
 
-    def _fact_ctes(self, filters: Filters) -> tuple[str, dict[str, object]]:
-        """`facts.fact_ctes(filters)`: `f_articles`, `f_statements`, ... over the fact tables."""
-        return facts.fact_ctes(filters, self.codes)
+    def _fact_ctes(self, filters: Filters, *like_topics: str) -> tuple[str, dict[str, object]]:
+        """`facts.fact_ctes(filters, ...)`: `f_articles`, `f_statements`, ... over the fact tables."""
+        return facts.fact_ctes(filters, self.codes, *like_topics)
 
     def _fact_query(
         self, filters: Filters, select: str, params: dict[str, object] | None = None
@@ -315,11 +315,7 @@ class StoreSQL:
         found = "list_contains($ids, statement_id)" if ids else "false"  # no scan for no match
         page = self._frame(f"SELECT * FROM statements WHERE {found}", {"ids": ids} if ids else {})
         page = conform(page.iloc[pd.Index(page["statement_id"]).get_indexer(ids)], "statements")
-        of = self._frame(
-            f"SELECT {', '.join(ARTICLE_COLUMNS)} FROM articles WHERE list_contains($ids, article_id)",
-            {"ids": page["article_id"].dropna().unique().tolist()},
-        )
-        articles = page[["article_id"]].merge(conform(of, "articles")[ARTICLE_COLUMNS], how="left")
+        articles = page[["article_id"]].merge(self._articles(page["article_id"]), how="left")
         counts = {"statements": int(total), "articles": int(n_articles)}
         return pd.concat([page, articles[ARTICLE_COLUMNS[1:]]], axis=1), counts
 
@@ -695,12 +691,7 @@ class StoreSQL:
             f"WITH {ctes} SELECT * FROM stances WHERE stance_id IN ({ids}) ORDER BY stance_id",
             filter_params | params,
         )
-        articles = self._frame(
-            f"SELECT {', '.join(ARTICLE_COLUMNS)} FROM articles WHERE list_contains($ids, article_id) "
-            "ORDER BY article_id",
-            {"ids": stances["article_id"].dropna().unique().tolist()},
-        )
-        return conform(stances, "stances"), conform(articles, "articles")[ARTICLE_COLUMNS]
+        return conform(stances, "stances"), self._articles(stances["article_id"])
 
     # -- Topics -----------------------------------------------------------------------------------------
 
@@ -735,7 +726,9 @@ class StoreSQL:
         the `n_countries` mentioned in most articles), the share of its articles that carry each topic."""
         # counted by the bits of the articles' country masks, one column per country (no list unnested)
         codes = list(self.codes.countries)
-        counts = self._fact_query(filters, f"SELECT {_mentioning(self.codes, codes)} FROM f_articles")
+        counts = self._fact_query(
+            filters, f"SELECT {facts.mention_counts(self.codes, codes)} FROM f_articles"
+        )
         totals = pd.DataFrame({"iso3": codes, "country_articles": counts.iloc[0].to_numpy()})
         totals = totals[totals["country_articles"] > 0]
         wanted = {str(c).upper() for c in countries or () if c}
@@ -744,11 +737,11 @@ class StoreSQL:
         else:
             ranked = totals.sort_values(["country_articles", "iso3"], ascending=[False, True])
             keep = ranked["iso3"].head(n_countries).tolist()
-        masks = ", ".join(f"mm{i}" for i in range(self.codes.country_words))
+        counted = ["topic", facts.mention_counts(self.codes, keep)] if keep else ["topic"]
         per_topic = self._fact_query(
             filters,
-            f"SELECT {', '.join(['topic', _mentioning(self.codes, keep)] if keep else ['topic'])} "
-            f"FROM f_article_topics JOIN (SELECT aidx, {masks} FROM f_articles) USING (aidx) GROUP BY topic",
+            f"SELECT {', '.join(counted)} FROM f_article_topics JOIN "
+            f"(SELECT aidx, {facts.mention_masks(self.codes)} FROM f_articles) USING (aidx) GROUP BY topic",
         )
         per_topic.columns = ["topic", *keep]
         out = per_topic.melt(id_vars="topic", var_name="iso3", value_name="articles")
@@ -791,7 +784,7 @@ class StoreSQL:
             if not self._missed:
                 facts.missed_stances(self.con.cursor(), pairs)
                 self._missed = True
-        ctes, params = facts.fact_ctes(filters, self.codes, "missed")  # filtered as the topics are
+        ctes, params = self._fact_ctes(filters, "missed")  # filtered as the topics are
         queue = f"WITH {ctes}, queue AS (SELECT * FROM f_missed)"
         frame, total = self._queue_row(
             queue,
@@ -820,6 +813,15 @@ class StoreSQL:
             params | {"position": max(0, int(position))},
         )
         return frame, int(total)
+
+    def _articles(self, ids: pd.Series) -> pd.DataFrame:
+        """The ARTICLE_COLUMNS (no text) of the articles `ids` name, ordered by id."""
+        frame = self._frame(
+            f"SELECT {', '.join(ARTICLE_COLUMNS)} FROM articles WHERE list_contains($ids, article_id) "
+            "ORDER BY article_id",
+            {"ids": ids.dropna().unique().tolist()},
+        )
+        return conform(frame, "articles")[ARTICLE_COLUMNS]
 
     def row(self, table: str, row_id: str) -> dict[str, object]:
         """One row of `table` (statements, numbers, stances: as the pages read it, corrected) by its id;
@@ -910,15 +912,6 @@ def _search_where(search: str | None, params: dict[str, object]) -> list[str]:
 def _strings(frame: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
     """`frame` with `columns` as pandas strings, the key dtype of the pandas aggregates."""
     return frame.astype({c: "str" for c in columns})
-
-
-def _mentioning(codes: facts.Codes, countries: list[str]) -> str:
-    """SQL: per country of `countries` (all in `codes`), how many rows' mention masks hold its bit."""
-    out = []
-    for code in countries:
-        word, bit = codes.countries[code]
-        out.append(f"count(*) FILTER (WHERE (mm{word} & {1 << bit}::UBIGINT) <> 0)")
-    return ", ".join(out)
 
 
 def _day_period(freq: str) -> str:
