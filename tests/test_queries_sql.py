@@ -17,6 +17,7 @@ from dashboard.claims import load_reference
 from dashboard.corpus import Corpus
 from dashboard.loader import load_articles
 from dashboard.queries import (
+    ARTICLE_COLUMNS,
     COUNTRY_FIELDS,
     TABLE_NAMES,
     Filters,
@@ -27,7 +28,7 @@ from dashboard.queries import (
     stance_frames,
 )
 from dashboard.queries import sql as sql_module
-from dashboard.queries.sql import StoreSQL
+from dashboard.queries.sql import PAGE_COLUMNS, StoreSQL
 from dashboard.schema import KEYS, conform
 from dashboard.store import Store
 
@@ -223,6 +224,8 @@ def test_an_empty_store_gives_empty_tables(tmp_path: Path) -> None:
         (Filters(date_from=date(2018, 1, 1)), '"european army" macron'),
         (Filters(), "SPENDING"),
         (Filters(), "no statement holds this"),
+        (Filters(), '"added by hand"'),  # the analyst's row
+        (Filters(countries=("FRA",)), "scholz"),  # a corrected speaker and country
     ],
 )
 def test_a_statements_page_is_the_pandas_search_sliced(tables, db, filters: Filters, search) -> None:
@@ -230,7 +233,8 @@ def test_a_statements_page_is_the_pandas_search_sliced(tables, db, filters: Filt
     page, counts = db.statements_page(filters, search, limit=len(want) + 5)
     articles = want["article_id"] if search else apply_filters(tables, filters)["articles"]["article_id"]
     assert counts == {"statements": len(want), "articles": articles.nunique()}
-    pd.testing.assert_frame_equal(page[list(want.columns)], want)
+    assert list(page.columns) == PAGE_COLUMNS + ARTICLE_COLUMNS[1:]
+    pd.testing.assert_frame_equal(page, want[list(page.columns)])
     if len(want) > 12:
         second, again = db.statements_page(filters, search, limit=5, offset=5)
         assert again == counts
@@ -566,6 +570,12 @@ def test_a_large_store_read_from_its_files_gives_the_rows_of_a_small_one_held_in
         assert kinds["raw_statements"] == "VIEW"
         for filters in _grid(tables)[::4]:
             _same(disk.filtered(filters), db.filtered(filters), str(filters))
+        # a search finds rows by their place in the files (and corrected rows by theirs)
+        for search in ("nato", '"added by hand"', "scholz", None):
+            page, counts = disk.statements_page(Filters(), search)
+            want, want_counts = db.statements_page(Filters(), search)
+            assert counts == want_counts and counts["statements"] > 0
+            pd.testing.assert_frame_equal(page, want)
     in_memory = dict(db._query("SELECT table_name, table_type FROM information_schema.tables").fetchall())
     assert in_memory["raw_statements"] == "BASE TABLE"
 

@@ -16,7 +16,7 @@ corrected views, so analysts' corrections are in them):
   number-country masks (`s_speaker`, `s_country`, `s_nm*`), which the country and actor filters test
   instead of joining on statement ids. Statements and stances keep their ids (a page's rows are read whole
   by id), confidence and whether an analyst has seen them (`reviewed`, for the review queues); statements
-  also their start and the hash of their id (`skey`, which a search's matches are joined on);
+  also their start and their row's place in the store (`pos`, which a search's matches are joined on);
 - `fact_article_topics`: one row per (article, topic) with its sentence rows, the article's `aidx` and
   day; `fact_topics`: the topics table's rows counted per article and topic.
 
@@ -160,8 +160,8 @@ def build(con: duckdb.DuckDBPyConnection) -> Codes:
     )
     con.execute(
         f"CREATE TABLE fact_statements AS SELECT {article}, {statement}, s.content_start, s.statement_id, "
-        f"hash(s.statement_id) AS skey, s.confidence, {_reviewed('statements', 's.statement_id')} "
-        "FROM statements s "
+        f"s._pos AS pos, s.confidence, {_reviewed('statements', 's.statement_id')} "
+        "FROM located_statements s "
         "LEFT JOIN fact_articles1 a USING (article_id) LEFT JOIN statement_numbers n USING (statement_id)"
     )
     (statements,) = con.execute("SELECT count(*) FROM fact_statements").fetchone()

@@ -52,6 +52,9 @@ from dashboard.store import Snapshot, Store
 
 # The column a view renames to the corpus-wide name of a person.
 _CANONICAL = {"statements": "speaker", "stances": "actor"}
+_FACT_SHOWN = ("kind", "speaker", "speaker_country", "speaker_role")  # ENUMs of fact_statements
+# the statements page's own columns (its article's follow)
+PAGE_COLUMNS = ["statement_id", "article_id", *_FACT_SHOWN, "content"]
 
 
 class StoreSQL:
@@ -133,6 +136,11 @@ class StoreSQL:
                 f"CREATE VIEW {view} AS SELECT {columns} FROM corrected_{source} t "
                 f"LEFT JOIN {source}_names m ON t.{name} = m.short"
             )
+            # the same rows with their position (`_pos`), which the fact tables keep and a search finds
+            self.con.execute(
+                f"CREATE VIEW located_{view} AS SELECT {columns}, t._pos FROM corrected_pos_{source} t "
+                f"LEFT JOIN {source}_names m ON t.{name} = m.short"
+            )
         self.con.execute("CREATE VIEW numbers AS SELECT * FROM corrected_numbers")
         for table in ("topics", "rejected"):
             self.con.execute(f"CREATE VIEW {table} AS SELECT * FROM raw_{table}")
@@ -150,6 +158,9 @@ class StoreSQL:
             row_id = KEYS[table][0]
             if mine.empty:
                 self.con.execute(f"CREATE VIEW corrected_{table} AS SELECT * FROM raw_{table}")
+                self.con.execute(
+                    f"CREATE VIEW corrected_pos_{table} AS SELECT * FROM {self._positioned[table]}"
+                )
                 self._create(f"replaced_{table}", pa.table({row_id: pa.array([], pa.string())}))
                 continue
             key_columns = corrections.KEY_COLUMNS
@@ -187,10 +198,14 @@ class StoreSQL:
                 f"replaced_{table}",
                 pa.table({row_id: pa.array(rows[row_id].astype(str).tolist(), pa.string())}),
             )
+            # a corrected row's position is negative: -1 - its row in the table of corrected rows
             self.con.execute(
-                f"CREATE VIEW corrected_{table} AS SELECT * EXCLUDE (_pos) FROM {self._positioned[table]} "
+                f"CREATE VIEW corrected_pos_{table} AS SELECT * FROM {self._positioned[table]} "
                 f"WHERE _pos NOT IN (SELECT _pos FROM replaced_pos_{table}) "
-                f"UNION ALL BY NAME SELECT * FROM fixed_{table}"
+                f"UNION ALL BY NAME SELECT *, -1 - rowid AS _pos FROM fixed_{table}"
+            )
+            self.con.execute(
+                f"CREATE VIEW corrected_{table} AS SELECT * EXCLUDE (_pos) FROM corrected_pos_{table}"
             )
         # corrections whose row this snapshot no longer holds (kept in the database, listed)
         self.orphans = corrections.unmatched(found, matched) if matched else found.iloc[0:0]
@@ -285,38 +300,48 @@ class StoreSQL:
         self, filters: Filters, search: str | None = None, *, limit: int = 500, offset: int = 0
     ) -> tuple[pd.DataFrame, dict[str, int]]:
         """One page of the filtered statements whose content or speaker holds every word of `search`
-        (`dashboard.queries.search_statements`: "quoted phrases" as one, case-insensitive, literal), joined
-        with their article's title, source, published and url, newest article first; and how many statements
-        match, and in how many articles (every filtered article when there is no search)."""
+        (`dashboard.queries.search_statements`: "quoted phrases" as one, case-insensitive, literal), newest
+        article first, with the columns the page shows (PAGE_COLUMNS, then the article's title, source,
+        published and url; `row` reads a whole statement); and how many statements match, and in how many
+        articles (every filtered article when there is no search)."""
         ctes, params = self._fact_ctes(filters)
         where = _search_where(search, params)
         window = {"limit": int(limit), "offset": int(offset)}
-        order = "aidx NULLS LAST, content_start, statement_id"  # `aidx`: the article's place, newest first
-        ids = (
-            f"(SELECT list(statement_id ORDER BY {order}) FROM "
+        # `aidx`: the article's place, newest first; `pos`: the row's place in the store, so that ties keep
+        # the store's order (and the sort is on integers only)
+        order = "aidx NULLS LAST, content_start, pos"
+        top = (
+            f"(SELECT list(pos ORDER BY {order}) FROM "
             f"(SELECT * FROM matched ORDER BY {order} LIMIT $limit OFFSET $offset))"
         )
         if where:
-            # the matching statements by the hash of their ids (the store's ids are 64-bit hashes too): one
-            # scan of the text and a join on integers, not on strings
-            found = f"SELECT hash(statement_id) FROM statements WHERE {' AND '.join(where)}"
+            # the matching statements by their place in the store: one scan of the text (not of the ids)
+            # and a join on integers, not on strings
+            found = f"SELECT _pos FROM located_statements WHERE {' AND '.join(where)}"
             query = (
-                f"WITH {ctes}, matched AS MATERIALIZED (SELECT aidx, content_start, statement_id "
-                f"FROM f_statements WHERE skey IN ({found})) "
-                f"SELECT count(*), count(DISTINCT aidx), {ids} FROM matched"
+                f"WITH {ctes}, matched AS MATERIALIZED (SELECT aidx, content_start, pos "
+                f"FROM f_statements WHERE pos IN ({found})) "
+                f"SELECT count(*), count(DISTINCT aidx), {top} FROM matched"
             )
-            total, n_articles, ids = self._query(query, params | window).fetchone()
+            total, n_articles, places = self._query(query, params | window).fetchone()
         else:  # counted apart from the page's top-N, which then need not hold every row
             counted = "SELECT (SELECT count(*) FROM f_statements), (SELECT count(*) FROM f_articles)"
             total, n_articles = self._query(f"WITH {ctes} {counted}", params).fetchone()
-            query = f"WITH {ctes}, matched AS (SELECT * FROM f_statements) SELECT {ids}"
-            ids = self._query(query, params | window).fetchone()[0]
-        ids = ids or []
-        found = "list_contains($ids, statement_id)" if ids else "false"  # no scan for no match
-        page = self._frame(f"SELECT * FROM statements WHERE {found}", {"ids": ids} if ids else {})
-        page = conform(page.iloc[pd.Index(page["statement_id"]).get_indexer(ids)], "statements")
-        articles = page[["article_id"]].merge(self._articles(page["article_id"]), how="left")
+            query = f"WITH {ctes}, matched AS (SELECT * FROM f_statements) SELECT {top}"
+            places = self._query(query, params | window).fetchone()[0]
         counts = {"statements": int(total), "articles": int(n_articles)}
+        # the shown columns from the fact tables and, of the long rows, the content alone: reading whole rows
+        # spread over every file costs twice as much at ten million statements
+        shown = ", ".join(f"f.{c}::VARCHAR AS {c}" for c in _FACT_SHOWN)
+        found = "list_contains($places, _pos)" if places else "false"  # no scan for no match
+        page = self._frame(
+            f"SELECT f.statement_id, a.article_id, {shown}, c.content FROM fact_statements f "
+            f"JOIN fact_articles a USING (aidx) JOIN (SELECT _pos, content FROM corrected_pos_statements "
+            f"WHERE {found}) c ON c._pos = f.pos ORDER BY list_position($places, f.pos)",
+            {"places": places or []},
+        )
+        page = conform(page, "statements")[PAGE_COLUMNS]
+        articles = page[["article_id"]].merge(self._articles(page["article_id"]), how="left")
         return pd.concat([page, articles[ARTICLE_COLUMNS[1:]]], axis=1), counts
 
     def statements_csv(self, filters: Filters, search: str | None, names: Mapping[str, str]) -> bytes:

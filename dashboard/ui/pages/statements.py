@@ -80,7 +80,7 @@ selected = event.selection.rows if event is not None else []
 if not selected or selected[0] >= len(statements):
     st.info("Select a row (the box at its left) to read the statement in its article.")
 else:
-    statement = statements.iloc[selected[0]].to_dict()
+    statement = sql.row("statements", statements["statement_id"].iloc[selected[0]])
     article = sql.article(statement["article_id"])
     before, sentence, after = queries.statement_context(article["text"], statement)
     st.divider()
