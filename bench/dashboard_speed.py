@@ -54,6 +54,7 @@ ID_COLUMNS = {
     "topics": ["article_id", "statement_id"],
     "stances": ["stance_id", "article_id", "statement_id"],
 }
+TEXT_COLUMNS = {"statements": ["content", "sentence"]}
 
 
 def sample_store(path: Path) -> Path:
@@ -79,7 +80,9 @@ def sample_store(path: Path) -> Path:
 
 def generated_store(sample: Path, path: Path, n_statements: int, seed: int = 7) -> Path:
     """A store with at least `n_statements` statements: the sample's rows copied `k` times, each copy with
-    its own ids (suffix ~k) and its articles' dates shifted by up to two years. Committed in parts of
+    its own ids (suffix ~k), its statements' texts made its own (the same suffix: repeated texts would let
+    the Parquet files and DuckDB work on a few hundred distinct strings, and a search would scan them far
+    faster than a real corpus), and its articles' dates shifted by up to two years. Committed in parts of
     about CHUNK_STATEMENTS statements, so that memory stays flat whatever the size."""
     tables = Store(sample).read_all()
     per_copy = max(len(tables["statements"]), 1)
@@ -92,7 +95,7 @@ def generated_store(sample: Path, path: Path, n_statements: int, seed: int = 7) 
             shift = pd.to_timedelta(rng.integers(-365, 365, len(tables["articles"])), unit="D")
             for table, frames in parts.items():
                 df = tables[table].copy()
-                for col in ID_COLUMNS[table]:
+                for col in ID_COLUMNS[table] + TEXT_COLUMNS.get(table, []):
                     df[col] = df[col].where(df[col].isna(), df[col] + f"~{k}")
                 if table == "articles":
                     df["published"] = df["published"] + shift

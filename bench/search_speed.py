@@ -1,6 +1,7 @@
 """Statements search speed: the Statements page's query (one page of 500 matching statements, newest first,
 with the count of matches) for common and rare words, a phrase and a speaker, with and without a country
-filter; and the bare scan in DuckDB three ways (lower+contains, ILIKE, regexp), to choose by the numbers.
+filter; and the bare scan in DuckDB four ways (lower+contains, ILIKE, regexp with (?i) and with the page's
+classes of either case), to choose by the numbers.
 
     .venv/bin/python bench/search_speed.py STORE [--runs N]
 
@@ -18,13 +19,14 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from dashboard.queries import Filters  # noqa: E402
-from dashboard.queries.sql import StoreSQL  # noqa: E402
+from dashboard.queries.sql import StoreSQL, _search_patterns  # noqa: E402
 
 SEARCHES = ["nato", "zeitenwende", '"brain death"', "macron spending", "kallas"]
 SCANS = {
     "lower + contains": "contains(lower(content), $t)",
     "ILIKE": "content ILIKE '%' || $t || '%'",
-    "regexp (i)": "regexp_matches(content, $t, 'i')",
+    "regexp (?i)": "regexp_matches(content, '(?i)' || $t)",
+    "regexp, classes": "regexp_matches(content, $pattern)",  # the page's: _search_patterns
 }
 
 
@@ -51,15 +53,21 @@ def main() -> None:
             every = median_ms(lambda s=search: sql.statements_page(Filters(), s), args.runs)
             deu = median_ms(lambda s=search: sql.statements_page(Filters(countries=("DEU",)), s), args.runs)
             print(f"{search:<22}{counts['statements']:>12,}{every:>10.0f} ms{deu:>10.0f} ms")
-        print("bare count of matching rows, term 'nato':")
-        for name, predicate in SCANS.items():
-            ms = median_ms(
-                lambda p=predicate: sql._query(
-                    f"SELECT count(*) FROM statements WHERE {p}", {"t": "nato"}
-                ).fetchone(),
-                args.runs,
-            )
-            print(f"  {name:<18}{ms:8.0f} ms")
+        print("bare count of the statements holding a term, four ways:")
+        print(f"  {'term':<10}" + "".join(f"{name:>18}" for name in SCANS))
+        for term in ("nato", "spending"):
+            params = {"t": term, "pattern": _search_patterns(term)[0]}
+            times = [
+                median_ms(
+                    lambda p=predicate, given=params: sql._query(
+                        f"SELECT count(*) FROM raw_statements WHERE {p}",
+                        {k: v for k, v in given.items() if f"${k}" in p},
+                    ).fetchone(),
+                    args.runs,
+                )
+                for predicate in SCANS.values()
+            ]
+            print(f"  {term:<10}" + "".join(f"{ms:15.0f} ms" for ms in times))
 
 
 if __name__ == "__main__":

@@ -226,6 +226,9 @@ def test_an_empty_store_gives_empty_tables(tmp_path: Path) -> None:
         (Filters(), "no statement holds this"),
         (Filters(), '"added by hand"'),  # the analyst's row
         (Filters(countries=("FRA",)), "scholz"),  # a corrected speaker and country
+        (Filters(), "olaf"),  # in speakers' full names only, some of them given in the corpus only
+        (Filters(), "2% $"),  # literal: no pattern syntax
+        (Filters(), "a.s"),  # as a pattern it would match 130 statements, literally none
     ],
 )
 def test_a_statements_page_is_the_pandas_search_sliced(tables, db, filters: Filters, search) -> None:

@@ -305,41 +305,69 @@ class StoreSQL:
         published and url; `row` reads a whole statement); and how many statements match, and in how many
         articles (every filtered article when there is no search)."""
         ctes, params = self._fact_ctes(filters)
-        where = _search_where(search, params)
+        patterns = _search_patterns(search)
         window = {"limit": int(limit), "offset": int(offset)}
         # `aidx`: the article's place, newest first; `pos`: the row's place in the store, so that ties keep
         # the store's order (and the sort is on integers only)
         order = "aidx NULLS LAST, content_start, pos"
         top = (
-            f"(SELECT list(pos ORDER BY {order}) FROM "
+            f"(SELECT list({{'pos': pos, 'content': content}} ORDER BY {order}) FROM "
             f"(SELECT * FROM matched ORDER BY {order} LIMIT $limit OFFSET $offset))"
         )
-        if where:
-            # the matching statements by their place in the store: one scan of the text (not of the ids)
-            # and a join on integers, not on strings
-            found = f"SELECT _pos FROM located_statements WHERE {' AND '.join(where)}"
+        if patterns:
+            # One scan of the texts gives the places in the store (not the ids) of the statements holding
+            # the longest term, or said by a speaker whose name holds it, with their content (a page's rows
+            # are spread over every file: reading them again would cost a second scan); the other terms are
+            # then looked for in those. Speakers' names are matched among the fact tables' names, and
+            # statements joined on integers, not on strings.
+            params |= {f"re{n}": p for n, p in enumerate(patterns)}
+            first = max(range(len(patterns)), key=lambda n: len(patterns[n]))  # the longest term
+            persons = "SELECT unnest(enum_range(NULL::ddd_person)) AS person"
+            speakers = [
+                f"f.speaker IN (SELECT person FROM ({persons}) WHERE regexp_matches(person::VARCHAR, $re{n}))"
+                for n in range(len(patterns))
+            ]
+            scan = (
+                "SELECT _pos, content FROM corrected_pos_statements "
+                f"WHERE regexp_matches(content, $re{first}) "
+                f"OR _pos IN (SELECT pos FROM f_statements f WHERE {speakers[first]})"
+            )
+            holds = " AND ".join(
+                f"(regexp_matches(h.content, $re{n}) OR {speakers[n]})"
+                for n in range(len(patterns))
+                if n != first
+            )
             query = (
-                f"WITH {ctes}, matched AS MATERIALIZED (SELECT aidx, content_start, pos "
-                f"FROM f_statements WHERE pos IN ({found})) "
+                f"WITH {ctes}, hits AS MATERIALIZED ({scan}), matched AS MATERIALIZED "
+                "(SELECT f.aidx, f.content_start, f.pos, h.content FROM f_statements f "
+                f"JOIN hits h ON h._pos = f.pos WHERE {holds or 'true'}) "
                 f"SELECT count(*), count(DISTINCT aidx), {top} FROM matched"
             )
-            total, n_articles, places = self._query(query, params | window).fetchone()
+            total, n_articles, rows = self._query(query, params | window).fetchone()
         else:  # counted apart from the page's top-N, which then need not hold every row
             counted = "SELECT (SELECT count(*) FROM f_statements), (SELECT count(*) FROM f_articles)"
             total, n_articles = self._query(f"WITH {ctes} {counted}", params).fetchone()
-            query = f"WITH {ctes}, matched AS (SELECT * FROM f_statements) SELECT {top}"
-            places = self._query(query, params | window).fetchone()[0]
+            query = f"WITH {ctes}, matched AS (SELECT *, NULL AS content FROM f_statements) SELECT {top}"
+            rows = self._query(query, params | window).fetchone()[0]
         counts = {"statements": int(total), "articles": int(n_articles)}
-        # the shown columns from the fact tables and, of the long rows, the content alone: reading whole rows
-        # spread over every file costs twice as much at ten million statements
+        places = [r["pos"] for r in rows or []]
+        content = {r["pos"]: r["content"] for r in rows or [] if r["content"] is not None}
+        if len(content) < len(places):  # of the long rows, the content alone (the rest is in the facts)
+            unread = [p for p in places if p not in content]
+            content |= dict(
+                self._query(
+                    "SELECT _pos, content FROM corrected_pos_statements WHERE list_contains($unread, _pos)",
+                    {"unread": unread},
+                ).fetchall()
+            )
         shown = ", ".join(f"f.{c}::VARCHAR AS {c}" for c in _FACT_SHOWN)
-        found = "list_contains($places, _pos)" if places else "false"  # no scan for no match
         page = self._frame(
-            f"SELECT f.statement_id, a.article_id, {shown}, c.content FROM fact_statements f "
-            f"JOIN fact_articles a USING (aidx) JOIN (SELECT _pos, content FROM corrected_pos_statements "
-            f"WHERE {found}) c ON c._pos = f.pos ORDER BY list_position($places, f.pos)",
-            {"places": places or []},
+            f"SELECT f.statement_id, a.article_id, {shown}, f.pos FROM fact_statements f "
+            "JOIN fact_articles a USING (aidx) WHERE list_contains($places, f.pos) "
+            "ORDER BY list_position($places, f.pos)",
+            {"places": places},
         )
+        page["content"] = page.pop("pos").map(content)
         page = conform(page, "statements")[PAGE_COLUMNS]
         articles = page[["article_id"]].merge(self._articles(page["article_id"]), how="left")
         return pd.concat([page, articles[ARTICLE_COLUMNS[1:]]], axis=1), counts
@@ -922,15 +950,29 @@ def _names_params(names: Mapping[str, str]) -> dict[str, object]:
     return {"codes": list(names), "labels": list(names.values())}
 
 
+def _search_patterns(search: str | None) -> list[str]:
+    """A regular expression (RE2) per word or "quoted phrase" of `search`, matching it literally and in
+    either case: an ASCII letter as a class of its two cases ("[nN]"), another letter case-insensitively,
+    anything else by its code point. Not lower() and contains(), nor the (?i) flag: on a corpus of distinct
+    texts DuckDB scans a column with such classes in 0.6x the time of the first, and (?i) makes a k or an s
+    2.5x slower (it also matches the Kelvin sign and the long s; bench/search_speed.py)."""
+    return ["".join(map(_either_case, term)) for term in _search_terms(search or "")]
+
+
+def _either_case(c: str) -> str:
+    """One character of a search as a pattern matching it literally, in either case."""
+    if c.isalpha():
+        return f"[{c.lower()}{c.upper()}]" if c.isascii() else f"(?i:{c})"
+    return c if c.isalnum() else f"\\x{{{ord(c):x}}}"
+
+
 def _search_where(search: str | None, params: dict[str, object]) -> list[str]:
-    """Conditions on a statement for every word or "quoted phrase" of `search` (case-insensitive, literal),
-    their values added to `params`."""
+    """Conditions on a statement for every word or "quoted phrase" of `search`, case-insensitive and
+    literal: in its content or its speaker's name (their patterns added to `params`)."""
     where = []
-    for n, term in enumerate(_search_terms(search or "")):
-        params[f"term{n}"] = term.lower()
-        # content and speaker apart (a term holds no line break, so none spans the two), so that no string
-        # is built per row
-        where.append(f"(contains(lower(content), $term{n}) OR contains(lower(speaker), $term{n}))")
+    for n, pattern in enumerate(_search_patterns(search)):
+        params[f"re{n}"] = pattern
+        where.append(f"(regexp_matches(content, $re{n}) OR regexp_matches(speaker, $re{n}))")
     return where
 
 
