@@ -555,8 +555,12 @@ def _percent_of_gdp_context(doc: Doc, sent: Span, i: int, k: int, gdp_doc: bool)
         return True
     if nxt is not None and nxt.lower_ == "of":
         return False
-    if i > 0 and doc[i - 1].lower_ in word_set("number_change_preps"):
-        return False  # "rose by 18%", "an increase of 18%": a change, not a share of GDP
+    first = _qualifier_start(doc, i)
+    if first > 0 and doc[first - 1].lower_ in word_set("number_change_preps"):
+        return False  # "rose by (nearly) 18%", "an increase of 18%": a change, not a share of GDP
+    after = " ".join(t.lower_ for t in doc[k : k + 3])
+    if any(after.startswith(phrase) for phrase in word_list("number_change_after")):
+        return False  # "4% in real terms": a change
     lemmas = {t.lemma_.lower() for t in sent}
     if lemmas & word_set("number_not_gdp_context"):
         return False
@@ -588,6 +592,16 @@ def _with_gdp_lists(claims: list[NumberClaim], text: str) -> list[NumberClaim]:
             first_end[c.sentence.start] = min(c.end, first_end.get(c.sentence.start, c.end))
         out.append(c)
     return out
+
+
+def _qualifier_start(doc: Doc, i: int) -> int:
+    """The first token of the qualifier right before the number at token `i` ("nearly" in "by nearly 4%"),
+    or `i` when it has none."""
+    before = tuple(doc[k].lower_ for k in range(max(0, i - 3), i))
+    for words, _ in number_qualifiers():
+        if len(words) <= len(before) and before[len(before) - len(words) :] == words:
+            return i - len(words)
+    return i
 
 
 def _qualifier(doc: Doc, start_tok: int) -> str | None:

@@ -208,6 +208,19 @@ CASES = [
         "Poland's defence budget rose by 18% in 2023.",
         [("18%", 18.0, "percent", None, None, "POL", 2023, "other", None)],
     ),
+    # a change, not a share of GDP, also with a qualifier between ("by nearly") or "in real terms" after
+    (
+        "Italy's defence budget grew by nearly 6% last year.",
+        [("6%", 6.0, "percent", None, "about", "ITA", 2024, "other", None)],
+    ),
+    (
+        "Defence spending in Europe rose by almost 4 percent in 2018.",
+        [("4 percent", 4.0, "percent", None, "about", None, 2018, "other", None)],
+    ),
+    (
+        "In a sentence about defence spending, outlays fell 3% in real terms.",
+        [("3%", 3.0, "percent", None, None, None, 2025, "other", None)],
+    ),
     ("Turnout was 65.77%.", [("65.77%", 65.77, "percent", None, None, None, 2025, "other", None)]),
     (
         "About 70% voted against the plan.",
