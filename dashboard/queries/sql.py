@@ -310,9 +310,15 @@ class StoreSQL:
         # `aidx`: the article's place, newest first; `pos`: the row's place in the store, so that ties keep
         # the store's order (and the sort is on integers only)
         order = "aidx NULLS LAST, content_start, pos"
+        # the page's rows with what it shows: from the fact tables, and the content when the search read it
+        fields = ", ".join(
+            f"'{c}': {c}::VARCHAR" for c in ("statement_id", "article_id", *_FACT_SHOWN, "content")
+        )
         top = (
-            f"(SELECT list({{'pos': pos, 'content': content}} ORDER BY {order}) FROM "
-            f"(SELECT * FROM matched ORDER BY {order} LIMIT $limit OFFSET $offset))"
+            f"(SELECT list({{'pos': pos, {fields}}} ORDER BY {order}) FROM "
+            f"(SELECT * FROM matched ORDER BY {order} LIMIT $limit OFFSET $offset) "
+            "LEFT JOIN (SELECT aidx, article_id FROM fact_articles) USING (aidx) "
+            "LEFT JOIN texts USING (pos))"
         )
         if patterns:
             # One scan of the texts gives the places in the store (not the ids) of the statements holding
@@ -322,52 +328,54 @@ class StoreSQL:
             # statements joined on integers, not on strings.
             params |= {f"re{n}": p for n, p in enumerate(patterns)}
             first = max(range(len(patterns)), key=lambda n: len(patterns[n]))  # the longest term
-            persons = "SELECT unnest(enum_range(NULL::ddd_person)) AS person"
-            speakers = [
-                f"f.speaker IN (SELECT person FROM ({persons}) WHERE regexp_matches(person::VARCHAR, $re{n}))"
-                for n in range(len(patterns))
-            ]
+            speakers = {}  # term -> the test of a statement's speaker, when some speaker's name holds it
+            for n, pattern in enumerate(patterns):
+                (names,) = self._query(
+                    "SELECT list(p) FROM (SELECT unnest(enum_range(NULL::ddd_person))::VARCHAR AS p) "
+                    "WHERE regexp_matches(p, $pattern)",
+                    {"pattern": pattern},
+                ).fetchone()
+                if names:
+                    params[f"names{n}"] = names
+                    speakers[n] = f"f.speaker IN (SELECT unnest($names{n})::ddd_person)"
+            said = (
+                f"OR _pos IN (SELECT pos FROM f_statements f WHERE {speakers[first]})"
+                if first in speakers
+                else ""
+            )
             scan = (
                 "SELECT _pos, content FROM corrected_pos_statements "
-                f"WHERE regexp_matches(content, $re{first}) "
-                f"OR _pos IN (SELECT pos FROM f_statements f WHERE {speakers[first]})"
+                f"WHERE regexp_matches(content, $re{first}) {said}"
             )
             holds = " AND ".join(
-                f"(regexp_matches(h.content, $re{n}) OR {speakers[n]})"
+                f"(regexp_matches(h.content, $re{n}){' OR ' + speakers[n] if n in speakers else ''})"
                 for n in range(len(patterns))
                 if n != first
             )
             query = (
                 f"WITH {ctes}, hits AS MATERIALIZED ({scan}), matched AS MATERIALIZED "
-                "(SELECT f.aidx, f.content_start, f.pos, h.content FROM f_statements f "
-                f"JOIN hits h ON h._pos = f.pos WHERE {holds or 'true'}) "
+                "(SELECT f.aidx, f.content_start, f.pos, f.statement_id, "
+                f"{', '.join(f'f.{c}' for c in _FACT_SHOWN)} FROM f_statements f "
+                f"JOIN hits h ON h._pos = f.pos WHERE {holds or 'true'}), "
+                "texts AS (SELECT _pos AS pos, content FROM hits) "
                 f"SELECT count(*), count(DISTINCT aidx), {top} FROM matched"
             )
             total, n_articles, rows = self._query(query, params | window).fetchone()
         else:  # counted apart from the page's top-N, which then need not hold every row
             counted = "SELECT (SELECT count(*) FROM f_statements), (SELECT count(*) FROM f_articles)"
             total, n_articles = self._query(f"WITH {ctes} {counted}", params).fetchone()
-            query = f"WITH {ctes}, matched AS (SELECT *, NULL AS content FROM f_statements) SELECT {top}"
+            texts = "texts AS (SELECT NULL::BIGINT AS pos, NULL AS content)"
+            query = f"WITH {ctes}, matched AS (SELECT * FROM f_statements), {texts} SELECT {top}"
             rows = self._query(query, params | window).fetchone()[0]
         counts = {"statements": int(total), "articles": int(n_articles)}
-        places = [r["pos"] for r in rows or []]
-        content = {r["pos"]: r["content"] for r in rows or [] if r["content"] is not None}
-        if len(content) < len(places):  # of the long rows, the content alone (the rest is in the facts)
-            unread = [p for p in places if p not in content]
-            content |= dict(
-                self._query(
-                    "SELECT _pos, content FROM corrected_pos_statements WHERE list_contains($unread, _pos)",
-                    {"unread": unread},
-                ).fetchall()
-            )
-        shown = ", ".join(f"f.{c}::VARCHAR AS {c}" for c in _FACT_SHOWN)
-        page = self._frame(
-            f"SELECT f.statement_id, a.article_id, {shown}, f.pos FROM fact_statements f "
-            "JOIN fact_articles a USING (aidx) WHERE list_contains($places, f.pos) "
-            "ORDER BY list_position($places, f.pos)",
-            {"places": places},
-        )
-        page["content"] = page.pop("pos").map(content)
+        page = pd.DataFrame(rows or [], columns=["pos", *PAGE_COLUMNS])
+        unread = page.loc[page["content"].isna(), "pos"].tolist()
+        if unread:  # of the long rows, the content alone (the rest is in the facts)
+            content = self._query(
+                "SELECT _pos, content FROM corrected_pos_statements WHERE list_contains($unread, _pos)",
+                {"unread": unread},
+            ).fetchall()
+            page["content"] = page["content"].fillna(page["pos"].map(dict(content)))
         page = conform(page, "statements")[PAGE_COLUMNS]
         articles = page[["article_id"]].merge(self._articles(page["article_id"]), how="left")
         return pd.concat([page, articles[ARTICLE_COLUMNS[1:]]], axis=1), counts
