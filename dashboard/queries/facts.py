@@ -14,9 +14,10 @@ corrected views, so analysts' corrections are in them):
   show), `fact_stances`: per row its article's `aidx`, day and mention masks, and the columns the charts
   group by; a number and a stance also carry their statement's speaker, speaker's country and
   number-country masks (`s_speaker`, `s_country`, `s_nm*`), which the country and actor filters test
-  instead of joining on statement ids. Statements and stances keep their ids (a page's rows are read whole
-  by id), confidence and whether an analyst has seen them (`reviewed`, for the review queues); statements
-  also their start and their row's place in the store (`pos`, which a search's matches are joined on);
+  instead of joining on statement ids. Statements and stances keep their ids (the rows a page shows whole
+  are read by id), confidence and whether an analyst has seen them (`reviewed`, for the review queues);
+  statements also their start and their row's place in the store (`pos`, which a search's matches are
+  joined on);
 - `fact_article_topics`: one row per (article, topic) with its sentence rows, the article's `aidx` and
   day; `fact_topics`: the topics table's rows counted per article and topic.
 

@@ -150,7 +150,8 @@ class StoreSQL:
         analysts' corrections in force applied, by `dashboard.corrections.apply_corrections` itself. The
         rows the corrections are about are found by their article and span, corrected in pandas (a few
         thousand rows even with many corrections) and put in place of the stored ones; rows analysts added
-        are appended, rejected ones left out."""
+        are appended, rejected ones left out. `corrected_pos_*` are the same rows with their place in the
+        store (`_pos`; negative for the corrected rows), which a search finds them by."""
         found = corrections.active(corrections.read_corrections(self.store.root))
         matched: dict[str, pd.DataFrame] = {}
         for table in corrections.TABLES_CORRECTED:
