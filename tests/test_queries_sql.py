@@ -212,7 +212,9 @@ def test_a_view_sees_its_snapshot_only(tmp_path: Path) -> None:
 def test_an_empty_store_gives_empty_tables(tmp_path: Path) -> None:
     with StoreSQL(tmp_path / "nothing") as db:
         got = db.filtered(Filters(countries=("DEU",)))
+        page, counts = db.statements_page(Filters(), "nato spending")  # no speaker names to match either
     assert all(got[t].empty for t in TABLE_NAMES)
+    assert counts == {"statements": 0, "articles": 0} and page.empty
     assert list(got["statements"].columns) == list(Store(tmp_path).read("statements").columns)
 
 
