@@ -594,22 +594,26 @@ def _with_gdp_lists(claims: list[NumberClaim], text: str) -> list[NumberClaim]:
     return out
 
 
-def _qualifier_start(doc: Doc, i: int) -> int:
-    """The first token of the qualifier right before the number at token `i` ("nearly" in "by nearly 4%"),
-    or `i` when it has none."""
-    before = tuple(doc[k].lower_ for k in range(max(0, i - 3), i))
-    for words, _ in number_qualifiers():
-        if len(words) <= len(before) and before[len(before) - len(words) :] == words:
-            return i - len(words)
-    return i
-
-
-def _qualifier(doc: Doc, start_tok: int) -> str | None:
+def _qualifier_words(doc: Doc, start_tok: int) -> tuple[tuple[str, ...], str] | None:
+    """The qualifier phrase right before the number at token `start_tok` and its label (("nearly",),
+    "about"), or None."""
     before = tuple(doc[k].lower_ for k in range(max(0, start_tok - 3), start_tok))  # read the words once
     for words, label in number_qualifiers():
         if len(words) <= len(before) and before[len(before) - len(words) :] == words:
-            return label
+            return words, label
     return None
+
+
+def _qualifier(doc: Doc, start_tok: int) -> str | None:
+    found = _qualifier_words(doc, start_tok)
+    return found[1] if found else None
+
+
+def _qualifier_start(doc: Doc, i: int) -> int:
+    """The first token of the qualifier right before the number at token `i` ("nearly" in "by nearly 4%"),
+    or `i` when it has none."""
+    found = _qualifier_words(doc, i)
+    return i - len(found[0]) if found else i
 
 
 def _total(doc: Doc, k: int) -> float | None:

@@ -136,11 +136,11 @@ class StoreSQL:
                 f"CREATE VIEW {view} AS SELECT {columns} FROM corrected_{source} t "
                 f"LEFT JOIN {source}_names m ON t.{name} = m.short"
             )
-            # the same rows with their position (`_pos`), which the fact tables keep and a search finds
-            self.con.execute(
-                f"CREATE VIEW located_{view} AS SELECT {columns}, t._pos FROM corrected_pos_{source} t "
-                f"LEFT JOIN {source}_names m ON t.{name} = m.short"
-            )
+            if source == "statements":  # with their place in the store, which the facts keep
+                self.con.execute(
+                    f"CREATE VIEW located_{view} AS SELECT {columns}, t._pos FROM corrected_pos_{source} t "
+                    f"LEFT JOIN {source}_names m ON t.{name} = m.short"
+                )
         self.con.execute("CREATE VIEW numbers AS SELECT * FROM corrected_numbers")
         for table in ("topics", "rejected"):
             self.con.execute(f"CREATE VIEW {table} AS SELECT * FROM raw_{table}")
