@@ -44,16 +44,18 @@ log = logging.getLogger(__name__)
 
 EXTRACTOR_VERSION = "9"
 DATA_DIR = Path(__file__).resolve().parents[1] / "data"
+NLP_DIR = Path(__file__).resolve().parent / "nlp"  # the extractors' code, part of the pipeline version
 BATCH_ARTICLES = 200  # articles per flush to the store: bounds memory whatever the corpus size
 Extracted = tuple[dict, dict[str, list[dict]], str | None]  # article row, rows per table, processing note
 
 
 def pipeline_version(model_name: str | None) -> str:
-    """Identifies the extraction: model, extractor version and the rule data files. A change in any of
-    them makes the store process articles again."""
+    """Identifies the extraction: model, extractor version, the extractors' code and the rule data files. A
+    change in any of them makes the store process articles again."""
     digest = hashlib.sha256(EXTRACTOR_VERSION.encode())
     rule_files = [*sorted((DATA_DIR / "lexicons").glob("*")), *sorted((DATA_DIR / "gazetteer").glob("*"))]
     for path in [
+        *sorted(NLP_DIR.glob("*.py")),
         *rule_files,
         DATA_DIR / "topics.toml",
         DATA_DIR / "stance_targets.toml",

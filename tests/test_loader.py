@@ -135,6 +135,30 @@ def test_store_caches_by_content_hash(inputs: Path, tmp_path: Path):
     assert len(stored["articles"]) == 5  # nothing stored twice
 
 
+def test_a_change_to_the_extractors_code_or_rule_data_changes_the_pipeline_version(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    """A store processes its articles again after an upgrade that changes a rule's code, not its words."""
+    import shutil
+
+    data, nlp = tmp_path / "data", tmp_path / "nlp"
+    for name in ("lexicons", "gazetteer", "reference"):
+        shutil.copytree(loader.DATA_DIR / name, data / name)
+    for name in ("topics.toml", "stance_targets.toml"):
+        shutil.copy(loader.DATA_DIR / name, data / name)
+    shutil.copytree(loader.NLP_DIR, nlp)
+    monkeypatch.setattr(loader, "DATA_DIR", data)
+    monkeypatch.setattr(loader, "NLP_DIR", nlp)
+    versions = [loader.pipeline_version(None)]
+    with open(nlp / "stance_rules.py", "a", encoding="utf-8") as fh:
+        fh.write("\n# a changed rule\n")
+    versions.append(loader.pipeline_version(None))
+    with open(data / "stance_targets.toml", "a", encoding="utf-8") as fh:
+        fh.write("\n# a changed word list\n")
+    versions.append(loader.pipeline_version(None))
+    assert len(set(versions)) == 3
+
+
 def test_one_failing_article_loses_nothing_else(inputs: Path, monkeypatch: pytest.MonkeyPatch):
     real = loader.statements_for_doc
 
