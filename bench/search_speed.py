@@ -1,7 +1,8 @@
 """Statements search speed: the Statements page's query (one page of 500 matching statements, newest first,
 with the count of matches) for common and rare words, a phrase and a speaker, with and without a country
-filter; and the bare scan in DuckDB four ways (lower+contains, ILIKE, regexp with (?i) and with the page's
-classes of either case), to choose by the numbers.
+filter (words through the store's word index where it has one, `python -m dashboard index`; a phrase by a
+scan of the texts); and the bare scan in DuckDB four ways (lower+contains, ILIKE, regexp with (?i) and with
+the page's classes of either case), to choose by the numbers.
 
     .venv/bin/python bench/search_speed.py STORE [--runs N]
 
@@ -18,6 +19,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from dashboard import word_index  # noqa: E402
 from dashboard.queries import Filters  # noqa: E402
 from dashboard.queries.sql import StoreSQL, _search_patterns  # noqa: E402
 
@@ -46,7 +48,9 @@ def main() -> None:
     args = ap.parse_args()
     with StoreSQL(args.store) as sql:
         n = sql.count(Filters(), ("statements",))["statements"]
-        print(f"store: {n:,} statements")
+        files = sql._files["statements"]
+        indexed = sum(word_index.indexed(args.store, f) for f in files) if sql._in_files else 0
+        print(f"store: {n:,} statements; word index for {indexed} of its {len(files)} statements files")
         print(f"{'search':<22}{'matches':>12}{'page (all)':>13}{'page (DEU)':>13}")
         for search in SEARCHES:
             _, counts = sql.statements_page(Filters(), search)

@@ -1,5 +1,5 @@
 """Command line: `python -m dashboard ingest PATH_OR_URL... [--store DIR]`, `watch`, `export`, `compact`,
-`rules`.
+`index`, `rules`.
 
 Parses arguments and prints; the work is done by `loader` and `exports`."""
 
@@ -74,6 +74,9 @@ def main(argv: list[str] | None = None) -> int:
         "--retain-hours", type=int, default=24, help="keep older versions this long (default 24)"
     )
 
+    idx = sub.add_parser("index", help="write the statements' word index where a store lacks it")
+    idx.add_argument("--store", default=DEFAULT_STORE)
+
     sub.add_parser("rules", help="list the stance rules: id and what each does")
 
     sub.add_parser(
@@ -99,6 +102,8 @@ def main(argv: list[str] | None = None) -> int:
             return _watch(args)
         if args.command == "compact":
             return _compact(args)
+        if args.command == "index":
+            return _index(args)
         return _export(args)
     except StoreError as exc:
         print(f"error: {exc}", file=sys.stderr)
@@ -255,6 +260,17 @@ def _compact(args: argparse.Namespace) -> int:
         return 2
     removed = store.compact(retain_hours=args.retain_hours)
     print(", ".join(f"{table}: {n} files removed" for table, n in removed.items()))
+    return 0
+
+
+def _index(args: argparse.Namespace) -> int:
+    from dashboard.store import Store
+
+    store = Store(args.store)
+    if not store.exists():
+        print(store.missing_message(), file=sys.stderr)
+        return 2
+    print(f"word index: {store.index_words()} files indexed")
     return 0
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from dashboard import charts, corrections, exports, queries, taxonomy
+from dashboard import charts, corrections, exports, queries, taxonomy, word_index
 from dashboard.claims import load_reference
 from dashboard.corpus import Corpus
 from dashboard.loader import load_articles
@@ -583,6 +583,39 @@ def test_a_large_store_read_from_its_files_gives_the_rows_of_a_small_one_held_in
             pd.testing.assert_frame_equal(page, want)
     in_memory = dict(db._query("SELECT table_name, table_type FROM information_schema.tables").fetchall())
     assert in_memory["raw_statements"] == "BASE TABLE"
+
+
+def test_a_search_of_words_through_the_word_index_finds_the_rows_a_scan_finds(
+    store, db, tmp_path, monkeypatch
+) -> None:
+    """The same articles stored in several commits (so several data files, one left without its index part,
+    which is then scanned) with the same corrections: every search of words goes through the word index
+    and gives the page of the store held in memory (found by a scan)."""
+    copy = tmp_path / "store"
+    load_articles(store.parent / "in", store=copy, batch_articles=3)
+    corrections.database_path(copy).parent.mkdir(exist_ok=True)
+    shutil.copy(corrections.database_path(store), corrections.database_path(copy))
+    files = Store(copy).file_uris("statements")
+    assert len(files) >= 3 and all(word_index.indexed(copy, f) for f in files)
+    word_index.part_path(copy, files[1]).unlink()  # that file's part is not whole: the file is scanned
+    monkeypatch.setattr(sql_module, "IN_MEMORY_STATEMENTS", 0)
+    indexed = []
+    through_index = StoreSQL._indexed_page
+    monkeypatch.setattr(
+        StoreSQL, "_indexed_page", lambda self, *a: indexed.append(a) or through_index(self, *a)
+    )
+    searches = ["nato", "NATO spending", "spend", "scholz", "olaf", "hand", "20", "Kallas", "zzzz"]
+    with StoreSQL(copy) as disk:
+        for search, filters in itertools.product(searches, (Filters(), Filters(countries=("FRA",)))):
+            page, counts = disk.statements_page(filters, search)
+            want, want_counts = db.statements_page(filters, search)
+            assert counts == want_counts, (search, filters)
+            pd.testing.assert_frame_equal(page, want, obj=f"{search} under {filters}")
+        assert disk.statements_page(Filters(), "nato")[1]["statements"] > 10
+        assert disk.statements_page(Filters(), "hand")[1]["statements"] >= 1  # an analyst's added row
+        assert len(indexed) == 2 * len(searches) + 2
+        assert disk.statements_page(Filters(), "nato's")[1] == db.statements_page(Filters(), "nato's")[1]
+    assert len(indexed) == 2 * len(searches) + 2  # not a word: scanned
 
 
 def test_masks_of_several_words_and_compressed_facts_filter_and_count_as_one_word_does(

@@ -14,6 +14,9 @@ import pyarrow.parquet as pq
 import pytest
 from deltalake import DeltaTable, write_deltalake
 
+from dashboard import store as store_module
+from dashboard import word_index
+from dashboard.cli import main as cli
 from dashboard.schema import TABLES, arrow_schema, conform
 from dashboard.store import SNAPSHOT, Store, StoreError
 
@@ -218,3 +221,62 @@ def test_two_writers_with_overlapping_batches_store_each_row_once(tmp_path: Path
     assert tables["statements"]["statement_id"].is_unique and len(tables["statements"]) == 24
     assert len(tables["rejected"]) == 1
     assert DeltaTable(Path(root) / "articles").version() >= 1
+
+
+def _words(store: Store) -> dict[str, set[str]]:
+    """Per statements data file, the words its index part holds (as the file's rows' contents give them)."""
+    out = {}
+    for uri in store.file_uris("statements"):
+        part = word_index.part_path(store.root, uri)
+        out[uri] = set(pq.read_table(part)["w"].to_pylist()) if word_index.indexed(store.root, uri) else None
+    return out
+
+
+def test_every_statements_file_gets_a_word_index_part_that_compaction_and_cleanup_keep_in_step(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+):
+    store = Store(tmp_path / "s")
+    for n in range(3):
+        store.commit(batch((f"a{n}", f"Word{n} NATO's 2%")))
+    words = _words(store)
+    assert len(words) == 3 and all(w and w >= {"nato", "s", "2"} for w in words.values())
+    assert {w for ws in words.values() for w in ws if w.startswith("word")} == {"word0", "word1", "word2"}
+    postings = pq.read_table(
+        word_index.part_path(store.root, store.file_uris("statements")[0], word_index.ROWS)
+    )
+    assert [r["row"] for r in postings.to_pylist() if r["w"] == "nato"] == [0, 1]  # both statements
+    store.compact(retain_hours=0)  # one new file, indexed; the parts of the files deleted go with them
+    (compacted,) = _words(store).values()
+    assert compacted >= {"word0", "word1", "word2", "nato"}
+    assert len(list(word_index.folder(store.root).iterdir())) == 2  # its words and its postings
+    # a part that fails to build (or a kill) leaves the file unindexed, the commit done and no file behind
+    monkeypatch.setattr(word_index, "WORD", "(")  # the index's query fails
+    store.commit(batch(("a9", "Word9")))
+    assert sizes(store)["articles"] == 4
+    assert sorted(v is None for v in _words(store).values()) == [False, True]
+    assert not [p for p in word_index.folder(store.root).iterdir() if p.name.endswith(".tmp")]
+    monkeypatch.undo()
+    leftovers = [  # of a killed build, and a part of an older layout
+        word_index.folder(store.root) / ".left-by-a-kill.tmp",
+        word_index.folder(store.root) / (Path(store.file_uris("statements")[0]).name + ".words.parquet"),
+    ]
+    for path in leftovers:
+        path.write_bytes(b"")
+    assert cli(["index", "--store", str(store.root)]) == 0  # the missing part built, the leftovers gone
+    assert capsys.readouterr().out == "word index: 1 files indexed\n"
+    assert all(v is not None for v in _words(store).values())
+    assert not any(path.exists() for path in leftovers)
+
+
+def test_statements_are_written_in_small_row_groups_for_a_page_to_read_its_rows_alone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    monkeypatch.setattr(store_module, "STATEMENT_ROW_GROUP", 4)
+    store = Store(tmp_path / "s")
+    store.commit(batch(*[(f"a{n}", f"h{n}") for n in range(5)]))  # ten statements
+    store.commit(batch(("a9", "h9")))
+    store.compact(retain_hours=0)
+    (statements,) = store.file_uris("statements")
+    meta = pq.ParquetFile(statements.removeprefix("file://")).metadata
+    assert [meta.row_group(i).num_rows for i in range(meta.num_row_groups)] == [4, 4, 4]
+    assert meta.row_group(0).column(0).compression == "SNAPPY"  # compressed as the other tables are

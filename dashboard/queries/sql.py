@@ -26,7 +26,7 @@ import duckdb
 import pandas as pd
 import pyarrow as pa
 
-from dashboard import corrections, exports, taxonomy
+from dashboard import corrections, exports, taxonomy, word_index
 from dashboard.corpus import _surname_mapping
 from dashboard.queries import (
     ARTICLE_COLUMNS,
@@ -73,9 +73,14 @@ class StoreSQL:
                 "memory_limit": os.environ.get(MEMORY_ENV, MEMORY_LIMIT),
             }
         )
+        # the files never change (a commit adds new ones): their metadata is read once, not per query
+        self.con.execute("LOAD parquet")
+        self.con.execute("SET GLOBAL parquet_metadata_cache = true")
         sources, file_lists = {}, {}
+        self._files: dict[str, list[str]] = {}  # table -> its data files, in the order `_pos` numbers them
         for table in TABLE_NAMES:
             files = self.store.file_uris(table, self.snapshot) if self.snapshot is not None else []
+            self._files[table] = files
             if files:
                 file_lists[table] = f"[{', '.join(_literal(f) for f in files)}]"
                 sources[table] = f"read_parquet({file_lists[table]})"
@@ -92,6 +97,7 @@ class StoreSQL:
         # replace by an integer anti-join (half the cost of one on string ids): the row id of a table held
         # in memory, else the file's index and the row's number in it
         self._positioned = {t: f"(SELECT *, rowid AS _pos FROM raw_{t})" for t in TABLE_NAMES}
+        self._in_files = not small  # whether `_pos` is a place in the files (else a row of a table in memory)
         if not small:
             position = "(file_index::BIGINT << 32) + file_row_number"
             for table, files in file_lists.items():
@@ -100,6 +106,7 @@ class StoreSQL:
                     f"FROM read_parquet({files}, file_row_number = true))"
                 )
         self._corrected()
+        self._word_files()
         self._canonical_views()
         self.codes = facts.build(self.con)
         self._lock = threading.Lock()
@@ -108,6 +115,30 @@ class StoreSQL:
         self._results: dict[tuple[str, Filters], object] = {}  # `_once`: (kind, filters) -> result
         self._names = itertools.count()
         self._missed = False  # whether the missed stances' table is made (`missed_stances`)
+
+    def _word_files(self) -> None:
+        """`word_files` (index part -> its data file's index) and `scanned_files` (data files without a
+        part): a large store's statements are searched through the word index where it has parts
+        (`dashboard.word_index`)."""
+        self._words, self._postings, self._scanned = "", "", ""
+        indexed, scanned = [], []  # (the file DuckDB reads, the data file's index)
+        for i, data_file in enumerate(self._files["statements"] if self._in_files else []):
+            if word_index.indexed(self.store.root, data_file):
+                indexed.append((str(word_index.part_path(self.store.root, data_file, word_index.ROWS)), i))
+            else:
+                scanned.append((data_file, i))
+        if not indexed:
+            return
+        for name, rows in (("word_files", indexed), ("scanned_files", scanned)):
+            names, index = zip(*rows, strict=True) if rows else ((), ())
+            self._create(
+                name,
+                pa.table({"filename": pa.array(names, pa.string()), "fidx": pa.array(index, pa.int64())}),
+            )
+        words = [word_index.part_path(self.store.root, self._files["statements"][i]) for _, i in indexed]
+        self._words = f"[{', '.join(_literal(str(f)) for f in words)}]"
+        self._postings = f"[{', '.join(_literal(f) for f, _ in indexed)}]"
+        self._scanned = f"[{', '.join(_literal(f) for f, _ in scanned)}]" if scanned else ""
 
     def _canonical_views(self) -> None:
         """`statements` and `stances` (corrected) name a person by the full name used elsewhere in the
@@ -154,6 +185,7 @@ class StoreSQL:
         store (`_pos`; negative for the corrected rows), which a search finds them by."""
         found = corrections.active(corrections.read_corrections(self.store.root))
         matched: dict[str, pd.DataFrame] = {}
+        self._fixed: set[str] = set()  # the tables with a `fixed_{table}` of corrected rows
         for table in corrections.TABLES_CORRECTED:
             mine = found[found["table"] == table] if not found.empty else found
             row_id = KEYS[table][0]
@@ -195,6 +227,7 @@ class StoreSQL:
                 f"fixed_{table}",
                 pa.Table.from_pandas(fixed, schema=arrow_schema(table), preserve_index=False),
             )
+            self._fixed.add(table)
             self._create(
                 f"replaced_{table}",
                 pa.table({row_id: pa.array(rows[row_id].astype(str).tolist(), pa.string())}),
@@ -321,7 +354,10 @@ class StoreSQL:
             "LEFT JOIN (SELECT aidx, article_id FROM fact_articles) USING (aidx) "
             "LEFT JOIN texts USING (pos))"
         )
-        if patterns:
+        terms = _search_terms(search or "")
+        if patterns and self._words and all(map(word_index.is_word, terms)):
+            total, n_articles, rows = self._indexed_page(ctes, params, terms, patterns, top, window)
+        elif patterns:
             # One scan of the texts gives the places in the store (not the ids) of the statements holding
             # the longest term, or said by a speaker whose name holds it, with their content (a page's rows
             # are spread over every file: reading them again would cost a second scan); the other terms are
@@ -331,16 +367,12 @@ class StoreSQL:
             first = max(range(len(patterns)), key=lambda n: len(patterns[n]))  # the longest term
             speakers = {}  # term -> the test of a statement's speaker, when some speaker's name holds it
             for n, pattern in enumerate(patterns):
-                (names,) = self._query(
-                    "SELECT list(p) FROM (SELECT unnest(enum_range(NULL::ddd_person))::VARCHAR AS p) "
-                    "WHERE regexp_matches(p, $pattern)",
-                    {"pattern": pattern},
-                ).fetchone()
+                names = self._speaker_names(pattern)
                 if names:
                     params[f"names{n}"] = names
                     speakers[n] = f"f.speaker IN (SELECT unnest($names{n})::ddd_person)"
             said = (
-                f"OR _pos IN (SELECT pos FROM f_statements f WHERE {speakers[first]})"
+                f"OR _pos IN (SELECT pos FROM fact_statements f WHERE {speakers[first]})"
                 if first in speakers
                 else ""
             )
@@ -372,14 +404,104 @@ class StoreSQL:
         page = pd.DataFrame(rows or [], columns=["pos", *PAGE_COLUMNS])
         unread = page.loc[page["content"].isna(), "pos"].tolist()
         if unread:  # of the long rows, the content alone (the rest is in the facts)
-            content = self._query(
-                "SELECT _pos, content FROM corrected_pos_statements WHERE list_contains($unread, _pos)",
-                {"unread": unread},
-            ).fetchall()
-            page["content"] = page["content"].fillna(page["pos"].map(dict(content)))
+            page["content"] = page["content"].fillna(page["pos"].map(self._contents(unread)))
         page = conform(page, "statements")[PAGE_COLUMNS]
         articles = page[["article_id"]].merge(self._articles(page["article_id"]), how="left")
         return pd.concat([page, articles[ARTICLE_COLUMNS[1:]]], axis=1), counts
+
+    def _indexed_page(
+        self,
+        ctes: str,
+        params: dict[str, object],
+        terms: list[str],
+        patterns: list[str],
+        top: str,
+        window: dict[str, int],
+    ) -> tuple[int, int, list]:
+        """`statements_page`'s count and rows for a search of words only, found through the word index: per
+        word the indexed rows whose words hold it, the rows of data files without an index part and the
+        corrected rows whose content holds it (by a scan of those only), and the rows of speakers whose name
+        holds it; the statements found for every word are then joined to the facts."""
+        branches = []
+        for n, term in enumerate(terms):
+            if self._scanned or "statements" in self._fixed:
+                params[f"re{n}"] = patterns[n]
+            (words,) = self._query(
+                f"SELECT list(DISTINCT w) FROM read_parquet({self._words}) WHERE contains(w, $term)",
+                {"term": term.lower()},
+            ).fetchone()
+            # the words inline (they are runs of letters and digits), so that only the row groups of the
+            # postings that hold them are read
+            found = (
+                [
+                    "SELECT (f.fidx << 32) + p.row AS pos FROM "
+                    f"read_parquet({self._postings}, filename = true) p JOIN word_files f USING (filename) "
+                    f"WHERE p.w IN ({', '.join(map(_literal, words))})"
+                ]
+                if words
+                else []
+            )
+            if self._scanned:
+                found.append(
+                    f"SELECT (f.fidx << 32) + s.file_row_number AS pos FROM read_parquet({self._scanned}, "
+                    "file_row_number = true, filename = true) s JOIN scanned_files f USING (filename) "
+                    f"WHERE regexp_matches(s.content, $re{n})"
+                )
+            if "statements" in self._fixed:
+                found.append(
+                    f"SELECT -1 - rowid AS pos FROM fixed_statements WHERE regexp_matches(content, $re{n})"
+                )
+            names = self._speaker_names(patterns[n])
+            if names:
+                params[f"names{n}"] = names
+                found.append(
+                    f"SELECT pos FROM fact_statements WHERE speaker IN (SELECT unnest($names{n})::ddd_person)"
+                )
+            branches.append(" UNION ALL ".join(found) or "SELECT NULL::BIGINT AS pos WHERE false")
+        hits = " INTERSECT ".join(f"SELECT pos FROM ({b})" for b in branches)
+        shown = ", ".join(f"f.{c}" for c in _FACT_SHOWN)
+        query = (
+            f"WITH {ctes}, hits AS MATERIALIZED ({hits}), matched AS MATERIALIZED (SELECT f.aidx, "
+            f"f.content_start, f.pos, f.statement_id, {shown} FROM f_statements f SEMI JOIN hits h "
+            "ON h.pos = f.pos), texts AS (SELECT NULL::BIGINT AS pos, NULL AS content) "
+            f"SELECT count(*), count(DISTINCT aidx), {top} FROM matched"
+        )
+        return self._query(query, params | window).fetchone()
+
+    def _speaker_names(self, pattern: str) -> list[str]:
+        """The speakers' names (of the fact tables) that hold a search pattern."""
+        (names,) = self._query(
+            "SELECT list(p) FROM (SELECT unnest(enum_range(NULL::ddd_person))::VARCHAR AS p) "
+            "WHERE regexp_matches(p, $pattern)",
+            {"pattern": pattern},
+        ).fetchone()
+        return names or []
+
+    def _contents(self, positions: list[int]) -> dict[int, str]:
+        """The content of the statements at these places (`_pos`): of the stored rows read file by file by
+        their row numbers, so that only the row groups that hold them are read; of corrected rows, from
+        memory."""
+        if not self._in_files:
+            query, params = (
+                "SELECT _pos, content FROM corrected_pos_statements WHERE list_contains($p, _pos)",
+                {"p": positions},
+            )
+        else:
+            by_file: dict[int, list[int]] = {}
+            for p in positions:
+                if p >= 0:
+                    by_file.setdefault(p >> 32, []).append(p & 0xFFFFFFFF)
+            parts = [
+                f"SELECT ({i}::BIGINT << 32) + file_row_number AS _pos, content FROM read_parquet("
+                f"{_literal(self._files['statements'][i])}, file_row_number = true) "
+                f"WHERE file_row_number IN (SELECT unnest($rows{i}))"
+                for i in by_file
+            ]
+            params = {f"rows{i}": rows for i, rows in by_file.items()}
+            if any(p < 0 for p in positions):  # corrected rows: there are corrections
+                parts.append("SELECT -1 - rowid AS _pos, content FROM fixed_statements")
+            query = " UNION ALL ".join(parts)
+        return dict(self._query(query, params).fetchall())
 
     def statements_csv(self, filters: Filters, search: str | None, names: Mapping[str, str]) -> bytes:
         """Every statement `statements_page` finds, as `dashboard.queries.statement_rows` shows them (country

@@ -1,0 +1,99 @@
+"""The statements' word index: for each statements data file of a store, a Parquet file of its words (runs of
+ASCII letters and digits, lower-cased) and the numbers of the rows whose content holds each, so that a
+search for a word reads a few thousand words and the rows of those that hold it instead of every text.
+
+A store's data files never change once written (a commit adds files, a compaction replaces them), so each
+index part belongs to one data file, is written once (to a temporary name, then renamed: a part is there
+whole or not at all) and is deleted when its data file is gone. A data file without a part is searched by a
+scan of its texts, so the index can be missing, partly built or deleted without changing what a search
+finds; `python -m dashboard index --store DIR` builds the missing parts of a store written before it.
+
+Why it is exact: a statement holds a search term made only of ASCII letters and digits, in either case
+(the search's own pattern, `dashboard.queries.sql._search_patterns`), exactly when one of its words holds
+the term lower-cased, since a match can only lie inside one such run of letters and digits."""
+
+from __future__ import annotations
+
+import os
+import re
+import uuid
+from pathlib import Path
+
+import duckdb
+
+WORD = "[A-Za-z0-9]+"
+# a part: its distinct words, and (word, row) sorted by word; the version changes with the layout
+WORDS, ROWS = ".words-v1.parquet", ".rows-v1.parquet"
+ROW_GROUP = 16_384  # postings per row group: a search reads the few groups that hold its words
+
+
+def folder(root: str | os.PathLike) -> Path:
+    return Path(root) / "search" / "statements"
+
+
+def part_path(root: str | os.PathLike, data_file: str, suffix: str = WORDS) -> Path:
+    """Where the index part of one statements data file is (by the file's name, which is unique): its
+    words file (`suffix=ROWS`: its rows file)."""
+    return folder(root) / (Path(data_file.removeprefix("file://")).name + suffix)
+
+
+def indexed(root: str | os.PathLike, data_file: str) -> bool:
+    """Whether a data file's part is whole (the words file is written last)."""
+    return part_path(root, data_file).exists() and part_path(root, data_file, ROWS).exists()
+
+
+def is_word(term: str) -> bool:
+    """Whether a search term is one word the index answers exactly."""
+    return re.fullmatch(WORD, term) is not None
+
+
+def build(root: str | os.PathLike, data_files: list[str]) -> int:
+    """Write the missing index parts of `data_files` (statements data files of the store at `root`);
+    returns how many were written."""
+    written = 0
+    for data_file in data_files:
+        words = part_path(root, data_file)
+        if indexed(root, data_file):
+            continue
+        words.parent.mkdir(parents=True, exist_ok=True)
+        tmp = [words.with_name(f".{uuid.uuid4().hex}.tmp") for _ in range(2)]
+        out = [str(t).replace("'", "''") for t in tmp]  # paths of ours (the store's folder, random names)
+        try:
+            with duckdb.connect(config={"autoload_known_extensions": False}) as con:
+                con.execute(
+                    "CREATE TABLE postings AS SELECT DISTINCT w, row FROM (SELECT "
+                    "file_row_number::INTEGER AS row, unnest(list_transform(regexp_extract_all(content, "
+                    f"'{WORD}'), lambda x: lower(x))) AS w FROM read_parquet($source, "
+                    "file_row_number = true) WHERE content IS NOT NULL)",
+                    {"source": data_file.removeprefix("file://")},
+                )
+                con.execute(
+                    f"COPY (SELECT w, row FROM postings ORDER BY w, row) TO '{out[0]}' "
+                    f"(FORMAT parquet, ROW_GROUP_SIZE {ROW_GROUP})"
+                )
+                con.execute(
+                    f"COPY (SELECT DISTINCT w FROM postings ORDER BY w) TO '{out[1]}' (FORMAT parquet)"
+                )
+            os.replace(tmp[0], part_path(root, data_file, ROWS))
+            os.replace(tmp[1], words)
+        finally:
+            for t in tmp:
+                t.unlink(missing_ok=True)
+        written += 1
+    return written
+
+
+def prune(root: str | os.PathLike) -> int:
+    """Delete the parts whose data file is gone, parts of an older layout and temporary files a killed
+    build left; returns how many files were deleted."""
+    where = folder(root)
+    if not where.is_dir():
+        return 0
+    data = Path(root) / "statements"
+    removed = 0
+    for path in where.iterdir():
+        name = path.name.removesuffix(WORDS).removesuffix(ROWS)
+        if name == path.name or not (data / name).exists():
+            path.unlink(missing_ok=True)
+            removed += 1
+    return removed
