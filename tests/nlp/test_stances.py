@@ -255,16 +255,6 @@ CASES += [
         "nato_alliance",
         "oppose",
     ),
-    # aid given is aid still when it is an amount "of" arms or a delivery "of" tanks, and when the one who
-    # receives it is Ukraine's army or forces
-    ("Germany announced another €400m of arms for Ukraine.", "Germany", "military_aid_to_ukraine", "support"),
-    (
-        "Germany approved the delivery of Leopard tanks to Ukraine.",
-        "Germany",
-        "military_aid_to_ukraine",
-        "support",
-    ),
-    ("France sent tanks to Ukrainian forces.", "France", "military_aid_to_ukraine", "support"),
 ]
 
 
@@ -284,10 +274,6 @@ def test_stance_rules(nlp, gaz, text, actor, target, polarity):
         "The weather in Brussels was mild when NATO ministers met.",  # a mention with no cue and no actor
         # data, not a stance
         "According to NATO estimates, Germany will spend 2.1% of GDP on defence this year.",
-        # "Ukrainian" in the clause, but nothing given to Ukraine
-        "Russia fired missiles at Ukrainian cities.",
-        "Poland sent a letter to the Ukrainian ambassador.",
-        "Germany has spent €2m on a study of Ukrainian refugees.",
     ],
 )
 def test_no_stance(nlp, gaz, text):
