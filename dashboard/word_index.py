@@ -60,6 +60,7 @@ def build(root: str | os.PathLike, data_files: list[str]) -> int:
         out = [str(t).replace("'", "''") for t in tmp]  # paths of ours (the store's folder, random names)
         try:
             with duckdb.connect(config={"autoload_known_extensions": False}) as con:
+                con.execute("SET enable_progress_bar = false")  # (DuckDB would draw it on stdout)
                 con.execute(
                     "CREATE TABLE postings AS SELECT DISTINCT w, row FROM (SELECT "
                     "file_row_number::INTEGER AS row, unnest(list_transform(regexp_extract_all(content, "
@@ -76,6 +77,8 @@ def build(root: str | os.PathLike, data_files: list[str]) -> int:
                 )
             os.replace(tmp[0], part_path(root, data_file, ROWS))
             os.replace(tmp[1], words)
+        except duckdb.InterruptException as exc:  # Ctrl-C in a query: DuckDB's exception, Python's meaning
+            raise KeyboardInterrupt from exc
         finally:
             for t in tmp:
                 t.unlink(missing_ok=True)

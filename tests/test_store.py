@@ -280,3 +280,28 @@ def test_statements_are_written_in_small_row_groups_for_a_page_to_read_its_rows_
     meta = pq.ParquetFile(statements.removeprefix("file://")).metadata
     assert [meta.row_group(i).num_rows for i in range(meta.num_row_groups)] == [4, 4, 4]
     assert meta.row_group(0).column(0).compression == "SNAPPY"  # compressed as the other tables are
+
+
+def test_ctrl_c_while_the_word_index_is_written_stops_the_writer_after_its_commit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    """DuckDB turns Ctrl-C into its own exception; the index must not swallow it as a failed part."""
+    import duckdb
+
+    class Interrupted:
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc):
+            return False
+
+        def execute(self, *args):
+            raise duckdb.InterruptException("INTERRUPT Error: Interrupted!")
+
+    store = Store(tmp_path / "s")
+    monkeypatch.setattr(word_index.duckdb, "connect", lambda **kw: Interrupted())
+    with pytest.raises(KeyboardInterrupt):
+        store.commit(batch(("a1", "h1")))
+    monkeypatch.undo()
+    assert sizes(store)["articles"] == 1  # committed before its index was written
+    assert not list(word_index.folder(store.root).iterdir())

@@ -73,6 +73,7 @@ class StoreSQL:
                 "memory_limit": os.environ.get(MEMORY_ENV, MEMORY_LIMIT),
             }
         )
+        self.con.execute("SET enable_progress_bar = false")  # (DuckDB would draw it on stdout)
         # the files never change (a commit adds new ones): their metadata is read once, not per query
         self.con.execute("LOAD parquet")
         self.con.execute("SET GLOBAL parquet_metadata_cache = true")
