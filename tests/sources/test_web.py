@@ -450,6 +450,8 @@ def test_watch_stops_cleanly_on_ctrl_c(server: HTTPServer, tmp_path: Path) -> No
         stderr=subprocess.PIPE,
         text=True,
         cwd=Path(__file__).resolve().parents[2],
+        # a suite started in the background (`make test &`) ignores SIGINT, and so would the watch
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     first = watch.stdout.readline()  # the first poll is done: the watch sleeps until the next
     watch.send_signal(signal.SIGINT)
