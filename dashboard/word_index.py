@@ -1,10 +1,11 @@
-"""The statements' word index: for each statements data file of a store, a Parquet file of its words (runs of
-ASCII letters and digits, lower-cased) and the numbers of the rows whose content holds each, so that a
-search for a word reads a few thousand words and the rows of those that hold it instead of every text.
+"""The statements' word index: for each statements data file of a store, two Parquet files, its words (runs
+of ASCII letters and digits, lower-cased) and the (word, row) pairs of the rows whose content holds each,
+sorted by word, so that a search for a word reads a few thousand words and the rows of those that hold it
+instead of every text.
 
 A store's data files never change once written (a commit adds files, a compaction replaces them), so each
-index part belongs to one data file, is written once (to a temporary name, then renamed: a part is there
-whole or not at all) and is deleted when its data file is gone. A data file without a part is searched by a
+index part belongs to one data file, is written once (to temporary names, then renamed, the words file
+last: a part is used only when both are there) and is deleted when its data file is gone. A data file without a part is searched by a
 scan of its texts, so the index can be missing, partly built or deleted without changing what a search
 finds; `python -m dashboard index --store DIR` builds the missing parts of a store written before it.
 
