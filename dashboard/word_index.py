@@ -5,9 +5,10 @@ instead of every text.
 
 A store's data files never change once written (a commit adds files, a compaction replaces them), so each
 index part belongs to one data file, is written once (to temporary names, then renamed, the words file
-last: a part is used only when both are there) and is deleted when its data file is gone. A data file without a part is searched by a
-scan of its texts, so the index can be missing, partly built or deleted without changing what a search
-finds; `python -m dashboard index --store DIR` builds the missing parts of a store written before it.
+last: a part is used only when both are there) and is deleted when its data file is gone. A data file
+without a whole part is searched by a scan of its texts, so the index can be missing, partly built or
+deleted without changing what a search finds; `python -m dashboard index --store DIR` builds the missing
+parts of a store written before it.
 
 Why it is exact: a statement holds a search term made only of ASCII letters and digits, in either case
 (the search's own pattern, `dashboard.queries.sql._search_patterns`), exactly when one of its words holds
