@@ -53,6 +53,10 @@ from dashboard.store import Snapshot, Store
 # The column a view renames to the corpus-wide name of a person.
 _CANONICAL = {"statements": "speaker", "stances": "actor"}
 _FACT_SHOWN = ("kind", "speaker", "speaker_country", "speaker_role")  # ENUMs of fact_statements
+# what a search keeps of each matching fact row `f`: its sort key, its id and the columns the page shows
+_MATCHED = ", ".join(
+    ["f.aidx", "f.content_start", "f.pos", "f.statement_id", *(f"f.{c}" for c in _FACT_SHOWN)]
+)
 # the statements page's own columns (its article's follow)
 PAGE_COLUMNS = ["statement_id", "article_id", *_FACT_SHOWN, "content"]
 
@@ -387,10 +391,8 @@ class StoreSQL:
                 if n != first
             )
             query = (
-                f"WITH {ctes}, hits AS MATERIALIZED ({scan}), matched AS MATERIALIZED "
-                "(SELECT f.aidx, f.content_start, f.pos, f.statement_id, "
-                f"{', '.join(f'f.{c}' for c in _FACT_SHOWN)} FROM f_statements f "
-                f"JOIN hits h ON h._pos = f.pos WHERE {holds or 'true'}), "
+                f"WITH {ctes}, hits AS MATERIALIZED ({scan}), matched AS MATERIALIZED (SELECT {_MATCHED} "
+                f"FROM f_statements f JOIN hits h ON h._pos = f.pos WHERE {holds or 'true'}), "
                 "texts AS (SELECT _pos AS pos, content FROM hits) "
                 f"SELECT count(*), count(DISTINCT aidx), {top} FROM matched"
             )
@@ -398,8 +400,7 @@ class StoreSQL:
         else:  # counted apart from the page's top-N, which then need not hold every row
             counted = "SELECT (SELECT count(*) FROM f_statements), (SELECT count(*) FROM f_articles)"
             total, n_articles = self._query(f"WITH {ctes} {counted}", params).fetchone()
-            texts = "texts AS (SELECT NULL::BIGINT AS pos, NULL AS content)"
-            query = f"WITH {ctes}, matched AS (SELECT * FROM f_statements), {texts} SELECT {top}"
+            query = f"WITH {ctes}, matched AS (SELECT * FROM f_statements), {_NO_TEXTS} SELECT {top}"
             rows = self._query(query, params | window).fetchone()[0]
         counts = {"statements": int(total), "articles": int(n_articles)}
         page = pd.DataFrame(rows or [], columns=["pos", *PAGE_COLUMNS])
@@ -425,8 +426,6 @@ class StoreSQL:
         holds it; the statements found for every word are then joined to the facts."""
         branches = []
         for n, term in enumerate(terms):
-            if self._scanned or "statements" in self._fixed:
-                params[f"re{n}"] = patterns[n]
             (words,) = self._query(
                 f"SELECT list(DISTINCT w) FROM read_parquet({self._words}) WHERE contains(w, $term)",
                 {"term": term.lower()},
@@ -442,16 +441,20 @@ class StoreSQL:
                 if words
                 else []
             )
+            scans = []  # texts not in the index: of files without a whole part, and corrected rows
             if self._scanned:
-                found.append(
+                scans.append(
                     f"SELECT (f.fidx << 32) + s.file_row_number AS pos FROM read_parquet({self._scanned}, "
                     "file_row_number = true, filename = true) s JOIN scanned_files f USING (filename) "
                     f"WHERE regexp_matches(s.content, $re{n})"
                 )
             if "statements" in self._fixed:
-                found.append(
+                scans.append(
                     f"SELECT -1 - rowid AS pos FROM fixed_statements WHERE regexp_matches(content, $re{n})"
                 )
+            if scans:
+                params[f"re{n}"] = patterns[n]
+                found += scans
             names = self._speaker_names(patterns[n])
             if names:
                 params[f"names{n}"] = names
@@ -460,11 +463,9 @@ class StoreSQL:
                 )
             branches.append(" UNION ALL ".join(found) or "SELECT NULL::BIGINT AS pos WHERE false")
         hits = " INTERSECT ".join(f"SELECT pos FROM ({b})" for b in branches)
-        shown = ", ".join(f"f.{c}" for c in _FACT_SHOWN)
         query = (
-            f"WITH {ctes}, hits AS MATERIALIZED ({hits}), matched AS MATERIALIZED (SELECT f.aidx, "
-            f"f.content_start, f.pos, f.statement_id, {shown} FROM f_statements f SEMI JOIN hits h "
-            "ON h.pos = f.pos), texts AS (SELECT NULL::BIGINT AS pos, NULL AS content) "
+            f"WITH {ctes}, hits AS MATERIALIZED ({hits}), matched AS MATERIALIZED (SELECT {_MATCHED} "
+            f"FROM f_statements f SEMI JOIN hits h ON h.pos = f.pos), {_NO_TEXTS} "
             f"SELECT count(*), count(DISTINCT aidx), {top} FROM matched"
         )
         return self._query(query, params | window).fetchone()
@@ -1080,6 +1081,10 @@ _NAMES_CTE = "names AS (SELECT unnest($codes::VARCHAR[]) AS code, unnest($labels
 def _names_params(names: Mapping[str, str]) -> dict[str, object]:
     """The parameters of `_NAMES_CTE` for ISO3 -> name `names`."""
     return {"codes": list(names), "labels": list(names.values())}
+
+
+# `statements_page`'s texts when the query read none: the page's contents are then read by their place
+_NO_TEXTS = "texts AS (SELECT NULL::BIGINT AS pos, NULL AS content)"
 
 
 def _search_patterns(search: str | None) -> list[str]:
