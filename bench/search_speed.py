@@ -1,8 +1,8 @@
 """Statements search speed: the Statements page's query (one page of 500 matching statements, newest first,
-with the count of matches) for common and rare words, a phrase and a speaker, with and without a country
-filter (words through the store's word index where it has one, `python -m dashboard index`; a phrase by a
-scan of the texts); and the bare scan in DuckDB four ways (lower+contains, ILIKE, regexp with (?i) and with
-the page's classes of either case), to choose by the numbers.
+with the count of matches) for common and rare words, phrases and a speaker, with and without a country
+filter (through the store's word index where it has one, `python -m dashboard index`); and the bare scan in
+DuckDB four ways (lower+contains, ILIKE, regexp with (?i) and with the page's classes of either case), to
+choose by the numbers.
 
     .venv/bin/python bench/search_speed.py STORE [--runs N]
 
@@ -23,7 +23,16 @@ from dashboard import word_index  # noqa: E402
 from dashboard.queries import Filters  # noqa: E402
 from dashboard.queries.sql import StoreSQL, _search_patterns  # noqa: E402
 
-SEARCHES = ["nato", "zeitenwende", '"brain death"', "macron spending", "kallas"]
+SEARCHES = [
+    "nato",
+    "zeitenwende",
+    '"brain death"',
+    "macron spending",
+    "kallas",
+    "nato's",
+    '"defence spending"',
+    '"of the"',
+]
 SCANS = {
     "lower + contains": "contains(lower(content), $t)",
     "ILIKE": "content ILIKE '%' || $t || '%'",

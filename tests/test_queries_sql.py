@@ -604,18 +604,88 @@ def test_a_search_of_words_through_the_word_index_finds_the_rows_a_scan_finds(
     monkeypatch.setattr(
         StoreSQL, "_indexed_page", lambda self, *a: indexed.append(a) or through_index(self, *a)
     )
-    searches = ["nato", "NATO spending", "spend", "scholz", "olaf", "hand", "20", "Kallas", "zzzz"]
+    searches = [
+        "nato",
+        "NATO spending",
+        "spend",
+        "scholz",
+        "olaf",
+        "hand",
+        "20",
+        "Kallas",
+        "zzzz",
+        "nato's",
+        '"of GDP"',
+        '"added by hand"',  # the analyst's row
+        '"ence spen"',  # the end of a word, then the start of one
+        '"european army" macron',
+    ]
     with StoreSQL(copy) as disk:
         for search, filters in itertools.product(searches, (Filters(), Filters(countries=("FRA",)))):
             page, counts = disk.statements_page(filters, search)
             want, want_counts = db.statements_page(filters, search)
             assert counts == want_counts, (search, filters)
             pd.testing.assert_frame_equal(page, want, obj=f"{search} under {filters}")
-        assert disk.statements_page(Filters(), "nato")[1]["statements"] > 10
-        assert disk.statements_page(Filters(), "hand")[1]["statements"] >= 1  # an analyst's added row
-        assert len(indexed) == 2 * len(searches) + 2
-        assert disk.statements_page(Filters(), "nato's")[1] == db.statements_page(Filters(), "nato's")[1]
-    assert len(indexed) == 2 * len(searches) + 2  # not a word: scanned
+        assert len(indexed) == 2 * len(searches)
+        assert disk.statements_page(Filters(), "2%")[1] == db.statements_page(Filters(), "2%")[1]
+        assert len(indexed) == 2 * len(searches)  # not ending in a word: scanned
+        for search in ("nato", "nato's", '"of GDP"', '"ence spen"', '"european army" macron', "hand"):
+            assert disk.statements_page(Filters(), search)[1]["statements"] >= 1, search
+
+
+# texts where a phrase's words are near each other in other ways than the phrase says
+TRICKY = [
+    "NATO\u2019s brain death",
+    "nato's brain-death",
+    "a brain  death",
+    "Brain Death, said the 2% of GDP",
+    "xbrain deathy 2 % of gdp",
+    "brain\ndeath",
+    "the brain, death of the of the alliance",
+    "D\u00e9fense spending: S\u00e9bastien's",
+    "nato s brain death",
+    "the brain scan before death",
+]
+
+
+@pytest.mark.parametrize(
+    "search",
+    [
+        '"brain death"',
+        '"brain-death"',
+        '"rain deat"',
+        "nato's",
+        '"nato\u2019s"',
+        '"2% of gdp"',
+        '"of the alliance"',
+        '"of the of"',
+        '"s brain death"',
+        "sébastien",  # a letter outside A-Z inside the term: scanned
+        '"éfense spending"',
+    ],
+)
+def test_a_phrase_through_the_word_index_matches_exactly_where_the_scan_does(
+    store, tmp_path, monkeypatch, search
+) -> None:
+    """Statements whose texts hold a phrase's words next to each other, apart, with other characters
+    between them, or as parts of longer words: the word index finds exactly the rows the scan of the texts
+    finds."""
+    tables = Store(store).read_all()
+    rows = tables["statements"].sort_values("statement_id").iloc[: len(TRICKY)].copy()
+    rows["content"] = TRICKY
+    Store(tmp_path).commit({"articles": tables["articles"], "statements": rows})
+    with StoreSQL(tmp_path) as scanned:
+        want, counts = scanned.statements_page(Filters(), search)
+    monkeypatch.setattr(sql_module, "IN_MEMORY_STATEMENTS", 0)
+    indexed = []
+    through_index = StoreSQL._indexed_page
+    monkeypatch.setattr(
+        StoreSQL, "_indexed_page", lambda self, *a: indexed.append(a) or through_index(self, *a)
+    )
+    with StoreSQL(tmp_path) as disk:
+        page, got = disk.statements_page(Filters(), search)
+    assert got == counts and bool(indexed) == (word_index.phrase(search.strip('"')) is not None)
+    pd.testing.assert_frame_equal(page, want)
 
 
 def test_masks_of_several_words_and_compressed_facts_filter_and_count_as_one_word_does(

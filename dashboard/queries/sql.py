@@ -360,7 +360,7 @@ class StoreSQL:
             "LEFT JOIN texts USING (pos))"
         )
         terms = _search_terms(search or "")
-        if patterns and self._words and all(map(word_index.is_word, terms)):
+        if patterns and self._words and all(map(word_index.phrase, terms)):
             total, n_articles, rows = self._indexed_page(ctes, params, terms, patterns, top, window)
         elif patterns:
             # One scan of the texts gives the places in the store (not the ids) of the statements holding
@@ -420,27 +420,13 @@ class StoreSQL:
         top: str,
         window: dict[str, int],
     ) -> tuple[int, int, list]:
-        """`statements_page`'s count and rows for a search of words only, found through the word index: per
-        word the indexed rows whose words hold it, the rows of data files without an index part and the
-        corrected rows whose content holds it (by a scan of those only), and the rows of speakers whose name
-        holds it; the statements found for every word are then joined to the facts."""
+        """`statements_page`'s count and rows for a search the word index answers (`word_index.phrase`),
+        found through it: per term the indexed rows that hold it, the rows of data files without an index
+        part and the corrected rows whose content holds it (by a scan of those only), and the rows of
+        speakers whose name holds it; the statements found for every term are then joined to the facts."""
         branches = []
         for n, term in enumerate(terms):
-            (words,) = self._query(
-                f"SELECT list(DISTINCT w) FROM read_parquet({self._words}) WHERE contains(w, $term)",
-                {"term": term.lower()},
-            ).fetchone()
-            # the words inline (they are runs of letters and digits), so that only the row groups of the
-            # postings that hold them are read
-            found = (
-                [
-                    "SELECT (f.fidx << 32) + p.row AS pos FROM "
-                    f"read_parquet({self._postings}, filename = true) p JOIN word_files f USING (filename) "
-                    f"WHERE p.w IN ({', '.join(map(_literal, words))})"
-                ]
-                if words
-                else []
-            )
+            found = self._postings_holding(n, term, params)
             scans = []  # texts not in the index: of files without a whole part, and corrected rows
             if self._scanned:
                 scans.append(
@@ -469,6 +455,40 @@ class StoreSQL:
             f"SELECT count(*), count(DISTINCT aidx), {top} FROM matched"
         )
         return self._query(query, params | window).fetchone()
+
+    def _postings_holding(self, n: int, term: str, params: dict[str, object]) -> list[str]:
+        """The query (none or one) of the places of the indexed rows that hold the `n`th search term: for
+        one word, the rows of the words holding it; for several, the rows where they follow each other, the
+        first the end of a word, the last the start of one, and what lies between them as in the term
+        (`dashboard.word_index`; that text is bound in `params`)."""
+        words, between = word_index.phrase(term)
+        tests = ["contains(w, $w)"] if len(words) == 1 else ["suffix(w, $w)"]
+        tests += ["w = $w"] * (len(words) - 2) + ["starts_with(w, $w)"] * (len(words) > 1)
+        postings = []
+        for i, (word, test) in enumerate(zip(words, tests, strict=True)):
+            (held,) = self._query(
+                f"SELECT list(DISTINCT w) FROM read_parquet({self._words}) WHERE {test}", {"w": word}
+            ).fetchone()
+            if not held:
+                return []
+            # the words inline (they are runs of letters and digits), so that only the row groups of the
+            # postings that hold them are read
+            sep = ""
+            if i:
+                params[f"sep{n}_{i}"] = between[i - 1]
+                sep = f" AND sep = $sep{n}_{i}"
+            postings.append(
+                f"(SELECT (f.fidx << 32) + p.row AS pos, place FROM read_parquet({self._postings}, "
+                "filename = true) p JOIN word_files f USING (filename) "
+                f"WHERE w IN ({', '.join(map(_literal, held))}){sep}) p{i}"
+            )
+        return [
+            f"SELECT p0.pos FROM {postings[0]}"
+            + "".join(
+                f" JOIN {p} ON p{i}.pos = p0.pos AND p{i}.place = p0.place + {i}"
+                for i, p in enumerate(postings[1:], 1)
+            )
+        ]
 
     def _speaker_names(self, pattern: str) -> list[str]:
         """The speakers' names (of the fact tables) that hold a search pattern."""
