@@ -533,9 +533,11 @@ def event_pronoun(tok: Token, covered: set[int], lex: StanceLexicon, main: str) 
     "a target's object word ('%', 'level') is a mention as the object of one of its own verbs ('reach 2%')",
     fires={
         "Germany pledged to reach that level by 2030.": ["Germany defence_spending_increase support"],
+        "Spain shipped a new batch of missiles to Ukraine.": ["Spain military_aid_to_ukraine support"],
     },
     spares={
         "Germany pledged to reach that level of support by 2030.": [],
+        "Spain shipped a new batch of grain to Ukraine.": [],
     },
 )
 def target_object(art: Article, hits: list[tuple[str, int, int]]) -> list[Mention]:
@@ -553,29 +555,42 @@ def target_object(art: Article, hits: list[tuple[str, int, int]]) -> list[Mentio
         wanted = numpy.array([strings[w] for w in t.objects], dtype="uint64")
         found = numpy.flatnonzero(numpy.isin(words, wanted).any(axis=1)).tolist()
         candidates = sorted({i for j in found for i in (j, doc[j].head.i)})  # the word or the noun it levels
-        for tok in (doc[i] for i in candidates):
+        for word in (doc[i] for i in candidates):
+            quantity = _quantity_of(word)
+            tok = quantity or word  # "sent quantities of shells": the quantity is the verb's object
             if (
                 tok.i not in covered
                 and tok.dep_ in {"dobj", "pobj"}
-                and not civil_aid(tok)
-                and _names_level(tok, t, art.lex, covered)
+                and not civil_aid(word)
+                and _names_level(tok, t, art.lex, covered, counted=quantity is not None)
             ):
                 out.append(Mention(t.name, 1.0, tok, "target_object"))
     return out
 
 
-def _names_level(tok: Token, t: Target, lex: StanceLexicon, covered: set[int]) -> bool:
+def _quantity_of(tok: Token) -> Token | None:
+    """The noun of quantity an object word is counted by ("large quantities of shells", "a batch of
+    missiles"; stance_quantity_nouns.txt), or None."""
+    of = tok.head
+    if tok.dep_ == "pobj" and of.lower_ == "of" and of.head.lemma_.lower() in word_set("stance_quantity_nouns"):
+        return of.head
+    return None
+
+
+def _names_level(
+    tok: Token, t: Target, lex: StanceLexicon, covered: set[int], counted: bool = False
+) -> bool:
     """Whether an object word names the target's level: as the object of one of the target's verbs, or, for
     a noun that carries a level ("the 5% figure") or an object word raised by a comparative ("called for a
-    higher target"), of any cue."""
-    named = tok.lower_ in t.objects or tok.lemma_.lower() in t.objects
+    higher target"), of any cue. `counted`: `tok` is a noun of quantity of an object word."""
+    named = counted or tok.lower_ in t.objects or tok.lemma_.lower() in t.objects
     carrier = tok.lemma_.lower() in word_set("stance_level_carriers")  # "the 5% figure", not "a 60% tariff"
     levelled = (
         carrier and any(c.lower_ in t.objects and c.dep_ in {"compound", "nmod"} for c in tok.children)
     ) or (named and any(c.dep_ == "amod" and c.tag_ == "JJR" for c in tok.children))
     if not (named or levelled):
         return False
-    if any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+    if not counted and any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
         return False  # "16% of the commonly funded budget" is a share of something else
     level_nouns = word_set("stance_level_nouns")
     if named and any(
