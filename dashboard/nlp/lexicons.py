@@ -188,9 +188,10 @@ class StanceLexicon:
     heads: frozenset[str]  # nouns a target mention may modify and still be the stance's object
     org_nouns: frozenset[str]  # apposition heads that make a one-word name an organisation
     act_nouns: Mapping[str, float]  # "Germany's decision to send ...": factor
+    agents: Mapping[str, float]  # "a critic of", "a donor of": cues for what someone is said to be
 
     def cue(self, key: str) -> float | None:
-        return self.support.get(key, self.oppose.get(key))
+        return self.support.get(key, self.oppose.get(key, self.agents.get(key)))
 
 
 @cache
@@ -205,6 +206,7 @@ def stance_lexicon() -> StanceLexicon:
         heads=word_set("stance_heads"),
         org_nouns=word_set("stance_org_nouns"),
         act_nouns=scores("stance_act_nouns", "factor"),
+        agents=scores("stance_agent_nouns"),
     )
 
 

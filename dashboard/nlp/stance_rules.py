@@ -572,14 +572,13 @@ def _quantity_of(tok: Token) -> Token | None:
     """The noun of quantity an object word is counted by ("large quantities of shells", "a batch of
     missiles"; stance_quantity_nouns.txt), or None."""
     of = tok.head
-    if tok.dep_ == "pobj" and of.lower_ == "of" and of.head.lemma_.lower() in word_set("stance_quantity_nouns"):
+    quantities = word_set("stance_quantity_nouns")
+    if tok.dep_ == "pobj" and of.lower_ == "of" and of.head.lemma_.lower() in quantities:
         return of.head
     return None
 
 
-def _names_level(
-    tok: Token, t: Target, lex: StanceLexicon, covered: set[int], counted: bool = False
-) -> bool:
+def _names_level(tok: Token, t: Target, lex: StanceLexicon, covered: set[int], counted: bool = False) -> bool:
     """Whether an object word names the target's level: as the object of one of the target's verbs, or, for
     a noun that carries a level ("the 5% figure") or an object word raised by a comparative ("called for a
     higher target"), of any cue. `counted`: `tok` is a noun of quantity of an object word."""
@@ -669,7 +668,7 @@ def read_mention(mention: Mention, target: Target, lex: StanceLexicon, scope: Sc
                     commitment_modal(r, head, aux)
             seen_verb = True
         tok = head
-    if r.actor_verb is not None and r.actor_verb.pos_ not in {"VERB", "AUX"}:
+    if r.actor_verb is not None and r.actor_verb.pos_ not in {"VERB", "AUX"} and not appositive(r.actor_verb):
         r.actor_verb, r.holder = None, None
     return r
 
@@ -1079,6 +1078,22 @@ def cue_subject(r: Reading, cue: Token, scope: Scope | None) -> bool:
 
 
 @rule(
+    "appositive",
+    "a cue noun in apposition to a name holds for it: 'Hungary, a critic of aid to Ukraine, ...'",
+    fires={
+        "Hungary, a vocal critic of military aid to Ukraine, delayed the vote.": [
+            "Hungary military_aid_to_ukraine oppose"
+        ],
+    },
+    spares={
+        "Viktor Orbán met a critic of military aid to Ukraine.": [],
+    },
+)
+def appositive(cue: Token) -> bool:
+    return cue.dep_ == "appos" and cue.pos_ == "NOUN" and cue.head.pos_ in {"PROPN", "NOUN"}
+
+
+@rule(
     "target_act",
     "the subject of a target's own verb or noun does the act: 'Finland joined NATO', 'prepares an increase'",
     fires={
@@ -1278,11 +1293,19 @@ def stance_cue(tok: Token, lex: StanceLexicon) -> str | None:
             phrase = f"{lemma} {child.lower_}"
             if lex.cue(phrase) is not None:
                 return phrase
+    if lemma in lex.agents and not (appositive(tok) or said_to_be(tok)):
+        return None  # "met a critic of the plan"
     if lex.cue(lemma) is not None:
         return lemma
     if lex.cue(tok.lower_) is not None:
         return tok.lower_
     return None
+
+
+def said_to_be(tok: Token) -> bool:
+    """Whether a noun is what its clause's subject is said to be: "Norway is a major donor", "became its
+    fiercest critic"."""
+    return tok.dep_ in {"attr", "oprd"} and tok.head.lemma_ in {"be", "become", "remain", "stay"}
 
 
 @rule(

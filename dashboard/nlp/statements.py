@@ -135,6 +135,8 @@ def _subject(verb: Token) -> Span | None:
             continue
         if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.pos_ in {"PROPN", "NOUN", "PRON"}:
             return _noun_phrase(tok.head)
+        if tok.dep_ == "appos" and tok.pos_ == "NOUN" and tok.head.pos_ in {"PROPN", "NOUN"}:
+            return _noun_phrase(tok.head)  # "Hungary, a critic of the plan, ...": what the noun says it is
         return None
     return None
 

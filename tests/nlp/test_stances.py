@@ -255,6 +255,24 @@ CASES += [
         "nato_alliance",
         "oppose",
     ),
+    (  # an agent noun as what the subject is: a donor supports, an opponent opposes
+        "Norway is a major donor of military aid to Ukraine.",
+        "Norway",
+        "military_aid_to_ukraine",
+        "support",
+    ),
+    (  # and in apposition to the actor
+        "Hungary, a vocal critic of military aid to Ukraine, delayed the vote.",
+        "Hungary",
+        "military_aid_to_ukraine",
+        "oppose",
+    ),
+    (
+        "The Danish government is a strong proponent of higher defence spending.",
+        "Denmark",
+        "defence_spending_increase",
+        "support",
+    ),
 ]
 
 
