@@ -592,9 +592,13 @@ def _names_level(tok: Token, t: Target, lex: StanceLexicon, covered: set[int], c
     if not counted and any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
         return False  # "16% of the commonly funded budget" is a share of something else
     level_nouns = word_set("stance_level_nouns")
-    if named and any(
-        c.dep_ == "compound" and c.pos_ == "NOUN" and c.lemma_.lower() not in level_nouns
-        for c in tok.children
+    if (
+        named
+        and not t.recipients  # "cruise missiles", "battle tanks" are still weapons
+        and any(
+            c.dep_ == "compound" and c.pos_ == "NOUN" and c.lemma_.lower() not in level_nouns
+            for c in tok.children
+        )
     ):
         return False  # "capability targets", "emissions target" are targets of something else
     verb = tok.head.head if tok.dep_ == "pobj" else tok.head  # "reach 2%", "rise to 3%"

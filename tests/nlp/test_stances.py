@@ -255,6 +255,12 @@ CASES += [
         "nato_alliance",
         "oppose",
     ),
+    (  # a weapon's kind ("battle", "long-range") leaves it a weapon; "capability targets" are no level
+        "Germany will send battle tanks to Ukraine.",
+        "Germany",
+        "military_aid_to_ukraine",
+        "support",
+    ),
     (  # an agent noun as what the subject is: a donor supports, an opponent opposes
         "Norway is a major donor of military aid to Ukraine.",
         "Norway",
