@@ -2324,6 +2324,36 @@ def possessed_cue(art: Article, mention: Mention, target: Target) -> list[tuple[
     return [(part, own) for part in parts(possessor)[0]]
 
 
+@rule(
+    "possessed_aid",
+    "the named possessor of aid with a recipient gives it: 'Germany's military aid to Ukraine has grown'",
+    fires={
+        "Germany's military aid to Ukraine has grown this year.": ["Germany military_aid_to_ukraine support"],
+    },
+    spares={
+        "Russia attacked Ukraine's defence lines.": [],
+        "The military aid to Ukraine has grown this year.": [],
+    },
+)
+def possessed_aid(art: Article, mention: Mention, target: Target) -> list[tuple[Span, Reading]] | None:
+    """(holder mention, reading) for each named possessor of a mention of a target with recipients (aid to
+    Ukraine), read within the mention's own phrase; not a recipient's ("Ukraine's defence")."""
+    root = mention.root
+    if not target.recipients or root.pos_ != "NOUN":
+        return None
+    owner = next((c for c in root.children if c.dep_ == "poss"), None)
+    if owner is None or owner.pos_ != "PROPN" or owner.ent_type_ in {"DATE", "TIME"}:
+        return None
+    if any(t.lower_ in target.recipients for t in owner.subtree):
+        return None
+    own = read_mention(mention, target, art.lex, Scope([(root.left_edge.idx, _end_char(root.right_edge))]))
+    if own.score == 0:
+        return None
+    own.informative, own.holder, own.actor_verb = True, "possessed_aid", None
+    first = next(t for t in owner.subtree if t.dep_ != "det")
+    return [(part, own) for part in parts(art.doc[first.i : owner.i + 1])[0]]
+
+
 def _possessed_cue_noun(root: Token, lex: StanceLexicon) -> tuple[Token, Span] | None:
     """(noun, possessor): the first cue or act noun up to four steps above the mention, through
     prepositions and a "for ... to" clause, when it has a named possessor (not a time)."""

@@ -230,6 +230,10 @@ def _plain_holders(art: Article, mention: Mention, target: Target) -> list[tuple
     out = [(art.speakers.resolve(part), own) for part, own in rules.act_noun(art, mention, target) or []]
     cue = None if out else rules.possessed_cue(art, mention, target)
     out += [(art.speakers.resolve(part), own) for part, own in cue or []]
+    if not out:
+        out = [
+            (art.speakers.resolve(part), own) for part, own in rules.possessed_aid(art, mention, target) or []
+        ]
     reading = rules.read_mention(mention, target, art.lex, None)
     verb = reading.actor_verb
     subj = _subject(verb) if verb is not None else None
