@@ -111,7 +111,7 @@ def _edge_punct(tok: Token) -> bool:
 def _subject(verb: Token) -> Span | None:
     """The speaker mention: the verb's subject, its head verb's subject for conjoined or xcomp verbs,
     or the noun a relative clause hangs on ("Maas, who has said ...")."""
-    tok = verb
+    tok, raised = verb, False
     for _ in range(3):
         # two subjects are a parse slip; the one nearest before the verb is it, not a dateline or a fronted
         # phrase ("ATHENS, Greece (AP) — President Roe opened ..., saying"), unless it comes after "and": a
@@ -123,13 +123,17 @@ def _subject(verb: Token) -> Span | None:
         if subj is not None and subj.dep_ == "nsubjpass":
             agent = next((c for c in tok.children if c.dep_ == "agent"), None)
             pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
-            subj = pobj
+            subj = pobj if agent or not raised else subj  # "Macron is expected to meet": Macron meets
         if subj is not None:
             if subj.lower_ in word_set("relative_pronouns") and tok.dep_ == "relcl":
                 return _noun_phrase(tok.head)
             if subj.pos_ in {"PRON", "PROPN", "NOUN", "NUM", "X"} or subj.ent_type_:
                 return _noun_phrase(subj)
             return None
+        raised = tok.dep_ == "xcomp" and tok.head.lower_ in word_set("subject_raising_words")
+        if raised and tok.head.dep_ == "acomp":
+            tok = tok.head.head  # "Trump is due to hold a summit": the subject of "is"
+            continue
         if tok.dep_ in {"conj", "xcomp", "advcl"} and tok.head.pos_ in {"VERB", "AUX"}:
             tok = tok.head
             continue

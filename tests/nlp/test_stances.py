@@ -261,6 +261,13 @@ CASES += [
         "military_aid_to_ukraine",
         "support",
     ),
+    (  # "is due to": the subject of "be" does the infinitive (subject_raising_words.txt)
+        "Emmanuel Macron is due to hold talks with Vladimir Putin in Paris.",
+        "Emmanuel Macron",
+        "dialogue_with_russia",
+        "support",
+    ),
+    ("Sweden is keen to join NATO.", "Sweden", "nato_alliance", "support"),
     (  # an agent noun as what the subject is: a donor supports, an opponent opposes
         "Norway is a major donor of military aid to Ukraine.",
         "Norway",
