@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 
+import numpy
+from spacy.attrs import IS_QUOTE
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -111,6 +113,8 @@ class TopicMatcher:
             self._lower.add(key, [nlp.make_doc(pattern)])
             words.update(w for t in pattern_doc for w in (t.lower_, t.lemma_.lower()))
         self.pattern_words = frozenset(words)  # every word and lemma of every pattern, lower-cased
+        # the patterns' words (not their punctuation), which a quotation mark inside a hit lies between
+        self._word_ids = frozenset(self.vocab.strings.add(w) for w in words if any(c.isalnum() for c in w))
 
     def covers(self, term: str) -> bool:
         """Whether the taxonomy already knows `term`: it matches a pattern, or each of its words (or their
@@ -134,12 +138,33 @@ class TopicMatcher:
         found: set[tuple[int, int, int]] = set(self._lower(doc))
         if doc.has_annotation("LEMMA"):
             found.update(self._lemma(doc))
+        found.update(self._through_quotes(doc))
         out = []
         for key, start, end in sorted(found, key=lambda m: (m[1], m[2], m[0])):
             topic, pattern = self._keys[key]
             span = doc[start:end]
             out.append(TopicHit(topic, pattern, start, end, span.start_char, span.end_char))
         return out
+
+    def _through_quotes(self, doc: Doc) -> list[tuple[int, int, int]]:
+        """Hits with quotation marks inside them ('build a “great partnership” with Moscow'): the patterns
+        matched on the doc's words without its quotation marks, mapped back to the doc's tokens."""
+        known = self._word_ids
+        inner = [i + 1 for i in numpy.flatnonzero(doc.to_array(IS_QUOTE)[1:-1]).tolist()]
+        between = [(doc[i - 1], doc[i + 1]) for i in inner]
+        if not any(all(n.lower in known or n.lemma in known for n in pair) for pair in between):
+            return []  # no mark between two words of the patterns
+        kept = [t.i for t in doc if not t.is_quote]
+        toks = [doc[i] for i in kept]
+        bare = Doc(self.vocab, words=[t.text for t in toks], lemmas=[t.lemma_ or t.text for t in toks])
+        found = set(self._lower(bare))
+        if doc.has_annotation("LEMMA"):
+            found.update(self._lemma(bare))
+        return [
+            (key, kept[start], kept[end - 1] + 1)
+            for key, start, end in found
+            if kept[end - 1] - kept[start] != end - 1 - start  # a mark inside: not found on the doc
+        ]
 
     def topics_in(self, doc: Doc | Span) -> set[str]:
         return {hit.topic for hit in self.hits(doc)}

@@ -231,3 +231,11 @@ def test_a_pattern_with_a_proper_noun_matches_an_inflected_verb(nlp):
     matcher = TopicMatcher(nlp, taxonomy)
     doc = nlp("Germany would go on supplying Kyiv with weapons. Sweden joined NATO in March.")
     assert [doc[h.start : h.end].text for h in matcher.hits(doc)] == ["supplying Kyiv", "joined NATO"]
+
+
+def test_a_pattern_matches_through_quotation_marks_inside_it(nlp):
+    taxonomy = {"ties": Topic("ties", "Ties", "Relations.", ("partnership with moscow", "european army"))}
+    matcher = TopicMatcher(nlp, taxonomy)
+    doc = nlp('He wants a "great partnership" with Moscow and a “European army”. A partnership, with Moscow.')
+    hits = [doc[h.start : h.end].text for h in matcher.hits(doc)]
+    assert hits == ['partnership" with Moscow', "European army"]  # not across the comma
