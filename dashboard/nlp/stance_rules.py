@@ -1122,6 +1122,9 @@ def target_act(r: Reading, word: Token, target: Target) -> bool:
         "America provides most of the military aid to Ukraine.": [
             "United States military_aid_to_ukraine support"
         ],
+        "Emmanuel Macron keeps a line open to Mr Putin.": [  # a target with present_acts
+            "Emmanuel Macron dialogue_with_russia support"
+        ],
     },
     spares={
         "America provided most of the military aid to Ukraine.": [
@@ -1131,8 +1134,9 @@ def target_act(r: Reading, word: Token, target: Target) -> bool:
 )
 def present_giving(verb: Token, target: Target) -> bool:
     """A target with recipients (aid to Ukraine) is given, not held: its own verb in the simple present
-    ("provides", "sends") is an act, unlike "Britain spends more than 2% of GDP"."""
-    return bool(target.recipients) and target_verb(verb, target) is not None
+    ("provides", "sends") is an act, unlike "Britain spends more than 2% of GDP"; so is one of a target
+    whose present is an act (`present_acts`: "keeps a line open to Putin")."""
+    return (bool(target.recipients) or target.present_acts) and target_verb(verb, target) is not None
 
 
 @rule(

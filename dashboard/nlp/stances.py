@@ -48,6 +48,7 @@ class Target:
     holders_excluded: frozenset[str] = frozenset()  # actors not coded on this target (NATO on NATO)
     objects: frozenset[str] = frozenset()  # words that mention it as the object of its own verbs ("reach 2%")
     recipients: frozenset[str] = frozenset()  # words one of which must be in such a verb's clause ("to Kyiv")
+    present_acts: bool = False  # its own verbs in the simple present are acts ("keeps a line open to Putin")
 
 
 @dataclass(frozen=True)
@@ -91,6 +92,7 @@ def _load_targets(path: str) -> tuple[tuple[str, Target], ...]:
             frozenset(table.get("holders_excluded", [])),
             frozenset(phrases["objects"]),
             frozenset(phrases["recipients"]),
+            bool(table.get("present_acts", False)),
         )
         out.append((name, target))
     return tuple(out)
