@@ -674,6 +674,8 @@ def read_mention(mention: Mention, target: Target, lex: StanceLexicon, scope: Sc
         tok = head
     if r.actor_verb is not None and r.actor_verb.pos_ not in {"VERB", "AUX"} and not appositive(r.actor_verb):
         r.actor_verb, r.holder = None, None
+    if scope is None and r.actor_verb is None:
+        verb_mention(r, mention, target, lex)
     return r
 
 
@@ -1095,6 +1097,33 @@ def cue_subject(r: Reading, cue: Token, scope: Scope | None) -> bool:
 )
 def appositive(cue: Token) -> bool:
     return cue.dep_ == "appos" and cue.pos_ == "NOUN" and cue.head.pos_ in {"PROPN", "NOUN"}
+
+
+@rule(
+    "verb_mention",
+    "a phrase that holds its own verb ('support Ukraine', 'met Putin') is the act of that verb's subject",
+    fires={
+        "France will support Ukraine.": ["France military_aid_to_ukraine support"],
+        "Viktor Orbán met Putin in Budapest.": ["Viktor Orbán dialogue_with_russia support"],
+    },
+    spares={
+        "Supporting Ukraine is costly.": [],
+    },
+)
+def verb_mention(r: Reading, mention: Mention, target: Target, lex: StanceLexicon) -> bool:
+    """A phrase of the targets file whose root is its own verb names the act itself: the verb's subject
+    does it, when the verb is an act (`_acts_on`; in the simple present too for a general cue such as
+    "supports", or where the target's present is an act)."""
+    verb = mention.root
+    if mention.rule is not None or verb.pos_ != "VERB":
+        return False
+    if not any(c.dep_ == "nsubj" and c.pos_ != "PRON" for c in verb.children):
+        return False  # "convincing its members to spend more": the members', not the convincer's
+    present = present_giving(verb, target) or stance_cue(verb, lex) is not None
+    if not _acts_on(verb, present):
+        return False
+    r.actor_verb, r.holder, r.directed = verb, "verb_mention", True
+    return True
 
 
 @rule(
