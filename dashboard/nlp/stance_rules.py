@@ -986,17 +986,20 @@ def topic_preposition(tok: Token, head: Token, lex: StanceLexicon) -> bool:
     "a mention that a danger is 'to' is what is endangered, not opposed: 'the biggest threat to NATO'",
     fires={
         "The biggest threat to NATO is the war in Ukraine, says Henrik Sorensen.": [],
+        "Estonia warned that NATO will face a Russian army within a decade.": [],
     },
     spares={
         "Henrik Sorensen says NATO is a threat to Russia.": ["Henrik Sorensen nato_alliance oppose"],
     },
 )
 def endangered(r: Reading, tok: Token, head: Token) -> bool:
-    """The climb meets "to" (or "for") on a danger noun (stance_danger_nouns.txt): the reading holds no
-    stance (score 0), whatever the danger is said to be or the cues above it."""
-    if tok.dep_ != "prep" or tok.lower_ not in {"to", "for"} or head.pos_ != "NOUN":
+    """The climb meets "to" (or "for") on a danger noun (stance_danger_nouns.txt), or the mention is the
+    subject of a verb by which a danger meets it (stance_danger_verbs.txt: "NATO will face ..."): the
+    reading holds no stance (score 0), whatever the danger is said to be or the cues above it."""
+    faces = tok.dep_ == "nsubj" and head.lemma_.lower() in word_set("stance_danger_verbs")
+    if not faces and (tok.dep_ != "prep" or tok.lower_ not in {"to", "for"} or head.pos_ != "NOUN"):
         return False
-    if head.lemma_.lower() not in word_set("stance_danger_nouns"):
+    if not faces and head.lemma_.lower() not in word_set("stance_danger_nouns"):
         return False
     r.score, r.rule = 0.0, "endangered"
     return True
