@@ -844,7 +844,10 @@ def _counts_members(doc: Doc, i: int, k: int) -> bool:
     after = doc[k : k + 6] if k < len(doc) and doc[k].lower_ == "of" else doc[k : k + 2]
     before = doc[max(0, i - 3) : i] if i > 0 and doc[i - 1].lower_ == "to" else []
     if doc[i].dep_ == "nummod" and doc[i].head.lemma_.lower() in word_set("number_member_nouns"):
-        return True  # "two key US allies"
+        # "two key US allies"; not "300 members of the American 173rd Airborne", of a unit
+        of = next((c for c in doc[i].head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        named = _alliance_words() | word_set("number_group_names")
+        return of is None or any(t.lemma_.lower() in named or t.lower_ in named for t in of.subtree)
     return any(t.lemma_.lower() in word_set("number_group_nouns") for t in [*after, *before])
 
 

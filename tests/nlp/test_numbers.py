@@ -274,6 +274,14 @@ CASES = [
         "Trump demanded that allies spend 5% of GDP.",
         [("5% of GDP", 5.0, "percent_of_gdp", None, None, None, None, "target", None)],
     ),
+    (  # members of a unit, not of the alliance: the unit's country
+        "The exercise involves about 300 members of the American 101st Airborne.",
+        [("300", 300.0, "count", None, "about", "USA", 2025, None, None)],
+    ),
+    (
+        "Two members of NATO voted against.",
+        [("Two", 2.0, "count", None, None, None, 2025, None, None)],
+    ),
     (
         "Only three allies met the 2% guideline in 2014.",
         [
