@@ -1093,6 +1093,7 @@ def _year(
         if s >= k
         and not (doc[s - 1].lower_ == "by" and any(_is_core(t) for t in doc[k:s]))
         and not _other_unit_between(doc, k, s, unit)
+        and not _compared_figure_between(doc, k, s)
         and not _in_later_brackets(doc, k, s)
     ]
     # a year in a clause of its own ("Under a deal reached two years ago, Seoul pays 40%") is not the
@@ -1191,6 +1192,18 @@ def _compared_year(doc: Doc, sent: Span, start: int, year: int, when: date | Non
             return True
         if head.pos_ in {"VERB", "AUX"}:
             return False
+    return False
+
+
+def _compared_figure_between(doc: Doc, k: int, s: int) -> bool:
+    """Whether a figure it is compared with stands between a figure (ending at token k) and a year (at token
+    s): "4% of GDP, compared with 2% last year" (the year is the 2%'s)."""
+    phrases = [tuple(p.split()) for p in word_list("number_compared_year_phrases")]
+    words = [t.lower_ for t in doc[k:s]]
+    for m in range(len(words)):
+        for p in phrases:
+            if tuple(words[m : m + len(p)]) == p and any(_is_core(t) for t in doc[k + m + len(p) : s]):
+                return True
     return False
 
 

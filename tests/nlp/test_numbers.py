@@ -274,6 +274,13 @@ CASES = [
         "Trump demanded that allies spend 5% of GDP.",
         [("5% of GDP", 5.0, "percent_of_gdp", None, None, None, None, "target", None)],
     ),
+    (  # the year after a compared figure is that figure's
+        "Poland spends 4% of GDP on defence, compared with 2% last year.",
+        [
+            ("4% of GDP", 4.0, "percent_of_gdp", None, None, "POL", 2025, "reported", None),
+            ("2%", 2.0, "percent_of_gdp", None, None, "POL", 2024, "reported", None),
+        ],
+    ),
     (  # members of a unit, not of the alliance: the unit's country
         "The exercise involves about 300 members of the American 101st Airborne.",
         [("300", 300.0, "count", None, "about", "USA", 2025, None, None)],
