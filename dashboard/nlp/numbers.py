@@ -1057,7 +1057,7 @@ def _year(
                 t.lower_ in word_set("number_not_own_year")
                 for t in doc[max(sent.start, ent.start - 3) : ent.start]
             )
-            and not _compared_year(doc, sent, ent.start, int(m.group(1)), when)
+            and not _compared_year(doc, sent, ent.start, int(m.group(1)), when, range(i, k))
         ):
             dates.append((ent.start, int(m.group(1))))
     if when is not None:
@@ -1176,9 +1176,13 @@ def _in_later_brackets(doc: Doc, k: int, s: int) -> bool:
     return depth > 0
 
 
-def _compared_year(doc: Doc, sent: Span, start: int, year: int, when: date | None) -> bool:
-    """A year the figure is compared with: "€413bn, compared with 2019-25", "higher than in 2022", and a
-    past year a change starts from ("up 8 points from the spring of 2014"; not "£2bn a year from 2027")."""
+def _compared_year(
+    doc: Doc, sent: Span, start: int, year: int, when: date | None, figure: range = range(0)
+) -> bool:
+    """A year the figure (its tokens: `figure`) is compared with: "€413bn, compared with 2019-25", "higher
+    than in 2022", and a past year a change starts from ("up 8 points from the spring of 2014"; not "£2bn a
+    year from 2027"); not the year of a figure that is itself the one compared ("compared with 2% in
+    2022")."""
     words = [t.lower_ for t in doc[max(sent.start, start - 3) : start]]
     if words and words[-1] == "in":
         words.pop()
@@ -1188,6 +1192,8 @@ def _compared_year(doc: Doc, sent: Span, start: int, year: int, when: date | Non
     if any(tuple(words[-len(p) :]) == p for p in phrases):
         return True
     for head in doc[start].ancestors:  # "rose by 12% compared with the same period in 2022"
+        if head.i in figure:
+            return False
         if head.lemma_.lower() in word_set("number_comparison_heads"):
             return True
         if head.pos_ in {"VERB", "AUX"}:

@@ -281,6 +281,13 @@ CASES = [
             ("2%", 2.0, "percent_of_gdp", None, None, "POL", 2024, "reported", None),
         ],
     ),
+    (  # the compared figure's own year is its own, the first figure's its own
+        "Poland spent 4% of GDP on defence in 2024, compared with 2% in 2022.",
+        [
+            ("4% of GDP", 4.0, "percent_of_gdp", None, None, "POL", 2024, "reported", None),
+            ("2%", 2.0, "percent_of_gdp", None, None, "POL", 2022, "reported", None),
+        ],
+    ),
     (  # members of a unit, not of the alliance: the unit's country
         "The exercise involves about 300 members of the American 101st Airborne.",
         [("300", 300.0, "count", None, "about", "USA", 2025, None, None)],
