@@ -123,7 +123,7 @@ def _subject(verb: Token) -> Span | None:
         if subj is not None and subj.dep_ == "nsubjpass":
             agent = next((c for c in tok.children if c.dep_ == "agent"), None)
             pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
-            subj = pobj if agent or not raised else subj  # "Macron is expected to meet": Macron meets
+            subj = pobj if agent or not raised else subj  # "Macron is scheduled to meet": Macron meets
         if subj is not None:
             if subj.lower_ in word_set("relative_pronouns") and tok.dep_ == "relcl":
                 return _noun_phrase(tok.head)
