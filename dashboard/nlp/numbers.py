@@ -1188,8 +1188,7 @@ def _compared_year(
         words.pop()
     if words and words[-1] in word_set("number_start_year_words"):
         return when is not None and year < when.year
-    phrases = (tuple(p.split()) for p in word_list("number_compared_year_phrases"))
-    if any(tuple(words[-len(p) :]) == p for p in phrases):
+    if any(tuple(words[-len(p) :]) == p for p in _compared_phrases()):
         return True
     for head in doc[start].ancestors:  # "rose by 12% compared with the same period in 2022"
         if head.i in figure:
@@ -1201,13 +1200,18 @@ def _compared_year(
     return False
 
 
+@cache
+def _compared_phrases() -> tuple[tuple[str, ...], ...]:
+    """The words of each phrase that marks what a figure is compared with ("compared with", "than")."""
+    return tuple(tuple(p.split()) for p in word_list("number_compared_year_phrases"))
+
+
 def _compared_figure_between(doc: Doc, k: int, s: int) -> bool:
     """Whether a figure it is compared with stands between a figure (ending at token k) and a year (at token
     s): "4% of GDP, compared with 2% last year" (the year is the 2%'s)."""
-    phrases = [tuple(p.split()) for p in word_list("number_compared_year_phrases")]
     words = [t.lower_ for t in doc[k:s]]
     for m in range(len(words)):
-        for p in phrases:
+        for p in _compared_phrases():
             if tuple(words[m : m + len(p)]) == p and any(_is_core(t) for t in doc[k + m + len(p) : s]):
                 return True
     return False

@@ -29,7 +29,7 @@ from dashboard.nlp.gazetteer import Gazetteer
 from dashboard.nlp.intervals import Cover
 from dashboard.nlp.lexicons import StanceLexicon, membership_verbs, word_list, word_set
 from dashboard.nlp.speakers import ArticleSpeakers, Speaker
-from dashboard.nlp.statements import _subject
+from dashboard.nlp.statements import _subject, appositive_noun
 from dashboard.records import Statement
 
 if TYPE_CHECKING:
@@ -1099,7 +1099,7 @@ def cue_subject(r: Reading, cue: Token, scope: Scope | None) -> bool:
     },
 )
 def appositive(cue: Token) -> bool:
-    return cue.dep_ == "appos" and cue.pos_ == "NOUN" and cue.head.pos_ in {"PROPN", "NOUN"}
+    return appositive_noun(cue)
 
 
 @rule(

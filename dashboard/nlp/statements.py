@@ -108,6 +108,11 @@ def _edge_punct(tok: Token) -> bool:
     return (tok.is_punct or tok.is_space) and tok.text != "%"
 
 
+def appositive_noun(tok: Token) -> bool:
+    """Whether a common noun is in apposition to a name or noun ("Hungary, a critic of the plan")."""
+    return tok.dep_ == "appos" and tok.pos_ == "NOUN" and tok.head.pos_ in {"PROPN", "NOUN"}
+
+
 def _subject(verb: Token) -> Span | None:
     """The speaker mention: the verb's subject, its head verb's subject for conjoined or xcomp verbs,
     or the noun a relative clause hangs on ("Maas, who has said ...")."""
@@ -139,7 +144,7 @@ def _subject(verb: Token) -> Span | None:
             continue
         if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.pos_ in {"PROPN", "NOUN", "PRON"}:
             return _noun_phrase(tok.head)
-        if tok.dep_ == "appos" and tok.pos_ == "NOUN" and tok.head.pos_ in {"PROPN", "NOUN"}:
+        if appositive_noun(tok):
             return _noun_phrase(tok.head)  # "Hungary, a critic of the plan, ...": what the noun says it is
         return None
     return None

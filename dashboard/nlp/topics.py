@@ -135,10 +135,8 @@ class TopicMatcher:
             raise ValueError(
                 "the doc was made by another pipeline than this TopicMatcher's; build one for it"
             )
-        found: set[tuple[int, int, int]] = set(self._lower(doc))
-        if doc.has_annotation("LEMMA"):
-            found.update(self._lemma(doc))
-        found.update(self._through_quotes(doc))
+        lemmas = doc.has_annotation("LEMMA")
+        found = self._matches(doc, lemmas) | self._through_quotes(doc, lemmas)
         out = []
         for key, start, end in sorted(found, key=lambda m: (m[1], m[2], m[0])):
             topic, pattern = self._keys[key]
@@ -146,25 +144,29 @@ class TopicMatcher:
             out.append(TopicHit(topic, pattern, start, end, span.start_char, span.end_char))
         return out
 
-    def _through_quotes(self, doc: Doc) -> list[tuple[int, int, int]]:
+    def _matches(self, doc: Doc, lemmas: bool) -> set[tuple[int, int, int]]:
+        """(key, start, end) of the patterns matched on LOWER, and on LEMMA when the doc has lemmas."""
+        found = set(self._lower(doc))
+        if lemmas:
+            found.update(self._lemma(doc))
+        return found
+
+    def _through_quotes(self, doc: Doc, lemmas: bool) -> set[tuple[int, int, int]]:
         """Hits with quotation marks inside them ('build a “great partnership” with Moscow'): the patterns
         matched on the doc's words without its quotation marks, mapped back to the doc's tokens."""
         known = self._word_ids
         inner = [i + 1 for i in numpy.flatnonzero(doc.to_array(IS_QUOTE)[1:-1]).tolist()]
         between = [(doc[i - 1], doc[i + 1]) for i in inner]
         if not any(all(n.lower in known or n.lemma in known for n in pair) for pair in between):
-            return []  # no mark between two words of the patterns
+            return set()  # no mark between two words of the patterns
         kept = [t.i for t in doc if not t.is_quote]
         toks = [doc[i] for i in kept]
         bare = Doc(self.vocab, words=[t.text for t in toks], lemmas=[t.lemma_ or t.text for t in toks])
-        found = set(self._lower(bare))
-        if doc.has_annotation("LEMMA"):
-            found.update(self._lemma(bare))
-        return [
+        return {
             (key, kept[start], kept[end - 1] + 1)
-            for key, start, end in found
+            for key, start, end in self._matches(bare, lemmas)
             if kept[end - 1] - kept[start] != end - 1 - start  # a mark inside: not found on the doc
-        ]
+        }
 
     def topics_in(self, doc: Doc | Span) -> set[str]:
         return {hit.topic for hit in self.hits(doc)}
