@@ -3,7 +3,7 @@
 
 Prints characters, statements, parse seconds, extraction seconds (best of --repeat) with their ratio per
 doubling of the length (about 2 is linear, 4 quadratic), and the seconds the loader then spends turning the
-numbers and stances into rows (`dashboard.loader`, outside `dashboard.nlp`). --profile runs cProfile."""
+numbers and stances into rows (`dashboard.nlp.extract`). --profile runs cProfile."""
 
 from __future__ import annotations
 
@@ -116,9 +116,9 @@ def long_article(chars: int, seed: int = 0) -> str:
 
 
 def extract(doc, gaz, topics, targets) -> tuple:
-    """The extraction step of `dashboard.loader.ingest` on one parsed article: statement rows, numbers,
+    """The extraction step of `dashboard.nlp.extract` on one parsed article: statement rows, numbers,
     topic rows and stances."""
-    from dashboard.loader import _statement_rows
+    from dashboard.nlp.extract import statement_rows
     from dashboard.nlp.numbers import extract_numbers
     from dashboard.nlp.pipeline import statements_for_doc
     from dashboard.nlp.stances import extract_stances
@@ -126,7 +126,7 @@ def extract(doc, gaz, topics, targets) -> tuple:
 
     statements = statements_for_doc(doc, None, gaz)
     numbers = extract_numbers(doc, None, gaz)
-    rows = _statement_rows("a", statements)
+    rows = statement_rows("a", statements)
     spans = [(s["statement_id"], s["content_start"], s["content_end"]) for s in rows]
     topic = topic_rows(doc, "a", spans, matcher=topics)
     stances = extract_stances(doc, statements, None, gaz, matcher=targets)
@@ -135,10 +135,10 @@ def extract(doc, gaz, topics, targets) -> tuple:
 
 def loader_rows(rows, numbers, stances) -> None:
     """What the loader does next with them: number and stance rows linked to their statements."""
-    from dashboard.loader import _number_rows, _stance_rows
+    from dashboard.nlp.extract import number_rows, stance_rows
 
-    _number_rows("a", numbers, rows)
-    _stance_rows("a", stances, rows)
+    number_rows("a", numbers, rows)
+    stance_rows("a", stances, rows)
 
 
 def main() -> int:

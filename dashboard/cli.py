@@ -93,6 +93,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command == "rules":
         return _rules()
+    if args.command == "ingest" and (args.cluster or "").startswith("local:"):
+        from dashboard.cluster import start_fork_server
+
+        start_fork_server(args.model)  # first: its workers' model loads while this process imports the rest
     from dashboard.store import StoreError
 
     try:
@@ -154,15 +158,13 @@ def _inputs(paths: list[str], url_files: list[str]) -> list:
 
 
 def _ingest(args: argparse.Namespace) -> int:
-    from dashboard.cluster import ClusterError, start_fork_server
+    from dashboard.cluster import ClusterError
 
     if not args.paths and not args.urls:
         print("error: give files, folders, zips or URLs, or --urls FILE", file=sys.stderr)
         return 2
-    if (args.cluster or "").startswith("local:"):
-        start_fork_server(args.model)  # its workers' model loads while this process imports the loader
     from dashboard.loader import BATCH_ARTICLES, IngestReport, ingest
-    from dashboard.nlp.pipeline import ModelNotFoundError
+    from dashboard.nlp import ModelNotFoundError
 
     try:
         inputs = _inputs(args.paths, args.urls)

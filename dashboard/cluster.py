@@ -1,7 +1,7 @@
 """Parse and extract on a Dask distributed cluster: `ingest(..., cluster="tcp://host:8786")` or
 `cluster="local:N"` (a LocalCluster of N single-threaded worker processes on this machine).
 
-Small batches of articles are tasks (`loader.extract_texts`); each worker process loads the spaCy model
+Small batches of articles are tasks (`nlp.extract.extract_texts`); each worker process loads the spaCy model
 once. Tasks are pure (text in, rows out) and the client alone writes the store, one transaction per batch,
 so a task the scheduler runs again after a worker died cannot double a row. A batch that keeps killing its
 workers is split into single articles, and an article that still does is kept with the reason as its
@@ -39,11 +39,12 @@ class ClusterError(RuntimeError):
 
 
 def start_fork_server(model: str | None) -> bool:
-    """Start the fork server that `local:N` workers are forked from, now: it imports the loader and loads
-    `model` once (`dashboard.cluster_preload`), in parallel with whatever this process does until the
-    cluster starts, and every worker then starts with both instead of importing spaCy and loading the model
-    itself (on two cores, workers are ready about 6 s in instead of 10). False where there is no fork server
-    (Windows): workers are spawned and load the model themselves."""
+    """Start the fork server that `local:N` workers are forked from, now: it imports the extractors
+    (`dashboard.nlp.extract`, not the loader with its store and sources) and loads `model` once
+    (`dashboard.cluster_preload`), in parallel with whatever this process does until the cluster starts,
+    and every worker then starts with both instead of importing spaCy and loading the model itself (on two
+    cores, workers are ready about 4 s in instead of 10). False where there is no fork server (Windows):
+    workers are spawned and load the model themselves."""
     import multiprocessing
     import multiprocessing.forkserver
     import os
@@ -95,12 +96,10 @@ def open_cluster(address: str, model: str | None, timeout: str = CONNECT_TIMEOUT
     the same pipeline version."""
     from distributed import wait
 
-    from dashboard.loader import worker_version
-
     with connect(address, timeout, model) as client:
         client.wait_for_workers(1, timeout=timeout)
         warm = [
-            client.submit(worker_version, model, workers=[w], allow_other_workers=False, pure=False)
+            client.submit(_worker_version, model, workers=[w], allow_other_workers=False, pure=False)
             for w in client.scheduler_info()["workers"]
         ]
         wait(warm)
@@ -116,6 +115,19 @@ def open_cluster(address: str, model: str | None, timeout: str = CONNECT_TIMEOUT
                 "lock file and data on every machine"
             )
         yield Workers(client, model, versions.pop())
+
+
+# The tasks, run on the workers: this process (the client) never imports spaCy.
+def _worker_version(model: str | None) -> str:
+    from dashboard.nlp.extract import worker_version
+
+    return worker_version(model)
+
+
+def _extract_texts(payload: list[tuple[str, dict]], model: str | None, disabled_rules: frozenset[str]):
+    from dashboard.nlp.extract import extract_texts
+
+    return extract_texts(payload, model, disabled_rules)
 
 
 class Workers:
@@ -134,8 +146,6 @@ class Workers:
         order tasks finish."""
         from distributed import as_completed
 
-        from dashboard.loader import extract_texts
-
         client = self.client
         threads = max(1, sum(client.nthreads().values()))
         pending: dict = {}  # future -> the (text, row) pairs it carries
@@ -145,7 +155,7 @@ class Workers:
 
         def submit(batch: list[tuple[str, dict]]) -> None:
             payload = [(text, _task_article(row)) for text, row in batch]
-            future = client.submit(extract_texts, payload, self.model, disabled_rules, pure=False)
+            future = client.submit(_extract_texts, payload, self.model, disabled_rules, pure=False)
             pending[future] = batch
             running.add(future)
 

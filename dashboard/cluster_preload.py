@@ -1,14 +1,14 @@
 """Imported by the fork server that starts `--cluster local:N` workers (see `dashboard.cluster`): imports the
-loader, loads the model named in the environment and runs it on one short article once, so that every
-worker forked from it starts with all of that done. A model that fails to load here is left to fail in the
-worker, where the error is reported."""
+extractors (`dashboard.nlp.extract`), loads the model named in the environment and runs it on one short
+article once, so that every worker forked from it starts with all of that done. A model that fails to load
+here is left to fail in the worker, where the error is reported."""
 
 import contextlib
 import gc
 import os
 
 from dashboard.cluster import PRELOAD_MODEL
-from dashboard.loader import extract_texts
+from dashboard.nlp.extract import extract_texts
 
 _ARTICLE = {"article_id": "warm-up", "published": None, "origin": "warm-up"}
 _TEXT = (

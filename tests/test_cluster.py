@@ -53,9 +53,33 @@ def test_local_cluster_stores_the_rows_one_process_stores(corpus, reference, tmp
     assert len(reference["statements"]) > 50
 
 
+def test_the_ingesting_process_of_a_cluster_run_never_imports_spacy(corpus, tmp_path):
+    """Only the workers parse: the client reads, commits and waits, and spends no start-up on spaCy."""
+    import subprocess
+
+    two = tmp_path / "two"
+    two.mkdir()
+    for path in sorted(corpus.iterdir())[:2]:
+        shutil.copy(path, two / path.name)
+    store = tmp_path / "store"
+    code = (
+        "import sys\n"
+        "from dashboard.cli import main\n"
+        f"rc = main(['ingest', {str(two)!r}, '--store', {str(store)!r}, '--cluster', 'local:1',"
+        " '--no-progress'])\n"
+        "print('spacy imported:', 'spacy' in sys.modules)\n"
+        "sys.exit(rc)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert "read 2 records: 2 added" in done.stdout
+    assert "spacy imported: False" in done.stdout
+    assert len(Store(store).read("statements")) > 0
+
+
 def test_local_workers_start_with_the_model_loaded_once_before_them():
     def model_loads() -> tuple[bool, int, int]:
-        from dashboard.loader import worker_version
+        from dashboard.nlp.extract import worker_version
 
         info = worker_version.cache_info()
         return "dashboard.cluster_preload" in sys.modules, info.misses, info.hits
@@ -99,16 +123,16 @@ class _Poison(WorkerPlugin):
         self.article_id = article_id
 
     def setup(self, worker) -> None:
-        import dashboard.loader as loader
+        import dashboard.nlp.extract as extraction
 
-        extract, poisoned = loader.extract_article, self.article_id
+        extract, poisoned = extraction.extract_article, self.article_id
 
         def extract_article(nlp, doc, article, *args):
             if article["article_id"] == poisoned:
                 os._exit(1)
             return extract(nlp, doc, article, *args)
 
-        loader.extract_article = extract_article
+        extraction.extract_article = extract_article
 
 
 def test_an_article_that_kills_every_worker_is_kept_with_the_reason(corpus, reference, tmp_path):

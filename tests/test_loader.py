@@ -9,10 +9,10 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from dashboard import loader
 from dashboard.cli import main as cli
 from dashboard.corpus import content_pieces
 from dashboard.loader import load_articles
+from dashboard.nlp import extract as extraction
 from dashboard.nlp.pipeline import ModelNotFoundError, load_model
 from dashboard.schema import TABLES, validate
 from dashboard.store import Store
@@ -143,31 +143,31 @@ def test_a_change_to_the_extractors_code_or_rule_data_changes_the_pipeline_versi
 
     data, nlp = tmp_path / "data", tmp_path / "nlp"
     for name in ("lexicons", "gazetteer", "reference"):
-        shutil.copytree(loader.DATA_DIR / name, data / name)
+        shutil.copytree(extraction.DATA_DIR / name, data / name)
     for name in ("topics.toml", "stance_targets.toml"):
-        shutil.copy(loader.DATA_DIR / name, data / name)
-    shutil.copytree(loader.NLP_DIR, nlp)
-    monkeypatch.setattr(loader, "DATA_DIR", data)
-    monkeypatch.setattr(loader, "NLP_DIR", nlp)
-    versions = [loader.pipeline_version(None)]
+        shutil.copy(extraction.DATA_DIR / name, data / name)
+    shutil.copytree(extraction.NLP_DIR, nlp)
+    monkeypatch.setattr(extraction, "DATA_DIR", data)
+    monkeypatch.setattr(extraction, "NLP_DIR", nlp)
+    versions = [extraction.pipeline_version(None)]
     with open(nlp / "stance_rules.py", "a", encoding="utf-8") as fh:
         fh.write("\n# a changed rule\n")
-    versions.append(loader.pipeline_version(None))
+    versions.append(extraction.pipeline_version(None))
     with open(data / "stance_targets.toml", "a", encoding="utf-8") as fh:
         fh.write("\n# a changed word list\n")
-    versions.append(loader.pipeline_version(None))
+    versions.append(extraction.pipeline_version(None))
     assert len(set(versions)) == 3
 
 
 def test_one_failing_article_loses_nothing_else(inputs: Path, monkeypatch: pytest.MonkeyPatch):
-    real = loader.statements_for_doc
+    real = extraction.statements_for_doc
 
     def flaky(doc, when=None, gazetteer=None):
         if "Sánchez" in doc.text and "Sunday" in doc.text:
             raise RuntimeError("boom")
         return real(doc, when, gazetteer)
 
-    monkeypatch.setattr(loader, "statements_for_doc", flaky)
+    monkeypatch.setattr(extraction, "statements_for_doc", flaky)
     corpus = load_articles(inputs)
     assert corpus.report.failed == 1
     assert len(corpus.articles) == 4
@@ -267,7 +267,7 @@ def test_a_chunk_whose_parse_raises_is_parsed_article_by_article(
 def test_an_article_whose_rows_cannot_be_stored_is_rejected_and_costs_no_other(
     inputs: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ):
-    real = loader._statement_rows
+    real = extraction.statement_rows
 
     def bad_rows(article_id, statements):
         rows = real(article_id, statements)
@@ -275,7 +275,7 @@ def test_an_article_whose_rows_cannot_be_stored_is_rejected_and_costs_no_other(
             rows[0]["kind"] = "shouted"  # breaks the statements table's contract
         return rows
 
-    monkeypatch.setattr(loader, "_statement_rows", bad_rows)
+    monkeypatch.setattr(extraction, "statement_rows", bad_rows)
     store = tmp_path / "store"
     corpus = load_articles(inputs, store=store)
     report = corpus.report

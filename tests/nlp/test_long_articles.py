@@ -15,7 +15,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from spacy.tokens import Doc
 
-from dashboard.loader import _statement_rows
+from dashboard.nlp.extract import statement_rows
 from dashboard.nlp.gazetteer import Gazetteer
 from dashboard.nlp.intervals import Cover, longest_holding
 from dashboard.nlp.numbers import extract_numbers
@@ -71,7 +71,7 @@ def _steps(doc: Doc, tools) -> dict:
     _, gaz, topics, targets = tools
     statements = statements_for_doc(doc, None, gaz)
     spans = [
-        (r["statement_id"], r["content_start"], r["content_end"]) for r in _statement_rows("a", statements)
+        (r["statement_id"], r["content_start"], r["content_end"]) for r in statement_rows("a", statements)
     ]
     return {
         "statements": lambda: statements_for_doc(doc, None, gaz),

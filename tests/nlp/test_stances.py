@@ -764,16 +764,16 @@ def test_malformed_targets_file_is_named(tmp_path):
 
 
 def test_loader_rows_fit_the_stances_table(nlp, gaz):
-    from dashboard.loader import _stance_rows, _statement_rows
+    from dashboard.nlp.extract import stance_rows, statement_rows
 
     text = "German Chancellor Angela Merkel said Germany must raise its defence spending."
     _, statements, found = stances_of(nlp, gaz, text)
-    statement_rows = _statement_rows("a1", statements)
-    rows = conform(pd.DataFrame(_stance_rows("a1", found, statement_rows)), "stances")
+    said = statement_rows("a1", statements)
+    rows = conform(pd.DataFrame(stance_rows("a1", found, said)), "stances")
     assert rows.loc[0, "statement_id"] == "a1:s1" and rows.loc[0, "method"] == "rule:target_verb"
     assert rows.loc[0, "actor"] == "Angela Merkel"
     assert re.fullmatch(r"a1:p[0-9a-f]{10}", rows.loc[0, "stance_id"])
-    again = _stance_rows("a1", stances_of(nlp, gaz, text)[2], statement_rows)  # stable: corrections stay put
+    again = stance_rows("a1", stances_of(nlp, gaz, text)[2], said)  # stable: corrections stay put
     assert again[0]["stance_id"] == rows.loc[0, "stance_id"]
 
 
