@@ -1,7 +1,8 @@
 """The loader: input paths in, a Corpus of tables out (articles, statements, numbers, topics, stances,
 rejected), streamed through spaCy in batches and optionally cached in a Parquet store by content hash.
 
-It wires sources, nlp and store together; extraction rules live in `dashboard.nlp`, readers in `sources`."""
+It wires sources, nlp and store together; extraction rules live in `dashboard.nlp` (texts to rows:
+`dashboard.nlp.extract`, imported only where this process parses), readers in `sources`."""
 
 from __future__ import annotations
 
@@ -146,7 +147,8 @@ def _extractor(
         with open_cluster(cluster, model) as remote:
             yield remote.version + suffix, partial(remote.extract, disabled_rules=disabled_rules)
         return
-    from dashboard.nlp.extract import extract_here, load_model, pipeline_version
+    from dashboard.nlp.extract import extract_here, pipeline_version
+    from dashboard.nlp.pipeline import load_model
 
     nlp = load_model(model)
     n_process = max(1, int(workers))
