@@ -13,18 +13,18 @@ pytestmark = pytest.mark.skipif(
 )
 
 # measured 2026-12-04, end of the day (dev: rules may be written from it; test: measured only), each less
-# about 0.02
+# about 0.02; dev re-measured 2026-12-05 when 26 newly annotated articles joined it (36 -> 62 articles)
 FLOORS = {
     "dev": {
-        "statement precision": 0.73,
+        "statement precision": 0.72,
         "statement recall": 0.69,
-        "speaker": 0.88,
-        "speaker country": 0.87,
-        "numbers found": 0.85,
-        "number country": 0.80,
-        "number year": 0.90,
-        "stance precision": 0.67,
-        "stance recall": 0.39,
+        "speaker": 0.86,
+        "speaker country": 0.82,
+        "numbers found": 0.87,
+        "number country": 0.76,
+        "number year": 0.81,
+        "stance precision": 0.59,
+        "stance recall": 0.31,
     },
     "test": {
         "statement precision": 0.72,
