@@ -330,6 +330,7 @@ def _claim(
         ),
         year=_year(i, end_tok, sent, sent_ents, when, kind, unit)
         or _target_year(sent, end_tok, kind)
+        or _narrative_year(doc, i, sent, sents, ents, when, kind)
         or _default_year(doc, i, unit, kind, when),
         kind=kind,
         is_defence_spending=unit in {"percent_of_gdp", "money"} and _defence_context(sent, unit),
@@ -1048,41 +1049,7 @@ def _year(
     sentence, preferring the one after it ("4.12% in 2024", "5% by 2035"); a target only looks after it
     ("... set for 2030, and would aim for 3%" has no year); a start year ("since 2016") is not its own."""
     doc = sent.doc
-    dates = []
-    for ent in sent_ents:
-        m = _YEAR.search(ent.text) if ent.label_ == "DATE" else None
-        if (
-            m
-            and not any(
-                t.lower_ in word_set("number_not_own_year")
-                for t in doc[max(sent.start, ent.start - 3) : ent.start]
-            )
-            and not _compared_year(doc, sent, ent.start, int(m.group(1)), when, range(i, k))
-        ):
-            dates.append((ent.start, int(m.group(1))))
-    if when is not None:
-        for t in sent:
-            if t.lower_ in period_years() and t.i > sent.start:
-                prev = doc[t.i - 1].lower_
-                ago = t.i + 1 < sent.end and doc[t.i + 1].lower_ == "ago"
-                if prev in relative_years() and not ago:
-                    # "next year", not "over the next decade" (a span); not "since last year's summit"
-                    since = any(
-                        w.lower_ in word_set("number_not_own_year")
-                        for w in doc[max(sent.start, t.i - 4) : t.i - 1]
-                    )
-                    if period_years()[t.lower_] == 1 and not since:
-                        dates.append((t.i - 1, when.year + relative_years()[prev]))
-                elif prev in word_set("number_same_year_words") and t.lower_ == "year":
-                    named = _last_year_before(doc, sent.start)  # "That year just three allies ..."
-                    if named is not None:
-                        dates.append((t.i - 1, named))
-                elif ago and prev in word_set("number_one_words"):
-                    dates.append((t.i - 1, when.year - period_years()[t.lower_]))
-            elif t.lower_ == "years" and t.i + 1 < sent.end and doc[t.i + 1].lower_ == "ago":
-                n = parse_value([doc[t.i - 1].text])
-                if n is not None and 1 <= n <= 50:
-                    dates.append((t.i - 1, when.year - int(n)))
+    dates = _dates(sent, sent_ents, when, range(i, k))
     # a deadline with another figure between it and this one is that figure's ("$130bn ..., a figure
     # expected to rise to $400bn by the end of 2024"); so is one nearer a figure of another unit ("the
     # 2% target rose from three in 2014"); a
@@ -1119,6 +1086,87 @@ def _year(
     if own and kind == "target" and not named_goal:
         return max(own)[1]  # "plans to double its aid next year to $8.5bn" (not "the target of 20%")
     return None
+
+
+def _dates(
+    sent: Span, sent_ents: list[Span], when: date | None, figure: range = range(0)
+) -> list[tuple[int, int]]:
+    """The years a sentence names, as (token, year): a year ("in 2024") or a relative year ("last year", "a
+    decade ago", "three years ago"), not a start year ("since 2016") nor one a figure is compared with (the
+    figure at tokens `figure` aside)."""
+    doc = sent.doc
+    dates = []
+    for ent in sent_ents:
+        m = _YEAR.search(ent.text) if ent.label_ == "DATE" else None
+        if (
+            m
+            and not any(
+                t.lower_ in word_set("number_not_own_year")
+                for t in doc[max(sent.start, ent.start - 3) : ent.start]
+            )
+            and not _compared_year(doc, sent, ent.start, int(m.group(1)), when, figure)
+        ):
+            dates.append((ent.start, int(m.group(1))))
+    if when is not None:
+        for t in sent:
+            if t.lower_ in period_years() and t.i > sent.start:
+                prev = doc[t.i - 1].lower_
+                ago = t.i + 1 < sent.end and doc[t.i + 1].lower_ == "ago"
+                if prev in relative_years() and not ago:
+                    # "next year", not "over the next decade" (a span); not "since last year's summit"
+                    since = any(
+                        w.lower_ in word_set("number_not_own_year")
+                        for w in doc[max(sent.start, t.i - 4) : t.i - 1]
+                    )
+                    if period_years()[t.lower_] == 1 and not since:
+                        dates.append((t.i - 1, when.year + relative_years()[prev]))
+                elif prev in word_set("number_same_year_words") and t.lower_ == "year":
+                    named = _last_year_before(doc, sent.start)  # "That year just three allies ..."
+                    if named is not None:
+                        dates.append((t.i - 1, named))
+                elif ago and prev in word_set("number_one_words"):
+                    dates.append((t.i - 1, when.year - period_years()[t.lower_]))
+            elif t.lower_ == "years" and t.i + 1 < sent.end and doc[t.i + 1].lower_ == "ago":
+                n = parse_value([doc[t.i - 1].text])
+                if n is not None and 1 <= n <= 50:
+                    dates.append((t.i - 1, when.year - int(n)))
+    return dates
+
+
+def _narrative_year(
+    doc: Doc, i: int, sent: Span, sents: Sentences, ents: Entities, when: date | None, kind: str
+) -> int | None:
+    """The year a paragraph told in the past carries to a figure of a later sentence that names none: "Last
+    year military budgets rose by 3.7%. In Europe they increased by 13%." The one year of the nearest
+    sentence before it in its paragraph that names any, when every sentence from there on is in the past
+    tense and the figure's clause too; not for a target, nor a sentence with a date of its own, nor after a
+    sentence naming several years."""
+    verb = _clause_verb(doc[i])
+    if kind == "target" or when is None or verb is None or verb.tag_ != "VBD" or not _in_past(sent):
+        return None
+    if any(e.label_ == "DATE" for e in ents.within(sent.start, sent.end)):
+        return None  # a time of its own ("In January, the army released five ..."), with a year or not
+    after = sent
+    for _ in range(3):
+        if after.start == 0:
+            return None
+        before = sents.of(after.start - 1)
+        if "\n" in doc.text[before[-1].idx : after.start_char] or not _in_past(before):
+            return None  # another paragraph, or the story moved to the present
+        before_ents = ents.within(before.start, before.end)
+        years = {y for _, y in _dates(before, before_ents, when)}
+        if years:
+            return years.pop() if len(years) == 1 else None
+        if any(e.label_ == "DATE" for e in before_ents):
+            return None  # "In January, ...": the story's time is that date's, whatever year it is
+        after = before
+    return None
+
+
+def _in_past(sent: Span) -> bool:
+    """Whether a sentence's main verb is in the past tense ("rose", "was", "had risen")."""
+    root = sent.root
+    return root.tag_ == "VBD" or any(c.dep_ in {"aux", "auxpass"} and c.tag_ == "VBD" for c in root.children)
 
 
 def _now(doc: Doc, i: int, verb: Token | None) -> bool:

@@ -326,6 +326,39 @@ def test_number_claims(nlp, text, expected):
         assert c.total == total
 
 
+# a paragraph told in the past carries its year to later sentences that name none
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Last year arms budgets around the world rose by 4%. In Asia they grew by 9%. Growth was "
+            "fastest near China. Japan's budget rose by 21%.",
+            {"4%": 2024, "9%": 2024, "21%": 2024},
+        ),
+        (  # a sentence in the present ends the story: the article's year
+            "Last year Poland spent 3.9% of GDP on defence. It now spends 4.1%.",
+            {"3.9% of GDP": 2024, "4.1%": 2025},
+        ),
+        (  # another paragraph starts afresh
+            "Last year the firm hired 900 engineers.\nA rival hired 400.",
+            {"900": 2024, "400": 2025},
+        ),
+        (  # a date of its own sets the time, and so it does for the sentences after it
+            "The minister pledged in 2016 to act. In March the navy retired four frigates. That cut the "
+            "fleet from 19 to 15.",
+            {"four": 2025, "19": 2025, "15": 2025},
+        ),
+        (  # two years before: no single year to carry
+            "In 2014 the allies agreed to spend 2% of GDP by 2024. Only three allies met the goal.",
+            {"2% of GDP": 2024, "three": 2025},
+        ),
+    ],
+)
+def test_a_paragraph_carries_its_year(nlp, text, expected):
+    found = {c.text: c.year for c in extract_numbers(nlp(text), date(2025, 6, 1))}
+    assert {t: found.get(t) for t in expected} == expected
+
+
 # ranges of counts: both ends are counts of the noun after the second
 @pytest.mark.parametrize(
     ("text", "expected"),
