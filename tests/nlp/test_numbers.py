@@ -359,6 +359,30 @@ def test_a_paragraph_carries_its_year(nlp, text, expected):
     assert {t: found.get(t) for t in expected} == expected
 
 
+def _article_about(britain: int, others: list[str]) -> str:
+    """A made-up article naming Britain `britain` times and each of `others` once, then a paragraph whose
+    figure names no country."""
+    lines = [f"Britain reviewed its forces again (part {n})." for n in range(britain)]
+    lines += [f"{country} was consulted as well." for country in others]
+    return " ".join(lines) + "\nUnder current plans, the navy will have just 19 frigates."
+
+
+@pytest.mark.parametrize(
+    ("britain", "others", "country"),
+    [
+        # 9 of 20 country mentions, over twice the next: a long article about Britain
+        (9, ["France"] * 4 + ["Germany"] * 3 + ["Italy", "Italy", "Spain", "Spain"], "GBR"),
+        # 5 of 11: too few mentions to call it Britain's at under half
+        (5, ["France", "France", "Italy", "Italy", "Spain", "Spain"], None),
+        # 9 of 20 but France close behind: about both
+        (9, ["France"] * 5 + ["Germany"] * 3 + ["Italy", "Spain", "Spain"], None),
+    ],
+)
+def test_a_long_article_mostly_about_one_country_is_that_countrys(nlp, britain, others, country):
+    found = extract_numbers(nlp(_article_about(britain, others)), date(2025, 6, 1))
+    assert [(c.text, c.country) for c in found if c.text == "19"] == [("19", country)]
+
+
 # ranges of counts: both ends are counts of the noun after the second
 @pytest.mark.parametrize(
     ("text", "expected"),
