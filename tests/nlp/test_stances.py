@@ -53,6 +53,12 @@ def triples(nlp, gaz, text):
 
 CASES = [
     # (sentence, actor, target, polarity)
+    (  # "percent" as American outlets write it, with "their" and "respective"
+        "NATO members agreed to spend 2 percent of their respective gross domestic product on defense.",
+        "NATO",
+        "defence_spending_increase",
+        "support",
+    ),
     (
         "German Chancellor Angela Merkel said Germany must raise its defence spending.",
         "Angela Merkel",
