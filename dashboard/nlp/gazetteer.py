@@ -9,7 +9,7 @@ import functools
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
@@ -508,7 +508,13 @@ class Gazetteer:
                 return (when - t.end).days
             return 0
 
-        return min(tenures, key=lambda t: (distance(t), rank(t)))
+        nearest = min(tenures, key=lambda t: (distance(t), rank(t)))
+        national = [t for t in tenures if t.country]
+        if nearest.country is None and nearest.end and when > nearest.end and national:
+            # out of an international office ("a former NATO secretary general") one speaks for one's own
+            # country: that of one's national offices
+            return replace(nearest, country=max(national, key=lambda t: t.start or date.min).country)
+        return nearest
 
     def holders(
         self,

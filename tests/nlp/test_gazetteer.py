@@ -422,3 +422,12 @@ def test_an_abbreviated_country_without_its_final_period_is_still_the_country(ga
 def test_the_institute_for_strategic_studies_under_its_common_misspelling(gaz):
     org = gaz.find_org("International Institute of Strategic Studies")
     assert org is not None and org.name == "IISS" and org.country == "GBR"
+
+
+def test_out_of_an_international_office_one_speaks_for_ones_own_country():
+    gaz = Gazetteer.load()
+    # NATO's secretary general speaks for no country; a former one (once Denmark's prime minister) for his own
+    assert gaz.find_actor("Anders Fogh Rasmussen", date(2012, 6, 1)).country is None
+    assert gaz.find_actor("Anders Fogh Rasmussen", date(2019, 6, 1)).country == "DNK"
+    # in that office, a national past does not count
+    assert gaz.find_actor("Mark Rutte", date(2025, 6, 1)).country is None
