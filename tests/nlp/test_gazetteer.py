@@ -431,3 +431,7 @@ def test_out_of_an_international_office_one_speaks_for_ones_own_country():
     assert gaz.find_actor("Anders Fogh Rasmussen", date(2019, 6, 1)).country == "DNK"
     # in that office, a national past does not count
     assert gaz.find_actor("Mark Rutte", date(2025, 6, 1)).country is None
+
+
+def test_the_defense_department_is_americas():
+    assert Gazetteer.load().find_org("Defense Department").country == "USA"
