@@ -24,6 +24,8 @@ _FOLD_EXTRA = str.maketrans(
 _POSSESSIVE = re.compile(r"(?<=\w)'s?$|(?<=s)'$")
 _INNER_POSSESSIVE = re.compile(r"(?<=\w)'s\b|(?<=s)'(?=\s|$)")
 _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
+# middle initials, dropped when a name is not known with them ("John A. Boehner"; "George W. Bush" is)
+_MIDDLE_INITIALS = re.compile(r"(?<=\w)\s+(?:[A-Z]\.\s+)+(?=[A-Z])")
 _TOKEN = re.compile(r"[^\s,;:()\[\]\"]+")
 _TRAILING_JUNK = re.compile(r"[\s,;:!?()\[\]\"]+$")
 _LEADING_JUNK = re.compile(r"^[\s,;:!?()\[\]\"]+")
@@ -428,6 +430,8 @@ class Gazetteer:
             return None
         for part in mention.translate(_APOSTROPHES).split(","):
             found = self._find_person(part, when)
+            if found is None and _MIDDLE_INITIALS.search(part):
+                found = self._find_person(_MIDDLE_INITIALS.sub(" ", part), when)  # "John A. Boehner"
             if found is not None:
                 return found
         return self.find_org(mention.split(",")[0])

@@ -435,3 +435,10 @@ def test_out_of_an_international_office_one_speaks_for_ones_own_country():
 
 def test_the_defense_department_is_americas():
     assert Gazetteer.load().find_org("Defense Department").country == "USA"
+
+
+def test_a_middle_initial_the_gazetteer_lacks_is_dropped():
+    gaz = Gazetteer.load()
+    assert gaz.find_actor("John A. Boehner", date(2015, 3, 1)).name == "John Boehner"
+    assert gaz.find_actor("Mark T. Esper", date(2020, 1, 1)).name == "Mark Esper"
+    assert gaz.find_actor("George W. Bush", date(2005, 1, 1)).name == "George W. Bush"  # known with it
