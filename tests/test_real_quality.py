@@ -13,7 +13,8 @@ pytestmark = pytest.mark.skipif(
 )
 
 # measured 2026-12-04, end of the day (dev: rules may be written from it; test: measured only), each less
-# about 0.02; dev re-measured 2026-12-05 when 26 newly annotated articles joined it (36 -> 62 articles)
+# about 0.02; dev re-measured 2026-12-05 when 26 newly annotated articles joined it (36 -> 62 articles), its
+# number floors again after that day's number rules
 FLOORS = {
     "dev": {
         "statement precision": 0.72,
@@ -21,8 +22,8 @@ FLOORS = {
         "speaker": 0.86,
         "speaker country": 0.82,
         "numbers found": 0.87,
-        "number country": 0.76,
-        "number year": 0.81,
+        "number country": 0.79,
+        "number year": 0.83,
         "stance precision": 0.59,
         "stance recall": 0.31,
     },
