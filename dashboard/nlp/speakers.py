@@ -409,7 +409,7 @@ class ArticleSpeakers:
             if resolved is not None:
                 return resolved
         if root.pos_ == "NOUN":
-            generic = self._generic_org(root)
+            generic = self._generic_org(root) or self._last_org(root)
             if generic is not None:
                 return generic
             if root.lemma_.lower() in word_set("speaker_entourage_nouns") and described:
@@ -575,6 +575,33 @@ class ArticleSpeakers:
             return None
         org = self.gaz.find_org(name)
         return Speaker(org.name, "organization", org.country, None, org.org) if org else None
+
+    def _last_org(self, tok: Token) -> Speaker | None:
+        """ "the firm", "the institute" (speaker_org_nouns.txt): the organisation named last before it, in
+        its sentence or the two before, the one whose name holds the noun first ("the institute" after "the
+        Kiel Institute")."""
+        noun = tok.lemma_.lower()
+        if noun not in word_set("speaker_org_nouns") or not _is_definite(tok):
+            return None
+        sent = tok.sent
+        for _ in range(2):
+            if sent.start > 0:
+                sent = tok.doc[sent.start - 1].sent
+        orgs = [
+            e
+            for e in self.ents
+            if e.label_ == "ORG"
+            and sent.start <= e.start
+            and e.end <= tok.i
+            and not self._known_person(e)
+            and self.gaz.country_code(_clean_name(e.text)) is None
+        ]
+        own = [e for e in orgs if noun in e.text.lower()]
+        for ent in reversed(own or orgs):
+            speaker = self._group(ent)
+            if speaker.type == "organization":
+                return speaker
+        return None
 
     def _orgs_named(self) -> set[str]:
         if not hasattr(self, "_org_names"):

@@ -432,3 +432,28 @@ def test_his_government_is_the_country_of_the_one_he_is(nlp):
 def test_one_named_example_speaks_for_the_group(nlp, text, speaker):
     s = speaker_of(nlp, text, "cannot", date(2024, 2, 1))
     assert s.speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        (
+            "Rheinmetall has been flooded with orders. On Monday the firm said that sales had risen by 12%.",
+            "sales had risen",
+            "Rheinmetall",
+        ),
+        (  # the organisation whose name holds the noun, not the one named last
+            "The Kiel Institute tracks aid pledges made to Kyiv, with data from Rheinmetall. The institute "
+            "said that France had pledged €1.8bn.",
+            "France had pledged",
+            "Kiel Institute",
+        ),
+        (  # no organisation named: no one
+            "Orders have poured in since 2022. The firm said that sales had risen by 12%.",
+            "sales had risen",
+            None,
+        ),
+    ],
+)
+def test_the_firm_is_the_organisation_named_just_before(nlp, text, content, speaker):
+    assert speaker_of(nlp, text, content, date(2023, 8, 17)).speaker == speaker
