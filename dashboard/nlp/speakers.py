@@ -357,7 +357,7 @@ class ArticleSpeakers:
         org = self.gaz.find_org(_clean_name(mention.text))
         if org is not None:
             return Speaker(org.name, "organization", org.country, None, org.org)
-        owner = self._document_owner(mention)
+        owner = self._document_owner(mention) or self._reaction_source(mention)
         if owner is not None:
             return owner
         if root.lower_ in word_set("speaker_quantifiers"):
@@ -541,6 +541,19 @@ class ArticleSpeakers:
             if i >= 0:
                 org = orgs[i]
                 return Speaker(org.name, "organization", org.country, None, org.org)
+        return None
+
+    def _reaction_source(self, mention: Span) -> Speaker | None:
+        """ "initial reaction from the Kremlin", "a response from Kyiv" (speaker_reaction_nouns.txt): whom
+        the reaction comes from."""
+        root = mention.root
+        if root.lemma_.lower() not in word_set("speaker_reaction_nouns"):
+            return None
+        for prep in (c for c in root.children if c.dep_ == "prep" and c.lower_ == "from"):
+            for source in (c for c in prep.children if c.dep_ == "pobj"):
+                speaker = self._owner(source)
+                if speaker is not None:
+                    return speaker
         return None
 
     def _known_orgs(self) -> tuple[list[int], list[Actor]]:

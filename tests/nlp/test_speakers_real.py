@@ -457,3 +457,9 @@ def test_one_named_example_speaks_for_the_group(nlp, text, speaker):
 )
 def test_the_firm_is_the_organisation_named_just_before(nlp, text, content, speaker):
     assert speaker_of(nlp, text, content, date(2023, 8, 17)).speaker == speaker
+
+
+def test_a_reaction_speaks_for_whom_it_comes_from(nlp):
+    text = 'The first reaction from the Kremlin, which called the plan a "provocation", came within hours.'
+    s = speaker_of(nlp, text, "the plan a")
+    assert (s.speaker, s.speaker_country) == ("Kremlin", "RUS")
