@@ -460,6 +460,6 @@ def test_the_firm_is_the_organisation_named_just_before(nlp, text, content, spea
 
 
 def test_a_reaction_speaks_for_whom_it_comes_from(nlp):
-    text = 'The first reaction from the Kremlin, which called the plan a "provocation", came within hours.'
+    text = 'Initial reaction from the Kremlin -- which called the plan a "provocation" -- came within hours.'
     s = speaker_of(nlp, text, "the plan a")
     assert (s.speaker, s.speaker_country) == ("Kremlin", "RUS")
