@@ -254,7 +254,10 @@ class ArticleSpeakers:
             canonical = name
             person = self.people.get(canonical) or _Person(canonical)
         self.people[canonical] = person
-        for key in {name, canonical, name.split()[-1], canonical.split()[-1]}:
+        keys = {name, canonical, name.split()[-1], canonical.split()[-1]}
+        particles = tuple(word_set("surname_particles"))
+        keys |= {k[len(p) :] for k in keys for p in particles if k.lower().startswith(p)}  # "al-Sistani"
+        for key in keys:
             self.surnames.setdefault(key.lower(), canonical)
         return person
 

@@ -463,3 +463,12 @@ def test_a_reaction_speaks_for_whom_it_comes_from(nlp):
     text = 'Initial reaction from the Kremlin -- which called the plan a "provocation" -- came within hours.'
     s = speaker_of(nlp, text, "the plan a")
     assert (s.speaker, s.speaker_country) == ("Kremlin", "RUS")
+
+
+def test_a_surname_without_its_particle_and_a_religious_title_name_the_same_person(nlp):
+    text = (
+        "The country's senior cleric, Ayatollah Hadi al-Karimi, condemned the strike. Karimi said no foreign "
+        "power should decide the country's fate."
+    )
+    assert speaker_of(nlp, text, "the strike").speaker == "Hadi al-Karimi"  # the title dropped
+    assert speaker_of(nlp, text, "no foreign").speaker == "Hadi al-Karimi"  # "Karimi" without "al-"
