@@ -599,15 +599,13 @@ class ArticleSpeakers:
         noun = tok.lemma_.lower()
         if noun not in word_set("speaker_org_nouns") or not _is_definite(tok):
             return None
-        sent = tok.sent
-        for _ in range(2):
-            if sent.start > 0:
-                sent = tok.doc[sent.start - 1].sent
+        starts = self._sentence_starts()
+        first = starts[max(bisect_right(starts, tok.i) - 3, 0)]  # its sentence's start, two sentences back
         orgs = [
             e
             for e in self.ents
             if e.label_ == "ORG"
-            and sent.start <= e.start
+            and first <= e.start
             and e.end <= tok.i
             and not self._known_person(e)
             and self.gaz.country_code(_clean_name(e.text)) is None
