@@ -7,13 +7,17 @@ from bisect import bisect_left, bisect_right
 
 from spacy.tokens import Doc, Span
 
+from dashboard.nlp.lexicons import word_set
+
+_GROUPS = frozenset({"GPE", "ORG", "NORP", "LOC", "FAC"})
+
 
 class Entities:
     """`doc.ents` as a list (in text order, never overlapping, as spaCy keeps them) with their token
     starts and ends, both ascending."""
 
     def __init__(self, doc: Doc) -> None:
-        self.spans: list[Span] = list(doc.ents)
+        self.spans: list[Span] = [_without_date(e) for e in doc.ents]
         self.starts = [e.start for e in self.spans]
         self.ends = [e.end for e in self.spans]
 
@@ -30,3 +34,10 @@ class Entities:
         """The entity holding the token, if any."""
         i = bisect_right(self.starts, token_index) - 1
         return self.spans[i] if i >= 0 and token_index < self.ends[i] else None
+
+
+def _without_date(ent: Span) -> Span:
+    """A place or organisation entity without a month or weekday the model ran into it ("January Germany")."""
+    if ent.label_ in _GROUPS and len(ent) > 1 and ent[0].lower_ in word_set("calendar_words"):
+        return Span(ent.doc, ent.start + 1, ent.end, label=ent.label_)
+    return ent

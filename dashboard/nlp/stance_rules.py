@@ -198,7 +198,17 @@ def find_mentions(
     if "dialogue_with_russia" in art.targets:
         leaders = numpy.array([strings[w] for w in word_list("stance_russian_leadership")], dtype="uint64")
         for i in numpy.flatnonzero(numpy.isin(doc.to_array([LOWER]), leaders)).tolist():
-            out += contact_with_russia(doc[i], covered) or []
+            out += contact_with_russia(doc[i], covered) or contact_noun_with_russia(doc[i], covered) or []
+    if "european_defence_cooperation" in art.targets:
+        joint = word_set("stance_joint_acts")
+        words = numpy.array([strings[w] for entry in joint for w in entry.split()], dtype="uint64")
+        verbs = {
+            doc[i] if doc[i].pos_ == "VERB" else doc[i].head
+            for i in numpy.flatnonzero(numpy.isin(doc.to_array([LEMMA]), words)).tolist()
+        }
+        for verb in sorted(verbs, key=lambda t: t.i):
+            if verb.pos_ == "VERB" and verb.i not in covered:
+                out += joint_european_act(art, verb, joint) or []
     if not by_sent:
         return out + (target_object(art, hits) or [])
     everywhere = [name for names in by_sent.values() for name in names]
@@ -497,6 +507,81 @@ def contact_with_russia(tok: Token, covered: set[int]) -> list[Mention]:
     if verb.pos_ != "VERB" or verb.lemma_.lower() not in word_set("stance_contact_verbs"):
         return []
     return [Mention("dialogue_with_russia", 1.0, tok, "contact_with_russia")]
+
+
+@rule(
+    "contact_noun_with_russia",
+    "a meeting, summit, call or talks 'with' Russia's leadership mention dialogue with Russia",
+    fires={
+        "Trump will head to Helsinki for a meeting on Monday with Russian President Vladimir Putin.": [
+            "Donald Trump dialogue_with_russia support"
+        ],
+        "Donald Trump held a summit with Russian President Vladimir Putin in Helsinki.": [
+            "Donald Trump dialogue_with_russia support"
+        ],
+    },
+    spares={
+        "Donald Trump held a summit about Russian President Vladimir Putin in Helsinki.": [],
+    },
+)
+def contact_noun_with_russia(tok: Token, covered: set[int]) -> list[Mention]:
+    """Russia's leadership as the "with" object of a noun of contact (stance_contact_nouns.txt): the noun is
+    a mention of dialogue with Russia, read like the targets file's "meeting with putin" (which the words
+    between, "on Monday", "Russian President Vladimir", keep the phrase from matching)."""
+    if tok.i in covered or tok.dep_ != "pobj" or tok.head.lower_ != "with":
+        return []
+    noun = tok.head.head
+    if (
+        noun.pos_ != "NOUN"
+        or noun.i in covered
+        or noun.lemma_.lower() not in word_set("stance_contact_nouns")
+    ):
+        return []
+    return [Mention("dialogue_with_russia", 1.0, noun, "contact_noun_with_russia")]
+
+
+@rule(
+    "joint_european_act",
+    "European states teaming up, joining forces or acting jointly on arms is European defence cooperation",
+    fires={
+        "Germany, the Netherlands and Spain teamed up to order 1,000 Patriot missiles in January.": [
+            "Germany european_defence_cooperation support",
+            "Netherlands european_defence_cooperation support",
+            "Spain european_defence_cooperation support",
+        ],
+    },
+    spares={
+        "Germany, the Netherlands and Spain teamed up to cut gas prices in January.": [],
+        "Germany and the United States teamed up to order 1,000 Patriot missiles in January.": [],
+    },
+)
+def joint_european_act(art: Article, verb: Token, joint: Collection[str]) -> list[Mention]:
+    """A verb of joint action (stance_joint_acts.txt: "team up", "join forces", "jointly") whose subject
+    names two or more European states (EU members, or NATO's members in Europe), in a sentence about arms
+    (defence_cues.txt, stance_materiel_nouns.txt): the verb mentions European defence cooperation, and
+    its subject does it (verb_mention)."""
+    words = {verb.lemma_.lower()} | {f"{verb.lemma_.lower()} {c.lower_}" for c in verb.children}
+    if not words.intersection(joint) and not any(c.lower_ in joint for c in verb.children):
+        return []
+    subj = _subject(verb)
+    if subj is None:
+        return []
+    states = [art.speakers.resolve(part) for part in parts(subj)[0]]
+    if len(states) < 2 or not all(_european(s, art.gaz) for s in states):
+        return []
+    cues = word_set("defence_cues") | word_set("stance_materiel_nouns")
+    if not any(t.lemma_.lower() in cues for t in verb.sent):
+        return []
+    return [Mention("european_defence_cooperation", 1.0, verb, "joint_european_act")]
+
+
+def _european(actor: Speaker, gaz: Gazetteer) -> bool:
+    country = gaz.countries.get(actor.country or "") if actor.type == "country" else None
+    if country is None:
+        return False
+    return country.eu_member_since is not None or (
+        country.nato_member_since is not None and country.iso3 not in {"USA", "CAN"}
+    )
 
 
 @rule(
@@ -1118,14 +1203,14 @@ def verb_mention(r: Reading, mention: Mention, target: Target, lex: StanceLexico
     does it, when the verb is an act (`_acts_on`; in the simple present too for a general cue such as
     "supports", or where the target's present is an act)."""
     verb = mention.root
-    if mention.rule is not None or verb.pos_ != "VERB":
+    if mention.rule not in {None, "joint_european_act"} or verb.pos_ != "VERB":
         return False
     if not any(c.dep_ == "nsubj" and c.pos_ != "PRON" for c in verb.children):
         return False  # "convincing its members to spend more": the members', not the convincer's
     present = present_giving(verb, target) or stance_cue(verb, lex) is not None
     if not _acts_on(verb, present):
         return False
-    r.actor_verb, r.holder, r.directed = verb, "verb_mention", True
+    r.actor_verb, r.holder, r.directed = verb, mention.rule or "verb_mention", True
     return True
 
 
@@ -1314,6 +1399,9 @@ def drawn_reaction(tok: Token) -> bool:
         "Russian President Vladimir Putin criticised NATO enlargement.": [
             "Vladimir Putin nato_alliance oppose"
         ],
+        "Olaf Scholz called for Europe to raise defence spending.": [  # "for" marking a clause
+            "Olaf Scholz defence_spending_increase support"
+        ],
     },
     spares={
         "Finland formally applied to join NATO on Wednesday.": ["Finland nato_alliance support"],
@@ -1333,6 +1421,10 @@ def stance_cue(tok: Token, lex: StanceLexicon) -> str | None:
             phrase = f"{lemma} {child.lower_}"
             if lex.cue(phrase) is not None:
                 return phrase
+        elif child.dep_ == "advcl" and child.i > tok.i and tok.pos_ == "VERB":  # "called for Europe to adopt"
+            mark = next((m for m in child.children if m.dep_ == "mark" and m.lower_ == "for"), None)
+            if mark is not None and lex.cue(f"{lemma} for") is not None:
+                return f"{lemma} for"
     if lemma in lex.agents and not (appositive(tok) or said_to_be(tok)):
         return None  # "met a critic of the plan"
     if lex.cue(lemma) is not None:
@@ -2390,6 +2482,55 @@ def possessed_aid(art: Article, mention: Mention, target: Target) -> list[tuple[
     return [(part, own) for part in parts(art.doc[first.i : owner.i + 1])[0]]
 
 
+@rule(
+    "possessed_rise",
+    "the named possessor of spending that rose or was cut did it: 'Finland's military budget rose by 36%'",
+    fires={
+        "Finland's military budget rose by 36% last year.": ["Finland defence_spending_increase support"],
+        "Germany's defence spending has been cut twice.": ["Germany defence_spending_increase oppose"],
+        "Finland's military budget rose by 36%, Lithuania's by 27%, Sweden's by 12% and Poland's by 11%.": [
+            "Finland defence_spending_increase support",
+            "Lithuania defence_spending_increase support",
+            "Poland defence_spending_increase support",
+            "Sweden defence_spending_increase support",
+        ],
+    },
+    spares={
+        "Finland's military budget rises every year.": [],
+        "Finland's military budget is large.": [],
+    },
+)
+def possessed_rise(art: Article, mention: Mention, target: Target) -> list[tuple[Span, Reading]] | None:
+    """(holder mention, reading) for the named possessor of a mention of a target without recipients that
+    is the subject of one of the target's own verbs, done (past, perfect or future, not the simple present
+    of data): a budget that rose is its owner's act, as "Finland raised its budget" is."""
+    root = mention.root
+    if target.recipients or root.pos_ != "NOUN" or root.dep_ not in {"nsubj", "nsubjpass"}:
+        return None
+    owner = next((c for c in root.children if c.dep_ == "poss"), None)
+    verb = root.head
+    if owner is None or owner.pos_ != "PROPN" or owner.ent_type_ in {"DATE", "TIME"}:
+        return None
+    if target_verb(verb, target) is None or any(c.dep_ == "dobj" for c in verb.children):
+        return None
+    if not _done(verb):
+        return None
+    own = Reading(mention.base, False, [], "possessed_rise")
+    if _apply(own, verb, target, art.lex, negate=True, rule="possessed_rise") is not None or own.score == 0:
+        return None  # a general cue, not a target verb, decided: left to the climb
+    own.holder, own.actor_verb = "possessed_rise", None
+    first = next(t for t in owner.subtree if t.dep_ != "det")
+    # the owners of a gapped list: "Finland's budget rose by 36%, Lithuania's by 27% and Poland's by 11%"
+    gapped = [
+        art.doc[c.i : c.i + 1]
+        for c in verb.children
+        if c.i > verb.i
+        and c.pos_ == "PROPN"
+        and any(g.dep_ == "case" and g.tag_ == "POS" for g in c.children)
+    ]
+    return [(part, own) for part in parts(art.doc[first.i : owner.i + 1])[0] + gapped]
+
+
 def _possessed_cue_noun(root: Token, lex: StanceLexicon) -> tuple[Token, Span] | None:
     """(noun, possessor): the first cue or act noun up to four steps above the mention, through
     prepositions and a "for ... to" clause, when it has a named possessor (not a time)."""
@@ -2403,15 +2544,47 @@ def _possessed_cue_noun(root: Token, lex: StanceLexicon) -> tuple[Token, Span] |
         if head.pos_ == "NOUN" and (
             stance_cue(head, lex) is not None or head.lemma_.lower() in lex.act_nouns
         ):
-            owner = next(
-                (c for c in head.children if c.dep_ == "poss" and c.ent_type_ not in {"DATE", "TIME"}), None
-            )
+            owner = _noun_owner(head)
             if owner is None or owner.pos_ != "PROPN":
                 return None
             first = next(t for t in owner.subtree if t.dep_ != "det")
             return head, owner.doc[first.i : owner.i + 1]
         tok = head
     return None
+
+
+@rule(
+    "shared_owner",
+    "a cue noun shares the possessor of the noun it is conjoined to, and 'whose' is the noun before it",
+    fires={
+        "Leaders shaken by Donald Trump's disparagement of the EU and criticisms of NATO met in Paris.": [
+            "Donald Trump nato_alliance oppose"
+        ],
+        "Donald Trump, whose criticisms of NATO have worried allies, will speak on Monday.": [
+            "Donald Trump nato_alliance oppose"
+        ],
+    },
+    spares={
+        "Leaders shaken by the disparagement of the EU and criticisms of NATO met in Paris.": [],
+    },
+)
+def shared_owner(noun: Token, own: Token | None) -> Token | None:
+    """The first conjunct's possessor ("Trump's disparagement of the EU and criticisms of NATO"), or for
+    "whose" the noun its relative clause is on."""
+    if own is None and noun.dep_ == "conj" and noun.head.pos_ == "NOUN":
+        return _noun_owner(noun.head)
+    if own is not None and own.lower_ == "whose":
+        clause = next((t for t in own.ancestors if t.dep_ == "relcl"), None)
+        return clause.head if clause is not None else None
+    return None
+
+
+def _noun_owner(noun: Token) -> Token | None:
+    """The possessor of a noun (not a time), or the one it shares (`shared_owner`)."""
+    own = next((c for c in noun.children if c.dep_ == "poss" and c.ent_type_ not in {"DATE", "TIME"}), None)
+    if own is None or own.lower_ == "whose":
+        return shared_owner(noun, own)
+    return own
 
 
 @rule(
@@ -2758,15 +2931,18 @@ def _acts_on(verb: Token, present: bool = False) -> bool:
     joined NATO", "Finland and Sweden applied to join"); not a participle of a noun, not the simple present
     of a state ("Britain spends more than 2% of GDP" is data) unless `present` and not an ability ("Denmark
     could not take part in ...")."""
+    return _done(verb, present) and _subject(verb) is not None
+
+
+def _done(verb: Token, present: bool = False) -> bool:
+    """Whether a verb tells an act, whoever did it: `_acts_on` without the subject."""
     if verb.pos_ != "VERB" or verb.dep_ in {"amod", "acl", "relcl"}:
         return False
     if verb.tag_ in {"VBZ", "VBP"} and not present:
         return False
     if any(c.dep_ == "aux" and c.lower_ in word_set("stance_ability_modals") for c in verb.children):
         return False
-    if speculation(verb):
-        return False
-    return _subject(verb) is not None
+    return not speculation(verb)
 
 
 def _verb_above(tok: Token) -> Token | None:

@@ -9,6 +9,7 @@ from datetime import date
 import pandas as pd
 import pytest
 
+from dashboard.nlp.entities import Entities
 from dashboard.nlp.gazetteer import Gazetteer
 from dashboard.nlp.lexicons import stance_lexicon
 from dashboard.nlp.pipeline import load_model, statements_for_doc
@@ -142,6 +143,18 @@ CASES = [
 
 # plain sentences where the actor acts with a target's own verb, or an organisation acts on its own target
 CASES += [
+    (  # a contact noun whose "with" object is Russia's leader, the words between keeping the phrase apart
+        "Donald Trump held a summit with Russian President Vladimir Putin in Helsinki.",
+        "Donald Trump",
+        "dialogue_with_russia",
+        "support",
+    ),
+    (  # "for" marking a clause with its own subject: the one called on is no holder
+        "Olaf Scholz recently called for Europe to adopt a war economy.",
+        "Olaf Scholz",
+        "defence_spending_increase",
+        "support",
+    ),
     ("Finland formally joined NATO on Tuesday.", "Finland", "nato_alliance", "support"),
     ("Washington paused military aid to Kyiv.", "United States", "military_aid_to_ukraine", "oppose"),
     (
@@ -1457,3 +1470,17 @@ def test_a_negated_belief_denies_its_clause(nlp, gaz, text, expected):
 )
 def test_an_organisation_named_of_its_leader_is_the_actor(nlp, gaz, text, expected):
     assert triples(nlp, gaz, text) == expected
+
+
+def test_a_month_run_into_a_place_name_is_cut_off_and_the_states_act_together(nlp, gaz):
+    """The small model reads "In January Germany, ..." with "January Germany" as one place; without the
+    month the four states are named and, teaming up on missiles, cooperate on European defence."""
+    doc, _, found = stances_of(
+        nlp, gaz, "In January Germany, the Netherlands, Romania and Spain teamed up to order 1,000 missiles."
+    )
+    assert "January Germany" in [e.text for e in doc.ents]
+    assert "Germany" in [e.text for e in Entities(doc)]
+    assert {(s.actor, s.target, s.polarity) for s in found} == {
+        (country, "european_defence_cooperation", "support")
+        for country in ("Germany", "Netherlands", "Romania", "Spain")
+    }
