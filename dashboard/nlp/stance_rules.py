@@ -199,6 +199,10 @@ def find_mentions(
         leaders = numpy.array([strings[w] for w in word_list("stance_russian_leadership")], dtype="uint64")
         for i in numpy.flatnonzero(numpy.isin(doc.to_array([LOWER]), leaders)).tolist():
             out += contact_with_russia(doc[i], covered) or contact_noun_with_russia(doc[i], covered) or []
+    if "defence_spending_increase" in art.targets:
+        outlays = numpy.array([strings[w] for w in word_list("stance_outlay_verbs")], dtype="uint64")
+        for i in numpy.flatnonzero(numpy.isin(doc.to_array([LEMMA]), outlays)).tolist():
+            out += outlay_on_defence(doc[i], covered) or []
     if "european_defence_cooperation" in art.targets:
         joint = word_set("stance_joint_acts")
         words = numpy.array([strings[w] for entry in joint for w in entry.split()], dtype="uint64")
@@ -541,6 +545,34 @@ def contact_noun_with_russia(tok: Token, covered: set[int]) -> list[Mention]:
 
 
 @rule(
+    "outlay_on_defence",
+    "an amount spent or invested 'on' defence mentions defence spending: 'spend an extra €100bn on defence'",
+    fires={
+        "Olaf Scholz has pledged to spend an extra €100bn on defence in the coming years.": [
+            "Olaf Scholz defence_spending_increase support"
+        ],
+    },
+    spares={
+        "Olaf Scholz has pledged to spend an extra €100bn on schools in the coming years.": [],
+        "Germany spends €50bn on defence.": [],
+    },
+)
+def outlay_on_defence(verb: Token, covered: set[int]) -> list[Mention]:
+    """A verb of outlay (stance_outlay_verbs.txt) whose "on" / "in" object is defence or the armed forces
+    (defence_cues.txt): the targets file's "spend on defence" with an amount between. The verb is the act
+    of its subject (verb_mention), as the phrase's is."""
+    if verb.pos_ != "VERB" or any(t.i in covered for t in verb.subtree):
+        return []  # "spend 2% of GDP on defence": the level is the mention
+    amounts = [c for c in verb.children if c.dep_ == "dobj"]  # "spend €100bn on defence": on the amount
+    for prep in (
+        c for w in (verb, *amounts) for c in w.children if c.dep_ == "prep" and c.lower_ in {"on", "in"}
+    ):
+        if any(o.dep_ == "pobj" and o.lemma_.lower() in word_set("defence_cues") for o in prep.children):
+            return [Mention("defence_spending_increase", 1.0, verb, "outlay_on_defence")]
+    return []
+
+
+@rule(
     "joint_european_act",
     "European states teaming up, joining forces or acting jointly on arms is European defence cooperation",
     fires={
@@ -690,9 +722,14 @@ def _names_level(tok: Token, t: Target, lex: StanceLexicon, covered: set[int], c
     if verb.pos_ in {"ADJ", "ADV"} and verb.lower_ in word_set("stance_comparatives"):
         verb = verb.head  # "spend considerably more than 2%"
     if tok.dep_ == "pobj" and any(
-        c.dep_ == "dobj" and c.lemma_.lower() not in level_nouns and c.i not in covered for c in verb.children
+        c.dep_ == "dobj"
+        and c.lemma_.lower() not in level_nouns
+        and c.i not in covered
+        and c.lower_ not in t.recipients
+        for c in verb.children
     ):
-        return False  # "cut overseas aid from 0.5% to 0.3%": the level of the verb's own object
+        return False  # "cut overseas aid from 0.5% to 0.3%": the level of the verb's own object ("supplied
+        # Ukraine with shells": the object is the recipient)
     if t.recipients and not _has_recipient(verb, t.recipients):
         return False  # "sent weapons" is aid to Ukraine only with Ukraine in the clause
     return verb.pos_ == "VERB" and (
@@ -731,7 +768,7 @@ def read_mention(mention: Mention, target: Target, lex: StanceLexicon, scope: Sc
                 break
             said_of_subject(r, head, tok, target, lex)
             passive_agent(r, tok, head)
-        elif adjunct_of_object(tok, head) or adverbial_of_target_verb(tok, head, target):
+        elif adjunct_of_object(tok, head, target) or adverbial_of_target_verb(tok, head, target):
             pass
         elif trip_purpose(r, tok, head, root):
             if r.actor_verb is None:
@@ -991,15 +1028,17 @@ def passive_agent(r: Reading, tok: Token, verb: Token) -> bool:
         "NATO leaders issued a joint declaration reaffirming their commitment to defend each other.": [
             "NATO nato_alliance support"
         ],
+        "America provided Ukraine with cluster munitions.": ["United States military_aid_to_ukraine support"],
     },
 )
-def adjunct_of_object(tok: Token, head: Token) -> bool:
-    """A "with"/"after"/... adjunct (stance_adjunct_preps.txt) of a verb that has a direct object."""
+def adjunct_of_object(tok: Token, head: Token, target: Target) -> bool:
+    """A "with"/"after"/... adjunct (stance_adjunct_preps.txt) of a verb that has a direct object, unless
+    the object is the target's recipient ("supplied Ukraine with shells": the shells are given)."""
     return (
         tok.dep_ == "prep"
         and tok.lower_ in word_set("stance_adjunct_preps")
         and head.pos_ == "VERB"
-        and any(c.dep_ == "dobj" for c in head.children)
+        and any(c.dep_ == "dobj" and c.lower_ not in target.recipients for c in head.children)
     )
 
 
@@ -1187,6 +1226,9 @@ def appositive(cue: Token) -> bool:
     return appositive_noun(cue)
 
 
+ACT_MENTIONS = frozenset({None, "joint_european_act", "outlay_on_defence"})  # mentions that are their verb
+
+
 @rule(
     "verb_mention",
     "a phrase that holds its own verb ('support Ukraine', 'met Putin') is the act of that verb's subject",
@@ -1203,7 +1245,7 @@ def verb_mention(r: Reading, mention: Mention, target: Target, lex: StanceLexico
     does it, when the verb is an act (`_acts_on`; in the simple present too for a general cue such as
     "supports", or where the target's present is an act)."""
     verb = mention.root
-    if mention.rule not in {None, "joint_european_act"} or verb.pos_ != "VERB":
+    if mention.rule not in ACT_MENTIONS or verb.pos_ != "VERB":
         return False
     if not any(c.dep_ == "nsubj" and c.pos_ != "PRON" for c in verb.children):
         return False  # "convincing its members to spend more": the members', not the convincer's
