@@ -194,6 +194,8 @@ def find_mentions(
         out.append(mention)
         covered.update(range(start, end))
         by_sent.setdefault(bisect_right(starts, start) - 1, []).append(mention.target)
+    in_statement = Cover(piece for p in pieces for piece in p)
+    out += [act for m in list(out) for act in relative_act(m, in_statement) or []]
     strings = doc.vocab.strings
     if "dialogue_with_russia" in art.targets:
         leaders = numpy.array([strings[w] for w in word_list("stance_russian_leadership")], dtype="uint64")
@@ -221,7 +223,6 @@ def find_mentions(
         out += counter_move(tok, by_sent, starts, main) or []
     strings = doc.vocab.strings
     lemmas = doc.to_array([LEMMA, POS])
-    in_statement = Cover(piece for p in pieces for piece in p)
     wanted = numpy.array([strings[w] for w in lex.anaphora], dtype="uint64")
     for i in numpy.flatnonzero(numpy.isin(lemmas[:, 0], wanted) & (lemmas[:, 1] == NOUN)).tolist():
         named = object_noun_target(doc[i], art.targets, everywhere) or main
@@ -236,6 +237,47 @@ def find_mentions(
     for i in numpy.flatnonzero(numpy.isin(doc.to_array([LOWER]), pronouns)).tolist():
         out += event_pronoun(doc[i], covered, lex, main) or []
     return out + (target_object(art, hits) or [])
+
+
+@rule(
+    "relative_act",
+    "a relative clause that acts on a mention is its subject's act: 'NATO, which Finland joined this year'",
+    fires={
+        "The jets patrol under the banner of NATO, which Finland joined this year.": [
+            "Finland nato_alliance support"
+        ],
+        "Paris launched a European Intervention Initiative, a ten-nation endeavour, which Germany backed.": [
+            "France european_defence_cooperation support",
+            "Germany european_defence_cooperation support",
+        ],
+    },
+    spares={
+        "The jets patrol under the banner of NATO, which Finland joins every year.": [],
+        "Macron said he wanted a European army, which Germany has long opposed.": [
+            "Emmanuel Macron european_defence_cooperation support"
+        ],
+    },
+)
+def relative_act(mention: Mention, in_statement: Cover) -> list[Mention]:
+    """A phrase mention (or the noun in apposition to it) outside statements with a relative clause whose
+    pronoun is the object of a target verb or a general cue, told as done: the clause's verb is a mention
+    of its own, read as the act of its subject (`read_mention`)."""
+    if mention.rule is not None or in_statement.holds(mention.root.idx):
+        return []
+    root = mention.root
+    nouns = [root, *(c for c in root.children if c.dep_ == "appos")]
+    out = []
+    for clause in (c for n in nouns for c in n.children if c.dep_ == "relcl"):
+        relative = next((c for c in clause.children if c.dep_ == "dobj"), None)
+        if relative is None or relative.lower_ not in word_set("relative_pronouns"):
+            continue
+        if (
+            _done(clause, clause=True)
+            and (subject := _subject(clause)) is not None
+            and subject.root != relative
+        ):
+            out.append(Mention(mention.target, 1.0, clause, "relative_act"))
+    return out
 
 
 @rule(
@@ -745,6 +787,11 @@ def read_mention(mention: Mention, target: Target, lex: StanceLexicon, scope: Sc
     sentence) the highest general cue with a subject gives the actor."""
     root = mention.root
     r = Reading(mention.base, mention.base < 0, [], mention.rule)
+    if mention.rule == "relative_act":  # the clause's verb is the act: only it is read
+        if _apply(r, root, target, lex, negate=True, rule="relative_act") is None and not r.directed:
+            r.score = 0.0  # neither a target verb nor a general cue
+        r.actor_verb, r.holder, r.directed = root, "relative_act", True
+        return r
     for child in root.children:
         if child.dep_ in {"amod", "advmod"}:
             mention_modifier(r, child, target, lex)
@@ -2976,9 +3023,10 @@ def _acts_on(verb: Token, present: bool = False) -> bool:
     return _done(verb, present) and _subject(verb) is not None
 
 
-def _done(verb: Token, present: bool = False) -> bool:
-    """Whether a verb tells an act, whoever did it: `_acts_on` without the subject."""
-    if verb.pos_ != "VERB" or verb.dep_ in {"amod", "acl", "relcl"}:
+def _done(verb: Token, present: bool = False, clause: bool = False) -> bool:
+    """Whether a verb tells an act, whoever did it: `_acts_on` without the subject; `clause`: a relative
+    clause's verb may be one."""
+    if verb.pos_ != "VERB" or verb.dep_ in ({"amod", "acl"} if clause else {"amod", "acl", "relcl"}):
         return False
     if verb.tag_ in {"VBZ", "VBP"} and not present:
         return False
