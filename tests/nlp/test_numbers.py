@@ -296,6 +296,14 @@ CASES = [
         "Two members of NATO voted against.",
         [("Two", 2.0, "count", None, None, None, 2025, None, None)],
     ),
+    (  # the guideline of an adverbial clause is not what the level is, and it is the alliance's, no country's
+        "According to NATO's latest figures, Germany spends 1.36% of GDP on defence when the NATO guideline "
+        "is 2%.",
+        [
+            ("1.36% of GDP", 1.36, "percent_of_gdp", None, None, "DEU", 2025, "reported", None),
+            ("2%", 2.0, "percent_of_gdp", None, None, None, None, "target", None),
+        ],
+    ),
     (
         "Only three allies met the 2% guideline in 2014.",
         [
