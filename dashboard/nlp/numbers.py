@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache
@@ -116,9 +117,14 @@ def parse_value(words: list[str]) -> float | None:
 
 
 def extract_numbers(
-    doc: Doc, when: date | None = None, gazetteer: Gazetteer | None = None
+    doc: Doc,
+    when: date | None = None,
+    gazetteer: Gazetteer | None = None,
+    voices: Sequence[tuple[int, int, str | None]] = (),
 ) -> list[NumberClaim]:
-    """Every numeric claim in `doc`, in order."""
+    """Every numeric claim in `doc`, in order. `voices`: the statements' contents as (start, end, speaker
+    country) character spans, for figures a speaker tells of their own country ("We just approved $716
+    billion")."""
     gaz = gazetteer or Gazetteer.load()
     ents = Entities(doc)  # Doc.ents and Span.ents rebuild their spans on every access: read them once
     when = when or estimated_date(doc, ents, gaz)
@@ -165,7 +171,31 @@ def extract_numbers(
                 i = next((t.i + 1 for t in doc[i : i + 8] if _is_core(t)), i)
         else:
             i = j
-    return _carry_target_years(_with_gdp_lists(out, text))
+    out = _carry_target_years(_with_gdp_lists(out, text))
+    return [_voiced_country(doc, c, voices) for c in out] if voices else out
+
+
+def _voiced_country(
+    doc: Doc, claim: NumberClaim, voices: Sequence[tuple[int, int, str | None]]
+) -> NumberClaim:
+    """A figure with no country inside a speaker's words, done by "we", "I", "he" or "she" (the subject
+    of its clause): the speaker's country ("We just had approved $716 billion," Trump said)."""
+    if claim.country is not None:
+        return claim
+    country = next((c for a, b, c in voices if a <= claim.start and claim.end <= b and c), None)
+    span = doc.char_span(claim.start, claim.end, alignment_mode="expand") if country else None
+    if span is None:
+        return claim
+    verb = next((a for a in span.root.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+    while verb is not None and verb.dep_ in {"xcomp", "conj"} and not _subjects(verb):
+        verb = verb.head  # "we had wanted to spend", "we approved and spent"
+    if verb is not None and any(t.lower_ in word_set("number_voice_pronouns") for t in _subjects(verb)):
+        return replace(claim, country=country)
+    return claim
+
+
+def _subjects(verb: Token) -> list[Token]:
+    return [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
 
 
 # An undated article's date is estimated only from a window of at most this many months in which at least

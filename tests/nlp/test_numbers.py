@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from dashboard.nlp.entities import Entities
 from dashboard.nlp.gazetteer import Gazetteer
 from dashboard.nlp.numbers import estimated_date, extract_numbers, parse_value
-from dashboard.nlp.pipeline import load_model
+from dashboard.nlp.pipeline import load_model, statements_for_doc
 
 
 @pytest.fixture(scope="module")
@@ -541,3 +541,16 @@ def test_undated_article_size_of_nato_narrows_the_period(nlp):
 def test_undated_article_without_a_short_shared_period_has_no_date(nlp, text):
     doc = nlp(text)
     assert estimated_date(doc, Entities(doc), Gazetteer.load(), today=date(2026, 1, 1)) is None
+
+
+def test_a_figure_a_speaker_tells_of_their_own_side_is_their_countrys(nlp):
+    """ "We", "I", "he" or "she" doing a figure inside a statement: the speaker's country. Without the
+    statements the figure names no country."""
+    text = 'Donald Trump spoke in 2018.\n\n"We just had approved $716 billion," he said.'
+    doc = nlp(text)
+    statements = statements_for_doc(doc, date(2018, 7, 1), Gazetteer.load())
+    voices = [(s.content.start, s.content.end, s.speaker_country) for s in statements]
+    assert [(c.text, c.country) for c in extract_numbers(doc, date(2018, 7, 1), voices=voices)] == [
+        ("$716 billion", "USA")
+    ]
+    assert [c.country for c in extract_numbers(doc, date(2018, 7, 1))] == [None]
