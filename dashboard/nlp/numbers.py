@@ -963,10 +963,10 @@ def _located_count(doc: Doc, i: int, sent_ents: list[Span], gaz: Gazetteer) -> s
 
 def _alliance_target_of(doc: Doc, i: int) -> bool:
     """ "NATO's target of 20%", "the alliance's guideline of 2%": the figure is the alliance's goal."""
-    heads = list(doc[i].ancestors)[:3]
+    heads = list(doc[i].ancestors)[:4]  # "NATO's target of 20%", "the NATO target of spending 2% of GDP"
     for prep, noun in pairwise(heads):
         if prep.lower_ == "of" and noun.lemma_.lower() in word_set("number_target_nouns"):
-            return any(c.dep_ == "poss" and _is_group(c) for c in noun.children)
+            return any(c.dep_ in {"poss", "compound"} and _is_group(c) for c in noun.children)
     copula = next((a for a in heads[:2] if a.pos_ in {"VERB", "AUX"}), None)  # "the NATO guideline is 2%"
     if copula is not None and copula.lemma_ == "be":
         for subj in (c for c in copula.children if c.dep_ == "nsubj"):

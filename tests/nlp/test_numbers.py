@@ -304,6 +304,10 @@ CASES = [
             ("2%", 2.0, "percent_of_gdp", None, None, None, None, "target", None),
         ],
     ),
+    (  # the alliance's target named with a compound: no one country's
+        "Denmark is far short of meeting the NATO target of spending 2% of GDP on defence.",
+        [("2% of GDP", 2.0, "percent_of_gdp", None, None, None, None, "target", None)],
+    ),
     (
         "Only three allies met the 2% guideline in 2014.",
         [
