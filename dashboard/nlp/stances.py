@@ -160,6 +160,7 @@ def _extract(
             held = _plain_holders(art, mention, target)
         else:
             held = _statement_holders(art, mention, target, statements[owner], pieces[owner])
+            held += _named_acts(art, mention, target, statements[owner])
         for actor, reading in held:
             if owner is None and rules.past_actor(actor, gaz, when):
                 continue
@@ -195,6 +196,10 @@ def _statement_holders(
         parts, split = rules.parts(said_by)
         if len(parts) > 1:  # "Latvia and Estonia have announced plans to ...": each country holds it
             actors, how = [art.speakers.resolve(part) for part in parts], split
+        if cue_span is not None and len(cue_span):  # "the Netherlands together with Germany announced"
+            along = rules.together_with(cue_span.root, said_by.root) or []
+            if along:
+                actors, how = [*actors, *(art.speakers.resolve(part) for part in along)], "together_with"
     subj = _subject(reading.actor_verb) if reading.actor_verb is not None else None
     if subj is not None and subj.root.ent_type_ == "PERSON" and not rules.conditional(reading.actor_verb):
         named = rules.named_supporter(art, subj)
@@ -221,6 +226,19 @@ def _statement_holders(
         return []
     reading.holder = how  # a verb the climb found does not hold a statement's stance: its speaker does
     return [(actor, reading) for actor in actors]
+
+
+def _named_acts(
+    art: Article, mention: Mention, target: Target, st: Statement
+) -> list[tuple[Speaker, Reading]]:
+    """The named possessor of an act noun in a statement, whoever tells of it ("Erdogan said he would
+    support Sweden's bid to join NATO": Sweden's too); not a pronoun, not the speaker's own country."""
+    out = []
+    for part, own in rules.act_noun(art, mention, target) or []:
+        actor = art.speakers.resolve(part)
+        if part.root.pos_ == "PROPN" and actor.country not in {None, st.speaker_country}:
+            out.append((actor, own))
+    return out
 
 
 def _plain_holders(art: Article, mention: Mention, target: Target) -> list[tuple[Speaker, Reading]]:

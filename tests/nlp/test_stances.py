@@ -1484,3 +1484,27 @@ def test_a_month_run_into_a_place_name_is_cut_off_and_the_states_act_together(nl
         (country, "european_defence_cooperation", "support")
         for country in ("Germany", "Netherlands", "Romania", "Spain")
     }
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # a statement's speaker "together with" others: each holds it
+            "The Netherlands together with Germany and Poland have announced a plan to move forces to NATO's "
+            "eastern flank.",
+            {("Netherlands", "nato_alliance", "support"), ("Germany", "nato_alliance", "support")},
+        ),
+        (  # the named possessor of an act noun in someone's statement does the act
+            "Recep Tayyip Erdoğan said he would now support Sweden's bid to join NATO.",
+            {("Recep Tayyip Erdoğan", "nato_alliance", "support"), ("Sweden", "nato_alliance", "support")},
+        ),
+        (  # not the speaker's own country, whose act it is the speaker's to tell
+            "Mark Carney said Canada's plan to raise its defence budget had worked.",
+            {("Mark Carney", "defence_spending_increase", "support")},
+        ),
+    ],
+)
+def test_others_named_in_a_statement_hold_what_they_do(nlp, gaz, text, expected):
+    assert expected <= triples(nlp, gaz, text)
+    if len(expected) == 1:
+        assert triples(nlp, gaz, text) == expected
