@@ -143,6 +143,12 @@ CASES = [
 
 # plain sentences where the actor acts with a target's own verb, or an organisation acts on its own target
 CASES += [
+    (  # "fan" as a cue of support
+        "Donald Trump said he had become a bigger fan of NATO.",
+        "Donald Trump",
+        "nato_alliance",
+        "support",
+    ),
     (  # a contact noun whose "with" object is Russia's leader, the words between keeping the phrase apart
         "Donald Trump held a summit with Russian President Vladimir Putin in Helsinki.",
         "Donald Trump",
