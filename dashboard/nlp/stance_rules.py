@@ -189,6 +189,8 @@ def find_mentions(
             mention = Mention(key, 1.0, root)
         if mention is None or modifier_of_other_noun(root, lex) or civil_aid(root):
             continue
+        if art.targets[mention.target].recipients and invader_forces(root):
+            continue
         if adjunct_of_mention(root, mention.target, spans):
             continue
         out.append(mention)
@@ -355,6 +357,25 @@ def civil_aid(root: Token) -> bool:
     """A mention or object word with a civil modifier (stance_civil_words.txt)."""
     civil = word_set("stance_civil_words")
     return any(c.dep_ in {"amod", "compound"} and c.lower_ in civil for c in root.children)
+
+
+@rule(
+    "invader_forces",
+    "the invader's troops or weapons in the country aid is for are no aid to it: 'Russian troops in Ukraine'",
+    fires={
+        "NATO claims there are at least 1,000 Russian troops in Ukraine.": [],
+    },
+    spares={
+        "France said it would not rule out Western troops in Ukraine.": [
+            "France military_aid_to_ukraine support"
+        ],
+    },
+)
+def invader_forces(root: Token) -> bool:
+    """A mention of a target with recipients (aid to Ukraine) whose noun the invader's name modifies
+    (stance_invader_words.txt: "Russian troops in Ukraine", "Russia's weapons")."""
+    invader = word_set("stance_invader_words")
+    return any(c.dep_ in {"amod", "compound", "poss", "nmod"} and c.lower_ in invader for c in root.children)
 
 
 @rule(
