@@ -143,6 +143,13 @@ CASES = [
 
 # plain sentences where the actor acts with a target's own verb, or an organisation acts on its own target
 CASES += [
+    (  # the alliance's forces and missions: contributing to them is backing it
+        "David Cameron said the United Kingdom would be willing to contribute 3,500 personnel to the new "
+        "NATO force.",
+        "David Cameron",
+        "nato_alliance",
+        "support",
+    ),
     (  # "fan" as a cue of support
         "Donald Trump said he had become a bigger fan of NATO.",
         "Donald Trump",
