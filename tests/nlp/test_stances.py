@@ -143,6 +143,12 @@ CASES = [
 
 # plain sentences where the actor acts with a target's own verb, or an organisation acts on its own target
 CASES += [
+    (  # "the military alliance" as outlets name NATO
+        "General Mark Milley reaffirmed his commitment to the military alliance.",
+        "Mark Milley",
+        "nato_alliance",
+        "support",
+    ),
     (  # the alliance's forces and missions: contributing to them is backing it
         "David Cameron said the United Kingdom would be willing to contribute 3,500 personnel to the new "
         "NATO force.",
