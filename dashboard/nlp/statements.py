@@ -116,7 +116,8 @@ def appositive_noun(tok: Token) -> bool:
 def _subject(verb: Token) -> Span | None:
     """The speaker mention: the verb's subject, its head verb's subject for conjoined or xcomp verbs,
     or the noun a relative clause hangs on ("Maas, who has said ...")."""
-    tok, raised = verb, False
+    tok, raised, shared = verb, False, False
+    active = not any(c.dep_ == "auxpass" for c in verb.children)
     for _ in range(3):
         # two subjects are a parse slip; the one nearest before the verb is it, not a dateline or a fronted
         # phrase ("ATHENS, Greece (AP) — President Roe opened ..., saying"), unless it comes after "and": a
@@ -125,7 +126,9 @@ def _subject(verb: Token) -> Span | None:
         subjects = [c for c in tok.children if c.dep_ in SUBJECT_DEPS]
         before = [c for c in subjects if c.i < tok.i and doc[max(c.left_edge.i - 1, 0)].dep_ != "cc"]
         subj = before[-1] if len(subjects) > 1 and before else next(iter(subjects), None)
-        if subj is not None and subj.dep_ == "nsubjpass":
+        if subj is not None and subj.dep_ == "nsubjpass" and not (shared and active):
+            # (an active verb conjoined to a passive shares its subject: "Roe, who was accused of ... and
+            # has denigrated NATO", "Roe was asked about it and said ...")
             agent = next((c for c in tok.children if c.dep_ == "agent"), None)
             pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
             subj = pobj if agent or not raised else subj  # "Macron is scheduled to meet": Macron meets
@@ -140,6 +143,7 @@ def _subject(verb: Token) -> Span | None:
             tok = tok.head.head  # "Trump is due to hold a summit": the subject of "is"
             continue
         if tok.dep_ in {"conj", "xcomp", "advcl"} and tok.head.pos_ in {"VERB", "AUX"}:
+            shared = tok.dep_ == "conj"
             tok = tok.head
             continue
         if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.pos_ in {"PROPN", "NOUN", "PRON"}:

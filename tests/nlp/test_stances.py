@@ -143,6 +143,13 @@ CASES = [
 
 # plain sentences where the actor acts with a target's own verb, or an organisation acts on its own target
 CASES += [
+    (  # the subject a relative clause's passive verb shares with the active verb conjoined to it
+        "His remarks are a departure from Donald Trump, who has been accused of cozying up to Vladimir Putin "
+        "and has repeatedly denigrated NATO.",
+        "Donald Trump",
+        "nato_alliance",
+        "oppose",
+    ),
     (  # "the military alliance" as outlets name NATO
         "General Mark Milley reaffirmed his commitment to the military alliance.",
         "Mark Milley",

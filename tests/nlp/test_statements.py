@@ -223,6 +223,11 @@ CASES += [
         None,
         {"speaker": None, "speaker_type": "anonymous"},
     ),
+    (  # an active verb conjoined to a passive one shares its subject
+        "Mark Rutte was asked about the summit and said that allies would agree on 5%.",
+        date(2025, 6, 20),
+        {"speaker": "Mark Rutte", "content": "allies would agree on 5%"},
+    ),
 ]
 
 
