@@ -816,6 +816,8 @@ def read_mention(mention: Mention, target: Target, lex: StanceLexicon, scope: Sc
     for child in root.children:
         if child.dep_ in {"amod", "advmod"}:
             mention_modifier(r, child, target, lex)
+        elif child.dep_ == "compound":
+            gerund_modifier(r, child, target)
         elif child.dep_ == "relcl" and (scope is None or child in scope):
             relative_clause(r, root, child, target, lex)
     negated_mention(r, root, lex)
@@ -885,6 +887,35 @@ def read_mention(mention: Mention, target: Target, lex: StanceLexicon, scope: Sc
 )
 def mention_modifier(r: Reading, child: Token, target: Target, lex: StanceLexicon) -> bool:
     return _apply(r, child, target, lex, negate=False, rule="mention_modifier") is not None
+
+
+@rule(
+    "gerund_modifier",
+    "a target verb's gerund the parse took for a compound noun gives a direction: 'withholding aid'",
+    fires={
+        "John Rood expressed concern about withholding aid to Ukraine.": [
+            "John Rood military_aid_to_ukraine support"
+        ],
+    },
+    spares={
+        "John Rood expressed concern about aid to Ukraine.": ["John Rood military_aid_to_ukraine oppose"],
+    },
+)
+def gerund_modifier(r: Reading, child: Token, target: Target) -> bool:
+    """A compound "-ing" noun on a mention whose verb (the word less "-ing", or less "-ing" plus "e", or
+    with a doubled consonant undone: "cutting") is one of the target's own verbs."""
+    word = child.lower_
+    if not word.endswith("ing") or len(word) < 6:
+        return False
+    stem = word[:-3]
+    for verb in (stem, stem + "e", stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else stem):
+        value = 1.0 if verb in target.support else -1.0 if verb in target.oppose else None
+        if value is not None:
+            r.score *= value
+            r.directed, r.rule = True, "gerund_modifier"
+            r.cues.append(verb)
+            return True
+    return False
 
 
 @rule(
