@@ -21,6 +21,7 @@ from dashboard.nlp.lexicons import (
     table,
     word_set,
 )
+from dashboard.nlp.numbers import home_country
 from dashboard.nlp.quotes import QuoteIndex, find_quotes, merge_continued
 from dashboard.nlp.sentences import sentence_starts
 
@@ -923,6 +924,8 @@ class ArticleSpeakers:
         if (country is None and org is None) or not all(self.gaz.is_single(r) for r in roles):
             found = []  # a bare title, or one several hold at once: only a holder the article names
         pick = named if len(named) == 1 else found if len(found) == 1 else []
+        if not pick and country is None and org is None:
+            pick = self._home_holder(roles)
         if not pick:
             return None
         person = self._lookup(pick[0].name)
@@ -931,10 +934,30 @@ class ArticleSpeakers:
         actor = pick[0]
         return Speaker(actor.name, "person", actor.country, actor.role, actor.org)
 
+    def _home_holder(self, roles: list[str]) -> list[Actor]:
+        """A bare title of government ("the prime minister", not "the president", whom an article about
+        one country as often means of another) in an article mostly about one country: its holder."""
+        if not all(self.gaz.is_single(r) for r in roles) or any(
+            r in self.gaz.roles_at_level("head_of_state") for r in roles
+        ):
+            return []
+        if not hasattr(self, "_home"):
+            self._home = home_country(self.ents, self.gaz)
+        found = self.gaz.holders(roles, self.when, self._home) if self._home else []
+        return found if len(found) == 1 else []
+
     def _resolve_role_noun(self, mention: Span) -> Speaker | None:
-        word = mention.root.lemma_.lower()
+        """The last person named before the mention whose role holds its noun and the words on it ("the
+        prime minister" is not the defence minister)."""
+        root = mention.root
+        word = root.lemma_.lower()
+        vocabulary = {w for role in self.gaz.roles for w in role.lower().split()}  # not "the new minister"
+        words = (
+            word,
+            *(c.lower_ for c in root.lefts if c.dep_ in {"compound", "amod"} and c.lower_ in vocabulary),
+        )
         offsets, names = self._mentions_where(
-            ("role", word), lambda p: (p.role or "").lower().find(word) >= 0
+            ("role", *words), lambda p: all(w in (p.role or "").lower() for w in words)
         )
         i = bisect_left(offsets, mention.start_char) - 1  # the last such person named before the mention
         return self._as_speaker(self.people[names[i]]) if i >= 0 else None

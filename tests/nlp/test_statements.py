@@ -223,6 +223,13 @@ CASES += [
         None,
         {"speaker": None, "speaker_type": "anonymous"},
     ),
+    (  # a bare title of government in an article about one country: its holder, not the minister before it
+        "Britain's army is shrinking. Britain's navy is too small. In 2021 the then defence secretary, Ben "
+        "Wallace, cut the British army to 72,500. The prime minister has said that defence spending will "
+        "rise to 2.5% of GDP.",
+        date(2024, 1, 29),
+        {"speaker": "Rishi Sunak", "speaker_country": "GBR", "content": "defence spending will rise"},
+    ),
     (  # an active verb conjoined to a passive one shares its subject
         "Mark Rutte was asked about the summit and said that allies would agree on 5%.",
         date(2025, 6, 20),
