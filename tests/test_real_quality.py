@@ -14,7 +14,7 @@ pytestmark = pytest.mark.skipif(
 
 # measured 2026-12-04, end of the day (dev: rules may be written from it; test: measured only), each less
 # about 0.02; dev re-measured 2026-12-05 when 26 newly annotated articles joined it (36 -> 62 articles), its
-# number floors again after that day's number rules
+# number floors again after that day's number rules; stance floors raised at the end of the second session
 FLOORS = {
     "dev": {
         "statement precision": 0.72,
@@ -22,10 +22,10 @@ FLOORS = {
         "speaker": 0.86,
         "speaker country": 0.82,
         "numbers found": 0.87,
-        "number country": 0.79,
+        "number country": 0.80,
         "number year": 0.83,
-        "stance precision": 0.59,
-        "stance recall": 0.31,
+        "stance precision": 0.61,
+        "stance recall": 0.36,
     },
     "test": {
         "statement precision": 0.72,
@@ -35,8 +35,8 @@ FLOORS = {
         "numbers found": 0.84,
         "number country": 0.71,
         "number year": 0.70,
-        "stance precision": 0.41,
-        "stance recall": 0.29,
+        "stance precision": 0.42,
+        "stance recall": 0.31,
     },
 }
 
