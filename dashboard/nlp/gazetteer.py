@@ -173,11 +173,13 @@ class Gazetteer:
         aliases: dict[str, tuple[str, ...]],
         roles: list[Role],
         not_countries: list[str],
+        places: dict[str, str] | None = None,
     ) -> None:
         self.countries: dict[str, Country] = {c.iso3: c for c in countries}
         self.actors: tuple[Actor, ...] = tuple(actors)
         self.roles: dict[str, Role] = {r.role: r for r in roles}
         self._aliases = aliases
+        self._places = {fold(name): iso3 for name, iso3 in (places or {}).items()}
 
         # Countries: exact forms and folded (non-acronym) forms.
         self._country_exact: dict[str, str] = {}
@@ -297,7 +299,9 @@ class Gazetteer:
             for row in _read_csv(data_dir / "roles.csv")
         ]
         not_countries = [row["phrase"] for row in _read_csv(data_dir / "not_countries.csv")]
-        return cls(countries, actors, aliases, roles, not_countries)
+        places_file = data_dir / "places.csv"  # optional
+        places = {r["name"]: r["country"] for r in _read_csv(places_file)} if places_file.exists() else {}
+        return cls(countries, actors, aliases, roles, not_countries, places)
 
     # --------------------------------------------------------------- countries
     def country_code(self, text: str) -> str | None:
@@ -313,6 +317,10 @@ class Gazetteer:
             if not _is_acronym(candidate) and fold(candidate) in self._country_folded:
                 return self._country_folded[fold(candidate)]
         return None
+
+    def place_country(self, text: str) -> str | None:
+        """ISO3 of the country a city or region is in (places.csv: "Donetsk", "Basra"); countries aside."""
+        return self._places.get(fold(_clean_mention(text))) if text else None
 
     def country_name(self, iso3: str) -> str | None:
         """English short name for an ISO3 code ("DEU" -> "Germany")."""

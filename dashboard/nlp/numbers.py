@@ -685,7 +685,9 @@ def _country(
     for ent in sent_ents:
         # a place is whose figure it is only for the dead and wounded there ("200 were killed in Iran")
         if ent.label_ in {"GPE", "NORP", "ORG", "LOC"} and (casualties or not _is_venue(ent)):
-            code = gaz.country_code(ent.text)
+            code = gaz.country_code(ent.text) or (
+                gaz.place_country(ent.text) if ent.label_ != "NORP" else None
+            )
             if code:
                 (recipients if _is_recipient(ent, i, k) else mentions).append((ent.start, ent.end, code))
     code_at = {t: c for s, e, c in mentions for t in range(s, e)}
@@ -783,6 +785,9 @@ def _country(
     places = [(s, c) for s, e, c in mentions if s >= k and verb is not None and _clause_verb(doc[s]) == verb]
     if casualties and places:
         return min(places)[1]  # "Four soldiers were killed near Avdiivka, Ukraine"
+    later = {c for s, e, c in mentions if s >= k}
+    if casualties and len(later) == 1:
+        return later.pop()  # "Three were killed when a shell hit a hospital in Donetsk": the one place named
     if previous and any(_stands_for_country(t) for t in sent if t.dep_ in {"nsubj", "nsubjpass"}):
         return previous  # "It will spend 4% of its GDP": the country of the sentence before
     if home and any(t.lemma_.lower() in word_set("number_home_nouns") or t.lower_ == "its" for t in sent):

@@ -442,3 +442,11 @@ def test_a_middle_initial_the_gazetteer_lacks_is_dropped():
     assert gaz.find_actor("John A. Boehner", date(2015, 3, 1)).name == "John Boehner"
     assert gaz.find_actor("Mark T. Esper", date(2020, 1, 1)).name == "Mark Esper"
     assert gaz.find_actor("George W. Bush", date(2005, 1, 1)).name == "George W. Bush"  # known with it
+
+
+def test_a_city_or_region_is_placed_in_its_country_but_is_no_country():
+    gaz = Gazetteer.load()
+    assert gaz.place_country("Basra") == "IRQ"
+    assert gaz.place_country("the Donbas") == "UKR"
+    assert gaz.country_code("Basra") is None  # a city does not speak for a country
+    assert gaz.place_country("Germany") is None

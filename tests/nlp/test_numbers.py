@@ -308,6 +308,10 @@ CASES = [
         "Denmark is far short of meeting the NATO target of spending 2% of GDP on defence.",
         [("2% of GDP", 2.0, "percent_of_gdp", None, None, None, None, "target", None)],
     ),
+    (  # the dead are the country of the one place the sentence names, a city of places.csv
+        "Gunmen killed two local journalists covering protests in the southern city of Basra.",
+        [("two", 2.0, "count", None, None, "IRQ", 2025, None, None)],
+    ),
     (
         "Only three allies met the 2% guideline in 2014.",
         [
