@@ -942,6 +942,9 @@ def _counted_country(
             return code_at[t.i]
         if t.i in code_at and t.dep_ == "poss" and m > k and doc[m - 1].lower_ == "of" and t.i == m:
             return code_at[t.i]
+        if t.dep_ == "poss" and t.ent_type_ == "PERSON" and m > k and doc[m - 1].lower_ == "of":
+            # "two of Mr. Obama's defense chiefs": the person's country
+            return _actor_country(t, sent_ents, gaz, when)
         if t.i in code_at or t.pos_ not in {"DET", "ADJ", "NOUN", "PROPN", "NUM", "ADV"}:
             break
         if t.dep_ == "pobj" and t.head.i == k and t.ent_type_ in {"NORP", "ORG"}:

@@ -308,6 +308,10 @@ CASES = [
         "Denmark is far short of meeting the NATO target of spending 2% of GDP on defence.",
         [("2% of GDP", 2.0, "percent_of_gdp", None, None, None, None, "target", None)],
     ),
+    (  # a count of a person's people: the person's country
+        "Two of Barack Obama's prior defense chiefs have publicly chafed at White House micromanagement.",
+        [("Two", 2.0, "count", None, None, "USA", 2025, None, None)],
+    ),
     (  # the dead are the country of the one place the sentence names, a city of places.csv
         "Gunmen killed two local journalists covering protests in the southern city of Basra.",
         [("two", 2.0, "count", None, None, "IRQ", 2025, None, None)],
