@@ -178,6 +178,7 @@ class Gazetteer:
         self.countries: dict[str, Country] = {c.iso3: c for c in countries}
         self.actors: tuple[Actor, ...] = tuple(actors)
         self.roles: dict[str, Role] = {r.role: r for r in roles}
+        self.role_words = frozenset(w for r in self.roles for w in r.lower().split())  # "prime", "defence"
         self._aliases = aliases
         self._places = {fold(name): iso3 for name, iso3 in (places or {}).items()}
 

@@ -951,11 +951,8 @@ class ArticleSpeakers:
         prime minister" is not the defence minister)."""
         root = mention.root
         word = root.lemma_.lower()
-        vocabulary = {w for role in self.gaz.roles for w in role.lower().split()}  # not "the new minister"
-        words = (
-            word,
-            *(c.lower_ for c in root.lefts if c.dep_ in {"compound", "amod"} and c.lower_ in vocabulary),
-        )
+        modifiers = (c.lower_ for c in root.lefts if c.dep_ in {"compound", "amod"})
+        words = (word, *(w for w in modifiers if w in self.gaz.role_words))  # not "new" in "the new minister"
         offsets, names = self._mentions_where(
             ("role", *words), lambda p: all(w in (p.role or "").lower() for w in words)
         )
