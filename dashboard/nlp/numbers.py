@@ -1112,6 +1112,7 @@ def _year(
         and not _other_unit_between(doc, k, s, unit)
         and not _compared_figure_between(doc, k, s)
         and not _in_later_brackets(doc, k, s)
+        and not _other_clause(doc[i], doc[s])
     ]
     # a year in a clause of its own ("Under a deal reached two years ago, Seoul pays 40%") is not the
     # figure's: only one whose clause verb is the figure's or one the figure's clause hangs on
@@ -1136,6 +1137,18 @@ def _year(
     if own and kind == "target" and not named_goal:
         return max(own)[1]  # "plans to double its aid next year to $8.5bn" (not "the target of 20%")
     return None
+
+
+def _other_clause(figure: Token, date_tok: Token) -> bool:
+    """Whether a date is in a clause conjoined after the figure's, with a subject of its own ("Estonia has
+    reached 2%, and its neighbours are on track to hit it in 2018": 2018 is theirs)."""
+    return any(
+        verb.dep_ == "conj"
+        and verb.pos_ in {"VERB", "AUX"}
+        and figure not in verb.subtree
+        and any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
+        for verb in date_tok.ancestors
+    )
 
 
 def _dates(

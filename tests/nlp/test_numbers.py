@@ -308,6 +308,14 @@ CASES = [
         "Denmark is far short of meeting the NATO target of spending 2% of GDP on defence.",
         [("2% of GDP", 2.0, "percent_of_gdp", None, None, None, None, "target", None)],
     ),
+    (  # a year in a clause conjoined after the figure's, with its own subject, is that clause's
+        "Estonia's defence spending has already reached 2% of GDP, and its two neighbours are on track to "
+        "hit that target in 2027.",
+        [
+            ("2% of GDP", 2.0, "percent_of_gdp", None, None, "EST", 2025, "reported", None),
+            ("two", 2.0, "count", None, None, "EST", 2027, None, None),
+        ],
+    ),
     (  # a count of a person's people: the person's country
         "Two of Barack Obama's prior defense chiefs have publicly chafed at White House micromanagement.",
         [("Two", 2.0, "count", None, None, "USA", 2025, None, None)],
