@@ -13,7 +13,7 @@ from itertools import pairwise
 from spacy.tokens import Doc, Span, Token
 from text_to_num import text2num
 
-from dashboard.nlp.entities import Entities
+from dashboard.nlp.entities import Entities, home_country
 from dashboard.nlp.gazetteer import Actor, Gazetteer
 from dashboard.nlp.lexicons import (
     currencies,
@@ -749,9 +749,9 @@ def _country(
             objects = [t for c in verb.children if c.dep_ == "dobj" for t in c.subtree if t.i in code_at]
             if objects:
                 return None if _several(objects[0], code_at) else code_at[objects[0].i]
-        subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        subjects = _subjects(verb)
         if not subjects and verb.dep_ == "conj":  # "Scholz told ... and announced a fund of €100bn"
-            subjects = [c for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+            subjects = _subjects(verb.head)
         for subj in subjects:
             if _group_aggregate(subj) or (subj.like_num and _counts_members(doc, subj.i, subj.i + 1)):
                 return None  # "the European average is 1.6%", "only ten of America's 30 allies will meet 2%"
@@ -1070,25 +1070,6 @@ def _receives(tok: Token) -> bool:
     )
 
 
-def home_country(ents: list[Span], gaz: Gazetteer) -> str | None:
-    """The article's own country: the one it names at least three times and in at least half of its
-    country mentions, or, in a long article (20 country mentions or more), in two fifths of them and twice
-    as often as any other; None for an article about several."""
-    counts: dict[str, int] = {}
-    for ent in ents:
-        if ent.label_ in {"GPE", "NORP"}:
-            code = gaz.country_code(ent.text)
-            if code:
-                counts[code] = counts.get(code, 0) + 1
-    if not counts:
-        return None
-    best, *others = sorted(counts, key=counts.__getitem__, reverse=True)
-    total = sum(counts.values())
-    runner_up = counts[others[0]] if others else 0
-    focused = total >= 20 and counts[best] >= 0.4 * total and counts[best] >= 2 * runner_up
-    return best if counts[best] >= 3 and (counts[best] >= 0.5 * total or focused) else None
-
-
 _YEAR = re.compile(r"\b(19\d\d|20\d\d|21\d\d)\b")
 
 
@@ -1146,7 +1127,7 @@ def _other_clause(figure: Token, date_tok: Token) -> bool:
         verb.dep_ == "conj"
         and verb.pos_ in {"VERB", "AUX"}
         and figure not in verb.subtree
-        and any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
+        and _subjects(verb)
         for verb in date_tok.ancestors
     )
 

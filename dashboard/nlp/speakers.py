@@ -11,7 +11,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
-from dashboard.nlp.entities import Entities
+from dashboard.nlp.entities import Entities, home_country
 from dashboard.nlp.gazetteer import Actor, Gazetteer
 from dashboard.nlp.lexicons import (
     generic_orgs,
@@ -21,7 +21,6 @@ from dashboard.nlp.lexicons import (
     table,
     word_set,
 )
-from dashboard.nlp.numbers import home_country
 from dashboard.nlp.quotes import QuoteIndex, find_quotes, merge_continued
 from dashboard.nlp.sentences import sentence_starts
 

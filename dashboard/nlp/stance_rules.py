@@ -2610,17 +2610,14 @@ def possessed_aid(art: Article, mention: Mention, target: Target) -> list[tuple[
     root = mention.root
     if not target.recipients or root.pos_ != "NOUN":
         return None
-    owner = next((c for c in root.children if c.dep_ == "poss"), None)
-    if owner is None or owner.pos_ != "PROPN" or owner.ent_type_ in {"DATE", "TIME"}:
-        return None
-    if any(t.lower_ in target.recipients for t in owner.subtree):
+    owner = _named_possessor(root)
+    if owner is None or any(t.lower_ in target.recipients for t in owner.root.subtree):
         return None
     own = read_mention(mention, target, art.lex, Scope([(root.left_edge.idx, _end_char(root.right_edge))]))
     if own.score == 0:
         return None
     own.informative, own.holder, own.actor_verb = True, "possessed_aid", None
-    first = next(t for t in owner.subtree if t.dep_ != "det")
-    return [(part, own) for part in parts(art.doc[first.i : owner.i + 1])[0]]
+    return [(part, own) for part in parts(owner)[0]]
 
 
 @rule(
@@ -2648,11 +2645,8 @@ def possessed_rise(art: Article, mention: Mention, target: Target) -> list[tuple
     root = mention.root
     if target.recipients or root.pos_ != "NOUN" or root.dep_ not in {"nsubj", "nsubjpass"}:
         return None
-    owner = next((c for c in root.children if c.dep_ == "poss"), None)
-    verb = root.head
-    if owner is None or owner.pos_ != "PROPN" or owner.ent_type_ in {"DATE", "TIME"}:
-        return None
-    if target_verb(verb, target) is None or any(c.dep_ == "dobj" for c in verb.children):
+    owner, verb = _named_possessor(root), root.head
+    if owner is None or target_verb(verb, target) is None or any(c.dep_ == "dobj" for c in verb.children):
         return None
     if not _done(verb):
         return None
@@ -2660,7 +2654,6 @@ def possessed_rise(art: Article, mention: Mention, target: Target) -> list[tuple
     if _apply(own, verb, target, art.lex, negate=True, rule="possessed_rise") is not None or own.score == 0:
         return None  # a general cue, not a target verb, decided: left to the climb
     own.holder, own.actor_verb = "possessed_rise", None
-    first = next(t for t in owner.subtree if t.dep_ != "det")
     # the owners of a gapped list: "Finland's budget rose by 36%, Lithuania's by 27% and Poland's by 11%"
     gapped = [
         art.doc[c.i : c.i + 1]
@@ -2669,7 +2662,16 @@ def possessed_rise(art: Article, mention: Mention, target: Target) -> list[tuple
         and c.pos_ == "PROPN"
         and any(g.dep_ == "case" and g.tag_ == "POS" for g in c.children)
     ]
-    return [(part, own) for part in parts(art.doc[first.i : owner.i + 1])[0] + gapped]
+    return [(part, own) for part in parts(owner)[0] + gapped]
+
+
+def _named_possessor(noun: Token) -> Span | None:
+    """The named possessor of a noun without its determiner ("Germany's", "the EU's"), not a time."""
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is None or owner.pos_ != "PROPN" or owner.ent_type_ in {"DATE", "TIME"}:
+        return None
+    first = next(t for t in owner.subtree if t.dep_ != "det")
+    return noun.doc[first.i : owner.i + 1]
 
 
 def _possessed_cue_noun(root: Token, lex: StanceLexicon) -> tuple[Token, Span] | None:
