@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 
 from dashboard.nlp import ModelNotFoundError
 from dashboard.nlp.gazetteer import Gazetteer
+from dashboard.nlp.repairs import FRONTED_SUBJECT
 from dashboard.nlp.speakers import ArticleSpeakers
 from dashboard.nlp.statements import coordinated_speakers, extract_candidates
 from dashboard.records import Span, Statement
@@ -45,6 +46,8 @@ def _load_model(name: str) -> Language:
     if PARAGRAPHS not in nlp.pipe_names:
         nlp.add_pipe(PARAGRAPHS, before="parser")
     add_actor_ruler(nlp, Gazetteer.load())
+    if FRONTED_SUBJECT not in nlp.pipe_names:
+        nlp.add_pipe(FRONTED_SUBJECT, after="ner")
     return nlp
 
 
