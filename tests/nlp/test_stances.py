@@ -1050,6 +1050,11 @@ def test_loader_rows_fit_the_stances_table(nlp, gaz):
             "support",
         ),
         ("Poland hosted a NATO battlegroup.", "Poland", "nato_alliance", "support"),
+        # attitudes and aims owned by an actor
+        ("Vladimir Putin's hostility towards NATO is growing.", "Vladimir Putin", "nato_alliance", "oppose"),
+        ("Ukraine's ambition to join NATO dominated the summit.", "Ukraine", "nato_alliance", "support"),
+        ("Ukraine's aspiration to join NATO is no secret.", "Ukraine", "nato_alliance", "support"),
+        ("Hungary remains sceptical of NATO enlargement.", "Hungary", "nato_alliance", "oppose"),
     ],
 )
 def test_real_prose_stances(nlp, gaz, text, actor, target, polarity):
