@@ -2192,6 +2192,32 @@ def relative_subject(verb: Token, subj: Span) -> Span | None:
 
 
 @rule(
+    "relative_before_conjunct",
+    "a relative clause on the first of conjoined names is said of that name only: 'Roe, who ..., and Doe'",
+    fires={
+        "Republicans hold extreme views, including Matt Gaetz, who has opposed sending weapons to Ukraine,"
+        " and Marjorie Taylor Greene.": ["Matt Gaetz military_aid_to_ukraine oppose"],
+        "Republicans hold extreme views, including Matt Gaetz, who has proposed inviting Russia to join NATO,"
+        " and Marjorie Taylor Greene.": ["Matt Gaetz nato_alliance support"],
+    },
+    spares={
+        "Matt Gaetz and Marjorie Taylor Greene, who opposed sending weapons to Ukraine, spoke on Monday.": [
+            "Marjorie Taylor Greene military_aid_to_ukraine oppose"
+        ],
+    },
+)
+def relative_before_conjunct(verb: Token, subj: Span) -> Span | None:
+    """The name a relative clause hangs on, without the names conjoined to it after the clause."""
+    clause = verb
+    while clause.dep_ in {"xcomp", "conj"} and clause.head.pos_ in {"VERB", "AUX"}:
+        clause = clause.head
+    root = subj.root
+    if clause.dep_ != "relcl" or clause.head != root or not any(c.i > clause.i for c in root.conjuncts):
+        return None
+    return subj.doc[subj.start : root.i + 1]
+
+
+@rule(
     "direct_question",
     "a question ('Should Europe spend more?', 'Is NATO still needed?') asks and states no stance",
     fires={
@@ -2302,6 +2328,30 @@ def reported_prediction(root: Token, target: Target) -> bool:
             )
             return modal and subj is not None and subj.ent_type_ == "PERSON"
     return False
+
+
+@rule(
+    "forecast",
+    "what a source predicts or reckons will happen is no stance unless an attitude cue says what it wants",
+    fires={
+        "The upward trend of defence spending will last, predicts Anna Berg of a think-tank.": [],
+    },
+    spares={
+        "Raising defence spending will be vital, predicts Anna Berg of a think-tank.": [
+            "Anna Berg defence_spending_increase support"
+        ],
+        "Anna Berg predicts that Europe will have to raise defence spending.": [
+            "Anna Berg defence_spending_increase support"
+        ],
+    },
+)
+def forecast(cue: Token, reading: Reading, lex: StanceLexicon) -> bool:
+    """The statement's verb is one of forecast (stance_forecast_verbs.txt) and no cue met on the way is one
+    of attitude: a general cue or a modal of obligation ("will have to"), not one of the target's verbs."""
+    if cue.lemma_.lower() not in word_set("stance_forecast_verbs"):
+        return False
+    modals = word_set("stance_obligation_modals") | {"to"}
+    return not any(lex.cue(word) is not None or word in modals for word in reading.cues)
 
 
 @rule(

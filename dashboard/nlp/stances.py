@@ -186,6 +186,8 @@ def _statement_holders(
     reading = rules.read_mention(mention, target, art.lex, scope)
     cue_span = _span_of(art.doc, st.cue)  # "has repeatedly pressed": its verb
     if cue_span is not None and len(cue_span):
+        if rules.forecast(cue_span.root, reading, art.lex):
+            return []
         rules.statement_cue(reading, cue_span.root, mention.root, art.lex, scope)
     speaker = Speaker(st.speaker, st.speaker_type, st.speaker_country, st.speaker_role, st.speaker_org)
     actors, how = [speaker], None
@@ -193,6 +195,8 @@ def _statement_holders(
     if said_by is not None and rules.journalist_source(said_by):
         return []
     if said_by is not None:
+        if cue_span is not None and len(cue_span):  # "Roe, who has proposed ..., and Doe": Roe's alone
+            said_by = rules.relative_before_conjunct(cue_span.root, said_by) or said_by
         parts, split = rules.parts(said_by)
         if len(parts) > 1:  # "Latvia and Estonia have announced plans to ...": each country holds it
             actors, how = [art.speakers.resolve(part) for part in parts], split
@@ -260,7 +264,7 @@ def _plain_holders(art: Article, mention: Mention, target: Target) -> list[tuple
         return out
     if cue and any(t.i == verb.i for t in cue[0][0].root.head.subtree):
         return out  # a verb inside the possessed cue's phrase: its subject is the one asked, not a holder
-    subj = rules.relative_subject(verb, subj) or subj
+    subj = rules.relative_subject(verb, subj) or rules.relative_before_conjunct(verb, subj) or subj
     parts, split = rules.parts(subj)
     holders = [(part, split) for part in parts]
     holders += [(part, "together_with") for part in rules.together_with(verb, subj.root) or []]
