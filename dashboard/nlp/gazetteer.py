@@ -181,6 +181,7 @@ class Gazetteer:
         self.role_words = frozenset(w for r in self.roles for w in r.lower().split())  # "prime", "defence"
         self._aliases = aliases
         self._places = {fold(name): iso3 for name, iso3 in (places or {}).items()}
+        self.place_names = tuple(places or ())
 
         # Countries: exact forms and folded (non-acronym) forms.
         self._country_exact: dict[str, str] = {}

@@ -82,6 +82,10 @@ def add_actor_ruler(nlp: Language, gazetteer: Gazetteer) -> None:
             if (form, "NORP") not in seen and len(form) > 3:
                 seen.add((form, "NORP"))
                 patterns.append({"label": "NORP", "pattern": form})
+    for place in gazetteer.place_names:  # "the city of Donetsk": cities the small model often leaves out
+        if (place, "GPE") not in seen:
+            seen.add((place, "GPE"))
+            patterns.append({"label": "GPE", "pattern": place})
     ruler = nlp.add_pipe("entity_ruler", name=ACTOR_RULER, before="ner", config={"overwrite_ents": True})
     # The ruler matches ORTH, which the tokenizer alone sets: without this, add_patterns runs every pipe
     # before the ruler (tagger, parser ...) over the ~2,900 pattern texts, 1.4 s of each model load.
