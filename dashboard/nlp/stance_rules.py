@@ -290,9 +290,13 @@ def relative_act(mention: Mention, in_statement: Cover) -> list[Mention]:
     },
     spares={
         "Macron said NATO remained indispensable.": ["Emmanuel Macron nato_alliance support"],
+        'Erdogan suggested that Macron should have his own "brain death" checked.': [],
     },
 )
-def contrary_phrase(target: str, root: Token) -> Mention:
+def contrary_phrase(target: str, root: Token) -> Mention | None:
+    """None for a phrase a person owns ("his own brain death"): it is said of the person, not the target."""
+    if any(c.dep_ == "poss" and c.lower_ in {"my", "your", "his", "her"} for c in root.children):
+        return None
     return Mention(target, -1.0, root, "contrary_phrase")
 
 

@@ -146,6 +146,19 @@ def _subject(verb: Token) -> Span | None:
             shared = tok.dep_ == "conj"
             tok = tok.head
             continue
+        if (
+            tok.dep_ == "pcomp"
+            and tok.tag_ == "VBG"
+            and tok.head.dep_ == "prep"
+            and tok.head.head.pos_ in {"VERB", "AUX"}
+            and not (
+                tok.head.lower_ in {"of", "for", "from"}
+                and any(c.dep_ == "dobj" for c in tok.head.head.children)
+            )
+        ):  # "dithered for months before agreeing to send tanks": who dithered agreed (but "accused Roe of
+            # saying": Roe said)
+            tok = tok.head.head
+            continue
         if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.pos_ in {"PROPN", "NOUN", "PRON"}:
             return _noun_phrase(tok.head)
         if appositive_noun(tok):

@@ -438,6 +438,29 @@ def test_of_two_subjects_the_nearest_speaks(nlp, text, mention):
     assert mention in found[0].speaker_mention.text, found[0].speaker_mention.text
 
 
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("Emmanuel Macron responded on Tuesday by saying that Europe must defend itself.", "Emmanuel Macron"),
+        (
+            "After weeks of silence, Olaf Scholz ended the debate by announcing that Germany would send"
+            " tanks.",
+            "Olaf Scholz",
+        ),
+    ],
+)
+def test_a_gerund_under_a_preposition_speaks_for_the_clause_subject(nlp, text, speaker):
+    found = extract(nlp, text, date(2023, 1, 10))
+    assert [s.speaker for s in found] == [speaker]
+
+
+def test_a_gerund_after_an_object_is_the_object_s_act(nlp):
+    text = "Donald Trump accused Emmanuel Macron of saying that NATO was brain dead."
+    assert "Emmanuel Macron" not in [
+        s.speaker for s in extract(nlp, text, date(2019, 12, 3)) if s.kind != "x"
+    ]
+
+
 def test_a_speech_verb_joined_to_the_reported_clause_is_the_reporters(nlp):
     text = (
         "Chancellor Olaf Scholz said Poland had a right to protect its border and added that he would "
