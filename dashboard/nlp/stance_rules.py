@@ -718,6 +718,9 @@ def event_pronoun(tok: Token, covered: set[int], lex: StanceLexicon, main: str) 
     fires={
         "Germany pledged to reach that level by 2030.": ["Germany defence_spending_increase support"],
         "Spain shipped a new batch of missiles to Ukraine.": ["Spain military_aid_to_ukraine support"],
+        "The German government announced another €400m of arms for Ukraine.": [
+            "Germany military_aid_to_ukraine support"
+        ],
     },
     spares={
         "Germany pledged to reach that level of support by 2030.": [],
@@ -754,10 +757,13 @@ def target_object(art: Article, hits: list[tuple[str, int, int]]) -> list[Mentio
 
 def _quantity_of(tok: Token) -> Token | None:
     """The noun of quantity an object word is counted by ("large quantities of shells", "a batch of
-    missiles"; stance_quantity_nouns.txt), or None."""
+    missiles"; stance_quantity_nouns.txt) or the sum it is worth ("€400m of arms"), or None."""
     of = tok.head
     quantities = word_set("stance_quantity_nouns")
-    if tok.dep_ == "pobj" and of.lower_ == "of" and of.head.lemma_.lower() in quantities:
+    if tok.dep_ == "pobj" and of.lower_ == "of" and (
+        of.head.lemma_.lower() in quantities
+        or any(t.ent_type_ == "MONEY" for t in (of.head, *of.head.children))  # "another €400m of arms"
+    ):
         return of.head
     return None
 
