@@ -760,9 +760,13 @@ def _quantity_of(tok: Token) -> Token | None:
     missiles"; stance_quantity_nouns.txt) or the sum it is worth ("€400m of arms"), or None."""
     of = tok.head
     quantities = word_set("stance_quantity_nouns")
-    if tok.dep_ == "pobj" and of.lower_ == "of" and (
-        of.head.lemma_.lower() in quantities
-        or any(t.ent_type_ == "MONEY" for t in (of.head, *of.head.children))  # "another €400m of arms"
+    if (
+        tok.dep_ == "pobj"
+        and of.lower_ == "of"
+        and (
+            of.head.lemma_.lower() in quantities
+            or any(t.ent_type_ == "MONEY" for t in (of.head, *of.head.children))  # "another €400m of arms"
+        )
     ):
         return of.head
     return None
