@@ -648,17 +648,23 @@ def outlay_on_defence(verb: Token, covered: set[int]) -> list[Mention]:
             "Netherlands european_defence_cooperation support",
             "Spain european_defence_cooperation support",
         ],
+        "France, Spain and Germany struck a deal to build a new fighter jet.": [
+            "France european_defence_cooperation support",
+            "Spain european_defence_cooperation support",
+            "Germany european_defence_cooperation support",
+        ],
     },
     spares={
         "Germany, the Netherlands and Spain teamed up to cut gas prices in January.": [],
+        "France and Germany struck a deal to buy more gas.": [],
         "Germany and the United States teamed up to order 1,000 Patriot missiles in January.": [],
     },
 )
 def joint_european_act(art: Article, verb: Token, joint: Collection[str]) -> list[Mention]:
-    """A verb of joint action (stance_joint_acts.txt: "team up", "join forces", "jointly") whose subject
-    names two or more European states (EU members, or NATO's members in Europe), in a sentence about arms
-    (defence_cues.txt, stance_materiel_nouns.txt): the verb mentions European defence cooperation, and
-    its subject does it (verb_mention)."""
+    """A verb of joint action (stance_joint_acts.txt: "team up", "join forces", "strike a deal", "jointly")
+    whose subject names two or more European states (EU members, or NATO's members in Europe), in a sentence
+    about arms (defence_cues.txt, stance_materiel_nouns.txt): the verb mentions European defence cooperation,
+    and its subject does it (verb_mention)."""
     words = {verb.lemma_.lower()} | {f"{verb.lemma_.lower()} {c.lower_}" for c in verb.children}
     if not words.intersection(joint) and not any(c.lower_ in joint for c in verb.children):
         return []
