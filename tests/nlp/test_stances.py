@@ -1054,6 +1054,14 @@ def test_loader_rows_fit_the_stances_table(nlp, gaz):
         ("Vladimir Putin's hostility towards NATO is growing.", "Vladimir Putin", "nato_alliance", "oppose"),
         ("Ukraine's ambition to join NATO dominated the summit.", "Ukraine", "nato_alliance", "support"),
         ("Ukraine's aspiration to join NATO is no secret.", "Ukraine", "nato_alliance", "support"),
+        # materiel beyond weapons and shells
+        (
+            "Norway will send more armoured vehicles to Ukraine.",
+            "Norway",
+            "military_aid_to_ukraine",
+            "support",
+        ),
+        ("Sweden delivered helicopters to Ukraine.", "Sweden", "military_aid_to_ukraine", "support"),
         ("Hungary remains sceptical of NATO enlargement.", "Hungary", "nato_alliance", "oppose"),
     ],
 )
