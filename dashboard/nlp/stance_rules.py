@@ -203,6 +203,7 @@ def find_mentions(
         leaders = numpy.array([strings[w] for w in word_list("stance_russian_leadership")], dtype="uint64")
         for i in numpy.flatnonzero(numpy.isin(doc.to_array([LOWER]), leaders)).tolist():
             out += contact_with_russia(doc[i], covered) or contact_noun_with_russia(doc[i], covered) or []
+            out += reciprocal_contact(doc[i], covered) or []
     if "defence_spending_increase" in art.targets:
         outlays = numpy.array([strings[w] for w in word_list("stance_outlay_verbs")], dtype="uint64")
         for i in numpy.flatnonzero(numpy.isin(doc.to_array([LEMMA]), outlays)).tolist():
@@ -578,6 +579,62 @@ def contact_with_russia(tok: Token, covered: set[int]) -> list[Mention]:
     if verb.pos_ != "VERB" or verb.lemma_.lower() not in word_set("stance_contact_verbs"):
         return []
     return [Mention("dialogue_with_russia", 1.0, tok, "contact_with_russia")]
+
+
+@rule(
+    "reciprocal_contact",
+    "Russia's leadership and others meeting or talking, with no one else named, is dialogue for each of them",
+    fires={
+        "Donald Trump and Vladimir Putin have both said they are keen to meet in person.": [
+            "Donald Trump dialogue_with_russia support",
+            "Vladimir Putin dialogue_with_russia support",
+        ],
+        "Donald Trump and Vladimir Putin met in Helsinki on Monday.": [
+            "Donald Trump dialogue_with_russia support",
+            "Vladimir Putin dialogue_with_russia support",
+        ],
+    },
+    spares={
+        "Donald Trump and Vladimir Putin met the press in Helsinki.": [],
+    },
+)
+def reciprocal_contact(leader: Token, covered: set[int]) -> list[Mention]:
+    """Russia's leadership (stance_russian_leadership.txt) conjoined with another in the subject of a contact
+    verb (stance_contact_verbs.txt) that has no object of its own: the verb mentions dialogue with Russia,
+    and every part of its subject holds it."""
+    top = leader
+    while top.dep_ == "conj":
+        top = top.head
+    if leader.i in covered or top.dep_ not in {"nsubj", "nsubjpass"} or not top.conjuncts:
+        return []
+    verb: Token | None = top.head
+    for _ in range(4):  # "are keen to meet", "have said they are keen to meet"
+        if verb is None or verb.lemma_.lower() in word_set("stance_contact_verbs"):
+            break
+        verb = _reciprocal_step(verb)
+    if verb is None or verb.lemma_.lower() not in word_set("stance_contact_verbs"):
+        return []
+    if verb.pos_ != "VERB" or any(
+        c.dep_ in {"dobj", "dative"} or (c.dep_ == "prep" and c.lower_ in {"with", "to"})
+        for c in verb.children
+    ):
+        return []
+    return [Mention("dialogue_with_russia", 1.0, verb, "reciprocal_contact")]
+
+
+def _reciprocal_step(verb: Token) -> Token | None:
+    """The verb below that the same subject does: an open complement ("are keen to meet", "plan to meet"),
+    or a clause whose subject is "they" ("said they are keen to meet")."""
+    below = [*verb.children, *(g for c in verb.children if c.dep_ == "acomp" for g in c.children)]
+    return next(
+        (
+            c
+            for c in below
+            if c.dep_ == "xcomp"
+            or (c.dep_ == "ccomp" and any(g.dep_ == "nsubj" and g.lower_ == "they" for g in c.children))
+        ),
+        None,
+    )
 
 
 @rule(
@@ -1345,7 +1402,9 @@ def appositive(cue: Token) -> bool:
     return appositive_noun(cue)
 
 
-ACT_MENTIONS = frozenset({None, "joint_european_act", "outlay_on_defence"})  # mentions that are their verb
+ACT_MENTIONS = frozenset(
+    {None, "joint_european_act", "outlay_on_defence", "reciprocal_contact"}
+)  # mentions that are their verb
 
 
 @rule(
@@ -2209,6 +2268,30 @@ def relative_subject(verb: Token, subj: Span) -> Span | None:
         return None
     before = [c.left_edge.i for c in noun.children if c.i < noun.i and c.dep_ in {"compound", "flat"}]
     return noun.doc[min([noun.i, *before]) : noun.i + 1]
+
+
+@rule(
+    "they_of_subjects",
+    "'they' in a clause under a verb whose subject names several stands for them: 'X and Y said they ...'",
+    fires={
+        "Donald Trump and Vladimir Putin made clear that they are keen to meet in person.": [
+            "Donald Trump dialogue_with_russia support",
+            "Vladimir Putin dialogue_with_russia support",
+        ],
+    },
+    spares={
+        "Donald Trump made clear that they are keen to meet Putin in person.": [],
+    },
+)
+def they_of_subjects(subj: Span) -> Span | None:
+    """The subject of the verb above a "they" clause, when it has conjuncts that are names."""
+    if subj.root.lower_ != "they" or subj.root.head.dep_ not in {"ccomp", "xcomp"}:
+        return None
+    above = subj.root.head.head
+    names = next((c for c in above.children if c.dep_ == "nsubj" and c.conjuncts), None)
+    if names is None or not all(t.ent_type_ for t in (names, *names.conjuncts)):
+        return None
+    return above.doc[names.left_edge.i : max(t.i for t in names.conjuncts) + 1]
 
 
 @rule(

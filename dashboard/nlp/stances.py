@@ -264,7 +264,12 @@ def _plain_holders(art: Article, mention: Mention, target: Target) -> list[tuple
         return out
     if cue and any(t.i == verb.i for t in cue[0][0].root.head.subtree):
         return out  # a verb inside the possessed cue's phrase: its subject is the one asked, not a holder
-    subj = rules.relative_subject(verb, subj) or rules.relative_before_conjunct(verb, subj) or subj
+    subj = (
+        rules.relative_subject(verb, subj)
+        or rules.relative_before_conjunct(verb, subj)
+        or rules.they_of_subjects(subj)
+        or subj
+    )
     parts, split = rules.parts(subj)
     holders = [(part, split) for part in parts]
     holders += [(part, "together_with") for part in rules.together_with(verb, subj.root) or []]
