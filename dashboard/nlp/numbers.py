@@ -1113,8 +1113,19 @@ def _year(
     if before and kind != "target" and "from" not in {t.lower_ for t in doc[max(0, i - 3) : i]}:
         # not "down from roughly 22%", an earlier level
         return max(before)[1]
-    own = [(s, y) for s, y in before if verb is not None and _clause_verb(doc[s]) == verb]
-    named_goal = any(a.lemma_.lower() in word_set("number_target_nouns") for a in list(doc[i].ancestors)[:3])
+    # the figure's clause, or one its past verb is conjoined to ("In February last year the government
+    # pledged ... and announced a €100bn fund": the opening date is both verbs')
+    shared = _conjoined_heads(verb)
+    own = [
+        (s, y)
+        for s, y in before
+        if verb is not None
+        and (_clause_verb(doc[s]) == verb or (verb.tag_ == "VBD" and _opening_date(doc[s], shared[1:])))
+    ]
+    named_goal = any(
+        a.pos_ == "NOUN" and a.lemma_.lower() in word_set("number_target_nouns")
+        for a in list(doc[i].ancestors)[:3]
+    )  # a noun ("the target of 20%"), not the verb "pledged"
     if own and kind == "target" and not named_goal:
         return max(own)[1]  # "plans to double its aid next year to $8.5bn" (not "the target of 20%")
     return None
@@ -1314,6 +1325,22 @@ def _year_reaches(tok: Token, heads: set[int]) -> bool:
     figure's heads."""
     verb = _clause_verb(tok)
     return verb is None or verb.i in heads
+
+
+def _opening_date(tok: Token, heads: list[Token]) -> bool:
+    """Whether a date opens the clause of one of `heads`, before its verb ("In February last year the
+    government pledged ..."), and so holds for the verbs conjoined to it that tell of the past ("... and
+    announced a €100bn fund", not "... and would aim for 3% later")."""
+    verb = _clause_verb(tok)
+    return verb is not None and verb in heads and tok.i < verb.i
+
+
+def _conjoined_heads(verb: Token | None) -> list[Token]:
+    """A verb and the verbs it is conjoined after (for "pledged ... and announced": both)."""
+    out = [verb] if verb is not None else []
+    while out and out[-1].dep_ == "conj" and out[-1].head.pos_ in {"VERB", "AUX"}:
+        out.append(out[-1].head)
+    return out
 
 
 def _clause_verb(tok: Token) -> Token | None:

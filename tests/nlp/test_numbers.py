@@ -324,6 +324,15 @@ CASES = [
         "Gunmen killed two local journalists covering protests in the southern city of Basra.",
         [("two", 2.0, "count", None, None, "IRQ", 2025, None, None)],
     ),
+    (  # an opening date holds for a past verb conjoined to its clause's ("pledged" is no noun of a goal)
+        "In February last year Germany pledged to raise defence spending and announced a €100bn fund for the"
+        " armed forces.",
+        [("€100bn", 1e11, "money", "EUR", None, "DEU", 2024, "target", None)],
+    ),
+    (  # but not for one that tells of the future
+        "In February last year Germany pledged to raise defence spending and would aim for 3% of GDP later.",
+        [("3% of GDP", 3.0, "percent_of_gdp", None, None, "DEU", None, "target", None)],
+    ),
     (  # a city of places.csv the small model leaves out of its entities is one (the actor ruler's GPE)
         "Three people were killed when a shell hit a hospital in the rebel-held city of Donetsk on Wednesday",
         [("Three", 3.0, "count", None, None, "UKR", 2025, None, None)],
