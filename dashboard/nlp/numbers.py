@@ -743,6 +743,9 @@ def _country(
             own = [_actor_country(c, sent_ents, gaz, when) for c in speakers]
             return next((c for c in own if c), None)
         if verb.dep_ == "relcl":
+            example = _named_example(verb.head, code_at)
+            if example is not None:  # "countries like Germany that are only spending 1%"
+                return example
             continue  # "the targets that NATO has set for it while spending 2.1%": NATO describes the targets
         if n > 0 and verbs[n - 1].dep_ == "pcomp" and verbs[n - 1].head.head == verb:
             # "accused Germany of spending 1%", "praised Poland for spending 4%": the object does it
@@ -809,6 +812,19 @@ def _names_body(sent_ents: list[Span], gaz: Gazetteer, when: date | None) -> boo
             if actor is not None and actor.country is None:
                 return True
     return False
+
+
+def _named_example(noun: Token, code_at: dict[int, str]) -> str | None:
+    """The one country a group noun gives as its example ("countries like Germany", "allies such as
+    Spain"), or None."""
+    for prep in (c for c in noun.children if c.dep_ == "prep"):
+        if prep.lower_ == "like" or (
+            prep.lower_ == "as" and prep.i > 0 and prep.doc[prep.i - 1].lower_ == "such"
+        ):
+            named = next((c for c in prep.children if c.dep_ == "pobj" and c.i in code_at), None)
+            if named is not None and not _several(named, code_at):
+                return code_at[named.i]
+    return None
 
 
 def _several(tok: Token, code_at: dict[int, str]) -> bool:

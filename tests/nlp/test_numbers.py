@@ -587,3 +587,18 @@ def test_a_figure_a_speaker_tells_of_their_own_side_is_their_countrys(nlp):
         ("$716 billion", "USA")
     ]
     assert [c.country for c in extract_numbers(doc, date(2018, 7, 1))] == [None]
+
+
+@pytest.mark.parametrize(
+    "text, country",
+    [
+        (
+            "Donald Trump said the U.S. would not tolerate countries like Germany that are only spending a "
+            "little more than 1% of their GDP.",
+            "DEU",
+        ),
+        ("Donald Trump praised allies such as Poland that now spend 4% of GDP on defence.", "POL"),
+    ],
+)
+def test_a_group_s_one_named_example_does_what_its_relative_clause_says(nlp, text, country):
+    assert [c.country for c in extract_numbers(nlp(text), date(2018, 7, 11))] == [country]
