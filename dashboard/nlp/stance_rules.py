@@ -253,6 +253,11 @@ def find_mentions(
             "France european_defence_cooperation support",
             "Germany european_defence_cooperation support",
         ],
+        "He is overseeing a European Intervention Initiative, a ten-nation endeavour, which is backed by"
+        " Germany and the UK.": [
+            "Germany european_defence_cooperation support",
+            "United Kingdom european_defence_cooperation support",
+        ],
     },
     spares={
         "The jets patrol under the banner of NATO, which Finland joins every year.": [],
@@ -263,8 +268,9 @@ def find_mentions(
 )
 def relative_act(mention: Mention, in_statement: Cover) -> list[Mention]:
     """A phrase mention (or the noun in apposition to it) outside statements with a relative clause whose
-    pronoun is the object of a target verb or a general cue, told as done: the clause's verb is a mention
-    of its own, read as the act of its subject (`read_mention`)."""
+    pronoun is the object of a target verb or a general cue (or the subject of one in the passive, with an
+    agent), told as done: the clause's verb is a mention of its own, read as the act of its subject or
+    agent (`read_mention`)."""
     if mention.rule is not None or in_statement.holds(mention.root.idx):
         return []
     root = mention.root
@@ -272,6 +278,8 @@ def relative_act(mention: Mention, in_statement: Cover) -> list[Mention]:
     out = []
     for clause in (c for n in nouns for c in n.children if c.dep_ == "relcl"):
         relative = next((c for c in clause.children if c.dep_ == "dobj"), None)
+        if relative is None and any(c.dep_ == "agent" for c in clause.children):  # "which is backed by"
+            relative = next((c for c in clause.children if c.dep_ == "nsubjpass"), None)
         if relative is None or relative.lower_ not in word_set("relative_pronouns"):
             continue
         if (
@@ -2259,6 +2267,8 @@ def relative_subject(verb: Token, subj: Span) -> Span | None:
     which = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
     if verb.dep_ != "relcl" or which is None or which.lower_ not in word_set("relative_pronouns"):
         return None
+    if which.dep_ == "nsubjpass" and any(c.dep_ == "agent" for c in verb.children):
+        return None  # "..., which is backed by Germany": the agent acts
     noun = verb.head
     if noun.dep_ != "appos":
         return None
