@@ -19,17 +19,16 @@ def fronted_subject(doc: Doc) -> Doc:
     """With no comma after an opening phrase, the small model reads the actor that follows into the phrase
     and leaves the verb without a subject ("In the aftermath of the invasion Germany has promised ...", "At
     the UN Security Council Russia used its veto"), sometimes in one entity with the place before it ("Since
-    the invasion of Ukraine Poland, Estonia and Latvia have sent tanks"). When a sentence's verb has no
-    subject and a named actor (or a list of them) ends just before it inside the opening prepositional
-    phrase, the actor becomes the subject and the noun before it takes its place in the phrase."""
+    the invasion of Ukraine Poland, Estonia and Latvia have sent tanks"); so with a phrase it misreads ("...,
+    to which end America, Canada, Norway and Britain have all joined PESCO"). When a sentence's verb has no
+    subject and a named actor (or a list of them) that the parse hung on a word before it ends just before
+    the verb, the actor becomes the subject and the noun before it takes its place in the phrase."""
     if not doc.has_annotation("DEP"):
         return doc
     for sent in doc.sents:
-        verb, first = sent.root, sent[0]
+        verb = sent.root
         if (
             verb.pos_ != "VERB"
-            or first.dep_ not in {"prep", "mark"}  # "Since the invasion ..." is sometimes read as a clause
-            or first.head != verb
             or any(c.dep_ in _SUBJECTS for c in verb.children)
             or (
                 verb.tag_ in {"VB", "VBG", "VBN"}
@@ -41,15 +40,17 @@ def fronted_subject(doc: Doc) -> Doc:
             [verb.i] + [c.i for c in verb.children if c.dep_ in {"aux", "auxpass", "neg"} and c.i < verb.i]
         )
         last = doc[start - 1]
-        if last.ent_type_ not in _ACTORS or not first.i < last.i <= first.right_edge.i:
+        if last.ent_type_ not in _ACTORS or last.i <= sent.start:
             continue
         actor = last
         while actor.head.i > actor.i and actor.head.i < start and actor.head.ent_iob_ == "I":
             actor = actor.head  # the head of a multi-word name
         while actor.dep_ == "conj" and actor.head.ent_type_ in _ACTORS:  # "Germany, Romania and Spain"
             actor = actor.head
+        if actor.head.i >= actor.i or actor.head.i < sent.start:
+            continue  # not read into a phrase before it
         name = _name_start(doc, actor)
-        if name <= first.i + 1:  # "In Germany has ...": nothing of the phrase would be left
+        if name <= sent.start + 1:  # "In Germany has ...": nothing of the phrase would be left
             continue
         _move_subject(actor, name, verb)
     return doc

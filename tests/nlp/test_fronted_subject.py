@@ -63,6 +63,22 @@ def test_a_list_of_states_run_into_a_place_is_split_and_the_subject(nlp, text, p
     assert next(t for t in doc if t.text == place).dep_ == "pobj"
 
 
+def test_a_list_of_states_read_as_an_object_before_the_verb_is_its_subject(nlp):
+    text = (
+        "The plan covers dedicated partnerships, which essentially means close co-operation between the EU"
+        " and NATO, to which end America, Canada, Norway and Britain have all joined PESCO."
+    )
+    with nlp.select_pipes(disable=[FRONTED_SUBJECT]):
+        assert subjects(nlp(text)) == []
+    doc = nlp(text)
+    assert subjects(doc) == ["America"]
+    assert sorted(t.text for t in next(t for t in doc if t.text == "America").conjuncts) == [
+        "Britain",
+        "Canada",
+        "Norway",
+    ]
+
+
 @pytest.mark.parametrize(
     "text",
     [
