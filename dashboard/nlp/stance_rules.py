@@ -29,7 +29,7 @@ from dashboard.nlp.gazetteer import Gazetteer
 from dashboard.nlp.intervals import Cover
 from dashboard.nlp.lexicons import StanceLexicon, membership_verbs, word_list, word_set
 from dashboard.nlp.speakers import ArticleSpeakers, Speaker
-from dashboard.nlp.statements import _subject, appositive_noun
+from dashboard.nlp.statements import _subject, appositive_noun, directed_by
 from dashboard.records import Statement
 
 if TYPE_CHECKING:
@@ -1189,6 +1189,9 @@ def said_of_subject(r: Reading, verb: Token, subject: Token, target: Target, lex
     "the agent of a passive holds what is said of its subject: 'its membership was held up by Türkiye'",
     fires={
         "Its membership was held up for months by Türkiye.": ["Türkiye nato_alliance oppose"],
+        "The military aid to Ukraine was withheld at the White House's direction.": [
+            "White House military_aid_to_ukraine oppose"
+        ],
     },
     spares={
         "Its membership was held up for months.": [],
@@ -3131,7 +3134,8 @@ def _agents(verb: Token) -> list[Token]:
     out = []
     for agent in (c for c in verb.children if c.dep_ == "agent"):
         out += [c for c in agent.children if c.dep_ == "pobj" and c.pos_ in {"PROPN", "NOUN"}]
-    return out
+    directed = directed_by(verb)  # "withheld at the White House's direction"
+    return out or ([directed] if directed is not None else [])
 
 
 def _possessed_act(root: Token, lex: StanceLexicon) -> tuple[Token, Span, Token] | None:
