@@ -14,7 +14,8 @@ pytestmark = pytest.mark.skipif(
 
 # measured 2026-12-04, end of the day (dev: rules may be written from it; test: measured only), each less
 # about 0.02; dev re-measured 2026-12-05 when 26 newly annotated articles joined it (36 -> 62 articles), its
-# number floors again after that day's number rules; stance floors raised at the end of the second session
+# number floors again after that day's number rules; stance floors raised at the end of the second session;
+# dev number and stance floors raised again at the end of the third (2026-12-05: 0.837 / 0.866, 0.657 / 0.421)
 FLOORS = {
     "dev": {
         "statement precision": 0.72,
@@ -22,10 +23,10 @@ FLOORS = {
         "speaker": 0.86,
         "speaker country": 0.82,
         "numbers found": 0.87,
-        "number country": 0.80,
-        "number year": 0.83,
-        "stance precision": 0.61,
-        "stance recall": 0.36,
+        "number country": 0.81,
+        "number year": 0.84,
+        "stance precision": 0.63,
+        "stance recall": 0.40,
     },
     "test": {
         "statement precision": 0.72,
