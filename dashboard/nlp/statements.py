@@ -153,13 +153,16 @@ def _subject(verb: Token) -> Span | None:
             and tok.tag_ == "VBG"
             and tok.head.dep_ == "prep"
             and tok.head.head.pos_ in {"VERB", "AUX"}
-            and not (
-                tok.head.lower_ in {"of", "for", "from"}
-                and any(c.dep_ == "dobj" for c in tok.head.head.children)
-            )
-        ):  # "dithered for months before agreeing to send tanks": who dithered agreed (but "accused Roe of
-            # saying": Roe said)
-            tok = tok.head.head
+        ):
+            # "dithered for months before agreeing to send tanks": who dithered agreed; but after an object,
+            # "cited Roe as saying": the object does it, and "accused Roe of failing to ...": no one's own act
+            verb_above = tok.head.head
+            obj = next((c for c in verb_above.children if c.dep_ == "dobj"), None)
+            if obj is not None and tok.head.lower_ == "as":
+                return _noun_phrase(obj) if obj.pos_ in {"PROPN", "NOUN", "PRON"} or obj.ent_type_ else None
+            if obj is not None and tok.head.lower_ in {"of", "for", "from"}:
+                return None
+            tok = verb_above
             continue
         if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.pos_ in {"PROPN", "NOUN", "PRON"}:
             return _noun_phrase(tok.head)
