@@ -376,6 +376,10 @@ class ArticleSpeakers:
             )
         ):
             return Speaker(None, "anonymous")  # "Several said privately", "Ministers also endorsed"
+        if root.lower_ in word_set("speaker_party_members") and _is_definite(root):
+            legislator = self._last_legislator(mention.start_char)  # "the New Hampshire Republican said"
+            if legislator is not None:
+                return legislator
         if root.pos_ == "PROPN":
             code = self.gaz.country_code(mention.text)
             if code is not None:
@@ -977,6 +981,15 @@ class ArticleSpeakers:
         "a senior American official"."""
         earlier = [code for pos, word, code in self.sources if word == noun and pos < offset]
         return earlier[-1] if earlier else None
+
+    def _last_legislator(self, offset: int) -> Speaker | None:
+        """The last person named before `offset` whose role is a legislator's or governor's."""
+        roles = word_set("speaker_legislator_roles")
+        offsets, names = self._mentions_where(
+            ("legislator",), lambda p: any(w in (p.role or "").lower() for w in roles)
+        )
+        i = bisect_left(offsets, offset) - 1
+        return self._as_speaker(self.people[names[i]]) if i >= 0 else None
 
     def _last_person_country(self, offset: int) -> str | None:
         offsets, names = self._mentions_where(("country",), lambda p: bool(p.country))

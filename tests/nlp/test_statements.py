@@ -475,3 +475,28 @@ def test_a_speech_verb_joined_to_the_reported_clause_is_the_reporters(nlp):
     found = extract(nlp, text, date(2023, 1, 10))
     added = next(s for s in found if "call Warsaw" in s.content.text)
     assert added.speaker == "Olaf Scholz"
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        (
+            "Sen. Kelly Ayotte questioned the nominee on Wednesday. “Make a commitment to this committee,”"
+            " the New Hampshire Republican said.",
+            "Kelly Ayotte",
+        ),
+        (
+            "Sen. John McCain spoke after Ashton Carter. “We need arms for Ukraine,” the Arizona Republican"
+            " said.",
+            "John McCain",
+        ),
+    ],
+)
+def test_a_party_member_description_is_the_last_legislator_named(nlp, text, speaker):
+    found = [s for s in extract(nlp, text, date(2015, 2, 4)) if s.content.text.startswith(("Make", "We"))]
+    assert [s.speaker for s in found] == [speaker]
+
+
+def test_a_party_member_description_is_no_one_named_without_a_legislator_s_title(nlp):
+    text = "Ashton Carter spoke on Wednesday. “We need arms for Ukraine,” the Arizona Republican said."
+    assert "Ashton Carter" not in [s.speaker for s in extract(nlp, text, date(2015, 2, 4))]
