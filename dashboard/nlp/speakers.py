@@ -956,11 +956,10 @@ class ArticleSpeakers:
         word = root.lemma_.lower()
         modifiers = (c.lower_ for c in root.lefts if c.dep_ in {"compound", "amod"})
         words = (word, *(w for w in modifiers if w in self.gaz.role_words))  # not "new" in "the new minister"
-        offsets, names = self._mentions_where(
-            ("role", *words), lambda p: all(w in (p.role or "").lower() for w in words)
+        person = self._last_named(
+            ("role", *words), lambda p: all(w in (p.role or "").lower() for w in words), mention.start_char
         )
-        i = bisect_left(offsets, mention.start_char) - 1  # the last such person named before the mention
-        return self._as_speaker(self.people[names[i]]) if i >= 0 else None
+        return self._as_speaker(person) if person is not None else None
 
     def _country_of_members(self, root: Token) -> str | None:
         """The country of the organisation or place a quantifier picks its members from ("some in Congress",
@@ -985,16 +984,20 @@ class ArticleSpeakers:
     def _last_legislator(self, offset: int) -> Speaker | None:
         """The last person named before `offset` whose role is a legislator's or governor's."""
         roles = word_set("speaker_legislator_roles")
-        offsets, names = self._mentions_where(
-            ("legislator",), lambda p: any(w in (p.role or "").lower() for w in roles)
+        person = self._last_named(
+            ("legislator",), lambda p: any(w in (p.role or "").lower() for w in roles), offset
         )
-        i = bisect_left(offsets, offset) - 1
-        return self._as_speaker(self.people[names[i]]) if i >= 0 else None
+        return self._as_speaker(person) if person is not None else None
 
     def _last_person_country(self, offset: int) -> str | None:
-        offsets, names = self._mentions_where(("country",), lambda p: bool(p.country))
+        person = self._last_named(("country",), lambda p: bool(p.country), offset)
+        return person.country if person is not None else None
+
+    def _last_named(self, key: tuple, test, offset: int) -> _Person | None:
+        """The last person named before `offset` who passes `test` (`key` names the test)."""
+        offsets, names = self._mentions_where(key, test)
         i = bisect_left(offsets, offset) - 1
-        return self.people[names[i]].country if i >= 0 else None
+        return self.people[names[i]] if i >= 0 else None
 
     def _mentions_where(self, key: tuple, test) -> tuple[list[int], list[str]]:
         """Offsets and names of the person mentions whose person passes `test`, built once per `key` (titles

@@ -130,10 +130,10 @@ def _subject(verb: Token) -> Span | None:
             # (an active verb conjoined to a passive shares its subject: "Roe, who was accused of ... and
             # has denigrated NATO", "Roe was asked about it and said ...")
             agent = next((c for c in tok.children if c.dep_ == "agent"), None)
-            pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
-            if agent is None and (pobj := directed_by(tok)) is not None:
-                agent = pobj  # "withheld at the White House's direction"
-            subj = pobj if agent or not raised else subj  # "Macron is scheduled to meet": Macron meets
+            # "by X", or "at X's direction" (directed_by)
+            pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else directed_by(tok)
+            # "Macron is scheduled to meet": Macron meets
+            subj = pobj if agent or pobj is not None or not raised else subj
         if subj is not None:
             if subj.lower_ in word_set("relative_pronouns") and tok.dep_ == "relcl":
                 return _noun_phrase(tok.head)
