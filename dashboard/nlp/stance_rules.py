@@ -1172,6 +1172,9 @@ def subject_acts(tok: Token, root: Token, verb: Token, target: Target, lex: Stan
     "what is said of a mention (or its clause) as subject: 'NATO remained indispensable'",
     fires={
         "Macron said NATO remained indispensable.": ["Emmanuel Macron nato_alliance support"],
+        "Mike Johnson suggested that the package of military aid for Ukraine would go nowhere.": [
+            "Mike Johnson military_aid_to_ukraine oppose"
+        ],
     },
     spares={
         "Merkel said Germany raised its defence spending.": [
@@ -1298,6 +1301,8 @@ def topic_preposition(tok: Token, head: Token, lex: StanceLexicon) -> bool:
     fires={
         "The biggest threat to NATO is the war in Ukraine, says Henrik Sorensen.": [],
         "Estonia warned that NATO will face a Russian army within a decade.": [],
+        "Alexander Lukashevich said any decision to supply weapons to Ukraine would inflict damage to "
+        "relations with Russia.": ["Alexander Lukashevich military_aid_to_ukraine oppose"],
     },
     spares={
         "Henrik Sorensen says NATO is a threat to Russia.": ["Henrik Sorensen nato_alliance oppose"],
