@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Span, Token
 
 from dashboard.nlp.gazetteer import Gazetteer
 from dashboard.nlp.intervals import Cover
-from dashboard.nlp.lexicons import StanceLexicon, membership_verbs, word_list, word_set
+from dashboard.nlp.lexicons import StanceLexicon, membership_verbs, table, word_list, word_set
 from dashboard.nlp.speakers import ArticleSpeakers, Speaker
 from dashboard.nlp.statements import _subject, appositive_noun, directed_by
 from dashboard.records import Statement
@@ -218,6 +218,12 @@ def find_mentions(
         for verb in sorted(verbs, key=lambda t: t.i):
             if verb.pos_ == "VERB" and verb.i not in covered:
                 out += joint_european_act(art, verb, joint) or []
+    owners = {t for t in own_targets().values() if t in art.targets}
+    if owners:
+        builds = numpy.array([strings[w] for w in word_list("stance_build_verbs")], dtype="uint64")
+        for i in numpy.flatnonzero(numpy.isin(doc.to_array([LEMMA]), builds)).tolist():
+            if doc[i].pos_ == "VERB" and i not in covered:
+                out += own_build(art, doc[i]) or []
     if not by_sent:
         return out + (target_object(art, hits) or [])
     everywhere = [name for names in by_sent.values() for name in names]
@@ -743,6 +749,55 @@ def joint_european_act(art: Article, verb: Token, joint: Collection[str]) -> lis
     if not any(t.lemma_.lower() in cues for t in verb.sent):
         return []
     return [Mention("european_defence_cooperation", 1.0, verb, "joint_european_act")]
+
+
+@functools.cache
+def own_targets() -> Mapping[str, str]:
+    """Organisations whose own build-up is a stance on a target (stance_own_targets.csv)."""
+    return MappingProxyType({row["actor"]: row["target"] for row in table("stance_own_targets")})
+
+
+@rule(
+    "own_build",
+    "an alliance or union building up forces or defence supports itself: 'NATO leaders approved new plans'",
+    fires={
+        "NATO members agreed on Friday to form a spearhead force of several thousand troops.": [
+            "NATO nato_alliance support"
+        ],
+        "The European Commission proposed €6.5bn to fund projects that improve military mobility.": [
+            "European Commission european_defence_cooperation support"
+        ],
+    },
+    spares={
+        "NATO members agreed on Friday to form a working group on climate change.": [],
+        "Russia agreed on Friday to form a spearhead force of several thousand troops.": [],
+    },
+)
+def own_build(art: Article, verb: Token) -> list[Mention]:
+    """A build verb (stance_build_verbs.txt: "form", "bolster", "fund") acting on military capability
+    (stance_capability_nouns.txt) in its object or phrase, done by an organisation of
+    stance_own_targets.csv, directly or through the verbs and nouns above it ("NATO unveiled details of a plan
+    to bolster its presence"): the verb with that subject mentions the organisation's own target."""
+    capability = word_set("stance_capability_nouns")
+    if not any(
+        t.lemma_.lower() in capability
+        for c in verb.children
+        if c.dep_ in {"dobj", "prep", "dative", "advcl", "xcomp"}  # "fund projects to support mobility"
+        for t in c.subtree
+    ):
+        return []
+    act = verb
+    for _ in range(5):
+        if any(c.dep_ in {"nsubj", "nsubjpass"} for c in act.children) or act.head.i == act.i:
+            break
+        act = act.head
+    subj = _subject(act) if act.pos_ == "VERB" else None
+    if subj is None:
+        return []
+    target = own_targets().get(art.speakers.resolve(subj).name or "")
+    if target is None or target not in art.targets:
+        return []
+    return [Mention(target, 1.0, act, "own_build")]
 
 
 def _european(actor: Speaker, gaz: Gazetteer) -> bool:
@@ -1419,7 +1474,7 @@ def appositive(cue: Token) -> bool:
 
 
 ACT_MENTIONS = frozenset(
-    {None, "joint_european_act", "outlay_on_defence", "reciprocal_contact"}
+    {None, "joint_european_act", "outlay_on_defence", "reciprocal_contact", "own_build"}
 )  # mentions that are their verb
 
 
@@ -1443,7 +1498,8 @@ def verb_mention(r: Reading, mention: Mention, target: Target, lex: StanceLexico
         return False
     if not any(c.dep_ == "nsubj" and c.pos_ != "PRON" for c in verb.children):
         return False  # "convincing its members to spend more": the members', not the convincer's
-    present = present_giving(verb, target) or stance_cue(verb, lex) is not None
+    # the present of a cue ("supports") or of an alliance's build-up ("NATO unveils a plan") is an act
+    present = present_giving(verb, target) or stance_cue(verb, lex) is not None or mention.rule == "own_build"
     if not _acts_on(verb, present):
         return False
     r.actor_verb, r.holder, r.directed = verb, mention.rule or "verb_mention", True
