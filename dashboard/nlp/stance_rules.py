@@ -210,10 +210,11 @@ def find_mentions(
             out += outlay_on_defence(doc[i], covered) or []
     if "european_defence_cooperation" in art.targets:
         joint = word_set("stance_joint_acts")
-        words = numpy.array([strings[w] for entry in joint for w in entry.split()], dtype="uint64")
+        words = [w for entry in joint for w in entry.split()] + list(word_set("stance_companion_words"))
+        wanted = numpy.array([strings[w] for w in words], dtype="uint64")
         verbs = {
-            doc[i] if doc[i].pos_ == "VERB" else doc[i].head
-            for i in numpy.flatnonzero(numpy.isin(doc.to_array([LEMMA]), words)).tolist()
+            _nearest_verb(doc[i])
+            for i in numpy.flatnonzero(numpy.isin(doc.to_array([LEMMA]), wanted)).tolist()
         }
         for verb in sorted(verbs, key=lambda t: t.i):
             if verb.pos_ == "VERB" and verb.i not in covered:
@@ -724,25 +725,35 @@ def outlay_on_defence(verb: Token, covered: set[int]) -> list[Mention]:
             "Spain european_defence_cooperation support",
             "Germany european_defence_cooperation support",
         ],
+        "The Netherlands together with Germany and Poland announced a plan to build a military corridor.": [
+            "Netherlands european_defence_cooperation support",
+            "Germany european_defence_cooperation support",
+            "Poland european_defence_cooperation support",
+        ],
     },
     spares={
         "Germany, the Netherlands and Spain teamed up to cut gas prices in January.": [],
         "France and Germany struck a deal to buy more gas.": [],
+        "France, along with Belgium, took over a NATO air-policing operation in Lithuania.": [],
         "Germany and the United States teamed up to order 1,000 Patriot missiles in January.": [],
     },
 )
 def joint_european_act(art: Article, verb: Token, joint: Collection[str]) -> list[Mention]:
-    """A verb of joint action (stance_joint_acts.txt: "team up", "join forces", "strike a deal", "jointly")
-    whose subject names two or more European states (EU members, or NATO's members in Europe), in a sentence
-    about arms (defence_cues.txt, stance_materiel_nouns.txt): the verb mentions European defence cooperation,
-    and its subject does it (verb_mention)."""
+    """A verb of joint action (stance_joint_acts.txt: "team up", "join forces", "strike a deal", "jointly"),
+    or a build-up done "together with" others (stance_build_verbs.txt), whose subject names two or more
+    European states (EU members, or NATO's members in Europe), in a sentence about arms (defence_cues.txt,
+    stance_materiel_nouns.txt): the verb mentions European defence cooperation, and its subject does it
+    (verb_mention)."""
     words = {verb.lemma_.lower()} | {f"{verb.lemma_.lower()} {c.lower_}" for c in verb.children}
-    if not words.intersection(joint) and not any(c.lower_ in joint for c in verb.children):
-        return []
     subj = _subject(verb)
     if subj is None:
         return []
-    states = [art.speakers.resolve(part) for part in parts(subj)[0]]
+    companions = together_with(verb, subj.root) or []  # "the Netherlands together with Germany and Poland"
+    if companions and not any(t.lemma_.lower() in word_set("stance_build_verbs") for t in verb.subtree):
+        companions = []  # "France (along with Belgium) took over a NATO mission": no build-up of their own
+    if not companions and not words.intersection(joint) and not any(c.lower_ in joint for c in verb.children):
+        return []
+    states = [art.speakers.resolve(part) for part in [*parts(subj)[0], *companions]]
     if len(states) < 2 or not all(_european(s, art.gaz) for s in states):
         return []
     cues = word_set("defence_cues") | word_set("stance_materiel_nouns")
@@ -798,6 +809,14 @@ def own_build(art: Article, verb: Token) -> list[Mention]:
     if target is None or target not in art.targets:
         return []
     return [Mention(target, 1.0, act, "own_build")]
+
+
+def _nearest_verb(tok: Token) -> Token:
+    """The word itself if a verb, else the nearest verb above it within three steps, else its head."""
+    for up in [tok, *list(tok.ancestors)[:3]]:
+        if up.pos_ == "VERB":
+            return up
+    return tok.head
 
 
 def _european(actor: Speaker, gaz: Gazetteer) -> bool:
