@@ -990,7 +990,7 @@ def read_mention(mention: Mention, target: Target, lex: StanceLexicon, scope: Sc
             break
         if side_clause_stop(tok, scope) or own_subject_clause(tok) or topic_preposition(tok, head, lex):
             break
-        if endangered(r, tok, head):
+        if endangered(r, tok, head) or blamed_for(r, tok, head, lex):
             break
         if tok.dep_ in {"nsubj", "nsubjpass", "csubj"}:
             if subject_acts(tok, root, head, target, lex):
@@ -1392,6 +1392,43 @@ def endangered(r: Reading, tok: Token, head: Token) -> bool:
     if not faces and head.lemma_.lower() not in word_set("stance_danger_nouns"):
         return False
     r.score, r.rule = 0.0, "endangered"
+    return True
+
+
+@rule(
+    "blamed_for",
+    "who is criticised for an act is not opposed, the act is: 'attacked NATO members for failing to pay'",
+    fires={
+        "Donald Trump attacked NATO members for failing to meet their defence spending commitments.": [
+            "Donald Trump defence_spending_increase support"
+        ],
+    },
+    spares={
+        "Donald Trump criticised NATO members.": ["Donald Trump nato_alliance oppose"],
+        "The House of Representatives has for months blocked the assistance to Ukraine.": [
+            "US House of Representatives military_aid_to_ukraine oppose"
+        ],
+    },
+)
+def blamed_for(r: Reading, tok: Token, head: Token, lex: StanceLexicon) -> bool:
+    """The mention is the object of an oppose cue ("criticise", "attack for") that gives its reason with
+    "for": the reading holds no stance (score 0); the reason is read on its own."""
+    times = word_set("number_time_units")
+    if tok.dep_ != "dobj" or not any(
+        c.dep_ == "prep"
+        and c.lower_ == "for"
+        and any(
+            g.dep_ == "pcomp"
+            or (g.dep_ == "pobj" and g.ent_type_ != "DATE" and g.lemma_.lower() not in times)
+            for g in c.children
+        )  # a reason, not a time ("has for months blocked the assistance")
+        for c in head.children
+    ):
+        return False
+    key = stance_cue(head, lex)
+    if key is None or lex.cue(key) >= 0:
+        return False
+    r.score, r.rule = 0.0, "blamed_for"
     return True
 
 
