@@ -1720,7 +1720,9 @@ def target_verb(tok: Token, target: Target) -> float | None:
     "drawn_reaction",
     "a reaction an actor draws from others ('drew criticism over', 'provoked grumbling') is not its attitude",
     fires={
-        "Olaf Scholz drew criticism over his frequent calls with Vladimir Putin.": [],
+        "Olaf Scholz drew criticism over his frequent calls with Vladimir Putin.": [
+            "Olaf Scholz dialogue_with_russia support"
+        ],
     },
     spares={
         "Olaf Scholz voiced criticism of the talks with Vladimir Putin.": [
@@ -2946,6 +2948,36 @@ def possessed_rise(art: Article, mention: Mention, target: Target) -> list[tuple
         and any(g.dep_ == "case" and g.tag_ == "POS" for g in c.children)
     ]
     return [(part, own) for part in parts(owner)[0] + gapped]
+
+
+@rule(
+    "possessed_contact",
+    "the possessor of a meeting, call or talks with Russia's leadership holds them: 'his calls with Putin'",
+    fires={
+        "Emmanuel Macron spoke in Kyiv. Critics dislike his frequent phone calls with Vladimir Putin.": [
+            "Emmanuel Macron dialogue_with_russia support"
+        ],
+    },
+    spares={
+        "Emmanuel Macron spoke in Kyiv. Critics dislike the frequent phone calls with Vladimir Putin.": [],
+    },
+)
+def possessed_contact(art: Article, mention: Mention, target: Target) -> list[tuple[Span, Reading]] | None:
+    """(holder mention, reading) for the possessor, named or a pronoun, of a contact noun (stance_contact_
+    nouns.txt) that mentions dialogue with Russia, read within the noun's own phrase."""
+    root = mention.root
+    contact = root.lemma_.lower() in word_set("stance_contact_nouns")
+    if mention.target != "dialogue_with_russia" or not contact:
+        return None
+    owner = next((c for c in root.children if c.dep_ == "poss"), None)
+    if owner is None or owner.pos_ not in {"PROPN", "PRON"} or owner.ent_type_ in {"DATE", "TIME"}:
+        return None
+    first = next(t for t in owner.subtree if t.dep_ != "det")
+    own = read_mention(mention, target, art.lex, Scope([(root.left_edge.idx, _end_char(root.right_edge))]))
+    if own.score == 0:
+        return None
+    own.informative, own.holder, own.actor_verb = True, "possessed_contact", None
+    return [(part, own) for part in parts(root.doc[first.i : owner.i + 1])[0]]
 
 
 def _named_possessor(noun: Token) -> Span | None:

@@ -255,7 +255,11 @@ def _plain_holders(art: Article, mention: Mention, target: Target) -> list[tuple
     cue = None if out else rules.possessed_cue(art, mention, target)
     out += [(art.speakers.resolve(part), own) for part, own in cue or []]
     if not out:
-        owned = rules.possessed_aid(art, mention, target) or rules.possessed_rise(art, mention, target)
+        owned = (
+            rules.possessed_aid(art, mention, target)
+            or rules.possessed_rise(art, mention, target)
+            or rules.possessed_contact(art, mention, target)
+        )
         out = [(art.speakers.resolve(part), own) for part, own in owned or []]
     reading = rules.read_mention(mention, target, art.lex, None)
     verb = reading.actor_verb
