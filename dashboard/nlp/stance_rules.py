@@ -187,7 +187,8 @@ def find_mentions(
             mention = contrary_phrase(key.removesuffix(CONTRARY), root)
         else:
             mention = Mention(key, 1.0, root)
-        if mention is None or modifier_of_other_noun(root, lex) or civil_aid(root):
+        target = art.targets[mention.target] if mention is not None else None
+        if mention is None or modifier_of_other_noun(root, lex, target) or civil_aid(root):
             continue
         if art.targets[mention.target].recipients and invader_forces(root):
             continue
@@ -324,11 +325,17 @@ def contrary_phrase(target: str, root: Token) -> Mention | None:
     },
     spares={
         "Germany backed NATO membership for Ukraine.": ["Germany nato_alliance support"],
+        "Donald Trump says he will not defend delinquent NATO allies.": ["Donald Trump nato_alliance oppose"],
     },
 )
-def modifier_of_other_noun(root: Token, lex: StanceLexicon) -> bool:
-    """ "NATO's guideline", "a NATO summit" are about the head noun; "NATO membership" is not."""
-    return root.dep_ in _MODIFIER_DEPS and _head_word(root.head) not in lex.heads
+def modifier_of_other_noun(root: Token, lex: StanceLexicon, target: Target | None = None) -> bool:
+    """ "NATO's guideline", "a NATO summit" are about the head noun; "NATO membership" is not, nor "NATO
+    allies" (stance_member_nouns.txt) as the object of the target's own verb ("defend NATO allies")."""
+    if root.dep_ not in _MODIFIER_DEPS or _head_word(root.head) in lex.heads:
+        return False
+    head = root.head
+    members = head.lemma_.lower() in word_set("stance_member_nouns") and head.dep_ == "dobj"
+    return not (members and target is not None and target_verb(head.head, target) is not None)
 
 
 @rule(
