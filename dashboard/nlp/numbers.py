@@ -1201,7 +1201,33 @@ def _dates(
                 n = parse_value([doc[t.i - 1].text])
                 if n is not None and 1 <= n <= 50:
                     dates.append((t.i - 1, when.year - int(n)))
+        dates += _years_on(sent, dates, when)
     return dates
+
+
+def _years_on(sent: Span, dates: list[tuple[int, int]], when: date) -> list[tuple[int, int]]:
+    """Years a span of time away from the year named before it in the sentence, or else the article's:
+    "within two years", "in 1989 ... in ten years", "a year earlier"."""
+    doc, out = sent.doc, []
+    for t in sent:
+        if t.lower_ not in {"year", "years"} or t.i - 2 < sent.start:
+            continue
+        n = 1.0 if doc[t.i - 1].lower_ in word_set("number_one_words") else parse_value([doc[t.i - 1].text])
+        if n is None or not 1 <= n <= 50 or n != int(n):
+            continue
+        named = next((y for i, y in reversed(dates) if i < t.i), None)
+        base = when.year if named is None else named
+        ahead = doc[t.i - 2].lower_ == "within" or (doc[t.i - 2].lower_ == "in" and named is not None)
+        if ahead and t.lower_ == "years" and not _then_ago(doc, t):
+            # "within two years"; "in 1989 ... to 3% in ten years" (not "the highest in 20 years")
+            out.append((t.i - 2, base + int(n)))
+        elif t.i + 1 < sent.end and doc[t.i + 1].lower_ == "earlier":
+            out.append((t.i - 1, base - int(n)))  # "the previous report, a year earlier"
+    return out
+
+
+def _then_ago(doc: Doc, t: Token) -> bool:
+    return t.i + 1 < len(doc) and doc[t.i + 1].lower_ in {"ago", "old", "later", "earlier"}
 
 
 def _narrative_year(

@@ -108,6 +108,15 @@ CASES = [
     # a year in a clause of its own before the figure is not the figure's; one in its own clause is
     ("Under a pact signed two years ago, Japan pays about 30% of the costs.", "30%", ("JPN", 2023, None)),
     ("Two years ago Japan paid about 30% of the costs.", "30%", ("JPN", 2021, None)),
+    # a span of years counts from the year named before it in the sentence, or else the article's
+    ("The army may have fewer than 70,000 soldiers within two years.", "70,000", (None, 2025, None)),
+    (
+        "America spent 6% of its GDP on defence in 1989 and roughly 3% in ten years.",
+        "3%",
+        ("USA", 1999, None),
+    ),
+    ("Costs rose by 62% since the previous report a year earlier.", "62%", (None, 2022, None)),
+    ("Inflation hit 5%, the highest in 20 years.", "5%", (None, 2023, None)),
     # a sum a total comes to, or one already pledged, is of the article's year even when it is planned
     ("The new plan would bring total spending on the navy to $40bn.", "$40bn", (None, 2023, None)),
     ("Sweden's military budget will reach about $12bn.", "$12bn", ("SWE", 2023, None)),
