@@ -2871,6 +2871,14 @@ def possessed_cue(art: Article, mention: Mention, target: Target) -> list[tuple[
     if found is None:
         return None
     noun, possessor = found
+    own = _cue_noun_reading(art, mention, target, noun, "possessed_cue")
+    return None if own is None else [(part, own) for part in parts(possessor)[0]]
+
+
+def _cue_noun_reading(
+    art: Article, mention: Mention, target: Target, noun: Token, rule: str
+) -> Reading | None:
+    """The mention read within the phrase of the cue or act noun above it, the noun's own cue applied."""
     own = read_mention(mention, target, art.lex, Scope([(noun.left_edge.idx, _end_char(noun))]))
     key = stance_cue(noun, art.lex)
     if key is None or key not in own.cues:
@@ -2881,8 +2889,8 @@ def possessed_cue(art: Article, mention: Mention, target: Target) -> list[tuple[
         own.cues.append(key or noun.lemma_.lower())
     if own.score == 0:
         return None
-    own.informative, own.holder, own.actor_verb = True, "possessed_cue", None
-    return [(part, own) for part in parts(possessor)[0]]
+    own.informative, own.holder, own.actor_verb = True, rule, None
+    return own
 
 
 @rule(
@@ -2997,8 +3005,19 @@ def _named_possessor(noun: Token) -> Span | None:
 
 
 def _possessed_cue_noun(root: Token, lex: StanceLexicon) -> tuple[Token, Span] | None:
-    """(noun, possessor): the first cue or act noun up to four steps above the mention, through
-    prepositions and a "for ... to" clause, when it has a named possessor (not a time)."""
+    """(noun, possessor): the first cue or act noun above the mention (`_cue_noun_above`) when it has a
+    named possessor (not a time)."""
+    head = _cue_noun_above(root, lex)
+    owner = _noun_owner(head) if head is not None else None
+    if head is None or owner is None or owner.pos_ != "PROPN":
+        return None
+    first = next(t for t in owner.subtree if t.dep_ != "det")
+    return head, owner.doc[first.i : owner.i + 1]
+
+
+def _cue_noun_above(root: Token, lex: StanceLexicon) -> Token | None:
+    """The first cue or act noun up to four steps above the mention, through prepositions and a "for ...
+    to" clause."""
     tok = root
     for _ in range(4):
         head = tok.head
@@ -3009,13 +3028,34 @@ def _possessed_cue_noun(root: Token, lex: StanceLexicon) -> tuple[Token, Span] |
         if head.pos_ == "NOUN" and (
             stance_cue(head, lex) is not None or head.lemma_.lower() in lex.act_nouns
         ):
-            owner = _noun_owner(head)
-            if owner is None or owner.pos_ != "PROPN":
-                return None
-            first = next(t for t in owner.subtree if t.dep_ != "det")
-            return head, owner.doc[first.i : owner.i + 1]
+            return head
         tok = head
     return None
+
+
+@rule(
+    "national_cue",
+    "a nation's adjective on a cue noun names who holds it: 'Russian warnings against NATO membership'",
+    fires={
+        "Russian warnings against NATO membership for Ukraine grew louder.": ["Russia nato_alliance oppose"],
+    },
+    spares={
+        "The warnings against NATO membership for Ukraine grew louder.": [],
+    },
+)
+def national_cue(art: Article, mention: Mention, target: Target) -> list[tuple[Speaker, Reading]] | None:
+    """(country, reading) for a nationality adjective (NORP) on the first cue noun above the mention, when
+    it names a country and the noun has no possessor: the country holds the cue's stance."""
+    noun = _cue_noun_above(mention.root, art.lex)
+    if noun is None or _noun_owner(noun) is not None:
+        return None
+    adjective = next((c for c in noun.children if c.dep_ == "amod" and c.ent_type_ == "NORP"), None)
+    code = art.gaz.country_code(adjective.text) if adjective is not None else None
+    name = art.gaz.country_name(code) if code else None
+    if name is None:
+        return None
+    own = _cue_noun_reading(art, mention, target, noun, "national_cue")
+    return None if own is None else [(Speaker(name, "country", code), own)]
 
 
 @rule(

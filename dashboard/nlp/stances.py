@@ -255,6 +255,8 @@ def _plain_holders(art: Article, mention: Mention, target: Target) -> list[tuple
     cue = None if out else rules.possessed_cue(art, mention, target)
     out += [(art.speakers.resolve(part), own) for part, own in cue or []]
     if not out:
+        out = list(rules.national_cue(art, mention, target) or [])
+    if not out:
         owned = (
             rules.possessed_aid(art, mention, target)
             or rules.possessed_rise(art, mention, target)
