@@ -308,11 +308,16 @@ def relative_act(mention: Mention, in_statement: Cover) -> list[Mention]:
     spares={
         "Macron said NATO remained indispensable.": ["Emmanuel Macron nato_alliance support"],
         'Erdogan suggested that Macron should have his own "brain death" checked.': [],
+        "Russia's war machine keeps growing, said Jens Stoltenberg.": [],
     },
 )
 def contrary_phrase(target: str, root: Token) -> Mention | None:
-    """None for a phrase a person owns ("his own brain death"): it is said of the person, not the target."""
-    if any(c.dep_ == "poss" and c.lower_ in {"my", "your", "his", "her"} for c in root.children):
+    """None for a phrase a person or a country owns ("his own brain death", "Russia's war machine"): it is
+    said of them, not the target."""
+    if any(
+        c.dep_ == "poss" and (c.lower_ in {"my", "your", "his", "her"} or c.ent_type_ in {"GPE", "PERSON"})
+        for c in root.children
+    ):
         return None
     return Mention(target, -1.0, root, "contrary_phrase")
 
