@@ -2623,6 +2623,33 @@ def journalist_source(said_by: Span) -> bool:
 
 
 @rule(
+    "reported_act",
+    "a country whose act a statement tells of holds it too: 'Russia has increased defence spending, he said'",
+    fires={
+        "Russia has increased its defence spending by 50% in five years, Chuck Hagel said.": [
+            "Chuck Hagel defence_spending_increase support",
+            "Russia defence_spending_increase support",
+        ],
+    },
+    spares={
+        "Russia should increase its defence spending, Chuck Hagel said.": [
+            "Chuck Hagel defence_spending_increase support"
+        ],
+    },
+)
+def reported_act(art: Article, reading: Reading, subj: Span, speaker: Speaker) -> Speaker | None:
+    """The country (GPE) that is the subject of a done target act (a target verb, no cue of attitude) in a
+    statement, when it is not the speaker's own: it acts, whoever tells of it."""
+    verb = reading.actor_verb
+    if verb is None or not reading.directed or reading.informative or subj.root.ent_type_ != "GPE":
+        return None
+    if verb.tag_ not in {"VBD", "VBN"} or not _done(verb) or any(c.tag_ == "MD" for c in verb.children):
+        return None  # a past act, not "could see France breaking off"
+    actor = art.speakers.resolve(subj)
+    return actor if actor.type == "country" and actor.country not in {None, speaker.country} else None
+
+
+@rule(
     "named_supporter",
     "a named person who is the subject of a cue inside a statement holds its stance, not the speaker",
     fires={

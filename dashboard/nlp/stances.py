@@ -209,6 +209,8 @@ def _statement_holders(
         named = rules.named_supporter(art, subj)
         if named:
             actors, how = named, "named_supporter"
+    elif subj is not None and (done := rules.reported_act(art, reading, subj, speaker)) is not None:
+        actors, how = [*actors, done], "reported_act"
     elif (
         rules.is_actor(speaker, art.gaz, art.when)
         and (reported := rules.reported_attitude(art, mention.root, scope, speaker)) is not None
