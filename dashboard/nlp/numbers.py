@@ -383,6 +383,8 @@ def _per_conjoined_country(claim: NumberClaim, doc: Doc, ents: Entities, gaz: Ga
     if not heads:
         return [claim]
     root = doc[max(heads)]
+    if root.i + 1 < len(doc) and doc[root.i + 1].text == "(" and ")" not in doc.text[root.idx : claim.start]:
+        return [claim]  # "Britain (€9.1bn) and Germany (€17.7bn)": each its own
     group = sorted({root.i, *(c.i for c in root.conjuncts)})
     codes = list(dict.fromkeys(named.get(t) for t in group))
     if len(codes) < 2 or None in codes:

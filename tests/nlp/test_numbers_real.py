@@ -108,6 +108,12 @@ CASES = [
     # a year in a clause of its own before the figure is not the figure's; one in its own clause is
     ("Under a pact signed two years ago, Japan pays about 30% of the costs.", "30%", ("JPN", 2023, None)),
     ("Two years ago Japan paid about 30% of the costs.", "30%", ("JPN", 2021, None)),
+    # a figure in brackets after one of two conjoined countries is that country's alone
+    (
+        "France's aid is modest relative to both Britain (€9.1bn) and Germany (a whopping €17.7bn).",
+        "€17.7bn",
+        ("DEU", 2023, None),
+    ),
     # a span of years counts from the year named before it in the sentence, or else the article's
     ("The army may have fewer than 70,000 soldiers within two years.", "70,000", (None, 2025, None)),
     (
