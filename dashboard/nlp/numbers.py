@@ -1138,7 +1138,11 @@ def _year(
         (s, y)
         for s, y in before
         if verb is not None
-        and (_clause_verb(doc[s]) == verb or (verb.tag_ == "VBD" and _opening_date(doc[s], shared[1:])))
+        and (
+            _clause_verb(doc[s]) == verb
+            or (verb.tag_ == "VBD" and _opening_date(doc[s], shared[1:]))
+            or _opening_date(doc[s], [_finite_above(verb)])
+        )
     ]
     named_goal = any(
         a.pos_ == "NOUN" and a.lemma_.lower() in word_set("number_target_nouns")
@@ -1377,6 +1381,19 @@ def _opening_date(tok: Token, heads: list[Token]) -> bool:
     announced a €100bn fund", not "... and would aim for 3% later")."""
     verb = _clause_verb(tok)
     return verb is not None and verb in heads and tok.i < verb.i
+
+
+def _finite_above(verb: Token) -> Token:
+    """The verb itself, or for a participle in a "with" phrase the verb the phrase hangs on ("This year it
+    will be nearer 2.3%, with military spending hitting £52bn": "be", whose opening date it shares)."""
+    if verb.tag_ != "VBG":
+        return verb
+    for above in verb.ancestors:
+        if above.lower_ == "with" and above.dep_ == "prep":
+            return above.head if above.head.pos_ in {"VERB", "AUX"} else verb
+        if above.pos_ in {"VERB", "AUX"}:
+            break
+    return verb
 
 
 def _conjoined_heads(verb: Token | None) -> list[Token]:

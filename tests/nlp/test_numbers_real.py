@@ -114,6 +114,13 @@ CASES = [
         "€17.7bn",
         ("DEU", 2023, None),
     ),
+    # a "with" phrase shares the opening date of the clause it hangs on; a plain participle does not
+    ("This year it will be nearer 2.3%, with military spending hitting £52bn.", "£52bn", (None, 2023, None)),
+    (
+        "In 2018 the body recommended raising it by 3% to 5% in real terms every year.",
+        "3%",
+        (None, None, None),
+    ),
     # a span of years counts from the year named before it in the sentence, or else the article's
     ("The army may have fewer than 70,000 soldiers within two years.", "70,000", (None, 2025, None)),
     (
