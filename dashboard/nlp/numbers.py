@@ -748,6 +748,8 @@ def _country(
             example = _named_example(verb.head, code_at)
             if example is not None:  # "countries like Germany that are only spending 1%"
                 return example
+            if _is_group(verb.head) or (verb.head.dep_ == "appos" and _is_group(verb.head.head)):
+                return None  # "allies (those that do not spend at least 2% of GDP)": no one country's
             continue  # "the targets that NATO has set for it while spending 2.1%": NATO describes the targets
         if n > 0 and verbs[n - 1].dep_ == "pcomp" and verbs[n - 1].head.head == verb:
             # "accused Germany of spending 1%", "praised Poland for spending 4%": the object does it

@@ -114,6 +114,12 @@ CASES = [
         "€17.7bn",
         ("DEU", 2023, None),
     ),
+    # a relative clause on a group is the group's, not the speaker's country's
+    (
+        "Mr Trump says he will not defend allies that do not spend at least 2% of GDP on defence.",
+        "2% of GDP",
+        (None, None, None),
+    ),
     # a "with" phrase shares the opening date of the clause it hangs on; a plain participle does not
     ("This year it will be nearer 2.3%, with military spending hitting £52bn.", "£52bn", (None, 2023, None)),
     (
