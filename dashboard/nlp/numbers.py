@@ -696,6 +696,8 @@ def _country(
     inside = [c for s, e, c in [*mentions, *recipients] if i <= s < k]
     if inside:
         return inside[0]
+    if _compared_elsewhere(doc, i, k, code_at):
+        return None  # "Brazil spends 78% ... compared with less than 50% in the West"
     if _counts_members(doc, i, k):
         return None  # "30 allies", "23 of the 28 member nations", "the number of allies to 31"
     if _alliance_target_of(doc, i) or any(_group_aggregate(t) for t in list(doc[i].ancestors)[:3]):
@@ -1351,6 +1353,24 @@ def _compared_year(
         if head.pos_ in {"VERB", "AUX"}:
             return False
     return False
+
+
+def _compared_elsewhere(doc: Doc, i: int, k: int, code_at: dict[int, str]) -> bool:
+    """A figure something is compared with ("compared with", "versus": number_compared_year_phrases.txt)
+    that a place which is no country follows ("compared with less than 50% in the West")."""
+    words = [t.lower_ for t in doc[max(0, i - 4) : i]]
+    phrases = [p for p in _compared_phrases() if p != ("than",)]  # "more than 2%" is a qualifier
+    if not any(words[n : n + len(p)] == list(p) for p in phrases for n in range(len(words) - len(p) + 1)):
+        return False
+    if k >= len(doc) or doc[k].lower_ not in {"in", "among", "across"}:
+        return False
+    place = next((c for c in doc[k].children if c.dep_ == "pobj"), None)
+    return (
+        place is not None
+        and place.i not in code_at
+        and place.ent_type_ not in {"DATE", "GPE"}
+        and not place.like_num
+    )
 
 
 @cache

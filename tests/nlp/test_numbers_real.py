@@ -114,6 +114,14 @@ CASES = [
         "€17.7bn",
         ("DEU", 2023, None),
     ),
+    # a figure compared with is the place's that follows it, none when that is no country
+    (
+        "Brazil spends 78% of its budget on people compared with less than 50% in the West.",
+        "50%",
+        (None, 2023, None),
+    ),
+    ("Britain spends 2.3% of GDP on defence, compared with 1.5% in Germany.", "1.5%", ("DEU", 2023, None)),
+    ("Germany will invest more than 2% of its GDP in defence.", "2% of its GDP", ("DEU", None, None)),
     # a relative clause on a group is the group's, not the speaker's country's
     (
         "Mr Trump says he will not defend allies that do not spend at least 2% of GDP on defence.",
