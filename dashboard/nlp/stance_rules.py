@@ -3211,6 +3211,31 @@ def together_with(verb: Token, subject: Token) -> list[Span] | None:
 
 
 @rule(
+    "under_leader",
+    "the leader a country acts 'under' does the act too: 'Under President Joe Biden, America sent weapons'",
+    fires={
+        "Under President Joe Biden, the United States has sent Ukraine weapons worth $48bn.": [
+            "United States military_aid_to_ukraine support",
+            "Joe Biden military_aid_to_ukraine support",
+        ],
+    },
+    spares={
+        "Under pressure from Congress, the United States has sent Ukraine weapons worth $48bn.": [
+            "United States military_aid_to_ukraine support"
+        ],
+    },
+)
+def under_leader(verb: Token) -> list[Span] | None:
+    """A named person in an "under" phrase on the act's verb."""
+    out = []
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "under"):
+        named = next((c for c in prep.children if c.dep_ == "pobj" and c.ent_type_ == "PERSON"), None)
+        if named is not None:
+            out.append(verb.doc[next(t for t in named.subtree if t.ent_type_ == "PERSON").i : named.i + 1])
+    return out or None
+
+
+@rule(
     "more_agents",
     "each agent of a passive is an actor: 'held up first by Türkiye ... and then by Hungary'",
     fires={

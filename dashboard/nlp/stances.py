@@ -282,6 +282,7 @@ def _plain_holders(art: Article, mention: Mention, target: Target) -> list[tuple
     holders = [(part, split) for part in parts]
     holders += [(part, "together_with") for part in rules.together_with(verb, subj.root) or []]
     holders += [(part, "more_agents") for part in rules.more_agents(verb) or []]
+    holders += [(part, "under_leader") for part in rules.under_leader(verb) or []]
     actors = []
     for part, how in holders:
         found = art.speakers.resolve(part)
