@@ -21,6 +21,7 @@ _URL = re.compile(r"(?:https?://|www\.)[^\s<>\"“”]+[^\s<>\"“”.,;:!?)\]�
 # A related-story run: a person's full name glued to headlines, up to "MORE" before a party-state tag
 _MORE = re.compile(r"\bMORE(?= \((?:[RDI]-)?[A-Z][A-Za-z. ]{1,14}\))")
 _GLUED = re.compile(r"([A-Z][a-z]{2,})(?=[A-Z0-9‘'\"“])")
+_WORD = re.compile(r"\b([A-Z][a-z]{2,})\b")
 _RUN_CHARS = 600
 
 
@@ -50,7 +51,24 @@ def _related_runs(text: str) -> list[tuple[int, int]]:
             if first >= 0 and glued.start() - first <= 80:
                 spans.append((first + len(glued.group(1)), more.end()))
                 break
+        else:
+            repeated = _repeated_name_end(text, start, more.start())
+            if repeated is not None:
+                spans.append((repeated, more.end()))
     return spans
+
+
+def _repeated_name_end(text: str, start: int, end: int) -> int | None:
+    """Where a name ends whose word comes back, with a space, in its full form just after it and then runs
+    into a headline ("Speaker Paul Ryan Paul Davis Ryan Retirees should say ... MORE"): the end of the last
+    such word's first mention."""
+    found = None
+    for word in _WORD.finditer(text, start, end):
+        again = text.find(" " + word.group(1) + " ", word.end(), min(word.end() + 30, end))
+        after = again + len(word.group(1)) + 2
+        if again >= 0 and after < end and text[after].isupper():
+            found = word.end()
+    return found
 
 
 def mask_web_leftovers(text: str) -> str:

@@ -87,6 +87,18 @@ def test_related_story_runs_glued_into_a_name_are_blanked() -> None:
     )
 
 
+def test_related_story_runs_after_a_spaced_full_name_are_blanked() -> None:
+    text = (
+        "Speaker Jon Rowe Jonathan Peter Rowe Voters weigh the bridge plan Storm closes schools "
+        "MORE (R-Wis.) warned that Russia remains hostile. Rowe said Rowe Street would stay open."
+    )
+    masked = mask_web_leftovers(text)
+    assert len(masked) == len(text)
+    assert " ".join(masked.split()) == (
+        "Speaker Jon Rowe (R-Wis.) warned that Russia remains hostile. Rowe said Rowe Street would stay open."
+    )
+
+
 def test_prose_about_newsletters_and_links_in_brackets_is_left_alone() -> None:
     text = (
         "The editor of a defence newsletter said allies would subscribe to the plan [in principle].\n"
