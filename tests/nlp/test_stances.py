@@ -1458,8 +1458,11 @@ def test_a_proposal_noun_with_its_own_that_clause_is_no_anaphor(nlp, gaz, text, 
 @pytest.mark.parametrize(
     "text, expected",
     [
-        # a verb that names its object something is no phrasal "call on"
-        ("Viktor Orban calls NATO a war machine on the issue of Ukraine.", set()),
+        # a verb that names its object something is no phrasal "call on" (support): what it names it counts
+        (
+            "Viktor Orban calls NATO a war machine on the issue of Ukraine.",
+            {("Viktor Orbán", "nato_alliance", "oppose")},
+        ),
         (
             "Jens Stoltenberg called on allies to raise defence spending.",
             {("Jens Stoltenberg", "defence_spending_increase", "support")},
