@@ -1261,6 +1261,9 @@ def subject_acts(tok: Token, root: Token, verb: Token, target: Target, lex: Stan
         "Mike Johnson suggested that the package of military aid for Ukraine would go nowhere.": [
             "Mike Johnson military_aid_to_ukraine oppose"
         ],
+        "Rex Tillerson said our security commitments to European allies are ironclad.": [
+            "Rex Tillerson nato_alliance support"
+        ],
     },
     spares={
         "Merkel said Germany raised its defence spending.": [
