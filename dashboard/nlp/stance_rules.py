@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import re
 from bisect import bisect_right
-from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
@@ -164,6 +164,27 @@ class Article:
 
 
 # -- mention rules: what a sentence takes a stance on ------------------------------------------------------
+class _WordIndex:
+    """The tokens of a doc whose lower-case form or lemma is in a word list, from one pass over the doc."""
+
+    def __init__(self, doc: Doc) -> None:
+        self._strings = doc.vocab.strings
+        self._attrs = doc.to_array([LOWER, LEMMA, POS])
+
+    def lower(self, words: Iterable[str]) -> list[int]:
+        return self._find(0, words)
+
+    def lemma(self, words: Iterable[str], pos: int | None = None) -> list[int]:
+        return self._find(1, words, pos)
+
+    def _find(self, column: int, words: Iterable[str], pos: int | None = None) -> list[int]:
+        wanted = numpy.array([self._strings[w] for w in words], dtype="uint64")
+        found = numpy.isin(self._attrs[:, column], wanted)
+        if pos is not None:
+            found &= self._attrs[:, 2] == pos
+        return numpy.flatnonzero(found).tolist()
+
+
 def find_mentions(
     art: Article,
     hits: list[tuple[str, int, int]],
@@ -187,10 +208,12 @@ def find_mentions(
             mention = contrary_phrase(key.removesuffix(CONTRARY), root)
         else:
             mention = Mention(key, 1.0, root)
-        target = art.targets[mention.target] if mention is not None else None
-        if mention is None or modifier_of_other_noun(root, lex, target) or civil_aid(root):
+        if mention is None:
             continue
-        if art.targets[mention.target].recipients and invader_forces(root):
+        target = art.targets[mention.target]
+        if modifier_of_other_noun(root, lex, target) or civil_aid(root):
+            continue
+        if target.recipients and invader_forces(root):
             continue
         if adjunct_of_mention(root, mention.target, spans):
             continue
@@ -199,31 +222,25 @@ def find_mentions(
         by_sent.setdefault(bisect_right(starts, start) - 1, []).append(mention.target)
     in_statement = Cover(piece for p in pieces for piece in p)
     out += [act for m in list(out) for act in relative_act(m, in_statement) or []]
-    strings = doc.vocab.strings
+    words = _WordIndex(doc)
     if "dialogue_with_russia" in art.targets:
-        leaders = numpy.array([strings[w] for w in word_list("stance_russian_leadership")], dtype="uint64")
-        for i in numpy.flatnonzero(numpy.isin(doc.to_array([LOWER]), leaders)).tolist():
+        for i in words.lower(word_list("stance_russian_leadership")):
             out += contact_with_russia(doc[i], covered) or contact_noun_with_russia(doc[i], covered) or []
             out += reciprocal_contact(doc[i], covered) or []
     if "defence_spending_increase" in art.targets:
-        outlays = numpy.array([strings[w] for w in word_list("stance_outlay_verbs")], dtype="uint64")
-        for i in numpy.flatnonzero(numpy.isin(doc.to_array([LEMMA]), outlays)).tolist():
+        for i in words.lemma(word_list("stance_outlay_verbs")):
             out += outlay_on_defence(doc[i], covered) or []
     if "european_defence_cooperation" in art.targets:
         joint = word_set("stance_joint_acts")
-        words = [w for entry in joint for w in entry.split()] + list(word_set("stance_companion_words"))
-        wanted = numpy.array([strings[w] for w in words], dtype="uint64")
+        companions = word_set("stance_companion_words")
         verbs = {
-            _nearest_verb(doc[i])
-            for i in numpy.flatnonzero(numpy.isin(doc.to_array([LEMMA]), wanted)).tolist()
+            _nearest_verb(doc[i]) for i in words.lemma([*(w for e in joint for w in e.split()), *companions])
         }
         for verb in sorted(verbs, key=lambda t: t.i):
             if verb.pos_ == "VERB" and verb.i not in covered:
                 out += joint_european_act(art, verb, joint) or []
-    owners = {t for t in own_targets().values() if t in art.targets}
-    if owners:
-        builds = numpy.array([strings[w] for w in word_list("stance_build_verbs")], dtype="uint64")
-        for i in numpy.flatnonzero(numpy.isin(doc.to_array([LEMMA]), builds)).tolist():
+    if any(t in art.targets for t in own_targets().values()):
+        for i in words.lemma(word_list("stance_build_verbs")):
             if doc[i].pos_ == "VERB" and i not in covered:
                 out += own_build(art, doc[i]) or []
     if not by_sent:
@@ -232,20 +249,15 @@ def find_mentions(
     main = max(dict.fromkeys(everywhere), key=everywhere.count)  # the target the article names most
     for tok in reactions:
         out += counter_move(tok, by_sent, starts, main) or []
-    strings = doc.vocab.strings
-    lemmas = doc.to_array([LEMMA, POS])
-    wanted = numpy.array([strings[w] for w in lex.anaphora], dtype="uint64")
-    for i in numpy.flatnonzero(numpy.isin(lemmas[:, 0], wanted) & (lemmas[:, 1] == NOUN)).tolist():
+    for i in words.lemma(lex.anaphora, pos=NOUN):
         named = object_noun_target(doc[i], art.targets, everywhere) or main
         out += proposal_noun(doc[i], covered, in_statement, lex, named) or []
-    for i in numpy.flatnonzero(lemmas[:, 0] == strings["vote"]).tolist():
+    for i in words.lemma(["vote"]):
         out += vote_without_object(doc[i], main) or []
     if "join" in art.targets[main].support:  # an alliance or a club, not a spending level
-        membership = numpy.array([strings[w] for w in membership_verbs()], dtype="uint64")
-        for i in numpy.flatnonzero(numpy.isin(lemmas[:, 0], membership)).tolist():
+        for i in words.lemma(membership_verbs()):
             out += objectless_join(doc[i], covered, main) or []
-    pronouns = numpy.array([strings[w] for w in word_list("stance_event_pronouns")], dtype="uint64")
-    for i in numpy.flatnonzero(numpy.isin(doc.to_array([LOWER]), pronouns)).tolist():
+    for i in words.lower(word_list("stance_event_pronouns")):
         out += event_pronoun(doc[i], covered, lex, main) or []
     return out + (target_object(art, hits) or [])
 
@@ -2948,11 +2960,8 @@ def possessed_aid(art: Article, mention: Mention, target: Target) -> list[tuple[
     owner = _named_possessor(root)
     if owner is None or any(t.lower_ in target.recipients for t in owner.root.subtree):
         return None
-    own = read_mention(mention, target, art.lex, Scope([(root.left_edge.idx, _end_char(root.right_edge))]))
-    if own.score == 0:
-        return None
-    own.informative, own.holder, own.actor_verb = True, "possessed_aid", None
-    return [(part, own) for part in parts(owner)[0]]
+    own = _own_phrase_reading(art, mention, target, "possessed_aid")
+    return None if own is None else [(part, own) for part in parts(owner)[0]]
 
 
 @rule(
@@ -3015,28 +3024,39 @@ def possessed_rise(art: Article, mention: Mention, target: Target) -> list[tuple
 def possessed_contact(art: Article, mention: Mention, target: Target) -> list[tuple[Span, Reading]] | None:
     """(holder mention, reading) for the possessor, named or a pronoun, of a contact noun (stance_contact_
     nouns.txt) that mentions dialogue with Russia, read within the noun's own phrase."""
-    root = mention.root
-    contact = root.lemma_.lower() in word_set("stance_contact_nouns")
-    if mention.target != "dialogue_with_russia" or not contact:
+    contact = mention.root.lemma_.lower() in word_set("stance_contact_nouns")
+    owner = _named_possessor(mention.root, pronoun=True) if contact else None
+    if mention.target != "dialogue_with_russia" or owner is None:
         return None
-    owner = next((c for c in root.children if c.dep_ == "poss"), None)
-    if owner is None or owner.pos_ not in {"PROPN", "PRON"} or owner.ent_type_ in {"DATE", "TIME"}:
+    own = _own_phrase_reading(art, mention, target, "possessed_contact")
+    return None if own is None else [(part, own) for part in parts(owner)[0]]
+
+
+def _named_possessor(noun: Token, pronoun: bool = False) -> Span | None:
+    """The named possessor of a noun without its determiner ("Germany's", "the EU's"), not a time; with
+    `pronoun`, a possessive pronoun too ("his")."""
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    kinds = {"PROPN", "PRON"} if pronoun else {"PROPN"}
+    if owner is None or owner.pos_ not in kinds or owner.ent_type_ in {"DATE", "TIME"}:
         return None
+    return _possessor_span(owner)
+
+
+def _possessor_span(owner: Token) -> Span:
+    """A possessor without its determiner ("the EU's" -> "EU")."""
     first = next(t for t in owner.subtree if t.dep_ != "det")
+    return owner.doc[first.i : owner.i + 1]
+
+
+def _own_phrase_reading(art: Article, mention: Mention, target: Target, rule: str) -> Reading | None:
+    """The mention read within its own phrase, for a holder outside it (its possessor), or None when that
+    reading holds no stance."""
+    root = mention.root
     own = read_mention(mention, target, art.lex, Scope([(root.left_edge.idx, _end_char(root.right_edge))]))
     if own.score == 0:
         return None
-    own.informative, own.holder, own.actor_verb = True, "possessed_contact", None
-    return [(part, own) for part in parts(root.doc[first.i : owner.i + 1])[0]]
-
-
-def _named_possessor(noun: Token) -> Span | None:
-    """The named possessor of a noun without its determiner ("Germany's", "the EU's"), not a time."""
-    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
-    if owner is None or owner.pos_ != "PROPN" or owner.ent_type_ in {"DATE", "TIME"}:
-        return None
-    first = next(t for t in owner.subtree if t.dep_ != "det")
-    return noun.doc[first.i : owner.i + 1]
+    own.informative, own.holder, own.actor_verb = True, rule, None
+    return own
 
 
 def _possessed_cue_noun(root: Token, lex: StanceLexicon) -> tuple[Token, Span] | None:
@@ -3046,8 +3066,7 @@ def _possessed_cue_noun(root: Token, lex: StanceLexicon) -> tuple[Token, Span] |
     owner = _noun_owner(head) if head is not None else None
     if head is None or owner is None or owner.pos_ != "PROPN":
         return None
-    first = next(t for t in owner.subtree if t.dep_ != "det")
-    return head, owner.doc[first.i : owner.i + 1]
+    return head, _possessor_span(owner)
 
 
 def _cue_noun_above(root: Token, lex: StanceLexicon) -> Token | None:
@@ -3407,8 +3426,7 @@ def _possessed_act(root: Token, lex: StanceLexicon) -> tuple[Token, Span, Token]
                 (c for c in head.children if c.dep_ == "poss" and c.ent_type_ not in {"DATE", "TIME"}), None
             )
             if owner is not None and owner.pos_ in {"PROPN", "NOUN"}:
-                first = next(t for t in owner.subtree if t.dep_ != "det")
-                return head, owner.doc[first.i : owner.i + 1], tok
+                return head, _possessor_span(owner), tok
             if owner is not None and owner.pos_ == "PRON" and head.dep_ == "dobj":
                 subj = _subject(head.head)
                 return (head, subj, tok) if subj is not None and subj.root.pos_ != "PRON" else None
