@@ -504,6 +504,9 @@ def object_noun_target(tok: Token, targets: Mapping[str, Target], named: Sequenc
         "Germany raised defence spending. Anna Berg says the idea that France would follow is naive.": [
             "Germany defence_spending_increase support"
         ],
+        "Germany raised defence spending. Anna Berg says the idea of a smaller army is naive.": [
+            "Germany defence_spending_increase support"
+        ],
     },
     spares={
         "Germany raised defence spending. France welcomed the call.": [
@@ -514,14 +517,20 @@ def object_noun_target(tok: Token, targets: Mapping[str, Target], named: Sequenc
 )
 def specific_noun(tok: Token) -> bool:
     """A noun modified by another noun ("nuclear weapons program"), with a "for" or "towards" complement of
-    its own ("call for peace", "steps towards Moscow") or a "that" clause that says what it is ("the idea
-    that Britain would share ...") names its own content, not the target the article is about."""
+    its own ("call for peace", "steps towards Moscow"), an "of" with a common noun ("the idea of a smaller
+    force"), or a "that" clause that says what it is ("the idea that Britain would share ...") names its own
+    content, not the target the article is about."""
     return any(
         (c.dep_ == "compound" and c.pos_ in {"NOUN", "PROPN"})
         or (
             c.dep_ == "prep"
             and c.lower_ in {"for", "towards", "toward"}
             and any(_content(g) for g in c.children)
+        )
+        or (
+            c.dep_ == "prep"
+            and c.lower_ == "of"
+            and any(_content(g) and g.pos_ == "NOUN" for g in c.children)
         )
         or (c.dep_ in {"acl", "ccomp"} and c.i > tok.i and any(m.lower_ == "that" for m in c.children))
         for c in tok.children
