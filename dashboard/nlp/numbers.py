@@ -779,6 +779,9 @@ def _country(
             if subj.lemma_.lower() in word_set("number_home_nouns"):
                 # "Lithuanian officials said that the country planned ...": the country named before it
                 named = [c for s, e, c in mentions if e <= subj.i]
+                # "Britain is ahead of France and Germany, and unlike them it has ...": the subject before
+                subjects = [c for s, e, c in mentions if e <= subj.i and doc[s:e].root.dep_ == "nsubj"]
+                named = subjects[-1:] if subj.lower_ == "it" and subjects else named
                 if named or previous or home:
                     return named[-1] if named else previous or home
     if k < len(doc) and doc[k].lemma_.lower() in word_set("number_target_nouns"):

@@ -165,6 +165,11 @@ CASES = [
         [("6% of GDP", 6, "percent_of_gdp", None, None, "LTU", 2026, "target", None)],
     ),
     (
+        # "it" is the sentence's subject, not the last country named before it
+        "Norway spends more than Denmark and Sweden, and unlike them it never fell below 2% of its GDP.",
+        [("2% of its GDP", 2, "percent_of_gdp", None, "less than", "NOR", 2025, "reported", None)],
+    ),
+    (
         "Trump urged allies to meet the 2% guideline now instead of by 2024.",
         [("2%", 2, "percent_of_gdp", None, None, None, None, "target", None)],
     ),
