@@ -678,7 +678,8 @@ def _country(
     previous: str | None = None,
 ) -> str | None:
     """The country a figure is about, in order: one named inside it ("Germany's GDP"); one the figure hangs
-    on ("Estonia at 3.43%"); the subject of its clause (a country, or a person's country: "Mr Starmer said
+    on ("Estonia at 3.43%"); the buyer a deal's sum supplies ("a £1.9bn contract to supply missiles to
+    Poland"); the subject of its clause (a country, or a person's country: "Mr Starmer said
     ... £13.4bn"); the nearest one named before it in the sentence; one named just after it; and for "the
     government" / "the country" / "its", the article's home country; in a sentence naming no country, the
     home country, else the one the sentence before in the same paragraph is about."""
@@ -696,6 +697,9 @@ def _country(
     inside = [c for s, e, c in [*mentions, *recipients] if i <= s < k]
     if inside:
         return inside[0]
+    buyers = _buyers(doc, k, code_at)
+    if buyers:  # "a £1.9bn contract to supply air-defence systems to Poland"; "... the Germans and Dutch"
+        return buyers[0] if len(set(buyers)) == 1 else None
     if _compared_elsewhere(doc, i, k, code_at):
         return None  # "Brazil spends 78% ... compared with less than 50% in the West"
     if _counts_members(doc, i, k):
@@ -810,6 +814,26 @@ def _country(
     if previous and not mentions and not recipients and not alliance and not _opens_paragraph(sent):
         return previous  # "Sweden is expanding its navy. The plan calls for 12 corvettes.": same paragraph
     return None
+
+
+def _buyers(doc: Doc, k: int, code_at: dict[int, str]) -> list[str]:
+    """The countries a deal's sum buys for, when "to" and a verb of supplying follow the sum's phrase: the
+    country supplied "to" or "for" ("a £1.9bn contract to supply air-defence systems to Poland"), or the
+    ones supplied "with" something ("a deal worth A$90bn ($60bn) to supply Australia with submarines")."""
+    bracket = False  # the same sum in another currency: "A$90bn ($60bn) to supply ..."
+    for t in doc[k : k + 10]:
+        bracket = (bracket or t.text == "(") and t.text != ")"
+        if bracket or t.text == ")":
+            continue
+        if t.is_sent_start or _is_core(t) or (t.pos_ == "VERB" and doc[t.i - 1].lower_ != "to"):
+            return []  # another figure's phrase ("worth up to €4bn and a €1.9bn contract to ..."), a clause
+        if t.pos_ == "VERB" and t.lemma_.lower() in word_set("number_supply_verbs"):
+            to = [g for c in t.children if c.dep_ == "prep" and c.lower_ in {"to", "for"} for g in c.children]
+            objects = [c for c in t.children if c.dep_ in {"dobj", "dative", "conj"}]
+            if any(c.dep_ == "prep" and c.lower_ == "with" for c in t.subtree):
+                to += objects
+            return [code_at[g.i] for g in to for g in [g, *g.conjuncts] if g.i in code_at]
+    return []
 
 
 def _names_body(sent_ents: list[Span], gaz: Gazetteer, when: date | None) -> bool:

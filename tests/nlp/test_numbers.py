@@ -169,6 +169,22 @@ CASES = [
         "Norway spends more than Denmark and Sweden, and unlike them it never fell below 2% of its GDP.",
         [("2% of its GDP", 2, "percent_of_gdp", None, "less than", "NOR", 2025, "reported", None)],
     ),
+    # a deal's sum is what its buyer pays, not the seller's
+    (
+        "A Swedish firm signed a $2bn contract to supply radars to Finland.",
+        [("$2bn", 2e9, "money", "USD", None, "FIN", 2025, "reported", None)],
+    ),
+    (
+        "Italy lost a deal worth €5bn (£4.3bn) to supply Greece with frigates.",
+        [
+            ("€5bn", 5e9, "money", "EUR", None, "GRC", 2025, "reported", None),
+            ("£4.3bn", 4.3e9, "money", "GBP", None, "GRC", 2025, "reported", None),
+        ],
+    ),
+    (
+        "A German firm won a €1bn contract to supply the Danes and Norwegians with trucks.",
+        [("€1bn", 1e9, "money", "EUR", None, None, 2025, "reported", None)],
+    ),
     (
         "Trump urged allies to meet the 2% guideline now instead of by 2024.",
         [("2%", 2, "percent_of_gdp", None, None, None, None, "target", None)],
