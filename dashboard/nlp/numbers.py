@@ -861,12 +861,16 @@ def _named_example(noun: Token, code_at: dict[int, str]) -> str | None:
 
 
 def _several(tok: Token, code_at: dict[int, str]) -> bool:
-    """A country named in a list of countries ("Germany, the Netherlands and Spain ordered ..."): the
-    figure is theirs together, no one country's."""
+    """A country named in a list of countries or places ("Germany, the Netherlands and Spain ordered ...",
+    "America and Europe should produce 2m shells"): the figure is theirs together, no one country's."""
     root = tok
     while root.dep_ == "conj" and root.head.i != root.i:
         root = root.head
-    listed = {code_at[t.i] for t in [root, *root.conjuncts] if t.i in code_at}
+    listed = {
+        code_at.get(t.i, t.lower_)
+        for t in [root, *root.conjuncts]
+        if t.i in code_at or t.ent_type_ in {"GPE", "LOC", "NORP"}
+    }
     return len(listed) > 1
 
 

@@ -169,6 +169,10 @@ CASES = [
         "Norway spends more than Denmark and Sweden, and unlike them it never fell below 2% of its GDP.",
         [("2% of its GDP", 2, "percent_of_gdp", None, "less than", "NOR", 2025, "reported", None)],
     ),
+    (
+        "Together, Canada and Europe will build 300 drones next year.",  # a country and a region: no one's
+        [("300", 300, "count", None, None, None, 2026, "other", None)],
+    ),
     # a deal's sum is what its buyer pays, not the seller's
     (
         "A Swedish firm signed a $2bn contract to supply radars to Finland.",
