@@ -782,12 +782,14 @@ def _country(
                 return actor.country
             if subj.lemma_.lower() in word_set("number_home_nouns"):
                 # "Lithuanian officials said that the country planned ...": the country named before it
-                named = [c for s, e, c in mentions if e <= subj.i]
+                named = [doc[s:e].root for s, e, c in mentions if e <= subj.i]
                 # "Britain is ahead of France and Germany, and unlike them it has ...": the subject before
-                subjects = [c for s, e, c in mentions if e <= subj.i and doc[s:e].root.dep_ == "nsubj"]
+                subjects = [t for t in named if t.dep_ == "nsubj"]
                 named = subjects[-1:] if subj.lower_ == "it" and subjects else named
+                if named and _several(named[-1], code_at):
+                    return None  # "Involving 90,000 personnel of 31 NATO allies plus Sweden, it ..."
                 if named or previous or home:
-                    return named[-1] if named else previous or home
+                    return code_at[named[-1].i] if named else previous or home
     if k < len(doc) and doc[k].lemma_.lower() in word_set("number_target_nouns"):
         return None  # "the 2% guideline" names the alliance's goal, unless a country's clause claims it
     before = [(s, e, c) for s, e, c in mentions if e <= i]
@@ -869,7 +871,7 @@ def _several(tok: Token, code_at: dict[int, str]) -> bool:
     listed = {
         code_at.get(t.i, t.lower_)
         for t in [root, *root.conjuncts]
-        if t.i in code_at or t.ent_type_ in {"GPE", "LOC", "NORP"}
+        if t.i in code_at or t.ent_type_ in {"GPE", "LOC", "NORP"} or _is_group(t)
     }
     return len(listed) > 1
 

@@ -173,6 +173,23 @@ CASES = [
         "Together, Canada and Europe will build 300 drones next year.",  # a country and a region: no one's
         [("300", 300, "count", None, None, None, 2026, "other", None)],
     ),
+    (
+        "Drawing some 5,000 troops from the armies of 20 NATO allies plus Finland, it is the largest drill.",
+        [
+            (
+                "5,000",
+                5000,
+                "count",
+                None,
+                "about",
+                None,
+                2025,
+                "other",
+                None,
+            ),  # allies and Finland: no one's
+            ("20", 20, "count", None, None, None, 2025, "other", None),
+        ],
+    ),
     # a deal's sum is what its buyer pays, not the seller's
     (
         "A Swedish firm signed a $2bn contract to supply radars to Finland.",
