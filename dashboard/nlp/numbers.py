@@ -1642,6 +1642,9 @@ def _kind(doc: Doc, i: int, k: int, unit: str, sent: Span) -> str:
         ):
             return "target"  # "the 2% of GDP that NATO recommends as a guideline"
     verbs = [a for a in doc[i].ancestors if a.pos_ in {"VERB", "AUX"} and sent.start <= a.i < sent.end][:3]
+    relative = next((n for n, v in enumerate(verbs) if v.dep_ == "relcl"), None)
+    if relative is not None:  # "wouldn't tolerate countries that are only spending 1%": the clause's own
+        verbs = verbs[: relative + 1]
     if any(c.lower_ in word_set("number_hypothesis_words") for v in verbs for c in v.children):
         return "other"  # "if member states raised spending by 1.5% of GDP": a hypothesis
     if unit == "percent_of_gdp" and _qualifier(doc, i) == "at least" and doc[i].text in _guideline_values():

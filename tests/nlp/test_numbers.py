@@ -190,6 +190,11 @@ CASES = [
             ("20", 20, "count", None, None, None, 2025, "other", None),
         ],
     ),
+    (
+        # the relative clause's level, not a commitment of the verb above it
+        "Ms Berg said Norway would not tolerate allies like Belgium that spend about 1.3% of their GDP.",
+        [("1.3% of their GDP", 1.3, "percent_of_gdp", None, "about", "BEL", 2025, "reported", None)],
+    ),
     # a deal's sum is what its buyer pays, not the seller's
     (
         "A Swedish firm signed a $2bn contract to supply radars to Finland.",
