@@ -1639,6 +1639,7 @@ def _kind(doc: Doc, i: int, k: int, unit: str, sent: Span) -> str:
             and not any(x.lower_ in word_set("number_comparison_words") for x in after[:m])
             and not any(a.lower_ in word_set("number_source_words") for a in t.ancestors)
             and not _side_clause(t, doc[i])
+            and not any(c.tag_ == "JJS" for c in t.children)  # "8.5%, its lowest level in 10 years"
         ):
             return "target"  # "the 2% of GDP that NATO recommends as a guideline"
     verbs = [a for a in doc[i].ancestors if a.pos_ in {"VERB", "AUX"} and sent.start <= a.i < sent.end][:3]

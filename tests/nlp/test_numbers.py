@@ -195,6 +195,10 @@ CASES = [
         "Ms Berg said Norway would not tolerate allies like Belgium that spend about 1.3% of their GDP.",
         [("1.3% of their GDP", 1.3, "percent_of_gdp", None, "about", "BEL", 2025, "reported", None)],
     ),
+    (
+        "Spain has a jobless rate of 11%, its lowest level in 15 years.",  # a level described, not a goal
+        [("11%", 11, "percent", None, None, "ESP", 2025, "other", None)],
+    ),
     # a deal's sum is what its buyer pays, not the seller's
     (
         "A Swedish firm signed a $2bn contract to supply radars to Finland.",
