@@ -1576,6 +1576,9 @@ ACT_MENTIONS = frozenset(
     fires={
         "France will support Ukraine.": ["France military_aid_to_ukraine support"],
         "Viktor Orbán met Putin in Budapest.": ["Viktor Orbán dialogue_with_russia support"],
+        "Critics point to Lars Holm, who has courted Moscow for years.": [
+            "Lars Holm dialogue_with_russia support"
+        ],
     },
     spares={
         "Supporting Ukraine is costly.": [],
@@ -1588,11 +1591,15 @@ def verb_mention(r: Reading, mention: Mention, target: Target, lex: StanceLexico
     verb = mention.root
     if mention.rule not in ACT_MENTIONS or verb.pos_ != "VERB":
         return False
-    if not any(c.dep_ == "nsubj" and c.pos_ != "PRON" for c in verb.children):
+    if not any(
+        c.dep_ == "nsubj" and (c.pos_ != "PRON" or (verb.dep_ == "relcl" and c.lower_ in {"who", "which"}))
+        for c in verb.children
+    ):
         return False  # "convincing its members to spend more": the members', not the convincer's
     # the present of a cue ("supports") or of an alliance's build-up ("NATO unveils a plan") is an act
     present = present_giving(verb, target) or stance_cue(verb, lex) is not None or mention.rule == "own_build"
-    if not _acts_on(verb, present):
+    # a relative clause's verb too ("leaders such as Viktor Orbán, who have courted Moscow")
+    if not (_done(verb, present, clause=verb.dep_ == "relcl") and _subject(verb) is not None):
         return False
     r.actor_verb, r.holder, r.directed = verb, mention.rule or "verb_mention", True
     return True
