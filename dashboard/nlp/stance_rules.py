@@ -2919,7 +2919,8 @@ def act_noun(art: Article, mention: Mention, target: Target) -> list[tuple[Span,
             "Emmanuel Macron european_defence_cooperation support"
         ],
         "Pete Hegseth repeated Donald Trump's calls for European allies to raise their defence spending.": [
-            "Donald Trump defence_spending_increase support"
+            "Donald Trump defence_spending_increase support",
+            "Pete Hegseth defence_spending_increase support",
         ],
     },
     spares={
@@ -2929,13 +2930,21 @@ def act_noun(art: Article, mention: Mention, target: Target) -> list[tuple[Span,
 def possessed_cue(art: Article, mention: Mention, target: Target) -> list[tuple[Span, Reading]] | None:
     """(holder mention, reading) for each possessor of the first noun above the mention, within its own
     phrase, that is a general cue or an act noun ("Macron's push for strategic autonomy", "Trump's calls
-    for allies to raise spending": those asked to act are its addressees, not holders)."""
+    for allies to raise spending": those asked to act are its addressees, not holders), and for the subject
+    of a verb that echoes it (stance_echo_verbs.txt: "Hegseth repeated Trump's calls for ...")."""
     found = _possessed_cue_noun(mention.root, art.lex)
     if found is None:
         return None
     noun, possessor = found
     own = _cue_noun_reading(art, mention, target, noun, "possessed_cue")
-    return None if own is None else [(part, own) for part in parts(possessor)[0]]
+    if own is None:
+        return None
+    holders = parts(possessor)[0]
+    verb = noun.head
+    if noun.dep_ == "dobj" and verb.lemma_.lower() in word_set("stance_echo_verbs") and _done(verb):
+        subj = _subject(verb)  # "Pete Hegseth reiterated Trump's calls for ...": his too
+        holders += parts(subj)[0] if subj is not None else []
+    return [(part, own) for part in holders]
 
 
 def _cue_noun_reading(

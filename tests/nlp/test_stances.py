@@ -1417,9 +1417,16 @@ def test_laggards_forecasts_and_backing_away(nlp, gaz, text, expected):
             "Emmanuel Macron's call for a European army angered Washington.",
             {("Emmanuel Macron", "european_defence_cooperation", "support")},
         ),
-        # those asked in the call are its addressees, not its holders
+        # those asked in the call are its addressees, not its holders; who repeats it holds it too
         (
             "Pete Hegseth repeated Donald Trump's calls for European allies to raise their defence spending.",
+            {
+                ("Donald Trump", "defence_spending_increase", "support"),
+                ("Pete Hegseth", "defence_spending_increase", "support"),
+            },
+        ),
+        (
+            "Pete Hegseth mocked Donald Trump's calls for European allies to raise their defence spending.",
             {("Donald Trump", "defence_spending_increase", "support")},
         ),
         ("The call for a European army angered Washington.", set()),
