@@ -3001,6 +3001,12 @@ def possessed_aid(art: Article, mention: Mention, target: Target) -> list[tuple[
             "Poland defence_spending_increase support",
             "Sweden defence_spending_increase support",
         ],
+        "Norway’s defence budget rose by 10%, Denmark’s by 8%, Sweden’s by 12% and Poland’s by 11%.": [
+            "Denmark defence_spending_increase support",
+            "Norway defence_spending_increase support",
+            "Poland defence_spending_increase support",
+            "Sweden defence_spending_increase support",
+        ],
     },
     spares={
         "Finland's military budget rises every year.": [],
@@ -3024,12 +3030,12 @@ def possessed_rise(art: Article, mention: Mention, target: Target) -> list[tuple
         return None  # a general cue, not a target verb, decided: left to the climb
     own.holder, own.actor_verb = "possessed_rise", None
     # the owners of a gapped list: "Finland's budget rose by 36%, Lithuania's by 27% and Poland's by 11%"
+    # (read from the words: the parse of such a list varies)
+    doc = art.doc
     gapped = [
-        art.doc[c.i : c.i + 1]
-        for c in verb.children
-        if c.i > verb.i
-        and c.pos_ == "PROPN"
-        and any(g.dep_ == "case" and g.tag_ == "POS" for g in c.children)
+        doc[t.i : t.i + 1]
+        for t in doc[verb.i + 1 : verb.sent.end - 2]
+        if t.pos_ == "PROPN" and doc[t.i + 1].lower_ in {"'s", "’s"} and doc[t.i + 2].lower_ in {"by", "to"}
     ]
     return [(part, own) for part in parts(owner)[0] + gapped]
 
