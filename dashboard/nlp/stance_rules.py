@@ -1838,6 +1838,10 @@ def said_to_be(tok: Token) -> bool:
     "a negation on a cue, a verb said of a mention or a statement's cue reverses it: 'did not back'",
     fires={
         "Spain did not back the plan to raise defence spending.": ["Spain defence_spending_increase oppose"],
+        "Italy will not send tanks to Ukraine, nor will Spain send weapons to Ukraine.": [
+            "Italy military_aid_to_ukraine oppose",
+            "Spain military_aid_to_ukraine oppose",
+        ],
     },
     spares={
         "The Kremlin said it is NATO, not Russia, that is raising tensions.": [
@@ -1846,8 +1850,8 @@ def said_to_be(tok: Token) -> bool:
     },
 )
 def negation(tok: Token, lex: StanceLexicon) -> bool:
-    """A negation word (stance_negations.txt) or "no longer" on `tok`; not "not only ... but also", nor a
-    contrast ("it is NATO, not Russia, that ..." negates Russia)."""
+    """A negation word (stance_negations.txt) or "no longer" on `tok`, or a "nor" that opens its clause;
+    not "not only ... but also", nor a contrast ("it is NATO, not Russia, that ..." negates Russia)."""
     doc = tok.doc
     for child in tok.children:
         low = child.lower_
@@ -1862,6 +1866,19 @@ def negation(tok: Token, lex: StanceLexicon) -> bool:
             return True
         if child.dep_ in {"nsubj", "nsubjpass"} and negative_subject(child, lex):
             return True
+        if (
+            low == "nor"
+            and child.dep_ == "cc"
+            and child.i < tok.i
+            and (child.is_sent_start or doc[child.i - 1].is_punct)
+        ):
+            return True  # "Nor is France likely to join ..."
+    if (
+        tok.pos_ in {"VERB", "AUX"}
+        and tok.dep_ == "conj"
+        and any(c.dep_ == "cc" and c.lower_ == "nor" and tok.head.i < c.i < tok.i for c in tok.head.children)
+    ):
+        return True  # "Italy will not send tanks, nor will Spain send weapons"
     if tok.dep_ in {"acomp", "attr"} and tok.head.lemma_ == "be" and tok.head.i != tok.i:
         return negation(tok.head, lex)  # "is not ready to pay": the copula's negation is its complement's
     return False
