@@ -251,7 +251,7 @@ def find_mentions(
         out += counter_move(tok, by_sent, starts, main) or []
     for i in words.lemma(lex.anaphora, pos=NOUN):
         named = object_noun_target(doc[i], art.targets, everywhere) or main
-        out += proposal_noun(doc[i], covered, in_statement, lex, named) or []
+        out += proposal_noun(doc[i], covered, in_statement, lex, art.targets[named]) or []
     for i in words.lemma(["vote"]):
         out += vote_without_object(doc[i], main) or []
     if "join" in art.targets[main].support:  # an alliance or a club, not a spending level
@@ -451,6 +451,9 @@ def counter_move(tok: Token, by_sent: dict[int, list[str]], starts: list[int], m
             "Germany defence_spending_increase support",
             "France defence_spending_increase support",
         ],
+        "Congress debated aid to Ukraine. That aid was withheld by the White House.": [
+            "White House military_aid_to_ukraine oppose"
+        ],
     },
     spares={
         "Germany raised defence spending. France welcomed the plan for a European army.": [
@@ -460,19 +463,26 @@ def counter_move(tok: Token, by_sent: dict[int, list[str]], starts: list[int], m
     },
 )
 def proposal_noun(
-    tok: Token, covered: set[int], in_statement: Cover, lex: StanceLexicon, main: str
+    tok: Token, covered: set[int], in_statement: Cover, lex: StanceLexicon, main: Target
 ) -> list[Mention]:
     """A proposal noun (stance_anaphora.txt) stands for what the article is about, unless its own phrase
-    names a target ("the proposal for a three-way meeting" is about that meeting)."""
+    names a target ("the proposal for a three-way meeting" is about that meeting); when it is under a cue,
+    judged, definite in a statement, or the subject or object of one of the target's own verbs ("That aid
+    was temporarily withheld")."""
     if tok.i in covered or any(t.i in covered for t in tok.subtree) or specific_noun(tok):
         return []
     judged = tok.dep_ in {"nsubj", "nsubjpass"} and any(
         stance_cue(w, lex) for w in _predicate_words(tok.head, tok)
     )  # "the idea was very insulting"
     said = _is_definite_np(tok) and in_statement.holds(tok.idx)
-    if not (judged or said or _has_cue_above(tok, lex, steps=3)):
+    done = (
+        tok.dep_ in {"nsubjpass", "dobj"}
+        and any(c.dep_ == "det" and c.lower_ in {"the", "that", "this"} for c in tok.children)
+        and target_verb(tok.head, main) is not None
+    )  # "That aid was temporarily withheld", "the president decided to withhold the aid"
+    if not (judged or said or done or _has_cue_above(tok, lex, steps=3)):
         return []
-    return [Mention(main, 1.0, tok, "proposal_noun")]
+    return [Mention(main.name, 1.0, tok, "proposal_noun")]
 
 
 @rule(
