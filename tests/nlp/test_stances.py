@@ -585,6 +585,12 @@ def test_becoming_a_member_is_support_and_members_obligations_are_not_a_stance_o
             "support",
         ),
         ("Sweden's bid to join NATO was held up by Hungary.", "Sweden", "nato_alliance", "support"),
+        (
+            "Latvia’s idea of sending more air-defence systems to Ukraine won support.",
+            "Latvia",
+            "military_aid_to_ukraine",
+            "support",
+        ),
         (  # the agent of the act noun, not the day it was taken
             "The speech followed Saturday's decision by Germany to send anti-tank weapons to Ukraine.",
             "Germany",
