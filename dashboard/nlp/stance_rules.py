@@ -40,6 +40,8 @@ BARE_SCORE = 0.5  # a target named in a statement with no cue on its path: mild 
 MIXED = 0.05  # a cue contrasted by one of the other sign ("welcomed ... but warned against ..."): neutral
 CONTRARY = "~"  # suffix of the matcher key for a target's contrary phrases
 PAST_YEARS = 10  # "in 1992" in a 2023 article is background (decades before), not a stance
+EARLIER_WEIGHT = 0.2  # "in 2019" in a 2023 article: an earlier position, outweighed by a present one
+_YEAR_TOKEN = re.compile(r"(19|20)\d\d")
 REACTION = "~reaction"  # matcher key of the counter-move phrases
 _MODIFIER_DEPS = {"poss", "compound", "nmod"}
 _RUNNING_TIME = re.compile(r"(?:\d{1,2}:)?\d{1,2}:\d{2}")
@@ -2585,6 +2587,30 @@ def past_background(sent: Span, when: date | None) -> bool:
         if year and int(tok.text) <= when.year - PAST_YEARS:
             return True
     return False
+
+
+@rule(
+    "earlier_position",
+    "a sentence dated 'in' a year 2-9 years before the article tells an earlier position: a present one wins",
+    fires={
+        "In 2019 Emmanuel Macron said NATO was obsolete.": ["Emmanuel Macron nato_alliance oppose"],
+    },
+    spares={
+        "In 2023 Emmanuel Macron said NATO was obsolete.": ["Emmanuel Macron nato_alliance oppose"],
+    },
+)
+def earlier_position(sent: Span, when: date | None) -> bool:
+    """A sentence with "in <year>" two to PAST_YEARS - 1 years before the article's date: the article's
+    position for an actor is the one it holds now ("Mr Macron, who in 2019 said NATO was experiencing
+    brain death, has shifted his tone ... He has helped to reinforce NATO's eastern flank")."""
+    if when is None:
+        return False
+    years = [
+        int(t.text)
+        for t in sent
+        if t.dep_ == "pobj" and t.head.lower_ == "in" and _YEAR_TOKEN.fullmatch(t.text)
+    ]
+    return any(when.year - PAST_YEARS < y <= when.year - 2 for y in years)
 
 
 @rule(

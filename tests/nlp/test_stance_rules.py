@@ -44,7 +44,9 @@ def extract(nlp, gaz, text, disabled=frozenset()):
 
 def outcome(stances):
     """What a stance says, without the rule it cites."""
-    return [(s.actor, s.target, s.polarity, s.score, s.statement, s.evidence_start) for s in stances]
+    return [
+        (s.actor, s.target, s.polarity, s.score, s.confidence, s.statement, s.evidence_start) for s in stances
+    ]
 
 
 @pytest.mark.parametrize(

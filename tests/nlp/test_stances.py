@@ -19,6 +19,7 @@ from dashboard.nlp.stances import (
     load_targets,
     stance_matcher,
 )
+from dashboard.queries.stance_frames import article_positions
 from dashboard.schema import conform
 
 WHEN = date(2024, 1, 1)
@@ -1563,3 +1564,16 @@ def test_others_named_in_a_statement_hold_what_they_do(nlp, gaz, text, expected)
     assert expected <= triples(nlp, gaz, text)
     if len(expected) == 1:
         assert triples(nlp, gaz, text) == expected
+
+
+def test_an_earlier_position_is_outweighed_by_a_present_one(nlp, gaz):
+    """ "in 2019" in a 2024 article dates an earlier position: the article's position is the present one."""
+    text = (
+        "Anna Berg, who in 2019 said that NATO was obsolete, has shifted her tone. "
+        "She has sent Swedish troops to reinforce NATO's eastern flank."
+    )
+    rows = pd.DataFrame([vars(s) for s in stances_of(nlp, gaz, text)[2]]).assign(article_id="a")
+    berg = rows[rows.actor == "Anna Berg"]
+    assert set(berg.polarity) == {"support", "oppose"}
+    positions = article_positions(berg)
+    assert positions.polarity.tolist() == ["support"]
