@@ -1282,7 +1282,7 @@ def _narrative_year(
     tense and the figure's clause too; not for a target, nor a sentence with a date of its own, nor after a
     sentence naming several years."""
     verb = _clause_verb(doc[i])
-    if kind == "target" or when is None or verb is None or verb.tag_ != "VBD" or not _in_past(sent):
+    if kind == "target" or when is None or verb is None or not _past_verb(verb) or not _in_past(sent):
         return None
     if any(e.label_ == "DATE" for e in ents.within(sent.start, sent.end)):
         return None  # a time of its own ("In January, the army released five ..."), with a year or not
@@ -1301,6 +1301,13 @@ def _narrative_year(
             return None  # "In January, ...": the story's time is that date's, whatever year it is
         after = before
     return None
+
+
+def _past_verb(verb: Token) -> bool:
+    """A verb in the past tense: "rose", "was cut", "had risen"."""
+    return verb.tag_ == "VBD" or (
+        verb.tag_ == "VBN" and any(c.dep_ in {"aux", "auxpass"} and c.tag_ == "VBD" for c in verb.children)
+    )
 
 
 def _in_past(sent: Span) -> bool:

@@ -431,6 +431,10 @@ def test_number_claims(nlp, text, expected):
             "Last year Poland spent 3.9% of GDP on defence. It now spends 4.1%.",
             {"3.9% of GDP": 2024, "4.1%": 2025},
         ),
+        (  # a passive or pluperfect in the past too
+            "In 2021 the Commission had proposed €6bn for military mobility. That was later cut to €1.7bn.",
+            {"€6bn": 2021, "€1.7bn": 2021},
+        ),
         (  # another paragraph starts afresh
             "Last year the firm hired 900 engineers.\nA rival hired 400.",
             {"900": 2024, "400": 2025},
