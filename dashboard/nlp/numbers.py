@@ -1279,8 +1279,9 @@ def _narrative_year(
     """The year a paragraph told in the past carries to a figure of a later sentence that names none: "Last
     year military budgets rose by 3.7%. In Europe they increased by 13%." The one year of the nearest
     sentence before it in its paragraph that names any, when every sentence from there on is in the past
-    tense and the figure's clause too; not for a target, nor a sentence with a date of its own, nor after a
-    sentence naming several years."""
+    tense and the figure's clause too, or the sentence right before names one year only of a past act ("a
+    pact unveiled in 2021. This sank a French deal worth A$90bn"); not for a target, nor a sentence with a
+    date of its own, nor after a sentence naming several years."""
     verb = _clause_verb(doc[i])
     if kind == "target" or when is None or verb is None or not _past_verb(verb) or not _in_past(sent):
         return None
@@ -1291,10 +1292,18 @@ def _narrative_year(
         if after.start == 0:
             return None
         before = sents.of(after.start - 1)
-        if "\n" in doc.text[before[-1].idx : after.start_char] or not _in_past(before):
-            return None  # another paragraph, or the story moved to the present
+        if "\n" in doc.text[before[-1].idx : after.start_char]:
+            return None  # another paragraph
         before_ents = ents.within(before.start, before.end)
-        years = {y for _, y in _dates(before, before_ents, when)}
+        dates = _dates(before, before_ents, when)
+        if not _in_past(before):
+            # the story moved to the present, unless its year is of a past act ("AUKUS, a pact unveiled in
+            # 2021. This sank a French deal worth A$90bn")
+            years = {
+                y for s, y in dates if (v := _clause_verb(doc[s])) is not None and v.tag_ in {"VBD", "VBN"}
+            }
+            return years.pop() if len(years) == 1 and after is sent else None
+        years = {y for _, y in dates}
         if years:
             return years.pop() if len(years) == 1 else None
         if any(e.label_ == "DATE" for e in before_ents):

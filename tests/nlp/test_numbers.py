@@ -435,6 +435,10 @@ def test_number_claims(nlp, text, expected):
             "In 2021 the Commission had proposed €6bn for military mobility. That was later cut to €1.7bn.",
             {"€6bn": 2021, "€1.7bn": 2021},
         ),
+        (  # a sentence in the present whose one year is of a past act
+            "Another example is the pact, a deal signed in 2021. This ended a French contract worth €50bn.",
+            {"€50bn": 2021},
+        ),
         (  # another paragraph starts afresh
             "Last year the firm hired 900 engineers.\nA rival hired 400.",
             {"900": 2024, "400": 2025},
