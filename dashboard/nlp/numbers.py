@@ -686,6 +686,8 @@ def _country(
     mentions, recipients = [], []
     casualties = any(t.lower_ in word_set("number_casualty_words") for t in sent)
     for ent in sent_ents:
+        if _negated_name(ent):
+            continue  # "the 28 non-U.S. members": every country but that one
         # a place is whose figure it is only for the dead and wounded there ("200 were killed in Iran")
         if ent.label_ in {"GPE", "NORP", "ORG", "LOC"} and (casualties or not _is_venue(ent)):
             code = gaz.country_code(ent.text) or (
@@ -816,6 +818,14 @@ def _country(
     if previous and not mentions and not recipients and not alliance and not _opens_paragraph(sent):
         return previous  # "Sweden is expanding its navy. The plan calls for 12 corvettes.": same paragraph
     return None
+
+
+def _negated_name(ent: Span) -> bool:
+    """ "non-U.S.", "non-EU": a name with "non" before it."""
+    doc = ent.doc
+    return ent[0].lower_ == "non" or (
+        ent.start >= 2 and doc[ent.start - 2].lower_ == "non" and doc[ent.start - 1].text == "-"
+    )
 
 
 def _buyers(doc: Doc, k: int, code_at: dict[int, str]) -> list[str]:

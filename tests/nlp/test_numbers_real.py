@@ -145,6 +145,8 @@ CASES = [
     ("Costs rose by 62% since the previous report a year earlier.", "62%", (None, 2022, None)),
     ("Inflation hit 5%, the highest in 20 years.", "5%", (None, 2023, None)),
     ("The year before that, the navy had $30bn.", "$30bn", (None, 2022, None)),
+    # "non-U.S." names every country but that one
+    ("This year, eight of the 31 non-U.S. allies are meeting the target.", "eight", (None, 2023, None)),
     ("In 2019 it had $30bn, and the year after, $32bn.", "$32bn", (None, 2020, None)),
     # a sum a total comes to, or one already pledged, is of the article's year even when it is planned
     ("The new plan would bring total spending on the navy to $40bn.", "$40bn", (None, 2023, None)),
