@@ -18,6 +18,7 @@ from dashboard.nlp.gazetteer import Actor, Gazetteer
 from dashboard.nlp.lexicons import (
     currencies,
     glued_forms,
+    honorifics,
     nato_guidelines,
     number_cues,
     number_qualifiers,
@@ -895,13 +896,23 @@ def _opens_paragraph(sent: Span) -> bool:
 
 
 def _actor(tok: Token, sent_ents: list[Span], gaz: Gazetteer, when: date | None) -> Actor | None:
-    """The person or body a token names, in the gazetteer at the article's date."""
+    """The person or body a token names, in the gazetteer at the article's date; a surname alone is the
+    person the article named in full before ("Richard Connolly, an expert ... Mr Connolly says"), not
+    another the gazetteer knows by it."""
     ent = next((e for e in sent_ents if e.start <= tok.i < e.end and e.label_ in {"PERSON", "ORG"}), None)
     if ent is not None:
-        return gaz.find_actor(ent.text, when)
+        return gaz.find_actor(_full_name(ent), when)
     if tok.pos_ == "PROPN" and not any(e.start <= tok.i < e.end for e in sent_ents):
         return _unlabelled_actor(tok, gaz, when)
     return None
+
+
+def _full_name(ent: Span) -> str:
+    """A person's name as the article first gave it in full, for a surname alone."""
+    if ent.label_ != "PERSON" or any(t.lower_ not in honorifics() for t in ent[:-1]):
+        return ent.text  # not "Connolly", "Mr Connolly"
+    before = (e for e in ent.doc.ents[: ent.doc.ents.index(ent)] if e.label_ == "PERSON" and len(e) > 1)
+    return next((e.text for e in before if e[-1].text == ent.text), ent.text)
 
 
 def _unlabelled_actor(tok: Token, gaz: Gazetteer, when: date | None) -> Actor | None:
