@@ -908,11 +908,21 @@ def _actor(tok: Token, sent_ents: list[Span], gaz: Gazetteer, when: date | None)
 
 
 def _full_name(ent: Span) -> str:
-    """A person's name as the article first gave it in full, for a surname alone."""
+    """A person's name as the article first gave it in full, for a surname alone ("Connolly", "Mr
+    Connolly")."""
     if ent.label_ != "PERSON" or any(t.lower_ not in honorifics() for t in ent[:-1]):
-        return ent.text  # not "Connolly", "Mr Connolly"
-    before = (e for e in ent.doc.ents[: ent.doc.ents.index(ent)] if e.label_ == "PERSON" and len(e) > 1)
-    return next((e.text for e in before if e[-1].text == ent.text), ent.text)
+        return ent.text
+    doc = ent.doc
+    if "ddd_full_names" not in doc.user_data:  # surname -> (start, full name), one pass per article
+        full: dict[str, list[tuple[int, str]]] = {}
+        for e in doc.ents:
+            if e.label_ == "PERSON" and len(e) > 1 and e[0].lower_ not in honorifics():
+                full.setdefault(e[-1].text, []).append((e.start, e.text))
+        doc.user_data["ddd_full_names"] = full
+    before = [
+        name for start, name in doc.user_data["ddd_full_names"].get(ent[-1].text, []) if start < ent.start
+    ]
+    return before[0] if before else ent.text
 
 
 def _unlabelled_actor(tok: Token, gaz: Gazetteer, when: date | None) -> Actor | None:

@@ -92,6 +92,7 @@ class ArticleSpeakers:
         self._last_resolved: int | None = None
         self._content = (0, 0)  # the words of the statement whose pronoun speaker is being resolved
         self._token_positions: dict[str, list[int]] | None = None  # token text -> indices, built on demand
+        self._by_surname: dict[str, list[str]] | None = None  # surname -> person names in order, on demand
         self.window: tuple[date, date] | None = None
         if when is None:
             self.window = self._infer_window()
@@ -207,11 +208,12 @@ class ArticleSpeakers:
         """The full name, a given name and the surname, by which the article first names someone whose
         surname the gazetteer knows for another ("Laura Scholz, an analyst ... Ms Scholz says": not Olaf
         Scholz), when it names no one else by that surname in full."""
-        names = [
-            n
-            for e in self.ents
-            if e.label_ == "PERSON" and (n := _clean_name(e.text)).split()[-1:] == [surname]
-        ]
+        if self._by_surname is None:  # one pass over the article, not one per surname
+            self._by_surname = {}
+            for e in self.ents:
+                if e.label_ == "PERSON" and (n := _clean_name(e.text)):
+                    self._by_surname.setdefault(n.split()[-1], []).append(n)
+        names = self._by_surname.get(surname, [])
         full = {n for n in names if n != surname}
         first = names[0] if names else ""
         if len(first.split()) != 2 or full != {first} or self._find_actor(first) is not None:
