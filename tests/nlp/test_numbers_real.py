@@ -145,6 +145,13 @@ CASES = [
     ("Costs rose by 62% since the previous report a year earlier.", "62%", (None, 2022, None)),
     ("Inflation hit 5%, the highest in 20 years.", "5%", (None, 2023, None)),
     ("The year before that, the navy had $30bn.", "$30bn", (None, 2022, None)),
+    # the alliance's goal is the country's that one named subject meets it for, not a group's
+    (
+        "Mette Frederiksen raised spending sharply to meet NATO's target of 2% of GDP.",
+        "2% of GDP",
+        ("DNK", None, None),
+    ),
+    ("Only ten allies will meet NATO's target of 2% of GDP.", "2% of GDP", (None, None, None)),
     # "non-U.S." names every country but that one
     ("This year, eight of the 31 non-U.S. allies are meeting the target.", "eight", (None, 2023, None)),
     ("In 2019 it had $30bn, and the year after, $32bn.", "$32bn", (None, 2020, None)),
