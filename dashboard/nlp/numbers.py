@@ -920,10 +920,13 @@ def _opens_paragraph(sent: Span) -> bool:
 def _actor(tok: Token, sent_ents: list[Span], gaz: Gazetteer, when: date | None) -> Actor | None:
     """The person or body a token names, in the gazetteer at the article's date; a surname alone is the
     person the article named in full before ("Richard Connolly, an expert ... Mr Connolly says"), not
-    another the gazetteer knows by it."""
+    another the gazetteer knows by it, unless that one is in office at the date."""
     ent = next((e for e in sent_ents if e.start <= tok.i < e.end and e.label_ in {"PERSON", "ORG"}), None)
     if ent is not None:
-        return gaz.find_actor(_full_name(ent), when)
+        known, name = gaz.find_actor(ent.text, when), _full_name(ent)
+        if name == ent.text or (known is not None and when is not None and known.in_office(when)):
+            return known  # "Hunter Biden ... Mr Biden": the president
+        return gaz.find_actor(name, when)
     if tok.pos_ == "PROPN" and not any(e.start <= tok.i < e.end for e in sent_ents):
         return _unlabelled_actor(tok, gaz, when)
     return None

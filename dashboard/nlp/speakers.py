@@ -92,7 +92,6 @@ class ArticleSpeakers:
         self._last_resolved: int | None = None
         self._content = (0, 0)  # the words of the statement whose pronoun speaker is being resolved
         self._token_positions: dict[str, list[int]] | None = None  # token text -> indices, built on demand
-        self._by_surname: dict[str, list[str]] | None = None  # surname -> person names in order, on demand
         self.window: tuple[date, date] | None = None
         if when is None:
             self.window = self._infer_window()
@@ -159,7 +158,7 @@ class ArticleSpeakers:
             if (
                 actor is not None
                 and len(name.split()) == 1
-                and (not (self.when and actor.in_office(self.when)) or self._other_full_name(name))
+                and not (self.when and actor.in_office(self.when))
             ):
                 actor = None  # a surname alone counts only for someone in office then: not "Mr Connolly"
             return (actor is None or actor.type != "person", -len(name.split()))
@@ -168,9 +167,7 @@ class ArticleSpeakers:
             name = _clean_name(ent.text)
             if not name or not any(ch.isupper() for ch in name):
                 continue
-            if len(name.split()) == 1 and self._other_full_name(name):
-                name = self._other_full_name(name)  # "Laura Scholz, an analyst ... Ms Scholz says"
-            elif len(name.split()) == 1 and self._find_actor(name) is None:
+            if len(name.split()) == 1 and self._find_actor(name) is None:
                 name = self._first_name_before(name) or name
             person = self._person_for(name)
             if person is None:
@@ -203,22 +200,6 @@ class ArticleSpeakers:
                 if sp.type != "unknown":
                     self.group_mentions.append((ent.start_char, sp))
         self.group_offsets = [offset for offset, _ in self.group_mentions]  # ascending, as the entities
-
-    def _other_full_name(self, surname: str) -> str | None:
-        """The full name, a given name and the surname, by which the article first names someone whose
-        surname the gazetteer knows for another ("Laura Scholz, an analyst ... Ms Scholz says": not Olaf
-        Scholz), when it names no one else by that surname in full."""
-        if self._by_surname is None:  # one pass over the article, not one per surname
-            self._by_surname = {}
-            for e in self.ents:
-                if e.label_ == "PERSON" and (n := _clean_name(e.text)):
-                    self._by_surname.setdefault(n.split()[-1], []).append(n)
-        names = self._by_surname.get(surname, [])
-        full = {n for n in names if n != surname}
-        first = names[0] if names else ""
-        if len(first.split()) != 2 or full != {first} or self._find_actor(first) is not None:
-            return None
-        return first
 
     def _first_name_before(self, surname: str) -> str | None:
         """The full name where the model labelled only a later bare surname ("Novak" after "Petr Novak"): a

@@ -152,6 +152,12 @@ CASES = [
         ("DNK", None, None),
     ),
     ("Only ten allies will meet NATO's target of 2% of GDP.", "2% of GDP", (None, None, None)),
+    # a surname alone is the person the article named in full, unless the gazetteer's is in office then
+    (
+        "Hunter Biden testified on Monday. On Tuesday Mr Biden approved $60bn for the army.",
+        "$60bn",
+        ("USA", None, None),
+    ),
     # "non-U.S." names every country but that one
     ("This year, eight of the 31 non-U.S. allies are meeting the target.", "eight", (None, 2023, None)),
     ("In 2019 it had $30bn, and the year after, $32bn.", "$32bn", (None, 2020, None)),
