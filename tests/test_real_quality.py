@@ -16,7 +16,8 @@ pytestmark = pytest.mark.skipif(
 # about 0.02; dev re-measured 2026-12-05 when 26 newly annotated articles joined it (36 -> 62 articles), its
 # number floors again after that day's number rules; stance floors raised at the end of the second session;
 # dev number and stance floors raised again at the end of the third (2026-12-05: 0.837 / 0.866, 0.657 / 0.421)
-# and the fourth (0.849 / 0.878, 0.678 / 0.467; test 0.747 / 0.720, 0.438 / 0.355)
+# and the fourth (0.849 / 0.878, 0.678 / 0.467; test 0.747 / 0.720, 0.438 / 0.355), and the fifth (0.885 /
+# 0.892, 0.690 / 0.487; test unchanged but stances 0.432 / 0.345)
 FLOORS = {
     "dev": {
         "statement precision": 0.72,
@@ -24,10 +25,10 @@ FLOORS = {
         "speaker": 0.86,
         "speaker country": 0.82,
         "numbers found": 0.87,
-        "number country": 0.83,
-        "number year": 0.86,
-        "stance precision": 0.65,
-        "stance recall": 0.44,
+        "number country": 0.86,
+        "number year": 0.87,
+        "stance precision": 0.67,
+        "stance recall": 0.46,
     },
     "test": {
         "statement precision": 0.72,
@@ -37,7 +38,7 @@ FLOORS = {
         "numbers found": 0.84,
         "number country": 0.72,
         "number year": 0.70,
-        "stance precision": 0.42,
+        "stance precision": 0.41,
         "stance recall": 0.33,
     },
 }
