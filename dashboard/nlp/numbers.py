@@ -1309,19 +1309,20 @@ def _years_on(sent: Span, dates: list[tuple[int, int]], when: date) -> list[tupl
     "within two years", "in 1989 ... in ten years", "a year earlier", "the year before that"."""
     doc, out = sent.doc, []
     for t in sent:
+        if t.lower_ not in {"year", "years"}:
+            continue
+        named = next((y for i, y in reversed(dates) if i < t.i), None)
+        base = when.year if named is None else named
         if t.lower_ == "year" and t.i > sent.start and doc[t.i - 1].lower_ == "the" and t.i + 2 < sent.end:
             step = {"before": -1, "after": 1}.get(doc[t.i + 1].lower_)
             if step and (doc[t.i + 2].is_punct or doc[t.i + 2].lower_ == "that"):  # "The year before that,"
-                named = next((y for i, y in reversed(dates) if i < t.i), None)
-                out.append((t.i - 1, (when.year if named is None else named) + step))
+                out.append((t.i - 1, base + step))
                 continue
-        if t.lower_ not in {"year", "years"} or t.i - 2 < sent.start:
+        if t.i - 2 < sent.start:
             continue
         n = 1.0 if doc[t.i - 1].lower_ in word_set("number_one_words") else parse_value([doc[t.i - 1].text])
         if n is None or not 1 <= n <= 50 or n != int(n):
             continue
-        named = next((y for i, y in reversed(dates) if i < t.i), None)
-        base = when.year if named is None else named
         ahead = doc[t.i - 2].lower_ == "within" or (doc[t.i - 2].lower_ == "in" and named is not None)
         if ahead and t.lower_ == "years" and not _then_ago(doc, t):
             # "within two years"; "in 1989 ... to 3% in ten years" (not "the highest in 20 years")

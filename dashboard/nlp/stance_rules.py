@@ -41,7 +41,6 @@ MIXED = 0.05  # a cue contrasted by one of the other sign ("welcomed ... but war
 CONTRARY = "~"  # suffix of the matcher key for a target's contrary phrases
 PAST_YEARS = 10  # "in 1992" in a 2023 article is background (decades before), not a stance
 EARLIER_WEIGHT = 0.2  # "in 2019" in a 2023 article: an earlier position, outweighed by a present one
-_YEAR_TOKEN = re.compile(r"(19|20)\d\d")
 REACTION = "~reaction"  # matcher key of the counter-move phrases
 _MODIFIER_DEPS = {"poss", "compound", "nmod"}
 _RUNNING_TIME = re.compile(r"(?:\d{1,2}:)?\d{1,2}:\d{2}")
@@ -2580,13 +2579,16 @@ def video_promo(sent: Span) -> bool:
 )
 def past_background(sent: Span, when: date | None) -> bool:
     """A sentence with "in <year>" at least PAST_YEARS before the article's date (no date: never)."""
-    if when is None:
-        return False
-    for tok in sent:
-        year = tok.dep_ == "pobj" and tok.head.lower_ == "in" and len(tok.text) == 4 and tok.text.isdigit()
-        if year and int(tok.text) <= when.year - PAST_YEARS:
-            return True
-    return False
+    return when is not None and any(y <= when.year - PAST_YEARS for y in _dated_in(sent))
+
+
+def _dated_in(sent: Span) -> list[int]:
+    """The years a sentence dates "in" ("In 1992 George Bush said ...")."""
+    return [
+        int(t.text)
+        for t in sent
+        if t.dep_ == "pobj" and t.head.lower_ == "in" and len(t.text) == 4 and t.text.isdigit()
+    ]
 
 
 @rule(
@@ -2603,14 +2605,7 @@ def earlier_position(sent: Span, when: date | None) -> bool:
     """A sentence with "in <year>" two to PAST_YEARS - 1 years before the article's date: the article's
     position for an actor is the one it holds now ("Mr Macron, who in 2019 said NATO was experiencing
     brain death, has shifted his tone ... He has helped to reinforce NATO's eastern flank")."""
-    if when is None:
-        return False
-    years = [
-        int(t.text)
-        for t in sent
-        if t.dep_ == "pobj" and t.head.lower_ == "in" and _YEAR_TOKEN.fullmatch(t.text)
-    ]
-    return any(when.year - PAST_YEARS < y <= when.year - 2 for y in years)
+    return when is not None and any(when.year - PAST_YEARS < y <= when.year - 2 for y in _dated_in(sent))
 
 
 @rule(
