@@ -133,6 +133,7 @@ class Reading:
     holder: str | None = None  # a rule that chose the holder, when not the speaker or the cue's subject
     directed: bool = False  # a target's own verb gave the mention a direction ("replace the alliance")
     judged: bool = False  # what is said of the mention as a subject decided it ("X would weaken the bond")
+    amount: bool = False  # its amount was judged ("too little"): a complaint about it does not reverse it
 
     def cite(self) -> str:
         """The rule a stance row cites: the one that chose its holder, else the one that set its polarity."""
@@ -1024,6 +1025,7 @@ def read_mention(mention: Mention, target: Target, lex: StanceLexicon, scope: Sc
         elif child.dep_ == "relcl" and (scope is None or child in scope):
             relative_clause(r, root, child, target, lex)
     negated_mention(r, root, lex)
+    amount_judged(r, root, lex)
     membership_verb(r, root, target, lex)
     if addressee(root):
         return r
@@ -1164,6 +1166,61 @@ def negated_mention(r: Reading, root: Token, lex: StanceLexicon) -> bool:
     if negation(root, lex) or (root.dep_ == "attr" and root.head.lemma_ == "be" and negation(root.head, lex)):
         r.score = -r.score
         r.rule = "negated_mention"
+        return True
+    return False
+
+
+@rule(
+    "amount_judged",
+    "a mention whose amount is judged short is a call for more, which blame does not reverse: 'too little'",
+    fires={
+        "Donald Trump criticised Germany for spending too little on defence.": [
+            "Donald Trump defence_spending_increase support"
+        ],
+        "Donald Trump said allies do not spend enough on defence.": [
+            "Donald Trump defence_spending_increase support"
+        ],
+        "Donald Trump said Germany's defence spending is far too low.": [
+            "Donald Trump defence_spending_increase support"
+        ],
+        "Jeremy Corbyn said Britain spends too much on defence.": [
+            "Jeremy Corbyn defence_spending_increase oppose"
+        ],
+    },
+    spares={
+        "Donald Trump criticised Germany for cutting defence spending.": [
+            "Donald Trump defence_spending_increase support"
+        ],
+        "Donald Trump said allies spend enough on defence.": [
+            "Donald Trump defence_spending_increase support"
+        ],
+    },
+)
+def amount_judged(r: Reading, root: Token, lex: StanceLexicon) -> bool:
+    """An amount word (stance_amount_words.csv) on the mention, or on its "be" as a subject, or a negated
+    "enough": the mention reads as a call for more (+1, "low defence spending", "do not spend enough", "is
+    not high enough") or for less (-1, "too much"); a negative cue above it then agrees rather than reverses
+    ("criticised Germany for spending too little" supports an increase)."""
+    if r.score <= 0 and r.rule != "negated_mention":
+        return False  # a contrary phrase or a reading already reversed by its own words
+    be = root.head if root.dep_ in {"nsubj", "nsubjpass"} and root.head.lemma_ == "be" else None
+    words = [c for c in root.children if c.dep_ in {"amod", "advmod", "dobj", "acomp", "npadvmod"}]
+    words += [g for c in root.children if c.dep_ == "compound" for g in c.children if g.dep_ == "compound"]
+    words += [c for c in (be.children if be is not None else ()) if c.dep_ in {"acomp", "attr"}]
+    signs = {row["word"]: (float(row["sign"]), row["too"] == "1") for row in table("stance_amount_words")}
+    for word in words:
+        if "enough" in {word.lower_, *(c.lower_ for c in word.children)}:
+            if not (negation(be if be is not None else root, lex) or negation(word, lex)):
+                continue
+            sign = 1.0
+        elif word.lower_ in signs:
+            sign, too = signs[word.lower_]
+            if too and not any(c.lower_ == "too" for c in word.children):
+                continue
+        else:
+            continue
+        r.score, r.informative, r.amount, r.rule = sign * abs(r.score), True, True, "amount_judged"
+        r.cues.append(word.lower_)
         return True
     return False
 
@@ -2088,6 +2145,8 @@ def statement_cue(reading: Reading, cue: Token, root: Token, lex: StanceLexicon,
     if negation(cue, lex):
         value = -value
         cited = "negation"
+    if reading.amount and value < 0:
+        value, cited = -value, "amount_judged"  # "complained that allies spend too little"
     reading.score *= value
     reading.informative = True
     reading.cues.append(key)
@@ -2194,6 +2253,8 @@ def _apply(
         value, cited = -value, "negation"
     elif negate and negated_light_verb(tok, target, lex):
         value, cited = -value, "negated_light_verb"
+    if r.amount and key is not None and value < 0:
+        value, cited = -value, "amount_judged"  # "criticised Germany for spending too little": agrees
     r.score *= value
     r.rule = cited
     r.cues.append(key or tok.lemma_.lower())
