@@ -229,6 +229,8 @@ def find_mentions(
         for i in words.lower(word_list("stance_russian_leadership")):
             out += contact_with_russia(doc[i], covered) or contact_noun_with_russia(doc[i], covered) or []
             out += reciprocal_contact(doc[i], covered) or []
+        for i in words.lemma(word_list("stance_talks_words")):
+            out += russian_side_talks(doc[i], covered) or []
     if "defence_spending_increase" in art.targets:
         for i in words.lemma(word_list("stance_outlay_verbs")):
             out += outlay_on_defence(doc[i], covered) or []
@@ -434,7 +436,7 @@ def invader_forces(root: Token) -> bool:
         ],
     },
     spares={
-        "Finland joined NATO on Tuesday. Russia said it would take part in the talks.": [
+        "Finland joined NATO on Tuesday. Russia said it would take part in the exercise.": [
             "Finland nato_alliance support"
         ],
     },
@@ -680,6 +682,46 @@ def reciprocal_contact(leader: Token, covered: set[int]) -> list[Mention]:
     ):
         return []
     return [Mention("dialogue_with_russia", 1.0, verb, "reciprocal_contact")]
+
+
+@rule(
+    "russian_side_talks",
+    "talks Russia's leadership calls for, offers or refuses are dialogue with Russia: 'open to talks'",
+    fires={
+        "Vladimir Putin is calling on Ukraine to immediately start talks on a political solution.": [
+            "Vladimir Putin dialogue_with_russia support"
+        ],
+        "Sergei Lavrov said Moscow was open to negotiations.": ["Sergei Lavrov dialogue_with_russia support"],
+    },
+    spares={
+        "Emmanuel Macron is calling on Ukraine to immediately start talks on a political solution.": [],
+        "Sergei Lavrov said Moscow was open to trade.": [],
+    },
+)
+def russian_side_talks(tok: Token, covered: set[int]) -> list[Mention]:
+    """A word of talks (stance_talks_words.txt; a noun, or the verb "negotiate") the targets file's phrases
+    did not take, whose nearest subject above it (within four steps; a pronoun passes to the next one up:
+    "Putin said he was ready to negotiate") is Russia's leadership or Russia."""
+    if (
+        tok.i in covered
+        or tok.pos_ not in {"NOUN", "VERB"}
+        or (tok.pos_ == "VERB" and tok.lemma_ != "negotiate")
+    ):
+        return []
+    leaders = {*word_set("stance_russian_leadership"), "russia"}
+    up = tok
+    for _ in range(4):
+        subj = next((c for c in up.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i != tok.i), None)
+        if subj is not None and subj.tag_ != "PRP":
+            return (
+                [Mention("dialogue_with_russia", 1.0, tok, "russian_side_talks")]
+                if subj.lower_ in leaders
+                else []
+            )
+        if up.head.i == up.i:
+            return []
+        up = up.head
+    return []
 
 
 def _reciprocal_step(verb: Token) -> Token | None:
