@@ -320,6 +320,13 @@ class ArticleSpeakers:
         self._last_resolved = mention.start_char
         root = mention.root
         if root.lower_ in person_pronouns() and root.pos_ == "PRON":
+            owner = _claim_owner(root)
+            if owner is not None:  # "Trump's suggestion that he had a cooler view": Trump
+                found = self.resolve(owner)
+                person = self.people.get(found.name or "")
+                gender = person.gender if person is not None else None
+                if found.type == "person" and gender in {None, person_pronouns()[root.lower_]}:
+                    return found
             self._content = (content or (0, 0)) if _parenthetical(root) else (0, 0)
             try:
                 return self._resolve_pronoun(mention.start_char, person_pronouns()[root.lower_])
@@ -1056,6 +1063,22 @@ class ArticleSpeakers:
                     if org is not None:
                         self._orgs_by_last_word[last] = org
         return self._orgs_by_last_word.get(name)
+
+
+def _claim_owner(pronoun: Token) -> Span | None:
+    """The named owner of a claim whose clause a subject pronoun opens: "Trump's suggestion that he had a
+    cooler view of NATO", "Macron's insistence that he ...": the possessor (a proper name) of the noun the
+    clause completes."""
+    clause = pronoun.head
+    if pronoun.dep_ not in {"nsubj", "nsubjpass"} or clause.dep_ not in {"acl", "ccomp"}:
+        return None
+    noun = clause.head
+    if noun.pos_ != "NOUN" or not any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children):
+        return None
+    owner = next((c for c in noun.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
+    if owner is None:
+        return None
+    return pronoun.doc[owner.left_edge.i : owner.i + 1]
 
 
 @cache

@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Span, Token
 
 from dashboard.nlp.gazetteer import Gazetteer
 from dashboard.nlp.intervals import Cover
-from dashboard.nlp.lexicons import StanceLexicon, membership_verbs, table, word_list, word_set
+from dashboard.nlp.lexicons import StanceLexicon, membership_verbs, scores, table, word_list, word_set
 from dashboard.nlp.speakers import ArticleSpeakers, Speaker
 from dashboard.nlp.statements import _subject, appositive_noun, directed_by
 from dashboard.records import Statement
@@ -1099,6 +1099,8 @@ def read_mention(mention: Mention, target: Target, lex: StanceLexicon, scope: Sc
                 key = light_verb(r, head, target, lex)
             if key is None and tok.dep_ in {"xcomp", "ccomp", "advcl"} and head.lemma_ == "be":
                 key = extraposed_judgement(r, head, target, lex)
+            if key is None and tok.dep_ == "prep" and tok.lower_ == "of" and head.pos_ == "NOUN":
+                key = view_noun(r, head, lex)
             if key is not None and head.pos_ in {"VERB", "NOUN", "ADJ"}:
                 cue_subject(r, head, scope)
             elif r.actor_verb is None and r.directed and (not directed or target_verb(head, target)):
@@ -1616,6 +1618,35 @@ def extraposed_judgement(r: Reading, copula: Token, target: Target, lex: StanceL
     if key is not None and negation(copula, lex):
         r.score = -r.score
     return key
+
+
+@rule(
+    "view_noun",
+    "an adjective on a view of the target is its holder's attitude: 'takes a dim view of NATO'",
+    fires={
+        "Donald Trump had a cooler view of the NATO alliance.": ["Donald Trump nato_alliance oppose"],
+        "Joe Biden takes a favourable view of the NATO alliance.": ["Joe Biden nato_alliance support"],
+    },
+    spares={
+        "Donald Trump had a clear view of the NATO alliance.": [],
+    },
+)
+def view_noun(r: Reading, noun: Token, lex: StanceLexicon) -> str | None:
+    """The mention is "of" a noun of view (stance_view_nouns.txt) whose adjective leans one way
+    (stance_view_words.csv, or a general cue: "sceptical"); the verb the noun hangs on gives the holder."""
+    if noun.lemma_.lower() not in word_set("stance_view_nouns"):
+        return None
+    leaning = scores("stance_view_words")
+    for adj in (c for c in noun.children if c.dep_ == "amod"):
+        value = leaning.get(adj.lower_, leaning.get(adj.lemma_.lower()))
+        key = adj.lower_ if value is not None else stance_cue(adj, lex)
+        if key is None:
+            continue
+        r.score *= value if value is not None else lex.cue(key)
+        r.informative, r.rule = True, "view_noun"
+        r.cues.append(key)
+        return key
+    return None
 
 
 @rule(

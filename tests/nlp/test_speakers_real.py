@@ -7,7 +7,9 @@ from datetime import date
 
 import pytest
 
+from dashboard.nlp.gazetteer import Gazetteer
 from dashboard.nlp.pipeline import load_model, statements_for_doc
+from dashboard.nlp.speakers import ArticleSpeakers
 
 
 @pytest.fixture(scope="module")
@@ -472,3 +474,14 @@ def test_a_surname_without_its_particle_and_a_religious_title_name_the_same_pers
     )
     assert speaker_of(nlp, text, "the strike").speaker == "Hadi al-Karimi"  # the title dropped
     assert speaker_of(nlp, text, "no foreign").speaker == "Hadi al-Karimi"  # "Karimi" without "al-"
+
+
+def test_a_claim_is_its_owners_when_its_clause_says_he(nlp):
+    text = (
+        "Kim Darroch, Britain's ambassador, spoke on Monday. Of immediate concern to Britain is Trump's "
+        "suggestion during his campaign that he had a cooler view of the NATO alliance."
+    )
+    doc = nlp(text)
+    speakers = ArticleSpeakers(doc, date(2016, 11, 10), Gazetteer.load())
+    he = next(t for t in doc if t.lower_ == "he")
+    assert speakers.resolve(doc[he.i : he.i + 1]).name == "Donald Trump"
