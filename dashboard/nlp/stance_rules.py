@@ -515,6 +515,8 @@ def object_noun_target(tok: Token, targets: Mapping[str, Target], named: Sequenc
         "Germany raised defence spending. France welcomed the call for peace through strength.": [
             "Germany defence_spending_increase support"
         ],
+        "Germany raised defence spending. The White House said the calls between Kyiv and Washington were "
+        "very positive.": ["Germany defence_spending_increase support"],
         "Germany raised defence spending. Anna Berg says the idea that France would follow is naive.": [
             "Germany defence_spending_increase support"
         ],
@@ -530,15 +532,15 @@ def object_noun_target(tok: Token, targets: Mapping[str, Target], named: Sequenc
     },
 )
 def specific_noun(tok: Token) -> bool:
-    """A noun modified by another noun ("nuclear weapons program"), with a "for" or "towards" complement of
-    its own ("call for peace", "steps towards Moscow"), an "of" with a common noun ("the idea of a smaller
-    force"), or a "that" clause that says what it is ("the idea that Britain would share ...") names its own
-    content, not the target the article is about."""
+    """A noun modified by another noun ("nuclear weapons program"), with a "for", "towards" or "between"
+    complement of its own ("call for peace", "steps towards Moscow", "calls between Kyiv and Washington"),
+    an "of" with a common noun ("the idea of a smaller force"), or a "that" clause that says what it is
+    ("the idea that Britain would share ...") names its own content, not the target the article is about."""
     return any(
         (c.dep_ == "compound" and c.pos_ in {"NOUN", "PROPN"})
         or (
             c.dep_ == "prep"
-            and c.lower_ in {"for", "towards", "toward"}
+            and c.lower_ in {"for", "towards", "toward", "between"}
             and any(_content(g) for g in c.children)
         )
         or (
