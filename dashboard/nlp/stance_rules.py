@@ -958,6 +958,7 @@ def event_pronoun(tok: Token, covered: set[int], lex: StanceLexicon, main: str) 
     },
     spares={
         "Germany pledged to reach that level of support by 2030.": [],
+        "Christian Lindner said inflation would rise to 5% next year.": [],
         "Spain shipped a new batch of grain to Ukraine.": [],
     },
 )
@@ -1032,6 +1033,14 @@ def _names_level(tok: Token, t: Target, lex: StanceLexicon, covered: set[int], c
     verb = tok.head.head if tok.dep_ == "pobj" else tok.head  # "reach 2%", "rise to 3%"
     if verb.pos_ in {"ADJ", "ADV"} and verb.lower_ in word_set("stance_comparatives"):
         verb = verb.head  # "spend considerably more than 2%"
+    subj = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if (
+        subj is not None
+        and subj.pos_ == "NOUN"
+        and subj.i not in covered
+        and subj.lemma_.lower() not in word_set("stance_level_subjects")
+    ):
+        return False  # "inflation would rise to 5%", "growth to hit 20-30%": a level of something else
     if tok.dep_ == "pobj" and any(
         c.dep_ == "dobj"
         and c.lemma_.lower() not in level_nouns
