@@ -213,7 +213,7 @@ def find_mentions(
         if mention is None:
             continue
         target = art.targets[mention.target]
-        if modifier_of_other_noun(root, lex, target) or civil_aid(root):
+        if modifier_of_other_noun(root, lex, target) or civil_aid(root) or other_outlay(doc[start:end]):
             continue
         if target.recipients and invader_forces(root):
             continue
@@ -405,6 +405,56 @@ def civil_aid(root: Token) -> bool:
     """A mention or object word with a civil modifier (stance_civil_words.txt)."""
     civil = word_set("stance_civil_words")
     return any(c.dep_ in {"amod", "compound"} and c.lower_ in civil for c in root.children)
+
+
+@rule(
+    "other_outlay",
+    "a phrase of spending naming no defence, with an object of its own, is about that: 'pay more for gas'",
+    fires={
+        "Christian Lindner said households would pay more for energy this winter.": [],
+        "Emmanuel Macron said farmers must produce more food.": [],
+        "Christian Lindner said consumers would spend more next year.": [],
+        "Joe Biden said the rich should pay their fair share of taxes.": [],
+    },
+    spares={
+        "Christian Lindner said allies must pay more for their defence.": [
+            "Christian Lindner defence_spending_increase support"
+        ],
+        "Emmanuel Macron said Europe must produce more shells.": [
+            "Emmanuel Macron defence_spending_increase support"
+        ],
+        "Joe Biden said allies should pay their fair share.": ["Joe Biden defence_spending_increase support"],
+    },
+)
+def other_outlay(phrase: Span) -> bool:
+    """A phrase of stance_generic_outlays.txt whose head has an object, or a "for" / "in" / "on" / "of"
+    complement, that is a common noun outside the phrase and no word of defence (defence_cues.txt, an arms
+    word: stance_materiel_nouns.txt, or a shared cost: stance_burden_nouns.txt), or whose subject is a
+    common noun that is no spender of the target's (stance_level_subjects.txt)."""
+    if phrase.text.lower() not in word_set("stance_generic_outlays"):
+        return False
+    defence = word_set("defence_cues") | word_set("stance_materiel_nouns") | word_set("stance_burden_nouns")
+    root = phrase.root
+    objects = [c for c in root.children if c.dep_ == "dobj"]
+    objects += [
+        g
+        for c in (*root.children, *(t for t in phrase if t.dep_ == "dobj"))
+        for g in c.children
+        if c.dep_ == "prep" and c.lower_ in {"for", "in", "on", "of"} and g.dep_ == "pobj"
+    ]
+    objects += [c for t in phrase for c in t.children if c.dep_ == "dobj" and c.i >= phrase.end]
+    verb = root if root.pos_ in {"VERB", "AUX"} else root.head
+    subj = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    spenders = word_set("stance_level_subjects") | defence
+    if subj is not None and subj.pos_ == "NOUN" and not subj.ent_type_ and subj.lemma_ not in spenders:
+        return True  # "consumers would spend more", "households will pay more"
+    return any(
+        o.i not in range(phrase.start, phrase.end)
+        and o.pos_ == "NOUN"
+        and not o.ent_type_
+        and o.lemma_.lower() not in defence
+        for o in objects
+    )
 
 
 @rule(
