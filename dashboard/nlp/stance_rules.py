@@ -215,6 +215,8 @@ def find_mentions(
         target = art.targets[mention.target]
         if modifier_of_other_noun(root, lex, target) or civil_aid(root) or other_outlay(doc[start:end]):
             continue
+        if other_conflict(doc[start:end]) or other_level(doc[start:end]):
+            continue
         if target.recipients and invader_forces(root):
             continue
         if adjunct_of_mention(root, mention.target, spans):
@@ -455,6 +457,76 @@ def other_outlay(phrase: Span) -> bool:
         and o.lemma_.lower() not in defence
         for o in objects
     )
+
+
+@rule(
+    "other_conflict",
+    "a ceasefire or peace deal with a place or party of its own outside the war with Russia is about that",
+    fires={
+        "Emmanuel Macron welcomed the ceasefire in Gaza.": [],
+        "Antony Blinken said the ceasefire between Israel and Hamas must hold.": [],
+    },
+    spares={
+        "Emmanuel Macron welcomed the ceasefire in eastern Ukraine.": [
+            "Emmanuel Macron dialogue_with_russia support"
+        ],
+        "Emmanuel Macron welcomed the ceasefire.": ["Emmanuel Macron dialogue_with_russia support"],
+    },
+)
+def other_conflict(phrase: Span) -> bool:
+    """A phrase of stance_generic_peace.txt whose words (a modifier, or an "in" / "between" / "for" / "with"
+    / "on" / "over" complement of its root) name a place or party, none of the war with Russia
+    (stance_russia_war_words.txt)."""
+    if phrase.text.lower() not in word_set("stance_generic_peace"):
+        return False
+    root = phrase.root
+    words = [c for c in root.children if c.dep_ in {"compound", "nmod", "amod"} and c.i < phrase.start]
+    for prep in (c for c in root.children if c.dep_ == "prep"):
+        if prep.lower_ in {"in", "between", "for", "with", "on", "over"}:
+            words += [g for g in prep.children if g.dep_ == "pobj"]
+            words += [c for g in prep.children if g.dep_ == "pobj" for c in g.conjuncts]
+    places = [w for w in words if w.ent_type_ in {"GPE", "NORP", "LOC", "ORG", "PERSON"}]
+    war = word_set("stance_russia_war_words")
+    return bool(places) and not any(t.lower_ in war for w in words for t in w.subtree)
+
+
+@rule(
+    "other_level",
+    "a share of GDP that a verb gives to another outlay than defence is that outlay's: 'aid budget to 0.7%'",
+    fires={
+        "Keir Starmer said Britain would increase its aid budget to 0.7% of GDP.": [],
+        "Christian Lindner said public debt would reach 70% of GDP.": [],
+    },
+    spares={
+        "Keir Starmer said Britain would increase its defence budget to 2.5% of GDP.": [
+            "Keir Starmer defence_spending_increase support"
+        ],
+        "Keir Starmer said Britain would increase spending to 2.5% of GDP.": [
+            "Keir Starmer defence_spending_increase support"
+        ],
+    },
+)
+def other_level(phrase: Span) -> bool:
+    """A share-of-GDP phrase ("% of GDP") taken by a verb ("increase ... to 0.7% of GDP", "reach 70% of
+    GDP") whose object or subject is another economic quantity (stance_other_outlays.txt: "public debt"),
+    or a budget or spending that such a noun modifies ("its aid budget", "health spending")."""
+    lowered = phrase.text.lower()
+    if "gdp" not in lowered and "gross domestic product" not in lowered:
+        return False
+    root = phrase.root
+    verb = root.head.head if root.dep_ == "pobj" and root.head.dep_ == "prep" else root.head
+    if verb.pos_ != "VERB":
+        return False
+    others = word_set("stance_other_outlays")
+    for noun in (c for c in verb.children if c.dep_ in {"dobj", "nsubj", "nsubjpass"} and c.pos_ == "NOUN"):
+        if noun.i in range(phrase.start, phrase.end):
+            continue
+        if noun.lemma_.lower() in others or (
+            noun.lemma_.lower() in word_set("stance_burden_nouns")
+            and any(c.dep_ == "compound" and c.lemma_.lower() in others for c in noun.children)
+        ):
+            return True
+    return False
 
 
 @rule(
