@@ -217,7 +217,7 @@ def find_mentions(
             continue
         if other_conflict(doc[start:end]) or other_level(doc[start:end]):
             continue
-        if target.recipients and invader_forces(root):
+        if target.recipients and (invader_forces(root) or other_recipient(doc[start:end], target)):
             continue
         if adjunct_of_mention(root, mention.target, spans):
             continue
@@ -416,6 +416,7 @@ def civil_aid(root: Token) -> bool:
         "Christian Lindner said households would pay more for energy this winter.": [],
         "Emmanuel Macron said farmers must produce more food.": [],
         "Christian Lindner said consumers would spend more next year.": [],
+        "Rishi Sunak said Britain would spend more on the NHS.": [],
         "Joe Biden said the rich should pay their fair share of taxes.": [],
     },
     spares={
@@ -430,9 +431,9 @@ def civil_aid(root: Token) -> bool:
 )
 def other_outlay(phrase: Span) -> bool:
     """A phrase of stance_generic_outlays.txt whose head has an object, or a "for" / "in" / "on" / "of"
-    complement, that is a common noun outside the phrase and no word of defence (defence_cues.txt, an arms
-    word: stance_materiel_nouns.txt, or a shared cost: stance_burden_nouns.txt), or whose subject is a
-    common noun that is no spender of the target's (stance_level_subjects.txt)."""
+    complement, that is a common noun or an organisation outside the phrase and no word of defence
+    (defence_cues.txt, an arms word: stance_materiel_nouns.txt, or a shared cost: stance_burden_nouns.txt),
+    or whose subject is a common noun that is no spender of the target's (stance_level_subjects.txt)."""
     if phrase.text.lower() not in word_set("stance_generic_outlays"):
         return False
     defence = word_set("defence_cues") | word_set("stance_materiel_nouns") | word_set("stance_burden_nouns")
@@ -452,8 +453,7 @@ def other_outlay(phrase: Span) -> bool:
         return True  # "consumers would spend more", "households will pay more"
     return any(
         o.i not in range(phrase.start, phrase.end)
-        and o.pos_ == "NOUN"
-        and not o.ent_type_
+        and ((o.pos_ == "NOUN" and not o.ent_type_) or (o.pos_ == "PROPN" and o.ent_type_ == "ORG"))
         and o.lemma_.lower() not in defence
         for o in objects
     )
@@ -527,6 +527,55 @@ def other_level(phrase: Span) -> bool:
         ):
             return True
     return False
+
+
+@rule(
+    "other_recipient",
+    "aid given to another than the target's recipients, or for a civil end of theirs, is no aid to them",
+    fires={
+        "Joe Biden said the United States would keep sending military aid to Israel.": [],
+        "Ursula von der Leyen said the EU would help Ukraine rebuild its power grid.": [],
+        "Olaf Scholz said Germany would support Ukraine's EU membership bid.": [],
+        "Emmanuel Macron said France would help Ukraine export grain.": [],
+    },
+    spares={
+        "Joe Biden said the United States would keep sending military aid to the Ukrainian army.": [
+            "Joe Biden military_aid_to_ukraine support"
+        ],
+        "Ursula von der Leyen said the EU would help Ukraine defend itself.": [
+            "Ursula von der Leyen military_aid_to_ukraine support"
+        ],
+    },
+)
+def other_recipient(phrase: Span, target: Target) -> bool:
+    """A mention of a target with recipients (aid to Ukraine) whose "to" / "for" object, on its noun or on
+    the verb that takes it, names none of them ("military aid to Israel"); whose recipient is the possessor
+    of a civil thing ("support Ukraine's EU membership bid"); or that helps a recipient to a civil end
+    ("help Ukraine rebuild its power grid"; stance_civil_goals.txt)."""
+    civil = word_set("stance_civil_goals")
+    ours = {*target.recipients, "ukrainian"}
+    last = phrase[-1]
+    if last.lower_ in ours and last.dep_ in {"poss", "compound"} and last.head.lemma_.lower() in civil:
+        return True
+    if last.lower_ in ours and any(
+        c.dep_ in {"xcomp", "ccomp"} and c.lemma_.lower() in civil for c in phrase.root.children
+    ):
+        return True
+    root = phrase.root
+    holders = [root, root.head] if root.dep_ in {"dobj", "nsubjpass"} else [root]
+    given = [
+        g
+        for h in holders
+        for c in h.children
+        if c.dep_ in {"prep", "dative"} and c.lower_ in {"to", "for"}
+        for g in (c.children if c.dep_ == "prep" else [c])
+        if g.dep_ == "pobj" or c.dep_ == "dative"
+    ]
+    given = [g for o in given for g in (o, *o.conjuncts)]
+    if any(t.i in range(phrase.start, phrase.end) for t in given):
+        return False
+    named = [g for g in given if g.ent_type_ in {"GPE", "NORP", "ORG", "LOC"} or g.pos_ == "PROPN"]
+    return bool(named) and not any(t.lower_ in ours for g in given for t in g.subtree)
 
 
 @rule(
