@@ -873,7 +873,7 @@ def reciprocal_contact(leader: Token, covered: set[int]) -> list[Mention]:
 )
 def russian_side_talks(tok: Token, covered: set[int]) -> list[Mention]:
     """A word of talks (stance_talks_words.txt; a noun, or the verb "negotiate") the targets file's phrases
-    did not take, whose nearest subject above it (within four steps; a pronoun passes to the next one up:
+    did not take, whose nearest subject above it (within six steps; a pronoun passes to the next one up:
     "Putin said he was ready to negotiate") is Russia's leadership or Russia."""
     if (
         tok.i in covered
@@ -883,7 +883,7 @@ def russian_side_talks(tok: Token, covered: set[int]) -> list[Mention]:
         return []
     leaders = {*word_set("stance_russian_leadership"), "russia"}
     up = tok
-    for _ in range(4):
+    for _ in range(6):
         subj = next((c for c in up.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i != tok.i), None)
         if subj is not None and subj.tag_ != "PRP":
             return (
@@ -1248,7 +1248,7 @@ def read_mention(mention: Mention, target: Target, lex: StanceLexicon, scope: Sc
             gerund_modifier(r, child, target)
         elif child.dep_ == "relcl" and (scope is None or child in scope):
             relative_clause(r, root, child, target, lex)
-    negated_mention(r, root, lex)
+    negated_mention(r, root, lex, target)
     amount_judged(r, root, lex)
     membership_verb(r, root, target, lex)
     if addressee(root):
@@ -1379,6 +1379,9 @@ def relative_clause(r: Reading, root: Token, clause: Token, target: Target, lex:
         "Macron said Europe can no longer rely on the United States.": [
             "Emmanuel Macron european_defence_cooperation support"
         ],
+        "J.D. Vance said Europe should not rely on American protection forever.": [
+            "JD Vance european_defence_cooperation support"
+        ],
     },
     spares={
         "Macron said Europe can rely on the United States.": [
@@ -1386,10 +1389,23 @@ def relative_clause(r: Reading, root: Token, clause: Token, target: Target, lex:
         ],
     },
 )
-def negated_mention(r: Reading, root: Token, lex: StanceLexicon) -> bool:
+def negated_mention(r: Reading, root: Token, lex: StanceLexicon, target: Target) -> bool:
     if conditional(root):  # "if allies do not pay more": what is demanded
         return False
-    if negation(root, lex) or (root.dep_ == "attr" and root.head.lemma_ == "be" and negation(root.head, lex)):
+    verb = root.head.head if root.dep_ == "pobj" and root.head.dep_ == "prep" else None
+    plain = (
+        r.score < 0
+        and verb is not None
+        and verb.pos_ == "VERB"
+        and stance_cue(verb, lex) is None
+        and target_verb(verb, target) is None
+        and negation(verb, lex)
+    )  # "should not rely on American protection": the contrary phrase's own verb
+    if (
+        negation(root, lex)
+        or (root.dep_ == "attr" and root.head.lemma_ == "be" and negation(root.head, lex))
+        or plain
+    ):
         r.score = -r.score
         r.rule = "negated_mention"
         return True
@@ -1642,6 +1658,9 @@ def adjunct_of_object(tok: Token, head: Token, target: Target) -> bool:
     fires={
         "Pedro Sánchez said Spain would meet its capability targets while keeping defence spending at "
         "2.1%.": ["Pedro Sánchez defence_spending_increase support"],
+        "Donald Trump said he would end the war by negotiating with Vladimir Putin.": [
+            "Donald Trump dialogue_with_russia support"
+        ],
     },
     spares={
         "Pedro Sánchez said Spain would keep defence spending at 2.1% while it met its capability targets.": [
@@ -1650,8 +1669,10 @@ def adjunct_of_object(tok: Token, head: Token, target: Target) -> bool:
     },
 )
 def adverbial_of_target_verb(tok: Token, head: Token, target: Target) -> bool:
-    """ "meet its capability targets while keeping spending at 2.1%": "meet" directs its own arguments."""
-    return tok.dep_ == "advcl" and target_verb(head, target) is not None
+    """ "meet its capability targets while keeping spending at 2.1%", "end the war by negotiating with
+    Putin": "meet", "end" direct their own arguments, not the clause that says when or how."""
+    means = tok.dep_ == "prep" and tok.lower_ == "by" and any(c.dep_ == "pcomp" for c in tok.children)
+    return (tok.dep_ == "advcl" or means) and target_verb(head, target) is not None
 
 
 @rule(
