@@ -22,10 +22,13 @@ def fronted_subject(doc: Doc) -> Doc:
     the invasion of Ukraine Poland, Estonia and Latvia have sent tanks"); so with a phrase it misreads ("...,
     to which end America, Canada, Norway and Britain have all joined PESCO"). When a sentence's verb has no
     subject and a named actor (or a list of them) that the parse hung on a word before it ends just before
-    the verb, the actor becomes the subject and the noun before it takes its place in the phrase."""
+    the verb, the actor becomes the subject and the noun before it takes its place in the phrase. A title
+    the model made the root, before a named appositive and a verb, becomes the verb's subject again
+    (`_appositive_subject`)."""
     if not doc.has_annotation("DEP"):
         return doc
     for sent in doc.sents:
+        _appositive_subject(sent.root)
         verb = sent.root
         if (
             verb.pos_ != "VERB"
@@ -54,6 +57,32 @@ def fronted_subject(doc: Doc) -> Doc:
             continue
         _move_subject(actor, name, verb)
     return doc
+
+
+def _appositive_subject(noun: Token) -> None:
+    """ "The Polish president, Andrzej Duda, called on allies to ...": the small model makes the title the
+    sentence's root and the verb a clause on it. A noun root with a named appositive set off by commas and,
+    right after the second comma, a finite verb on it with no subject of its own: the verb becomes the
+    root and the noun its subject."""
+    if noun.pos_ not in {"NOUN", "PROPN"} or noun.dep_ != "ROOT":
+        return
+    appos = next((c for c in noun.children if c.dep_ == "appos" and c.ent_type_ in _ACTORS), None)
+    if appos is None:
+        return
+    comma = appos.right_edge.i + 1
+    doc = noun.doc
+    if comma + 1 >= len(doc) or doc[comma].text != ",":
+        return
+    verb = doc[comma + 1]
+    if (
+        verb.head.i != noun.i
+        or verb.dep_ != "acl"
+        or verb.tag_ not in {"VBD", "VBZ", "VBP"}
+        or any(c.dep_ in _SUBJECTS for c in verb.children)
+    ):
+        return
+    verb.head, verb.dep_ = verb, "ROOT"
+    noun.head, noun.dep_ = verb, "nsubj"
 
 
 def _name_start(doc: Doc, actor: Token) -> int:

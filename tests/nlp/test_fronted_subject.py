@@ -102,3 +102,15 @@ def test_the_stance_of_the_mended_subject_is_found(nlp):
     assert [(s.actor, s.target, s.polarity) for s in found] == [
         ("Germany", "defence_spending_increase", "support")
     ]
+
+
+def test_a_title_read_as_root_before_its_named_appositive_is_the_subject(nlp):
+    text = "The Polish president, Andrzej Duda, called on allies to raise spending to 3% of GDP."
+    doc = nlp(text)
+    assert doc[:].root.text == "called"
+    assert subjects(doc) == ["president"]
+    gaz = Gazetteer.load()
+    found = extract_stances(doc, statements_for_doc(doc, WHEN, gaz), WHEN, gaz, stance_matcher(nlp))
+    assert [(s.actor, s.target, s.polarity) for s in found] == [
+        ("Andrzej Duda", "defence_spending_increase", "support")
+    ]
