@@ -1205,11 +1205,16 @@ def _year(
         and not _compared_figure_between(doc, k, s)
         and not _in_later_brackets(doc, k, s)
         and not _other_clause(doc[i], doc[s])
+        and not _semicolon_between(doc, k, s)
     ]
     # a year in a clause of its own ("Under a deal reached two years ago, Seoul pays 40%") is not the
     # figure's: only one whose clause verb is the figure's or one the figure's clause hangs on
     heads = {a.i for a in doc[i].ancestors}
-    before = [(s, y) for s, y in dates if s < i and _year_reaches(doc[s], heads)]
+    before = [
+        (s, y)
+        for s, y in dates
+        if s < i and _year_reaches(doc[s], heads) and not _semicolon_between(doc, s, i)
+    ]
     verb = _clause_verb(doc[i])
     if (
         _now(doc, i, verb)
@@ -1244,6 +1249,12 @@ def _year(
     if own and kind == "target" and not named_goal:
         return max(own)[1]  # "plans to double its aid next year to $8.5bn" (not "the target of 20%")
     return None
+
+
+def _semicolon_between(doc: Doc, start: int, end: int) -> bool:
+    """Whether a semicolon parts two positions of a sentence: the clauses it joins each have their own
+    time ("In 2014 only three allies met the target; this year 23 will")."""
+    return any(t.text == ";" for t in doc[start:end])
 
 
 def _other_clause(figure: Token, date_tok: Token) -> bool:

@@ -388,6 +388,17 @@ CASES = [
         "Three people were killed when a shell hit a hospital in the rebel-held city of Donetsk on Wednesday",
         [("Three", 3.0, "count", None, None, "UKR", 2025, None, None)],
     ),
+    (  # a semicolon parts two clauses, each with its own time
+        "In 2014 only three allies met the target; this year most will.",
+        [("three", 3.0, "count", None, None, None, 2014, "reported", None)],
+    ),
+    (
+        "The Baltic states already spend well above 2%; Estonia spent 3.4% last year.",
+        [
+            ("2%", 2.0, "percent_of_gdp", None, "more than", None, 2025, None, None),
+            ("3.4%", 3.4, "percent_of_gdp", None, None, "EST", 2024, None, None),
+        ],
+    ),
     (
         "Only three allies met the 2% guideline in 2014.",
         [
