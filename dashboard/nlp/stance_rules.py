@@ -215,7 +215,7 @@ def find_mentions(
         target = art.targets[mention.target]
         if modifier_of_other_noun(root, lex, target) or civil_aid(root) or other_outlay(doc[start:end]):
             continue
-        if other_conflict(doc[start:end]) or other_level(doc[start:end]):
+        if other_conflict(doc[start:end]) or other_level(doc[start:end]) or other_alliance(doc[start:end]):
             continue
         if target.recipients and (invader_forces(root) or other_recipient(doc[start:end], target)):
             continue
@@ -423,6 +423,9 @@ def civil_aid(root: Token) -> bool:
         "Christian Lindner said allies must pay more for their defence.": [
             "Christian Lindner defence_spending_increase support"
         ],
+        "Rishi Sunak said the government would spend more on the armed forces.": [
+            "Rishi Sunak defence_spending_increase support"
+        ],
         "Emmanuel Macron said Europe must produce more shells.": [
             "Emmanuel Macron defence_spending_increase support"
         ],
@@ -455,6 +458,7 @@ def other_outlay(phrase: Span) -> bool:
         o.i not in range(phrase.start, phrase.end)
         and ((o.pos_ == "NOUN" and not o.ent_type_) or (o.pos_ == "PROPN" and o.ent_type_ == "ORG"))
         and o.lemma_.lower() not in defence
+        and not any(c.dep_ in {"amod", "compound"} and c.lemma_.lower() in defence for c in o.children)
         for o in objects
     )
 
@@ -576,6 +580,41 @@ def other_recipient(phrase: Span, target: Target) -> bool:
         return False
     named = [g for g in given if g.ent_type_ in {"GPE", "NORP", "ORG", "LOC"} or g.pos_ == "PROPN"]
     return bool(named) and not any(t.lower_ in ours for g in given for t in g.subtree)
+
+
+@rule(
+    "other_alliance",
+    "'the alliance' or 'enlargement' of, between or with another party is not NATO: 'the alliance of SPD'",
+    fires={
+        "Carlos Ghosn said the alliance between Renault and Nissan would grow stronger.": [],
+        "Jens Stoltenberg said the enlargement of the EU was good for Europe.": [],
+    },
+    spares={
+        "Jens Stoltenberg said the enlargement of the alliance was good for Europe.": [
+            "Jens Stoltenberg nato_alliance support"
+        ],
+        "Carlos Ghosn said the alliance would grow stronger.": ["Carlos Ghosn nato_alliance support"],
+    },
+)
+def other_alliance(phrase: Span) -> bool:
+    """ "the alliance" or "enlargement" whose "of" / "between" complement, or "with" a party that is no
+    country, names something that is not the North Atlantic alliance (stance_alliance_names.txt): "the
+    alliance between Renault and Nissan", "the alliance with the Liberal Democrats", "the enlargement of
+    the EU"."""
+    if phrase.text.lower() not in {"the alliance", "enlargement"}:
+        return False
+    root = phrase.root
+    ours = word_set("stance_alliance_names")
+    for prep in (c for c in root.children if c.dep_ == "prep" and c.lower_ in {"of", "between", "with"}):
+        for obj in (g for g in prep.children if g.dep_ == "pobj"):
+            if any(t.lower_ in ours for t in obj.subtree):
+                return False
+            named = obj.ent_type_ in {"ORG", "GPE", "NORP", "PERSON"} or obj.pos_ == "PROPN"
+            if prep.lower_ == "with" and obj.ent_type_ == "GPE":
+                continue  # "the alliance with the United States"
+            if named:
+                return True
+    return False
 
 
 @rule(
