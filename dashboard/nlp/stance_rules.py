@@ -217,6 +217,8 @@ def find_mentions(
             continue
         if other_conflict(doc[start:end]) or other_level(doc[start:end]) or other_alliance(doc[start:end]):
             continue
+        if other_cooperation(doc[start:end], art.gaz):
+            continue
         if target.recipients and (invader_forces(root) or other_recipient(doc[start:end], target)):
             continue
         if adjunct_of_mention(root, mention.target, spans):
@@ -615,6 +617,57 @@ def other_alliance(phrase: Span) -> bool:
             if named:
                 return True
     return False
+
+
+@rule(
+    "other_cooperation",
+    "defence cooperation or autonomy of parties all outside Europe is not European: 'Japan and Australia'",
+    fires={
+        "Japan and Australia agreed to deepen defence cooperation.": [],
+        "Xi Jinping called for strategic autonomy for Asian nations.": [],
+    },
+    spares={
+        "France and Germany agreed to deepen defence cooperation.": [
+            "France european_defence_cooperation support",
+            "Germany european_defence_cooperation support",
+        ],
+        "Emmanuel Macron called for strategic autonomy.": [
+            "Emmanuel Macron european_defence_cooperation support"
+        ],
+    },
+)
+def other_cooperation(phrase: Span, gaz: Gazetteer) -> bool:
+    """A phrase of stance_generic_cooperation.txt whose parties (its "with" / "between" / "for" / "among"
+    objects, a nationality on it, the subjects of the verb that takes it) name places, none of them in
+    Europe (an EU member, a European NATO member, or Europe itself)."""
+    if phrase.text.lower() not in word_set("stance_generic_cooperation"):
+        return False
+    root = phrase.root
+    parties = [c for c in root.children if c.dep_ == "amod" and c.ent_type_ == "NORP"]
+    for prep in (
+        c for c in root.children if c.dep_ == "prep" and c.lower_ in {"with", "between", "for", "among"}
+    ):
+        parties += [t for g in prep.children if g.dep_ == "pobj" for t in g.subtree]
+    verb = root.head
+    for _ in range(3):  # "agreed to deepen defence cooperation": the subject of "agreed"
+        subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if subjects or verb.head.i == verb.i:
+            parties += [t for c in subjects for t in c.subtree]
+            break
+        verb = verb.head
+    places = [t for t in parties if t.ent_type_ in {"GPE", "NORP", "LOC"}]
+    if not places:
+        return False
+    for tok in places:
+        if tok.lower_ in {"europe", "european", "europeans", "eu"}:
+            return False
+        country = gaz.countries.get(gaz.country_code(tok.text) or "")
+        if country is not None and (
+            country.eu_member_since is not None
+            or (country.nato_member_since is not None and country.iso3 not in {"USA", "CAN"})
+        ):
+            return False
+    return True
 
 
 @rule(
