@@ -213,13 +213,13 @@ def find_mentions(
         if mention is None:
             continue
         target = art.targets[mention.target]
-        if modifier_of_other_noun(root, lex, target) or civil_aid(root) or other_outlay(doc[start:end]):
+        if (
+            modifier_of_other_noun(root, lex, target)
+            or civil_aid(root)
+            or _elsewhere(art, doc[start:end], target)
+        ):
             continue
-        if other_conflict(doc[start:end]) or other_level(doc[start:end]) or other_alliance(doc[start:end]):
-            continue
-        if other_cooperation(doc[start:end], art.gaz):
-            continue
-        if target.recipients and (invader_forces(root) or other_recipient(doc[start:end], target)):
+        if target.recipients and invader_forces(root):
             continue
         if adjunct_of_mention(root, mention.target, spans):
             continue
@@ -409,6 +409,19 @@ def civil_aid(root: Token) -> bool:
     """A mention or object word with a civil modifier (stance_civil_words.txt)."""
     civil = word_set("stance_civil_words")
     return any(c.dep_ in {"amod", "compound"} and c.lower_ in civil for c in root.children)
+
+
+def _elsewhere(art: Article, phrase: Span, target: Target) -> bool:
+    """Whether a phrase of the targets file that also fits other news is about something else there: other
+    spending, another conflict, another alliance, cooperation outside Europe, aid to another."""
+    return bool(
+        other_outlay(phrase)
+        or other_level(phrase)
+        or other_conflict(phrase)
+        or other_alliance(phrase)
+        or other_cooperation(phrase, art.gaz)
+        or (target.recipients and other_recipient(phrase, target))
+    )
 
 
 @rule(
