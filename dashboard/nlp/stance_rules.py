@@ -3171,11 +3171,48 @@ def reported_act(art: Article, reading: Reading, subj: Span, speaker: Speaker) -
 
 
 @rule(
+    "causative",
+    "who gets another to act wants the act: 'tried to get Mr Trump to release the aid' is not Trump's",
+    fires={
+        "Mark Esper tried to get Donald Trump to release the aid to Ukraine.": [
+            "Mark Esper military_aid_to_ukraine support"
+        ],
+    },
+    spares={
+        "Mark Esper urged Donald Trump to release the aid to Ukraine.": [
+            "Mark Esper military_aid_to_ukraine support"
+        ],
+    },
+)
+def causative(r: Reading) -> bool:
+    """The reading's actor verb is the "to" clause of a causative verb (stance_causative_verbs.txt) with a
+    subject of its own ("get Mr Trump to release"): the causative verb is the actor's, its subject holds."""
+    verb = r.actor_verb
+    if (
+        verb is None
+        or verb.dep_ != "ccomp"
+        or verb.head.lemma_.lower() not in word_set("stance_causative_verbs")
+    ):
+        return False
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    if not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
+        return False
+    r.actor_verb = verb.head
+    r.holder = "causative"
+    return True
+
+
+@rule(
     "named_supporter",
     "a named person who is the subject of a cue inside a statement holds its stance, not the speaker",
     fires={
         "The White House said President Joe Biden strongly supported NATO membership for Finland.": [
             "Joe Biden nato_alliance support"
+        ],
+        "The White House said Mike Pompeo and Defense Secretary Mark Esper backed NATO membership.": [
+            "Mike Pompeo nato_alliance support",
+            "Mark Esper nato_alliance support",
         ],
     },
     spares={
@@ -3185,9 +3222,13 @@ def reported_act(art: Article, reading: Reading, subj: Span, speaker: Speaker) -
     },
 )
 def named_supporter(art: Article, subj: Span) -> list[Speaker] | None:
-    """ "the White House said Biden strongly supported NATO membership for Finland" is Biden's."""
-    named = art.speakers.resolve(subj)
-    return [named] if named.type == "person" and named.name else None
+    """ "the White House said Biden strongly supported NATO membership for Finland" is Biden's; each named
+    person's of several ("he, Mr Pompeo and Mr Esper tried to ...")."""
+    found = [
+        art.speakers.resolve(part) for part in parts(subj)[0] if any(t.ent_type_ == "PERSON" for t in part)
+    ]
+    named = [sp for sp in found if sp.type == "person" and sp.name]
+    return list(dict.fromkeys(named)) or None
 
 
 @rule(
@@ -3720,6 +3761,12 @@ def conjoined_actors(subj: Span) -> list[Span] | None:
     first_end = min(c.i for c in root.children if c.dep_ in {"cc", "conj", "punct"} and c.i > root.i)
     out = [doc[subj.start : first_end]]
     for c in parts:
+        if (
+            c.pos_ in {"NOUN", "PROPN"}
+            and not c.ent_type_
+            and doc[c.i + 1 : c.i + 2].root.ent_type_ == "PERSON"
+        ):
+            continue  # "Mr Pompeo and Defense Secretary Mark Esper": a title the parse cut from its name
         out.append(doc[c.left_edge.i : max(t.i for t in c.subtree if t.dep_ != "conj" or t.i == c.i) + 1])
     return out
 

@@ -184,6 +184,7 @@ def _statement_holders(
     if rules.existential_attitude(mention.root, scope, art.lex):
         return []
     reading = rules.read_mention(mention, target, art.lex, scope)
+    rules.causative(reading)
     cue_span = _span_of(art.doc, st.cue)  # "has repeatedly pressed": its verb
     if cue_span is not None and len(cue_span):
         if rules.forecast(cue_span.root, reading, art.lex):
@@ -206,7 +207,7 @@ def _statement_holders(
                 actors, how = [*actors, *(art.speakers.resolve(part) for part in along)], "together_with"
     subj = _subject(reading.actor_verb) if reading.actor_verb is not None else None
     if subj is not None and subj.root.ent_type_ == "PERSON" and not rules.conditional(reading.actor_verb):
-        named = rules.named_supporter(art, subj)
+        named = rules.named_supporter(art, rules.relative_before_conjunct(reading.actor_verb, subj) or subj)
         if named:
             actors, how = named, "named_supporter"
     elif subj is not None and (done := rules.reported_act(art, reading, subj, speaker)) is not None:
@@ -266,6 +267,7 @@ def _plain_holders(art: Article, mention: Mention, target: Target) -> list[tuple
         )
         out = [(art.speakers.resolve(part), own) for part, own in owned or []]
     reading = rules.read_mention(mention, target, art.lex, None)
+    rules.causative(reading)
     verb = reading.actor_verb
     subj = _subject(verb) if verb is not None else None
     if subj is None:
