@@ -17,7 +17,8 @@ pytestmark = pytest.mark.skipif(
 # number floors again after that day's number rules; stance floors raised at the end of the second session;
 # dev number and stance floors raised again at the end of the third (2026-12-05: 0.837 / 0.866, 0.657 / 0.421)
 # and the fourth (0.849 / 0.878, 0.678 / 0.467; test 0.747 / 0.720, 0.438 / 0.355), and the fifth (0.885 /
-# 0.892, 0.690 / 0.487; test unchanged but stances 0.432 / 0.345)
+# 0.892, 0.690 / 0.487; test unchanged but stances 0.432 / 0.345) and the sixth (stances 0.710 / 0.500; test
+# unchanged)
 FLOORS = {
     "dev": {
         "statement precision": 0.72,
@@ -27,8 +28,8 @@ FLOORS = {
         "numbers found": 0.87,
         "number country": 0.86,
         "number year": 0.87,
-        "stance precision": 0.67,
-        "stance recall": 0.46,
+        "stance precision": 0.69,
+        "stance recall": 0.48,
     },
     "test": {
         "statement precision": 0.72,
