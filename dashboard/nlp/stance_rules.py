@@ -413,15 +413,44 @@ def civil_aid(root: Token) -> bool:
 
 def _elsewhere(art: Article, phrase: Span, target: Target) -> bool:
     """Whether a phrase of the targets file that also fits other news is about something else there: other
-    spending, another conflict, another alliance, cooperation outside Europe, aid to another."""
+    spending, civil security, another conflict, another alliance, cooperation outside Europe, aid to
+    another."""
     return bool(
         other_outlay(phrase)
+        or any(civil_security(t) for t in phrase if t.lower_ == "security")
         or other_level(phrase)
         or other_conflict(phrase)
         or other_alliance(phrase)
         or other_cooperation(phrase, art.gaz)
         or (target.recipients and other_recipient(phrase, target))
     )
+
+
+@rule(
+    "civil_security",
+    "security a civil word modifies is no defence: 'social security spending', 'invest in energy security'",
+    fires={
+        "Rachel Reeves said the government would increase social security spending.": [],
+        "Emmanuel Macron said France would invest in energy security.": [],
+    },
+    spares={
+        "Rachel Reeves said the government would increase security spending.": [
+            "Rachel Reeves defence_spending_increase support"
+        ],
+        "Emmanuel Macron said France would invest in security.": [
+            "Emmanuel Macron defence_spending_increase support"
+        ],
+    },
+)
+def civil_security(tok: Token) -> bool:
+    """ "security" with a modifier of stance_civil_security.txt, on it or, where the parse hung the modifier
+    on the noun after ("social security spending"), just before it."""
+    civil = word_set("stance_civil_security")
+    if tok.lower_ != "security":
+        return False
+    if any(c.dep_ in {"amod", "compound"} and c.lower_ in civil for c in tok.children):
+        return True
+    return tok.i > 0 and tok.doc[tok.i - 1].lower_ in civil
 
 
 @rule(
@@ -1071,7 +1100,10 @@ def outlay_on_defence(verb: Token, covered: set[int]) -> list[Mention]:
     for prep in (
         c for w in (verb, *amounts) for c in w.children if c.dep_ == "prep" and c.lower_ in {"on", "in"}
     ):
-        if any(o.dep_ == "pobj" and o.lemma_.lower() in word_set("defence_cues") for o in prep.children):
+        if any(
+            o.dep_ == "pobj" and o.lemma_.lower() in word_set("defence_cues") and not civil_security(o)
+            for o in prep.children
+        ):
             return [Mention("defence_spending_increase", 1.0, verb, "outlay_on_defence")]
     return []
 
