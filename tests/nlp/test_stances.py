@@ -1434,7 +1434,10 @@ def test_laggards_forecasts_and_backing_away(nlp, gaz, text, expected):
         ),
         (
             "Pete Hegseth mocked Donald Trump's calls for European allies to raise their defence spending.",
-            {("Donald Trump", "defence_spending_increase", "support")},
+            {
+                ("Donald Trump", "defence_spending_increase", "support"),
+                ("Pete Hegseth", "defence_spending_increase", "oppose"),  # mocking them: against
+            },
         ),
         ("The call for a European army angered Washington.", set()),
     ],
