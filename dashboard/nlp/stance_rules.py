@@ -417,7 +417,7 @@ def _elsewhere(art: Article, phrase: Span, target: Target) -> bool:
     another."""
     return bool(
         other_outlay(phrase)
-        or any(civil_security(t) for t in phrase if t.lower_ == "security")
+        or any(civil_security(t) for t in phrase)
         or other_level(phrase)
         or other_conflict(phrase)
         or other_alliance(phrase)
@@ -700,16 +700,11 @@ def other_cooperation(phrase: Span, gaz: Gazetteer) -> bool:
     places = [t for t in parties if t.ent_type_ in {"GPE", "NORP", "LOC"}]
     if not places:
         return False
-    for tok in places:
-        if tok.lower_ in {"europe", "european", "europeans", "eu"}:
-            return False
-        country = gaz.countries.get(gaz.country_code(tok.text) or "")
-        if country is not None and (
-            country.eu_member_since is not None
-            or (country.nato_member_since is not None and country.iso3 not in {"USA", "CAN"})
-        ):
-            return False
-    return True
+    return not any(
+        tok.lower_ in {"europe", "european", "europeans", "eu"}
+        or _european_country(gaz.country_code(tok.text), gaz)
+        for tok in places
+    )
 
 
 @rule(
@@ -1217,7 +1212,12 @@ def _nearest_verb(tok: Token) -> Token:
 
 
 def _european(actor: Speaker, gaz: Gazetteer) -> bool:
-    country = gaz.countries.get(actor.country or "") if actor.type == "country" else None
+    return actor.type == "country" and _european_country(actor.country, gaz)
+
+
+def _european_country(code: str | None, gaz: Gazetteer) -> bool:
+    """An EU member or a European NATO member."""
+    country = gaz.countries.get(code or "")
     if country is None:
         return False
     return country.eu_member_since is not None or (
@@ -1586,15 +1586,15 @@ def amount_judged(r: Reading, root: Token, lex: StanceLexicon) -> bool:
     words = [c for c in root.children if c.dep_ in {"amod", "advmod", "dobj", "acomp", "npadvmod"}]
     words += [g for c in root.children if c.dep_ == "compound" for g in c.children if g.dep_ == "compound"]
     words += [c for c in (be.children if be is not None else ()) if c.dep_ in {"acomp", "attr"}]
-    signs = {row["word"]: (float(row["sign"]), row["too"] == "1") for row in table("stance_amount_words")}
+    signs, needs_too = scores("stance_amount_words", "sign"), scores("stance_amount_words", "too")
     for word in words:
         if "enough" in {word.lower_, *(c.lower_ for c in word.children)}:
             if not (negation(be if be is not None else root, lex) or negation(word, lex)):
                 continue
             sign = 1.0
         elif word.lower_ in signs:
-            sign, too = signs[word.lower_]
-            if too and not any(c.lower_ == "too" for c in word.children):
+            sign = signs[word.lower_]
+            if needs_too[word.lower_] and not any(c.lower_ == "too" for c in word.children):
                 continue
         else:
             continue
