@@ -929,6 +929,13 @@ def _actor(tok: Token, sent_ents: list[Span], gaz: Gazetteer, when: date | None)
         return gaz.find_actor(name, when)
     if tok.pos_ == "PROPN" and not any(e.start <= tok.i < e.end for e in sent_ents):
         return _unlabelled_actor(tok, gaz, when)
+    if tok.lemma_.lower() in word_set(
+        "number_seat_nouns"
+    ):  # "the Trump administration", "Orban's government"
+        leader = next(
+            (c for c in tok.children if c.dep_ in {"compound", "poss"} and c.ent_type_ == "PERSON"), None
+        )
+        return _actor(leader, sent_ents, gaz, when) if leader is not None else None
     return None
 
 
@@ -1023,12 +1030,14 @@ def _is_recipient(ent: Span, i: int, k: int) -> bool:
 
 
 def _is_venue(ent: Span) -> bool:
-    """ "in Brussels", "near London", "in The Hague": a place where something happened, not whose figure."""
+    """ "in Brussels", "near London", "in The Hague": a place where something happened, not whose figure;
+    but not the seat of a government ("the government in Warsaw", "the authorities in Kyiv")."""
     head = ent.root.head
     return (
         ent.root.dep_ == "pobj"
         and head.lower_ in word_set("number_venue_preps")
         and head.head.pos_ in {"VERB", "NOUN"}
+        and head.head.lemma_.lower() not in word_set("number_seat_nouns")
     )
 
 
@@ -1291,7 +1300,15 @@ def _dates(
     if when is not None:
         for t in sent:
             if t.lower_ in period_years() and t.i > sent.start:
-                prev = doc[t.i - 1].lower_
+                at = t.i - 1
+                if doc[at].lower_ in word_set("number_year_kinds") and at > sent.start:
+                    at -= 1  # "this fiscal year", "next financial year"
+                prev = doc[at].lower_
+                if prev in {"the", "this"} and _end_of(doc, at, sent):
+                    # "by the end of the decade" (2024: 2030), "by the end of the year"
+                    span = period_years()[t.lower_]
+                    dates.append((at, when.year if span == 1 else (when.year // span + 1) * span))
+                    continue
                 ago = t.i + 1 < sent.end and doc[t.i + 1].lower_ == "ago"
                 if prev in relative_years() and not ago:
                     # "next year", not "over the next decade" (a span); not "since last year's summit"
@@ -1300,7 +1317,7 @@ def _dates(
                         for w in doc[max(sent.start, t.i - 4) : t.i - 1]
                     )
                     if period_years()[t.lower_] == 1 and not since:
-                        dates.append((t.i - 1, when.year + relative_years()[prev]))
+                        dates.append((at, when.year + relative_years()[prev]))
                 elif prev in word_set("number_same_year_words") and t.lower_ == "year":
                     named = _last_year_before(doc, sent.start)  # "That year just three allies ..."
                     if named is not None:
@@ -1313,6 +1330,11 @@ def _dates(
                     dates.append((t.i - 1, when.year - int(n)))
         dates += _years_on(sent, dates, when)
     return dates
+
+
+def _end_of(doc: Doc, at: int, sent: Span) -> bool:
+    """Whether "end of" comes right before the token at `at` ("the end of the decade")."""
+    return at - 2 >= sent.start and doc[at - 2].lower_ == "end" and doc[at - 1].lower_ == "of"
 
 
 def _years_on(sent: Span, dates: list[tuple[int, int]], when: date) -> list[tuple[int, int]]:

@@ -295,6 +295,27 @@ CASES = [
     ),
     # "that year" is the last year the article named
     ("Spending rose in 2016. That year only five countries met the goal.", "five", (None, 2016, None)),
+    # a fiscal year is a year: "this fiscal year", "next financial year"
+    ("Canada, long a laggard, says it will hit 2% this fiscal year.", "2%", ("CAN", 2023, None)),
+    ("Sweden will spend 2.6% of GDP in the next financial year.", "2.6% of GDP", ("SWE", 2024, None)),
+    # the end of the decade or of the year is a deadline
+    (
+        "London announced that it would lift defence spending to 2.5% of GDP by the end of the decade.",
+        "2.5% of GDP",
+        ("GBR", 2030, None),
+    ),
+    ("Denmark will deliver 19 F-16s by the end of the year.", "19", ("DNK", 2023, None)),
+    # the seat of a government is not a venue; a leader's administration is the leader's country
+    (
+        "The government in Warsaw plans to raise spending to 4.7% of GDP next year.",
+        "4.7% of GDP",
+        ("POL", 2024, None),
+    ),
+    (
+        "The Trump administration proposed a $54 billion increase in military spending for fiscal 2018.",
+        "$54 billion",
+        ("USA", 2018, None),
+    ),
 ]
 
 
