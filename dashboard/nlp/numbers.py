@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -690,7 +691,7 @@ def _country(
         if _negated_name(ent):
             continue  # "the 28 non-U.S. members": every country but that one
         # a place is whose figure it is only for the dead and wounded there ("200 were killed in Iran")
-        if ent.label_ in {"GPE", "NORP", "ORG", "LOC"} and (casualties or not _is_venue(ent)):
+        if ent.label_ in {"GPE", "NORP", "ORG", "LOC"} and (casualties or not _is_venue(ent, gaz)):
             code = gaz.country_code(ent.text) or (
                 gaz.place_country(ent.text) if ent.label_ != "NORP" else None
             )
@@ -1029,16 +1030,20 @@ def _is_recipient(ent: Span, i: int, k: int) -> bool:
     )
 
 
-def _is_venue(ent: Span) -> bool:
+def _is_venue(ent: Span, gaz: Gazetteer) -> bool:
     """ "in Brussels", "near London", "in The Hague": a place where something happened, not whose figure;
-    but not the seat of a government ("the government in Warsaw", "the authorities in Kyiv")."""
+    but not the seat of a government ("the government in Warsaw"), nor a country where a figure is ("In
+    Germany, spending will rise to 2.1%", "spending in Italy"), unless an event took place there ("leaders
+    met in Germany")."""
     head = ent.root.head
-    return (
+    if not (
         ent.root.dep_ == "pobj"
         and head.lower_ in word_set("number_venue_preps")
         and head.head.pos_ in {"VERB", "NOUN"}
         and head.head.lemma_.lower() not in word_set("number_seat_nouns")
-    )
+    ):
+        return False
+    return not gaz.is_country_name(ent.text) or head.head.lemma_.lower() in word_set("number_venue_events")
 
 
 def _counted_country(
@@ -1143,7 +1148,7 @@ def _previous_country(
             ) and not _in_subclause(root)  # not "Ever since Russia invaded Ukraine, the firm has ..."
             if ent.label_ in {"GPE", "NORP"} and _receives(root):
                 continue  # "donations from its stocks to Ukraine": not what the sentence is about
-            if ent.label_ in {"GPE", "NORP"} and not _is_venue(ent):
+            if ent.label_ in {"GPE", "NORP"} and not _is_venue(ent, gaz):
                 code = gaz.country_code(ent.text)
             elif ent.label_ == "PERSON" and is_subject:
                 code = _actor_country(root, [ent], gaz, when)
@@ -1287,16 +1292,21 @@ def _dates(
     doc = sent.doc
     dates = []
     for ent in sent_ents:
-        m = _YEAR.search(ent.text) if ent.label_ == "DATE" else None
-        if (
-            m
-            and not any(
-                t.lower_ in word_set("number_not_own_year")
-                for t in doc[max(sent.start, ent.start - 3) : ent.start]
-            )
-            and not _compared_year(doc, sent, ent.start, int(m.group(1)), when, figure)
-        ):
-            dates.append((ent.start, int(m.group(1))))
+        if ent.label_ != "DATE":
+            continue
+        years = [int(y) for y in _YEAR.findall(ent.text)]
+        if not years:
+            month = _past_month_year(ent, when)
+            if month is not None:
+                dates.append((ent.start, month))
+            continue
+        # a span ("between 2014 and 2023", "2014-2023"): a figure over it is of its last year
+        year = years[-1] if len(years) > 1 and ent[0].lower_ in {"between", "from"} else years[0]
+        if not any(
+            t.lower_ in word_set("number_not_own_year")
+            for t in doc[max(sent.start, ent.start - 3) : ent.start]
+        ) and not _compared_year(doc, sent, ent.start, year, when, figure):
+            dates.append((ent.start, year))
     if when is not None:
         for t in sent:
             if t.lower_ in period_years() and t.i > sent.start:
@@ -1330,6 +1340,25 @@ def _dates(
                     dates.append((t.i - 1, when.year - int(n)))
         dates += _years_on(sent, dates, when)
     return dates
+
+
+def _past_month_year(ent: Span, when: date | None) -> int | None:
+    """The year before the article's for a month named without a year, in a clause told in the past, that
+    comes after the article's month ("In November, Lithuania approved ..." in February 2024: 2023; "last
+    March" in March); None otherwise (the article's own year is the default already)."""
+    month = next((_MONTHS[t.lower_] for t in ent if t.lower_ in _MONTHS), None)
+    verb = _clause_verb(ent.root)
+    if month is None or when is None or verb is None or not _past_verb(verb):
+        return None
+    start_words = word_set("number_not_own_year")
+    before = ent.doc[ent.start - 1].lower_ if ent.start else ""
+    if before in start_words or any(c.dep_ == "mark" and c.lower_ in start_words for c in verb.children):
+        return None  # "since last April", "since the conflict began last April": a start, not the figure's
+    last = any(t.lower_ == "last" for t in ent)
+    return when.year - 1 if month > when.month or (last and month >= when.month) else None
+
+
+_MONTHS = {name.lower(): n for n, name in enumerate(calendar.month_name) if name}
 
 
 def _end_of(doc: Doc, at: int, sent: Span) -> bool:

@@ -316,6 +316,23 @@ CASES = [
         "$54 billion",
         ("USA", 2018, None),
     ),
+    # a country a figure is in is whose it is, unless an event only took place there
+    ("In Germany, defence spending will rise to 2.1% of GDP this year.", "2.1% of GDP", ("DEU", 2023, None)),
+    ("Spending in Italy is still only 1.5% of GDP.", "1.5% of GDP", ("ITA", None, None)),
+    ("He said the declaration reaffirmed the goal agreed in Wales of 2% by 2024.", "2%", (None, 2024, None)),
+    # a month after the article's, told in the past, is last year's; not a start ("since ... last April")
+    (
+        "In November, Lithuania approved a budget of 2.5 billion euros for defence.",
+        "2.5 billion euros",
+        ("LTU", 2022, None),
+    ),
+    (
+        "About 1.2 million Ukrainians have fled their homes since the fighting began last September.",
+        "1.2 million",
+        ("UKR", 2023, None),
+    ),
+    # a figure over a span of years is of its last year
+    ("Between 2014 and 2023, European spending rose by 46%.", "46%", (None, 2023, None)),
 ]
 
 
