@@ -26,6 +26,7 @@ from dashboard.nlp.lexicons import (
     number_scales,
     period_years,
     relative_years,
+    scores,
     table_words,
     word_list,
     word_set,
@@ -746,17 +747,19 @@ def _country(
         if verb.lemma_.lower() in word_set("number_directive_verbs"):
             # "Trump called on European countries to ... 2%": the addressees' figure, not the speaker's;
             # when they name no country ("asked the Treasury for £10bn"), the speaker's own
+            # when no one is told ("Mr Trump asked for $716bn"), the subject's, as for any verb
             told = [c for c in verb.children if c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ == "on")]
-            if not told:
-                break
-            if any(_is_group(t) for c in told for t in c.subtree):
-                return None
-            found = [code_at[t.i] for c in told for t in c.subtree if t.i in code_at]
-            if found:
-                return found[0]
-            speakers = [c for c in verb.children if c.dep_ == "nsubj"]
-            own = [_actor_country(c, sent_ents, gaz, when) for c in speakers]
-            return next((c for c in own if c), None)
+            if not told and not any(c.dep_ == "nsubj" for c in verb.children):
+                break  # "one of 23 allies expected to meet the 2% guideline"
+            if told:
+                if any(_is_group(t) for c in told for t in c.subtree):
+                    return None
+                found = [code_at[t.i] for c in told for t in c.subtree if t.i in code_at]
+                if found:
+                    return found[0]
+                speakers = [c for c in verb.children if c.dep_ == "nsubj"]
+                own = [_actor_country(c, sent_ents, gaz, when) for c in speakers]
+                return next((c for c in own if c), None)
         if verb.dep_ == "relcl":
             example = _named_example(verb.head, code_at)
             if example is not None:  # "countries like Germany that are only spending 1%"
@@ -1334,6 +1337,9 @@ def _dates(
                         dates.append((t.i - 1, named))
                 elif ago and prev in word_set("number_one_words"):
                     dates.append((t.i - 1, when.year - period_years()[t.lower_]))
+            elif t.lower_ in scores("number_seasons") and t.i > sent.start and doc[t.i - 1].lower_ == "last":
+                ended = when.month > scores("number_seasons")[t.lower_]
+                dates.append((t.i - 1, when.year if ended else when.year - 1))  # "last summer"
             elif t.lower_ == "years" and t.i + 1 < sent.end and doc[t.i + 1].lower_ == "ago":
                 n = parse_value([doc[t.i - 1].text])
                 if n is not None and 1 <= n <= 50:
@@ -1371,6 +1377,14 @@ def _years_on(sent: Span, dates: list[tuple[int, int]], when: date) -> list[tupl
     "within two years", "in 1989 ... in ten years", "a year earlier", "the year before that"."""
     doc, out = sent.doc, []
     for t in sent:
+        if t.lower_ == "decade" and t.i - 3 >= sent.start:
+            # "in 2014 ... within a decade": 2024; "over the next decade": ten years on
+            one = doc[t.i - 2].lower_ == "within" and doc[t.i - 1].lower_ in word_set("number_one_words")
+            next_one = doc[t.i - 1].lower_ == "next" and doc[t.i - 3].lower_ in {"over", "within"}
+            if one or next_one:
+                named = next((y for i, y in reversed(dates) if i < t.i), None)
+                out.append((t.i - 2, (when.year if named is None else named) + period_years()["decade"]))
+            continue
         if t.lower_ not in {"year", "years"}:
             continue
         named = next((y for i, y in reversed(dates) if i < t.i), None)
@@ -1628,7 +1642,7 @@ def _default_year(doc: Doc, i: int, unit: str, kind: str, when: date | None) -> 
     """A level or count with no year of its own is the article's year, and so is a guideline a country
     has met ("Britain already met the 2% guideline") or a sum a total comes to ("aid will reach $60bn");
     another target, or a hypothesis, has none."""
-    if when is None:
+    if when is None or _in_an_era(doc, i):
         return None
     if unit == "money" and kind != "reported" and _sum_now(doc, i):
         return when.year
@@ -1644,6 +1658,31 @@ def _default_year(doc: Doc, i: int, unit: str, kind: str, when: date | None) -> 
             return when.year  # "met the 2% guideline", "promised an extra £500m", "has committed €2bn"
         return None  # "set up a €100bn fund": spent over years
     return when.year
+
+
+_DECADE = re.compile(r"\b(1[89]|20)\d0s\b")
+
+
+def _in_an_era(doc: Doc, i: int) -> bool:
+    """Whether a figure's clause, told in the past, sets it in a decade or an era rather than a year ("In the
+    1980s, America spent 6%", "During the cold war, Germany spent 3%"); not "the highest since the 1980s"."""
+    verb = _clause_verb(doc[i])
+    if verb is None or not _past_verb(verb):
+        return False
+    clause = [t for t in verb.subtree if _clause_verb(t) == verb]
+    for t in clause:
+        words = [w.lower_ for w in doc[t.i : t.i + 3]]
+        era = _DECADE.fullmatch(t.lower_) or any(
+            tuple(words[: len(p)]) == p for p in _era_phrases() if p[0] == t.lower_
+        )
+        if era and not any(w.lower_ in word_set("number_not_own_year") for w in doc[max(0, t.i - 3) : t.i]):
+            return True
+    return False
+
+
+@cache
+def _era_phrases() -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(p.split()) for p in word_set("number_era_phrases"))
 
 
 def _sum_now(doc: Doc, i: int) -> bool:

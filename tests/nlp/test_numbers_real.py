@@ -331,6 +331,14 @@ CASES = [
         "1.2 million",
         ("UKR", 2023, None),
     ),
+    # "last summer" before the summer's end is last year's
+    ("The Ukrainian army fired 6,000 shells a day last summer.", "6,000", ("UKR", 2022, None)),
+    # a figure asked for with no one told is the asker's
+    (
+        "In his 2019 budget, Mr Trump asked for $716 billion for the military.",
+        "$716 billion",
+        ("USA", 2019, None),
+    ),
     # a figure over a span of years is of its last year
     ("Between 2014 and 2023, European spending rose by 46%.", "46%", (None, 2023, None)),
 ]
@@ -395,10 +403,19 @@ def test_year_nearer_another_figure(nlp, text, figure, year):
     assert found[figure] == year
 
 
-def test_next_decade_is_a_span_not_next_year(nlp):
-    """ "over the next decade" gives a goal no deadline (not the year after the article's)."""
-    claims = extract_numbers(nlp("The aim is 3% of GDP over the next decade."), WHEN)
-    assert [(c.text, c.year) for c in claims] == [("3% of GDP", None)]
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        ("The aim is 3% of GDP over the next decade.", 2033),
+        ("In 2014 allies agreed to spend 2% of GDP within a decade.", 2024),
+        ("The aim is to reach 3% of GDP in the next decade.", None),
+    ],
+)
+def test_a_decade_ahead_is_a_deadline_not_next_year(nlp, text, year):
+    """ "over the next decade" and "within a decade" give a goal the year ten years on (the real gold's
+    reading), not the year after the article's; "in the next decade" names no year."""
+    claims = extract_numbers(nlp(text), WHEN)
+    assert [c.year for c in claims] == [year]
 
 
 @pytest.mark.parametrize(
@@ -412,3 +429,18 @@ def test_next_decade_is_a_span_not_next_year(nlp):
 def test_count_swept_into_a_date(nlp, text, expected):
     """A number the model put inside a date still counts the plural noun after it; a span of time does not."""
     assert [(c.text, c.year) for c in extract_numbers(nlp(text), WHEN)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        ("In the 1980s, America spent 6% of GDP on defence.", None),
+        ("During the cold war, Germany spent about 3% of GDP on defence.", None),
+        ("Spending is at its highest since the cold war, at 2.1% of GDP.", 2023),
+        ("The army is now at 73,000 soldiers, fewer than in the 1980s.", 2023),
+    ],
+)
+def test_a_figure_of_an_era_has_no_year(nlp, text, year):
+    """A figure told in the past of a decade or an era is of no one year; "since the cold war" is only a
+    comparison, and a present figure keeps the article's year."""
+    assert [c.year for c in extract_numbers(nlp(text), WHEN)] == [year]
