@@ -422,6 +422,7 @@ def _elsewhere(art: Article, phrase: Span, target: Target) -> bool:
         or other_conflict(phrase)
         or other_alliance(phrase)
         or other_cooperation(phrase, art.gaz)
+        or plain_cooperation(phrase)
         or (target.recipients and other_recipient(phrase, target))
     )
 
@@ -705,6 +706,28 @@ def other_cooperation(phrase: Span, gaz: Gazetteer) -> bool:
         or _european_country(gaz.country_code(tok.text), gaz)
         for tok in places
     )
+
+
+@rule(
+    "plain_cooperation",
+    "cooperating in a sentence of no defence and no Europe is other cooperation: 'cooperated with the FBI'",
+    fires={
+        "Jason Chaffetz said aides should cooperate with the FBI.": [],
+        "Elijah Cummings said Ms Mills cooperated fully with the Justice Department.": [],
+    },
+    spares={
+        "Anders Fogh Rasmussen said Denmark must cooperate within the limits of its defence opt-out.": [
+            "Anders Fogh Rasmussen european_defence_cooperation support"
+        ],
+    },
+)
+def plain_cooperation(phrase: Span) -> bool:
+    """A plain word of cooperation (stance_plain_cooperation.txt: "cooperate") in a sentence with no word of
+    defence (defence_cues.txt) nor of Europe."""
+    if phrase.lemma_.lower() not in word_set("stance_plain_cooperation"):
+        return False  # "cooperated", "cooperating"
+    context = word_set("defence_cues") | word_set("stance_europe_words")
+    return not any(t.lemma_.lower() in context or t.lower_ in context for t in phrase.sent)
 
 
 @rule(
