@@ -1291,6 +1291,7 @@ def event_pronoun(tok: Token, covered: set[int], lex: StanceLexicon, main: str) 
         "Germany pledged to reach that level of support by 2030.": [],
         "Christian Lindner said inflation would rise to 5% next year.": [],
         "Spain shipped a new batch of grain to Ukraine.": [],
+        "The United States would pledge to increase its target for reducing carbon emissions by 2025.": [],
     },
 )
 def target_object(art: Article, hits: list[tuple[str, int, int]]) -> list[Mention]:
@@ -1361,6 +1362,12 @@ def _names_level(tok: Token, t: Target, lex: StanceLexicon, covered: set[int], c
         )
     ):
         return False  # "capability targets", "emissions target" are targets of something else
+    if (
+        named
+        and not t.recipients  # "air-defence systems for Kyiv": the recipient
+        and any(_other_purpose(p) for p in tok.children if p.dep_ == "prep" and p.lower_ in {"for", "on"})
+    ):
+        return False  # "its target for reducing carbon emissions"
     verb = tok.head.head if tok.dep_ == "pobj" else tok.head  # "reach 2%", "rise to 3%"
     if verb.pos_ in {"ADJ", "ADV"} and verb.lower_ in word_set("stance_comparatives"):
         verb = verb.head  # "spend considerably more than 2%"
@@ -1385,6 +1392,23 @@ def _names_level(tok: Token, t: Target, lex: StanceLexicon, covered: set[int], c
         return False  # "sent weapons" is aid to Ukraine only with Ukraine in the clause
     return verb.pos_ == "VERB" and (
         target_verb(verb, t) is not None or (levelled and stance_cue(verb, lex) is not None)
+    )
+
+
+def _other_purpose(prep: Token) -> bool:
+    """Whether a "for" / "on" phrase on an object word names something other than defence, a date, a figure
+    or whose level it is ("its target for reducing carbon emissions", not "a target for 2030", "the target
+    for defence spending", "the target for European allies")."""
+    words = list(prep.subtree)[1:]
+    ours = word_set("defence_cues") | word_set("number_group_nouns")
+    if any(c.dep_ == "pcomp" and c.pos_ == "VERB" for c in prep.children):  # "for reducing emissions by 2025"
+        return not any(w.lemma_.lower() in ours for w in words)
+    return bool(words) and not any(
+        w.like_num
+        or w.ent_type_ in {"DATE", "PERCENT", "MONEY", "GPE", "NORP", "ORG"}
+        or w.pos_ == "PROPN"
+        or w.lemma_.lower() in ours
+        for w in words
     )
 
 
