@@ -423,6 +423,7 @@ def _elsewhere(art: Article, phrase: Span, target: Target) -> bool:
         or other_alliance(phrase)
         or other_cooperation(phrase, art.gaz)
         or plain_cooperation(phrase)
+        or outlay_out_of_context(phrase)
         or (target.recipients and other_recipient(phrase, target))
     )
 
@@ -458,11 +459,11 @@ def civil_security(tok: Token) -> bool:
     "other_outlay",
     "a phrase of spending naming no defence, with an object of its own, is about that: 'pay more for gas'",
     fires={
-        "Christian Lindner said households would pay more for energy this winter.": [],
-        "Emmanuel Macron said farmers must produce more food.": [],
-        "Christian Lindner said consumers would spend more next year.": [],
-        "Rishi Sunak said Britain would spend more on the NHS.": [],
-        "Joe Biden said the rich should pay their fair share of taxes.": [],
+        "NATO allies met. Christian Lindner said households would pay more for energy this winter.": [],
+        "NATO allies met on Monday. Emmanuel Macron said farmers must produce more food.": [],
+        "NATO allies met. Christian Lindner said consumers would spend more next year.": [],
+        "NATO allies met on Monday. Rishi Sunak said Britain would spend more on the NHS.": [],
+        "NATO allies met on Monday. Joe Biden said the rich should pay their fair share of taxes.": [],
     },
     spares={
         "Christian Lindner said allies must pay more for their defence.": [
@@ -506,6 +507,37 @@ def other_outlay(phrase: Span) -> bool:
         and not any(c.dep_ in {"amod", "compound"} and c.lemma_.lower() in defence for c in o.children)
         for o in objects
     )
+
+
+@rule(
+    "outlay_out_of_context",
+    "a phrase of spending naming no defence, with no word of defence near it, is other spending",
+    fires={
+        "College fees keep rising. Hillary Clinton said the states should chip in.": [],
+        "Tuition keeps rising. Donald Trump said they should spend more.": [],
+    },
+    spares={
+        "The alliance is under strain. Donald Trump said allies should chip in.": [
+            "Donald Trump defence_spending_increase support"
+        ],
+        "Germany's army lacks tanks. Christian Lindner said Germany should spend more.": [
+            "Christian Lindner defence_spending_increase support"
+        ],
+    },
+)
+def outlay_out_of_context(phrase: Span) -> bool:
+    """A phrase of stance_generic_outlays.txt ("spend more", "chip in") in a sentence that, with the two
+    before it, has no word of defence (defence_cues.txt), of the alliance or of Europe
+    (stance_defence_context.txt): a piece on college fees where "states should chip in"."""
+    if phrase.text.lower() not in word_set("stance_generic_outlays"):
+        return False
+    context = word_set("defence_cues") | word_set("stance_defence_context")
+    doc, sent = phrase.doc, phrase.sent
+    start = sent.start
+    for _ in range(2):
+        if start > 0:
+            start = doc[start - 1].sent.start
+    return not any(t.lemma_.lower() in context or t.lower_ in context for t in doc[start : sent.end])
 
 
 @rule(
@@ -723,10 +755,10 @@ def other_cooperation(phrase: Span, gaz: Gazetteer) -> bool:
 )
 def plain_cooperation(phrase: Span) -> bool:
     """A plain word of cooperation (stance_plain_cooperation.txt: "cooperate") in a sentence with no word of
-    defence (defence_cues.txt) nor of Europe."""
+    defence (defence_cues.txt), of the alliance or of Europe (stance_defence_context.txt)."""
     if phrase.lemma_.lower() not in word_set("stance_plain_cooperation"):
         return False  # "cooperated", "cooperating"
-    context = word_set("defence_cues") | word_set("stance_europe_words")
+    context = word_set("defence_cues") | word_set("stance_defence_context")
     return not any(t.lemma_.lower() in context or t.lower_ in context for t in phrase.sent)
 
 

@@ -980,7 +980,7 @@ def test_loader_rows_fit_the_stances_table(nlp, gaz):
             "support",
         ),
         (
-            "Lawrence Korb said others aren't paying their fair share.",
+            "The alliance is under strain. Lawrence Korb said others aren't paying their fair share.",
             "Lawrence Korb",
             "defence_spending_increase",
             "support",
