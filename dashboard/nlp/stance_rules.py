@@ -2770,6 +2770,11 @@ def _predicate(
         return False
     if key is not None:
         r.informative = True
+        done = passive_complement(verb, target)  # "NATO may need to be diminished": the need is a cut
+        if done is not None:
+            value *= done[0]
+            r.directed = True
+            r.cues.append(done[1].lemma_.lower())
     else:
         r.directed = True
     cited = rule
@@ -2780,6 +2785,29 @@ def _predicate(
     r.rule = cited
     r.cues.append(key or verb.lemma_.lower())
     return True
+
+
+@rule(
+    "passive_complement",
+    "a cue on a subject whose passive complement is a target verb takes its direction: 'needs to be cut'",
+    fires={
+        "Donald Trump said U.S. involvement in NATO may need to be significantly diminished.": [
+            "Donald Trump nato_alliance oppose"
+        ],
+    },
+    spares={
+        "Donald Trump said NATO must be strengthened.": ["Donald Trump nato_alliance support"],
+    },
+)
+def passive_complement(verb: Token, target: Target) -> tuple[float, Token] | None:
+    """The direction of a target verb in the passive that completes a cue verb ("may need to be
+    diminished", "has to be strengthened"), and the verb: the subject undergoes it."""
+    for c in verb.children:
+        if c.dep_ == "xcomp" and c.pos_ == "VERB" and any(a.dep_ == "auxpass" for a in c.children):
+            value = target_verb(c, target)
+            if value is not None:
+                return value, c
+    return None
 
 
 def _weight(tok: Token, lex: StanceLexicon) -> float:
