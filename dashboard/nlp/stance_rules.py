@@ -511,10 +511,12 @@ def other_outlay(phrase: Span) -> bool:
 
 @rule(
     "outlay_out_of_context",
-    "a phrase of spending naming no defence, with no word of defence near it, is other spending",
+    "spending or a limit naming no defence, with no word of defence near it or with its own modifier: other",
     fires={
         "College fees keep rising. Hillary Clinton said the states should chip in.": [],
         "Tuition keeps rising. Donald Trump said they should spend more.": [],
+        "Loretta Lynch said women in law firms still face a ceiling.": [],
+        "NATO allies met. Joe Biden said Congress must raise the debt ceiling.": [],
     },
     spares={
         "The alliance is under strain. Donald Trump said allies should chip in.": [
@@ -526,12 +528,23 @@ def other_outlay(phrase: Span) -> bool:
     },
 )
 def outlay_out_of_context(phrase: Span) -> bool:
-    """A phrase of stance_generic_outlays.txt ("spend more", "chip in") in a sentence that, with the two
-    before it, has no word of defence (defence_cues.txt), of the alliance or of Europe
-    (stance_defence_context.txt): a piece on college fees where "states should chip in"."""
-    if phrase.text.lower() not in word_set("stance_generic_outlays"):
+    """A phrase of stance_generic_outlays.txt ("spend more", "chip in") or stance_generic_limits.txt
+    ("ceiling", "arms race") in a sentence that, with the two before it, has no word of defence
+    (defence_cues.txt), of the alliance or of Europe (stance_defence_context.txt): a piece on college fees
+    where "states should chip in"; or a limit with a noun of another field on it ("the debt ceiling", "a
+    glass ceiling", "a cyber arms race"; not "a new arms race")."""
+    text = phrase.text.lower()
+    limit = text in word_set("stance_generic_limits")
+    if not limit and text not in word_set("stance_generic_outlays"):
         return False
     context = word_set("defence_cues") | word_set("stance_defence_context")
+    if limit and any(
+        c.dep_ in {"compound", "nmod"} and c.lemma_.lower() not in context
+        for t in phrase
+        for c in t.children
+        if c.i < phrase.start
+    ):
+        return True
     doc, sent = phrase.doc, phrase.sent
     start = sent.start
     for _ in range(2):
