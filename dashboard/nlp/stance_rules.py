@@ -164,6 +164,15 @@ class Article:
     def speakers(self) -> ArticleSpeakers:
         return ArticleSpeakers(self.doc, self.when, self.gaz)
 
+    @cached_property
+    def other_alliance(self) -> bool:
+        """Whether the article names an organisation called an alliance ("the Alliance to Reclaim Our
+        Schools") and never the North Atlantic one (stance_nato_names.txt)."""
+        names = word_set("stance_nato_names")
+        if any(t.lower_ in names for t in self.doc):
+            return False
+        return any(t.text == "Alliance" and t.pos_ == "PROPN" for t in self.doc)
+
 
 # -- mention rules: what a sentence takes a stance on ------------------------------------------------------
 class _WordIndex:
@@ -424,6 +433,7 @@ def _elsewhere(art: Article, phrase: Span, target: Target) -> bool:
         or other_cooperation(phrase, art.gaz)
         or plain_cooperation(phrase)
         or outlay_out_of_context(phrase)
+        or alliance_out_of_context(art, phrase)
         or (target.recipients and other_recipient(phrase, target))
     )
 
@@ -551,6 +561,26 @@ def outlay_out_of_context(phrase: Span) -> bool:
         if start > 0:
             start = doc[start - 1].sent.start
     return not any(t.lemma_.lower() in context or t.lower_ in context for t in doc[start : sent.end])
+
+
+@rule(
+    "alliance_out_of_context",
+    "'the alliance' or 'membership' in an article naming another alliance, and never NATO, is that one's",
+    fires={
+        "More than 100,000 took part, according to the organiser, the Alliance to Reclaim Our Schools. "
+        "Tim Kaine said the alliance should grow stronger.": [],
+    },
+    spares={
+        "NATO leaders met in Vilnius. Tim Kaine said the alliance should grow stronger.": [
+            "Tim Kaine nato_alliance support"
+        ],
+    },
+)
+def alliance_out_of_context(art: Article, phrase: Span) -> bool:
+    """A phrase of the alliance's that names no alliance (stance_generic_alliance.txt: "the alliance", "its
+    membership") in an article that names another alliance and never NATO: a piece on the Alliance to
+    Reclaim Our Schools."""
+    return phrase.text.lower() in word_set("stance_generic_alliance") and art.other_alliance
 
 
 @rule(
