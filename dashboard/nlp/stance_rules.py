@@ -1367,6 +1367,7 @@ def event_pronoun(tok: Token, covered: set[int], lex: StanceLexicon, main: str) 
         "Christian Lindner said inflation would rise to 5% next year.": [],
         "Spain shipped a new batch of grain to Ukraine.": [],
         "The United States would pledge to increase its target for reducing carbon emissions by 2025.": [],
+        "The German DAX increased by 2 percent.": [],
     },
 )
 def target_object(art: Article, hits: list[tuple[str, int, int]]) -> list[Mention]:
@@ -1391,7 +1392,7 @@ def target_object(art: Article, hits: list[tuple[str, int, int]]) -> list[Mentio
                 tok.i not in covered
                 and tok.dep_ in {"dobj", "pobj"}
                 and not civil_aid(word)
-                and _names_level(tok, t, art.lex, covered, counted=quantity is not None)
+                and _names_level(tok, t, art.lex, art.gaz, covered, counted=quantity is not None)
             ):
                 out.append(Mention(t.name, 1.0, tok, "target_object"))
     return out
@@ -1414,7 +1415,9 @@ def _quantity_of(tok: Token) -> Token | None:
     return None
 
 
-def _names_level(tok: Token, t: Target, lex: StanceLexicon, covered: set[int], counted: bool = False) -> bool:
+def _names_level(
+    tok: Token, t: Target, lex: StanceLexicon, gaz: Gazetteer, covered: set[int], counted: bool = False
+) -> bool:
     """Whether an object word names the target's level: as the object of one of the target's verbs, or, for
     a noun that carries a level ("the 5% figure") or an object word raised by a comparative ("called for a
     higher target"), of any cue. `counted`: `tok` is a noun of quantity of an object word."""
@@ -1454,6 +1457,10 @@ def _names_level(tok: Token, t: Target, lex: StanceLexicon, covered: set[int], c
         and subj.lemma_.lower() not in word_set("stance_level_subjects")
     ):
         return False  # "inflation would rise to 5%", "growth to hit 20-30%": a level of something else
+    holder = verb.head if verb.dep_ == "xcomp" else verb  # "Pension Credit was set to rise by 10.1%"
+    owner = next((c for c in holder.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if not t.recipients and owner is not None and owner.i not in covered and _other_name(owner, gaz):
+        return False  # "German DAX increased by 2 percent": the level of an index, a benefit, a firm
     if tok.dep_ == "pobj" and any(
         c.dep_ == "dobj"
         and c.lemma_.lower() not in level_nouns
@@ -1468,6 +1475,15 @@ def _names_level(tok: Token, t: Target, lex: StanceLexicon, covered: set[int], c
     return verb.pos_ == "VERB" and (
         target_verb(verb, t) is not None or (levelled and stance_cue(verb, lex) is not None)
     )
+
+
+def _other_name(subj: Token, gaz: Gazetteer) -> bool:
+    """Whether a proper noun names neither a country, a person nor a body the gazetteer knows: an index, a
+    benefit, a firm ("the DAX", "Pension Credit")."""
+    if subj.pos_ != "PROPN" or subj.ent_type_ in {"GPE", "NORP", "PERSON", "LOC"}:
+        return False
+    name = " ".join(t.text for t in subj.subtree if t.pos_ == "PROPN")
+    return gaz.country_code(name) is None and gaz.find_actor(name) is None
 
 
 def _other_purpose(prep: Token) -> bool:
