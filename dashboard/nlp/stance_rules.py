@@ -265,7 +265,7 @@ def find_mentions(
     everywhere = [name for names in by_sent.values() for name in names]
     main = max(dict.fromkeys(everywhere), key=everywhere.count)  # the target the article names most
     for tok in reactions:
-        out += counter_move(tok, by_sent, starts, main) or []
+        out += counter_move(tok, by_sent, starts, main, art.gaz) or []
     for i in words.lemma(lex.anaphora, pos=NOUN):
         named = object_noun_target(doc[i], art.targets, everywhere) or main
         out += proposal_noun(doc[i], covered, in_statement, lex, art.targets[named]) or []
@@ -837,11 +837,22 @@ def invader_forces(root: Token) -> bool:
         "Finland joined NATO on Tuesday. Russia said it would take part in the exercise.": [
             "Finland nato_alliance support"
         ],
+        "Finland joined NATO on Tuesday. Adam Schiff urged retaliation against Russia.": [
+            "Finland nato_alliance support"
+        ],
     },
 )
-def counter_move(tok: Token, by_sent: dict[int, list[str]], starts: list[int], main: str) -> list[Mention]:
-    """ "would take counter-measures to ensure its security" (stance_reactions.txt)."""
+def counter_move(
+    tok: Token, by_sent: dict[int, list[str]], starts: list[int], main: str, gaz: Gazetteer
+) -> list[Mention]:
+    """ "would take counter-measures to ensure its security" (stance_reactions.txt); not one aimed at a
+    country outside the alliance and the EU ("urged retaliation on Russia", "retaliate against Iran")."""
     named = set(by_sent.get(bisect_right(starts, tok.i) - 1, ()))
+    for prep in (c for t in (tok, tok.head) for c in t.children if c.dep_ == "prep"):
+        if prep.lower_ in {"against", "on", "at"}:
+            aimed = [gaz.country_code(g.text) for g in prep.children if g.dep_ == "pobj"]
+            if any(code is not None and not _allied_country(code, gaz) for code in aimed):
+                return []
     return [Mention(named.pop() if len(named) == 1 else main, -1.0, tok, "counter_move")]
 
 
@@ -1311,6 +1322,14 @@ def _nearest_verb(tok: Token) -> Token:
 
 def _european(actor: Speaker, gaz: Gazetteer) -> bool:
     return actor.type == "country" and _european_country(actor.country, gaz)
+
+
+def _allied_country(code: str, gaz: Gazetteer) -> bool:
+    """A NATO or EU member."""
+    country = gaz.countries.get(code)
+    return country is not None and (
+        country.eu_member_since is not None or country.nato_member_since is not None
+    )
 
 
 def _european_country(code: str | None, gaz: Gazetteer) -> bool:

@@ -1580,3 +1580,26 @@ def test_an_earlier_position_is_outweighed_by_a_present_one(nlp, gaz):
     assert set(berg.polarity) == {"support", "oppose"}
     positions = article_positions(berg)
     assert positions.polarity.tolist() == ["support"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Germany will raise defence spending. Adam Schiff urged President Obama to retaliate against Russia.",
+            [("Germany", "defence_spending_increase", "support")],
+        ),
+        (
+            "Germany will raise defence spending. Adam Schiff urged retaliation on Iran.",
+            [("Germany", "defence_spending_increase", "support")],
+        ),
+        (
+            "Finland joined NATO. Russia said it would retaliate.",
+            [("Finland", "nato_alliance", "support"), ("Russia", "nato_alliance", "oppose")],
+        ),
+    ],
+)
+def test_a_counter_move_aimed_at_a_rival_opposes_no_target(nlp, gaz, text, expected):
+    """Retaliation against Russia or Iran is no opposition to the article's main target; Russia's own
+    retaliation still opposes it."""
+    assert sorted(triples(nlp, gaz, text)) == expected
