@@ -1586,7 +1586,7 @@ def test_an_earlier_position_is_outweighed_by_a_present_one(nlp, gaz):
     ("text", "expected"),
     [
         (
-            "Germany will raise defence spending. Adam Schiff urged President Obama to retaliate against Russia.",
+            "Germany will raise defence spending. Adam Schiff urged Obama to retaliate against Russia.",
             [("Germany", "defence_spending_increase", "support")],
         ),
         (
