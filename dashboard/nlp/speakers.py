@@ -344,6 +344,9 @@ class ArticleSpeakers:
             e for e in ents if (e.label_ == "PERSON" and not self._is_place(e)) or self._known_person(e)
         ]
         described = persons
+        led = [e for e in persons if e.root.head == root and e.root.dep_ in {"compound", "poss"}]
+        if led and root.lemma_.lower() in word_set("speaker_leader_bodies"):
+            return self._speaker_from_person(led[0], mention)  # "the Biden administration": Joe Biden
         if persons and root.pos_ == "NOUN" and not any(e.start <= root.i < e.end for e in persons):
             # a description ("the senator, a critic of Trump", "sources close to Mr Wallace") is the
             # person only whose name stands beside it ("the host, Prime Minister David Cameron")

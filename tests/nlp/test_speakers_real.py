@@ -485,3 +485,16 @@ def test_a_claim_is_its_owners_when_its_clause_says_he(nlp):
     speakers = ArticleSpeakers(doc, date(2016, 11, 10), Gazetteer.load())
     he = next(t for t in doc if t.lower_ == "he")
     assert speakers.resolve(doc[he.i : he.i + 1]).name == "Donald Trump"
+
+
+@pytest.mark.parametrize(
+    ("text", "when", "name"),
+    [
+        ("The Biden administration said the aid was vital.", date(2023, 12, 7), "Joe Biden"),
+        ("Orban's government said the sanctions had failed.", date(2023, 12, 7), "Viktor Orbán"),
+        ("The Trump campaign said the rally would go ahead.", date(2016, 9, 1), "Donald Trump"),
+    ],
+)
+def test_a_leaders_administration_speaks_as_the_leader(nlp, text, when, name):
+    """ "The Biden administration said" is the president's statement, as "his administration" is."""
+    assert speaker_of(nlp, text, "", when).speaker == name
