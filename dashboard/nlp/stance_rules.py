@@ -412,12 +412,20 @@ def adjunct_of_mention(root: Token, target: str, spans: Mapping[int, str]) -> bo
     },
     spares={
         "Germany gave military aid to Ukraine.": ["Germany military_aid_to_ukraine support"],
+        "The Senate voted to pass a military, economic and humanitarian aid package for Ukraine.": [
+            "US Senate military_aid_to_ukraine support"
+        ],
     },
 )
 def civil_aid(root: Token) -> bool:
-    """A mention or object word with a civil modifier (stance_civil_words.txt)."""
+    """A mention or object word with a civil modifier (stance_civil_words.txt) and no military one ("a
+    military, economic and humanitarian aid package" is military aid too)."""
     civil = word_set("stance_civil_words")
-    return any(c.dep_ in {"amod", "compound"} and c.lower_ in civil for c in root.children)
+    modifiers = [c for c in root.children if c.dep_ in {"amod", "compound", "nmod"}]
+    modifiers += [t for c in modifiers for t in c.conjuncts]
+    if any(c.lemma_.lower() in word_set("defence_cues") for c in modifiers):
+        return False
+    return any(c.lower_ in civil for c in modifiers)
 
 
 def _elsewhere(art: Article, phrase: Span, target: Target) -> bool:
