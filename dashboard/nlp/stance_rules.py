@@ -3997,6 +3997,48 @@ def conjoined_actors(subj: Span) -> list[Span] | None:
 
 
 @rule(
+    "listed_people",
+    "each person of a list the parse chained by appositions is an actor: 'Sens. A of Utah, B of Ohio and C'",
+    fires={
+        "Sens. Marsha Blackburn of Tennessee, John Boozman of Arkansas, Mike Lee of Utah and Tommy "
+        "Tuberville of Alabama all voted against the aid package for Ukraine.": [
+            "John Boozman military_aid_to_ukraine oppose",
+            "Marsha Blackburn military_aid_to_ukraine oppose",
+            "Mike Lee military_aid_to_ukraine oppose",
+            "Tommy Tuberville military_aid_to_ukraine oppose",
+        ],
+    },
+    spares={
+        "Marsha Blackburn, a senator from Tennessee, voted against the aid package for Ukraine.": [
+            "Marsha Blackburn military_aid_to_ukraine oppose"
+        ],
+    },
+)
+def listed_people(subj: Span) -> list[Span] | None:
+    """The people a subject lists when the parse chained them by appositions and conjunctions, through
+    their "of <place>" phrases ("Sens. Marsha Blackburn of Tennessee, John Boozman of Arkansas and ..."):
+    the subject's own person and every other person whose path to it goes only that way."""
+    root = subj.root
+    if root.ent_type_ != "PERSON":
+        return None
+    people = [
+        e for e in subj.doc.ents if e.label_ == "PERSON" and subj.start <= e.start and e.end <= subj.end
+    ]
+    listed = []
+    for ent in people:
+        tok = ent.root
+        while tok != root and (
+            tok.dep_ in {"appos", "conj"}
+            or (tok.dep_ == "pobj" and tok.ent_type_ in {"GPE", "LOC"} and tok.head.lower_ == "of")
+            or (tok.dep_ == "prep" and tok.lower_ == "of")
+        ):
+            tok = tok.head
+        if tok == root:
+            listed.append(ent)
+    return listed if len(listed) > 1 else None
+
+
+@rule(
     "together_with",
     "who acts 'together with' or 'along with' the subject is an actor too",
     fires={
@@ -4161,6 +4203,9 @@ def parts(subj: Span) -> tuple[list[Span], str | None]:
     conjoined = conjoined_actors(subj)
     if conjoined:
         return conjoined, "conjoined_actors"
+    listed = listed_people(subj)
+    if listed:
+        return listed, "listed_people"
     led = organisation_of_person(subj)
     if led is not None:
         return [led], "organisation_of_person"
