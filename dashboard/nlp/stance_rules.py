@@ -1388,6 +1388,7 @@ def event_pronoun(tok: Token, covered: set[int], lex: StanceLexicon, main: str) 
         "The German government announced another €400m of arms for Ukraine.": [
             "Germany military_aid_to_ukraine support"
         ],
+        "Mark Rutte said 2% is not enough.": ["Mark Rutte defence_spending_increase support"],
     },
     spares={
         "Germany pledged to reach that level of support by 2030.": [],
@@ -1420,9 +1421,26 @@ def target_object(art: Article, hits: list[tuple[str, int, int]]) -> list[Mentio
                 and tok.dep_ in {"dobj", "pobj"}
                 and not civil_aid(word)
                 and _names_level(tok, t, art.lex, art.gaz, covered, counted=quantity is not None)
-            ):
+            ) or (tok.i not in covered and not t.recipients and _judged_level(tok, art.lex)):
                 out.append(Mention(t.name, 1.0, tok, "target_object"))
     return out
+
+
+def _judged_level(tok: Token, lex: StanceLexicon) -> bool:
+    """Whether a level ("2%") is the subject of "be" with an amount judgement as its predicate ("2% is not
+    enough", "2% is too low"; stance_amount_words.csv): the level is the target's, judged."""
+    be = tok.head
+    if tok.dep_ != "nsubj" or be.lemma_ != "be" or not any(c.like_num for c in tok.children):
+        return False
+    signs, needs_too = scores("stance_amount_words", "sign"), scores("stance_amount_words", "too")
+    for word in (c for c in be.children if c.dep_ in {"acomp", "attr"}):
+        if word.lower_ == "enough":
+            return negation(be, lex) or negation(word, lex)
+        if word.lower_ in signs and (
+            not needs_too[word.lower_] or any(c.lower_ == "too" for c in word.children)
+        ):
+            return True
+    return False
 
 
 def _quantity_of(tok: Token) -> Token | None:
