@@ -133,7 +133,9 @@ class Reading:
     holder: str | None = None  # a rule that chose the holder, when not the speaker or the cue's subject
     directed: bool = False  # a target's own verb gave the mention a direction ("replace the alliance")
     judged: bool = False  # what is said of the mention as a subject decided it ("X would weaken the bond")
-    amount: bool = False  # its amount was judged ("too little"): a complaint about it does not reverse it
+    # the rule that judged it already ("too little": amount_judged; "appeasement": pejorative): a complaint
+    # about it does not reverse it
+    amount: str | None = None
 
     def cite(self) -> str:
         """The rule a stance row cites: the one that chose its holder, else the one that set its polarity."""
@@ -1570,6 +1572,7 @@ def read_mention(mention: Mention, target: Target, lex: StanceLexicon, scope: Sc
             relative_clause(r, root, child, target, lex)
     negated_mention(r, root, lex, target)
     amount_judged(r, root, lex)
+    pejorative(r, mention)
     membership_verb(r, root, target, lex)
     if addressee(root):
         return r
@@ -1781,10 +1784,34 @@ def amount_judged(r: Reading, root: Token, lex: StanceLexicon) -> bool:
                 continue
         else:
             continue
-        r.score, r.informative, r.amount, r.rule = sign * abs(r.score), True, True, "amount_judged"
+        r.score, r.informative, r.amount, r.rule = sign * abs(r.score), True, "amount_judged", "amount_judged"
         r.cues.append(word.lower_)
         return True
     return False
+
+
+@rule(
+    "pejorative",
+    "a contrary phrase that is a term of blame ('appeasement') is opposed whatever cue governs it",
+    fires={
+        'Ursula von der Leyen warned that "appeasement will not stop Putin".': [
+            "Ursula von der Leyen dialogue_with_russia oppose"
+        ],
+    },
+    spares={
+        "Ursula von der Leyen said talks with Putin were necessary.": [
+            "Ursula von der Leyen dialogue_with_russia support"
+        ],
+    },
+)
+def pejorative(r: Reading, mention: Mention) -> bool:
+    """A contrary phrase of stance_pejoratives.txt ("appeasement"): whoever names it blames it, so a
+    negative cue over it ("warned that appeasement will not stop Putin", "warned against appeasement")
+    agrees with the opposition rather than reversing it (as for an amount judged short)."""
+    if mention.rule != "contrary_phrase" or mention.root.lemma_.lower() not in word_set("stance_pejoratives"):
+        return False
+    r.amount = "pejorative"
+    return True
 
 
 @rule(
@@ -2742,7 +2769,7 @@ def statement_cue(reading: Reading, cue: Token, root: Token, lex: StanceLexicon,
         value = -value
         cited = "negation"
     if reading.amount and value < 0:
-        value, cited = -value, "amount_judged"  # "complained that allies spend too little"
+        value, cited = -value, reading.amount  # "complained that allies spend too little"
     reading.score *= value
     reading.informative = True
     reading.cues.append(key)
@@ -2850,7 +2877,7 @@ def _apply(
     elif negate and negated_light_verb(tok, target, lex):
         value, cited = -value, "negated_light_verb"
     if r.amount and key is not None and value < 0:
-        value, cited = -value, "amount_judged"  # "criticised Germany for spending too little": agrees
+        value, cited = -value, r.amount  # "criticised Germany for spending too little": agrees
     r.score *= value
     r.rule = cited
     r.cues.append(key or tok.lemma_.lower())
