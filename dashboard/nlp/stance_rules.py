@@ -1573,6 +1573,7 @@ def read_mention(mention: Mention, target: Target, lex: StanceLexicon, scope: Sc
     negated_mention(r, root, lex, target)
     amount_judged(r, root, lex)
     pejorative(r, mention)
+    needed = necessary_condition(r, root, lex)
     membership_verb(r, root, target, lex)
     if addressee(root):
         return r
@@ -1583,6 +1584,8 @@ def read_mention(mention: Mention, target: Target, lex: StanceLexicon, scope: Sc
             break
         if side_clause_stop(tok, scope) or own_subject_clause(tok) or topic_preposition(tok, head, lex):
             break
+        if needed is not None and tok.i == needed.i:
+            break  # "will not protect Europe unless ...": the negated clause does not reverse what it needs
         if endangered(r, tok, head) or blamed_for(r, tok, head, lex):
             break
         if tok.dep_ in {"nsubj", "nsubjpass", "csubj"}:
@@ -1812,6 +1815,36 @@ def pejorative(r: Reading, mention: Mention) -> bool:
         return False
     r.amount = "pejorative"
     return True
+
+
+@rule(
+    "necessary_condition",
+    "what a negated clause needs 'unless' it happens is called for: 'will not protect Europe unless ...'",
+    fires={
+        "“We will not protect Europeans unless we decide to have a European army,” Mr Macron said.": [
+            "Emmanuel Macron european_defence_cooperation support"
+        ],
+        "Mr Trump said America would not defend allies unless they raised defence spending.": [
+            "Donald Trump defence_spending_increase support"
+        ],
+    },
+    spares={
+        "“We will protect Europeans if we decide to have a European army,” Mr Macron said.": [],
+    },
+)
+def necessary_condition(r: Reading, root: Token, lex: StanceLexicon) -> Token | None:
+    """A mention in an "unless" clause whose governing clause is negated: the condition is necessary, so the
+    mention reads as called for, by its own cues only; the clause's verb, where the reading stops."""
+    tok = root
+    while tok.head.i != tok.i:
+        if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "unless" for c in tok.children):
+            if not negation(tok.head, lex):
+                return None
+            r.informative, r.rule = True, "necessary_condition"
+            r.cues.append("unless")
+            return tok
+        tok = tok.head
+    return None
 
 
 @rule(
@@ -3114,8 +3147,8 @@ def reported_condition(root: Token, reading: Reading, lex: StanceLexicon) -> boo
     """A mention in a clause marked "if" or "unless" inside a statement, read with no negation nor failure
     in the condition (a negated one, "we will leave if allies do not pay more" or "if they fail to pay",
     names what is demanded)."""
-    if not conditional(root) or reading.rule == "conditional":
-        return False
+    if not conditional(root) or reading.rule == "conditional" or "unless" in reading.cues:
+        return False  # (a necessary condition is a demand)
     if any((lex.cue(c) or 0) < 0 for c in reading.cues):
         return False
     tok = root
