@@ -4099,11 +4099,14 @@ def listed_people(subj: Span) -> list[Span] | None:
     root = subj.root
     if root.ent_type_ != "PERSON":
         return None
-    people = [
-        e for e in subj.doc.ents if e.label_ == "PERSON" and subj.start <= e.start and e.end <= subj.end
-    ]
+    doc = subj.doc
+    starts = [t.i for t in subj if t.ent_type_ == "PERSON" and t.ent_iob_ == "B"]  # not doc.ents: per subject
     listed = []
-    for ent in people:
+    for start in starts:
+        end = start + 1
+        while end < subj.end and doc[end].ent_iob_ == "I":
+            end += 1
+        ent = doc[start:end]
         tok = ent.root
         while tok != root and (
             tok.dep_ in {"appos", "conj"}
