@@ -933,9 +933,8 @@ def _actor(tok: Token, sent_ents: list[Span], gaz: Gazetteer, when: date | None)
         return gaz.find_actor(name, when)
     if tok.pos_ == "PROPN" and not any(e.start <= tok.i < e.end for e in sent_ents):
         return _unlabelled_actor(tok, gaz, when)
-    if tok.lemma_.lower() in word_set(
-        "number_seat_nouns"
-    ):  # "the Trump administration", "Orban's government"
+    # "the Trump administration", "Orban's government": the leader's
+    if tok.lemma_.lower() in word_set("number_seat_nouns"):
         leader = next(
             (c for c in tok.children if c.dep_ in {"compound", "poss"} and c.ent_type_ == "PERSON"), None
         )
