@@ -557,9 +557,8 @@ def outlay_out_of_context(phrase: Span) -> bool:
     limit = text in word_set("stance_generic_limits")
     if not limit and text not in word_set("stance_generic_outlays"):
         return False
-    context = word_set("defence_cues") | word_set("stance_defence_context")
     if limit and any(
-        c.dep_ in {"compound", "nmod"} and c.lemma_.lower() not in context
+        c.dep_ in {"compound", "nmod"} and c.lemma_.lower() not in _defence_words()
         for t in phrase
         for c in t.children
         if c.i < phrase.start
@@ -570,7 +569,18 @@ def outlay_out_of_context(phrase: Span) -> bool:
     for _ in range(2):
         if start > 0:
             start = doc[start - 1].sent.start
-    return not any(t.lemma_.lower() in context or t.lower_ in context for t in doc[start : sent.end])
+    return not _speaks_of_defence(doc[start : sent.end])
+
+
+@functools.cache
+def _defence_words() -> frozenset[str]:
+    """Words of defence (defence_cues.txt), of the alliance or of Europe (stance_defence_context.txt)."""
+    return word_set("defence_cues") | word_set("stance_defence_context")
+
+
+def _speaks_of_defence(tokens: Iterable[Token]) -> bool:
+    """Whether any of the tokens is a word of defence, the alliance or Europe, as a lemma or as written."""
+    return any(t.lemma_.lower() in _defence_words() or t.lower_ in _defence_words() for t in tokens)
 
 
 @rule(
@@ -811,8 +821,7 @@ def plain_cooperation(phrase: Span) -> bool:
     defence (defence_cues.txt), of the alliance or of Europe (stance_defence_context.txt)."""
     if phrase.lemma_.lower() not in word_set("stance_plain_cooperation"):
         return False  # "cooperated", "cooperating"
-    context = word_set("defence_cues") | word_set("stance_defence_context")
-    return not any(t.lemma_.lower() in context or t.lower_ in context for t in phrase.sent)
+    return not _speaks_of_defence(phrase.sent)
 
 
 @rule(
