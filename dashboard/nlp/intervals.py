@@ -24,22 +24,23 @@ class Cover:
 
 
 def longest_holding(
-    groups: Sequence[Sequence[tuple[int, int]]], positions: Sequence[int]
+    groups: Sequence[Sequence[tuple[int, int]]], positions: Sequence[int], shortest: bool = False
 ) -> list[int | None]:
-    """For each position, the index of the group with an interval holding it whose intervals are longest in
-    all (the first such group on a tie), or None: one sweep over the positions in ascending order with a
-    heap of the groups begun, instead of a look at every group for every position."""
+    """For each position, the index of the group with an interval holding it whose intervals are longest
+    (or shortest) in all (the first such group on a tie), or None: one sweep over the positions in
+    ascending order with a heap of the groups begun, instead of a look at every group for every position."""
+    sign = 1 if shortest else -1
     pieces = sorted(
-        (a, b, -sum(y - x for x, y in spans), i) for i, spans in enumerate(groups) for a, b in spans
+        (a, b, sign * sum(y - x for x, y in spans), i) for i, spans in enumerate(groups) for a, b in spans
     )
     out: list[int | None] = [None] * len(positions)
-    begun: list[tuple[int, int, int]] = []  # (-length, group, end): the best group on top
+    begun: list[tuple[int, int, int]] = []  # (signed length, group, end): the best group on top
     k = 0
     for n in sorted(range(len(positions)), key=positions.__getitem__):
         pos = positions[n]
         while k < len(pieces) and pieces[k][0] <= pos:
-            _, end, negative_length, i = pieces[k]
-            heapq.heappush(begun, (negative_length, i, end))
+            _, end, signed_length, i = pieces[k]
+            heapq.heappush(begun, (signed_length, i, end))
             k += 1
         while begun and begun[0][2] <= pos:  # ended before this position, so before every later one
             heapq.heappop(begun)

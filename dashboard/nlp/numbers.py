@@ -97,6 +97,7 @@ def _is_core(tok: Token) -> bool:
 def parse_value(words: list[str]) -> float | None:
     """The value of a number written in digits and/or words: "1,200", "4.12", "13.4bn", "Twenty-three",
     "100 billion", "one hundred and twenty", "2.5 million". None when it is not a number."""
+    words = [w for w in words if w != "-"]  # "100-billion", "Twenty-three"
     if not words:
         return None
     scale = 1.0
@@ -158,6 +159,12 @@ def extract_numbers(
             (_is_core(doc[j]) and not (_number_token(doc[j - 1].text) and _number_token(doc[j].text)))
             or doc[j].lower_ in number_scales()
             or (doc[j].text == "-" and j + 1 < n and doc[j + 1].like_num and doc[j - 1].is_alpha)
+            or (
+                doc[j].text == "-"
+                and j + 1 < n
+                and doc[j + 1].lower_ in number_scales()
+                and doc[j - 1].like_num
+            )
             or (
                 doc[j].lower_ == "and"
                 and j + 1 < n
@@ -416,6 +423,8 @@ def _unit_at(doc: Doc, i: int, j: int) -> tuple[str | None, str | None]:
         return "money", code
     if core and core.group("cur"):
         return "money", forms["prefix"][core.group("cur")]
+    if _hyphen_unit(doc, j):  # "an 800 billion-euro plan"
+        j += 1
     nxt = doc[j] if j < len(doc) else None
     if nxt is None:
         return None, None
@@ -438,9 +447,19 @@ def _unit_at(doc: Doc, i: int, j: int) -> tuple[str | None, str | None]:
     return None, None
 
 
+def _hyphen_unit(doc: Doc, j: int) -> bool:
+    """A currency word joined to the number by a hyphen: "800 billion-euro", "a 95-million-dollar deal"."""
+    if j + 1 >= len(doc) or doc[j].text != "-" or doc[j].whitespace_ or doc[j - 1].whitespace_:
+        return False
+    after = currencies()["after"]
+    return doc[j + 1].text in after or doc[j + 1].lower_ in after
+
+
 def _unit_end(doc: Doc, j: int) -> int:
     """End token of the unit written after a number (percent words, one- or two-word currency)."""
     forms = currencies()
+    if _hyphen_unit(doc, j):
+        j += 1
     if j >= len(doc):
         return j
     if j + 1 < len(doc) and (

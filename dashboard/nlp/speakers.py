@@ -265,6 +265,9 @@ class ArticleSpeakers:
         if not name:
             return None
         key = self.surnames.get(name.lower()) or self.surnames.get(name.split()[-1].lower())
+        if key is None and " " not in name:  # "Sir Keir", a knight by his first name: the one so named
+            named = {c for c in self.people if " " in c and c.split()[0].lower() == name.lower()}
+            key = named.pop() if len(named) == 1 else None
         return self.people.get(key) if key else None
 
     def _absorb_title(self, person: _Person, ent: Span) -> None:
@@ -394,10 +397,16 @@ class ArticleSpeakers:
             code = self.gaz.country_code(mention.text)
             if code is not None:
                 return Speaker(self.gaz.country_name(code), "country", code)  # "The U.S. has said"
-            person = self._person_for(_clean_name(mention.text)) if _looks_like_name(mention) else None
+            if root.is_title and _is_specific(root) and self.gaz.parse_title(mention.text)[0] is not None:
+                titled = self._title_holder(mention) or self._resolve_role_noun(mention)
+                if titled is not None:  # "The Prime Minister said", capitalised: a title, not a name
+                    return titled
+            government = root.lower_ in word_set("speaker_government_nouns")  # "the Government said"
+            name = _looks_like_name(mention) and not government
+            person = self._person_for(_clean_name(mention.text)) if name else None
             if person is not None:
                 return self._as_speaker(person)
-        if root.pos_ == "NOUN" and root.lemma_.lower() in word_set("speaker_government_nouns"):
+        if root.pos_ in {"NOUN", "PROPN"} and root.lower_ in word_set("speaker_government_nouns"):
             # "Estonia's government", "the Dutch government": the country itself
             owners = (c.text for c in root.children if c.dep_ in {"poss", "compound", "amod"})
             code = next((c for c in map(self.gaz.country_code, owners) if c), None)
@@ -1047,9 +1056,9 @@ class ArticleSpeakers:
             return Speaker(self.gaz.country_name(code), "country", code)
         if ent.label_ == "NORP":
             return Speaker(None, "anonymous", code) if code else UNKNOWN
-        if ent.label_ == "ORG":
+        if ent.label_ == "ORG" and name.lower() not in word_set("speaker_government_nouns"):
             return Speaker(name, "organization", self._owner_country(ent))
-        return UNKNOWN
+        return UNKNOWN  # "the Government" as an organisation's name: read as a government noun
 
     def _earlier_org(self, name: str):
         """ "the Commission" after "the European Commission": a short form of an organisation named

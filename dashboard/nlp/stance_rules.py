@@ -886,8 +886,15 @@ def counter_move(
         "Congress debated aid to Ukraine. That aid was withheld by the White House.": [
             "White House military_aid_to_ukraine oppose"
         ],
+        "Estonia raised defence spending. Latvia announced plans to raise spending sharply.": [
+            "Estonia defence_spending_increase support",
+            "Latvia defence_spending_increase support",
+        ],
     },
     spares={
+        "Germany raised defence spending. Anna Berg criticised the decision to freeze USAID.": [
+            "Germany defence_spending_increase support"
+        ],
         "Germany raised defence spending. France welcomed the plan for a European army.": [
             "Germany defence_spending_increase support",
             "France european_defence_cooperation support",
@@ -901,8 +908,10 @@ def proposal_noun(
     names a target ("the proposal for a three-way meeting" is about that meeting); when it is under a cue,
     judged, definite in a statement, or the subject or object of one of the target's own verbs ("That aid
     was temporarily withheld")."""
-    if tok.i in covered or any(t.i in covered for t in tok.subtree) or specific_noun(tok):
-        return []
+    if tok.i in covered or any(t.i in covered for t in tok.subtree) or specific_noun(tok) or civil_aid(tok):
+        return []  # "foreign aid will be cut to boost defence spending": development aid, no anaphor
+    if any(_other_act(c) for c in tok.children):
+        return []  # "criticised Trump's decision to freeze USAID", not "plans to raise spending"
     judged = tok.dep_ in {"nsubj", "nsubjpass"} and any(
         stance_cue(w, lex) for w in _predicate_words(tok.head, tok)
     )  # "the idea was very insulting"
@@ -915,6 +924,16 @@ def proposal_noun(
     if not (judged or said or done or _has_cue_above(tok, lex, steps=3)):
         return []
     return [Mention(main.name, 1.0, tok, "proposal_noun")]
+
+
+def _other_act(clause: Token) -> bool:
+    """A "to" clause on a noun that says what it is, acting on something named ("the decision to freeze
+    USAID"); "plans to raise spending", "a programme to fortify the borders" are the article's own acts."""
+    if clause.dep_ != "acl" or clause.i < clause.head.i:
+        return False
+    if not any(m.dep_ == "aux" and m.lower_ == "to" for m in clause.children):
+        return False
+    return any(c.ent_type_ in {"ORG", "PERSON", "FAC", "PRODUCT"} for c in clause.rights)
 
 
 @rule(
@@ -1624,6 +1643,8 @@ def read_mention(mention: Mention, target: Target, lex: StanceLexicon, scope: Sc
                 target_act(r, head, target)  # the first verb of the target's, or one that does it above it
         if tok.dep_ == "ccomp":
             negated_belief(r, head, lex)
+        if head.pos_ in {"VERB", "AUX"} and refused_after_but(r, head):
+            break
         if head.pos_ in {"VERB", "AUX"} and (not seen_verb or r.cues) and not mention_obligation(tok, root):
             for aux in (c for c in head.children if c.dep_ == "aux"):
                 if not obligation_modal(r, head, aux):
@@ -1649,9 +1670,17 @@ def read_mention(mention: Mention, target: Target, lex: StanceLexicon, scope: Sc
         "Pedro Sánchez called for higher defence spending.": [
             "Pedro Sánchez defence_spending_increase support"
         ],
+        "The House of Representatives passed a long-delayed military aid package for Ukraine.": [
+            "US House of Representatives military_aid_to_ukraine support"
+        ],
     },
 )
 def mention_modifier(r: Reading, child: Token, target: Target, lex: StanceLexicon) -> bool:
+    """Not a participle on the object of one of the target's own verbs: "passed a long-delayed aid
+    package" tells what others did to it before, the passing is the act."""
+    root = child.head
+    if child.tag_ == "VBN" and root.dep_ == "dobj" and target_verb(root.head, target) is not None:
+        return False
     return _apply(r, child, target, lex, negate=False, rule="mention_modifier") is not None
 
 
@@ -1716,6 +1745,9 @@ def relative_clause(r: Reading, root: Token, clause: Token, target: Target, lex:
         ],
         "J.D. Vance said Europe should not rely on American protection forever.": [
             "JD Vance european_defence_cooperation support"
+        ],
+        '"I will support zero military aid to Ukraine," Robert Fico said.': [
+            "Robert Fico military_aid_to_ukraine oppose"
         ],
     },
     spares={
@@ -2050,6 +2082,9 @@ def adjunct_of_object(tok: Token, head: Token, target: Target) -> bool:
         "Donald Trump said he would end the war by negotiating with Vladimir Putin.": [
             "Donald Trump dialogue_with_russia support"
         ],
+        "Keir Starmer announced plans to cut the aid budget in order to increase defence spending.": [
+            "Keir Starmer defence_spending_increase support"
+        ],
     },
     spares={
         "Pedro Sánchez said Spain would keep defence spending at 2.1% while it met its capability targets.": [
@@ -2059,9 +2094,11 @@ def adjunct_of_object(tok: Token, head: Token, target: Target) -> bool:
 )
 def adverbial_of_target_verb(tok: Token, head: Token, target: Target) -> bool:
     """ "meet its capability targets while keeping spending at 2.1%", "end the war by negotiating with
-    Putin": "meet", "end" direct their own arguments, not the clause that says when or how."""
+    Putin", "cut aid in order to increase defence spending": "meet", "end", "cut" direct their own
+    arguments, not the clause that says when, how or what for."""
     means = tok.dep_ == "prep" and tok.lower_ == "by" and any(c.dep_ == "pcomp" for c in tok.children)
-    return (tok.dep_ == "advcl" or means) and target_verb(head, target) is not None
+    purpose = tok.dep_ == "prep" and tok.lower_ == "in" and any(c.lower_ == "order" for c in tok.children)
+    return (tok.dep_ == "advcl" or means or purpose) and target_verb(head, target) is not None
 
 
 @rule(
@@ -2531,6 +2568,9 @@ def drawn_reaction(tok: Token) -> bool:
     },
     spares={
         "Finland formally applied to join NATO on Wednesday.": ["Finland nato_alliance support"],
+        "John Healey answered a question on when Britain will reach a defence spending target of 2.5%.": [
+            "United Kingdom defence_spending_increase support"
+        ],
     },
 )
 def stance_cue(tok: Token, lex: StanceLexicon) -> str | None:
@@ -2553,6 +2593,8 @@ def stance_cue(tok: Token, lex: StanceLexicon) -> str | None:
                 return f"{lemma} for"
     if lemma in lex.agents and not (appositive(tok) or said_to_be(tok)):
         return None  # "met a critic of the plan"
+    if tok.pos_ != "VERB" and lemma in word_set("stance_verb_cues"):
+        return None  # "an urgent question on when the government will reach the target" asks
     if lex.cue(lemma) is not None:
         return lemma
     if lex.cue(tok.lower_) is not None:
@@ -2588,7 +2630,9 @@ def negation(tok: Token, lex: StanceLexicon) -> bool:
     doc = tok.doc
     for child in tok.children:
         low = child.lower_
-        if child.dep_ == "neg" or (low in lex.negations and child.dep_ in {"advmod", "det", "preconj"}):
+        if child.dep_ == "neg" or (
+            low in lex.negations and child.dep_ in {"advmod", "det", "preconj", "nummod"}
+        ):
             nxt = doc[child.i + 1] if child.i + 1 < len(doc) else None
             if nxt is not None and nxt.lower_ == "only":
                 continue
@@ -2763,6 +2807,37 @@ def contrast_but(tok: Token, value: float, lex: StanceLexicon) -> bool:
         key = stance_cue(conj, lex)
         if key is not None and lex.cue(key) * value < 0:
             return True
+    return False
+
+
+@rule(
+    "refused_after_but",
+    "a clause with the mention, then 'but' and a refusal to do it, opposes: 'we respect it, but won't do it'",
+    fires={
+        '"We respect the wish of allies to spend more on defence, but we won\'t do it," Sanchez said.': [
+            "Pedro Sánchez defence_spending_increase oppose"
+        ],
+    },
+    spares={
+        '"We respect the wish of allies to raise defence spending and we will do it," Pedro Sanchez said.': [
+            "Pedro Sánchez defence_spending_increase support"
+        ],
+    },
+)
+def refused_after_but(r: Reading, verb: Token) -> bool:
+    """ "We fully respect the desire of other countries to increase their defence investment but we won't
+    do it": the speaker's own refusal after "but" decides, whatever the first clause granted."""
+    for conj in verb.children:
+        if conj.dep_ != "conj" or conj.lemma_ != "do" or not any(c.dep_ == "neg" for c in conj.children):
+            continue
+        if not any(c.dep_ == "cc" and c.lower_ == "but" for c in (*verb.children, *conj.children)):
+            continue
+        if any(c.dep_ == "dobj" and c.lower_ not in word_set("stance_event_pronouns") for c in conj.children):
+            continue  # "but we will not do the same for Ukraine": another act
+        r.score = -max(abs(r.score), 0.8)
+        r.informative, r.rule = True, "refused_after_but"
+        r.cues.append("not do it")
+        return True
     return False
 
 
@@ -3435,6 +3510,36 @@ def forecast(cue: Token, reading: Reading, lex: StanceLexicon) -> bool:
 
 
 @rule(
+    "relayed_report",
+    "words an actor said that a report relays are the actor's: 'X said ..., Reuters reported'",
+    fires={
+        "Robert Fico said Slovakia would no longer send arms to Ukraine, the Guardian reported.": [
+            "Robert Fico military_aid_to_ukraine oppose"
+        ],
+    },
+    spares={
+        "Angela Merkel said Germany wanted to raise defence spending.": [
+            "Angela Merkel defence_spending_increase support"
+        ],
+    },
+)
+def relayed_report(art: Article, outer: Statement, inner: Statement) -> bool:
+    """A statement nested in the content of another that reports it ("reported", "according to"): the
+    nested speaker holds its words. Otherwise the outer one does ("Merkel said Germany wanted ...":
+    Merkel's, as Discourse Network Analyzer codes it)."""
+
+    def actor(st: Statement) -> bool:
+        sp = Speaker(st.speaker, st.speaker_type, st.speaker_country, st.speaker_role, st.speaker_org)
+        return is_actor(sp, art.gaz, art.when)
+
+    cue = outer.cue.text.lower() if outer.cue is not None else ""
+    if inner is outer or not cue.startswith(("report", "according")) or not actor(inner) or inner.cue is None:
+        return False
+    said = art.doc.char_span(inner.cue.start, inner.cue.end, alignment_mode="expand")
+    return said is not None and not negation(said.root, art.lex)  # "was not questioning NATO": unsaid
+
+
+@rule(
     "journalist_source",
     "a source presented as a journalist ('the editor of a newsletter', 'a correspondent') reports, not acts",
     fires={
@@ -3552,6 +3657,11 @@ def named_supporter(art: Article, subj: Span) -> list[Speaker] | None:
             "Poland nato_alliance support"
         ],
         "Paul Garnet argues that most Americans are not ready to pay for higher defence spending.": [],
+        "Joe Biden met allies. Press Secretary Karine Jean-Pierre said the President wanted allies to share "
+        "more of the burden.": [
+            "Joe Biden defence_spending_increase support",
+            "Karine Jean-Pierre defence_spending_increase support",
+        ],
     },
     spares={
         "Emmanuel Macron said France strongly backs NATO membership for Ukraine.": [
@@ -3569,7 +3679,8 @@ def reported_attitude(art: Article, root: Token, scope: Scope, source: Speaker) 
     (a plural common noun: "past ministers", "critics"). The source keeps it (None) for a pronoun or an
     unresolved subject ("the president" with no date), for itself, for whom it speaks for (its country or
     organisation, "her party", the members of its organisation: stance_member_nouns.txt), and for an
-    obligation ("allies would need to spend more")."""
+    obligation ("allies would need to spend more"); a spokesperson shares the attitude of a leader of
+    their country."""
     verb = _reported_cue(root, scope, art.lex)
     if verb is None or _obliged(verb) or conditional(verb):
         return None
@@ -3594,6 +3705,8 @@ def reported_attitude(art: Article, root: Token, scope: Scope, source: Speaker) 
         return None  # "Macron said France backs ...", "American forces would defend ...": he speaks for them
     if not is_actor(found, art.gaz, art.when):
         return [] if found.type == "anonymous" else None
+    if "spokes" in (source.role or "").lower() and found.country == source.country:
+        return [found, source]  # "Sanders said the president wanted allies to pay more": his, and hers
     return [found]
 
 

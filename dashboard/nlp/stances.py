@@ -148,9 +148,13 @@ def _extract(
         return []
     # the statement whose content holds each mention, the longest one when statements nest: in "Merkel said
     # Germany wanted ..." the stance is Merkel's, as Discourse Network Analyzer codes it
-    owners = longest_holding(pieces, [m.root.idx for m in mentions])
+    positions = [m.root.idx for m in mentions]
+    owners = longest_holding(pieces, positions)
+    innermost = longest_holding(pieces, positions, shortest=True)
     found: dict[tuple, list[tuple[Reading, Span]]] = {}
-    for mention, owner in zip(mentions, owners, strict=True):
+    for mention, owner, inner in zip(mentions, owners, innermost, strict=True):
+        if owner is not None and rules.relayed_report(art, statements[owner], statements[inner]):
+            owner = inner
         target = art.targets[mention.target]
         i = bisect_right(sent_starts, mention.root.i) - 1
         sent = doc[sent_starts[i] : sent_ends[i]]

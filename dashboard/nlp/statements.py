@@ -431,8 +431,12 @@ def _frame_end(cue: Token, speaker: Span, frame_end: int) -> int:
             break
         if t.dep_ in {"ccomp", "xcomp", "mark", "oprd"}:
             break
-        if t.dep_ == "dobj" and t.head.i == cue.i and cue.lemma_ not in word_set("statement_addressee_verbs"):
-            break  # 'called the plan "a historic moment"': the quote describes the object, it is no utterance
+        if t.dep_ == "dobj" and t.head.i == cue.i:
+            colon = next((j for j in range(t.i + 1, min(t.i + 4, len(doc))) if doc[j].text == ":"), None)
+            if colon is not None:  # 'said the following (sentence): "..."': the quote is the object
+                return doc[colon - 1].idx + len(doc[colon - 1].text)
+            if cue.lemma_ not in word_set("statement_addressee_verbs"):
+                break  # 'called the plan "a historic moment"': the quote describes the object, no utterance
         frame_end = t.idx + len(t.text)
         i += 1
     return frame_end
@@ -653,21 +657,33 @@ def _orphan_quotes(
             continue
         span = doc.char_span(q.inner_start, q.inner_end, alignment_mode="expand")
         sent = sents.of(span.start) if span is not None else prev.sentence
+        own = _quoting_subject(sent, q)
         orphan = Candidate(
             "direct",
             q.inner_start,
             q.inner_end,
             None,
             None,
-            prev.speaker,
+            own or prev.speaker,
             sent,
             0.5,
             None,
-            inherited_from=prev,
+            inherited_from=None if own is not None else prev,
         )
         out.append(orphan)
         latest.add(orphan)
     return out
+
+
+def _quoting_subject(sent: Span, q: Quote) -> Span | None:
+    """The person a sentence of narration is about, named before a quote inside it: 'Macron pushed for a
+    "true, European army"' quotes Macron, whoever spoke before."""
+    if q.start <= sent.start_char:
+        return None
+    subj = _subject(sent.root)
+    if subj is None or subj.end_char > q.start or subj.root.ent_type_ != "PERSON":
+        return None
+    return subj
 
 
 def _paragraph_of(paras: list[tuple[int, int]], starts: list[int], pos: int, default: int) -> int:

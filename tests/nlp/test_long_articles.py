@@ -165,13 +165,14 @@ def test_cover_agrees_with_a_scan(intervals, positions):
     st.lists(INTERVALS.map(lambda spans: spans[:3]), max_size=8), st.lists(st.integers(-2, 42), max_size=10)
 )
 def test_longest_holding_agrees_with_a_scan(groups, positions):
-    def scan(pos: int) -> int | None:
+    def scan(pos: int, sign: int) -> int | None:
         best, best_len = None, None
         for i, spans in enumerate(groups):
             if any(a <= pos < b for a, b in spans):
-                length = sum(b - a for a, b in spans)
+                length = sign * sum(b - a for a, b in spans)
                 if best_len is None or length > best_len:
                     best, best_len = i, length
         return best
 
-    assert longest_holding(groups, positions) == [scan(p) for p in positions]
+    assert longest_holding(groups, positions) == [scan(p, 1) for p in positions]
+    assert longest_holding(groups, positions, shortest=True) == [scan(p, -1) for p in positions]
