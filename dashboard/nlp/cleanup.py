@@ -2,7 +2,7 @@
 words and lose the address, bare URLs go, and the notices listed in `data/lexicons/web_leftovers.txt`
 ("Media playback is unsupported on your device", photo credits, newsletter prompts) become spaces, as do
 related-story runs glued into a name ("Jane Roe Jane Q. RoeHeadline one Headline two MORE (R-Ohio)" keeps
-"Jane Roe (R-Ohio)").
+"Jane Roe (R-Ohio)"), and a hyphen typed for a dash between words becomes the dash.
 
 The result is exactly as long as the input and keeps every line break, so each offset into the parsed Doc
 still indexes the stored text; the stored text itself is never changed."""
@@ -71,10 +71,17 @@ def _repeated_name_end(text: str, start: int, end: int) -> int | None:
     return found
 
 
+# A hyphen typed for a dash between words ("ERBIL, Kurdistan Region - Sweden said"), which the parser
+# reads as a compound; the dash it stands for is as long (one character).
+_SPACED_HYPHEN = re.compile(r"(?<=[^\W\d]|[,.;'\")\]’”]) - (?=[^\W\d]|[\"'“‘(])")
+
+
 def mask_web_leftovers(text: str) -> str:
-    """`text` with links reduced to their words and web leftovers blanked, same length and lines."""
+    """`text` with links reduced to their words, web leftovers blanked and hyphens typed for dashes made
+    dashes, same length and lines."""
     masked = _LINK.sub(_keep_label, text)
     masked = _URL.sub(_blank, masked)
     for start, end in _related_runs(masked):
         masked = masked[:start] + " " * (end - start) + masked[end:]
+    masked = _SPACED_HYPHEN.sub(" \u2014 ", masked)
     return _leftovers().sub(_blank, masked)

@@ -104,7 +104,8 @@ def extract_article(
         when = article["published"].date() if article["published"] is not None else None
         statements = statements_for_doc(doc, when, gaz)
         voices = [(s.content.start, s.content.end, s.speaker_country) for s in statements]
-        numbers = extract_numbers(doc, when, gaz, voices)
+        said_by = {s.speaker_mention.start: s.speaker_country for s in statements if s.speaker_mention}
+        numbers = extract_numbers(doc, when, gaz, voices, said_by)
         said = statement_rows(aid, statements)
         spans = [(s["statement_id"], s["content_start"], s["content_end"]) for s in said]
         return {

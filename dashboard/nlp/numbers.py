@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache
 from itertools import pairwise
+from types import MappingProxyType
 
 from spacy.tokens import Doc, Span, Token
 from text_to_num import text2num
@@ -125,10 +126,12 @@ def extract_numbers(
     when: date | None = None,
     gazetteer: Gazetteer | None = None,
     voices: Sequence[tuple[int, int, str | None]] = (),
+    said_by: Mapping[int, str] = MappingProxyType({}),
 ) -> list[NumberClaim]:
     """Every numeric claim in `doc`, in order. `voices`: the statements' contents as (start, end, speaker
     country) character spans, for figures a speaker tells of their own country ("We just approved $716
-    billion")."""
+    billion"); `said_by`: the country of each speaker, by the character offset of the words naming them
+    ("The Prime Minister said ...", "Sir Keir said ..."), as the statements resolved them."""
     gaz = gazetteer or Gazetteer.load()
     ents = Entities(doc)  # Doc.ents and Span.ents rebuild their spans on every access: read them once
     when = when or estimated_date(doc, ents, gaz)
@@ -144,7 +147,9 @@ def extract_numbers(
         glued = _glued_range(doc, i)
         if glued is not None:  # "1m-2m shells", which the tokenizer cuts as "1m-2" + "m"
             low, low_value, high_value = glued
-            claim = _claim(doc, text, sents, ents, i, i + 2, when, gaz, skip_ents, home, gdp_doc, high_value)
+            claim = _claim(
+                doc, text, sents, ents, i, i + 2, when, gaz, skip_ents, home, gdp_doc, said_by, high_value
+            )
             if claim is not None:
                 cut = tok.idx + len(low)
                 out.append(replace(claim, start=tok.idx, end=cut, text=text[tok.idx : cut], value=low_value))
@@ -173,7 +178,7 @@ def extract_numbers(
             )
         ):
             j += 1
-        claim = _claim(doc, text, sents, ents, i, j, when, gaz, skip_ents, home, gdp_doc)
+        claim = _claim(doc, text, sents, ents, i, j, when, gaz, skip_ents, home, gdp_doc, said_by)
         if claim is not None:
             out.extend(_per_conjoined_country(claim, doc, ents, gaz))
             i = max(j, doc.char_span(claim.start, claim.end, alignment_mode="expand").end)
@@ -311,7 +316,7 @@ _GLUED_RANGE = re.compile(r"^(?P<low>\d+(?:\.\d+)?[a-z]+)[-–](?P<high>\d+(?:\.
 
 
 def _claim(
-    doc, text, sents, ents: Entities, i, j, when, gaz, skip_ents, home, gdp_doc, value: float | None = None
+    doc, text, sents, ents: Entities, i, j, when, gaz, skip_ents, home, gdp_doc, said_by, value=None
 ) -> NumberClaim | None:
     words = [t.text for t in doc[i:j]]
     value = parse_value(words) if value is None else value
@@ -330,7 +335,13 @@ def _claim(
     else:
         # "from 5 to 7 per cent", "33-35 billion euros": the first number of a range shares the second's unit
         k = j
-        if k + 1 < len(doc) and doc[k].lower_ in word_set("number_range_words") and _is_core(doc[k + 1]):
+        dated = any(t in skip_ents for t in range(i, j))  # "1.5% by 2024 and 2% by 2031": 2024 is a year
+        if (
+            not dated
+            and k + 1 < len(doc)
+            and doc[k].lower_ in word_set("number_range_words")
+            and _is_core(doc[k + 1])
+        ):
             m = k + 1
             while m < len(doc) and (_is_core(doc[m]) or doc[m].lower_ in number_scales()):
                 m += 1
@@ -366,7 +377,16 @@ def _claim(
         total=total,
         qualifier=_qualifier(doc, start_tok),
         country=_country(
-            doc, i, end_tok, sent, sent_ents, gaz, home, when, _previous_country(sents, ents, sent, gaz, when)
+            doc,
+            i,
+            end_tok,
+            sent,
+            sent_ents,
+            gaz,
+            home,
+            when,
+            _previous_country(sents, ents, sent, gaz, when),
+            said_by,
         ),
         year=_year(i, end_tok, sent, sent_ents, when, kind, unit)
         or _target_year(sent, end_tok, kind)
@@ -698,6 +718,7 @@ def _country(
     home: str | None,
     when: date | None = None,
     previous: str | None = None,
+    said_by: Mapping[int, str] = MappingProxyType({}),
 ) -> str | None:
     """The country a figure is about, in order: one named inside it ("Germany's GDP"); one the figure hangs
     on ("Estonia at 3.43%"); the buyer a deal's sum supplies ("a £1.9bn contract to supply missiles to
@@ -730,6 +751,8 @@ def _country(
         return None  # "30 allies", "23 of the 28 member nations", "the number of allies to 31"
     if any(_group_aggregate(t) for t in list(doc[i].ancestors)[:3]):
         return None  # "higher than the EU average of 6.3%"
+    if _owned_by_body(doc, k, sent_ents, gaz):
+        return None  # "Orbán blocked a €50bn EU aid package": the Union's, not Hungary's
     if _alliance_target_of(doc, i):
         # "far above NATO's target of 20%"; but "Mr Macron has raised spending to meet NATO's target of 2%"
         return _met_by(doc, i, code_at, sent_ents, gaz, when)
@@ -809,6 +832,8 @@ def _country(
                 # "Mr Wallace asked for £10bn", "Congress approved $40bn"; "the IMF approved $17.5bn" is no
                 # one country's (but "6,400 were killed in Ukraine, the UN says" is still Ukraine's)
                 return actor.country
+            if actor is None and subj.pos_ != "PRON" and said_by.get(subj.left_edge.idx):
+                return said_by[subj.left_edge.idx]  # "The Prime Minister said ... 2.5%", "Sir Keir said"
             if subj.lemma_.lower() in word_set("number_home_nouns"):
                 # "Lithuanian officials said that the country planned ...": the country named before it
                 named = [doc[s:e].root for s, e, c in mentions if e <= subj.i]
@@ -817,8 +842,11 @@ def _country(
                 named = subjects[-1:] if subj.lower_ == "it" and subjects else named
                 if named and _several(named[-1], code_at):
                     return None  # "Involving 90,000 personnel of 31 NATO allies plus Sweden, it ..."
-                if named or previous or home:
-                    return code_at[named[-1].i] if named else previous or home
+                speaker = next(
+                    (c for at, c in said_by.items() if sent.start_char <= at < sent.end_char), None
+                )
+                if named or speaker or previous or home:  # "Sir Keir announced the government would cut"
+                    return code_at[named[-1].i] if named else speaker or previous or home
     if k < len(doc) and doc[k].lemma_.lower() in word_set("number_target_nouns"):
         return None  # "the 2% guideline" names the alliance's goal, unless a country's clause claims it
     before = [(s, e, c) for s, e, c in mentions if e <= i]
@@ -845,6 +873,24 @@ def _country(
     if previous and not mentions and not recipients and not alliance and not _opens_paragraph(sent):
         return previous  # "Sweden is expanding its navy. The plan calls for 12 corvettes.": same paragraph
     return None
+
+
+def _owned_by_body(doc: Doc, k: int, sent_ents: list[Span], gaz: Gazetteer) -> bool:
+    """A figure on a noun that a body of several countries owns by name (number_body_owned_nouns.txt: "a
+    €50bn EU aid package", "a $15bn World Bank loan"): no one country's, whoever acts on it."""
+    noun = doc[k - 1]
+    while noun.dep_ in {"compound", "nummod", "quantmod", "amod", "nmod"} and noun.head.i > noun.i:
+        noun = noun.head
+    if noun.lemma_.lower() not in word_set("number_body_owned_nouns"):
+        return False
+    for child in noun.children:
+        if child.dep_ not in {"compound", "poss"} or not k <= child.i < noun.i:
+            continue
+        ent = next((e for e in sent_ents if e.start <= child.i < e.end and e.label_ == "ORG"), None)
+        org = gaz.find_org(ent.text) if ent is not None else None
+        if org is not None and org.country is None:
+            return True
+    return False
 
 
 def _met_by(

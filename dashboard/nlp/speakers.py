@@ -248,6 +248,8 @@ class ArticleSpeakers:
         if actor is not None and actor.type == "person":
             canonical = actor.name
             person = self.people.get(canonical) or _Person(canonical, actor.country, actor.role, actor.org)
+        elif (first := self._by_first_name(name)) is not None:
+            return first
         else:
             if len(name.split()) == 1 and name.lower() in subject_pronouns():
                 return None
@@ -265,10 +267,14 @@ class ArticleSpeakers:
         if not name:
             return None
         key = self.surnames.get(name.lower()) or self.surnames.get(name.split()[-1].lower())
-        if key is None and " " not in name:  # "Sir Keir", a knight by his first name: the one so named
-            named = {c for c in self.people if " " in c and c.split()[0].lower() == name.lower()}
-            key = named.pop() if len(named) == 1 else None
         return self.people.get(key) if key else None
+
+    def _by_first_name(self, name: str) -> _Person | None:
+        """ "Sir Keir", a knight by his first name: the one person of the article so named."""
+        if " " in name:
+            return None
+        named = {c for c in self.people if " " in c and c.split()[0].lower() == name.lower()}
+        return self.people[named.pop()] if len(named) == 1 else None
 
     def _absorb_title(self, person: _Person, ent: Span) -> None:
         """Role/country/org from the words before the name ("German Foreign Minister Heiko Maas") or an

@@ -232,7 +232,7 @@ def find_mentions(
             continue
         if target.recipients and invader_forces(root):
             continue
-        if adjunct_of_mention(root, mention.target, spans):
+        if adjunct_of_mention(root, mention.target, spans) or dash_restatement(root, mention.target, spans):
             continue
         out.append(mention)
         covered.update(range(start, end))
@@ -404,6 +404,32 @@ def adjunct_of_mention(root: Token, target: str, spans: Mapping[int, str]) -> bo
         return False
     other = spans.get(head.i)
     return other is not None and other != target
+
+
+@rule(
+    "dash_restatement",
+    "a phrase set off by a dash naming the target just named restates it: '... within Nato - the alliance'",
+    fires={
+        'Emmanuel Macron said he agreed that "we need a much better burden-sharing within Nato" \u2014 the '
+        "Euro-Atlantic alliance.": ["Emmanuel Macron defence_spending_increase support"],
+    },
+    spares={
+        "Emmanuel Macron said Europe needs better burden-sharing \u2014 and a strong Atlantic alliance.": [
+            "Emmanuel Macron defence_spending_increase support",
+            "Emmanuel Macron nato_alliance support",
+        ],
+    },
+)
+def dash_restatement(root: Token, target: str, spans: Mapping[int, str]) -> bool:
+    """A mention right after a dash whose target was named in the few words before the dash: the second
+    name stands beside the first (which is read in its own place), whatever the parse hangs it on."""
+    dash = root.left_edge.i - 1
+    while dash >= 0 and root.doc[dash].is_quote:
+        dash -= 1
+    if dash < 1 or root.doc[dash].text not in {"\u2014", "\u2013", "-"}:
+        return False
+    before = range(max(dash - 4, 0), dash)
+    return any(spans.get(i) == target for i in before)
 
 
 @rule(

@@ -642,8 +642,12 @@ def _orphan_quotes(
         if para - prev_para > 1:
             continue
         between = text[prev.content_end : q.start]
+        span = doc.char_span(q.inner_start, q.inner_end, alignment_mode="expand")
+        sent = sents.of(span.start) if span is not None else prev.sentence
+        own = _quoting_subject(sent, q)
         if (
-            para == prev_para
+            own is None
+            and para == prev_para
             and prev.kind == "direct"
             and prev.cue_start is not None
             and prev.cue_start < q.start
@@ -655,9 +659,6 @@ def _orphan_quotes(
             prev.content_end = prev.fragments[-1][1]
             used.add(q)
             continue
-        span = doc.char_span(q.inner_start, q.inner_end, alignment_mode="expand")
-        sent = sents.of(span.start) if span is not None else prev.sentence
-        own = _quoting_subject(sent, q)
         orphan = Candidate(
             "direct",
             q.inner_start,
@@ -678,10 +679,16 @@ def _orphan_quotes(
 def _quoting_subject(sent: Span, q: Quote) -> Span | None:
     """The person a sentence of narration is about, named before a quote inside it: 'Macron pushed for a
     "true, European army"' quotes Macron, whoever spoke before."""
-    if q.start <= sent.start_char:
-        return None
+    root = sent.root
+    if q.start <= sent.start_char or root.pos_ != "VERB" or root.lemma_.lower() in reporting_verbs():
+        return None  # "Roe said, "...": the cue's own quote; 'Roe was "cautious"': someone's word for him
+    if not any(w[:1].islower() for w in sent.doc.text[q.inner_start : q.inner_end].split()):
+        return None  # 'helped launch a "European Political Community"': a name
     subj = _subject(sent.root)
-    if subj is None or subj.end_char > q.start or subj.root.ent_type_ != "PERSON":
+    person = subj is not None and (
+        subj.root.ent_type_ == "PERSON" or (subj.root.pos_ == "PROPN" and not subj.root.ent_type_)
+    )
+    if not person or subj.end_char > q.start:
         return None
     return subj
 

@@ -126,3 +126,14 @@ def test_a_statement_behind_a_link_is_still_found(nlp) -> None:
     content = statements[0].content
     assert content.text.startswith("the country would raise its defence budget")
     assert text[content.start : content.end] == content.text  # offsets index the stored text
+
+
+def test_a_hyphen_typed_for_a_dash_is_read_as_one(nlp) -> None:
+    from dashboard.nlp.pipeline import statements_for_doc
+
+    text = "ERBIL, Kurdistan Region - Sweden said on Thursday that it was ready to join NATO."
+    masked = mask_web_leftovers(text)
+    assert len(masked) == len(text) and "\u2014" in masked
+    assert mask_web_leftovers("from 2014 - 2024, a 1 - 0 win") == "from 2014 - 2024, a 1 - 0 win"
+    statements = statements_for_doc(nlp(masked))
+    assert [s.speaker for s in statements] == ["Sweden"]

@@ -34,6 +34,8 @@ def nlp():
         (["1.2", "trillion"], 1.2e12),
         (["five"], 5.0),
         (["forty", "-", "four"], 44.0),
+        (["100", "-", "billion"], 1e11),
+        (["61.37billion"], 61.37e9),
         (["not-a-number"], None),
         ([], None),
     ],
@@ -406,6 +408,22 @@ CASES = [
             ("2%", 2.0, "percent_of_gdp", None, None, None, 2014, "target", None),
         ],
     ),
+    (  # a currency hyphenated to the number
+        "Germany approved a 100-billion-euro fund for the Bundeswehr in 2022.",
+        [("100-billion-euro", 1e11, "money", "EUR", None, "DEU", 2022, None, None)],
+    ),
+    (  # a body of several countries owns the package by name; the one who blocks it does not
+        "Viktor Orbán blocked a €50bn EU aid package for Ukraine.",
+        [("€50bn", 50e9, "money", "EUR", None, None, 2025, None, None)],
+    ),
+    (  # a contribution to a body is the country's
+        "Poland pledged a $2bn NATO contribution.",
+        [("$2bn", 2e9, "money", "USD", None, "POL", 2025, None, None)],
+    ),
+    (
+        "Brussels proposed an 800 billion-euro plan to rearm Europe.",
+        [("800 billion-euro", 8e11, "money", "EUR", None, None, 2025, None, None)],
+    ),
 ]
 
 
@@ -660,6 +678,23 @@ def test_a_figure_a_speaker_tells_of_their_own_side_is_their_countrys(nlp):
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "Keir Starmer spoke in London.\n\nThe Prime Minister said spending would go up to 2.5% in 2027.",
+        "Keir Starmer spoke in London.\n\nSir Keir said spending would go up to 2.5% in 2027.",
+    ],
+)
+def test_a_speaker_the_statements_resolved_gives_the_figure_its_country(nlp, text):
+    """A title or a first name the gazetteer cannot place: the country the statements resolved it to."""
+    doc = nlp(text)
+    when = date(2025, 3, 1)
+    statements = statements_for_doc(doc, when, Gazetteer.load())
+    said_by = {s.speaker_mention.start: s.speaker_country for s in statements if s.speaker_mention}
+    assert [c.country for c in extract_numbers(doc, when, said_by=said_by)] == ["GBR"]
+    assert [c.country for c in extract_numbers(doc, when)] == [None]
+
+
+@pytest.mark.parametrize(
     "text, country",
     [
         (
@@ -672,3 +707,11 @@ def test_a_figure_a_speaker_tells_of_their_own_side_is_their_countrys(nlp):
 )
 def test_a_group_s_one_named_example_does_what_its_relative_clause_says(nlp, text, country):
     assert [c.country for c in extract_numbers(nlp(text), date(2018, 7, 11))] == [country]
+
+
+def test_a_year_before_and_is_no_range_start(nlp):
+    text = '"We need to spend 1.5 percent by 2024 and 2 percent by 2031," she said.'
+    assert [(c.text, c.year) for c in extract_numbers(nlp(text), date(2019, 11, 7))] == [
+        ("1.5 percent", 2024),
+        ("2 percent", 2031),
+    ]

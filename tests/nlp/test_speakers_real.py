@@ -69,6 +69,24 @@ def test_then_a_new_subject_takes_over_from_the_last_speaker(nlp):
             "Donald Trump",
             "USA",
         ),
+        (  # a capitalised title is a title, not a person called "The Prime Minister"
+            "Keir Starmer spoke in London. The Prime Minister said spending would go up.",
+            date(2025, 3, 1),
+            "Keir Starmer",
+            "GBR",
+        ),
+        (  # a knight by his first name
+            'Keir Starmer spoke in London. "We will spend more," Sir Keir said.',
+            date(2025, 3, 1),
+            "Keir Starmer",
+            "GBR",
+        ),
+        (  # "the Government", capitalised, is the home country's
+            "Keir Starmer spoke in London. The Government said spending would go up.",
+            date(2025, 3, 1),
+            "United Kingdom",
+            "GBR",
+        ),
     ],
 )
 def test_title_stands_for_its_holder(nlp, text, when, speaker, country):

@@ -40,6 +40,16 @@ CASES = [
         date(2018, 8, 27),
         {"kind": "direct", "speaker": "Emmanuel Macron", "cue": "said", "content": "Europe must act now."},
     ),
+    (  # the object announces the quote: it is what was said
+        'Paul Becker spoke first. Later, Olaf Scholz said the following sentence: "We will invest more."',
+        date(2022, 3, 1),
+        {"kind": "direct", "speaker": "Olaf Scholz", "content": "We will invest more."},
+    ),
+    (  # a quote inside narration about a person is that person's, not the last speaker's
+        '"The talks were hard," Paul Becker said. Macron then pushed for a "true, European army" in Paris.',
+        date(2018, 11, 9),
+        {"kind": "direct", "speaker": "Emmanuel Macron", "content": "true, European army"},
+    ),
     (
         '"Europe must act," said French President Emmanuel Macron.',
         None,
