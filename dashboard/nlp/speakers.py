@@ -1062,6 +1062,8 @@ class ArticleSpeakers:
             return Speaker(self.gaz.country_name(code), "country", code)
         if ent.label_ == "NORP":
             return Speaker(None, "anonymous", code) if code else UNKNOWN
+        if ent[0].like_num:  # "Eleven Republican Senators": a count of unnamed members
+            return Speaker(None, "anonymous", _country_word(ent.text))
         if ent.label_ == "ORG" and name.lower() not in word_set("speaker_government_nouns"):
             return Speaker(name, "organization", self._owner_country(ent))
         return UNKNOWN  # "the Government" as an organisation's name: read as a government noun
@@ -1147,6 +1149,8 @@ def _looks_like_name(mention: Span) -> bool:
     """A run of capitalised words ("Ruud van Dijk"), not a phrase with common words in it ("Many fellow
     Europeans", "The US president-elect")."""
     words = [t for t in mention if not t.is_punct and t.lower_ != "the"]
+    if words and words[0].like_num:
+        return False  # "Eleven Republican Senators": a count of people, no one's name
     return bool(words) and not any(t.text[:1].islower() and len(t.text) > 3 for t in words)
 
 

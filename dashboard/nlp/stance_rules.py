@@ -916,6 +916,10 @@ def counter_move(
             "Estonia defence_spending_increase support",
             "Latvia defence_spending_increase support",
         ],
+        "Twenty EU states launched PESCO. Denmark and Malta did not join the pact.": [
+            "Denmark european_defence_cooperation oppose",
+            "Malta european_defence_cooperation oppose",
+        ],
     },
     spares={
         "Germany raised defence spending. Anna Berg criticised the decision to freeze USAID.": [
@@ -2339,10 +2343,31 @@ def cue_subject(r: Reading, cue: Token, scope: Scope | None) -> bool:
     """ "Germany has given only muted backing to ...", "refused to commit": the cue, or the verb a cue noun
     hangs on ("gave backing")."""
     verb = _verb_of(cue)
+    if scope is None and verb.i == cue.i and judged_subject(verb):
+        return False  # "Trudeau was rebuked for ...": those who rebuke hold it, not he
     if (scope is not None and r.actor_verb is None) or (scope is None and _subject(verb)):
         r.actor_verb, r.holder = verb, None
         return True
     return False
+
+
+@rule(
+    "judged_subject",
+    "the subject of a passive cue with no 'by' agent is the one judged, no holder: 'was rebuked for ...'",
+    fires={
+        "Justin Trudeau arrived and was rebuked for Canada being one of the few allies with no plan to "
+        "reach NATO's 2% threshold.": [],
+    },
+    spares={
+        "Justin Trudeau was rebuked by Mike Johnson for failing to reach NATO's 2% threshold.": [
+            "Mike Johnson defence_spending_increase support"
+        ],
+    },
+)
+def judged_subject(verb: Token) -> bool:
+    """A passive cue verb with no "by" agent: its subject is the one judged ("was rebuked", "was urged")."""
+    children = list(verb.children)
+    return any(c.dep_ == "auxpass" for c in children) and not any(c.dep_ == "agent" for c in children)
 
 
 @rule(

@@ -110,6 +110,12 @@ def test_former_holder_is_not_the_holder_at_the_date(nlp):
             "country",
         ),
         ("Many fellow Europeans conclude that the plan cannot work.", "cannot work", None, "unknown"),
+        (  # a count of unnamed members, whatever the model labels it
+            "Eleven Republican Senators said the aid package was too big.",
+            "too big",
+            None,
+            "anonymous",
+        ),
     ],
 )
 def test_a_country_or_a_common_phrase_is_no_person(nlp, text, content, speaker, kind):
