@@ -733,8 +733,10 @@ def _country(
             continue  # "the 28 non-U.S. members": every country but that one
         # a place is whose figure it is only for the dead and wounded there ("200 were killed in Iran")
         if ent.label_ in {"GPE", "NORP", "ORG", "LOC"} and (casualties or not _is_venue(ent, gaz)):
-            code = gaz.country_code(ent.text) or (
-                gaz.place_country(ent.text) if ent.label_ != "NORP" else None
+            code = (
+                gaz.country_code(ent.text)
+                or (gaz.place_country(ent.text) if ent.label_ != "NORP" else None)
+                or _national_body(ent, gaz)
             )
             if code:
                 (recipients if _is_recipient(ent, i, k) else mentions).append((ent.start, ent.end, code))
@@ -849,7 +851,7 @@ def _country(
                     return code_at[named[-1].i] if named else speaker or previous or home
     if k < len(doc) and doc[k].lemma_.lower() in word_set("number_target_nouns"):
         return None  # "the 2% guideline" names the alliance's goal, unless a country's clause claims it
-    before = [(s, e, c) for s, e, c in mentions if e <= i]
+    before = [(s, e, c) for s, e, c in mentions if e <= i and not _in_condition(doc[s], doc[i])]
     if before:
         last = max(before)  # "Germany, the Netherlands and Spain teamed up to order ...": several
         return None if _several(doc[last[1] - 1], code_at) else last[2]
@@ -873,6 +875,24 @@ def _country(
     if previous and not mentions and not recipients and not alliance and not _opens_paragraph(sent):
         return previous  # "Sweden is expanding its navy. The plan calls for 12 corvettes.": same paragraph
     return None
+
+
+def _in_condition(tok: Token, figure: Token) -> bool:
+    """Whether `tok` is in an "if"/"unless" clause the figure is not in: "if NATO wants to deter Russia in
+    the future, 2% is not enough" says nothing of Russia's spending."""
+    for verb in (a for a in tok.ancestors if a.dep_ == "advcl"):
+        if any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in verb.children):
+            return not any(a.i == verb.i for a in figure.ancestors) and figure.i != verb.i
+    return False
+
+
+def _national_body(ent: Span, gaz: Gazetteer) -> str | None:
+    """The country of an organisation that is one country's own body ("10 other Senate Republicans", "the
+    Bundestag approved"), as the gazetteer knows it."""
+    if ent.label_ != "ORG":
+        return None
+    org = gaz.find_org(re.sub(r"^(?i:the)\s+", "", ent.text))
+    return org.country if org is not None else None
 
 
 def _owned_by_body(doc: Doc, k: int, sent_ents: list[Span], gaz: Gazetteer) -> bool:
@@ -998,8 +1018,8 @@ def _actor(tok: Token, sent_ents: list[Span], gaz: Gazetteer, when: date | None)
         return gaz.find_actor(name, when)
     if tok.pos_ == "PROPN" and not any(e.start <= tok.i < e.end for e in sent_ents):
         return _unlabelled_actor(tok, gaz, when)
-    # "the Trump administration", "Orban's government": the leader's
-    if tok.lemma_.lower() in word_set("number_seat_nouns"):
+    # "the Trump administration", "Orban's government": the leader's, as for speakers
+    if tok.lemma_.lower() in word_set("speaker_leader_bodies"):
         leader = next(
             (c for c in tok.children if c.dep_ in {"compound", "poss"} and c.ent_type_ == "PERSON"), None
         )

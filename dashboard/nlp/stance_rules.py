@@ -1000,6 +1000,9 @@ def object_noun_target(tok: Token, targets: Mapping[str, Target], named: Sequenc
         "Germany raised defence spending. Anna Berg says the idea of a smaller army is naive.": [
             "Germany defence_spending_increase support"
         ],
+        "Finland joined NATO. Anna Berg needs the votes of half of the lawmakers to become prime minister.": [
+            "Finland nato_alliance support"
+        ],
     },
     spares={
         "Germany raised defence spending. France welcomed the call.": [
@@ -1023,8 +1026,11 @@ def specific_noun(tok: Token) -> bool:
         or (
             c.dep_ == "prep"
             and c.lower_ == "of"
-            and any(_content(g) and g.pos_ == "NOUN" for g in c.children)
-        )
+            and any(
+                g.dep_ == "pobj" and g.pos_ == "NOUN" and g.ent_type_ not in {"DATE", "TIME"}
+                for g in c.children
+            )
+        )  # "the idea of a smaller force", "the votes of half of the 749 lawmakers"
         or (c.dep_ in {"acl", "ccomp"} and c.i > tok.i and any(m.lower_ == "that" for m in c.children))
         for c in tok.children
     )
@@ -1492,15 +1498,21 @@ def _judged_level(tok: Token, lex: StanceLexicon) -> bool:
     be = tok.head
     if tok.dep_ != "nsubj" or be.lemma_ != "be" or not any(c.like_num for c in tok.children):
         return False
+    return any(_amount_sign(w, be, lex) is not None for w in be.children if w.dep_ in {"acomp", "attr"})
+
+
+def _amount_sign(word: Token, negated_on: Token, lex: StanceLexicon) -> float | None:
+    """How an amount judgement reads (stance_amount_words.csv): +1 a call for more ("too low", "not
+    (high) enough", negated on `word` or on `negated_on`), -1 for less ("too much"); None for no judgement
+    ("enough" not negated, "high" without "too")."""
+    if "enough" in {word.lower_, *(c.lower_ for c in word.children)}:
+        return 1.0 if negation(negated_on, lex) or negation(word, lex) else None
     signs, needs_too = scores("stance_amount_words", "sign"), scores("stance_amount_words", "too")
-    for word in (c for c in be.children if c.dep_ in {"acomp", "attr"}):
-        if word.lower_ == "enough":
-            return negation(be, lex) or negation(word, lex)
-        if word.lower_ in signs and (
-            not needs_too[word.lower_] or any(c.lower_ == "too" for c in word.children)
-        ):
-            return True
-    return False
+    if word.lower_ not in signs or (
+        needs_too[word.lower_] and not any(c.lower_ == "too" for c in word.children)
+    ):
+        return None
+    return signs[word.lower_]
 
 
 def _quantity_of(tok: Token) -> Token | None:
@@ -1846,17 +1858,9 @@ def amount_judged(r: Reading, root: Token, lex: StanceLexicon) -> bool:
     words = [c for c in root.children if c.dep_ in {"amod", "advmod", "dobj", "acomp", "npadvmod"}]
     words += [g for c in root.children if c.dep_ == "compound" for g in c.children if g.dep_ == "compound"]
     words += [c for c in (be.children if be is not None else ()) if c.dep_ in {"acomp", "attr"}]
-    signs, needs_too = scores("stance_amount_words", "sign"), scores("stance_amount_words", "too")
     for word in words:
-        if "enough" in {word.lower_, *(c.lower_ for c in word.children)}:
-            if not (negation(be if be is not None else root, lex) or negation(word, lex)):
-                continue
-            sign = 1.0
-        elif word.lower_ in signs:
-            sign = signs[word.lower_]
-            if needs_too[word.lower_] and not any(c.lower_ == "too" for c in word.children):
-                continue
-        else:
+        sign = _amount_sign(word, be if be is not None else root, lex)
+        if sign is None:
             continue
         r.score, r.informative, r.amount, r.rule = sign * abs(r.score), True, "amount_judged", "amount_judged"
         r.cues.append(word.lower_)

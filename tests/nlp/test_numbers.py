@@ -416,6 +416,14 @@ CASES = [
         "Viktor Orbán blocked a €50bn EU aid package for Ukraine.",
         [("€50bn", 50e9, "money", "EUR", None, None, 2025, None, None)],
     ),
+    (  # a country named only in a condition is not the figure's
+        "Mark Rutte said that if NATO wants to deter Russia in the future, 2% is not enough.",
+        [("2%", 2.0, "percent_of_gdp", None, None, None, None, "target", None)],
+    ),
+    (  # a body of one country names it
+        "Rand Paul and 10 other Senate Republicans voted against the aid package.",
+        [("10", 10.0, "count", None, None, "USA", 2025, None, None)],
+    ),
     (  # a contribution to a body is the country's
         "Poland pledged a $2bn NATO contribution.",
         [("$2bn", 2e9, "money", "USD", None, "POL", 2025, None, None)],
