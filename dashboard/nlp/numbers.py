@@ -729,8 +729,8 @@ def _country(
     mentions, recipients = [], []
     casualties = any(t.lower_ in word_set("number_casualty_words") for t in sent)
     for ent in sent_ents:
-        if _negated_name(ent):
-            continue  # "the 28 non-U.S. members": every country but that one
+        if _negated_name(ent) or _cited_source(ent):
+            continue  # "the 28 non-U.S. members": every country but that one; "according to SIPRI"
         # a place is whose figure it is only for the dead and wounded there ("200 were killed in Iran")
         if ent.label_ in {"GPE", "NORP", "ORG", "LOC"} and (casualties or not _is_venue(ent, gaz)):
             code = (
@@ -884,6 +884,13 @@ def _in_condition(tok: Token, figure: Token) -> bool:
         if any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in verb.children):
             return not any(a.i == verb.i for a in figure.ancestors) and figure.i != verb.i
     return False
+
+
+def _cited_source(ent: Span) -> bool:
+    """A name the figure is cited from ("..., according to the Stockholm International Peace Research
+    Institute"), not whose figure it is."""
+    head = ent.root.head
+    return head.lower_ == "to" and head.head.lower_ == "according"
 
 
 def _national_body(ent: Span, gaz: Gazetteer) -> str | None:

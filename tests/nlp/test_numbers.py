@@ -420,6 +420,11 @@ CASES = [
         "Mark Rutte said that if NATO wants to deter Russia in the future, 2% is not enough.",
         [("2%", 2.0, "percent_of_gdp", None, None, None, None, "target", None)],
     ),
+    (  # a name the figure is cited from is not whose figure it is
+        "Defence spending worldwide rose to $2trn, according to the Stockholm International Peace Research "
+        "Institute.",
+        [("$2trn", 2e12, "money", "USD", None, None, 2025, None, None)],
+    ),
     (  # a body of one country names it
         "Rand Paul and 10 other Senate Republicans voted against the aid package.",
         [("10", 10.0, "count", None, None, "USA", 2025, None, None)],
