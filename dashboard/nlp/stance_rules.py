@@ -136,6 +136,7 @@ class Reading:
     # the rule that judged it already ("too little": amount_judged; "appeasement": pejorative): a complaint
     # about it does not reverse it
     amount: str | None = None
+    needed: bool = False  # a necessary condition of a negated clause ("will not ... unless"): a demand
 
     def cite(self) -> str:
         """The rule a stance row cites: the one that chose its holder, else the one that set its polarity."""
@@ -1915,7 +1916,7 @@ def necessary_condition(r: Reading, root: Token, lex: StanceLexicon) -> Token | 
         if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "unless" for c in tok.children):
             if not negation(tok.head, lex):
                 return None
-            r.informative, r.rule = True, "necessary_condition"
+            r.informative, r.rule, r.needed = True, "necessary_condition", True
             r.cues.append("unless")
             return tok
         tok = tok.head
@@ -3286,7 +3287,7 @@ def reported_condition(root: Token, reading: Reading, lex: StanceLexicon) -> boo
     """A mention in a clause marked "if" or "unless" inside a statement, read with no negation nor failure
     in the condition (a negated one, "we will leave if allies do not pay more" or "if they fail to pay",
     names what is demanded)."""
-    if not conditional(root) or reading.rule == "conditional" or "unless" in reading.cues:
+    if not conditional(root) or reading.rule == "conditional" or reading.needed:
         return False  # (a necessary condition is a demand)
     if any((lex.cue(c) or 0) < 0 for c in reading.cues):
         return False
