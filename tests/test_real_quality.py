@@ -18,7 +18,8 @@ pytestmark = pytest.mark.skipif(
 # dev number and stance floors raised again at the end of the third (2026-12-05: 0.837 / 0.866, 0.657 / 0.421)
 # and the fourth (0.849 / 0.878, 0.678 / 0.467; test 0.747 / 0.720, 0.438 / 0.355), and the fifth (0.885 /
 # 0.892, 0.690 / 0.487; test unchanged but stances 0.432 / 0.345) and the sixth (stances 0.710 / 0.500; test
-# unchanged); the seventh left them (dev numbers 0.894 / 0.899, stances 0.714 / 0.503; test year 0.733)
+# unchanged); the seventh left them (dev numbers 0.894 / 0.899, stances 0.714 / 0.503; test year 0.733); the
+# eighth raised the dev number country floor (0.902); test number country fell by one figure (0.733)
 FLOORS = {
     "dev": {
         "statement precision": 0.72,
@@ -26,7 +27,7 @@ FLOORS = {
         "speaker": 0.86,
         "speaker country": 0.82,
         "numbers found": 0.87,
-        "number country": 0.86,
+        "number country": 0.88,
         "number year": 0.87,
         "stance precision": 0.69,
         "stance recall": 0.48,

@@ -684,7 +684,7 @@ def _quoting_subject(sent: Span, q: Quote) -> Span | None:
         return None  # "Roe said, "...": the cue's own quote; 'Roe was "cautious"': someone's word for him
     if not any(w[:1].islower() for w in sent.doc.text[q.inner_start : q.inner_end].split()):
         return None  # 'helped launch a "European Political Community"': a name
-    subj = _subject(sent.root)
+    subj = _subject(root)
     person = subj is not None and (
         subj.root.ent_type_ == "PERSON" or (subj.root.pos_ == "PROPN" and not subj.root.ent_type_)
     )
