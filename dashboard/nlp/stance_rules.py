@@ -2249,14 +2249,28 @@ def blamed_for(r: Reading, tok: Token, head: Token, lex: StanceLexicon) -> bool:
     "a cue word complementing a verb's object judges it: 'keeps NATO strong', 'rated the alliance important'",
     fires={
         "Germany keeps NATO strong.": ["Germany nato_alliance support"],
+        "Donald Trump described NATO as obsolete.": ["Donald Trump nato_alliance oppose"],
+        "Vladimir Putin sees NATO as a threat.": ["Vladimir Putin nato_alliance oppose"],
     },
     spares={
         "Germany keeps NATO busy.": [],
     },
 )
 def object_complement(r: Reading, verb: Token, target: Target, lex: StanceLexicon) -> str | None:
+    """The complement an object is given, directly ("keeps NATO strong", "called the target a crass
+    metric") or through "as" ("described NATO as obsolete", "sees the alliance as a threat"): an adjective,
+    a noun that is a cue, or a noun's judging adjective."""
     complement = next((c for c in verb.children if c.dep_ in {"oprd", "ccomp", "acomp"}), None)
-    if complement is not None and complement.pos_ == "ADJ":
+    if complement is None:
+        as_ = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"), None)
+        complement = (
+            next((c for c in as_.children if c.dep_ in {"pobj", "acomp", "amod"}), None) if as_ else None
+        )
+    if complement is None:
+        return None
+    if complement.pos_ == "NOUN" and stance_cue(complement, lex) is None:
+        complement = next((c for c in complement.children if c.dep_ == "amod" and stance_cue(c, lex)), None)
+    if complement is not None and complement.pos_ in {"ADJ", "NOUN"}:
         return _apply(r, complement, target, lex, negate=True, rule="object_complement")
     return None
 
