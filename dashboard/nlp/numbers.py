@@ -898,7 +898,7 @@ def _national_body(ent: Span, gaz: Gazetteer) -> str | None:
     Bundestag approved"), as the gazetteer knows it."""
     if ent.label_ != "ORG":
         return None
-    org = gaz.find_org(re.sub(r"^(?i:the)\s+", "", ent.text))
+    org = gaz.find_org(ent.text)  # (which drops a leading "the")
     return org.country if org is not None else None
 
 

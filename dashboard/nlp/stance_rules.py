@@ -3598,12 +3598,10 @@ def relayed_report(art: Article, outer: Statement, inner: Statement) -> bool:
     nested speaker holds its words. Otherwise the outer one does ("Merkel said Germany wanted ...":
     Merkel's, as Discourse Network Analyzer codes it)."""
 
-    def actor(st: Statement) -> bool:
-        sp = Speaker(st.speaker, st.speaker_type, st.speaker_country, st.speaker_role, st.speaker_org)
-        return is_actor(sp, art.gaz, art.when)
-
     cue = outer.cue.text.lower() if outer.cue is not None else ""
-    if inner is outer or not cue.startswith(("report", "according")) or not actor(inner) or inner.cue is None:
+    if inner is outer or not cue.startswith(("report", "according")) or inner.cue is None:
+        return False
+    if not is_actor(statement_speaker(inner), art.gaz, art.when):
         return False
     said = art.doc.char_span(inner.cue.start, inner.cue.end, alignment_mode="expand")
     return said is not None and not negation(said.root, art.lex)  # "was not questioning NATO": unsaid
@@ -4557,6 +4555,11 @@ def _end_char(tok: Token) -> int:
 
 def _is_definite_np(tok: Token) -> bool:
     return any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+
+
+def statement_speaker(st: Statement) -> Speaker:
+    """The speaker a statement row names, as the resolver gave it."""
+    return Speaker(st.speaker, st.speaker_type, st.speaker_country, st.speaker_role, st.speaker_org)
 
 
 def is_actor(actor: Speaker, gaz: Gazetteer, when: date | None) -> bool:

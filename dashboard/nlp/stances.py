@@ -194,7 +194,7 @@ def _statement_holders(
         if rules.forecast(cue_span.root, reading, art.lex):
             return []
         rules.statement_cue(reading, cue_span.root, mention.root, art.lex, scope)
-    speaker = Speaker(st.speaker, st.speaker_type, st.speaker_country, st.speaker_role, st.speaker_org)
+    speaker = rules.statement_speaker(st)
     actors, how = [speaker], None
     said_by = _span_of(art.doc, st.speaker_mention)
     if said_by is not None and rules.journalist_source(said_by):
