@@ -197,7 +197,9 @@ class ArticleSpeakers:
         for ent in self.ents:
             if ent.label_ in {"ORG", "GPE", "NORP"} and ent.root.dep_ in {"nsubj", "nsubjpass"}:
                 sp = self._group(ent)
-                if sp.type != "unknown":
+                if sp.type != "unknown" or self._known_person(ent):
+                    # a person tagged as an organisation ("Trump") is no group "it" stands for, nor is
+                    # an organisation named before them
                     self.group_mentions.append((ent.start_char, sp))
         self.group_offsets = [offset for offset, _ in self.group_mentions]  # ascending, as the entities
 
@@ -608,7 +610,8 @@ class ArticleSpeakers:
             return institution  # "a paper by Estonia's defence ministry"
         ent = self.entities.at(tok.i)
         if ent is not None:
-            sp = self._speaker_from_person(ent, ent) if ent.label_ == "PERSON" else self._group(ent)
+            person = ent.label_ == "PERSON" or self._known_person(ent)
+            sp = self._speaker_from_person(ent, ent) if person else self._group(ent)
             return sp if sp.type != "unknown" else None
         return self._generic_org(tok)
 
@@ -934,12 +937,15 @@ class ArticleSpeakers:
         of several the article names); a bare title ("the chancellor") only when the article names exactly
         one person holding it then."""
         root = mention.root
-        if root.tag_ not in {"NN", "NNP"} or not _is_specific(root):
+        owner = self._group_owner(root)
+        if root.tag_ not in {"NN", "NNP"} or not (_is_specific(root) or owner is not None):
             return None
         title = mention.doc[mention.start : root.i + 1]
         if any(t.lower_ in word_set("speaker_former_words") for t in title):
             return None  # "the former Dutch prime minister" held the office before the article's date
         role, country, org = self.gaz.parse_title(title.text)
+        if owner is not None and country is None and org is None:
+            country, org = owner.country, owner.org  # "Poland aims ..., its defence minister said"
         if role is None:
             return None
         roles = [role]
@@ -961,6 +967,15 @@ class ArticleSpeakers:
             return self._as_speaker(person)
         actor = pick[0]
         return Speaker(actor.name, "person", actor.country, actor.role, actor.org)
+
+    def _group_owner(self, root: Token) -> Speaker | None:
+        """The country or organisation "its" or "their" before a title stands for ("its defence minister":
+        that of the country last named as a subject)."""
+        pronoun = next((c for c in root.children if c.dep_ == "poss" and c.lower_ in {"its", "their"}), None)
+        if pronoun is None:
+            return None
+        owner = self._resolve_group_pronoun(pronoun.idx)
+        return owner if owner.type in {"country", "organization"} else None
 
     def _home_holder(self, roles: list[str]) -> list[Actor]:
         """A bare title of government ("the prime minister", not "the president", whom an article about
@@ -1050,6 +1065,8 @@ class ArticleSpeakers:
         return self._starts
 
     def _group(self, ent: Span) -> Speaker:
+        if self._known_person(ent):
+            return UNKNOWN  # "Trump" tagged as an organisation is a person, not a group "it" can stand for
         name = _clean_name(re.sub(r"^(?i:the)\s+", "", ent.text))
         org = self.gaz.find_org(name) or self._earlier_org(name)
         if org is not None:

@@ -1636,7 +1636,7 @@ def read_mention(mention: Mention, target: Target, lex: StanceLexicon, scope: Sc
         return r
     for child in root.children:
         if child.dep_ in {"amod", "advmod"}:
-            mention_modifier(r, child, target, lex)
+            unfair_share(r, child) or mention_modifier(r, child, target, lex)
         elif child.dep_ == "compound":
             gerund_modifier(r, child, target)
         elif child.dep_ == "relcl" and (scope is None or child in scope):
@@ -1654,6 +1654,9 @@ def read_mention(mention: Mention, target: Target, lex: StanceLexicon, scope: Sc
         if head.i == tok.i or (scope is not None and head not in scope):
             break
         if side_clause_stop(tok, scope) or own_subject_clause(tok) or topic_preposition(tok, head, lex):
+            break
+        if actor_relative_clause(tok, head, scope):
+            r.score, r.informative, r.directed = 0.0, False, False  # the actor's act, read for no one
             break
         if needed is not None and tok.i == needed.i:
             break  # "will not protect Europe unless ...": the negated clause does not reverse what it needs
@@ -1725,6 +1728,34 @@ def mention_modifier(r: Reading, child: Token, target: Target, lex: StanceLexico
     if child.tag_ == "VBN" and root.dep_ == "dobj" and target_verb(root.head, target) is not None:
         return False
     return _apply(r, child, target, lex, negate=False, rule="mention_modifier") is not None
+
+
+@rule(
+    "unfair_share",
+    "an 'unfair' or 'disproportionate' share of the burden is a complaint that others pay too little",
+    fires={
+        "Donald Trump said the United States carries an unfair share of the burden.": [
+            "Donald Trump defence_spending_increase support"
+        ],
+    },
+    spares={
+        "Donald Trump said the allies should carry a greater share of the burden.": [
+            "Donald Trump defence_spending_increase support"
+        ],
+    },
+)
+def unfair_share(r: Reading, child: Token) -> bool:
+    """A judgement of how a share is split (stance_unfair_share_words.txt) on a share of the target ("an
+    unfair share of the burden") finds the split wrong, not the burden: it asks the others for more."""
+    if (
+        child.head.lemma_.lower() not in word_set("stance_share_words")
+        or child.lemma_.lower() not in word_set("stance_unfair_share_words")
+    ):
+        return False
+    r.score = abs(r.score)
+    r.informative, r.rule = True, "unfair_share"
+    r.cues.append(child.lower_)
+    return True
 
 
 @rule(
@@ -1982,6 +2013,30 @@ def side_clause_stop(tok: Token, scope: Scope | None) -> bool:
     if tok.dep_ == "relcl" and _infinitive_content(tok):
         return False
     return tok.dep_ in _STOP_DEPS and (scope is None or tok.dep_ != "relcl")
+
+
+@rule(
+    "actor_relative_clause",
+    "inside a statement a relative clause on a named actor tells that actor's acts, not the speaker's view",
+    fires={
+        "Emmanuel Macron said the build-up is crucial to deter Russia, which officials warn could be ready "
+        "to attack the alliance.": [],
+    },
+    spares={
+        "Emmanuel Macron said NATO, which remains indispensable, must adapt.": [
+            "Emmanuel Macron nato_alliance support"
+        ],
+    },
+)
+def actor_relative_clause(tok: Token, head: Token, scope: Scope | None) -> bool:
+    """ "... to deter Russia, which could be ready to attack the alliance": the climb stops where a relative
+    clause with a subject of its own meets the named country, organisation or person it is on."""
+    return (
+        scope is not None
+        and tok.dep_ == "relcl"
+        and head.ent_type_ in {"GPE", "ORG", "PERSON", "NORP"}
+        and not _infinitive_content(tok)
+    )
 
 
 def _infinitive_content(clause: Token) -> bool:
