@@ -1747,10 +1747,8 @@ def mention_modifier(r: Reading, child: Token, target: Target, lex: StanceLexico
 def unfair_share(r: Reading, child: Token) -> bool:
     """A judgement of how a share is split (stance_unfair_share_words.txt) on a share of the target ("an
     unfair share of the burden") finds the split wrong, not the burden: it asks the others for more."""
-    if (
-        child.head.lemma_.lower() not in word_set("stance_share_words")
-        or child.lemma_.lower() not in word_set("stance_unfair_share_words")
-    ):
+    share = child.head.lemma_.lower() in word_set("stance_share_words")
+    if not share or child.lemma_.lower() not in word_set("stance_unfair_share_words"):
         return False
     r.score = abs(r.score)
     r.informative, r.rule = True, "unfair_share"
