@@ -348,7 +348,7 @@ def _from_cue(
     kind = "indirect"
     if "quote" in verb.content or verb.cls == "speech":
         adjacent = _adjacent_quotes(text, quotes, frame_start, _frame_end(cue, speaker, frame_end))
-        if adjacent:
+        if adjacent and not used.intersection(adjacent):  # not the quote of a clause before
             used.update(adjacent)
             pieces = [_trim_quote(text, q) for q in adjacent]
             return Candidate(
@@ -378,6 +378,9 @@ def _from_cue(
     elif any(ch in QUOTE_MARKS for ch in text[start:end]):
         kind = "partial"
         used.update(quotes.within(start, end + 1))
+        last = quotes.holding(end - 1)
+        if last is not None and last.start >= start:
+            used.add(last)  # 'said her government's decision "was not a NATO issue."': closed after the end
     confidence = 0.8 if verb.cls == "speech" else 0.6
     content = Candidate(kind, start, end, cue_start, cue_end, speaker, sent, confidence, cue.lemma_)
     return content
@@ -431,6 +434,8 @@ def _frame_end(cue: Token, speaker: Span, frame_end: int) -> int:
             break
         if t.dep_ in {"ccomp", "xcomp", "mark", "oprd"}:
             break
+        if t.head.i > t.i and any(doc[j].text in QUOTE_MARKS for j in range(t.i + 1, t.head.i)):
+            break  # 'said the "key deliverable" will be ...': the words open a subject that a quote goes on
         if t.dep_ == "dobj" and t.head.i == cue.i:
             colon = next((j for j in range(t.i + 1, min(t.i + 4, len(doc))) if doc[j].text == ":"), None)
             if colon is not None:  # 'said the following (sentence): "..."': the quote is the object

@@ -240,6 +240,11 @@ CASES += [
         date(2024, 1, 29),
         {"speaker": "Rishi Sunak", "speaker_country": "GBR", "content": "defence spending will rise"},
     ),
+    (  # a quote opening the reported clause's subject is part of the clause, not the whole utterance
+        'Mark Rutte said the "key deliverable" of the summit will be a plan to spend 5% of GDP on defence.',
+        date(2025, 6, 23),
+        {"kind": "partial", "speaker": "Mark Rutte", "content": "will be a plan to spend 5%"},
+    ),
     (  # an active verb conjoined to a passive one shares its subject
         "Mark Rutte was asked about the summit and said that allies would agree on 5%.",
         date(2025, 6, 20),
@@ -510,3 +515,8 @@ def test_a_party_member_description_is_the_last_legislator_named(nlp, text, spea
 def test_a_party_member_description_is_no_one_named_without_a_legislator_s_title(nlp):
     text = "Ashton Carter spoke on Wednesday. “We need arms for Ukraine,” the Arizona Republican said."
     assert "Ashton Carter" not in [s.speaker for s in extract(nlp, text, date(2015, 2, 4))]
+
+
+def test_a_quote_used_by_one_clause_is_not_the_next_speaker_s(nlp):
+    text = 'Ana Silva said the plan was "not a matter for the alliance." Marc Roe has expressed displeasure.'
+    assert [s.speaker for s in extract(nlp, text)] == ["Ana Silva"]
