@@ -454,7 +454,8 @@ class ArticleSpeakers:
                 # "NATO leaders", "EU governments": the organisation speaking through its members
                 for child in root.children:
                     if child.dep_ in {"compound", "nmod"} and child.ent_type_ == "ORG":
-                        org = self.gaz.find_org(child.text)
+                        ent = self.entities.at(child.i)  # "European Union leaders": the whole name
+                        org = self.gaz.find_org(_clean_name(ent.text) if ent is not None else child.text)
                         if org is None:
                             continue
                         if root.lemma_.lower() not in word_set("speaker_collective_nouns"):

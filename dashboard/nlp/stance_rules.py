@@ -1655,8 +1655,8 @@ def read_mention(mention: Mention, target: Target, lex: StanceLexicon, scope: Sc
             break
         if side_clause_stop(tok, scope) or own_subject_clause(tok) or topic_preposition(tok, head, lex):
             break
-        if actor_relative_clause(tok, head, scope):
-            r.score, r.informative, r.directed = 0.0, False, False  # the actor's act, read for no one
+        if actor_relative_clause(tok, head, scope) or provoked_response(tok, head):
+            r.score, r.informative, r.directed = 0.0, False, False  # another's act, read for no one
             break
         if needed is not None and tok.i == needed.i:
             break  # "will not protect Europe unless ...": the negated clause does not reverse what it needs
@@ -2211,6 +2211,29 @@ def trip_purpose(r: Reading, tok: Token, verb: Token, root: Token) -> bool:
     r.rule = "trip_purpose"
     r.cues.append(verb.lemma_.lower())
     return True
+
+
+@rule(
+    "provoked_response",
+    "what an act is 'in response to' provoked it; the act says nothing for or against it",
+    fires={
+        "Alexander Grushko said Moscow would strengthen its military forces in response to Finland's "
+        "accession to NATO.": [],
+    },
+    spares={
+        "Russia said it would respond to Finland joining NATO.": ["Russia nato_alliance support"],
+    },
+)
+def provoked_response(tok: Token, head: Token) -> bool:
+    """ "strengthen its forces in response to Finland's accession to NATO": the climb stops at the "to"
+    (or "for") of "in response", "in reaction", "in retaliation" (stance_response_nouns.txt), and what the
+    mention read below it (Finland's joining) is no one's stance."""
+    return (
+        tok.dep_ == "prep"
+        and tok.lower_ in {"to", "for"}
+        and head.lemma_.lower() in word_set("stance_response_nouns")
+        and head.head.lower_ == "in"
+    )
 
 
 @rule(

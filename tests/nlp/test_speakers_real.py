@@ -181,6 +181,8 @@ def test_unnamed_members_or_they_stay_anonymous(nlp, text, content, country):
 def test_leaders_of_an_organisation_speak_for_it(nlp):
     s = speaker_of(nlp, "NATO leaders said that the alliance would grow.", "would grow", date(2024, 3, 1))
     assert (s.speaker, s.speaker_type) == ("NATO", "organization")
+    s = speaker_of(nlp, "European Union leaders said they would spend more.", "spend more", date(2025, 3, 7))
+    assert (s.speaker, s.speaker_type) == ("European Union", "organization")  # by its whole name
 
 
 @pytest.mark.parametrize(

@@ -522,6 +522,30 @@ def test_aid_by_its_referents_and_the_actor_before_a_relative_clause(nlp, gaz):
             "defence_spending_increase",
             "support",
         ),
+        (
+            "Jens Stoltenberg reaffirmed the alliance's open door policy.",
+            "Jens Stoltenberg",
+            "nato_alliance",
+            "support",
+        ),
+        (
+            "Olaf Scholz reiterated his refusal to send Ukraine long-range Taurus missiles.",
+            "Olaf Scholz",
+            "military_aid_to_ukraine",
+            "oppose",
+        ),
+        (
+            "Olaf Scholz is against sending Taurus missiles to Kyiv.",
+            "Olaf Scholz",
+            "military_aid_to_ukraine",
+            "oppose",
+        ),
+        (
+            "European Union leaders backed plans to spend more on defence.",
+            "European Union",
+            "defence_spending_increase",
+            "support",
+        ),
     ],
 )
 def test_more_ways_of_saying_it(nlp, gaz, text, actor, target, polarity):
