@@ -28,6 +28,7 @@ from dashboard.nlp.lexicons import (
     period_years,
     relative_years,
     scores,
+    table,
     table_words,
     word_list,
     word_set,
@@ -186,7 +187,7 @@ def extract_numbers(
                 i = next((t.i + 1 for t in doc[i : i + 8] if _is_core(t)), i)
         else:
             i = j
-    out = _carry_target_years(_with_gdp_lists(out, text))
+    out = _carry_target_years(_with_gdp_lists(_converted_sums(out, text), text))
     return [_voiced_country(doc, c, voices) for c in out] if voices else out
 
 
@@ -387,7 +388,8 @@ def _claim(
             when,
             _previous_country(sents, ents, sent, gaz, when),
             said_by,
-        ),
+        )
+        or _home_currency_country(currency),
         year=_year(i, end_tok, sent, sent_ents, when, kind, unit)
         or _target_year(sent, end_tok, kind)
         or _narrative_year(doc, i, sent, sents, ents, when, kind)
@@ -875,6 +877,12 @@ def _country(
     if previous and not mentions and not recipients and not alliance and not _opens_paragraph(sent):
         return previous  # "Sweden is expanding its navy. The plan calls for 12 corvettes.": same paragraph
     return None
+
+
+def _home_currency_country(currency: str | None) -> str | None:
+    """The country whose own currency a sum is in, for currencies no one else reports in ("200 billion
+    zlotys": Poland; not dollars, euros or pounds): number_home_currencies.csv."""
+    return next((row["country"] for row in table("number_home_currencies") if row["code"] == currency), None)
 
 
 def _in_condition(tok: Token, figure: Token) -> bool:
@@ -1847,6 +1855,21 @@ def _past(verb: Token) -> bool:
     return verb.tag_ == "VBN" and any(
         c.dep_ in {"aux", "auxpass"} and c.lemma_ in {"have", "be"} and c.tag_ != "MD" for c in verb.children
     )
+
+
+def _converted_sums(claims: list[NumberClaim], text: str) -> list[NumberClaim]:
+    """A sum and its conversion in brackets right after it ("200 billion zlotys ($55 billion)") are one
+    sum: the one with no country takes the other's."""
+    out = list(claims)
+    for k in range(1, len(out)):
+        a, b = out[k - 1], out[k]
+        if a.unit != "money" or b.unit != "money" or not re.fullmatch(r"\s*\(\s*", text[a.end : b.start]):
+            continue
+        if a.country is None and b.country is not None:
+            out[k - 1] = replace(a, country=b.country)
+        elif b.country is None and a.country is not None:
+            out[k] = replace(b, country=a.country)
+    return out
 
 
 def _carry_target_years(claims: list[NumberClaim]) -> list[NumberClaim]:

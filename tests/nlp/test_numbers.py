@@ -114,7 +114,17 @@ CASES = [
         "The UK will spend £13.4bn a year more.",
         [("£13.4bn", 13.4e9, "money", "GBP", None, "GBR", None, None, None)],
     ),
-    ("East Shield costs PLN 10bn.", [("PLN 10bn", 1e10, "money", "PLN", None, None, 2025, "reported", None)]),
+    (  # a sum in a currency only its country reports in is that country's
+        "East Shield costs PLN 10bn.",
+        [("PLN 10bn", 1e10, "money", "PLN", None, "POL", 2025, "reported", None)],
+    ),
+    (  # a conversion in brackets is the same sum
+        "The budget is 200 billion zlotys ($55 billion).",
+        [
+            ("200 billion zlotys", 2e11, "money", "PLN", None, "POL", 2025, "reported", None),
+            ("$55 billion", 5.5e10, "money", "USD", None, "POL", 2025, "reported", None),
+        ],
+    ),
     ("The 2% target is a floor.", [("2%", 2.0, "percent_of_gdp", None, None, None, None, "target", None)]),
     (
         "Inflation rose by more than 3 percent last year.",
