@@ -27,6 +27,7 @@ from dashboard.nlp.lexicons import (
     number_scales,
     period_years,
     relative_years,
+    reporting_verbs,
     scores,
     table,
     table_words,
@@ -614,8 +615,8 @@ def _gdp_phrase(doc: Doc, k: int) -> int | None:
         return None
     for m in range(k + 1, min(k + 6, len(doc))):
         t = doc[m]
-        if t.lower_ in word_set("number_gdp_heads"):
-            return m + 1
+        if t.lower_ in word_set("number_gdp_heads") or t.lemma_.lower() in word_set("number_gdp_heads"):
+            return m + 1  # "of GDP", "of their GDPs"
         if t.pos_ not in {"DET", "PRON", "ADJ", "PROPN", "PART", "NOUN"} or t.lower_ in word_set(
             "number_other_shares"
         ):
@@ -782,6 +783,11 @@ def _country(
             return code_at[tok.i]
         if tok.pos_ in {"VERB", "AUX"} or tok.head.i == tok.i:
             break
+    their = any(t.lower_ == "their" and t.dep_ == "poss" for t in doc[i:k])  # "5% of their GDP"
+    they = False  # a clause on the way up has "they" for its subject
+    demanded = _demanded_of(doc[k - 1], code_at)
+    if demanded is not None:
+        return demanded or None  # "the five percent being demanded of NATO members by Trump": theirs
     verbs = [t for t in [doc[i], *doc[i].ancestors] if t.pos_ in {"VERB", "AUX"}][:4]
     own = [c for c in doc[i].head.children if c.dep_ == "acl" and c.i == k] + verbs[
         :1
@@ -821,6 +827,9 @@ def _country(
         subjects = _subjects(verb)
         if not subjects and verb.dep_ == "conj":  # "Scholz told ... and announced a fund of €100bn"
             subjects = _subjects(verb.head)
+        if they and verb.lemma_.lower() in reporting_verbs():
+            break  # '"They're going to be lifting it to 5%," Trump said': theirs, not the speaker's
+        they = they or any(s.lower_ == "they" for s in subjects)
         for subj in subjects:
             if _group_aggregate(subj) or (subj.like_num and _counts_members(doc, subj.i, subj.i + 1)):
                 return None  # "the European average is 1.6%", "only ten of America's 30 allies will meet 2%"
@@ -832,6 +841,8 @@ def _country(
             if found:
                 return None if _several(found[0], code_at) else code_at[found[0].i]
             actor = _actor(subj, sent_ents, gaz, when)
+            if actor is not None and actor.type == "person" and their:
+                return None  # "Trump rammed through the commitment to spend 5% of their GDPs": the allies'
             if actor is not None and (actor.country or n == 0):
                 # "Mr Wallace asked for £10bn", "Congress approved $40bn"; "the IMF approved $17.5bn" is no
                 # one country's (but "6,400 were killed in Ukraine, the UN says" is still Ukraine's)
@@ -867,6 +878,8 @@ def _country(
     later = {c for s, e, c in mentions if s >= k}
     if casualties and len(later) == 1:
         return later.pop()  # "Three were killed when a shell hit a hospital in Donetsk": the one place named
+    if their:
+        return None  # "18 countries are expected to invest 2% of their GDP": no one country's
     if previous and any(_stands_for_country(t) for t in sent if t.dep_ in {"nsubj", "nsubjpass"}):
         return previous  # "It will spend 4% of its GDP": the country of the sentence before
     if home and any(t.lemma_.lower() in word_set("number_home_nouns") or t.lower_ == "its" for t in sent):
@@ -877,6 +890,25 @@ def _country(
     if previous and not mentions and not recipients and not alliance and not _opens_paragraph(sent):
         return previous  # "Sweden is expanding its navy. The plan calls for 12 corvettes.": same paragraph
     return None
+
+
+def _demanded_of(figure: Token, code_at: dict[int, str]) -> str | None:
+    """For a figure a directive participle is on ("the 5% demanded of allies", "2% asked of Germany"): the
+    country it is asked of, or "" when it is asked of a group or of no one named."""
+    demand = next(
+        (
+            c
+            for c in figure.children
+            if c.dep_ == "acl" and c.lemma_.lower() in word_set("number_directive_verbs")
+        ),
+        None,
+    )
+    if demand is None:
+        return None
+    told = [t for c in demand.children if c.dep_ == "prep" and c.lower_ in {"of", "from"} for t in c.subtree]
+    if any(_is_group(t) for t in told):
+        return ""
+    return next((code_at[t.i] for t in told if t.i in code_at), "")
 
 
 def _home_currency_country(currency: str | None) -> str | None:
@@ -1133,15 +1165,15 @@ def _is_recipient(ent: Span, i: int, k: int) -> bool:
 
 
 def _is_venue(ent: Span, gaz: Gazetteer) -> bool:
-    """ "in Brussels", "near London", "in The Hague": a place where something happened, not whose figure;
-    but not the seat of a government ("the government in Warsaw"), nor a country where a figure is ("In
-    Germany, spending will rise to 2.1%", "spending in Italy"), unless an event took place there ("leaders
-    met in Germany")."""
+    """ "in Brussels", "near London", "in The Hague", "Meloni, in Washington": a place where something
+    happened or someone is, not whose figure; but not the seat of a government ("the government in
+    Warsaw"), nor a country where a figure is ("In Germany, spending will rise to 2.1%", "spending in
+    Italy"), unless an event took place there ("leaders met in Germany")."""
     head = ent.root.head
     if not (
         ent.root.dep_ == "pobj"
         and head.lower_ in word_set("number_venue_preps")
-        and head.head.pos_ in {"VERB", "NOUN"}
+        and head.head.pos_ in {"VERB", "NOUN", "PROPN"}
         and head.head.lemma_.lower() not in word_set("number_seat_nouns")
     ):
         return False
@@ -1914,6 +1946,8 @@ def _kind(doc: Doc, i: int, k: int, unit: str, sent: Span) -> str:
     nxt = doc[k] if k < len(doc) else None
     if nxt is not None and nxt.lemma_.lower() in word_set("number_target_nouns"):
         return "target"
+    if _demanded_of(doc[k - 1], {}) is not None:
+        return "target"  # "the five percent being demanded of NATO members"
     for m in range(k, min(k + 8, sent.end - 1)):
         if doc[m].lower_ == "by" and _YEAR.fullmatch(doc[m + 1].text):
             return "target"  # "5% of GDP by 2035", "3.5% on core defence by 2035"

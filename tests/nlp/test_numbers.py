@@ -738,3 +738,34 @@ def test_a_year_before_and_is_no_range_start(nlp):
         ("1.5 percent", 2024),
         ("2 percent", 2031),
     ]
+
+
+@pytest.mark.parametrize(
+    "text, country, kind",
+    [
+        (  # a figure asked of a group is no one country's, nor the asker's: a target
+            "Poland will spend 4.8% of GDP, near the five percent being demanded of NATO members by US "
+            "President Donald Trump.",
+            None,
+            "target",
+        ),
+        (  # "their" GDPs belong to many: not the subject's
+            "Donald Trump rammed through the commitment to spend five percent of their GDPs on defence.",
+            None,
+            "target",
+        ),
+        (  # "they" do the figure, not the speaker
+            '"They are going to be lifting it to five percent, that is good," Donald Trump said.',
+            None,
+            "target",
+        ),
+        (  # the city a person is in is no owner of the figure
+            "Giorgia Meloni, in Washington for the NATO summit, pledged to invest 2% of GDP in defence.",
+            "ITA",
+            "target",
+        ),
+    ],
+)
+def test_whose_figure_when_it_is_demanded_of_or_done_by_others(nlp, text, country, kind):
+    found = extract_numbers(nlp(text), date(2025, 6, 24))
+    assert [(c.country, c.kind) for c in found][-1:] == [(country, kind)]
