@@ -205,6 +205,8 @@ def _voiced_country(
         return claim
     verb = next((a for a in span.root.ancestors if a.pos_ in {"VERB", "AUX"}), None)
     while verb is not None and verb.dep_ in {"xcomp", "conj"} and not _subjects(verb):
+        if verb.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in verb.head.children):
+            return claim  # "he would push NATO allies to increase their spending to 5%": the allies do it
         verb = verb.head  # "we had wanted to spend", "we approved and spent"
     if verb is not None and any(t.lower_ in word_set("number_voice_pronouns") for t in _subjects(verb)):
         return replace(claim, country=country)
@@ -613,7 +615,7 @@ def _gdp_phrase(doc: Doc, k: int) -> int | None:
     economic output / national income" right after a percentage."""
     if k >= len(doc) or doc[k].lower_ != "of":
         return None
-    for m in range(k + 1, min(k + 6, len(doc))):
+    for m in range(k + 1, min(k + 8, len(doc))):
         t = doc[m]
         if t.lower_ in word_set("number_gdp_heads") or t.lemma_.lower() in word_set("number_gdp_heads"):
             return m + 1  # "of GDP", "of their GDPs"
@@ -1352,6 +1354,7 @@ def _year(
         and not _other_unit_between(doc, k, s, unit)
         and not _compared_figure_between(doc, k, s)
         and not _in_later_brackets(doc, k, s)
+        and not _leaves_brackets(doc, k, s)
         and not _other_clause(doc[i], doc[s])
         and not _semicolon_between(doc, k, s)
     ]
@@ -1406,10 +1409,17 @@ def _semicolon_between(doc: Doc, start: int, end: int) -> bool:
 
 
 def _other_clause(figure: Token, date_tok: Token) -> bool:
-    """Whether a date is in a clause conjoined after the figure's, with a subject of its own ("Estonia has
-    reached 2%, and its neighbours are on track to hit it in 2018": 2018 is theirs)."""
+    """Whether a date is in a clause conjoined after the figure's, or contrasted with it ("while ..."), with
+    a subject of its own ("Estonia has reached 2%, and its neighbours are on track to hit it in 2018": 2018
+    is theirs; "Latvia has not said when it will hit 3%, while Lithuania could reach it next year")."""
     return any(
-        verb.dep_ == "conj"
+        (
+            verb.dep_ == "conj"
+            or (
+                verb.dep_ == "advcl"
+                and any(c.dep_ == "mark" and c.lower_ in word_set("contrast_marks") for c in verb.children)
+            )
+        )
         and verb.pos_ in {"VERB", "AUX"}
         and figure not in verb.subtree
         and _subjects(verb)
@@ -1648,6 +1658,20 @@ def _in_later_brackets(doc: Doc, k: int, s: int) -> bool:
         elif t.text == ")":
             depth = max(0, depth - 1)
     return depth > 0
+
+
+def _leaves_brackets(doc: Doc, k: int, s: int) -> bool:
+    """Whether brackets the figure is in close before token s ("(data for 2024 show spending of 1.3%),
+    announced it will reach 2% by the end of the year"): a year after them is not the bracketed figure's."""
+    depth = 0
+    for t in doc[k:s]:
+        if t.text == "(":
+            depth += 1
+        elif t.text == ")":
+            if depth == 0:
+                return True
+            depth -= 1
+    return False
 
 
 def _compared_year(
@@ -1891,16 +1915,15 @@ def _past(verb: Token) -> bool:
 
 def _converted_sums(claims: list[NumberClaim], text: str) -> list[NumberClaim]:
     """A sum and its conversion in brackets right after it ("200 billion zlotys ($55 billion)") are one
-    sum: the one with no country takes the other's."""
+    sum: the one with no country takes the other's, and the conversion takes the sum's year."""
     out = list(claims)
     for k in range(1, len(out)):
         a, b = out[k - 1], out[k]
-        if a.unit != "money" or b.unit != "money" or not re.fullmatch(r"\s*\(\s*", text[a.end : b.start]):
+        if a.unit != "money" or b.unit != "money" or not re.fullmatch(r"\s*[(\[]\s*", text[a.end : b.start]):
             continue
         if a.country is None and b.country is not None:
-            out[k - 1] = replace(a, country=b.country)
-        elif b.country is None and a.country is not None:
-            out[k] = replace(b, country=a.country)
+            out[k - 1] = a = replace(a, country=b.country)
+        out[k] = replace(b, country=b.country or a.country, year=a.year)
     return out
 
 

@@ -2064,7 +2064,7 @@ def own_subject_clause(tok: Token) -> bool:
     """What is in such a clause is not governed by the clause it hangs on ("France pushed for a small
     group, while Germany favoured an inclusive club")."""
     if tok.dep_ == "advcl" and not any(
-        c.dep_ == "mark" and c.lower_ in word_set("stance_contrast_marks") for c in tok.children
+        c.dep_ == "mark" and c.lower_ in word_set("contrast_marks") for c in tok.children
     ):
         return False
     return tok.dep_ in {"conj", "advcl"} and any(c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children)

@@ -769,3 +769,34 @@ def test_a_year_before_and_is_no_range_start(nlp):
 def test_whose_figure_when_it_is_demanded_of_or_done_by_others(nlp, text, country, kind):
     found = extract_numbers(nlp(text), date(2025, 6, 24))
     assert [(c.country, c.kind) for c in found][-1:] == [(country, kind)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # a year after the brackets a figure is in is not the bracketed figure's
+            "Spain (whose data for 2024 show spending of 1.3% of GDP) said it would reach 2% by the end of the "
+            "year.",
+            [("1.3% of GDP", 2024), ("2%", 2025)],
+        ),
+        (  # a year in a contrasted clause with its own subject is that clause's
+            "Latvia has not said when it will hit three percent of GDP, while Lithuania could reach it next year.",
+            [("three percent of GDP", None)],
+        ),
+        (  # a conversion in brackets is the same sum, of the same year
+            "The Commission proposed €6.5bn ($7.1bn) for military mobility in the budget for 2021-27.",
+            [("€6.5bn", 2021), ("$7.1bn", 2021)],
+        ),
+    ],
+)
+def test_whose_year_across_brackets_and_contrasted_clauses(nlp, text, expected):
+    found = extract_numbers(nlp(text), date(2025, 6, 19))
+    assert [(c.text, c.year) for c in found] == expected
+
+
+def test_a_figure_the_speaker_pushes_others_to_reach_is_not_the_speaker_s(nlp):
+    text = 'Donald Trump spoke in January.\n\n"I would push NATO allies to raise their spending to 5% of GDP," he said.'
+    doc = nlp(text)
+    statements = statements_for_doc(doc, date(2025, 1, 27), Gazetteer.load())
+    voices = [(s.content.start, s.content.end, s.speaker_country) for s in statements]
+    assert [c.country for c in extract_numbers(doc, date(2025, 1, 27), voices=voices)] == [None]
