@@ -775,12 +775,13 @@ def test_whose_figure_when_it_is_demanded_of_or_done_by_others(nlp, text, countr
     "text, expected",
     [
         (  # a year after the brackets a figure is in is not the bracketed figure's
-            "Spain (whose data for 2024 show spending of 1.3% of GDP) said it would reach 2% by the end of the "
-            "year.",
+            "Spain (whose data for 2024 show spending of 1.3% of GDP) said it would reach 2% by the end of "
+            "the year.",
             [("1.3% of GDP", 2024), ("2%", 2025)],
         ),
         (  # a year in a contrasted clause with its own subject is that clause's
-            "Latvia has not said when it will hit three percent of GDP, while Lithuania could reach it next year.",
+            "Latvia has not said when it will hit three percent of GDP, while Lithuania could reach it next "
+            "year.",
             [("three percent of GDP", None)],
         ),
         (  # a conversion in brackets is the same sum, of the same year
@@ -795,7 +796,10 @@ def test_whose_year_across_brackets_and_contrasted_clauses(nlp, text, expected):
 
 
 def test_a_figure_the_speaker_pushes_others_to_reach_is_not_the_speaker_s(nlp):
-    text = 'Donald Trump spoke in January.\n\n"I would push NATO allies to raise their spending to 5% of GDP," he said.'
+    text = (
+        'Donald Trump spoke in January.\n\n"I would push NATO allies to raise their spending to 5% of GDP," '
+        "he said."
+    )
     doc = nlp(text)
     statements = statements_for_doc(doc, date(2025, 1, 27), Gazetteer.load())
     voices = [(s.content.start, s.content.end, s.speaker_country) for s in statements]
