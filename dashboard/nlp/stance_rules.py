@@ -1655,9 +1655,10 @@ def read_mention(mention: Mention, target: Target, lex: StanceLexicon, scope: Sc
             break
         if side_clause_stop(tok, scope) or own_subject_clause(tok) or topic_preposition(tok, head, lex):
             break
-        if actor_relative_clause(tok, head, scope) or provoked_response(tok, head):
-            r.score, r.informative, r.directed = 0.0, False, False  # another's act, read for no one
-            break
+        topic = tok.dep_ == "prep" and head.pos_ == "VERB" and commented_on(head)
+        if actor_relative_clause(tok, head, scope) or provoked_response(tok, head) or topic:
+            r.score, r.informative, r.directed = 0.0, False, False  # another's act, or a topic: no one's
+            return r
         if needed is not None and tok.i == needed.i:
             break  # "will not protect Europe unless ...": the negated clause does not reverse what it needs
         if endangered(r, tok, head) or blamed_for(r, tok, head, lex):
@@ -1675,6 +1676,8 @@ def read_mention(mention: Mention, target: Target, lex: StanceLexicon, scope: Sc
         else:
             directed = r.directed
             key = _apply(r, head, target, lex, negate=True)
+            if key is None and head.pos_ == "NOUN":
+                negated_intention(r, head)
             if key is None and tok.dep_ == "dobj":
                 key = object_complement(r, head, target, lex)
             if key is None and tok.dep_ in {"prep", "dative"} and head.pos_ == "VERB":
@@ -2237,6 +2240,56 @@ def provoked_response(tok: Token, head: Token) -> bool:
 
 
 @rule(
+    "negated_intention",
+    "'no plans to', 'no intention of': a denied intention reverses what it is an intention of",
+    fires={
+        "Keir Starmer said he has no plans to talk to Vladimir Putin.": [
+            "Keir Starmer dialogue_with_russia oppose"
+        ],
+    },
+    spares={
+        "Keir Starmer said he has plans to talk to Vladimir Putin.": [
+            "Keir Starmer dialogue_with_russia support"
+        ],
+    },
+)
+def negated_intention(r: Reading, noun: Token) -> bool:
+    """A noun of intention (stance_intention_nouns.txt) with "no" on it, on the way up from a mention ("has
+    no plans to talk to Putin", "no intention of sending troops"); not others' lack of it that a source
+    tells of ("many countries have no appetite for the 2% target, he says": a complaint)."""
+    if noun.lemma_.lower() not in word_set("stance_intention_nouns") or not any(
+        c.dep_ == "det" and c.lower_ == "no" for c in noun.children
+    ):
+        return False
+    if any(c.dep_ == "nsubj" and c.pos_ == "NOUN" for c in noun.head.children):
+        return False
+    r.score = -r.score
+    r.informative, r.rule = True, "negated_intention"
+    r.cues.append("no " + noun.lemma_.lower())
+    return True
+
+
+@rule(
+    "commented_on",
+    "what a source is 'commenting on' is the topic of the words, not what they back",
+    fires={
+        "Commenting on Olaf Scholz's conversation with Vladimir Putin, Volodymyr Zelensky said that this is "
+        "a mistake.": [],
+    },
+    spares={
+        "Volodymyr Zelensky welcomed Olaf Scholz's conversation with Vladimir Putin.": [
+            "Volodymyr Zelensky dialogue_with_russia support"
+        ],
+    },
+)
+def commented_on(verb: Token) -> bool:
+    """ "Commenting on Scholz's call with Putin, Zelensky said ...": a verb of comment or reply
+    (stance_comment_verbs.txt). The climb stops at its preposition, what the mention read below it is no
+    one's; as a statement's cue, its words are a topic, which a mention alone does not back."""
+    return verb.lemma_.lower() in word_set("stance_comment_verbs")
+
+
+@rule(
     "topic_preposition",
     "a mention that is what a discussion is 'about' is its topic, not what the cue above it is on",
     fires={
@@ -2763,6 +2816,9 @@ def said_to_be(tok: Token) -> bool:
             "Italy military_aid_to_ukraine oppose",
             "Spain military_aid_to_ukraine oppose",
         ],
+        "Pedro Sánchez said Spain was not able to commit to the spending target.": [
+            "Pedro Sánchez defence_spending_increase oppose"
+        ],
     },
     spares={
         "The Kremlin said it is NATO, not Russia, that is raising tensions.": [
@@ -2804,6 +2860,8 @@ def negation(tok: Token, lex: StanceLexicon) -> bool:
         return True  # "Italy will not send tanks, nor will Spain send weapons"
     if tok.dep_ in {"acomp", "attr"} and tok.head.lemma_ == "be" and tok.head.i != tok.i:
         return negation(tok.head, lex)  # "is not ready to pay": the copula's negation is its complement's
+    if tok.dep_ == "xcomp" and tok.head.lower_ in {"able", "unable"}:
+        return tok.head.lower_ == "unable" or negation(tok.head, lex)  # "will not be able to commit"
     return False
 
 
@@ -3413,6 +3471,32 @@ def indirect_question(doc: Doc, st: Statement) -> bool:
     return any(t.lower_ in marks for t in opening) or any(
         c.dep_ == "mark" and c.lower_ in marks for c in root.children
     )
+
+
+@rule(
+    "embedded_question",
+    "a mention in a 'whether' clause inside a statement is an open question: no one's stance",
+    fires={
+        "Pierre Poilievre said the debt made it uncertain whether Canada can commit to the 2 percent of "
+        "GDP defence expenditure.": [],
+    },
+    spares={
+        "Pierre Poilievre said the debt made it certain that Canada can commit to the 2 percent of GDP "
+        "defence expenditure.": ["Canada defence_spending_increase support"],
+    },
+)
+def embedded_question(root: Token, scope: Scope) -> bool:
+    """ "... made it uncertain whether Canada can commit to 2%": a clause the statement's words open with
+    "whether" or "why" (stance_embedded_question_marks.txt) says what is in doubt, not what anyone wants."""
+    marks = word_set("stance_embedded_question_marks")
+    for a in [root, *root.ancestors]:
+        if a not in scope or a.head not in scope or a.head is a:
+            return False  # not the question the words are (indirect_question)
+        if any(c.dep_ == "mark" and c.lower_ in marks for c in a.children):
+            return True
+        if a.pos_ in {"VERB", "AUX"} and any(c.dep_ in {"nsubj", "nsubjpass"} for c in a.children):
+            return False  # the mention's own clause is no question
+    return False
 
 
 @rule(

@@ -185,7 +185,9 @@ def _statement_holders(
     if rules.reported_prediction(mention.root, target):
         return []
     scope = Scope(pieces)
-    if rules.existential_attitude(mention.root, scope, art.lex):
+    if rules.existential_attitude(mention.root, scope, art.lex) or rules.embedded_question(
+        mention.root, scope
+    ):
         return []
     reading = rules.read_mention(mention, target, art.lex, scope)
     rules.causative(reading)
@@ -194,6 +196,8 @@ def _statement_holders(
         if rules.forecast(cue_span.root, reading, art.lex):
             return []
         rules.statement_cue(reading, cue_span.root, mention.root, art.lex, scope)
+        if rules.commented_on(cue_span.root) and not reading.informative:
+            return []  # "Commenting on Scholz's call with Putin, ...": the topic, not backed
     speaker = rules.statement_speaker(st)
     actors, how = [speaker], None
     said_by = _span_of(art.doc, st.speaker_mention)

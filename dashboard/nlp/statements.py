@@ -371,6 +371,17 @@ def _from_cue(
     start, end = span
     if end - start < 2:
         return None
+    after = quotes.first_starting_from(end)
+    if (
+        after is not None
+        and after.closed
+        and not text[end : after.start].strip()
+        and text[start:end].rstrip()[-1:].isalnum()
+    ):
+        # 'said Russia should be able to do "whatever the hell they want"': the parse left the quote out
+        end = _trim_quote(text, after)[1]
+        while end > start and text[end - 1] in ".;:":
+            end -= 1
     holding = quotes.holding(start)  # quotes do not overlap: only this one can hold start..end
     if holding is not None and end <= holding.end:
         used.add(holding)
@@ -379,7 +390,7 @@ def _from_cue(
         kind = "partial"
         used.update(quotes.within(start, end + 1))
         last = quotes.holding(end - 1)
-        if last is not None and last.start >= start:
+        if last is not None and last.start >= start and end >= last.inner_end - 1:
             used.add(last)  # 'said her government's decision "was not a NATO issue."': closed after the end
     confidence = 0.8 if verb.cls == "speech" else 0.6
     content = Candidate(kind, start, end, cue_start, cue_end, speaker, sent, confidence, cue.lemma_)
@@ -643,6 +654,9 @@ def _orphan_quotes(
         prev = latest.by(q.start)
         if prev is None:
             continue
+        if prev.verb == "report":  # '"Q1," Trump said at a rally, CNN reported. "Q2"': Trump goes on
+            relayed = [c for c in found if c is not prev and c.kind == "direct" and _within(c, prev)]
+            prev = relayed[-1] if relayed else prev
         prev_para = _paragraph_of(paras, para_starts, prev.content_start, -9)
         if para - prev_para > 1:
             continue
@@ -679,6 +693,10 @@ def _orphan_quotes(
         out.append(orphan)
         latest.add(orphan)
     return out
+
+
+def _within(inner: Candidate, outer: Candidate) -> bool:
+    return outer.content_start <= inner.content_start and inner.content_end <= outer.content_end
 
 
 def _quoting_subject(sent: Span, q: Quote) -> Span | None:

@@ -520,3 +520,25 @@ def test_a_party_member_description_is_no_one_named_without_a_legislator_s_title
 def test_a_quote_used_by_one_clause_is_not_the_next_speaker_s(nlp):
     text = 'Ana Silva said the plan was "not a matter for the alliance." Marc Roe has expressed displeasure.'
     assert [s.speaker for s in extract(nlp, text)] == ["Ana Silva"]
+
+
+def test_a_quote_the_parse_left_out_of_the_reported_clause_is_in_it(nlp):
+    text = (
+        "The alliance's chief warned that Donald Trump was putting allies at risk after the Republican "
+        "front-runner said Russia should be able to do “whatever the hell they want” to members who do not "
+        "pay."
+    )
+    contents = [s.content.text for s in extract(nlp, text)]
+    assert any(c.startswith("Russia should") and "whatever the hell they want" in c for c in contents), (
+        contents
+    )
+    assert "whatever the hell they want" not in contents  # no quote of its own
+
+
+def test_a_quote_after_a_relayed_one_goes_on_with_the_relayed_speaker(nlp):
+    text = (
+        '"NATO was busted until I came along," Donald Trump said at a rally, CNN reported. "I said, '
+        'everybody is going to pay."'
+    )
+    found = extract(nlp, text)
+    assert [s.speaker for s in found if "everybody is going to pay" in s.content.text] == ["Donald Trump"]
