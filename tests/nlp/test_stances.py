@@ -541,6 +541,12 @@ def test_aid_by_its_referents_and_the_actor_before_a_relative_clause(nlp, gaz):
             "oppose",
         ),
         (
+            "Paul Gosar blasted the speaker for prioritizing Ukraine aid.",
+            "Paul Gosar",
+            "military_aid_to_ukraine",
+            "oppose",
+        ),
+        (
             "European Union leaders backed plans to spend more on defence.",
             "European Union",
             "defence_spending_increase",
