@@ -19,22 +19,23 @@ pytestmark = pytest.mark.skipif(
 # and the fourth (0.849 / 0.878, 0.678 / 0.467; test 0.747 / 0.720, 0.438 / 0.355), and the fifth (0.885 /
 # 0.892, 0.690 / 0.487; test unchanged but stances 0.432 / 0.345) and the sixth (stances 0.710 / 0.500; test
 # unchanged); the seventh left them (dev numbers 0.894 / 0.899, stances 0.714 / 0.503; test year 0.733); the
-# eighth raised the dev number country floor (0.902); test number country fell by one figure (0.733)
+# eighth raised the dev number country floor (0.902); test number country fell by one figure (0.733); the
+# ninth raised the statement floors (dev 0.757 / 0.731, test 0.752 / 0.700) and dev stance precision (0.726)
 FLOORS = {
     "dev": {
-        "statement precision": 0.72,
-        "statement recall": 0.69,
+        "statement precision": 0.73,
+        "statement recall": 0.71,
         "speaker": 0.86,
         "speaker country": 0.82,
         "numbers found": 0.87,
         "number country": 0.88,
         "number year": 0.87,
-        "stance precision": 0.69,
+        "stance precision": 0.70,
         "stance recall": 0.48,
     },
     "test": {
-        "statement precision": 0.72,
-        "statement recall": 0.66,
+        "statement precision": 0.73,
+        "statement recall": 0.68,
         "speaker": 0.86,
         "speaker country": 0.83,
         "numbers found": 0.84,
