@@ -920,10 +920,10 @@ def _home_currency_country(currency: str | None) -> str | None:
 
 
 def _in_condition(tok: Token, figure: Token) -> bool:
-    """Whether `tok` is in an "if"/"unless" clause the figure is not in: "if NATO wants to deter Russia in
-    the future, 2% is not enough" says nothing of Russia's spending."""
+    """Whether `tok` is in an "if"/"unless" clause (condition_marks.txt) the figure is not in: "if NATO
+    wants to deter Russia in the future, 2% is not enough" says nothing of Russia's spending."""
     for verb in (a for a in tok.ancestors if a.dep_ == "advcl"):
-        if any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in verb.children):
+        if any(c.dep_ == "mark" and c.lower_ in word_set("condition_marks") for c in verb.children):
             return not any(a.i == verb.i for a in figure.ancestors) and figure.i != verb.i
     return False
 

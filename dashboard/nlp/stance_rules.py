@@ -3396,11 +3396,11 @@ def state_noun(root: Token) -> bool:
     },
 )
 def conditional(tok: Token) -> bool:
-    """Whether `tok` is in a clause marked "if" or "unless" (stance_condition_marks.txt), below the
+    """Whether `tok` is in a clause marked "if" or "unless" (condition_marks.txt), below the
     sentence's root. Such a clause is no act of its subject ("if the United States tried to force a
     settlement"); a negation in it does not reverse the reading: "we will leave if allies do not pay more"
     demands that they pay more."""
-    marks = word_set("stance_condition_marks")
+    marks = word_set("condition_marks")
     while tok.head.i != tok.i:
         if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in marks for c in tok.children):
             return True
@@ -3411,7 +3411,7 @@ def conditional(tok: Token) -> bool:
 
 
 def _inverted(verb: Token, marks: Collection[str]) -> bool:
-    """A condition by inversion: an auxiliary "should", "were" or "had" (in stance_condition_marks.txt)
+    """A condition by inversion: an auxiliary "should", "were" or "had" (in condition_marks.txt)
     before the clause's subject ("should America end its aid, ..."; the parser may make it a complement)."""
     subj = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
     return subj is not None and any(
