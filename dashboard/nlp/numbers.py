@@ -897,7 +897,18 @@ def _country(
 def _demanded_of(figure: Token, code_at: dict[int, str]) -> str | None:
     """For a figure a directive participle is on ("the 5% demanded of allies", "2% asked of Germany"): the
     country it is asked of, or "" when it is asked of a group or of no one named."""
-    demand = next(
+    demand = _directive_on(figure)
+    if demand is None:
+        return None
+    told = [t for c in demand.children if c.dep_ == "prep" and c.lower_ in {"of", "from"} for t in c.subtree]
+    if any(_is_group(t) for t in told):
+        return ""
+    return next((code_at[t.i] for t in told if t.i in code_at), "")
+
+
+def _directive_on(figure: Token) -> Token | None:
+    """A directive participle on a figure ("the 5% demanded of allies"): number_directive_verbs.txt."""
+    return next(
         (
             c
             for c in figure.children
@@ -905,12 +916,6 @@ def _demanded_of(figure: Token, code_at: dict[int, str]) -> str | None:
         ),
         None,
     )
-    if demand is None:
-        return None
-    told = [t for c in demand.children if c.dep_ == "prep" and c.lower_ in {"of", "from"} for t in c.subtree]
-    if any(_is_group(t) for t in told):
-        return ""
-    return next((code_at[t.i] for t in told if t.i in code_at), "")
 
 
 def _home_currency_country(currency: str | None) -> str | None:
@@ -1353,8 +1358,7 @@ def _year(
         and not (doc[s - 1].lower_ == "by" and any(_is_core(t) for t in doc[k:s]))
         and not _other_unit_between(doc, k, s, unit)
         and not _compared_figure_between(doc, k, s)
-        and not _in_later_brackets(doc, k, s)
-        and not _leaves_brackets(doc, k, s)
+        and not _other_brackets(doc, k, s)
         and not _other_clause(doc[i], doc[s])
         and not _semicolon_between(doc, k, s)
     ]
@@ -1648,21 +1652,11 @@ def _other_unit_between(doc: Doc, k: int, s: int, unit: str) -> bool:
     return False
 
 
-def _in_later_brackets(doc: Doc, k: int, s: int) -> bool:
-    """Whether token s is inside brackets opened after token k ("€6.8bn ... Germany (€17.7bn, stretching
-    to 2027)"): a year there is the bracketed figure's."""
-    depth = 0
-    for t in doc[k:s]:
-        if t.text == "(":
-            depth += 1
-        elif t.text == ")":
-            depth = max(0, depth - 1)
-    return depth > 0
-
-
-def _leaves_brackets(doc: Doc, k: int, s: int) -> bool:
-    """Whether brackets the figure is in close before token s ("(data for 2024 show spending of 1.3%),
-    announced it will reach 2% by the end of the year"): a year after them is not the bracketed figure's."""
+def _other_brackets(doc: Doc, k: int, s: int) -> bool:
+    """Whether token s is inside brackets opened after token k ("€6.8bn ... Germany (€17.7bn, stretching to
+    2027)": a year there is the bracketed figure's), or after brackets the figure is in have closed ("(data
+    for 2024 show spending of 1.3%), announced it will reach 2% by the end of the year": not the
+    bracketed figure's)."""
     depth = 0
     for t in doc[k:s]:
         if t.text == "(":
@@ -1671,7 +1665,7 @@ def _leaves_brackets(doc: Doc, k: int, s: int) -> bool:
             if depth == 0:
                 return True
             depth -= 1
-    return False
+    return depth > 0
 
 
 def _compared_year(
@@ -1969,7 +1963,7 @@ def _kind(doc: Doc, i: int, k: int, unit: str, sent: Span) -> str:
     nxt = doc[k] if k < len(doc) else None
     if nxt is not None and nxt.lemma_.lower() in word_set("number_target_nouns"):
         return "target"
-    if _demanded_of(doc[k - 1], {}) is not None:
+    if _directive_on(doc[k - 1]) is not None:
         return "target"  # "the five percent being demanded of NATO members"
     for m in range(k, min(k + 8, sent.end - 1)):
         if doc[m].lower_ == "by" and _YEAR.fullmatch(doc[m + 1].text):
