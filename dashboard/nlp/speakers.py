@@ -182,7 +182,17 @@ class ArticleSpeakers:
             and e.root.dep_ not in {"compound", "poss", "amod", "nmod"}
             and self._known_person(e)
         ]
-        for ent in ents + mislabelled:
+        # and a surname the model left untagged ("Trump met Macron") of someone the article names
+        untagged = [
+            self.doc[t.i : t.i + 1]
+            for t in self.doc
+            if t.pos_ in {"PROPN", "NOUN"}
+            and not t.ent_type_
+            and t.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj"}
+            and t.text.istitle()
+            and self._lookup(t.text) is not None
+        ]
+        for ent in ents + mislabelled + untagged:
             name = _clean_name(ent.text)
             person = self._lookup(name)
             if person is not None:

@@ -2145,8 +2145,12 @@ def passive_agent(r: Reading, tok: Token, verb: Token) -> bool:
     fires={
         "NATO leaders ended a meeting near London on Wednesday with a joint declaration reaffirming "
         "their commitment to defend each other.": ["NATO nato_alliance support"],
+        "In linking Russia to Berlin's unsatisfactory defence budget, Trump underscored two concerns.": [],
     },
     spares={
+        "In Brussels, Germany underscored its backing for the plan to raise defence spending.": [
+            "Germany defence_spending_increase support"
+        ],
         "NATO leaders issued a joint declaration reaffirming their commitment to defend each other.": [
             "NATO nato_alliance support"
         ],
@@ -2154,11 +2158,15 @@ def passive_agent(r: Reading, tok: Token, verb: Token) -> bool:
     },
 )
 def adjunct_of_object(tok: Token, head: Token, target: Target) -> bool:
-    """A "with"/"after"/... adjunct (stance_adjunct_preps.txt) of a verb that has a direct object, unless
+    """A "with"/"after"/... adjunct (stance_adjunct_preps.txt), or an "in" + gerund clause
+    (stance_gerund_adjunct_preps.txt), of a verb that has a direct object, unless
     the object is the target's recipient ("supplied Ukraine with shells": the shells are given)."""
+    gerund = tok.lower_ in word_set("stance_gerund_adjunct_preps") and any(
+        c.dep_ == "pcomp" and c.tag_ == "VBG" for c in tok.children
+    )
     return (
         tok.dep_ == "prep"
-        and tok.lower_ in word_set("stance_adjunct_preps")
+        and (tok.lower_ in word_set("stance_adjunct_preps") or gerund)
         and head.pos_ == "VERB"
         and any(c.dep_ == "dobj" and c.lower_ not in target.recipients for c in head.children)
     )

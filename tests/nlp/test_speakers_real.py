@@ -542,3 +542,15 @@ def test_a_person_tagged_as_an_organisation_is_no_group_it_stands_for(nlp):
     assert speakers.resolve(doc[it.i : it.i + 1]).type == "unknown"
     decision = next(t for t in doc if t.text == "Trump" and t.ent_type_ == "ORG")
     assert speakers._owner(decision) == speakers.resolve(doc[0:2])  # "Trump's decision": the person
+
+
+def test_a_surname_the_model_left_untagged_still_counts_as_a_mention(nlp):
+    # the second "Trump" is parsed as a common noun with no entity; without it Macron is the only person
+    # named in the sentence and "he" would go to him
+    text = (
+        "Donald Trump arrived in Brussels. Trump immediately asserted himself during his first interaction "
+        "with Macron on Saturday morning, in which he urged NATO countries to contribute more to defense "
+        "spending."
+    )
+    s = speaker_of(nlp, text, "contribute more")
+    assert s.speaker == "Donald Trump"

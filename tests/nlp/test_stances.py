@@ -1470,6 +1470,18 @@ def test_laggards_forecasts_and_backing_away(nlp, gaz, text, expected):
             },
         ),
         ("The call for a European army angered Washington.", set()),
+        # rebuffing a nation's objection is the other side of it
+        (
+            "Barack Obama rebuffed Russian warnings against NATO membership for Ukraine.",
+            {
+                ("Russia", "nato_alliance", "oppose"),
+                ("Barack Obama", "nato_alliance", "support"),
+            },
+        ),
+        (
+            "Turkey's objections to Sweden joining NATO delayed the vote.",
+            {("Türkiye", "nato_alliance", "oppose")},
+        ),
     ],
     ids=lambda v: v[:50] if isinstance(v, str) else None,
 )
