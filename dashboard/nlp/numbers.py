@@ -1167,8 +1167,8 @@ def _is_recipient(ent: Span, i: int, k: int) -> bool:
         if a.pos_ in {"VERB", "AUX"}:
             break
     return prep.head in ancestors or any(
-        prep.head.head == a and prep.head.dep_ in {"nsubj", "nsubjpass", "dobj"} for a in ancestors
-    )
+        prep.head.head == a and prep.head.dep_ in {"nsubj", "nsubjpass", "dobj", "conj"} for a in ancestors
+    )  # a conjunct too: "intelligence agencies and assistance to Ukraine, worth more than 1% of GDP"
 
 
 def _is_venue(ent: Span, gaz: Gazetteer) -> bool:

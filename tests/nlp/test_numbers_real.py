@@ -220,6 +220,13 @@ CASES = [
     # what a sum buys names its country; a country named before a verb is not "close" to the figure
     ("Washington imposed tariffs on $5bn worth of Chinese steel.", "$5bn", ("CHN", None, None)),
     ("Norway has given €2bn in aid to Ukraine, including €700m of weapons.", "€700m", ("NOR", None, None)),
+    # a recipient named in a conjunct the figure hangs on does not own it
+    (
+        "The package will exempt from the debt rules spending on defense and security, including "
+        "intelligence agencies and assistance to Ukraine, worth more than 1% of GDP.",
+        "1% of GDP",
+        (None, None, None),
+    ),
     # the object of "accuse ... of spending" does the spending; a passive agent owns the figure
     (
         "Mr Biden accused Italy of spending a mere 1.5% of its national output on defence.",
