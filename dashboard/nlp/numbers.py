@@ -798,7 +798,7 @@ def _country(
     if agents:  # "the 4.2% spent by the US", "€2bn was pledged by Norway"
         return None if _several(agents[0], code_at) else code_at[agents[0].i]
     for n, verb in enumerate(verbs):
-        if verb.lemma_.lower() in word_set("number_directive_verbs"):
+        if verb.lemma_.lower() in word_set("directive_verbs"):
             # "Trump called on European countries to ... 2%": the addressees' figure, not the speaker's;
             # when they name no country ("asked the Treasury for £10bn"), the speaker's own
             # when no one is told ("Mr Trump asked for $716bn"), the subject's, as for any verb
@@ -907,13 +907,9 @@ def _demanded_of(figure: Token, code_at: dict[int, str]) -> str | None:
 
 
 def _directive_on(figure: Token) -> Token | None:
-    """A directive participle on a figure ("the 5% demanded of allies"): number_directive_verbs.txt."""
+    """A directive participle on a figure ("the 5% demanded of allies"): directive_verbs.txt."""
     return next(
-        (
-            c
-            for c in figure.children
-            if c.dep_ == "acl" and c.lemma_.lower() in word_set("number_directive_verbs")
-        ),
+        (c for c in figure.children if c.dep_ == "acl" and c.lemma_.lower() in word_set("directive_verbs")),
         None,
     )
 

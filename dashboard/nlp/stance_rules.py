@@ -2005,6 +2005,9 @@ def membership_verb(r: Reading, root: Token, target: Target, lex: StanceLexicon)
         "Spain has asked NATO to exempt it from the defence spending target.": [
             "Spain defence_spending_increase oppose"
         ],
+        "Donald Trump has demanded NATO members increase defense spending to 5% of their GDP.": [
+            "Donald Trump defence_spending_increase support"
+        ],
     },
     spares={
         "Spain has asked NATO for an exemption from the defence spending target.": [
@@ -2014,7 +2017,11 @@ def membership_verb(r: Reading, root: Token, target: Target, lex: StanceLexicon)
     },
 )
 def addressee(tok: Token) -> bool:
-    """Whether a noun is the one asked to act: the object of a verb with an infinitive on it."""
+    """Whether a noun is the one asked to act: the object of a verb with an infinitive on it, or the
+    members named by it who are the subject of the clause a verb of asking (directive_verbs.txt) governs
+    ("demanded NATO members increase ...")."""
+    if tok.dep_ == "compound" and tok.head.dep_ == "nsubj" and tok.head.head.dep_ == "ccomp":
+        return tok.head.head.head.lemma_.lower() in word_set("directive_verbs")
     return tok.dep_ == "dobj" and any(c.dep_ == "xcomp" for c in tok.head.children)
 
 

@@ -451,3 +451,15 @@ def test_a_figure_of_an_era_has_no_year(nlp, text, year):
     """A figure told in the past of a decade or an era is of no one year; "since the cold war" is only a
     comparison, and a present figure keeps the article's year."""
     assert [c.year for c in extract_numbers(nlp(text), WHEN)] == [year]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Netherlands spends 2% of GDP on defence. Under the plan, the new 5% standard is due by 2032.",
+        "The Netherlands spends 2% of GDP on defence. The country welcomed the new 5% norm.",
+    ],
+)
+def test_a_figure_named_as_a_norm_or_standard_is_a_share_of_gdp_goal(nlp, text):
+    claim = next(c for c in extract_numbers(nlp(text), WHEN) if c.text == "5%")
+    assert (claim.unit, claim.kind) == ("percent_of_gdp", "target")
