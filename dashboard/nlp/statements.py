@@ -222,7 +222,9 @@ def _inverted_speaker(verb: Token, lexeme: ReportingVerb) -> Span | None:
         while end < len(doc) and doc[end].ent_iob_ == "I":
             end += 1
         found = _noun_phrase(doc[nxt.i : end].root)
-    elif after_quote:  # a description or a document: only where the quote leaves no doubt
+    elif after_quote or (verb.i == verb.sent.start and verb.is_title):
+        # a description or a document: only where the quote leaves no doubt, or where the verb opens the
+        # sentence ("Said one young man in Kiev: ...")
         found = next(
             (
                 _noun_phrase(c)

@@ -383,6 +383,10 @@ def test_less_common_reporting_verbs_attribute_statements(nlp, text, content):
             "budget was too small.",
             "Tom Fischer",
         ),
+        (  # a verb opening its sentence: the noun phrase after it speaks, not the last speaker
+            'Said one young man in Kiev: "I do not believe in the deal at all."',
+            "one young man",
+        ),
     ],
 )
 def test_inverted_and_stranded_attributions_find_the_speaker(nlp, text, speaker):
