@@ -58,6 +58,24 @@ def _related_runs(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _hover_cards(text: str) -> list[tuple[int, int]]:
+    """Spans of a link's hover card glued to a name, with or without a party tag after it ("President
+    TrumpDonald John TrumpHeadline one Headline two MORE shows ..."): from the end of the name's word to
+    "MORE", when that word comes back within the card as the end of the full name."""
+    spans: list[tuple[int, int]] = []
+    for glued in _GLUED.finditer(text):
+        if spans and glued.start() < spans[-1][1]:
+            continue
+        word = glued.group(1)
+        again = text.find(word, glued.end(), glued.end() + 60)
+        line_end = text.find("\n", glued.end())
+        limit = min(glued.end() + _RUN_CHARS, line_end if line_end >= 0 else len(text))
+        more = text.find(" MORE", glued.end(), limit)
+        if again >= 0 and more > again and not text[more + 5 : more + 6].isalpha():
+            spans.append((glued.end(), more + 5))
+    return spans
+
+
 def _repeated_name_end(text: str, start: int, end: int) -> int | None:
     """Where a name ends whose word comes back, with a space, in its full form just after it and then runs
     into a headline ("Speaker Paul Ryan Paul Davis Ryan Retirees should say ... MORE"): the end of the last
@@ -81,7 +99,7 @@ def mask_web_leftovers(text: str) -> str:
     dashes, same length and lines."""
     masked = _LINK.sub(_keep_label, text)
     masked = _URL.sub(_blank, masked)
-    for start, end in _related_runs(masked):
+    for start, end in [*_hover_cards(masked), *_related_runs(masked)]:
         masked = masked[:start] + " " * (end - start) + masked[end:]
     masked = _SPACED_HYPHEN.sub(" \u2014 ", masked)
     return _leftovers().sub(_blank, masked)

@@ -372,6 +372,7 @@ def contrary_phrase(target: str, root: Token) -> Mention | None:
     "a mention modifying another noun is about that noun ('NATO's guideline'), unless it is a stance head",
     fires={
         "Germany criticised the NATO summit in Vilnius.": [],
+        "Germany has not met its NATO spending commitments.": ["Germany defence_spending_increase oppose"],
     },
     spares={
         "Germany backed NATO membership for Ukraine.": ["Germany nato_alliance support"],
@@ -381,8 +382,14 @@ def contrary_phrase(target: str, root: Token) -> Mention | None:
 def modifier_of_other_noun(root: Token, lex: StanceLexicon, target: Target | None = None) -> bool:
     """ "NATO's guideline", "a NATO summit" are about the head noun; "NATO membership" is not, nor "NATO
     allies" (stance_member_nouns.txt) as the object of the target's own verb ("defend NATO allies")."""
-    if root.dep_ not in _MODIFIER_DEPS or _head_word(root.head) in lex.heads:
+    if root.dep_ not in _MODIFIER_DEPS:
         return False
+    between = root.doc[root.i + 1 : root.head.i]  # a noun of its own between, not a part of "build-up"
+    inner = root.dep_ == "compound" and any(
+        t.dep_ == "compound" and t.pos_ == "NOUN" and t.whitespace_ for t in between
+    )
+    if _head_word(root.head) in lex.heads and not inner:
+        return False  # "NATO commitments"; but "its NATO spending commitments" are spending commitments
     head = root.head
     members = head.lemma_.lower() in word_set("stance_member_nouns") and head.dep_ == "dobj"
     return not (members and target is not None and target_verb(head.head, target) is not None)
@@ -2857,6 +2864,14 @@ def stance_cue(tok: Token, lex: StanceLexicon) -> str | None:
             mark = next((m for m in child.children if m.dep_ == "mark" and m.lower_ == "for"), None)
             if mark is not None and lex.cue(f"{lemma} for") is not None:
                 return f"{lemma} for"
+        elif (  # "warned allies to pay more"
+            child.dep_ == "xcomp"
+            and child.i > tok.i
+            and tok.pos_ == "VERB"
+            and any(a.dep_ == "aux" and a.lower_ == "to" for a in child.children)
+            and lex.cue(f"{lemma} to") is not None
+        ):
+            return f"{lemma} to"
     if lemma in lex.agents and not (appositive(tok) or said_to_be(tok)):
         return None  # "met a critic of the plan"
     if tok.pos_ != "VERB" and lemma in word_set("stance_verb_cues"):
@@ -2895,7 +2910,8 @@ def said_to_be(tok: Token) -> bool:
 )
 def negation(tok: Token, lex: StanceLexicon) -> bool:
     """A negation word (stance_negations.txt) or "no longer" on `tok`, or a "nor" that opens its clause;
-    not "not only ... but also", nor a contrast ("it is NATO, not Russia, that ..." negates Russia)."""
+    not "not only ... but also", nor a contrast ("it is NATO, not Russia, that ..." negates Russia), nor an
+    elliptical "if not" after the verb."""
     doc = tok.doc
     for child in tok.children:
         low = child.lower_
@@ -2905,6 +2921,8 @@ def negation(tok: Token, lex: StanceLexicon) -> bool:
             nxt = doc[child.i + 1] if child.i + 1 < len(doc) else None
             if nxt is not None and nxt.lower_ == "only":
                 continue
+            if child.i > tok.i and doc[child.i - 1].lower_ in word_set("stance_elliptical_negation_marks"):
+                continue  # "meet their pledges, if not, ...": "otherwise", no negation of the verb
             if nxt is not None and nxt.head.i == tok.i and nxt.dep_ in {"appos", "conj"}:
                 continue
             return True
@@ -4797,8 +4815,12 @@ def statement_speaker(st: Statement) -> Speaker:
 
 
 def is_actor(actor: Speaker, gaz: Gazetteer, when: date | None) -> bool:
-    """A named person, organisation or country that may hold a stance."""
-    return actor.type in ACTOR_TYPES and bool(actor.name) and _plausible(actor, gaz, when)
+    """A named person, organisation or country that may hold a stance; not a news outlet that reports
+    (news_outlets.txt: "The Hill reported", "reports AP")."""
+    if actor.type not in ACTOR_TYPES or not actor.name:
+        return False
+    name = actor.name.lower().removeprefix("the ")
+    return name not in word_set("news_outlets") and _plausible(actor, gaz, when)
 
 
 def _plausible(actor: Speaker, gaz: Gazetteer, when: date | None) -> bool:

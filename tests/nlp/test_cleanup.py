@@ -99,6 +99,21 @@ def test_related_story_runs_after_a_spaced_full_name_are_blanked() -> None:
     )
 
 
+def test_hover_cards_glued_into_a_name_without_a_party_tag_are_blanked() -> None:
+    # the card repeats the name in full and runs into headlines up to "MORE", then the sentence goes on
+    text = (
+        "Senator Ann Lind said President RoeJonathan Paul RoeCity council backs bridge plan Storm closes "
+        "schools MORE shows no grasp of strategy, and leader DoeMary Doe2024 race heats up MORE \u201cis "
+        "reckless.\u201d MOREover, Doe said nothing."
+    )
+    masked = mask_web_leftovers(text)
+    assert len(masked) == len(text)
+    assert " ".join(masked.split()) == (
+        "Senator Ann Lind said President Roe shows no grasp of strategy, and leader Doe \u201cis "
+        "reckless.\u201d MOREover, Doe said nothing."
+    )
+
+
 def test_prose_about_newsletters_and_links_in_brackets_is_left_alone() -> None:
     text = (
         "The editor of a defence newsletter said allies would subscribe to the plan [in principle].\n"

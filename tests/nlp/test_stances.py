@@ -1645,3 +1645,38 @@ def test_a_counter_move_aimed_at_a_rival_opposes_no_target(nlp, gaz, text, expec
     """Retaliation against Russia or Iran is no opposition to the article's main target; Russia's own
     retaliation still opposes it."""
     assert sorted(triples(nlp, gaz, text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Allies must "meet the goal of spending 2 percent of their GDP on defense," The Hill reported.',
+        "Trump has abandoned the idea of a ceasefire, reports AP.",
+    ],
+)
+def test_a_news_outlet_that_reports_holds_no_stance(nlp, gaz, text):
+    assert not {a for a, _, _ in triples(nlp, gaz, text)} & {"Hill", "The Hill", "AP"}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # warning someone to act asks them to; warning that something will happen fears it
+        (
+            "Jim Mattis warned NATO allies to raise defence spending.",
+            {("Jim Mattis", "defence_spending_increase", "support")},
+        ),
+        (
+            "Jim Mattis warned that NATO allies would cut defence spending.",
+            {("Jim Mattis", "defence_spending_increase", "support")},
+        ),
+        # "if not" after the verb stands for "otherwise": no negation of it
+        (
+            "Jim Mattis warned NATO allies to meet their spending pledges on Wednesday, if not, the "
+            "administration would act.",
+            {("Jim Mattis", "defence_spending_increase", "support")},
+        ),
+    ],
+)
+def test_warning_to_act_and_an_elliptical_if_not(nlp, gaz, text, expected):
+    assert triples(nlp, gaz, text) == expected
