@@ -763,6 +763,9 @@ def _country(
     if _alliance_target_of(doc, i):
         # "far above NATO's target of 20%"; but "Mr Macron has raised spending to meet NATO's target of 2%"
         return _met_by(doc, i, code_at, sent_ents, gaz, when)
+    pledger = _possessor_country(doc[i:k].root, sent_ents, gaz, when)
+    if pledger:  # "Starmer's pledge of £1.6 billion in aid"
+        return pledger
     counted = _counted_country(doc, k, code_at, sent_ents, gaz, when) or _located_count(
         doc, i, sent_ents, gaz
     )
@@ -798,6 +801,10 @@ def _country(
     if agents:  # "the 4.2% spent by the US", "€2bn was pledged by Norway"
         return None if _several(agents[0], code_at) else code_at[agents[0].i]
     for n, verb in enumerate(verbs):
+        if n == 0 and any(
+            _is_group(p) for c in verb.children if c.dep_ == "dobj" for p in c.children if p.dep_ == "poss"
+        ):
+            return None  # "raise allies' defense spending target from 2% of GDP to 3.5%": theirs
         if verb.lemma_.lower() in word_set("directive_verbs"):
             # "Trump called on European countries to ... 2%": the addressees' figure, not the speaker's;
             # when they name no country ("asked the Treasury for £10bn"), the speaker's own
@@ -1075,6 +1082,15 @@ def _actor(tok: Token, sent_ents: list[Span], gaz: Gazetteer, when: date | None)
         )
         return _actor(leader, sent_ents, gaz, when) if leader is not None else None
     return None
+
+
+def _possessor_country(root: Token, sent_ents: list[Span], gaz: Gazetteer, when: date | None) -> str | None:
+    """The country of a person who owns the noun a figure is "of" ("Starmer's pledge of £1.6 billion")."""
+    if root.dep_ != "pobj" or root.head.lower_ != "of" or root.head.head.pos_ != "NOUN":
+        return None
+    owner = next((c for c in root.head.head.children if c.dep_ == "poss"), None)
+    actor = _actor(owner, sent_ents, gaz, when) if owner is not None else None
+    return actor.country if actor is not None and actor.type == "person" else None
 
 
 def _full_name(ent: Span) -> str:
@@ -1391,8 +1407,9 @@ def _year(
             _clause_verb(doc[s]) == verb
             or (verb.tag_ == "VBD" and _opening_date(doc[s], shared[1:]))
             or _opening_date(doc[s], [_finite_above(verb)])
+            or (_deadline(doc, s) and verb.dep_ == "xcomp" and _opening_date(doc[s], [verb.head]))
         )
-    ]
+    ]  # "By 2029, expenditures are expected to reach €153bn": a deadline opening the verb it depends on
     named_goal = any(
         a.pos_ == "NOUN" and a.lemma_.lower() in word_set("number_target_nouns")
         for a in list(doc[i].ancestors)[:3]
@@ -1736,6 +1753,11 @@ def _opening_date(tok: Token, heads: list[Token]) -> bool:
     announced a €100bn fund", not "... and would aim for 3% later")."""
     verb = _clause_verb(tok)
     return verb is not None and verb in heads and tok.i < verb.i
+
+
+def _deadline(doc: Doc, at: int) -> bool:
+    """Whether the date at `at` is a deadline: "by 2029" (number_deadline_words.txt)."""
+    return at > 0 and doc[at - 1].lower_ in word_set("number_deadline_words")
 
 
 def _finite_above(verb: Token) -> Token:

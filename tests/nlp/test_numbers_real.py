@@ -220,6 +220,17 @@ CASES = [
     # what a sum buys names its country; a country named before a verb is not "close" to the figure
     ("Washington imposed tariffs on $5bn worth of Chinese steel.", "$5bn", ("CHN", None, None)),
     ("Norway has given €2bn in aid to Ukraine, including €700m of weapons.", "€700m", ("NOR", None, None)),
+    # a deadline opening the sentence holds for the verb its figure's verb depends on
+    ("By 2029, annual defense expenditures are expected to reach €153bn.", "€153bn", (None, 2029, None)),
+    # a target owned by a group ("allies' target") is no one country's, whoever the subject is
+    (
+        "Germany's coalition acted ahead of the summit that aims to raise allies' defense spending target "
+        "from 2% of GDP to 3.5%.",
+        "3.5%",
+        (None, None, None),
+    ),
+    # the person who owns the pledge the sum is "of" gives its country
+    ("Mr Macron's pledge of €3bn in aid signals a growing European effort.", "€3bn", ("FRA", None, None)),
     # a recipient named in a conjunct the figure hangs on does not own it
     (
         "The package will exempt from the debt rules spending on defense and security, including "
