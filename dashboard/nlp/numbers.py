@@ -850,6 +850,8 @@ def _country(
             if found:
                 return None if _several(found[0], code_at) else code_at[found[0].i]
             actor = _actor(subj, sent_ents, gaz, when)
+            if actor is not None and actor.type != "person" and _source_org(subj, sent_ents):
+                return None  # "SIPRI published a summary of global spending, which reached $2.7 trillion"
             if actor is not None and actor.type == "person" and their:
                 return None  # "Trump rammed through the commitment to spend 5% of their GDPs": the allies'
             if actor is not None and (actor.country or n == 0):
@@ -943,11 +945,19 @@ def _cited_source(ent: Span) -> bool:
     return head.lower_ == "to" and head.head.lower_ == "according"
 
 
+def _source_org(tok: Token, sent_ents: list[Span]) -> bool:
+    """Whether `tok` is in the name of a research institute, university or foundation
+    (number_source_org_words.txt)."""
+    ent = next((e for e in sent_ents if e.start <= tok.i < e.end), None)
+    return ent is not None and any(t.lower_ in word_set("number_source_org_words") for t in ent)
+
+
 def _national_body(ent: Span, gaz: Gazetteer) -> str | None:
     """The country of an organisation that is one country's own body ("10 other Senate Republicans", "the
-    Bundestag approved"), as the gazetteer knows it."""
-    if ent.label_ != "ORG":
-        return None
+    Bundestag approved"), as the gazetteer knows it; not a research institute (number_source_org_words)."""
+    named = ent.root.head if ent.root.dep_ == "appos" else ent.root  # "the ... Institute (SIPRI)"
+    if ent.label_ != "ORG" or _source_org(ent.root, [ent]) or _source_org(named, list(ent.sent.ents)):
+        return None  # not "the Stockholm International Peace Research Institute": a source
     org = gaz.find_org(ent.text)  # (which drops a leading "the")
     return org.country if org is not None else None
 
@@ -990,8 +1000,11 @@ def _met_by(
 
 
 def _negated_name(ent: Span) -> bool:
-    """ "non-U.S.", "non-EU": a name with "non" before it."""
+    """ "non-U.S.", "non-EU": a name with "non" before it; or one member of a larger whole named as such
+    ("Europe (including Russia)", "all countries except Malta": number_member_example_words.txt)."""
     doc = ent.doc
+    if ent.start >= 1 and doc[ent.start - 1].lower_ in word_set("number_member_example_words"):
+        return True
     return ent[0].lower_ == "non" or (
         ent.start >= 2 and doc[ent.start - 2].lower_ == "non" and doc[ent.start - 1].text == "-"
     )

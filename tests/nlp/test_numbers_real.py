@@ -229,6 +229,24 @@ CASES = [
         "3.5%",
         (None, None, None),
     ),
+    # a research institute is a source, not a country's body; a member named as such owns no whole's figure
+    (
+        "The Stockholm International Peace Research Institute (SIPRI) published a summary of global "
+        "military spending, which reached $2.718 trillion.",
+        "$2.718 trillion",
+        (None, None, None),
+    ),
+    (
+        "Military spending in Europe (including Russia) increased by 17% to $693 billion.",
+        "$693 billion",
+        (None, None, None),
+    ),
+    # a year the figure is compared with ("double that of 2015") is not its own
+    (
+        "Russia's military spending in 2022 reached $149 billion, up 38% from 2021 and double that of 2015.",
+        "$149 billion",
+        ("RUS", 2022, None),
+    ),
     # the person who owns the pledge the sum is "of" gives its country
     ("Mr Macron's pledge of €3bn in aid signals a growing European effort.", "€3bn", ("FRA", None, None)),
     # a recipient named in a conjunct the figure hangs on does not own it
@@ -474,3 +492,15 @@ def test_a_figure_of_an_era_has_no_year(nlp, text, year):
 def test_a_figure_named_as_a_norm_or_standard_is_a_share_of_gdp_goal(nlp, text):
     claim = next(c for c in extract_numbers(nlp(text), WHEN) if c.text == "5%")
     assert (claim.unit, claim.kind) == ("percent_of_gdp", "target")
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        ("Russia's military spending reached $149 billion, up 38% from 2021.", "38%"),
+        ("Russia: Military spending jumped 38% to $149 billion.", "38%"),
+    ],
+)
+def test_a_change_in_spending_is_no_share_of_gdp(nlp, text, figure):
+    claim = next(c for c in extract_numbers(nlp(text), WHEN) if c.text == figure)
+    assert claim.unit == "percent"
