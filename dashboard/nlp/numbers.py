@@ -636,6 +636,12 @@ def _percent_of_gdp_context(doc: Doc, sent: Span, i: int, k: int, gdp_doc: bool)
     if nxt is not None and nxt.lower_ == "of":
         return False
     first = _qualifier_start(doc, i)
+    if (
+        first > 1
+        and doc[first - 1].lower_ == "of"
+        and doc[first - 2].lemma_.lower() in word_set("number_target_nouns")
+    ):
+        return True  # "NATO's spending target of two per cent"
     if first > 0 and doc[first - 1].lower_ in word_set("number_change_preps"):
         return False  # "rose by (nearly) 18%", "an increase of 18%": a change, not a share of GDP
     after = " ".join(t.lower_ for t in doc[k : k + 3])
@@ -734,7 +740,7 @@ def _country(
     mentions, recipients = [], []
     casualties = any(t.lower_ in word_set("number_casualty_words") for t in sent)
     for ent in sent_ents:
-        if _negated_name(ent) or _cited_source(ent):
+        if _negated_name(ent, doc[i]) or _cited_source(ent):
             continue  # "the 28 non-U.S. members": every country but that one; "according to SIPRI"
         # a place is whose figure it is only for the dead and wounded there ("200 were killed in Iran")
         if ent.label_ in {"GPE", "NORP", "ORG", "LOC"} and (casualties or not _is_venue(ent, gaz)):
@@ -822,6 +828,8 @@ def _country(
                 own = [_actor_country(c, sent_ents, gaz, when) for c in speakers]
                 return next((c for c in own if c), None)
         if verb.dep_ == "relcl":
+            if verb.head.i in code_at and not _several(verb.head, code_at):
+                return code_at[verb.head.i]  # "including Italy, which reached only 1.49% in 2024"
             example = _named_example(verb.head, code_at)
             if example is not None:  # "countries like Germany that are only spending 1%"
                 return example
@@ -893,8 +901,12 @@ def _country(
         return None  # "18 countries are expected to invest 2% of their GDP": no one country's
     if previous and any(_stands_for_country(t) for t in sent if t.dep_ in {"nsubj", "nsubjpass"}):
         return previous  # "It will spend 4% of its GDP": the country of the sentence before
-    if home and any(t.lemma_.lower() in word_set("number_home_nouns") or t.lower_ == "its" for t in sent):
-        return home
+    if home and any(
+        (t.lemma_.lower() in word_set("number_home_nouns") and t.tag_ not in {"NNS", "NNPS"})
+        or t.lower_ == "its"
+        for t in sent
+    ):
+        return home  # "the government", "the country", "its"; not "NATO countries"
     alliance = any(t.lemma_.lower() in _alliance_words() for t in sent) or _names_body(sent_ents, gaz, when)
     if home and not mentions and not recipients and not alliance:
         return home  # a sentence of an article about one country ("Turnout was 65.77%.")
@@ -999,11 +1011,16 @@ def _met_by(
     return code_at.get(subj.i) or _actor_country(subj, sent_ents, gaz, when)
 
 
-def _negated_name(ent: Span) -> bool:
+def _negated_name(ent: Span, figure: Token) -> bool:
     """ "non-U.S.", "non-EU": a name with "non" before it; or one member of a larger whole named as such
-    ("Europe (including Russia)", "all countries except Malta": number_member_example_words.txt)."""
+    ("Europe (including Russia)", "all countries except Malta": number_member_example_words.txt), unless
+    the figure is in its own phrase ("including Italy, which reached only 1.49%")."""
     doc = ent.doc
-    if ent.start >= 1 and doc[ent.start - 1].lower_ in word_set("number_member_example_words"):
+    if (
+        ent.start >= 1
+        and doc[ent.start - 1].lower_ in word_set("number_member_example_words")
+        and figure not in ent.root.subtree
+    ):
         return True
     return ent[0].lower_ == "non" or (
         ent.start >= 2 and doc[ent.start - 2].lower_ == "non" and doc[ent.start - 1].text == "-"
@@ -1476,10 +1493,21 @@ def _dates(
             continue
         # a span ("between 2014 and 2023", "2014-2023"): a figure over it is of its last year
         year = years[-1] if len(years) > 1 and ent[0].lower_ in {"between", "from"} else years[0]
-        if not any(
-            t.lower_ in word_set("number_not_own_year")
-            for t in doc[max(sent.start, ent.start - 3) : ent.start]
-        ) and not _compared_year(doc, sent, ent.start, year, when, figure):
+        verb = _clause_verb(ent.root)
+        since = (
+            verb is not None
+            and figure
+            and doc[figure.start] not in verb.subtree
+            and any(c.dep_ == "mark" and c.lower_ in word_set("number_not_own_year") for c in verb.children)
+        )  # "since it was established in 2006": the start of something else
+        if (
+            not since
+            and not any(
+                t.lower_ in word_set("number_not_own_year")
+                for t in doc[max(sent.start, ent.start - 3) : ent.start]
+            )
+            and not _compared_year(doc, sent, ent.start, year, when, figure)
+        ):
             dates.append((ent.start, year))
     if when is not None:
         for t in sent:

@@ -241,6 +241,12 @@ CASES = [
         "$693 billion",
         (None, None, None),
     ),
+    # a relative clause on a country tells its figure, even a country named as an example
+    (
+        "Several countries have failed to meet it including Italy, which reached only 1.49% in 2024.",
+        "1.49%",
+        ("ITA", 2024, None),
+    ),
     # a year the figure is compared with ("double that of 2015") is not its own
     (
         "Russia's military spending in 2022 reached $149 billion, up 38% from 2021 and double that of 2015.",
@@ -504,3 +510,20 @@ def test_a_figure_named_as_a_norm_or_standard_is_a_share_of_gdp_goal(nlp, text):
 def test_a_change_in_spending_is_no_share_of_gdp(nlp, text, figure):
     claim = next(c for c in extract_numbers(nlp(text), WHEN) if c.text == figure)
     assert claim.unit == "percent"
+
+
+def test_a_plural_home_noun_is_no_home_country(nlp):
+    # "NATO countries" names many countries, not "the country" the article is about
+    text = (
+        "Canada has long failed to meet the target. Canada will spend more this year, Canadian officials "
+        "said. Defence ministers from NATO countries met in Brussels last week to discuss raising the "
+        "member spending target to as much as five per cent of GDP."
+    )
+    claim = next(c for c in extract_numbers(nlp(text), WHEN) if c.text == "five per cent of GDP")
+    assert claim.country is None
+
+
+def test_a_target_of_a_share_is_of_gdp_and_a_since_clause_gives_no_year(nlp):
+    text = "Canada has never met NATO's spending target of two per cent since it was established in 2006."
+    claim = next(c for c in extract_numbers(nlp(text), WHEN) if c.text == "two per cent")
+    assert (claim.unit, claim.year) == ("percent_of_gdp", None)
