@@ -22,6 +22,7 @@ _URL = re.compile(r"(?:https?://|www\.)[^\s<>\"“”]+[^\s<>\"“”.,;:!?)\]�
 _MORE = re.compile(r"\bMORE(?= \((?:[RDI]-)?[A-Z][A-Za-z. ]{1,14}\))")
 _GLUED = re.compile(r"([A-Z][a-z]{2,})(?=[A-Z0-9‘'\"“])")
 _WORD = re.compile(r"\b([A-Z][a-z]{2,})\b")
+_NAME_GLUED = re.compile(r"\b([A-Z][a-z]{2,})(?=[A-Z][a-z])")  # "TrumpDonald": a card glued to a name
 _RUN_CHARS = 600
 
 
@@ -63,7 +64,7 @@ def _hover_cards(text: str) -> list[tuple[int, int]]:
     TrumpDonald John TrumpHeadline one Headline two MORE shows ..."): from the end of the name's word to
     "MORE", when that word comes back within the card as the end of the full name."""
     spans: list[tuple[int, int]] = []
-    for glued in _GLUED.finditer(text):
+    for glued in _NAME_GLUED.finditer(text):
         if spans and glued.start() < spans[-1][1]:
             continue
         word = glued.group(1)

@@ -808,7 +808,11 @@ def _country(
         return None if _several(agents[0], code_at) else code_at[agents[0].i]
     for n, verb in enumerate(verbs):
         if n == 0 and any(
-            _is_group(p) for c in verb.children if c.dep_ == "dobj" for p in c.children if p.dep_ == "poss"
+            _is_group(p) and p.tag_ in {"NNS", "NNPS"}  # "allies'", not "NATO's target", which one meets
+            for c in verb.children
+            if c.dep_ == "dobj"
+            for p in c.children
+            if p.dep_ == "poss"
         ):
             return None  # "raise allies' defense spending target from 2% of GDP to 3.5%": theirs
         if verb.lemma_.lower() in word_set("directive_verbs"):

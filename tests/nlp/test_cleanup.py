@@ -114,6 +114,11 @@ def test_hover_cards_glued_into_a_name_without_a_party_tag_are_blanked() -> None
     )
 
 
+def test_a_possessive_before_a_read_more_link_is_no_hover_card() -> None:
+    text = "Roe's plan was welcomed, and Roe said so on Monday. READ MORE: a story about the plan"
+    assert mask_web_leftovers(text).startswith("Roe's plan was welcomed, and Roe said so on Monday.")
+
+
 def test_prose_about_newsletters_and_links_in_brackets_is_left_alone() -> None:
     text = (
         "The editor of a defence newsletter said allies would subscribe to the plan [in principle].\n"

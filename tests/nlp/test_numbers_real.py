@@ -229,6 +229,12 @@ CASES = [
         "3.5%",
         (None, None, None),
     ),
+    # the alliance's target a country meets is the country's figure
+    (
+        "Canada has vowed to increase its military expenditure to meet NATO's 2% target.",
+        "2%",
+        ("CAN", None, None),
+    ),
     # a research institute is a source, not a country's body; a member named as such owns no whole's figure
     (
         "The Stockholm International Peace Research Institute (SIPRI) published a summary of global "
