@@ -533,3 +533,8 @@ def test_a_target_of_a_share_is_of_gdp_and_a_since_clause_gives_no_year(nlp):
     text = "Canada has never met NATO's spending target of two per cent since it was established in 2006."
     claim = next(c for c in extract_numbers(nlp(text), WHEN) if c.text == "two per cent")
     assert (claim.unit, claim.year) == ("percent_of_gdp", None)
+
+
+def test_a_hundred_percent_commitment_is_no_spending_goal(nlp):
+    claim = next(c for c in extract_numbers(nlp("There is 100 percent commitment to Article 5."), WHEN))
+    assert claim.unit == "percent"
