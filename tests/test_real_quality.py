@@ -20,7 +20,8 @@ pytestmark = pytest.mark.skipif(
 # 0.892, 0.690 / 0.487; test unchanged but stances 0.432 / 0.345) and the sixth (stances 0.710 / 0.500; test
 # unchanged); the seventh left them (dev numbers 0.894 / 0.899, stances 0.714 / 0.503; test year 0.733); the
 # eighth raised the dev number country floor (0.902); test number country fell by one figure (0.733); the
-# ninth raised the statement floors (dev 0.757 / 0.731, test 0.752 / 0.700) and dev stance precision (0.726)
+# ninth raised the statement floors (dev 0.757 / 0.731, test 0.752 / 0.700) and dev stance precision (0.726);
+# the tenth the stance floors (dev 0.739 / 0.513, test 0.449 / 0.364)
 FLOORS = {
     "dev": {
         "statement precision": 0.73,
@@ -30,8 +31,8 @@ FLOORS = {
         "numbers found": 0.87,
         "number country": 0.88,
         "number year": 0.87,
-        "stance precision": 0.70,
-        "stance recall": 0.48,
+        "stance precision": 0.72,
+        "stance recall": 0.49,
     },
     "test": {
         "statement precision": 0.73,
@@ -41,8 +42,8 @@ FLOORS = {
         "numbers found": 0.84,
         "number country": 0.72,
         "number year": 0.70,
-        "stance precision": 0.41,
-        "stance recall": 0.33,
+        "stance precision": 0.43,
+        "stance recall": 0.34,
     },
 }
 

@@ -747,7 +747,7 @@ def _country(
             code = (
                 gaz.country_code(ent.text)
                 or (gaz.place_country(ent.text) if ent.label_ != "NORP" else None)
-                or _national_body(ent, gaz)
+                or _national_body(ent, gaz, sent_ents)
             )
             if code:
                 (recipients if _is_recipient(ent, i, k) else mentions).append((ent.start, ent.end, code))
@@ -968,11 +968,13 @@ def _source_org(tok: Token, sent_ents: list[Span]) -> bool:
     return ent is not None and any(t.lower_ in word_set("number_source_org_words") for t in ent)
 
 
-def _national_body(ent: Span, gaz: Gazetteer) -> str | None:
+def _national_body(ent: Span, gaz: Gazetteer, sent_ents: list[Span]) -> str | None:
     """The country of an organisation that is one country's own body ("10 other Senate Republicans", "the
     Bundestag approved"), as the gazetteer knows it; not a research institute (number_source_org_words)."""
+    if ent.label_ != "ORG":
+        return None
     named = ent.root.head if ent.root.dep_ == "appos" else ent.root  # "the ... Institute (SIPRI)"
-    if ent.label_ != "ORG" or _source_org(ent.root, [ent]) or _source_org(named, list(ent.sent.ents)):
+    if _source_org(ent.root, [ent]) or _source_org(named, sent_ents):
         return None  # not "the Stockholm International Peace Research Institute": a source
     org = gaz.find_org(ent.text)  # (which drops a leading "the")
     return org.country if org is not None else None
@@ -1501,8 +1503,8 @@ def _dates(
         since = (
             verb is not None
             and figure
-            and doc[figure.start] not in verb.subtree
             and any(c.dep_ == "mark" and c.lower_ in word_set("number_not_own_year") for c in verb.children)
+            and not verb.left_edge.i <= figure.start <= verb.right_edge.i
         )  # "since it was established in 2006": the start of something else
         if (
             not since

@@ -2102,8 +2102,12 @@ def _infinitive_content(clause: Token) -> bool:
 def own_subject_clause(tok: Token) -> bool:
     """What is in such a clause is not governed by the clause it hangs on ("France pushed for a small
     group, while Germany favoured an inclusive club")."""
-    marks = word_set("contrast_marks") | word_set("stance_background_marks")
-    if tok.dep_ == "advcl" and not any(c.dep_ == "mark" and c.lower_ in marks for c in tok.children):
+    if tok.dep_ not in {"conj", "advcl"}:
+        return False
+    contrast, background = word_set("contrast_marks"), word_set("stance_background_marks")
+    if tok.dep_ == "advcl" and not any(
+        c.dep_ == "mark" and (c.lower_ in contrast or c.lower_ in background) for c in tok.children
+    ):
         return False
     return tok.dep_ in {"conj", "advcl"} and any(c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children)
 
