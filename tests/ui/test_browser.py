@@ -471,8 +471,10 @@ def test_an_analysts_corrections_survive_a_re_ingest_on_the_pages_and_in_downloa
     claims = pd.read_csv(io.BytesIO(before))
     checked = int(_metric(page, "Checked claims").inner_text().replace(",", ""))
     _click_first_row(page, page.get_by_text("Correct this figure").first)
+    _idle(page)  # the form is the selected row's only once the selection's rerun is over
     page.get_by_text("Correct this figure").click()
     page.locator(".st-key-number_fix_rejected").get_by_text("Not a claim").click()
+    expect(page.locator(".st-key-number_fix_rejected input")).to_be_checked()
     page.locator(".st-key-number_fix_save button").click()
     expect(_metric(page, "Checked claims")).to_have_text(str(checked - 1))
     assert claims["verdict"].notna().iloc[0]  # the first row, the one rejected, was a checked claim
