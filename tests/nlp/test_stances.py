@@ -1680,3 +1680,20 @@ def test_a_news_outlet_that_reports_holds_no_stance(nlp, gaz, text):
 )
 def test_warning_to_act_and_an_elliptical_if_not(nlp, gaz, text, expected):
     assert triples(nlp, gaz, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Donald Trump said he would honor Article 5 of the NATO treaty.",
+            ("Donald Trump", "nato_alliance", "support"),
+        ),
+        (
+            "Hungary did not comply with the EU's demands to send weapons to Ukraine.",
+            ("Hungary", "military_aid_to_ukraine", "oppose"),
+        ),
+    ],
+)
+def test_keeping_to_a_commitment_backs_it(nlp, gaz, text, expected):
+    assert expected in triples(nlp, gaz, text)
