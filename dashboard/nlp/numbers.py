@@ -961,10 +961,15 @@ def _cited_source(ent: Span) -> bool:
     return head.lower_ == "to" and head.head.lower_ == "according"
 
 
+def _ent_at(tok: Token, sent_ents: list[Span]) -> Span | None:
+    """The entity of the sentence `tok` is in, if any (entities do not overlap)."""
+    return next((e for e in sent_ents if e.start <= tok.i < e.end), None)
+
+
 def _source_org(tok: Token, sent_ents: list[Span]) -> bool:
     """Whether `tok` is in the name of a research institute, university or foundation
     (number_source_org_words.txt)."""
-    ent = next((e for e in sent_ents if e.start <= tok.i < e.end), None)
+    ent = _ent_at(tok, sent_ents)
     return ent is not None and any(t.lower_ in word_set("number_source_org_words") for t in ent)
 
 
@@ -974,7 +979,7 @@ def _national_body(ent: Span, gaz: Gazetteer, sent_ents: list[Span]) -> str | No
     if ent.label_ != "ORG":
         return None
     named = ent.root.head if ent.root.dep_ == "appos" else ent.root  # "the ... Institute (SIPRI)"
-    if _source_org(ent.root, [ent]) or _source_org(named, sent_ents):
+    if _source_org(ent.root, sent_ents) or (named is not ent.root and _source_org(named, sent_ents)):
         return None  # not "the Stockholm International Peace Research Institute": a source
     org = gaz.find_org(ent.text)  # (which drops a leading "the")
     return org.country if org is not None else None
@@ -991,8 +996,8 @@ def _owned_by_body(doc: Doc, k: int, sent_ents: list[Span], gaz: Gazetteer) -> b
     for child in noun.children:
         if child.dep_ not in {"compound", "poss"} or not k <= child.i < noun.i:
             continue
-        ent = next((e for e in sent_ents if e.start <= child.i < e.end and e.label_ == "ORG"), None)
-        org = gaz.find_org(ent.text) if ent is not None else None
+        ent = _ent_at(child, sent_ents)
+        org = gaz.find_org(ent.text) if ent is not None and ent.label_ == "ORG" else None
         if org is not None and org.country is None:
             return True
     return False
@@ -1103,13 +1108,13 @@ def _actor(tok: Token, sent_ents: list[Span], gaz: Gazetteer, when: date | None)
     """The person or body a token names, in the gazetteer at the article's date; a surname alone is the
     person the article named in full before ("Richard Connolly, an expert ... Mr Connolly says"), not
     another the gazetteer knows by it, unless that one is in office at the date."""
-    ent = next((e for e in sent_ents if e.start <= tok.i < e.end and e.label_ in {"PERSON", "ORG"}), None)
-    if ent is not None:
+    ent = _ent_at(tok, sent_ents)
+    if ent is not None and ent.label_ in {"PERSON", "ORG"}:
         known, name = gaz.find_actor(ent.text, when), _full_name(ent)
         if name == ent.text or (known is not None and when is not None and known.in_office(when)):
             return known  # "Hunter Biden ... Mr Biden": the president
         return gaz.find_actor(name, when)
-    if tok.pos_ == "PROPN" and not any(e.start <= tok.i < e.end for e in sent_ents):
+    if tok.pos_ == "PROPN" and ent is None:
         return _unlabelled_actor(tok, gaz, when)
     # "the Trump administration", "Orban's government": the leader's, as for speakers
     if tok.lemma_.lower() in word_set("speaker_leader_bodies"):
@@ -1499,15 +1504,8 @@ def _dates(
             continue
         # a span ("between 2014 and 2023", "2014-2023"): a figure over it is of its last year
         year = years[-1] if len(years) > 1 and ent[0].lower_ in {"between", "from"} else years[0]
-        verb = _clause_verb(ent.root)
-        since = (
-            verb is not None
-            and figure
-            and any(c.dep_ == "mark" and c.lower_ in word_set("number_not_own_year") for c in verb.children)
-            and not verb.left_edge.i <= figure.start <= verb.right_edge.i
-        )  # "since it was established in 2006": the start of something else
         if (
-            not since
+            not (figure and _start_clause(ent.root, figure.start))
             and not any(
                 t.lower_ in word_set("number_not_own_year")
                 for t in doc[max(sent.start, ent.start - 3) : ent.start]
@@ -1551,6 +1549,17 @@ def _dates(
                     dates.append((t.i - 1, when.year - int(n)))
         dates += _years_on(sent, dates, when)
     return dates
+
+
+def _start_clause(tok: Token, figure: int) -> bool:
+    """Whether `tok` is in a clause marked as a start (number_not_own_year.txt) that the figure at token
+    `figure` is not in: "since it was established in 2006" is the start of something else."""
+    verb = _clause_verb(tok)
+    return (
+        verb is not None
+        and any(c.dep_ == "mark" and c.lower_ in word_set("number_not_own_year") for c in verb.children)
+        and not verb.left_edge.i <= figure <= verb.right_edge.i
+    )
 
 
 def _past_month_year(ent: Span, when: date | None) -> int | None:

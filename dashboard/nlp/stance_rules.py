@@ -1705,8 +1705,8 @@ def read_mention(mention: Mention, target: Target, lex: StanceLexicon, scope: Sc
                 negated_intention(r, head)
             if key is None and tok.dep_ == "dobj":
                 key = object_complement(r, head, target, lex)
-            if key is None and tok.dep_ == "dobj":
-                lifted_objection(r, head, tok, lex)
+                if key is None:
+                    lifted_objection(r, head, tok, lex)
             if key is None and tok.dep_ in {"prep", "dative"} and head.pos_ == "VERB":
                 key = light_verb(r, head, target, lex)
             if key is None and tok.dep_ in {"xcomp", "ccomp", "advcl"} and head.lemma_ == "be":
@@ -2109,7 +2109,7 @@ def own_subject_clause(tok: Token) -> bool:
         c.dep_ == "mark" and (c.lower_ in contrast or c.lower_ in background) for c in tok.children
     ):
         return False
-    return tok.dep_ in {"conj", "advcl"} and any(c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children)
+    return any(c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children)
 
 
 @rule(
