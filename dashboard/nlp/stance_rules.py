@@ -2905,17 +2905,27 @@ def said_to_be(tok: Token) -> bool:
         "Pedro Sánchez said Spain was not able to commit to the spending target.": [
             "Pedro Sánchez defence_spending_increase oppose"
         ],
+        "Giorgia Meloni said Italy is not going to send troops to Ukraine.": [
+            "Giorgia Meloni military_aid_to_ukraine oppose"
+        ],
+        "Viktor Orbán said Hungary is unlikely to raise defence spending.": [
+            "Viktor Orbán defence_spending_increase oppose"
+        ],
     },
     spares={
         "The Kremlin said it is NATO, not Russia, that is raising tensions.": [
             "Kremlin nato_alliance oppose"
+        ],
+        "Mette Frederiksen said Denmark is not afraid to raise defence spending.": [
+            "Mette Frederiksen defence_spending_increase support"
         ],
     },
 )
 def negation(tok: Token, lex: StanceLexicon) -> bool:
     """A negation word (stance_negations.txt) or "no longer" on `tok`, or a "nor" that opens its clause;
     not "not only ... but also", nor a contrast ("it is NATO, not Russia, that ..." negates Russia), nor an
-    elliptical "if not" after the verb."""
+    elliptical "if not" after the verb; "not going to join" and "unlikely to join" negate "join"
+    (stance_negation_carriers.txt, stance_negative_carriers.txt)."""
     doc = tok.doc
     for child in tok.children:
         low = child.lower_
@@ -2949,9 +2959,10 @@ def negation(tok: Token, lex: StanceLexicon) -> bool:
         return True  # "Italy will not send tanks, nor will Spain send weapons"
     if tok.dep_ in {"acomp", "attr"} and tok.head.lemma_ == "be" and tok.head.i != tok.i:
         return negation(tok.head, lex)  # "is not ready to pay": the copula's negation is its complement's
-    if tok.dep_ == "xcomp" and tok.head.lower_ in {"able", "unable"}:
-        return tok.head.lower_ == "unable" or negation(tok.head, lex)  # "will not be able to commit"
-    return False
+    carrier = tok.head.lower_
+    if tok.dep_ == "xcomp" and carrier in word_set("stance_negation_carriers"):
+        return negation(tok.head, lex)  # "will not be able to commit", "is not going to join"
+    return tok.dep_ == "xcomp" and carrier in word_set("stance_negative_carriers")  # "unable to commit"
 
 
 @rule(
