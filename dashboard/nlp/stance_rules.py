@@ -2911,6 +2911,9 @@ def said_to_be(tok: Token) -> bool:
         "Viktor Orbán said Hungary is unlikely to raise defence spending.": [
             "Viktor Orbán defence_spending_increase oppose"
         ],
+        "Dmitry Peskov said it would be difficult for Russia to agree to a ceasefire.": [
+            "Dmitry Peskov dialogue_with_russia oppose"
+        ],
     },
     spares={
         "The Kremlin said it is NATO, not Russia, that is raising tensions.": [
@@ -2962,6 +2965,9 @@ def negation(tok: Token, lex: StanceLexicon) -> bool:
     carrier = tok.head.lower_
     if tok.dep_ == "xcomp" and carrier in word_set("stance_negation_carriers"):
         return negation(tok.head, lex)  # "will not be able to commit", "is not going to join"
+    if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "for" for c in tok.children):
+        carrier = next((c.lower_ for c in tok.head.children if c.dep_ == "acomp"), "")
+        return carrier in word_set("stance_negative_carriers")  # "it would be difficult for Putin to agree"
     return tok.dep_ == "xcomp" and carrier in word_set("stance_negative_carriers")  # "unable to commit"
 
 
@@ -3820,6 +3826,34 @@ def reported_prediction(root: Token, target: Target) -> bool:
             )
             return modal and subj is not None and subj.ent_type_ == "PERSON"
     return False
+
+
+@rule(
+    "event_in_statement",
+    "a cue noun a statement dates itself by is that event, not the speaker's: 'after its refusal to'",
+    fires={
+        "Donald Trump said Spain would face tariffs after its refusal to meet the defence spending target.": [],
+        "Olaf Scholz said Germany would act amid calls for more military aid to Ukraine.": [],
+    },
+    spares={
+        "Donald Trump said he agreed with calls for allies to raise defence spending.": [
+            "Donald Trump defence_spending_increase support"
+        ],
+        "Donald Trump criticised Spain over its refusal to meet the defence spending target.": [
+            "Donald Trump defence_spending_increase support"
+        ],
+    },
+)
+def event_in_statement(root: Token, lex: StanceLexicon, scope: Scope) -> bool:
+    """The first cue or act noun above the mention is the object of an event preposition
+    (stance_event_preps.txt) inside the statement."""
+    noun = _cue_noun_above(root, lex)
+    return (
+        noun is not None
+        and noun.dep_ == "pobj"
+        and noun.head.lower_ in word_set("stance_event_preps")
+        and noun.head in scope
+    )
 
 
 @rule(

@@ -185,8 +185,10 @@ def _statement_holders(
     if rules.reported_prediction(mention.root, target):
         return []
     scope = Scope(pieces)
-    if rules.existential_attitude(mention.root, scope, art.lex) or rules.embedded_question(
-        mention.root, scope
+    if (
+        rules.existential_attitude(mention.root, scope, art.lex)
+        or rules.embedded_question(mention.root, scope)
+        or rules.event_in_statement(mention.root, art.lex, scope)
     ):
         return []
     reading = rules.read_mention(mention, target, art.lex, scope)
