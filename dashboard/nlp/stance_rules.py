@@ -3832,7 +3832,7 @@ def reported_prediction(root: Token, target: Target) -> bool:
     "event_in_statement",
     "a cue noun a statement dates itself by is that event, not the speaker's: 'after its refusal to'",
     fires={
-        "Donald Trump said Spain would face tariffs after its refusal to meet the defence spending target.": [],
+        "Donald Trump said Spain faces tariffs after its refusal to meet the defence spending target.": [],
         "Olaf Scholz said Germany would act amid calls for more military aid to Ukraine.": [],
     },
     spares={
