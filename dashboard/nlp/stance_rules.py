@@ -1700,7 +1700,8 @@ def read_mention(mention: Mention, target: Target, lex: StanceLexicon, scope: Sc
                 target_act(r, head, target)
         else:
             directed = r.directed
-            key = _apply(r, head, target, lex, negate=True)
+            demand = warned_demand(stance_cue(head, lex), tok, head)  # "warned that Spain should pay"
+            key = None if demand else _apply(r, head, target, lex, negate=True)
             if key is None and head.pos_ == "NOUN":
                 negated_intention(r, head)
             if key is None and tok.dep_ == "dobj":
@@ -2629,6 +2630,7 @@ ACT_MENTIONS = frozenset(
     },
     spares={
         "Supporting Ukraine is costly.": [],
+        "Some leaders showed reluctance to set a timetable for Ukraine to join NATO.": [],
     },
 )
 def verb_mention(r: Reading, mention: Mention, target: Target, lex: StanceLexicon) -> bool:
@@ -3188,7 +3190,10 @@ def statement_cue(reading: Reading, cue: Token, root: Token, lex: StanceLexicon,
         return False
     if any(c.dep_ == "dobj" and c not in scope for c in cue.children):
         return False
-    if warning_judged(reading, key):
+    clause = root
+    while clause.head.i not in {clause.i, cue.i}:
+        clause = clause.head
+    if warning_judged(reading, key) or warned_demand(key, clause, cue):
         return False
     if warning_topic(reading, key, root, cue):
         reading.score, reading.rule = 0.0, "warning_topic"
@@ -3254,6 +3259,34 @@ def negated_belief(r: Reading, verb: Token, lex: StanceLexicon) -> bool:
 def warning_judged(reading: Reading, key: str) -> bool:
     """The warning is the judgement of X, already read from "would weaken"."""
     return reading.judged and key == "warn"
+
+
+@rule(
+    "warned_demand",
+    "a warning that someone should or must act asks for the act: 'warned that Spain should allocate 3.5%'",
+    fires={
+        "Mark Rutte warned that Spain should raise defence spending to 3.5% of GDP.": [
+            "Mark Rutte defence_spending_increase support"
+        ],
+        "Mark Rutte said there were no exemptions and warned that Spain must raise defence spending.": [
+            "Mark Rutte defence_spending_increase support"
+        ],
+    },
+    spares={
+        "Mark Rutte warned that Spain would cut defence spending.": [
+            "Mark Rutte defence_spending_increase support"
+        ],
+    },
+)
+def warned_demand(key: str | None, clause: Token, cue: Token) -> bool:
+    """`clause`, a clause the warning `cue` governs, has a modal of obligation (stance_obligation_modals.txt)."""
+    modals = word_set("stance_obligation_modals")
+    return (
+        key == "warn"
+        and clause.head.i == cue.i
+        and clause.dep_ == "ccomp"
+        and any(c.dep_ == "aux" and c.lower_ in modals for c in clause.children)
+    )
 
 
 @rule(
@@ -4932,8 +4965,8 @@ def _has_cue_above(tok: Token, lex: StanceLexicon, steps: int) -> bool:
 def _acts_on(verb: Token, present: bool = False) -> bool:
     """Whether a target verb is an act of its subject on the mention: a verb with a subject ("Finland
     joined NATO", "Finland and Sweden applied to join"); not a participle of a noun, not the simple present
-    of a state ("Britain spends more than 2% of GDP" is data) unless `present` and not an ability ("Denmark
-    could not take part in ...")."""
+    of a state ("Britain spends more than 2% of GDP" is data) unless `present`, not an ability ("Denmark
+    could not take part in ..."), not a "for ... to" clause ("a timetable for Ukraine to join")."""
     return _done(verb, present) and _subject(verb) is not None
 
 
@@ -4946,6 +4979,8 @@ def _done(verb: Token, present: bool = False, clause: bool = False) -> bool:
         return False
     if any(c.dep_ == "aux" and c.lower_ in word_set("stance_ability_modals") for c in verb.children):
         return False
+    if any(c.dep_ == "mark" and c.lower_ == "for" for c in verb.children):
+        return False  # "a timetable for Ukraine to join": no act of Ukraine's
     return not speculation(verb)
 
 
