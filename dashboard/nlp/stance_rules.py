@@ -3279,7 +3279,7 @@ def warning_judged(reading: Reading, key: str) -> bool:
     },
 )
 def warned_demand(key: str | None, clause: Token, cue: Token) -> bool:
-    """`clause`, a clause the warning `cue` governs, has a modal of obligation (stance_obligation_modals.txt)."""
+    """`clause`, which the warning `cue` governs, has a modal of obligation (stance_obligation_modals.txt)."""
     modals = word_set("stance_obligation_modals")
     return (
         key == "warn"
