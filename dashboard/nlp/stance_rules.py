@@ -3621,26 +3621,33 @@ def indirect_question(doc: Doc, st: Statement) -> bool:
 
 @rule(
     "embedded_question",
-    "a mention in a 'whether' clause inside a statement is an open question: no one's stance",
+    "a mention in a 'whether' clause is an open question: no one's stance",
     fires={
         "Pierre Poilievre said the debt made it uncertain whether Canada can commit to the 2 percent of "
         "GDP defence expenditure.": [],
+        "It is unclear whether Marjorie Taylor Greene is ready to block aid to Ukraine.": [],
     },
     spares={
+        "Portugal is still considering whether to join PESCO.": [
+            "Portugal european_defence_cooperation neutral"
+        ],
         "Pierre Poilievre said the debt made it certain that Canada can commit to the 2 percent of GDP "
         "defence expenditure.": ["Canada defence_spending_increase support"],
     },
 )
-def embedded_question(root: Token, scope: Scope) -> bool:
-    """ "... made it uncertain whether Canada can commit to 2%": a clause the statement's words open with
-    "whether" or "why" (stance_embedded_question_marks.txt) says what is in doubt, not what anyone wants."""
+def embedded_question(root: Token, scope: Scope, own_subject: bool = False) -> bool:
+    """ "... made it uncertain whether Canada can commit to 2%": a clause a statement's words (or a plain
+    sentence) open with "whether" or "why" (stance_embedded_question_marks.txt) says what is in doubt, not
+    what anyone wants; in a plain sentence (`own_subject`) one with a subject of its own ("Portugal is
+    considering whether to join" is its own undecided stance)."""
     marks = word_set("stance_embedded_question_marks")
     for a in [root, *root.ancestors]:
         if a not in scope or a.head not in scope or a.head is a:
             return False  # not the question the words are (indirect_question)
+        subject = any(c.dep_ in {"nsubj", "nsubjpass"} for c in a.children)
         if any(c.dep_ == "mark" and c.lower_ in marks for c in a.children):
-            return True
-        if a.pos_ in {"VERB", "AUX"} and any(c.dep_ in {"nsubj", "nsubjpass"} for c in a.children):
+            return subject or not own_subject
+        if a.pos_ in {"VERB", "AUX"} and subject:
             return False  # the mention's own clause is no question
     return False
 

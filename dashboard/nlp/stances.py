@@ -262,7 +262,10 @@ def _plain_holders(art: Article, mention: Mention, target: Target) -> list[tuple
     """Who holds a mention in a plain sentence, with their readings: the possessor of an act noun whose
     infinitive holds it, and the subject of the verb the reading found (each part of it, those acting
     together with it, every agent of a passive), or the issuers of a document that holds the cue."""
-    if rules.conditional(mention.root):
+    sent = mention.root.sent
+    if rules.conditional(mention.root) or rules.embedded_question(
+        mention.root, Scope([(sent.start_char, sent.end_char)]), own_subject=True
+    ):
         return []
     out = [(art.speakers.resolve(part), own) for part, own in rules.act_noun(art, mention, target) or []]
     cue = None if out else rules.possessed_cue(art, mention, target)
