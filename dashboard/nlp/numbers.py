@@ -26,6 +26,7 @@ from dashboard.nlp.lexicons import (
     number_qualifiers,
     number_scales,
     period_years,
+    person_pronouns,
     relative_years,
     reporting_verbs,
     scores,
@@ -394,7 +395,7 @@ def _claim(
         )
         or _home_currency_country(currency),
         year=_year(i, end_tok, sent, sent_ents, when, kind, unit)
-        or _target_year(sent, end_tok, kind)
+        or _target_year(sent, i, end_tok, kind)
         or _narrative_year(doc, i, sent, sents, ents, when, kind)
         or _default_year(doc, i, unit, kind, when),
         kind=kind,
@@ -873,6 +874,9 @@ def _country(
             if actor is None and subj.pos_ != "PRON" and said_by.get(subj.left_edge.idx):
                 return said_by[subj.left_edge.idx]  # "The Prime Minister said ... 2.5%", "Sir Keir said"
             if subj.lemma_.lower() in word_set("number_home_nouns"):
+                owner = _owner_country(subj, verbs[n + 1 :], sent_ents, gaz, when)
+                if owner is not None:  # "Sánchez argued that his country can ... 2.1% of its GDP"
+                    return owner
                 # "Lithuanian officials said that the country planned ...": the country named before it
                 named = [doc[s:e].root for s, e, c in mentions if e <= subj.i]
                 # "Britain is ahead of France and Germany, and unlike them it has ...": the subject before
@@ -916,6 +920,21 @@ def _country(
         return home  # a sentence of an article about one country ("Turnout was 65.77%.")
     if previous and not mentions and not recipients and not alliance and not _opens_paragraph(sent):
         return previous  # "Sweden is expanding its navy. The plan calls for 12 corvettes.": same paragraph
+    return None
+
+
+def _owner_country(
+    noun: Token, verbs: list[Token], sent_ents: list[Span], gaz: Gazetteer, when: date | None
+) -> str | None:
+    """For "his country" / "her government": the country of the person who is the subject of the nearest
+    verb above ("after Pedro Sánchez argued that his country can ..."), else None."""
+    if not any(c.dep_ == "poss" and c.lower_ in person_pronouns() for c in noun.children):
+        return None
+    for verb in verbs:
+        for subj in _subjects(verb):
+            actor = _actor(subj, sent_ents, gaz, when)
+            if actor is not None and actor.type == "person":
+                return actor.country
     return None
 
 
@@ -1289,14 +1308,16 @@ def _located_count(doc: Doc, i: int, sent_ents: list[Span], gaz: Gazetteer) -> s
 
 
 def _alliance_target_of(doc: Doc, i: int) -> bool:
-    """ "NATO's target of 20%", "the alliance's guideline of 2%": the figure is the alliance's goal."""
+    """ "NATO's target of 20%", "the alliance's guideline of 2%", "NATO's guideline should be raised to 5%":
+    the figure is the alliance's goal."""
     heads = list(doc[i].ancestors)[:4]  # "NATO's target of 20%", "the NATO target of spending 2% of GDP"
     for prep, noun in pairwise(heads):
         if prep.lower_ == "of" and noun.lemma_.lower() in word_set("number_target_nouns"):
             return any(c.dep_ in {"poss", "compound"} and _is_group(c) for c in noun.children)
-    copula = next((a for a in heads[:2] if a.pos_ in {"VERB", "AUX"}), None)  # "the NATO guideline is 2%"
-    if copula is not None and copula.lemma_ == "be":
-        for subj in (c for c in copula.children if c.dep_ == "nsubj"):
+    # "the NATO guideline is 2%", "NATO's guideline should be raised to 5%"
+    verb = next((a for a in heads[:3] if a.pos_ in {"VERB", "AUX"}), None)
+    if verb is not None and (verb.lemma_ == "be" or (heads[2:3] == [verb] and heads[1].lower_ == "to")):
+        for subj in (c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}):
             if subj.lemma_.lower() in word_set("number_target_nouns") and any(
                 c.dep_ in {"poss", "compound"} and (_is_group(c) or c.lemma_.lower() in _alliance_words())
                 for c in subj.children
@@ -1413,6 +1434,7 @@ def _year(
         and not _compared_figure_between(doc, k, s)
         and not _other_brackets(doc, k, s)
         and not _other_clause(doc[i], doc[s])
+        and not _other_figure_clause(doc[i], doc[s])
         and not _semicolon_between(doc, k, s)
     ]
     # a year in a clause of its own ("Under a deal reached two years ago, Seoul pays 40%") is not the
@@ -1483,6 +1505,15 @@ def _other_clause(figure: Token, date_tok: Token) -> bool:
         and _subjects(verb)
         for verb in date_tok.ancestors
     )
+
+
+def _other_figure_clause(figure: Token, date_tok: Token) -> bool:
+    """Whether a date is in a relative clause on a noun another figure names, not this one ("5%, a big
+    jump from the current 2% target the alliance set in 2014": 2014 is the 2%'s)."""
+    clause = next((a for a in date_tok.ancestors if a.dep_ in {"relcl", "acl"}), None)
+    if clause is None or figure in clause.head.subtree:
+        return False
+    return any(_is_core(t) for t in clause.head.subtree if t.i < clause.i)
 
 
 def _dates(
@@ -1850,12 +1881,16 @@ def _last_year_before(doc: Doc, end: int) -> int | None:
     return None
 
 
-def _target_year(sent: Span, k: int, kind: str) -> int | None:
-    """A target's deadline later in its sentence: "... 3.5% on core defence ... by 2035"."""
+def _target_year(sent: Span, i: int, k: int, kind: str) -> int | None:
+    """A target's deadline later in its sentence: "... 3.5% on core defence ... by 2035"; not that of the
+    level a rise starts from ("double spending from 2% of GDP to 5% of GDP by 2035": the 5%'s)."""
     if kind != "target":
         return None
     doc = sent.doc
+    start = i > sent.start and doc[i - 1].lower_ == "from"
     for t in sent[k - sent.start : -1] if k < sent.end else []:
+        if start and t.lower_ == "to" and _is_core(t.nbor()):
+            return None
         if t.lower_ == "by" and _YEAR.fullmatch(t.nbor().text) and doc[t.i - 2].lower_ != "instead":
             return int(t.nbor().text)
     return None

@@ -389,6 +389,19 @@ CASES = [
     ),
     # a figure over a span of years is of its last year
     ("Between 2014 and 2023, European spending rose by 46%.", "46%", (None, 2023, None)),
+    # "his country" is the country of the person whose clause it is in, not of one named earlier
+    (
+        '"Spain is a problem," said the US president, after Pedro Sánchez argued that his country can '
+        "achieve the targets by dedicating 2.1% of its GDP.",
+        "2.1% of its GDP",
+        ("ESP", None, None),
+    ),
+    # the alliance's guideline raised to a figure is no one country's, whoever proposes it
+    (
+        "Mr Trump suggested that NATO's minimum defence spending guideline should be raised to 5% of GDP.",
+        "5% of GDP",
+        (None, None, None),
+    ),
 ]
 
 
@@ -538,3 +551,23 @@ def test_a_target_of_a_share_is_of_gdp_and_a_since_clause_gives_no_year(nlp):
 def test_a_hundred_percent_commitment_is_no_spending_goal(nlp):
     claim = next(c for c in extract_numbers(nlp("There is 100 percent commitment to Article 5."), WHEN))
     assert claim.unit == "percent"
+
+
+def test_a_deadline_or_date_of_another_figure_is_not_this_ones(nlp):
+    """The level a rise starts from takes no deadline ("from 2% of GDP to 5% of GDP by 2035"), and a year in
+    a relative clause on another figure's noun is that figure's ("the 2% target that NATO set in 2014")."""
+    rise = {
+        c.text: c.year
+        for c in extract_numbers(
+            nlp("Allies agreed to more than double defence spending from 2% of GDP to 5% of GDP by 2035."),
+            WHEN,
+        )
+    }
+    assert rise == {"2% of GDP": None, "5% of GDP": 2035}
+    years = {
+        c.text: c.year
+        for c in extract_numbers(
+            nlp("Germany will spend 3.5% of GDP, up from the 2% target that NATO set in 2014."), WHEN
+        )
+    }
+    assert years["2%"] == 2014 and years["3.5% of GDP"] != 2014, years
