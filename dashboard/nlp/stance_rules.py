@@ -2152,6 +2152,11 @@ def subject_acts(tok: Token, root: Token, verb: Token, target: Target, lex: Stan
         "Merkel said Germany raised its defence spending.": [
             "Angela Merkel defence_spending_increase support"
         ],
+        "Britain raised defence spending. Keir Starmer said the plan amounts to the biggest increase since "
+        "the end of the Cold War.": [
+            "United Kingdom defence_spending_increase support",
+            "Keir Starmer defence_spending_increase support",
+        ],
     },
 )
 def said_of_subject(r: Reading, verb: Token, subject: Token, target: Target, lex: StanceLexicon) -> bool:
@@ -2225,6 +2230,9 @@ def adjunct_of_object(tok: Token, head: Token, target: Target) -> bool:
         "Keir Starmer announced plans to cut the aid budget in order to increase defence spending.": [
             "Keir Starmer defence_spending_increase support"
         ],
+        "Keir Starmer slashed the aid budget to increase defence spending.": [
+            "Keir Starmer defence_spending_increase support"
+        ],
     },
     spares={
         "Pedro Sánchez said Spain would keep defence spending at 2.1% while it met its capability targets.": [
@@ -2234,10 +2242,15 @@ def adjunct_of_object(tok: Token, head: Token, target: Target) -> bool:
 )
 def adverbial_of_target_verb(tok: Token, head: Token, target: Target) -> bool:
     """ "meet its capability targets while keeping spending at 2.1%", "end the war by negotiating with
-    Putin", "cut aid in order to increase defence spending": "meet", "end", "cut" direct their own
+    Putin", "cut aid (in order) to increase defence spending": "meet", "end", "cut" direct their own
     arguments, not the clause that says when, how or what for."""
     means = tok.dep_ == "prep" and tok.lower_ == "by" and any(c.dep_ == "pcomp" for c in tok.children)
-    purpose = tok.dep_ == "prep" and tok.lower_ == "in" and any(c.lower_ == "order" for c in tok.children)
+    in_order = tok.dep_ == "prep" and tok.lower_ == "in" and any(c.lower_ == "order" for c in tok.children)
+    purpose = in_order or (  # "slashes the aid budget to increase defence spending"
+        tok.dep_ == "xcomp"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+        and any(c.dep_ == "dobj" for c in head.children)
+    )
     return (tok.dep_ == "advcl" or means or purpose) and target_verb(head, target) is not None
 
 
@@ -5017,8 +5030,10 @@ def _predicate_words(verb: Token, subject: Token) -> list[Token]:
     out, todo = [], [(c, 1) for c in verb.children if c.i != subject.i]
     while todo:
         tok, depth = todo.pop(0)
-        if tok.dep_ in _NOT_PREDICATE:
-            continue
+        if tok.dep_ in _NOT_PREDICATE or (
+            tok.dep_ == "prep" and tok.lower_ in word_set("stance_event_preps")
+        ):
+            continue  # "amounts to the biggest increase since the end of the Cold War": a date, not a verdict
         out.append(tok)
         if depth < 4:
             todo += [(c, depth + 1) for c in tok.children]
