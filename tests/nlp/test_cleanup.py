@@ -56,6 +56,11 @@ CASES = [
         ["The vote was close."],
     ),
     (
+        "Spending will rise.\nAdvertisement\nHide AdAdvertisement\nHide AdHe said he wants 3 per cent.",
+        ["Advertisement", "Hide Ad"],
+        ["Spending will rise.", "He said he wants 3 per cent."],
+    ),
+    (
         "She told the story of a caption contest: the photos won. Hide nothing, she said.",
         [],
         ["caption contest", "Hide nothing"],
