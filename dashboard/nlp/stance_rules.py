@@ -488,6 +488,7 @@ def _elsewhere(art: Article, phrase: Span, target: Target) -> bool:
         or other_conflict(phrase)
         or other_alliance(phrase)
         or other_cooperation(phrase, art.gaz)
+        or national_fund(phrase, art.gaz)
         or plain_cooperation(phrase)
         or outlay_out_of_context(phrase)
         or alliance_out_of_context(art, phrase)
@@ -802,6 +803,31 @@ def other_alliance(phrase: Span) -> bool:
             if named:
                 return True
     return False
+
+
+@rule(
+    "national_fund",
+    "a country's own defence fund is no European cooperation: 'Germany's €100bn special defence fund'",
+    fires={
+        "Olaf Scholz announced a €100 billion special defence fund.": [],
+        "Olaf Scholz defended Germany's defence fund.": [],
+    },
+    spares={
+        "Thierry Breton proposed a €100bn defence fund to boost arms production.": [
+            "Thierry Breton european_defence_cooperation support"
+        ],
+    },
+)
+def national_fund(phrase: Span, gaz: Gazetteer) -> bool:
+    """A phrase of stance_generic_funds.txt with a national mark on it (stance_national_marks.txt) or a
+    country as its owner."""
+    if phrase.text.lower() not in word_set("stance_generic_funds"):
+        return False
+    root = phrase.root
+    marks = word_set("stance_national_marks")
+    marked = any(c.dep_ == "amod" and c.lower_ in marks for t in phrase for c in t.children)
+    owners = [t for c in root.children if c.dep_ in {"poss", "compound"} for t in c.subtree]
+    return marked or any(t.ent_type_ == "GPE" and gaz.country_code(t.text) for t in owners)
 
 
 @rule(
