@@ -1055,6 +1055,8 @@ def object_noun_target(tok: Token, targets: Mapping[str, Target], named: Sequenc
         "Finland joined NATO. Anna Berg needs the votes of half of the lawmakers to become prime minister.": [
             "Finland nato_alliance support"
         ],
+        "France raised defence spending. Emmanuel Macron said the decision on nuclear weapons would stay "
+        "with him.": ["France defence_spending_increase support"],
     },
     spares={
         "Germany raised defence spending. France welcomed the call.": [
@@ -1064,16 +1066,21 @@ def object_noun_target(tok: Token, targets: Mapping[str, Target], named: Sequenc
     },
 )
 def specific_noun(tok: Token) -> bool:
-    """A noun modified by another noun ("nuclear weapons program"), with a "for", "towards" or "between"
-    complement of its own ("call for peace", "steps towards Moscow", "calls between Kyiv and Washington"),
+    """A noun modified by another noun ("nuclear weapons program"), with a "for", "towards", "between", "on"
+    or "about" complement of its own ("call for peace", "steps towards Moscow", "calls between Kyiv and
+    Washington", "the decision on nuclear weapons"),
     an "of" with a common noun ("the idea of a smaller force"), or a "that" clause that says what it is
     ("the idea that Britain would share ...") names its own content, not the target the article is about."""
     return any(
         (c.dep_ == "compound" and c.pos_ in {"NOUN", "PROPN"})
         or (
             c.dep_ == "prep"
-            and c.lower_ in {"for", "towards", "toward", "between"}
+            and c.lower_ in {"for", "towards", "toward", "between", "on", "about"}
             and any(_content(g) for g in c.children)
+            and not (  # "a vote on aid for Israel and Ukraine": another proposal noun, the article's
+                c.lower_ in {"on", "about"}
+                and any(g.lemma_.lower() in word_set("stance_anaphora") for g in c.children)
+            )
         )
         or (
             c.dep_ == "prep"
