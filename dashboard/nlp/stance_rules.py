@@ -28,7 +28,16 @@ from spacy.tokens import Doc, Span, Token
 
 from dashboard.nlp.gazetteer import Gazetteer
 from dashboard.nlp.intervals import Cover
-from dashboard.nlp.lexicons import StanceLexicon, membership_verbs, scores, table, word_list, word_set
+from dashboard.nlp.lexicons import (
+    StanceLexicon,
+    membership_verbs,
+    person_pronouns,
+    scores,
+    subject_pronouns,
+    table,
+    word_list,
+    word_set,
+)
 from dashboard.nlp.speakers import ArticleSpeakers, Speaker
 from dashboard.nlp.statements import _subject, appositive_noun, directed_by
 from dashboard.records import Statement
@@ -4101,6 +4110,35 @@ def named_supporter(art: Article, subj: Span) -> list[Speaker] | None:
     ]
     named = [sp for sp in found if sp.type == "person" and sp.name]
     return list(dict.fromkeys(named)) or None
+
+
+@rule(
+    "pronoun_in_content",
+    "'he' in a statement, standing for a person the statement names, is that person: not the speaker",
+    fires={
+        "John Ratcliffe said Donald Trump halted intelligence sharing days after he froze military aid "
+        "to Ukraine.": ["Donald Trump military_aid_to_ukraine oppose"],
+    },
+    spares={
+        "John Ratcliffe said he would halt military aid to Ukraine.": [
+            "John Ratcliffe military_aid_to_ukraine oppose"
+        ],
+    },
+)
+def pronoun_in_content(art: Article, subj: Span, scope: Scope, speaker: Speaker) -> list[Speaker] | None:
+    """A subject pronoun ("he", "she") of the cue's verb after a person the same statement names (the last
+    one before it, of the pronoun's gender when known), who is not the speaker."""
+    root = subj.root
+    if root.pos_ != "PRON" or root.lower_ not in subject_pronouns():
+        return None
+    before = [e for e in art.doc.ents if e.label_ == "PERSON" and e.end <= root.i and e.root in scope]
+    if not before:
+        return None
+    found = art.speakers.resolve(before[-1])
+    person = art.speakers.people.get(found.name or "")
+    if found.type != "person" or found.name == speaker.name or person is None:
+        return None
+    return [found] if person.gender in {None, person_pronouns()[root.lower_]} else None
 
 
 @rule(

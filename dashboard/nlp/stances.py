@@ -220,6 +220,12 @@ def _statement_holders(
         named = rules.named_supporter(art, rules.relative_before_conjunct(reading.actor_verb, subj) or subj)
         if named:
             actors, how = named, "named_supporter"
+    elif (
+        subj is not None
+        and not rules.conditional(reading.actor_verb)
+        and (named := rules.pronoun_in_content(art, subj, scope, speaker))
+    ):
+        actors, how = named, "pronoun_in_content"
     elif subj is not None and (done := rules.reported_act(art, reading, subj, speaker)) is not None:
         actors, how = [*actors, done], "reported_act"
     elif (
