@@ -878,7 +878,11 @@ def _country(
                 if owner is not None:  # "Sánchez argued that his country can ... 2.1% of its GDP"
                     return owner
                 # "Lithuanian officials said that the country planned ...": the country named before it
-                named = [doc[s:e].root for s, e, c in mentions if e <= subj.i]
+                named = [
+                    doc[s:e].root
+                    for s, e, c in mentions
+                    if e <= subj.i and not _in_other_relative(doc[s], subj)
+                ]
                 # "Britain is ahead of France and Germany, and unlike them it has ...": the subject before
                 subjects = [t for t in named if t.dep_ == "nsubj"]
                 named = subjects[-1:] if subj.lower_ == "it" and subjects else named
@@ -891,7 +895,11 @@ def _country(
                     return code_at[named[-1].i] if named else speaker or previous or home
     if k < len(doc) and doc[k].lemma_.lower() in word_set("number_target_nouns"):
         return None  # "the 2% guideline" names the alliance's goal, unless a country's clause claims it
-    before = [(s, e, c) for s, e, c in mentions if e <= i and not _in_condition(doc[s], doc[i])]
+    before = [
+        (s, e, c)
+        for s, e, c in mentions
+        if e <= i and not _in_condition(doc[s], doc[i]) and not _in_other_relative(doc[s], doc[i])
+    ]
     if before:
         last = max(before)  # "Germany, the Netherlands and Spain teamed up to order ...": several
         return None if _several(doc[last[1] - 1], code_at) else last[2]
@@ -971,6 +979,13 @@ def _in_condition(tok: Token, figure: Token) -> bool:
         if any(c.dep_ == "mark" and c.lower_ in word_set("condition_marks") for c in verb.children):
             return not any(a.i == verb.i for a in figure.ancestors) and figure.i != verb.i
     return False
+
+
+def _in_other_relative(tok: Token, figure: Token) -> bool:
+    """Whether `tok` is in a relative clause the figure is not in: "the Baltic state, which is next to
+    Russia, said it would spend 5%" says nothing of Russia's spending."""
+    clause = next((a for a in tok.ancestors if a.dep_ == "relcl"), None)
+    return clause is not None and clause.i != figure.i and clause not in figure.ancestors
 
 
 def _cited_source(ent: Span) -> bool:
@@ -1435,6 +1450,7 @@ def _year(
         and not _other_brackets(doc, k, s)
         and not _other_clause(doc[i], doc[s])
         and not _other_figure_clause(doc[i], doc[s])
+        and not _start_level(doc, i, k, s)
         and not _semicolon_between(doc, k, s)
     ]
     # a year in a clause of its own ("Under a deal reached two years ago, Seoul pays 40%") is not the
@@ -1887,13 +1903,17 @@ def _target_year(sent: Span, i: int, k: int, kind: str) -> int | None:
     if kind != "target":
         return None
     doc = sent.doc
-    start = i > sent.start and doc[i - 1].lower_ == "from"
     for t in sent[k - sent.start : -1] if k < sent.end else []:
-        if start and t.lower_ == "to" and _is_core(t.nbor()):
-            return None
         if t.lower_ == "by" and _YEAR.fullmatch(t.nbor().text) and doc[t.i - 2].lower_ != "instead":
-            return int(t.nbor().text)
+            return None if _start_level(doc, i, k, t.i) else int(t.nbor().text)
     return None
+
+
+def _start_level(doc: Doc, i: int, k: int, end: int) -> bool:
+    """Whether the figure at tokens i..k is the level a change starts from, with the level it goes to named
+    before token `end` ("rise from its current 2.3% share to 2.5% in 2027": the date is the 2.5%'s)."""
+    start = any(a.dep_ == "pobj" and a.head.lower_ == "from" for a in [doc[i], *list(doc[i].ancestors)[:3]])
+    return start and any(t.lower_ == "to" and t.i + 1 < end and _is_core(t.nbor()) for t in doc[k:end])
 
 
 def _default_year(doc: Doc, i: int, unit: str, kind: str, when: date | None) -> int | None:

@@ -396,6 +396,13 @@ CASES = [
         "2.1% of its GDP",
         ("ESP", None, None),
     ),
+    # a country in a relative clause on the subject is not whose figure it is
+    (
+        "Lithuania's foreign minister said Europe faced a new era after the Baltic state, which is next to "
+        "Russia, said it would spend between 5 per cent and 6 per cent of its GDP on defence.",
+        "6 per cent of its GDP",
+        ("LTU", None, None),
+    ),
     # the alliance's guideline raised to a figure is no one country's, whoever proposes it
     (
         "Mr Trump suggested that NATO's minimum defence spending guideline should be raised to 5% of GDP.",
@@ -571,3 +578,17 @@ def test_a_deadline_or_date_of_another_figure_is_not_this_ones(nlp):
         )
     }
     assert years["2%"] == 2014 and years["3.5% of GDP"] != 2014, years
+
+
+def test_the_level_a_change_starts_from_takes_no_later_date(nlp):
+    """ "rise from its current 2.3% share to 2.5 per cent in 2027": 2027 is the 2.5%'s, the 2.3% is now."""
+    years = {
+        c.text: c.year
+        for c in extract_numbers(
+            nlp(
+                "Mr Starmer said defence spending will rise from its current 2.3% share to 2.5 per cent in 2027."
+            ),
+            WHEN,
+        )
+    }
+    assert years["2.5 per cent"] == 2027 and years["2.3%"] != 2027, years
