@@ -585,9 +585,7 @@ def test_the_level_a_change_starts_from_takes_no_later_date(nlp):
     years = {
         c.text: c.year
         for c in extract_numbers(
-            nlp(
-                "Mr Starmer said defence spending will rise from its current 2.3% share to 2.5 per cent in 2027."
-            ),
+            nlp("Mr Starmer said spending will rise from its current 2.3% share to 2.5 per cent in 2027."),
             WHEN,
         )
     }
