@@ -741,7 +741,7 @@ def _country(
     mentions, recipients = [], []
     casualties = any(t.lower_ in word_set("number_casualty_words") for t in sent)
     for ent in sent_ents:
-        if _negated_name(ent, doc[i]) or _cited_source(ent):
+        if _negated_name(ent, doc[i]) or _cited_source(ent) or _currency_name(ent, i, k):
             continue  # "the 28 non-U.S. members": every country but that one; "according to SIPRI"
         # a place is whose figure it is only for the dead and wounded there ("200 were killed in Iran")
         if ent.label_ in {"GPE", "NORP", "ORG", "LOC"} and (casualties or not _is_venue(ent, gaz)):
@@ -979,6 +979,14 @@ def _in_condition(tok: Token, figure: Token) -> bool:
         if any(c.dep_ == "mark" and c.lower_ in word_set("condition_marks") for c in verb.children):
             return not any(a.i == verb.i for a in figure.ancestors) and figure.i != verb.i
     return False
+
+
+def _currency_name(ent: Span, i: int, k: int) -> bool:
+    """Whether a name inside the figure is part of its currency ("54.63 billion U.S. dollars")."""
+    doc = ent.doc
+    if not (i <= ent.start < k) or ent.end >= len(doc):
+        return False
+    return f"{ent.text} {doc[ent.end].text}" in currencies()["after"]
 
 
 def _in_other_relative(tok: Token, figure: Token) -> bool:

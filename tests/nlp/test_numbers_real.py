@@ -396,6 +396,12 @@ CASES = [
         "2.1% of its GDP",
         ("ESP", None, None),
     ),
+    # "U.S. dollars" is a currency, and the name in it no country the sum is of
+    (
+        "EU leaders failed to agree on a 50-billion-euro (54.63 billion U.S. dollars) package of aid.",
+        "54.63 billion U.S. dollars",
+        (None, None, None),
+    ),
     # a country in a relative clause on the subject is not whose figure it is
     (
         "Lithuania's foreign minister said Europe faced a new era after the Baltic state, which is next to "
