@@ -382,6 +382,9 @@ def contrary_phrase(target: str, root: Token) -> Mention | None:
     fires={
         "Germany criticised the NATO summit in Vilnius.": [],
         "Germany has not met its NATO spending commitments.": ["Germany defence_spending_increase oppose"],
+        "Pete Hegseth said the Baltic states will meet the NATO 5% spending commitment.": [
+            "Pete Hegseth defence_spending_increase support"
+        ],
     },
     spares={
         "Germany backed NATO membership for Ukraine.": ["Germany nato_alliance support"],
@@ -394,7 +397,7 @@ def modifier_of_other_noun(root: Token, lex: StanceLexicon, target: Target | Non
     if root.dep_ not in _MODIFIER_DEPS:
         return False
     between = root.doc[root.i + 1 : root.head.i]  # a noun of its own between, not a part of "build-up"
-    inner = root.dep_ == "compound" and any(
+    inner = root.dep_ in {"compound", "nmod"} and any(
         t.dep_ == "compound" and t.pos_ == "NOUN" and t.whitespace_ for t in between
     )
     if _head_word(root.head) in lex.heads and not inner:
