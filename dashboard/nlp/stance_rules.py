@@ -2902,6 +2902,7 @@ def drawn_reaction(tok: Token) -> bool:
         "Olaf Scholz called for Europe to raise defence spending.": [  # "for" marking a clause
             "Olaf Scholz defence_spending_increase support"
         ],
+        "Robert Fico said Ukraine should forget about joining NATO.": ["Robert Fico nato_alliance oppose"],
     },
     spares={
         "Finland formally applied to join NATO on Wednesday.": ["Finland nato_alliance support"],
