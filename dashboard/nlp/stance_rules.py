@@ -4135,10 +4135,14 @@ def pronoun_in_content(art: Article, subj: Span, scope: Scope, speaker: Speaker)
     root = subj.root
     if root.pos_ != "PRON" or root.lower_ not in subject_pronouns():
         return None
-    before = [e for e in art.doc.ents if e.label_ == "PERSON" and e.end <= root.i and e.root in scope]
-    if not before:
+    doc = art.doc
+    starts = [t.i for t in doc[root.sent.start : root.i] if t.ent_iob_ == "B" and t.ent_type_ == "PERSON"]
+    if not starts or doc[starts[-1]] not in scope:
         return None
-    found = art.speakers.resolve(before[-1])
+    end = starts[-1] + 1
+    while end < root.i and doc[end].ent_iob_ == "I":
+        end += 1
+    found = art.speakers.resolve(doc[starts[-1] : end])
     person = art.speakers.people.get(found.name or "")
     if found.type != "person" or found.name == speaker.name or person is None:
         return None
