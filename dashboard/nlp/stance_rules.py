@@ -1211,6 +1211,10 @@ def contact_with_russia(tok: Token, covered: set[int]) -> list[Mention]:
             "Donald Trump dialogue_with_russia support",
             "Vladimir Putin dialogue_with_russia support",
         ],
+        "Donald Trump and Vladimir Putin met in Helsinki, John McCain said.": [  # theirs, not McCain's
+            "Donald Trump dialogue_with_russia support",
+            "Vladimir Putin dialogue_with_russia support",
+        ],
     },
     spares={
         "Donald Trump and Vladimir Putin met the press in Helsinki.": [],
@@ -1238,6 +1242,21 @@ def reciprocal_contact(leader: Token, covered: set[int]) -> list[Mention]:
     ):
         return []
     return [Mention("dialogue_with_russia", 1.0, verb, "reciprocal_contact")]
+
+
+def contact_parties(mention: Mention) -> list[Span]:
+    """The parts of the subject of a reciprocal contact mention ("Trump and Putin met"), or none."""
+    if mention.rule != "reciprocal_contact":
+        return []
+    verb = mention.root
+    for _ in range(4):  # "are keen to meet", "seemed to be speaking": the subject above
+        subj = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subj is not None:
+            return list(parts(subj.doc[subj.left_edge.i : subj.right_edge.i + 1])[0])
+        if verb.dep_ not in {"xcomp", "ccomp"}:
+            break
+        verb = verb.head
+    return []
 
 
 @rule(

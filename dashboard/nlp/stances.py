@@ -241,6 +241,10 @@ def _statement_holders(
         reported = rules.anonymous_reports(art, subj, speaker)
         if reported:
             actors, how = reported, "anonymous_reports"
+    met = [art.speakers.resolve(part) for part in rules.contact_parties(mention)]
+    met = [party for party in met if party.name != speaker.name]  # "he" in a quote is not the speaker
+    if met:  # "Trump and Putin met in Helsinki, McCain said": theirs, not the speaker's
+        actors, how = met, "reciprocal_contact"
     if not (reading.informative or reading.directed or rules.bare_mention(mention.root, target, scope)):
         return []
     if rules.reported_condition(mention.root, reading, art.lex):
