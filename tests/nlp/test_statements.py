@@ -351,6 +351,7 @@ def test_seed_article(nlp):
         ("Dutch officials retort that the fund would only help French firms.", "the fund would only help"),
         ("The institute reckons that European allies spent far more last year.", "European allies spent"),
         ("The Estonian defence minister lamented that a decade had been wasted.", "a decade had been wasted"),
+        ('The statement reads, "The accession of Finland will make NATO stronger."', "accession of Finland"),
     ],
 )
 def test_less_common_reporting_verbs_attribute_statements(nlp, text, content):
