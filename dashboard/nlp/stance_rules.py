@@ -1765,7 +1765,8 @@ def read_mention(mention: Mention, target: Target, lex: StanceLexicon, scope: Sc
         else:
             directed = r.directed
             demand = warned_demand(stance_cue(head, lex), tok, head)  # "warned that Spain should pay"
-            key = None if demand else _apply(r, head, target, lex, negate=True)
+            skip = demand or conjoined_cue(tok, head, lex, target)
+            key = None if skip else _apply(r, head, target, lex, negate=True)
             if key is None and head.pos_ == "NOUN":
                 negated_intention(r, head)
             if key is None and tok.dep_ == "dobj":
@@ -3337,6 +3338,36 @@ def negated_belief(r: Reading, verb: Token, lex: StanceLexicon) -> bool:
 def warning_judged(reading: Reading, key: str) -> bool:
     """The warning is the judgement of X, already read from "would weaken"."""
     return reading.judged and key == "warn"
+
+
+@rule(
+    "conjoined_cue",
+    "a cue verb with an object does not govern a verb conjoined to it: 'criticised Russia and backed NATO'",
+    fires={
+        "Angela Merkel rebuked Russia's aggression and has defended institutions like NATO.": [
+            "Angela Merkel nato_alliance support"
+        ],
+    },
+    spares={
+        "Angela Merkel refused to meet Vladimir Putin and to send weapons to Ukraine.": [
+            "Angela Merkel dialogue_with_russia oppose",
+            "Angela Merkel military_aid_to_ukraine oppose",
+        ],
+    },
+)
+def conjoined_cue(tok: Token, head: Token, lex: StanceLexicon, target: Target) -> bool:
+    """`tok`, a verb with a direct object, conjoined to `head`, a general cue verb with one of its own
+    (not one of the target's own verbs: "defend itself and carry its weight in NATO")."""
+    objects = {"dobj"}
+    return (
+        tok.dep_ == "conj"
+        and tok.pos_ == "VERB"
+        and head.pos_ == "VERB"
+        and stance_cue(head, lex) is not None
+        and target_verb(head, target) is None
+        and any(c.dep_ in objects for c in tok.children)
+        and any(c.dep_ in objects for c in head.children)
+    )
 
 
 @rule(
