@@ -1029,15 +1029,19 @@ def _national_body(ent: Span, gaz: Gazetteer, sent_ents: list[Span]) -> str | No
 
 def _owned_by_body(doc: Doc, k: int, sent_ents: list[Span], gaz: Gazetteer) -> bool:
     """A figure on a noun that a body of several countries owns by name (number_body_owned_nouns.txt: "a
-    €50bn EU aid package", "a $15bn World Bank loan"): no one country's, whoever acts on it."""
+    €50bn EU aid package", "a $15bn World Bank loan"), or in the act of a noun such a body owns ("the EU's
+    decision to provide Ukraine with €50bn"): no one country's, whoever acts on it."""
     noun = doc[k - 1]
     while noun.dep_ in {"compound", "nummod", "quantmod", "amod", "nmod"} and noun.head.i > noun.i:
         noun = noun.head
-    if noun.lemma_.lower() not in word_set("number_body_owned_nouns"):
-        return False
-    for child in noun.children:
-        if child.dep_ not in {"compound", "poss"} or not k <= child.i < noun.i:
-            continue
+    # "the EU's decision to provide Ukraine with €50bn": the act of a noun the body owns
+    act = next((a for a in list(doc[k - 1].ancestors)[:4] if a.dep_ == "acl" and a.pos_ == "VERB"), None)
+    owners: list[Token] = []
+    if noun.lemma_.lower() in word_set("number_body_owned_nouns"):
+        owners = [c for c in noun.children if c.dep_ in {"compound", "poss"} and k <= c.i < noun.i]
+    if act is not None:
+        owners += [c for c in act.head.children if c.dep_ in {"poss", "nmod"}]
+    for child in owners:
         ent = _ent_at(child, sent_ents)
         org = gaz.find_org(ent.text) if ent is not None and ent.label_ == "ORG" else None
         if org is not None and org.country is None:
@@ -1248,6 +1252,11 @@ def _is_recipient(ent: Span, i: int, k: int) -> bool:
     Britain") or compares ("compared to France")."""
     if ent.root.dep_ == "dative":
         return True  # "gave Ukraine $5bn", "lent Egypt a further $3bn"
+    verb = ent.root.head
+    if ent.root.dep_ == "dobj" and verb.lemma_.lower() in word_set("number_supply_verbs"):
+        with_ = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"]
+        if any(w.left_edge.i <= i and k - 1 <= w.right_edge.i for w in with_):
+            return True  # "supply Ukraine with 30 F-16 jets"
     prep = ent.root.head
     if not (
         ent.root.dep_ == "pobj"

@@ -396,6 +396,14 @@ CASES = [
         "2.1% of its GDP",
         ("ESP", None, None),
     ),
+    # a figure in the act of a noun a body of several countries owns is no one country's
+    (
+        "Viktor Orbán said he has vetoed the EU's decision to provide Ukraine with 50 billion euros of aid.",
+        "50 billion euros",
+        (None, None, None),
+    ),
+    # the country supplied "with" the figure receives it: the supplier's count
+    ("Belgium is to supply Ukraine with 30 F-16 fighter jets by 2028.", "30", ("BEL", 2028, None)),
     # "U.S. dollars" is a currency, and the name in it no country the sum is of
     (
         "EU leaders failed to agree on a 50-billion-euro (54.63 billion U.S. dollars) package of aid.",
