@@ -114,7 +114,7 @@ def parse_value(words: list[str]) -> float | None:
             number = float(m.group("num").replace(",", ""))
             if m.group("scale"):
                 scale *= number_scales()[m.group("scale").lower()]
-            return number * scale
+            return float(f"{number * scale:.12g}")  # 64.6 billion, not 64599999999.99999
     phrase = " ".join(w for w in words if w != "-").lower().replace("-", " ")
     if phrase == "half":
         return 0.5 * scale

@@ -36,6 +36,7 @@ def nlp():
         (["forty", "-", "four"], 44.0),
         (["100", "-", "billion"], 1e11),
         (["61.37billion"], 61.37e9),
+        (["64.6", "billion"], 64.6e9),  # exactly, not 64599999999.99999
         (["not-a-number"], None),
         ([], None),
     ],
