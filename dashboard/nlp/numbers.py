@@ -337,6 +337,8 @@ def _claim(
             else start_tok
         )
         end_tok = _unit_end(doc, j)
+        if unit == "money" and not any(t.lower_ in number_scales() for t in doc[i:j]):
+            value *= _shared_scale(doc, j, value)  # "€16 to €19 billion": the first sum is in billions too
     else:
         # "from 5 to 7 per cent", "33-35 billion euros": the first number of a range shares the second's unit
         k = j
@@ -595,6 +597,17 @@ def _count_in_date(doc: Doc, j: int) -> bool:
         return False
     lemma = doc[j].lemma_.lower()
     return lemma not in word_set("number_time_units") and lemma not in period_years()
+
+
+def _shared_scale(doc: Doc, j: int, low: float) -> float:
+    """The scale a sum's range ends with when its first number is the smaller ("€16 to €19 billion" after
+    "€16"; not "$200 to $4 million"), else 1."""
+    if j + 2 >= len(doc) or doc[j].lower_ not in word_set("number_range_words"):
+        return 1.0
+    m = j + 2 if doc[j + 1].text in currencies()["before"] else j + 1
+    if m + 1 >= len(doc) or not _is_core(doc[m]) or (parse_value([doc[m].text]) or 0.0) <= low:
+        return 1.0
+    return number_scales().get(doc[m + 1].lower_, 1.0)
 
 
 def _range_end(doc: Doc, j: int, low: float) -> int | None:

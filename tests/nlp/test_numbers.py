@@ -805,3 +805,11 @@ def test_a_figure_the_speaker_pushes_others_to_reach_is_not_the_speaker_s(nlp):
     statements = statements_for_doc(doc, date(2025, 1, 27), Gazetteer.load())
     voices = [(s.content.start, s.content.end, s.speaker_country) for s in statements]
     assert [c.country for c in extract_numbers(doc, date(2025, 1, 27), voices=voices)] == [None]
+
+
+def test_a_sum_opening_a_range_shares_its_scale(nlp):
+    """ "€16 to €19 billion": the first sum is in billions too; not "$200 to $4 million"."""
+    found = {c.text: c.value for c in extract_numbers(nlp("It costs €16 to €19 billion a year."))}
+    assert found == {"€16": 16e9, "€19 billion": 19e9}
+    found = {c.text: c.value for c in extract_numbers(nlp("Claims ranged from $200 to $4 million."))}
+    assert found == {"$200": 200.0, "$4 million": 4e6}
