@@ -1445,13 +1445,16 @@ def _in_subclause(tok: Token) -> bool:
 
 
 def _receives(tok: Token) -> bool:
-    """ "donations to Ukraine", "aid for Kyiv": a country named as what a noun goes to."""
+    """ "donations to Ukraine", "aid for Kyiv", "includes €8.5bn of aid to Ukraine": a country named as what
+    a noun, or a verb with an object, goes to."""
     prep = tok.head
+    head = prep.head
+    given = head.pos_ == "NOUN" or (head.pos_ == "VERB" and any(c.dep_ == "dobj" for c in head.children))
     return (
         tok.dep_ == "pobj"
         and prep.lower_ in word_set("number_recipient_preps")
-        and prep.head.pos_ == "NOUN"
-        and prep.head.lemma_.lower() not in word_set("number_comparison_heads")
+        and given
+        and head.lemma_.lower() not in word_set("number_comparison_heads")
     )
 
 
@@ -1481,6 +1484,7 @@ def _year(
         and not _other_clause(doc[i], doc[s])
         and not _other_figure_clause(doc[i], doc[s])
         and not _start_level(doc, i, k, s)
+        and not _from_level_between(doc, k, s)
         and not _semicolon_between(doc, k, s)
     ]
     # a year in a clause of its own ("Under a deal reached two years ago, Seoul pays 40%") is not the
@@ -1937,6 +1941,14 @@ def _target_year(sent: Span, i: int, k: int, kind: str) -> int | None:
         if t.lower_ == "by" and _YEAR.fullmatch(t.nbor().text) and doc[t.i - 2].lower_ != "instead":
             return None if _start_level(doc, i, k, t.i) else int(t.nbor().text)
     return None
+
+
+def _from_level_between(doc: Doc, k: int, end: int) -> bool:
+    """Whether a "from" level stands between a figure and a later date ("3.5% over four years, from about
+    2.4% in 2025": 2025 is the 2.4%'s)."""
+    return any(
+        t.lower_ == "from" and any(_is_core(u) for u in doc[t.i + 1 : min(t.i + 4, end)]) for t in doc[k:end]
+    )
 
 
 def _start_level(doc: Doc, i: int, k: int, end: int) -> bool:

@@ -604,3 +604,21 @@ def test_the_level_a_change_starts_from_takes_no_later_date(nlp):
         )
     }
     assert years["2.5 per cent"] == 2027 and years["2.3%"] != 2027, years
+
+
+def test_a_country_a_sum_goes_to_is_not_what_the_next_sentence_is_about(nlp):
+    """ "The amount includes €8.5bn of military aid to Ukraine. This would bring core defence spending to
+    3.5% of GDP": not Ukraine's 3.5%."""
+    text = (
+        "The amount includes about €8.5bn of military aid per year to Ukraine until 2029. This would bring "
+        "core defence spending to about 3.5 per cent of GDP over the next four years."
+    )
+    found = {c.text: c.country for c in extract_numbers(nlp(text), WHEN)}
+    assert found["3.5 per cent of GDP"] != "UKR", found
+
+
+def test_a_date_after_a_from_level_is_that_levels(nlp):
+    """ "3.5% of GDP over the next four years, from about 2.4% in 2025": 2025 is the 2.4%'s."""
+    text = "Spending would reach about 3.5 per cent of GDP in four years, from about 2.4 per cent in 2025."
+    found = {c.text: c.year for c in extract_numbers(nlp(text), WHEN)}
+    assert found["2.4 per cent"] == 2025 and found["3.5 per cent of GDP"] != 2025, found
