@@ -325,7 +325,7 @@ def _claim(
 ) -> NumberClaim | None:
     words = [t.text for t in doc[i:j]]
     value = parse_value(words) if value is None else value
-    if value is None:
+    if value is None or _bare_scale(doc, i, j):
         return None
     start_tok, end_tok = i, j  # the claim's text: currency + number + unit
     unit, currency = _unit_at(doc, i, j)
@@ -597,6 +597,14 @@ def _count_in_date(doc: Doc, j: int) -> bool:
         return False
     lemma = doc[j].lemma_.lower()
     return lemma not in word_set("number_time_units") and lemma not in period_years()
+
+
+def _bare_scale(doc: Doc, i: int, j: int) -> bool:
+    """A scale word with no number ("the billion-euro fund", "multi-billion"), unless "a" or "one" says
+    how many ("a billion euros")."""
+    if not all(t.lower_ in number_scales() for t in doc[i:j]):
+        return False
+    return not (i > 0 and doc[i - 1].lower_ in word_set("number_one_words"))
 
 
 def _shared_scale(doc: Doc, j: int, low: float) -> float:

@@ -813,3 +813,11 @@ def test_a_sum_opening_a_range_shares_its_scale(nlp):
     assert found == {"€16": 16e9, "€19 billion": 19e9}
     found = {c.text: c.value for c in extract_numbers(nlp("Claims ranged from $200 to $4 million."))}
     assert found == {"$200": 200.0, "$4 million": 4e6}
+
+
+def test_a_scale_word_with_no_number_is_no_figure(nlp):
+    """ "the billion-euro fund" names no sum; "a billion euros" does."""
+    found = [
+        c.value for c in extract_numbers(nlp("The billion-euro fund was approved. It cost a billion euros."))
+    ]
+    assert found == [1e9]
