@@ -655,8 +655,10 @@ def _percent_of_gdp_context(doc: Doc, sent: Span, i: int, k: int, gdp_doc: bool)
     nxt = doc[k] if k < len(doc) else None
     if nxt is not None and nxt.lemma_.lower() in word_set("number_target_nouns"):
         return True
-    if nxt is not None and nxt.lower_ == "of":
-        return False
+    if nxt is not None and (
+        nxt.lower_ == "of" or (nxt.text == "," and k + 1 < len(doc) and doc[k + 1].lower_ == "of")
+    ):
+        return False  # "16% of the budget", "a third, or 37%, of global spending"
     first = _qualifier_start(doc, i)
     if (
         first > 1

@@ -545,6 +545,8 @@ def test_a_figure_named_as_a_norm_or_standard_is_a_share_of_gdp_goal(nlp, text):
     [
         ("Russia's military spending reached $149 billion, up 38% from 2021.", "38%"),
         ("Russia: Military spending jumped 38% to $149 billion.", "38%"),
+        ("China spent $296 billion on the military, 6% more than in the previous year.", "6%"),
+        ("The US alone accounted for more than a third, or 37%, of global military spending.", "37%"),
     ],
 )
 def test_a_change_in_spending_is_no_share_of_gdp(nlp, text, figure):
