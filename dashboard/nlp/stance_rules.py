@@ -1520,6 +1520,9 @@ def _european_country(code: str | None, gaz: Gazetteer) -> bool:
         "Finland joined NATO on Tuesday. Stoltenberg did not think it was a historic day.": [
             "Finland nato_alliance support"
         ],
+        "Finland joined NATO. Erdogan criticised the Quran burning, saying it was an insult to Muslims.": [
+            "Finland nato_alliance support"
+        ],
     },
 )
 def event_pronoun(tok: Token, covered: set[int], lex: StanceLexicon, main: str) -> list[Mention]:
@@ -1527,6 +1530,12 @@ def event_pronoun(tok: Token, covered: set[int], lex: StanceLexicon, main: str) 
         return []
     if any(negation(t, lex) for t in tok.head.ancestors):
         return []  # "I did not think this was a good moment": no event judged ("this is not the end" is)
+    if any(
+        c.dep_ == "dobj" and c.pos_ in {"NOUN", "PROPN"} and c.i < tok.i and c.i not in covered
+        for a in tok.head.ancestors
+        for c in a.children
+    ):
+        return []  # "criticised Paludan's Quran-burning action, saying it was an insult": that action
     attr = next((c for c in tok.head.children if c.dep_ == "attr" and c.pos_ == "NOUN"), None)
     if attr is not None and (
         stance_cue(attr, lex) or any(c.dep_ == "amod" and stance_cue(c, lex) for c in attr.children)
