@@ -21,7 +21,8 @@ pytestmark = pytest.mark.skipif(
 # unchanged); the seventh left them (dev numbers 0.894 / 0.899, stances 0.714 / 0.503; test year 0.733); the
 # eighth raised the dev number country floor (0.902); test number country fell by one figure (0.733); the
 # ninth raised the statement floors (dev 0.757 / 0.731, test 0.752 / 0.700) and dev stance precision (0.726);
-# the tenth the stance floors (dev 0.739 / 0.513, test 0.449 / 0.364)
+# the tenth the stance floors (dev 0.739 / 0.513, test 0.449 / 0.364); the eleventh the test stance floors
+# (0.477 / 0.382)
 FLOORS = {
     "dev": {
         "statement precision": 0.73,
@@ -42,8 +43,8 @@ FLOORS = {
         "numbers found": 0.84,
         "number country": 0.72,
         "number year": 0.70,
-        "stance precision": 0.43,
-        "stance recall": 0.34,
+        "stance precision": 0.45,
+        "stance recall": 0.36,
     },
 }
 
