@@ -386,6 +386,9 @@ class ArticleSpeakers:
             return Speaker(self.gaz.country_name(code), "country", code)
         if own_group is not None:
             sp = self._group(own_group)
+            national = self._national_org(root, own_group, sp)
+            if national is not None:
+                return national
             if sp.type != "unknown":
                 return sp
         org = self.gaz.find_org(_clean_name(mention.text))
@@ -922,6 +925,19 @@ class ArticleSpeakers:
         if spoke is not None and spoke[0] > named[0] and self._sentence_distance(spoke[0], pos) <= 1:
             return spoke[1]
         return named[1]
+
+    def _national_org(self, root: Token, group: Span, found: Speaker) -> Speaker | None:
+        """An organisation name one country uses that another country's name owns ("Ukraine's Ministry of
+        Defence" is Ukraine's, not the UK's): the owner's institution."""
+        if found.type != "organization" or found.country is None:
+            return None
+        owners = [c for c in root.children if c.dep_ in {"poss", "amod", "compound"} and c.i < group.start]
+        code = next((c for c in map(self.gaz.country_code, (o.text for o in owners)) if c), None)
+        if code is None or code == found.country:
+            return None
+        country = self.gaz.countries.get(code)
+        adjective = country.adjectives[0] if country and country.adjectives else self.gaz.country_name(code)
+        return Speaker(f"{adjective} {_clean_name(group.text)}", "organization", code)
 
     def _institution(self, mention: Span) -> Speaker | None:
         """A country's institution speaking: "the Turkish military", "Estonia's defence ministry" ->

@@ -554,3 +554,16 @@ def test_a_surname_the_model_left_untagged_still_counts_as_a_mention(nlp):
     )
     s = speaker_of(nlp, text, "contribute more")
     assert s.speaker == "Donald Trump"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "country"),
+    [
+        ("Ukraine's Ministry of Defence said the attack had failed.", "Ukrainian Ministry of Defence", "UKR"),
+        ("Britain's Ministry of Defence said the deployment was complete.", "UK Ministry of Defence", "GBR"),
+    ],
+)
+def test_a_country_owning_an_organisation_name_is_its_country(nlp, text, speaker, country):
+    """ "Ministry of Defence" is the UK's in the gazetteer; "Ukraine's Ministry of Defence" is Ukraine's."""
+    s = speaker_of(nlp, text, "the")
+    assert (s.speaker, s.speaker_country) == (speaker, country)
