@@ -766,6 +766,8 @@ class ArticleSpeakers:
         counted = 0
         for i in range(index, max(index - 12, -1), -1):
             centre = self._spoke_in(i, pos) or self._centre(i)
+            if i == index and centre is not None and self._content[0] <= centre[0] < self._content[1]:
+                centre = None  # "Putin, he said, had wanted ...": whom the words are about, not the speaker
             if i == index and self._named_between(starts[i], token.start, skip=self._content):
                 return None  # "While Mattis is a hawk, he said ...": the nearest mention decides
             source = self._source_in(i, pos) if centre is None or centre[1] is None else None

@@ -567,3 +567,12 @@ def test_a_country_owning_an_organisation_name_is_its_country(nlp, text, speaker
     """ "Ministry of Defence" is the UK's in the gazetteer; "Ukraine's Ministry of Defence" is Ukraine's."""
     s = speaker_of(nlp, text, "the")
     assert (s.speaker, s.speaker_country) == (speaker, country)
+
+
+def test_a_parenthetical_he_is_not_the_person_the_words_are_about(nlp):
+    text = (
+        "\u201cFinland now has strong allies,\u201d NATO chief Jens Stoltenberg said. "
+        "Russian President Vladimir Putin, he said, had \u201cwanted to slam NATO\u2019s door shut.\u201d"
+    )
+    s = speaker_of(nlp, text, "slam")
+    assert s.speaker == "Jens Stoltenberg"
