@@ -64,12 +64,17 @@ def find_quotes(text: str) -> list[Quote]:
             i, ch, width = m.start(), m.group(), len(m.group())
             straight = ch in {'"', "''"}
             if open_at is None:
-                if (ch in OPENERS or ch == "''") and (
-                    not straight or _is_opening_straight(text, i, width) is not False
+                # a curly mark that reads as closing (",“ Kubilius said"; "„...“" style) opens nothing
+                backwards = ch == "\u201c" and _is_opening_straight(text, i, width) is False
+                if (
+                    (ch in OPENERS or ch == "''")
+                    and not backwards
+                    and (not straight or _is_opening_straight(text, i, width) is not False)
                 ):
                     open_at, open_width, closer = i, width, ch if straight else OPENERS[ch]
                 continue
-            closes = ch == closer or (ch in CLOSERS and closer not in {'"', "''"})
+            german = text[open_at] == "\u201e" and ch == "\u201c"  # „...“ closes too
+            closes = ch == closer or german or (ch in CLOSERS and closer not in {'"', "''"})
             if straight and ch == closer:
                 closes = _is_opening_straight(text, i, width) is not True or i + width >= p_end
             if closes:

@@ -547,3 +547,12 @@ def test_a_quote_after_a_relayed_one_goes_on_with_the_relayed_speaker(nlp):
     )
     found = extract(nlp, text)
     assert [s.speaker for s in found if "everybody is going to pay" in s.content.text] == ["Donald Trump"]
+
+
+def test_low_opening_quotes_close_with_a_high_mark(nlp):
+    """ "\u201e...\u201c" (German and Baltic style): the high mark closes the quote, and one that reads as
+    closing where no quote is open opens nothing (the words after it are no quotation)."""
+    one = "\u201eThe day is historic,\u201c Kubilius said."
+    assert [one[q.inner_start : q.inner_end] for q in find_quotes(one)] == ["The day is historic,"]
+    two = "\u201eThe day is historic.\n\nThe road is long,\u201c Kubilius said from a distance."
+    assert [two[q.inner_start : q.inner_end] for q in find_quotes(two)] == ["The day is historic."]
