@@ -1773,8 +1773,8 @@ def read_mention(mention: Mention, target: Target, lex: StanceLexicon, scope: Sc
                 target_act(r, head, target)
         else:
             directed = r.directed
-            demand = warned_demand(stance_cue(head, lex), tok, head)  # "warned that Spain should pay"
-            skip = demand or conjoined_cue(tok, head, lex, target)
+            # "warned that Spain should pay", "criticised Russia and backed NATO": not this cue's to reverse
+            skip = warned_demand(tok, head, lex) or conjoined_cue(tok, head, lex, target)
             key = None if skip else _apply(r, head, target, lex, negate=True)
             if key is None and head.pos_ == "NOUN":
                 negated_intention(r, head)
@@ -3278,10 +3278,7 @@ def statement_cue(reading: Reading, cue: Token, root: Token, lex: StanceLexicon,
         return False
     if any(c.dep_ == "dobj" and c not in scope for c in cue.children):
         return False
-    clause = root
-    while clause.head.i not in {clause.i, cue.i}:
-        clause = clause.head
-    if warning_judged(reading, key) or warned_demand(key, clause, cue):
+    if warning_judged(reading, key) or (key == "warn" and warned_demand(root, cue, lex)):
         return False
     if warning_topic(reading, key, root, cue):
         reading.score, reading.rule = 0.0, "warning_topic"
@@ -3396,14 +3393,18 @@ def conjoined_cue(tok: Token, head: Token, lex: StanceLexicon, target: Target) -
         ],
     },
 )
-def warned_demand(key: str | None, clause: Token, cue: Token) -> bool:
-    """`clause`, which the warning `cue` governs, has a modal of obligation (stance_obligation_modals.txt)."""
+def warned_demand(below: Token, cue: Token, lex: StanceLexicon) -> bool:
+    """The clause the warning `cue` governs, up from `below`, has a modal of obligation
+    (stance_obligation_modals.txt)."""
+    clause = below
+    while clause.head.i not in {clause.i, cue.i}:
+        clause = clause.head
     modals = word_set("stance_obligation_modals")
     return (
-        key == "warn"
-        and clause.head.i == cue.i
+        clause.head.i == cue.i
         and clause.dep_ == "ccomp"
         and any(c.dep_ == "aux" and c.lower_ in modals for c in clause.children)
+        and stance_cue(cue, lex) == "warn"
     )
 
 
@@ -4194,14 +4195,10 @@ def pronoun_in_content(art: Article, subj: Span, scope: Scope, speaker: Speaker)
     root = subj.root
     if root.pos_ != "PRON" or root.lower_ not in subject_pronouns():
         return None
-    doc = art.doc
-    starts = [t.i for t in doc[root.sent.start : root.i] if t.ent_iob_ == "B" and t.ent_type_ == "PERSON"]
-    if not starts or doc[starts[-1]] not in scope:
+    before = _person_names(art.doc, root.sent.start, root.i)
+    if not before or before[-1][0] not in scope:
         return None
-    end = starts[-1] + 1
-    while end < root.i and doc[end].ent_iob_ == "I":
-        end += 1
-    found = art.speakers.resolve(doc[starts[-1] : end])
+    found = art.speakers.resolve(before[-1])
     person = art.speakers.people.get(found.name or "")
     if found.type != "person" or found.name == speaker.name or person is None:
         return None
@@ -4756,6 +4753,19 @@ def conjoined_actors(subj: Span) -> list[Span] | None:
     return out
 
 
+def _person_names(doc: Doc, start: int, end: int) -> list[Span]:
+    """The PERSON entities beginning in tokens [start, end), each cut at `end`: read from the tokens' entity
+    tags, not `doc.ents` (which rebuilds every span of the doc on each access)."""
+    names = []
+    for i in range(start, end):
+        if doc[i].ent_iob_ == "B" and doc[i].ent_type_ == "PERSON":
+            j = i + 1
+            while j < end and doc[j].ent_iob_ == "I":
+                j += 1
+            names.append(doc[i:j])
+    return names
+
+
 @rule(
     "listed_people",
     "each person of a list the parse chained by appositions is an actor: 'Sens. A of Utah, B of Ohio and C'",
@@ -4781,14 +4791,8 @@ def listed_people(subj: Span) -> list[Span] | None:
     root = subj.root
     if root.ent_type_ != "PERSON":
         return None
-    doc = subj.doc
-    starts = [t.i for t in subj if t.ent_type_ == "PERSON" and t.ent_iob_ == "B"]  # not doc.ents: per subject
     listed = []
-    for start in starts:
-        end = start + 1
-        while end < subj.end and doc[end].ent_iob_ == "I":
-            end += 1
-        ent = doc[start:end]
+    for ent in _person_names(subj.doc, subj.start, subj.end):
         tok = ent.root
         while tok != root and (
             tok.dep_ in {"appos", "conj"}
