@@ -3307,6 +3307,9 @@ def statement_cue(reading: Reading, cue: Token, root: Token, lex: StanceLexicon,
     fires={
         "Donald Trump does not believe NATO is obsolete.": ["Donald Trump nato_alliance support"],
         "Donald Trump said he does not think NATO is obsolete.": ["Donald Trump nato_alliance support"],
+        'Robert Fico said: "I cannot say I support sending more weapons to Ukraine."': [
+            "Robert Fico military_aid_to_ukraine oppose"
+        ],
     },
     spares={
         "Donald Trump believes NATO is obsolete.": ["Donald Trump nato_alliance oppose"],
@@ -3315,9 +3318,11 @@ def statement_cue(reading: Reading, cue: Token, root: Token, lex: StanceLexicon,
 def negated_belief(r: Reading, verb: Token, lex: StanceLexicon) -> bool:
     """A reading its clause decided (a cue or a direction) under a negated belief verb
     (stance_belief_verbs.txt), as the verb above the clause or the statement's own cue, is reversed."""
-    if not (r.informative or r.directed) or verb.lemma_.lower() not in word_set("stance_belief_verbs"):
+    if not (r.informative or r.directed) or not negation(verb, lex):
         return False
-    if not negation(verb, lex):
+    lemma, beliefs = verb.lemma_.lower(), word_set("stance_belief_verbs")
+    modals = {c.lemma_.lower() for c in verb.children if c.dep_ == "aux"}
+    if lemma not in beliefs and not any(f"{m} {lemma}" in beliefs for m in modals):
         return False
     r.score, r.rule = -r.score, "negated_belief"
     r.cues.append(f"not {verb.lemma_.lower()}")
