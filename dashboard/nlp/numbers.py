@@ -189,7 +189,7 @@ def extract_numbers(
                 i = next((t.i + 1 for t in doc[i : i + 8] if _is_core(t)), i)
         else:
             i = j
-    out = _carry_target_years(_with_gdp_lists(_converted_sums(out, text), text))
+    out = _carry_target_years(_with_gdp_lists(_converted_sums(_respective(out, ents, gaz), text), text))
     return [_voiced_country(doc, c, voices) for c in out] if voices else out
 
 
@@ -408,9 +408,9 @@ def _claim(
 
 def _per_conjoined_country(claim: NumberClaim, doc: Doc, ents: Entities, gaz: Gazetteer) -> list[NumberClaim]:
     """ "Spain and Belgium are estimated at 2.00%": one claim for each of the conjoined countries."""
-    if claim.country is None:
-        return [claim]
     sent = claim.sentence
+    if claim.country is None or _respectively_at(sent) is not None:
+        return [claim]
     named = {}
     for ent in ents.within(sent.start, sent.end):
         if ent.start_char < claim.start:
@@ -428,6 +428,41 @@ def _per_conjoined_country(claim: NumberClaim, doc: Doc, ents: Entities, gaz: Ga
     if len(codes) < 2 or None in codes:
         return [claim]
     return [replace(claim, country=code) for code in codes]
+
+
+def _respectively_at(sent: Span) -> int | None:
+    return next((t.idx for t in sent if t.lower_ in word_set("number_respectively_words")), None)
+
+
+def _respective(claims: list[NumberClaim], ents: Entities, gaz: Gazetteer) -> list[NumberClaim]:
+    """ "Poland and Lithuania lead, allocating 4.5 and 4 per cent of GDP respectively": the figures before
+    "respectively" go in order to the conjoined countries named before the first of them, when there are as
+    many countries as figures."""
+    out = list(claims)
+    by_sentence: dict[int, list[int]] = {}
+    for k, c in enumerate(out):
+        by_sentence.setdefault(c.sentence.start, []).append(k)
+    for places in by_sentence.values():
+        sent = out[places[0]].sentence
+        mark = _respectively_at(sent)
+        listed = [k for k in places if mark is not None and out[k].end <= mark]
+        if len(listed) < 2:
+            continue
+        named = {
+            ent.root.i: code
+            for ent in ents.within(sent.start, sent.end)
+            if ent.start_char < out[listed[0]].start
+            and ent.label_ in {"GPE", "NORP"}
+            and (code := gaz.country_code(ent.text))
+        }
+        for root in named:
+            group = sorted({root, *(t.i for t in sent.doc[root].conjuncts if t.i in named)})
+            codes = list(dict.fromkeys(named[t] for t in group))
+            if len(group) == len(listed) == len(codes):
+                for k, code in zip(listed, codes, strict=True):
+                    out[k] = replace(out[k], country=code)
+                break
+    return out
 
 
 def _unit_at(doc: Doc, i: int, j: int) -> tuple[str | None, str | None]:
@@ -666,17 +701,29 @@ def _percent_of_gdp_context(doc: Doc, sent: Span, i: int, k: int, gdp_doc: bool)
         and doc[first - 2].lemma_.lower() in word_set("number_target_nouns")
     ):
         return True  # "NATO's spending target of two per cent"
-    if first > 0 and doc[first - 1].lower_ in word_set("number_change_preps"):
-        return False  # "rose by (nearly) 18%", "an increase of 18%": a change, not a share of GDP
-    after = " ".join(t.lower_ for t in doc[k : k + 3])
-    if any(after.startswith(phrase) for phrase in word_list("number_change_after")):
-        return False  # "4% in real terms": a change
+    if _is_change(doc, i, k):
+        return False
     lemmas = {t.lemma_.lower() for t in sent}
     if lemmas & word_set("number_not_gdp_context"):
         return False
     return bool(lemmas & word_set("number_gdp_context")) or (
         bool(lemmas & word_set("number_gdp_list_context")) and gdp_doc
     )
+
+
+def _is_change(doc: Doc, i: int, k: int) -> bool:
+    """Whether the percentage at tokens i..k is a change, not a share: "rose by (nearly) 18%", "an increase
+    of 18%", "4% in real terms", "a 165% increase"."""
+    first = _qualifier_start(doc, i)
+    prep = doc[first - 1].lower_ if first > 0 else ""
+    if prep in word_set("number_change_preps") and (
+        prep != "of" or (first > 1 and doc[first - 2].lemma_.lower() in word_set("number_change_nouns"))
+    ):
+        return True  # not "a NATO quota of 3.5%"
+    if k < len(doc) and doc[k].lemma_.lower() in word_set("number_change_nouns"):
+        return True
+    after = " ".join(t.lower_ for t in doc[k : k + 3])
+    return any(after.startswith(phrase) for phrase in word_list("number_change_after"))
 
 
 def _doc_has_gdp_share(text: str) -> bool:
@@ -686,7 +733,8 @@ def _doc_has_gdp_share(text: str) -> bool:
 
 def _with_gdp_lists(claims: list[NumberClaim], text: str) -> list[NumberClaim]:
     """ "4.12% of GDP, followed by Estonia at 3.43%": percentages listed after a share of GDP in the same
-    sentence are shares of GDP too, unless they say what else they are a share of ("20% of budgets")."""
+    sentence are shares of GDP too, unless they say what else they are a share of ("20% of budgets") or are
+    a change ("increased its budget by 57.4 per cent")."""
     out = []
     first_end: dict[int, int] = {}  # sentence start -> the earliest end of a share of GDP in it so far
     for c in claims:
@@ -696,12 +744,18 @@ def _with_gdp_lists(claims: list[NumberClaim], text: str) -> list[NumberClaim]:
             and not text[c.end : c.end + 4].startswith(" of ")
             and earliest is not None
             and earliest <= c.start
+            and not _change_claim(c)
         ):
             c = replace(c, unit="percent_of_gdp", is_defence_spending=True)
         if c.unit == "percent_of_gdp":
             first_end[c.sentence.start] = min(c.end, first_end.get(c.sentence.start, c.end))
         out.append(c)
     return out
+
+
+def _change_claim(c: NumberClaim) -> bool:
+    span = c.sentence.doc.char_span(c.start, c.end, alignment_mode="expand")
+    return span is not None and _is_change(span.doc, span.start, span.end)
 
 
 def _qualifier_words(doc: Doc, start_tok: int) -> tuple[tuple[str, ...], str] | None:
@@ -1430,6 +1484,9 @@ def _previous_country(
                     subjects.append(code)
         in_ents = {t for e in ents.within(before.start, before.end) for t in range(e.start, e.end)}
         for tok in before:
+            name = [tok, *(c for c in tok.children if c.dep_ == "compound")]
+            if any(t.lower_ in word_set("number_source_org_words") for t in name):
+                continue  # "..., reports Xinhua News Agency": a source, not what the sentence is about
             if tok.dep_ == "nsubj" and tok.pos_ == "PROPN" and tok.i not in in_ents:
                 code = _unlabelled_actor_country(tok, gaz, when)  # "Mr Scholz" the model left unlabelled
                 if code:

@@ -423,6 +423,17 @@ CASES = [
         "5% of GDP",
         (None, None, None),
     ),
+    # figures before "respectively" go in order to the countries conjoined before them
+    (
+        "Poland and Lithuania lead the pack, allocating 4.5 and 4 per cent of GDP respectively.",
+        "4.5",
+        ("POL", None, None),
+    ),
+    (
+        "Poland and Lithuania lead the pack, allocating 4.5 and 4 per cent of GDP respectively.",
+        "4 per cent of GDP",
+        ("LTU", None, None),
+    ),
 ]
 
 
@@ -624,3 +635,57 @@ def test_a_date_after_a_from_level_is_that_levels(nlp):
     text = "Spending would reach about 3.5 per cent of GDP in four years, from about 2.4 per cent in 2025."
     found = {c.text: c.year for c in extract_numbers(nlp(text), WHEN)}
     assert found["2.4 per cent"] == 2025 and found["3.5 per cent of GDP"] != 2025, found
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "unit", "currency"),
+    [
+        # a percentage that is a change is no share of GDP, even after one in its sentence
+        (
+            "To achieve the 2 per cent mark, Belgium has increased its defence budget by 57.4 per cent.",
+            "57.4 per cent",
+            "percent",
+            None,
+        ),
+        (
+            "The defence budget for 2025 represents a 165% increase on the year before.",
+            "165%",
+            "percent",
+            None,
+        ),
+        (
+            "Some 1.6 trillion Turkish liras will be allocated for defense.",
+            "1.6 trillion Turkish liras",
+            "money",
+            "TRY",
+        ),
+        ("The budget was raised to $7.9 billion (28.7 billion TL).", "28.7 billion TL", "money", "TRY"),
+        (
+            "South Korea will spend 59.4 trillion won on defence next year.",
+            "59.4 trillion won",
+            "money",
+            "KRW",
+        ),
+    ],
+)
+def test_units_of_changes_and_currencies(nlp, text, figure, unit, currency):
+    found = {c.text: c for c in extract_numbers(nlp(text), WHEN)}
+    assert figure in found, list(found)
+    assert (found[figure].unit, found[figure].currency) == (unit, currency)
+
+
+def test_a_news_agency_reporting_the_sentence_before_is_not_whose_figure(nlp):
+    from dashboard.nlp.gazetteer import Gazetteer
+    from dashboard.nlp.pipeline import statements_for_doc
+
+    doc = nlp(
+        "The Czech Republic's defence spending could reach 2 per cent of GDP by 2024, Prime Minister Petr "
+        "Fiala said.\n\nAccording to Fiala, it will not be easy to reach this goal, reports Xinhua news "
+        "Agency.\n\nThis year, the Ministry manages a budget of 89 billion Czech crowns."
+    )
+    gaz = Gazetteer.load()
+    said = [s for s in statements_for_doc(doc, WHEN, gaz) if s.speaker_mention]
+    claims = extract_numbers(
+        doc, WHEN, gaz, said_by={s.speaker_mention.start: s.speaker_country for s in said}
+    )
+    assert {c.text: c.country for c in claims}["89 billion Czech crowns"] == "CZE"
