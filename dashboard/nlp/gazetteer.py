@@ -12,8 +12,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from dashboard.nlp.lexicons import honorifics, word_set
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span
 
 DEFAULT_DATA_DIR = Path(__file__).resolve().parents[2] / "data" / "gazetteer"
 
@@ -369,6 +373,30 @@ class Gazetteer:
         if not _is_acronym(cleaned):
             return self._org_folded.get(fold(cleaned))
         return None
+
+    def home_org(self, ent: Span, home: str | None) -> Actor | None:
+        """A body every country has, named without its country ("the Ministry of Defence", "the MoD",
+        lexicon generic_org_names.txt), which the gazetteer lists for a country the article never names: the
+        article's home country's (its gazetteer entry, else "<adjective> <name>"). None otherwise."""
+        name = _LEADING_THE.sub("", _clean_mention(ent.text))
+        if home is None or name.lower() not in word_set("generic_org_names"):
+            return None
+        listed = self.find_org(name)
+        if listed is None or listed.country in {None, home}:
+            return None
+        if any(
+            self.country_code(e.text) == listed.country for e in ent.doc.ents if e.label_ in {"GPE", "NORP"}
+        ):
+            return None  # "the MoD" in an article that names Britain is Britain's
+        country = self.countries.get(home)
+        adjective = country.adjectives[0] if country and country.adjectives else self.country_name(home)
+        same = [g for g in sorted(word_set("generic_org_names")) if self.find_org(g) == listed]
+        found = (
+            self.find_org(f"{adjective} {g}") for g in [name, *same]
+        )  # "the MoD": "Russian Ministry of Defence"
+        return next((a for a in found if a), None) or Actor(
+            f"{adjective} {name}", "organization", home, None, None, None, None
+        )
 
     # ------------------------------------------------------------------ titles
     def parse_title(self, text: str) -> tuple[str | None, str | None, str | None]:

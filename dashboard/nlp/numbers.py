@@ -58,11 +58,12 @@ class NumberClaim:
 @cache
 def _num_token() -> re.Pattern[str]:
     """One token holding a number: "1,200", "4.12", ".001", "+0.2", "13.4bn", "5pc", "PS2.7", "RM23.50",
-    "Y=28,030" (the scale and percent forms that may be glued to digits come from the lexicons)."""
+    "Y=28,030", "NT$161.6" (the scale and percent forms that may be glued to digits come from the
+    lexicons)."""
     scales = "|".join(map(re.escape, glued_forms("number_scales")))
     percent = "|".join(map(re.escape, glued_forms("number_percent_words")))
     return re.compile(
-        r"^(?P<cur>[A-Z]{1,3}=?|[€$£¥])?[+-]?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d*\.\d+|\d+)"
+        r"^(?P<cur>[A-Z]{1,3}[=$]?|[€$£¥])?[+-]?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d*\.\d+|\d+)"
         rf"(?P<scale>{scales})?(?P<pct>{percent})?$",
         re.IGNORECASE,
     )
@@ -713,16 +714,18 @@ def _percent_of_gdp_context(doc: Doc, sent: Span, i: int, k: int, gdp_doc: bool)
 
 def _is_change(doc: Doc, i: int, k: int) -> bool:
     """Whether the percentage at tokens i..k is a change, not a share: "rose by (nearly) 18%", "an increase
-    of 18%", "4% in real terms", "a 165% increase"."""
+    of 18%", "4% in real terms", "a 165% increase", "will increase more than 16%"."""
     first = _qualifier_start(doc, i)
     prep = doc[first - 1].lower_ if first > 0 else ""
     if prep in word_set("number_change_preps") and (
-        prep != "of" or (first > 1 and doc[first - 2].lemma_.lower() in word_set("number_change_nouns"))
+        prep != "of" or (first > 1 and doc[first - 2].lemma_.lower() in word_set("number_change_words"))
     ):
         return True  # not "a NATO quota of 3.5%"
-    if k < len(doc) and doc[k].lemma_.lower() in word_set("number_change_nouns"):
+    if first > 0 and doc[first - 1].lemma_.lower() in word_set("number_change_words"):
+        return True  # "will increase more than 16%"
+    if k < len(doc) and doc[k].lemma_.lower() in word_set("number_change_words"):
         return True
-    after = " ".join(t.lower_ for t in doc[k : k + 3])
+    after = doc[k : k + 5].text.lower()
     return any(after.startswith(phrase) for phrase in word_list("number_change_after"))
 
 
@@ -812,20 +815,22 @@ def _country(
     """The country a figure is about, in order: one named inside it ("Germany's GDP"); one the figure hangs
     on ("Estonia at 3.43%"); the buyer a deal's sum supplies ("a £1.9bn contract to supply missiles to
     Poland"); the subject of its clause (a country, or a person's country: "Mr Starmer said
-    ... £13.4bn"); the nearest one named before it in the sentence; one named just after it; and for "the
+    ... £13.4bn"); the one the figure is for ("$14 billion for Israel"); the nearest one named before it in
+    the sentence; one named just after it; and for "the
     government" / "the country" / "its", the article's home country; in a sentence naming no country, the
     home country, else the one the sentence before in the same paragraph is about."""
     mentions, recipients = [], []
     casualties = any(t.lower_ in word_set("number_casualty_words") for t in sent)
     for ent in sent_ents:
-        if _negated_name(ent, doc[i]) or _cited_source(ent) or _currency_name(ent, i, k):
+        if _negated_name(ent, doc[i]) or _cited_source(ent) or _currency_name(ent, i, k) or _dateline(ent):
             continue  # "the 28 non-U.S. members": every country but that one; "according to SIPRI"
         # a place is whose figure it is only for the dead and wounded there ("200 were killed in Iran")
         if ent.label_ in {"GPE", "NORP", "ORG", "LOC"} and (casualties or not _is_venue(ent, gaz)):
+            home_body = gaz.home_org(ent, home) if ent.label_ == "ORG" else None
             code = (
                 gaz.country_code(ent.text)
                 or (gaz.place_country(ent.text) if ent.label_ != "NORP" else None)
-                or _national_body(ent, gaz, sent_ents)
+                or (home_body.country if home_body else _national_body(ent, gaz, sent_ents))
             )
             if code:
                 (recipients if _is_recipient(ent, i, k) else mentions).append((ent.start, ent.end, code))
@@ -972,6 +977,15 @@ def _country(
                     return code_at[named[-1].i] if named else speaker or previous or home
     if k < len(doc) and doc[k].lemma_.lower() in word_set("number_target_nouns"):
         return None  # "the 2% guideline" names the alliance's goal, unless a country's clause claims it
+    hung = [
+        c
+        for s, e, c in mentions
+        if doc[s:e].root.dep_ == "pobj"
+        and doc[s:e].root.head.lower_ in word_set("number_recipient_preps")
+        and i <= doc[s:e].root.head.head.i < k
+    ]
+    if hung:
+        return hung[0]  # "$60 billion for Ukraine as it fights Russia's invasion, $14 billion for Israel"
     before = [
         (s, e, c)
         for s, e, c in mentions
@@ -1059,11 +1073,14 @@ def _in_condition(tok: Token, figure: Token) -> bool:
 
 
 def _currency_name(ent: Span, i: int, k: int) -> bool:
-    """Whether a name inside the figure is part of its currency ("54.63 billion U.S. dollars")."""
+    """Whether a name inside the figure or right before it is part of its currency ("54.63 billion U.S.
+    dollars", "U.S. $262.8 billion")."""
     doc = ent.doc
-    if not (i <= ent.start < k) or ent.end >= len(doc):
+    if ent.end >= len(doc):
         return False
-    return f"{ent.text} {doc[ent.end].text}" in currencies()["after"]
+    if ent.end in (i - 1, i) and doc[ent.end].text in currencies()["before"]:
+        return True
+    return i <= ent.start < k and f"{ent.text} {doc[ent.end].text}" in currencies()["after"]
 
 
 def _in_other_relative(tok: Token, figure: Token) -> bool:
@@ -1071,6 +1088,18 @@ def _in_other_relative(tok: Token, figure: Token) -> bool:
     Russia, said it would spend 5%" says nothing of Russia's spending."""
     clause = next((a for a in tok.ancestors if a.dep_ == "relcl"), None)
     return clause is not None and clause.i != figure.i and clause not in figure.ancestors
+
+
+def _dateline(ent: Span) -> bool:
+    """A capitalised place opening its sentence before a dash or bracket ("LONDON — Worldwide military
+    spending surged", "BERLIN (AP) —"): where the report was filed, not whose figure it is."""
+    doc = ent.doc
+    return (
+        ent.start == ent.sent.start
+        and ent.text.isupper()
+        and ent.end < len(doc)
+        and doc[ent.end].text in {"—", "–", "--", "-", "("}
+    )
 
 
 def _cited_source(ent: Span) -> bool:

@@ -929,17 +929,23 @@ class ArticleSpeakers:
         return named[1]
 
     def _national_org(self, root: Token, group: Span, found: Speaker) -> Speaker | None:
-        """An organisation name one country uses that another country's name owns ("Ukraine's Ministry of
-        Defence" is Ukraine's, not the UK's): the owner's institution."""
-        if found.type != "organization" or found.country is None:
+        """An organisation name one country uses, or no country, that a country's name owns ("Ukraine's
+        Ministry of Defence" is Ukraine's, not the UK's; "Romania's Defence Ministry"): the owner's
+        institution."""
+        if found.type != "organization":
             return None
-        owners = [c for c in root.children if c.dep_ in {"poss", "amod", "compound"} and c.i < group.start]
+        name = _clean_name(group.text)
+        listed = found.country is not None and found.name != name
+        # an unlisted name only with a possessive owner: "Poland's Defense Ministry", not "German Smetanin"
+        deps = {"poss", "amod", "compound"} if listed else {"poss"}
+        owners = [c for c in root.children if c.dep_ in deps and c.i < group.start]
         code = next((c for c in map(self.gaz.country_code, (o.text for o in owners)) if c), None)
-        if code is None or code == found.country:
+        if code is None or (code == found.country and listed):
             return None
         country = self.gaz.countries.get(code)
         adjective = country.adjectives[0] if country and country.adjectives else self.gaz.country_name(code)
-        return Speaker(f"{adjective} {_clean_name(group.text)}", "organization", code)
+        listed = self.gaz.find_org(f"{adjective} {name}")  # "Poland's Defence Ministry": the Polish ministry
+        return Speaker(listed.name if listed else f"{adjective} {name}", "organization", code)
 
     def _institution(self, mention: Span) -> Speaker | None:
         """A country's institution speaking: "the Turkish military", "Estonia's defence ministry" ->
@@ -1006,6 +1012,11 @@ class ArticleSpeakers:
         owner = self._resolve_group_pronoun(pronoun.idx)
         return owner if owner.type in {"country", "organization"} else None
 
+    def _home_country(self) -> str | None:
+        if not hasattr(self, "_home"):
+            self._home = home_country(self.ents, self.gaz)
+        return self._home
+
     def _home_holder(self, roles: list[str]) -> list[Actor]:
         """A bare title of government ("the prime minister", not "the president", whom an article about
         one country as often means of another) in an article mostly about one country: its holder."""
@@ -1013,9 +1024,8 @@ class ArticleSpeakers:
             r in self.gaz.roles_at_level("head_of_state") for r in roles
         ):
             return []
-        if not hasattr(self, "_home"):
-            self._home = home_country(self.ents, self.gaz)
-        found = self.gaz.holders(roles, self.when, self._home) if self._home else []
+        home = self._home_country()
+        found = self.gaz.holders(roles, self.when, home) if home else []
         return found if len(found) == 1 else []
 
     def _resolve_role_noun(self, mention: Span) -> Speaker | None:
@@ -1097,7 +1107,9 @@ class ArticleSpeakers:
         if self._known_person(ent):
             return UNKNOWN  # "Trump" tagged as an organisation is a person, not a group "it" can stand for
         name = _clean_name(re.sub(r"^(?i:the)\s+", "", ent.text))
-        org = self.gaz.find_org(name) or self._earlier_org(name)
+        org = (
+            self.gaz.home_org(ent, self._home_country()) or self.gaz.find_org(name) or self._earlier_org(name)
+        )
         if org is not None:
             country = org.country or (self._owner_country(ent) if org.org is None else None)
             return Speaker(org.name, "organization", country, None, org.org)

@@ -423,6 +423,32 @@ CASES = [
         "5% of GDP",
         (None, None, None),
     ),
+    # the country a figure is for, before one named earlier in another clause
+    (
+        "The bill includes $60 billion in aid for Ukraine as it fights Russia's invasion, and $14 billion "
+        "for Israel.",
+        "$14 billion",
+        ("ISR", None, None),
+    ),
+    # a dateline is where the report was filed; a name before "$" is the currency's
+    (
+        "LONDON — Worldwide military spending surged by 9 percent in 2023 to hit a record $2.2 trillion, "
+        "according to a report by the International Institute for Strategic Studies.",
+        "$2.2 trillion",
+        (None, None, None),
+    ),
+    (
+        "South Korea plans to spend 346.7 trillion Korean won (U.S. $262.8 billion) on defence.",
+        "$262.8 billion",
+        ("KOR", None, None),
+    ),
+    # a ministry every country has, named without a country, is the home country's; lakh and crore scale
+    (
+        "India raised its defence budget. India will buy jets, and India will build ships. The capital "
+        "outlay for the Ministry of Defence has been pegged at ₹8,774 crore.",
+        "₹8,774 crore",
+        ("IND", None, None),
+    ),
     # figures before "respectively" go in order to the countries conjoined before them
     (
         "Poland and Lithuania lead the pack, allocating 4.5 and 4 per cent of GDP respectively.",
@@ -665,6 +691,25 @@ def test_a_date_after_a_from_level_is_that_levels(nlp):
             "59.4 trillion won",
             "money",
             "KRW",
+        ),
+        ("Japan's defense spending will increase more than 16% next year.", "16%", "percent", None),
+        (
+            "Defence spending rose NT$7.8 billion, or 22.9 percent year-on-year.",
+            "22.9 percent",
+            "percent",
+            None,
+        ),
+        (
+            "Defence spending rose NT$7.8 billion, or 22.9 percent year-on-year.",
+            "NT$7.8 billion",
+            "money",
+            "TWD",
+        ),
+        (
+            "The defence budget is more than 13 per cent over the current year's.",
+            "13 per cent",
+            "percent",
+            None,
         ),
     ],
 )

@@ -576,3 +576,40 @@ def test_a_parenthetical_he_is_not_the_person_the_words_are_about(nlp):
     )
     s = speaker_of(nlp, text, "slam")
     assert s.speaker == "Jens Stoltenberg"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "country"),
+    [
+        # a ministry every country has, which the gazetteer lists for a country the article never names, is
+        # the article's own country's
+        (
+            "India raised its defence budget. India will buy jets, and India will build ships. "
+            '"The jets will strengthen our air defence," the Ministry of Defence said.',
+            "Indian Ministry of Defence",
+            "IND",
+        ),
+        (
+            "Russia fired missiles. Russia said Russia would go on. "
+            '"The strikes hit their targets," the MoD said.',
+            "Russian Ministry of Defence",
+            "RUS",
+        ),
+        # an unlisted ministry a country's name owns is that country's
+        (
+            'Romania\'s Defence Ministry said: "We spent 2.26% of GDP in 2024."',
+            "Romanian Defence Ministry",
+            "ROU",
+        ),
+        # in an article about Britain, or about no one country, the gazetteer's own entry
+        (
+            "Britain will spend more. Britain's army is small, and Britain must grow it. "
+            '"We will buy tanks," the MoD said.',
+            "UK Ministry of Defence",
+            "GBR",
+        ),
+    ],
+)
+def test_a_body_every_country_has_is_the_home_countrys(nlp, text, speaker, country):
+    s = speaker_of(nlp, text, text.split('"')[1].rstrip(","))
+    assert (s.speaker, s.speaker_country) == (speaker, country)
