@@ -534,6 +534,13 @@ class ArticleSpeakers:
         if ent.root.dep_ == "appos" and head.i == noun.i:
             return True
         if (
+            ent.root.dep_ == "appos"
+            and head.dep_ == "pobj"
+            and head.head.head.i == noun.i
+            and head.pos_ == "PROPN"
+        ):
+            return True  # "the prime minister of the Czech Republic, Andrej Babiš": not the country's name
+        if (
             ent.root.dep_ == "pobj"
             and head.head.i == noun.i
             and not any(c.dep_ == "conj" for c in ent.root.children)

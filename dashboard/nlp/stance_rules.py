@@ -1926,6 +1926,9 @@ def relative_clause(r: Reading, root: Token, clause: Token, target: Target, lex:
         '"I will support zero military aid to Ukraine," Robert Fico said.': [
             "Robert Fico military_aid_to_ukraine oppose"
         ],
+        '"I would place troops neither under NATO command nor under a European one," Marine Le Pen said.': [
+            "Marine Le Pen nato_alliance oppose"
+        ],
     },
     spares={
         "Macron said Europe can rely on the United States.": [
@@ -1948,12 +1951,19 @@ def negated_mention(r: Reading, root: Token, lex: StanceLexicon, target: Target)
     if (
         negation(root, lex)
         or (root.dep_ == "attr" and root.head.lemma_ == "be" and negation(root.head, lex))
+        or under_negated_prep(root, lex)
         or plain
     ):
         r.score = -r.score
         r.rule = "negated_mention"
         return True
     return False
+
+
+def under_negated_prep(root: Token, lex: StanceLexicon) -> bool:
+    """ "neither under NATO command nor ...": the mention, or the noun it names, under a negated preposition."""
+    noun = root.head if root.dep_ in {"compound", "poss"} else root
+    return noun.dep_ == "pobj" and noun.head.dep_ == "prep" and negation(noun.head, lex)
 
 
 @rule(
@@ -5065,11 +5075,13 @@ def statement_speaker(st: Statement) -> Speaker:
 
 def is_actor(actor: Speaker, gaz: Gazetteer, when: date | None) -> bool:
     """A named person, organisation or country that may hold a stance; not a news outlet that reports
-    (news_outlets.txt: "The Hill reported", "reports AP")."""
+    (news_outlets.txt: "The Hill reported", "reports AP"; news_outlet_words.txt: "Bulgarian News Agency")."""
     if actor.type not in ACTOR_TYPES or not actor.name:
         return False
     name = actor.name.lower().removeprefix("the ")
-    return name not in word_set("news_outlets") and _plausible(actor, gaz, when)
+    if name in word_set("news_outlets") or any(w in name for w in word_set("news_outlet_words")):
+        return False  # "Bulgarian News Agency (BNA) reported"
+    return _plausible(actor, gaz, when)
 
 
 def _plausible(actor: Speaker, gaz: Gazetteer, when: date | None) -> bool:

@@ -882,6 +882,15 @@ def test_loader_rows_fit_the_stances_table(nlp, gaz):
             "nato_alliance",
             "support",
         ),
+        # a name beside a title of a country is whom it names, not the holder at the date (the parse hangs
+        # the name on the country; a future holder is no holder yet)
+        (
+            "The likely future prime minister of the Czech Republic, Andrej Babiš, has reaffirmed his stance "
+            "on not sending arms money to Ukraine.",
+            "Andrej Babiš",
+            "military_aid_to_ukraine",
+            "oppose",
+        ),
         # leaving the alliance, scaling down or breaking it up opposes it; a warning against that supports it
         ("Donald Trump wanted to withdraw from NATO.", "Donald Trump", "nato_alliance", "oppose"),
         (
@@ -1652,10 +1661,13 @@ def test_a_counter_move_aimed_at_a_rival_opposes_no_target(nlp, gaz, text, expec
     [
         'Allies must "meet the goal of spending 2 percent of their GDP on defense," The Hill reported.',
         "Trump has abandoned the idea of a ceasefire, reports AP.",
+        "The resolution to send military aid to Ukraine was approved by a vote of 200-16, Bulgarian News Agency "
+        "(BNA) reported.",
     ],
 )
 def test_a_news_outlet_that_reports_holds_no_stance(nlp, gaz, text):
-    assert not {a for a, _, _ in triples(nlp, gaz, text)} & {"Hill", "The Hill", "AP"}
+    outlets = {"Hill", "The Hill", "AP", "Bulgarian News Agency (BNA)"}
+    assert not {a for a, _, _ in triples(nlp, gaz, text)} & outlets
 
 
 @pytest.mark.parametrize(
