@@ -1961,7 +1961,8 @@ def negated_mention(r: Reading, root: Token, lex: StanceLexicon, target: Target)
 
 
 def under_negated_prep(root: Token, lex: StanceLexicon) -> bool:
-    """ "neither under NATO command nor ...": the mention, or the noun it names, under a negated preposition."""
+    """ "neither under NATO command nor ...": the mention, or the noun it names, under a negated
+    preposition."""
     noun = root.head if root.dep_ in {"compound", "poss"} else root
     return noun.dep_ == "pobj" and noun.head.dep_ == "prep" and negation(noun.head, lex)
 

@@ -1661,8 +1661,8 @@ def test_a_counter_move_aimed_at_a_rival_opposes_no_target(nlp, gaz, text, expec
     [
         'Allies must "meet the goal of spending 2 percent of their GDP on defense," The Hill reported.',
         "Trump has abandoned the idea of a ceasefire, reports AP.",
-        "The resolution to send military aid to Ukraine was approved by a vote of 200-16, Bulgarian News Agency "
-        "(BNA) reported.",
+        "The resolution to send military aid to Ukraine was approved by a vote of 200-16, Bulgarian News "
+        "Agency (BNA) reported.",
     ],
 )
 def test_a_news_outlet_that_reports_holds_no_stance(nlp, gaz, text):
