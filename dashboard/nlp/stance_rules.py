@@ -1162,14 +1162,27 @@ def vote_without_object(vote: Token, main: str) -> list[Mention]:
     spares={
         "Norway will raise defence spending to 3% of GDP. Minister Gram said Finland and Sweden had "
         "joined.": ["Norway defence_spending_increase support"],
+        "Finland joined NATO in 2023. Austria will join the Sky Shield initiative. Negotiations to join are "
+        "ongoing, the Defence Ministry said.": ["Finland nato_alliance support"],
     },
 )
 def objectless_join(tok: Token, covered: set[int], main: str) -> list[Mention]:
     """ "Ireland is still considering whether to join", "notified their intention to take part"; only when
-    the article's main target is something one joins (its own verbs include "join")."""
-    if tok.pos_ == "VERB" and tok.i not in covered and _objectless(tok):
-        return [Mention(main, 1.0, tok, "objectless_join")]
-    return []
+    the article's main target is something one joins (its own verbs include "join"), and the last thing
+    joined before, if any, was a mention of a target."""
+    if tok.pos_ != "VERB" or tok.i in covered or not _objectless(tok):
+        return []
+    joined = [
+        t
+        for t in tok.doc[: tok.i]
+        if t.pos_ == "VERB" and t.lemma_ in membership_verbs() and not _objectless(t)
+    ]
+    objects = (
+        [t for c in joined[-1].children if c.dep_ in {"dobj", "prep"} for t in c.subtree] if joined else []
+    )
+    if objects and not any(t.i in covered for t in objects):
+        return []  # "Austria will join the Sky Shield initiative. ... Negotiations to join are ongoing"
+    return [Mention(main, 1.0, tok, "objectless_join")]
 
 
 @rule(
