@@ -1764,9 +1764,13 @@ def read_mention(mention: Mention, target: Target, lex: StanceLexicon, scope: Sc
         head = tok.head
         if head.i == tok.i or (scope is not None and head not in scope):
             break
-        if side_clause_stop(tok, scope) or own_subject_clause(tok) or topic_preposition(tok, head, lex):
+        if side_clause_stop(tok, scope) or own_subject_clause(tok):
             break
-        topic = tok.dep_ == "prep" and head.pos_ == "VERB" and commented_on(head)
+        if topic_preposition(tok, head, lex) and r.informative:
+            break  # "the debate on military support for Ukraine, which the president opposes": said below
+        topic = topic_preposition(tok, head, lex) or (
+            tok.dep_ == "prep" and head.pos_ == "VERB" and commented_on(head)
+        )
         if actor_relative_clause(tok, head, scope) or provoked_response(tok, head) or topic:
             r.score, r.informative, r.directed = 0.0, False, False  # another's act, or a topic: no one's
             return r
@@ -2451,9 +2455,10 @@ def commented_on(verb: Token) -> bool:
 
 @rule(
     "topic_preposition",
-    "a mention that is what a discussion is 'about' is its topic, not what the cue above it is on",
+    "a mention that a discussion is 'about' (or a debate 'on') is its topic, not what the cue above it is on",
     fires={
         "Emmanuel Macron wants a real strategy discussion about NATO.": [],
+        "Giuseppe Conte wants a debate on sending arms to Ukraine.": [],
     },
     spares={
         "Emmanuel Macron voiced concerns about NATO enlargement.": ["Emmanuel Macron nato_alliance oppose"],
@@ -2461,13 +2466,12 @@ def commented_on(verb: Token) -> bool:
 )
 def topic_preposition(tok: Token, head: Token, lex: StanceLexicon) -> bool:
     """The climb stops at "about", "regarding", "concerning" on a noun that is no cue itself ("concerns
-    about NATO enlargement" goes on: concern is a cue)."""
-    return (
-        tok.dep_ == "prep"
-        and tok.lower_ in word_set("stance_topic_preps")
-        and head.pos_ == "NOUN"
-        and stance_cue(head, lex) is None
+    about NATO enlargement" goes on: concern is a cue), and at "on" after a noun of debate ("a parliamentary
+    confrontation on sending arms", stance_topic_nouns.txt)."""
+    topic = tok.lower_ in word_set("stance_topic_preps") or (
+        tok.lower_ == "on" and head.lemma_.lower() in word_set("stance_topic_nouns")
     )
+    return tok.dep_ == "prep" and topic and head.pos_ == "NOUN" and stance_cue(head, lex) is None
 
 
 @rule(
@@ -3644,6 +3648,7 @@ def setting_clause(root: Token, scope: Scope | None) -> bool:
     "a mention that is only discussed ('spending had been discussed') is no bare stance",
     fires={
         "Donald Trump said that military spending and a pipeline had been discussed.": [],
+        "Antonio Tajani said military aid to Ukraine would need to be discussed in depth.": [],
     },
     spares={
         "Donald Trump said that military spending and a pipeline had been agreed.": [
@@ -3652,12 +3657,19 @@ def setting_clause(root: Token, scope: Scope | None) -> bool:
     },
 )
 def discussed_topic(root: Token) -> bool:
-    """The subject of a passive or the object of a topic verb (stance_topic_verbs.txt), itself or through
-    the noun it is conjoined with."""
+    """The subject of a passive or the object of a topic verb (stance_topic_verbs.txt), or the subject of a
+    passive one in its "to" clause ("needs to be discussed"), itself or through the noun it is conjoined
+    with."""
     tok = root
     while tok.dep_ == "conj" and tok.head.i != tok.i:
         tok = tok.head
-    return tok.dep_ in {"nsubjpass", "dobj"} and tok.head.lemma_.lower() in word_set("stance_topic_verbs")
+    verbs = word_set("stance_topic_verbs")
+    if tok.dep_ == "nsubj" and any(
+        c.dep_ == "xcomp" and c.lemma_.lower() in verbs and any(a.dep_ == "auxpass" for a in c.children)
+        for c in tok.head.children
+    ):
+        return True  # "the proposal would need to be discussed in depth"
+    return tok.dep_ in {"nsubjpass", "dobj"} and tok.head.lemma_.lower() in verbs
 
 
 @rule(
@@ -3774,6 +3786,7 @@ def indirect_question(doc: Doc, st: Statement) -> bool:
         "Pierre Poilievre said the debt made it uncertain whether Canada can commit to the 2 percent of "
         "GDP defence expenditure.": [],
         "It is unclear whether Marjorie Taylor Greene is ready to block aid to Ukraine.": [],
+        "NATO allies were eager to hear how much support Washington intends to provide to Ukraine.": [],
     },
     spares={
         "Portugal is still considering whether to join PESCO.": [
@@ -3785,10 +3798,13 @@ def indirect_question(doc: Doc, st: Statement) -> bool:
 )
 def embedded_question(root: Token, scope: Scope, own_subject: bool = False) -> bool:
     """ "... made it uncertain whether Canada can commit to 2%": a clause a statement's words (or a plain
-    sentence) open with "whether" or "why" (stance_embedded_question_marks.txt) says what is in doubt, not
-    what anyone wants; in a plain sentence (`own_subject`) one with a subject of its own ("Portugal is
-    considering whether to join" is its own undecided stance)."""
+    sentence) open with "whether" or "why" (stance_embedded_question_marks.txt), or a "how" on the mention
+    itself ("how much support Washington intends to provide"), says what is in doubt, not what anyone
+    wants; in a plain sentence (`own_subject`) one with a subject of its own ("Portugal is considering
+    whether to join" is its own undecided stance)."""
     marks = word_set("stance_embedded_question_marks")
+    if any(t.dep_ == "advmod" and t.lower_ in marks for t in root.subtree if t.i < root.i):
+        return True  # "eager to hear how much support Washington intends to provide"
     for a in [root, *root.ancestors]:
         if a not in scope or a.head not in scope or a.head is a:
             return False  # not the question the words are (indirect_question)
