@@ -418,15 +418,29 @@ class ArticleSpeakers:
             code = self.gaz.country_code(mention.text)
             if code is not None:
                 return Speaker(self.gaz.country_name(code), "country", code)  # "The U.S. has said"
-            if root.is_title and _is_specific(root) and self.gaz.parse_title(mention.text)[0] is not None:
+            if (
+                (root.is_title or root.is_upper)
+                and _is_specific(root, self.gaz)
+                and self.gaz.parse_title(mention.text)[0]
+            ):
                 titled = self._title_holder(mention) or self._resolve_role_noun(mention)
                 if titled is not None:  # "The Prime Minister said", capitalised: a title, not a name
                     return titled
             government = root.lower_ in word_set("speaker_government_nouns")  # "the Government said"
-            name = _looks_like_name(mention) and not government
-            person = self._person_for(_clean_name(mention.text)) if name else None
+            core = _name_core(mention)  # "Merz, who took office on Tuesday": Merz
+            name = _looks_like_name(core) and not government
+            person = self._person_for(_clean_name(core.text)) if name else None
             if person is not None:
                 return self._as_speaker(person)
+        if (
+            root.pos_ == "NOUN"
+            and root.is_title
+            and root.i > root.sent.start
+            and len(_name_core(mention)) == 1
+        ):
+            known = self._find_actor(root.text)  # "Zelenskyy said", the name tagged as a common noun
+            if self._lookup(root.text) is not None or (known is not None and known.type == "person"):
+                return self._as_speaker(self._person_for(root.text))
         if root.pos_ in {"NOUN", "PROPN"} and root.lower_ in word_set("speaker_government_nouns"):
             # "Estonia's government", "the Dutch government": the country itself
             owners = (c.text for c in root.children if c.dep_ in {"poss", "compound", "amod"})
@@ -980,7 +994,7 @@ class ArticleSpeakers:
         one person holding it then."""
         root = mention.root
         owner = self._group_owner(root)
-        if root.tag_ not in {"NN", "NNP"} or not (_is_specific(root) or owner is not None):
+        if root.tag_ not in {"NN", "NNP"} or not (_is_specific(root, self.gaz) or owner is not None):
             return None
         title = mention.doc[mention.start : root.i + 1]
         if any(t.lower_ in word_set("speaker_former_words") for t in title):
@@ -1210,6 +1224,15 @@ def _parenthetical(pronoun: Token) -> bool:
     )
 
 
+def _name_core(mention: Span) -> Span:
+    """The name a mention opens with, without the clause or apposition after it ("Merz, who took office on
+    Tuesday" -> "Merz"); the whole mention when nothing follows its root."""
+    root = mention.root
+    if not any(c.i > root.i and c.dep_ in {"relcl", "appos", "acl", "punct"} for c in root.children):
+        return mention
+    return mention.doc[mention.start : root.i + 1]
+
+
 def _looks_like_name(mention: Span) -> bool:
     """A run of capitalised words ("Ruud van Dijk"), not a phrase with common words in it ("Many fellow
     Europeans", "The US president-elect")."""
@@ -1219,10 +1242,15 @@ def _looks_like_name(mention: Span) -> bool:
     return bool(words) and not any(t.text[:1].islower() and len(t.text) > 3 for t in words)
 
 
-def _is_specific(tok: Token) -> bool:
-    """A noun that names one particular holder: "the minister", "Denmark's minister", not "a minister"."""
+def _is_specific(tok: Token, gaz: Gazetteer | None = None) -> bool:
+    """A noun that names one particular holder: "the minister", "Denmark's minister", with `gaz` a bare
+    country adjective too ("Polish PM"), not "a minister"."""
+    if any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in tok.children):
+        return False
     return any(
-        (c.dep_ == "det" and c.lower_ == "the") or (c.dep_ == "poss" and c.pos_ != "PRON")
+        (c.dep_ == "det" and c.lower_ == "the")
+        or (c.dep_ == "poss" and c.pos_ != "PRON")
+        or (gaz is not None and c.dep_ in {"amod", "compound"} and gaz.country_code(c.text) is not None)
         for c in tok.children
     )
 

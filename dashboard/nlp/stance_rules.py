@@ -1811,6 +1811,7 @@ def read_mention(mention: Mention, target: Target, lex: StanceLexicon, scope: Sc
                 target_act(r, head, target)  # the first verb of the target's, or one that does it above it
         if tok.dep_ == "ccomp":
             negated_belief(r, head, lex)
+        negated_possibility(r, tok, head, lex)
         if head.pos_ in {"VERB", "AUX"} and refused_after_but(r, head):
             break
         if head.pos_ in {"VERB", "AUX"} and (not seen_verb or r.cues) and not mention_obligation(tok, root):
@@ -3354,6 +3355,37 @@ def negated_belief(r: Reading, verb: Token, lex: StanceLexicon) -> bool:
         return False
     r.score, r.rule = -r.score, "negated_belief"
     r.cues.append(f"not {verb.lemma_.lower()}")
+    return True
+
+
+@rule(
+    "negated_possibility",
+    "a clause on a denied possibility is denied: 'there is no way Ukraine will join', 'don't see any way'",
+    fires={
+        "Donald Trump said there is no way Ukraine will join NATO.": ["Donald Trump nato_alliance oppose"],
+        'Donald Trump said: "I don\'t see any way that Russia could allow them to join NATO."': [
+            "Donald Trump nato_alliance oppose"
+        ],
+    },
+    spares={
+        "Donald Trump said there is a chance that Ukraine joins NATO soon.": [
+            "Donald Trump nato_alliance support"
+        ],
+    },
+)
+def negated_possibility(r: Reading, below: Token, noun: Token, lex: StanceLexicon) -> bool:
+    """A clause (relative, "that" or "to") on a noun of possibility (stance_possibility_nouns.txt) that is
+    negated ("no way", "no chance") or the object or complement of a negated verb ("don't see any way") is
+    reversed."""
+    if below.dep_ not in {"relcl", "acl", "ccomp"} or noun.lemma_.lower() not in word_set(
+        "stance_possibility_nouns"
+    ):
+        return False
+    denied = negation(noun, lex) or (noun.dep_ in {"dobj", "attr"} and negation(noun.head, lex))
+    if not denied or not (r.informative or r.directed):
+        return False
+    r.score, r.rule = -r.score, "negated_possibility"
+    r.cues.append(f"no {noun.lemma_.lower()}")
     return True
 
 

@@ -94,6 +94,24 @@ def test_then_a_new_subject_takes_over_from_the_last_speaker(nlp):
             "United Kingdom",
             "GBR",
         ),
+        (  # a headline's title with a country adjective and no article
+            "Polish PM wants to speak with President Duda about his declaration.",
+            date(2024, 4, 22),
+            "Donald Tusk",
+            "POL",
+        ),
+        (  # a name the model tags as a common noun
+            'Volodymyr Zelenskyy met Rumen Radev. "I spoke with the president today," Zelenskyy said.',
+            date(2024, 4, 22),
+            "Volodymyr Zelensky",
+            "UKR",
+        ),
+        (  # a name with a relative clause after it
+            "Merz, who took office on Tuesday, said he did not want to preempt conversations.",
+            date(2025, 5, 9),
+            "Friedrich Merz",
+            "DEU",
+        ),
     ],
 )
 def test_title_stands_for_its_holder(nlp, text, when, speaker, country):
