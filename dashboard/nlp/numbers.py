@@ -945,7 +945,11 @@ def _country(
             if found:
                 return None if _several(found[0], code_at) else code_at[found[0].i]
             actor = _actor(subj, sent_ents, gaz, when)
-            if actor is not None and actor.type != "person" and _source_org(subj, sent_ents):
+            if (
+                actor is not None
+                and actor.type != "person"
+                and (_source_org(subj, sent_ents) or _source_name(actor))
+            ):
                 return None  # "SIPRI published a summary of global spending, which reached $2.7 trillion"
             if actor is not None and actor.type == "person" and their:
                 return None  # "Trump rammed through the commitment to spend 5% of their GDPs": the allies'
@@ -971,7 +975,13 @@ def _country(
                 if named and _several(named[-1], code_at):
                     return None  # "Involving 90,000 personnel of 31 NATO allies plus Sweden, it ..."
                 speaker = next(
-                    (c for at, c in said_by.items() if sent.start_char <= at < sent.end_char), None
+                    (
+                        c
+                        for at, c in said_by.items()
+                        if sent.start_char <= at < sent.end_char
+                        and not _source_speaker(doc, at, sent_ents, gaz, when)
+                    ),
+                    None,
                 )
                 if named or speaker or previous or home:  # "Sir Keir announced the government would cut"
                     return code_at[named[-1].i] if named else speaker or previous or home
@@ -1121,6 +1131,22 @@ def _source_org(tok: Token, sent_ents: list[Span]) -> bool:
     return ent is not None and any(t.lower_ in word_set("number_source_org_words") for t in ent)
 
 
+def _source_speaker(doc: Doc, at: int, sent_ents: list[Span], gaz: Gazetteer, when: date | None) -> bool:
+    """Whether the speaker named at character `at` is a research institute or news agency ("..., SIPRI
+    says"): its country is not whose figure it reports."""
+    span = doc.char_span(at, at + 1, alignment_mode="expand")
+    if span is None:
+        return False
+    actor = _actor(span[0], sent_ents, gaz, when)
+    return _source_org(span[0], sent_ents) or (actor is not None and _source_name(actor))
+
+
+def _source_name(actor: Actor) -> bool:
+    """Whether the gazetteer's name of a body is a source's ("SIPRI": the Stockholm International Peace
+    Research Institute)."""
+    return any(w in word_set("number_source_org_words") for w in actor.name.lower().split())
+
+
 def _national_body(ent: Span, gaz: Gazetteer, sent_ents: list[Span]) -> str | None:
     """The country of an organisation that is one country's own body ("10 other Senate Republicans", "the
     Bundestag approved"), as the gazetteer knows it; not a research institute (number_source_org_words)."""
@@ -1130,7 +1156,7 @@ def _national_body(ent: Span, gaz: Gazetteer, sent_ents: list[Span]) -> str | No
     if _source_org(ent.root, sent_ents) or (named is not ent.root and _source_org(named, sent_ents)):
         return None  # not "the Stockholm International Peace Research Institute": a source
     org = gaz.find_org(ent.text)  # (which drops a leading "the")
-    return org.country if org is not None else None
+    return org.country if org is not None and not _source_name(org) else None  # not "SIPRI"
 
 
 def _owned_by_body(doc: Doc, k: int, sent_ents: list[Span], gaz: Gazetteer) -> bool:

@@ -449,6 +449,12 @@ CASES = [
         "₹8,774 crore",
         ("IND", None, None),
     ),
+    # a research institute that reports a figure is not whose it is; "global" spending is no country's
+    (
+        "Global military spending soars to $2.7 trillion in 2024, SIPRI says",
+        "$2.7 trillion",
+        (None, 2024, None),
+    ),
     # figures before "respectively" go in order to the countries conjoined before them
     (
         "Poland and Lithuania lead the pack, allocating 4.5 and 4 per cent of GDP respectively.",
@@ -686,6 +692,7 @@ def test_a_date_after_a_from_level_is_that_levels(nlp):
             "TRY",
         ),
         ("The budget was raised to $7.9 billion (28.7 billion TL).", "28.7 billion TL", "money", "TRY"),
+        ("The budget envisaged UAH 55 billion for arms production.", "UAH 55 billion", "money", "UAH"),
         (
             "South Korea will spend 59.4 trillion won on defence next year.",
             "59.4 trillion won",
