@@ -1004,7 +1004,8 @@ def _country(
     if before:
         last = max(before)  # "Germany, the Netherlands and Spain teamed up to order ...": several
         return None if _several(doc[last[1] - 1], code_at) else last[2]
-    after = [(s, c) for s, e, c in mentions if s >= k and s - k <= 4]
+    gap = _bracket_after(doc, k)  # "2.2 trillion hryvnias ($53 billion) on Ukraine's defense"
+    after = [(s, c) for s, e, c in mentions if s >= k + gap and s - k - gap <= 4]
     if after:
         return min(after)[1]
     verb = _clause_verb(doc[i])
@@ -1129,6 +1130,14 @@ def _source_org(tok: Token, sent_ents: list[Span]) -> bool:
     (number_source_org_words.txt)."""
     ent = _ent_at(tok, sent_ents)
     return ent is not None and any(t.lower_ in word_set("number_source_org_words") for t in ent)
+
+
+def _bracket_after(doc: Doc, k: int) -> int:
+    """The length of a bracket right after token `k` ("($53 billion)"), or 0."""
+    if k >= len(doc) or doc[k].text not in {"(", "["}:
+        return 0
+    close = next((t.i for t in doc[k : k + 12] if t.text in {")", "]"}), None)
+    return close - k + 1 if close is not None else 0
 
 
 def _source_speaker(doc: Doc, at: int, sent_ents: list[Span], gaz: Gazetteer, when: date | None) -> bool:

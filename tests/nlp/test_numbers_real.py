@@ -455,6 +455,13 @@ CASES = [
         "$2.7 trillion",
         (None, 2024, None),
     ),
+    # a country named just after a figure's bracketed conversion is as near as one right after it
+    (
+        "Russia will spend 13.5 trillion rubles on defence in 2025. The budget envisages spending 2.2 "
+        "trillion hryvnias ($53 billion) on Ukraine's defense.",
+        "2.2 trillion hryvnias",
+        ("UKR", None, None),
+    ),
     # figures before "respectively" go in order to the countries conjoined before them
     (
         "Poland and Lithuania lead the pack, allocating 4.5 and 4 per cent of GDP respectively.",
