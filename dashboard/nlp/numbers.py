@@ -73,6 +73,8 @@ def _number_token(text: str) -> re.Match[str] | None:
     m = _num_token().match(text)
     if m is None or (m.group("cur") and m.group("cur") not in currencies()["prefix"]):
         return None
+    if m.group("cur") and text[m.end("cur") : m.end("cur") + 1] in {"-", "+"}:
+        return None  # "A-18" in "F/A-18": a name, not 18 Australian dollars
     return m
 
 
@@ -705,11 +707,24 @@ def _percent_of_gdp_context(doc: Doc, sent: Span, i: int, k: int, gdp_doc: bool)
     if _is_change(doc, i, k):
         return False
     lemmas = {t.lemma_.lower() for t in sent}
-    if lemmas & word_set("number_not_gdp_context"):
+    if lemmas & word_set("number_not_gdp_context") or _other_share_before(sent, i):
         return False
     return bool(lemmas & word_set("number_gdp_context")) or (
         bool(lemmas & word_set("number_gdp_list_context")) and gdp_doc
     )
+
+
+def _other_share_before(sent: Span, i: int) -> bool:
+    """Whether the sentence states a percentage of something else than GDP before token `i` ("20% of
+    defence money spent on investment ... from just 5% to 17%"): the bare percentages after it are shares
+    of that too."""
+    doc = sent.doc
+    for t in doc[sent.start : i]:
+        if t.text in {"%", "percent", "pc"} or t.lower_ in {"percent", "cent"} or t.text.endswith("%"):
+            nxt = doc[t.i + 1] if t.i + 1 < sent.end else None
+            if nxt is not None and nxt.lower_ == "of" and not _gdp_phrase(doc, t.i + 1):
+                return True
+    return False
 
 
 def _is_change(doc: Doc, i: int, k: int) -> bool:

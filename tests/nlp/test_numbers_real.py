@@ -700,6 +700,14 @@ def test_a_date_after_a_from_level_is_that_levels(nlp):
         ),
         ("The budget was raised to $7.9 billion (28.7 billion TL).", "28.7 billion TL", "money", "TRY"),
         ("The budget envisaged UAH 55 billion for arms production.", "UAH 55 billion", "money", "UAH"),
+        # a share of something else named before makes the bare percentages after it shares of that too
+        (
+            "As for the goal of having 20% of defence money spent on investment, Slovenia raised the share "
+            "from just 5% to 17% last year.",
+            "17%",
+            "percent",
+            None,
+        ),
         (
             "South Korea will spend 59.4 trillion won on defence next year.",
             "59.4 trillion won",
@@ -748,3 +756,11 @@ def test_a_news_agency_reporting_the_sentence_before_is_not_whose_figure(nlp):
         doc, WHEN, gaz, said_by={s.speaker_mention.start: s.speaker_country for s in said}
     )
     assert {c.text: c.country for c in claims}["89 billion Czech crowns"] == "CZE"
+
+
+def test_a_letter_and_a_hyphen_before_digits_is_a_name_not_a_sum(nlp):
+    found = [
+        c.text
+        for c in extract_numbers(nlp("Finland will replace its fleet of F/A-18 Hornets by 2030."), WHEN)
+    ]
+    assert not any("18" in t for t in found), found
