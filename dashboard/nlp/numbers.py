@@ -192,7 +192,8 @@ def extract_numbers(
                 i = next((t.i + 1 for t in doc[i : i + 8] if _is_core(t)), i)
         else:
             i = j
-    out = _carry_target_years(_with_gdp_lists(_converted_sums(_respective(out, ents, gaz), text), text))
+    out = _converted_sums(_sums_in_a_row(_respective(out, ents, gaz), text), text)
+    out = _carry_target_years(_with_gdp_lists(out, text))
     return [_voiced_country(doc, c, voices) for c in out] if voices else out
 
 
@@ -2222,6 +2223,25 @@ def _past(verb: Token) -> bool:
     return verb.tag_ == "VBN" and any(
         c.dep_ in {"aux", "auxpass"} and c.lemma_ in {"have", "be"} and c.tag_ != "MD" for c in verb.children
     )
+
+
+def _sums_in_a_row(claims: list[NumberClaim], text: str) -> list[NumberClaim]:
+    """A scaled number with no unit right after a sum in the same sentence ("from the current 2.7 billion
+    euros to 3.38 billion", "€1bn, and then 1.5 billion") is a sum in the same currency."""
+    out = list(claims)
+    for k in range(1, len(out)):
+        a, b = out[k - 1], out[k]
+        between = text[a.end : b.start]
+        if (
+            a.unit == "money"
+            and b.unit == "count"
+            and b.sentence.start == a.sentence.start
+            and any(w.lower() in number_scales() for w in b.text.split()[1:])
+            and len(between) <= 30
+            and not any(ch.isdigit() for ch in between)
+        ):
+            out[k] = replace(b, unit="money", currency=a.currency, is_defence_spending=a.is_defence_spending)
+    return out
 
 
 def _converted_sums(claims: list[NumberClaim], text: str) -> list[NumberClaim]:

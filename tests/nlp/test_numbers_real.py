@@ -700,6 +700,13 @@ def test_a_date_after_a_from_level_is_that_levels(nlp):
         ),
         ("The budget was raised to $7.9 billion (28.7 billion TL).", "28.7 billion TL", "money", "TRY"),
         ("The budget envisaged UAH 55 billion for arms production.", "UAH 55 billion", "money", "UAH"),
+        # a scaled number right after a sum in its sentence is a sum in the same currency
+        (
+            "The army budget will rise from the current 2.7 billion euros to 3.38 billion.",
+            "3.38 billion",
+            "money",
+            "EUR",
+        ),
         # a share of something else named before makes the bare percentages after it shares of that too
         (
             "As for the goal of having 20% of defence money spent on investment, Slovenia raised the share "
