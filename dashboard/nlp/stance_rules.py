@@ -1812,6 +1812,7 @@ def read_mention(mention: Mention, target: Target, lex: StanceLexicon, scope: Sc
         if tok.dep_ == "ccomp":
             negated_belief(r, head, lex)
         negated_possibility(r, tok, head, lex)
+        rejected_alternative(r, tok, head)
         if head.pos_ in {"VERB", "AUX"} and refused_after_but(r, head):
             break
         if head.pos_ in {"VERB", "AUX"} and (not seen_verb or r.cues) and not mention_obligation(tok, root):
@@ -2438,7 +2439,7 @@ def negated_intention(r: Reading, noun: Token) -> bool:
     "commented_on",
     "what a source is 'commenting on' is the topic of the words, not what they back",
     fires={
-        "Commenting on Olaf Scholz's conversation with Vladimir Putin, Volodymyr Zelensky said that this is "
+        "Commenting on the phone conversation with Vladimir Putin, Volodymyr Zelensky said that this is "
         "a mistake.": [],
     },
     spares={
@@ -2971,7 +2972,8 @@ def drawn_reaction(tok: Token) -> bool:
 )
 def stance_cue(tok: Token, lex: StanceLexicon) -> str | None:
     """The lexicon entry `tok` is (stance_support.csv, stance_oppose.csv), as a phrasal cue first ("call
-    for", "warn against"); a preposition is no cue ("a veto over Ukraine's path"; "the war is over" is)."""
+    for", "warn against"; a verb and its object noun: "turn its back"); a preposition is no cue ("a veto
+    over Ukraine's path"; "the war is over" is)."""
     if tok.pos_ == "ADP" or drawn_reaction(tok):
         return None
     lemma = tok.lemma_.lower()
@@ -2995,6 +2997,8 @@ def stance_cue(tok: Token, lex: StanceLexicon) -> str | None:
             and lex.cue(f"{lemma} to") is not None
         ):
             return f"{lemma} to"
+    if tok.dep_ == "dobj" and tok.head.pos_ == "VERB" and lex.cue(f"{tok.head.lemma_.lower()} {lemma}"):
+        return f"{tok.head.lemma_.lower()} {lemma}"  # "turn its back on": not "back" as in backing
     if lemma in lex.agents and not (appositive(tok) or said_to_be(tok)):
         return None  # "met a critic of the plan"
     if tok.pos_ != "VERB" and lemma in word_set("stance_verb_cues"):
@@ -3359,6 +3363,32 @@ def negated_belief(r: Reading, verb: Token, lex: StanceLexicon) -> bool:
 
 
 @rule(
+    "rejected_alternative",
+    "what is done 'instead of' or 'rather than' is rejected: 'focus on China instead of expanding NATO'",
+    fires={
+        "Josh Hawley said America should focus on containing China instead of expanding NATO.": [
+            "Josh Hawley nato_alliance oppose"
+        ],
+    },
+    spares={
+        "Josh Hawley said America should focus on expanding NATO.": ["Josh Hawley nato_alliance support"],
+    },
+)
+def rejected_alternative(r: Reading, below: Token, prep: Token) -> bool:
+    """The clause or noun under "instead of", "rather than" (stance_rejected_alternatives.txt) is reversed."""
+    marker = next((c for c in prep.children if c.dep_ == "advmod" and c.i == prep.i - 1), None)
+    if below.dep_ not in {"pcomp", "pobj"} or marker is None:
+        return False
+    if f"{marker.lower_} {prep.lower_}" not in word_set("stance_rejected_alternatives"):
+        return False
+    if not (r.informative or r.directed):
+        return False
+    r.score, r.rule = -r.score, "rejected_alternative"
+    r.cues.append(f"{marker.lower_} {prep.lower_}")
+    return True
+
+
+@rule(
     "negated_possibility",
     "a clause on a denied possibility is denied: 'there is no way Ukraine will join', 'don't see any way'",
     fires={
@@ -3629,18 +3659,23 @@ def data_source(st: Statement) -> bool:
     },
     spares={
         "Jens Stoltenberg said that about 80% of NATO's defence spending would come from non-EU allies.": [],
+        "Josep Borrell said Viktor Orban's visit to Moscow takes place in the framework of bilateral "
+        "relations.": [],
     },
 )
 def bare_mention(root: Token, target: Target, scope: Scope | None = None) -> bool:
     """Not in an adverbial ("at the NATO summit"), not as what a share is taken of ("80% of NATO's defence
     spending would come from ..." is data), nor as the subject of a negated verb ("European defence could not
-    replace the alliance" says what it is not)."""
+    replace the alliance" says what it is not), nor owned by a named person ("Orban's visit to Moscow":
+    their act, which the speaker describes)."""
     if not (BARE_SCORE and target.bare) or root.dep_ in {"npadvmod", "advmod"}:
         return False
     if state_noun(root) or conditional(root) or discussed_topic(root) or setting_clause(root, scope):
         return False
     if root.dep_ in {"nsubj", "nsubjpass"} and any(c.dep_ == "neg" for c in root.head.children):
         return False
+    if any(c.dep_ == "poss" and c.ent_type_ == "PERSON" for c in root.children):
+        return False  # "Orban's visit to Moscow takes place ...": another's act the speaker describes
     of = root.head if root.dep_ == "pobj" and root.head.lower_ == "of" else None
     return of is None or of.head.lemma_.lower() not in word_set("stance_share_words")
 
@@ -4810,6 +4845,9 @@ def named_members(subj: Span) -> list[Span] | None:
     },
     spares={
         "Finland formally applied to join NATO on Wednesday.": ["Finland nato_alliance support"],
+        "Deputy Prime Minister and Foreign Minister Antonio Tajani criticised NATO.": [
+            "Antonio Tajani nato_alliance oppose"
+        ],
     },
 )
 def conjoined_actors(subj: Span) -> list[Span] | None:
@@ -4818,7 +4856,15 @@ def conjoined_actors(subj: Span) -> list[Span] | None:
     if not parts:
         return None
     first_end = min(c.i for c in root.children if c.dep_ in {"cc", "conj", "punct"} and c.i > root.i)
-    out = [doc[subj.start : first_end]]
+    first = doc[subj.start : first_end]
+    titled = (
+        first.root.lemma_.lower() in word_set("speaker_role_nouns")
+        and not any(t.ent_type_ for t in first)
+        and all(t.is_title or not t.is_alpha for t in first[1:])
+    )
+    if titled and len(_person_names(doc, first_end, subj.end)) == 1:
+        return None  # "Deputy Prime Minister and Foreign Minister Antonio Tajani": one person's titles
+    out = [first]
     for c in parts:
         if (
             c.pos_ in {"NOUN", "PROPN"}
