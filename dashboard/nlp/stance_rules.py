@@ -3114,8 +3114,8 @@ def negation(tok: Token, lex: StanceLexicon) -> bool:
 def negative_subject(subj: Token, lex: StanceLexicon) -> bool:
     """A subject that is a negation word ("nobody", "nothing") or has one as its determiner ("no ally"); not
     in a comparison ("nobody needs it more than France" says France needs it most)."""
-    if any(t.lower_ == "than" for t in subj.head.subtree):
-        return False
+    if any(t.lower_ == "than" for t in subj.head.subtree) or subj.like_num:
+        return False  # "No 10 backs ...": Downing Street
     return subj.lower_ in lex.negations or any(
         g.dep_ == "det" and g.lower_ in lex.negations for g in subj.children
     )
@@ -3396,6 +3396,9 @@ def rejected_alternative(r: Reading, below: Token, prep: Token) -> bool:
         'Donald Trump said: "I don\'t see any way that Russia could allow them to join NATO."': [
             "Donald Trump nato_alliance oppose"
         ],
+        "The British government said there was no prospect of the UK agreeing to a European army.": [
+            "United Kingdom european_defence_cooperation oppose"
+        ],
     },
     spares={
         "Donald Trump said there is a chance that Ukraine joins NATO soon.": [
@@ -3404,12 +3407,11 @@ def rejected_alternative(r: Reading, below: Token, prep: Token) -> bool:
     },
 )
 def negated_possibility(r: Reading, below: Token, noun: Token, lex: StanceLexicon) -> bool:
-    """A clause (relative, "that" or "to") on a noun of possibility (stance_possibility_nouns.txt) that is
-    negated ("no way", "no chance") or the object or complement of a negated verb ("don't see any way") is
-    reversed."""
-    if below.dep_ not in {"relcl", "acl", "ccomp"} or noun.lemma_.lower() not in word_set(
-        "stance_possibility_nouns"
-    ):
+    """A clause (relative, "that", "to" or "of": "no prospect of the UK agreeing") on a noun of possibility
+    (stance_possibility_nouns.txt) that is negated ("no way", "no chance") or the object or complement of a
+    negated verb ("don't see any way") is reversed."""
+    clause = below.dep_ in {"relcl", "acl", "ccomp"} or (below.dep_ == "prep" and below.lower_ == "of")
+    if not clause or noun.lemma_.lower() not in word_set("stance_possibility_nouns"):
         return False
     denied = negation(noun, lex) or (noun.dep_ in {"dobj", "attr"} and negation(noun.head, lex))
     if not denied or not (r.informative or r.directed):

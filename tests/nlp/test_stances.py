@@ -882,6 +882,25 @@ def test_loader_rows_fit_the_stances_table(nlp, gaz):
             "nato_alliance",
             "support",
         ),
+        # "No 10" is Downing Street, no negation; challenging one to act urges it, dodging an act avoids it
+        (
+            "No 10 backs Ukraine with British tanks, despite the Kremlin threat.",
+            "Downing Street",
+            "military_aid_to_ukraine",
+            "support",
+        ),
+        (
+            "Keir Starmer challenged Vladimir Putin to sign up to a ceasefire.",
+            "Keir Starmer",
+            "dialogue_with_russia",
+            "support",
+        ),
+        (
+            "Berlin dodged the decision to provide Leopard 2 tanks to Ukraine.",
+            "Germany",
+            "military_aid_to_ukraine",
+            "oppose",
+        ),
         # a name beside a title of a country is whom it names, not the holder at the date (the parse hangs
         # the name on the country; a future holder is no holder yet)
         (
