@@ -316,9 +316,17 @@ class ArticleSpeakers:
 
     def _absorb_affiliation(self, person: _Person, ent: Span) -> None:
         """Organisation (and its country) from a phrase hung on the name: "Jane Roe of the Brookings
-        Institution", "John Doe at Harvard". Only an organisation the gazetteer knows counts."""
+        Institution", "John Doe at Harvard", "Sinn Féin's Matt Carthy". Only an organisation the gazetteer
+        knows counts."""
         if person.org:
             return
+        for owner in (c for c in ent.root.children if c.dep_ == "poss" and c.i < ent.start):
+            found = self.gaz.find_org(
+                self.doc[owner.left_edge.i : owner.i + 1].text
+            )  # "Sinn Féin's Matt Carthy"
+            if found is not None:
+                person.org, person.country = found.name, person.country or found.country
+                return
         for prep in ent.root.children:
             if prep.dep_ != "prep" or prep.lower_ not in {"of", "at", "from"}:
                 continue
@@ -1247,6 +1255,8 @@ def _is_specific(tok: Token, gaz: Gazetteer | None = None) -> bool:
     country adjective too ("Polish PM"), not "a minister"."""
     if any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in tok.children):
         return False
+    if gaz is not None and tok.is_upper and len(tok) > 1 and not any(tok.children):
+        return True  # "..., says PM": a headline's bare abbreviated title
     return any(
         (c.dep_ == "det" and c.lower_ == "the")
         or (c.dep_ == "poss" and c.pos_ != "PRON")

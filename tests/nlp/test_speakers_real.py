@@ -100,6 +100,18 @@ def test_then_a_new_subject_takes_over_from_the_last_speaker(nlp):
             "Donald Tusk",
             "POL",
         ),
+        (  # a headline's bare abbreviated title, in an article about one country
+            "Poland will no longer send weapons to Ukraine, says PM. Poland and Ukraine argue. Poland is sad",
+            date(2023, 9, 21),
+            "Mateusz Morawiecki",
+            "POL",
+        ),
+        (  # a party's name owns its member, whose country it gives
+            "Sinn Féin's Matt Carthy said the plan to remove the Triple Lock was dangerous.",
+            date(2023, 11, 23),
+            "Matt Carthy",
+            "IRL",
+        ),
         (  # a name the model tags as a common noun
             'Volodymyr Zelenskyy met Rumen Radev. "I spoke with the president today," Zelenskyy said.',
             date(2024, 4, 22),
