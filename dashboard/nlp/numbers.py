@@ -73,8 +73,13 @@ def _number_token(text: str) -> re.Match[str] | None:
     m = _num_token().match(text)
     if m is None or (m.group("cur") and m.group("cur") not in currencies()["prefix"]):
         return None
-    if m.group("cur") and text[m.end("cur") : m.end("cur") + 1] in {"-", "+"}:
+    cur = m.group("cur")
+    if cur and text[m.end("cur") : m.end("cur") + 1] in {"-", "+"}:
         return None  # "A-18" in "F/A-18": a name, not 18 Australian dollars
+    if cur and len(cur) == 1 and cur.isalpha() and not (m.group("scale") or set(m.group("num")) & {".", ","}):
+        return (
+            None  # "Leopard 2A4", "C4": a model's name; one glued letter marks a sum in "A2.5m", "$A82,615"
+        )
     return m
 
 
