@@ -76,7 +76,8 @@ def _number_token(text: str) -> re.Match[str] | None:
     cur = m.group("cur")
     if cur and text[m.end("cur") : m.end("cur") + 1] in {"-", "+"}:
         return None  # "A-18" in "F/A-18": a name, not 18 Australian dollars
-    if cur and len(cur) == 1 and cur.isalpha() and not (m.group("scale") or set(m.group("num")) & {".", ","}):
+    plain = not (m.group("scale") or set(m.group("num")) & {".", ","})
+    if cur and len(cur) == 1 and cur.isalpha() and plain:
         return (
             None  # "Leopard 2A4", "C4": a model's name; one glued letter marks a sum in "A2.5m", "$A82,615"
         )
@@ -725,12 +726,13 @@ def _other_share_before(sent: Span, i: int) -> bool:
     defence money spent on investment ... from just 5% to 17%"): the bare percentages after it are shares
     of that too."""
     doc = sent.doc
-    for t in doc[sent.start : i]:
-        if t.text in {"%", "percent", "pc"} or t.lower_ in {"percent", "cent"} or t.text.endswith("%"):
-            nxt = doc[t.i + 1] if t.i + 1 < sent.end else None
-            if nxt is not None and nxt.lower_ == "of" and not _gdp_phrase(doc, t.i + 1):
-                return True
-    return False
+    words = table_words("number_percent_words") | {"cent"}  # "per cent"
+    return any(
+        (t.lower_ in words or t.text.endswith("%"))
+        and doc[t.i + 1].lower_ == "of"
+        and not _gdp_phrase(doc, t.i + 1)
+        for t in doc[sent.start : min(i, sent.end - 1)]
+    )
 
 
 def _is_change(doc: Doc, i: int, k: int) -> bool:
@@ -837,9 +839,9 @@ def _country(
     on ("Estonia at 3.43%"); the buyer a deal's sum supplies ("a £1.9bn contract to supply missiles to
     Poland"); the subject of its clause (a country, or a person's country: "Mr Starmer said
     ... £13.4bn"); the one the figure is for ("$14 billion for Israel"); the nearest one named before it in
-    the sentence; one named just after it; and for "the
-    government" / "the country" / "its", the article's home country; in a sentence naming no country, the
-    home country, else the one the sentence before in the same paragraph is about."""
+    the sentence; one named just after it; and for "the government" / "the country" / "its", the article's
+    home country; in a sentence naming no country, the home country, else the one the sentence before in the
+    same paragraph is about."""
     mentions, recipients = [], []
     casualties = any(t.lower_ in word_set("number_casualty_words") for t in sent)
     for ent in sent_ents:
@@ -1569,14 +1571,15 @@ def _previous_country(
                     subjects.append(code)
         in_ents = {t for e in ents.within(before.start, before.end) for t in range(e.start, e.end)}
         for tok in before:
+            if tok.dep_ != "nsubj" or tok.pos_ != "PROPN" or tok.i in in_ents:
+                continue
             name = [tok, *(c for c in tok.children if c.dep_ == "compound")]
             if any(t.lower_ in word_set("number_source_org_words") for t in name):
                 continue  # "..., reports Xinhua News Agency": a source, not what the sentence is about
-            if tok.dep_ == "nsubj" and tok.pos_ == "PROPN" and tok.i not in in_ents:
-                code = _unlabelled_actor_country(tok, gaz, when)  # "Mr Scholz" the model left unlabelled
-                if code:
-                    codes.append(code)
-                    subjects.append(code)
+            code = _unlabelled_actor_country(tok, gaz, when)  # "Mr Scholz" the model left unlabelled
+            if code:
+                codes.append(code)
+                subjects.append(code)
         if subjects:
             return subjects[0] if len(set(subjects)) == 1 else None  # "Sweden and Finland ...": several
         if codes:
