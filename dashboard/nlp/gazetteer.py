@@ -391,9 +391,8 @@ class Gazetteer:
         country = self.countries.get(home)
         adjective = country.adjectives[0] if country and country.adjectives else self.country_name(home)
         same = [g for g in sorted(word_set("generic_org_names")) if self.find_org(g) == listed]
-        found = (
-            self.find_org(f"{adjective} {g}") for g in [name, *same]
-        )  # "the MoD": "Russian Ministry of Defence"
+        # "the MoD" in a Russian article: the "Russian Ministry of Defence" the gazetteer lists
+        found = (self.find_org(f"{adjective} {g}") for g in [name, *same])
         return next((a for a in found if a), None) or Actor(
             f"{adjective} {name}", "organization", home, None, None, None, None
         )

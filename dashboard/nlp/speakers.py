@@ -321,10 +321,8 @@ class ArticleSpeakers:
         if person.org:
             return
         for owner in (c for c in ent.root.children if c.dep_ == "poss" and c.i < ent.start):
-            found = self.gaz.find_org(
-                self.doc[owner.left_edge.i : owner.i + 1].text
-            )  # "Sinn Féin's Matt Carthy"
-            if found is not None:
+            found = self.gaz.find_org(self.doc[owner.left_edge.i : owner.i + 1].text)
+            if found is not None:  # "Sinn Féin's Matt Carthy"
                 person.org, person.country = found.name, person.country or found.country
                 return
         for prep in ent.root.children:
@@ -973,8 +971,8 @@ class ArticleSpeakers:
             return None
         country = self.gaz.countries.get(code)
         adjective = country.adjectives[0] if country and country.adjectives else self.gaz.country_name(code)
-        listed = self.gaz.find_org(f"{adjective} {name}")  # "Poland's Defence Ministry": the Polish ministry
-        return Speaker(listed.name if listed else f"{adjective} {name}", "organization", code)
+        entry = self.gaz.find_org(f"{adjective} {name}")  # "Poland's Defence Ministry": the Polish ministry
+        return Speaker(entry.name if entry else f"{adjective} {name}", "organization", code)
 
     def _institution(self, mention: Span) -> Speaker | None:
         """A country's institution speaking: "the Turkish military", "Estonia's defence ministry" ->

@@ -1766,11 +1766,10 @@ def read_mention(mention: Mention, target: Target, lex: StanceLexicon, scope: Sc
             break
         if side_clause_stop(tok, scope) or own_subject_clause(tok):
             break
-        if topic_preposition(tok, head, lex) and r.informative:
+        topic = topic_preposition(tok, head, lex)
+        if topic and r.informative:
             break  # "the debate on military support for Ukraine, which the president opposes": said below
-        topic = topic_preposition(tok, head, lex) or (
-            tok.dep_ == "prep" and head.pos_ == "VERB" and commented_on(head)
-        )
+        topic = topic or (tok.dep_ == "prep" and head.pos_ == "VERB" and commented_on(head))
         if actor_relative_clause(tok, head, scope) or provoked_response(tok, head) or topic:
             r.score, r.informative, r.directed = 0.0, False, False  # another's act, or a topic: no one's
             return r
@@ -1977,6 +1976,12 @@ def negated_mention(r: Reading, root: Token, lex: StanceLexicon, target: Target)
         r.rule = "negated_mention"
         return True
     return False
+
+
+def _reverse(r: Reading, rule: str, cue: str) -> None:
+    """Reverse the reading's score, citing `rule` and the words that reversed it."""
+    r.score, r.rule = -r.score, rule
+    r.cues.append(cue)
 
 
 def under_negated_prep(root: Token, lex: StanceLexicon) -> bool:
@@ -2666,8 +2671,7 @@ def lifted_objection(r: Reading, verb: Token, obj: Token, lex: StanceLexicon) ->
     key = stance_cue(obj, lex)
     if verb.lemma_.lower() not in word_set("stance_lifting_verbs") or key is None or lex.cue(key) >= 0:
         return False
-    r.score, r.rule = -r.score, "lifted_objection"
-    r.cues.append(verb.lemma_.lower())
+    _reverse(r, "lifted_objection", verb.lemma_.lower())
     return True
 
 
@@ -3357,8 +3361,7 @@ def negated_belief(r: Reading, verb: Token, lex: StanceLexicon) -> bool:
     modals = {c.lemma_.lower() for c in verb.children if c.dep_ == "aux"}
     if lemma not in beliefs and not any(f"{m} {lemma}" in beliefs for m in modals):
         return False
-    r.score, r.rule = -r.score, "negated_belief"
-    r.cues.append(f"not {verb.lemma_.lower()}")
+    _reverse(r, "negated_belief", f"not {verb.lemma_.lower()}")
     return True
 
 
@@ -3383,8 +3386,7 @@ def rejected_alternative(r: Reading, below: Token, prep: Token) -> bool:
         return False
     if not (r.informative or r.directed):
         return False
-    r.score, r.rule = -r.score, "rejected_alternative"
-    r.cues.append(f"{marker.lower_} {prep.lower_}")
+    _reverse(r, "rejected_alternative", f"{marker.lower_} {prep.lower_}")
     return True
 
 
@@ -3416,8 +3418,7 @@ def negated_possibility(r: Reading, below: Token, noun: Token, lex: StanceLexico
     denied = negation(noun, lex) or (noun.dep_ in {"dobj", "attr"} and negation(noun.head, lex))
     if not denied or not (r.informative or r.directed):
         return False
-    r.score, r.rule = -r.score, "negated_possibility"
-    r.cues.append(f"no {noun.lemma_.lower()}")
+    _reverse(r, "negated_possibility", f"no {noun.lemma_.lower()}")
     return True
 
 
