@@ -1775,7 +1775,7 @@ def read_mention(mention: Mention, target: Target, lex: StanceLexicon, scope: Sc
             return r
         if needed is not None and tok.i == needed.i:
             break  # "will not protect Europe unless ...": the negated clause does not reverse what it needs
-        if endangered(r, tok, head) or blamed_for(r, tok, head, lex):
+        if endangered(r, tok, head) or blamed_for(r, tok, head, lex) or failed_agreement(r, tok, head):
             break
         if tok.dep_ in {"nsubj", "nsubjpass", "csubj"}:
             if subject_acts(tok, root, head, target, lex):
@@ -2504,6 +2504,31 @@ def endangered(r: Reading, tok: Token, head: Token) -> bool:
     if not faces and head.lemma_.lower() not in word_set("stance_danger_nouns"):
         return False
     r.score, r.rule = 0.0, "endangered"
+    return True
+
+
+@rule(
+    "failed_agreement",
+    "a failure to agree is no one's stance on what was not agreed: 'leaders failed to agree on aid'",
+    fires={
+        "European Union leaders failed to agree on a 50-billion-euro package of military aid to Ukraine.": [],
+    },
+    spares={
+        "The US Congress failed to pass the aid package for Ukraine.": [
+            "US Congress military_aid_to_ukraine oppose"
+        ],
+    },
+)
+def failed_agreement(r: Reading, tok: Token, head: Token) -> bool:
+    """The climb meets a failure verb (stance_failure_verbs.txt) over an agreement verb
+    (stance_agreement_verbs.txt) in its "to" clause: a deal that did not come about, not a refusal."""
+    if tok.dep_ != "xcomp" or head.lemma_.lower() not in word_set("stance_failure_verbs"):
+        return False
+    verbs, lemma = word_set("stance_agreement_verbs"), tok.lemma_.lower()
+    objects = [c.lemma_.lower() for c in tok.children if c.dep_ == "dobj"]
+    if lemma not in verbs and not any(f"{lemma} {o}" in verbs for o in objects):
+        return False  # "failed to reach an accord", not "failed to reach the 2% target"
+    r.score, r.rule = 0.0, "failed_agreement"
     return True
 
 
