@@ -849,11 +849,10 @@ def _country(
             continue  # "the 28 non-U.S. members": every country but that one; "according to SIPRI"
         # a place is whose figure it is only for the dead and wounded there ("200 were killed in Iran")
         if ent.label_ in {"GPE", "NORP", "ORG", "LOC"} and (casualties or not _is_venue(ent, gaz)):
-            home_body = gaz.home_org(ent, home) if ent.label_ == "ORG" else None
             code = (
                 gaz.country_code(ent.text)
                 or (gaz.place_country(ent.text) if ent.label_ != "NORP" else None)
-                or (home_body.country if home_body else _national_body(ent, gaz, sent_ents))
+                or _national_body(ent, gaz, sent_ents, home)
             )
             if code:
                 (recipients if _is_recipient(ent, i, k) else mentions).append((ent.start, ent.end, code))
@@ -1179,11 +1178,15 @@ def _source_name(actor: Actor) -> bool:
     return any(w in word_set("number_source_org_words") for w in actor.name.lower().split())
 
 
-def _national_body(ent: Span, gaz: Gazetteer, sent_ents: list[Span]) -> str | None:
+def _national_body(ent: Span, gaz: Gazetteer, sent_ents: list[Span], home: str | None) -> str | None:
     """The country of an organisation that is one country's own body ("10 other Senate Republicans", "the
-    Bundestag approved"), as the gazetteer knows it; not a research institute (number_source_org_words)."""
+    Bundestag approved"), as the gazetteer knows it, or the home country's for a body every country has
+    ("the Ministry of Defence", Gazetteer.home_org); not a research institute (number_source_org_words)."""
     if ent.label_ != "ORG":
         return None
+    own = gaz.home_org(ent, home)
+    if own is not None:
+        return own.country
     named = ent.root.head if ent.root.dep_ == "appos" else ent.root  # "the ... Institute (SIPRI)"
     if _source_org(ent.root, sent_ents) or (named is not ent.root and _source_org(named, sent_ents)):
         return None  # not "the Stockholm International Peace Research Institute": a source

@@ -3380,11 +3380,13 @@ def statement_cue(reading: Reading, cue: Token, root: Token, lex: StanceLexicon,
 def negated_belief(r: Reading, verb: Token, lex: StanceLexicon) -> bool:
     """A reading its clause decided (a cue or a direction) under a negated belief verb
     (stance_belief_verbs.txt), as the verb above the clause or the statement's own cue, is reversed."""
-    if not (r.informative or r.directed) or not negation(verb, lex):
+    if not (r.informative or r.directed):
         return False
     lemma, beliefs = verb.lemma_.lower(), word_set("stance_belief_verbs")
     modals = {c.lemma_.lower() for c in verb.children if c.dep_ == "aux"}
     if lemma not in beliefs and not any(f"{m} {lemma}" in beliefs for m in modals):
+        return False
+    if not negation(verb, lex):
         return False
     _reverse(r, "negated_belief", f"not {verb.lemma_.lower()}")
     return True
@@ -3487,15 +3489,14 @@ def warning_judged(reading: Reading, key: str) -> bool:
 def conjoined_cue(tok: Token, head: Token, lex: StanceLexicon, target: Target) -> bool:
     """`tok`, a verb with a direct object, conjoined to `head`, a general cue verb with one of its own
     (not one of the target's own verbs: "defend itself and carry its weight in NATO")."""
-    objects = {"dobj"}
     return (
         tok.dep_ == "conj"
         and tok.pos_ == "VERB"
         and head.pos_ == "VERB"
+        and any(c.dep_ == "dobj" for c in tok.children)
+        and any(c.dep_ == "dobj" for c in head.children)
         and stance_cue(head, lex) is not None
         and target_verb(head, target) is None
-        and any(c.dep_ in objects for c in tok.children)
-        and any(c.dep_ in objects for c in head.children)
     )
 
 
