@@ -160,7 +160,20 @@ def extract_numbers(
         if glued is not None:  # "1m-2m shells", which the tokenizer cuts as "1m-2" + "m"
             low, low_value, high_value = glued
             claim = _claim(
-                doc, text, sents, ents, i, i + 2, when, gaz, skip_ents, home, gdp_doc, said_by, high_value
+                doc,
+                text,
+                sents,
+                ents,
+                i,
+                i + 2,
+                when,
+                gaz,
+                skip_ents,
+                home,
+                gdp_doc,
+                said_by,
+                high_value,
+                voices,
             )
             if claim is not None:
                 cut = tok.idx + len(low)
@@ -190,7 +203,9 @@ def extract_numbers(
             )
         ):
             j += 1
-        claim = _claim(doc, text, sents, ents, i, j, when, gaz, skip_ents, home, gdp_doc, said_by)
+        claim = _claim(
+            doc, text, sents, ents, i, j, when, gaz, skip_ents, home, gdp_doc, said_by, voices=voices
+        )
         if claim is not None:
             out.extend(_per_conjoined_country(claim, doc, ents, gaz))
             i = max(j, doc.char_span(claim.start, claim.end, alignment_mode="expand").end)
@@ -331,7 +346,20 @@ _GLUED_RANGE = re.compile(r"^(?P<low>\d+(?:\.\d+)?[a-z]+)[-–](?P<high>\d+(?:\.
 
 
 def _claim(
-    doc, text, sents, ents: Entities, i, j, when, gaz, skip_ents, home, gdp_doc, said_by, value=None
+    doc,
+    text,
+    sents,
+    ents: Entities,
+    i,
+    j,
+    when,
+    gaz,
+    skip_ents,
+    home,
+    gdp_doc,
+    said_by,
+    value=None,
+    voices=(),
 ) -> NumberClaim | None:
     words = [t.text for t in doc[i:j]]
     value = parse_value(words) if value is None else value
@@ -404,6 +432,7 @@ def _claim(
             when,
             _previous_country(sents, ents, sent, gaz, when),
             said_by,
+            voices,
         )
         or _home_currency_country(currency),
         year=_year(i, end_tok, sent, sent_ents, when, kind, unit)
@@ -834,6 +863,7 @@ def _country(
     when: date | None = None,
     previous: str | None = None,
     said_by: Mapping[int, str] = MappingProxyType({}),
+    voices: Sequence[tuple[int, int, str | None]] = (),
 ) -> str | None:
     """The country a figure is about, in order: one named inside it ("Germany's GDP"); one the figure hangs
     on ("Estonia at 3.43%"); the buyer a deal's sum supplies ("a £1.9bn contract to supply missiles to
@@ -1039,6 +1069,11 @@ def _country(
         return later.pop()  # "Three were killed when a shell hit a hospital in Donetsk": the one place named
     if their:
         return None  # "18 countries are expected to invest 2% of their GDP": no one country's
+    if any(s.morph.get("Person") == ["1"] for v in verbs[:1] for s in _subjects(v)):
+        # '"We are at 1.38%," said the Italian minister': the speaker's country before the article's
+        voiced = next((c for a, b, c in voices if a <= doc[i].idx < b and c), None)
+        if voiced:
+            return voiced
     if previous and any(_stands_for_country(t) for t in sent if t.dep_ in {"nsubj", "nsubjpass"}):
         return previous  # "It will spend 4% of its GDP": the country of the sentence before
     if home and any(

@@ -3333,6 +3333,8 @@ def statement_cue(reading: Reading, cue: Token, root: Token, lex: StanceLexicon,
     if negated_belief(reading, cue, lex):
         return True
     key = stance_cue(cue, lex)
+    if key is None and unasserted_report(reading, cue, lex):
+        return True
     if key is None and root.head.i == cue.i and root.dep_ == "dobj":
         cue = next((c for c in cue.children if c.dep_ in {"oprd", "acomp"} and stance_cue(c, lex)), cue)
         key = stance_cue(cue, lex)
@@ -3360,6 +3362,28 @@ def statement_cue(reading: Reading, cue: Token, root: Token, lex: StanceLexicon,
     reading.informative = True
     reading.cues.append(key)
     reading.rule = cited
+    return True
+
+
+@rule(
+    "unasserted_report",
+    "what a speaker did not say is not the speaker's stance: 'did not say he supports sending Taurus'",
+    fires={
+        "Olaf Scholz did not say he supports sending Taurus missiles to Ukraine.": [],
+        "Friedrich Merz never said that he backs Ukraine's NATO membership.": [],
+    },
+    spares={
+        "Olaf Scholz said he supports sending Taurus missiles to Ukraine.": [
+            "Olaf Scholz military_aid_to_ukraine support"
+        ],
+    },
+)
+def unasserted_report(r: Reading, verb: Token, lex: StanceLexicon) -> bool:
+    """A plain reporting verb that is negated ("did not say", "never claimed") asserts nothing: its
+    clause, even with a cue of its own, is no stance of the speaker."""
+    if not negation(verb, lex):
+        return False
+    r.score, r.rule = 0.0, "unasserted_report"
     return True
 
 

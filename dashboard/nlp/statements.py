@@ -59,7 +59,7 @@ def extract_candidates(doc: Doc, text: str | None = None) -> list[Candidate]:
     used_quotes: set[Quote] = set()
     sents = Sentences(doc)
     ents = Entities(doc)
-    for sent in sents.spans:
+    for k, sent in enumerate(sents.spans):
         in_sentence = len(out)
         for tok in sent:
             verb = verbs.get(tok.lemma_.lower())
@@ -75,7 +75,10 @@ def extract_candidates(doc: Doc, text: str | None = None) -> list[Candidate]:
             )
             if speaker is None or (verb.cls == "evidence" and not _can_show(speaker)):
                 continue
-            cand = _from_cue(text, sent, tok, verb, speaker, quotes, used_quotes)
+            cand = None
+            if k and verb.cls == "speech" and "ccomp" in verb.content:  # "This was stated by Roe."
+                cand = _restated(text, sents.spans[k - 1], sent, tok, speaker, quotes, used_quotes, out)
+            cand = cand or _from_cue(text, sent, tok, verb, speaker, quotes, used_quotes)
             if cand is not None:
                 out.append(cand)
         out.extend(_according_to(text, sent, out[in_sentence:]))
@@ -397,6 +400,43 @@ def _from_cue(
     confidence = 0.8 if verb.cls == "speech" else 0.6
     content = Candidate(kind, start, end, cue_start, cue_end, speaker, sent, confidence, cue.lemma_)
     return content
+
+
+def _restated(
+    text: str,
+    prev: Span,
+    sent: Span,
+    cue: Token,
+    speaker: Span,
+    quotes: QuoteIndex,
+    used: set[Quote],
+    found: list[Candidate],
+) -> Candidate | None:
+    """ "... This was stated by Defence Minister Roe", "Roe said this at ...": the sentence or quotation
+    just before is the speaker's, unless a statement there has its speaker already ("Roe said that ...
+    This was reported by Reuters")."""
+    this = next((c for c in cue.children if c.dep_ in {"nsubjpass", "dobj"} and c.lower_ == "this"), None)
+    if this is None or (this.dep_ == "nsubjpass") != any(c.dep_ == "agent" for c in cue.children):
+        return None
+    after = sent.doc[this.i + 1].text if this.i + 1 < len(sent.doc) else ""
+    if after == ":" or any(c.dep_ == "neg" for c in cue.children):
+        return None  # "asked himself this: ...", "did not say this"
+    if speaker.root.morph.get("Person") == ["1"]:
+        return None  # "I write this because ...": the writer's own text
+    if any(prev.start_char <= c.content_start < prev.end_char for c in found):
+        return None
+    before = text[prev.start_char : sent.start_char].rstrip()
+    q = quotes.holding(prev.start_char + len(before.rstrip(".")) - 1)
+    if q is not None and q.closed and q not in used and q.end > prev.start_char:
+        used.add(q)
+        start, end = _trim_quote(text, q)
+        kind = "direct"
+    else:
+        start, end, kind = prev.start_char, prev.start_char + len(before.rstrip(".")), "indirect"
+        if any(ch in QUOTE_MARKS for ch in text[start:end]):
+            return None
+    cue_start, cue_end = _cue_span(cue)
+    return Candidate(kind, start, end, cue_start, cue_end, speaker, sent, 0.7, cue.lemma_)
 
 
 def _trim_quote(text: str, q: Quote) -> tuple[int, int]:

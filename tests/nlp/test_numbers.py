@@ -672,6 +672,23 @@ def test_undated_article_size_of_nato_narrows_the_period(nlp):
     assert estimated_date(doc, Entities(doc), Gazetteer.load(), today=date(2026, 1, 1)) == date(2019, 9, 1)
 
 
+def test_we_in_a_speakers_words_is_the_speakers_country_before_the_articles(nlp):
+    """An article about aid to Ukraine whose sentence names no country: "we" in an Italian minister's quote
+    is Italy, not the article's home country, which is what the sentence is given without the statements."""
+    text = (
+        "Italy approved a sixth aid decree for Ukraine. Ukraine will get air defence systems, and Ukraine's "
+        "army will use them to protect Ukrainian cities.\n\n"
+        '"We are at 1.38%, and the 2% target is hard." This was stated by Defence Minister Guido Crosetto '
+        "at a hearing."
+    )
+    doc = nlp(text)
+    statements = statements_for_doc(doc, date(2023, 2, 1), Gazetteer.load())
+    voices = [(s.content.start, s.content.end, s.speaker_country) for s in statements]
+    found = {c.text: c.country for c in extract_numbers(doc, date(2023, 2, 1), voices=voices)}
+    assert found["1.38%"] == "ITA"
+    assert {c.text: c.country for c in extract_numbers(doc, date(2023, 2, 1))}["1.38%"] == "UKR"
+
+
 @pytest.mark.parametrize(
     "text",
     [

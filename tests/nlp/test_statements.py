@@ -245,6 +245,29 @@ CASES += [
         date(2025, 6, 23),
         {"kind": "partial", "speaker": "Mark Rutte", "content": "will be a plan to spend 5%"},
     ),
+    (  # "This was stated by X": the sentence before is X's
+        "Sweden will send a further 300 million kronor to Ukraine. This was stated by Prime Minister Ulf "
+        "Kristersson on Monday.",
+        date(2024, 5, 6),
+        {"kind": "indirect", "speaker": "Ulf Kristersson", "content": "Sweden will send a further 300"},
+    ),
+    (  # ... and a closed quotation before it is X's words
+        '"We are well short of the target and must catch up." This was said by Defence Minister Guido '
+        "Crosetto at a hearing.",
+        date(2023, 2, 1),
+        {"kind": "direct", "speaker": "Guido Crosetto", "speaker_country": "ITA", "content": "well short"},
+    ),
+    (  # "X announced this"
+        "The EU will double its shell output by next year. Thierry Breton announced this in Brussels.",
+        date(2024, 3, 1),
+        {"speaker": "Thierry Breton", "content": "The EU will double its shell output by next year"},
+    ),
+    (  # what already has a speaker keeps it: "This was reported by" names the outlet that carried it
+        "Jens Stoltenberg said any attack on an ally would meet a united response. This was reported by "
+        "Reuters.",
+        date(2024, 2, 11),
+        {"speaker": "Jens Stoltenberg", "content": "any attack on an ally"},
+    ),
     (  # an active verb conjoined to a passive one shares its subject
         "Mark Rutte was asked about the summit and said that allies would agree on 5%.",
         date(2025, 6, 20),
