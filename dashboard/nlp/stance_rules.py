@@ -3115,8 +3115,11 @@ def negation(tok: Token, lex: StanceLexicon) -> bool:
     if tok.dep_ in {"acomp", "attr"} and tok.head.lemma_ == "be" and tok.head.i != tok.i:
         return negation(tok.head, lex)  # "is not ready to pay": the copula's negation is its complement's
     carrier = tok.head.lower_
-    if tok.dep_ == "xcomp" and carrier in word_set("stance_negation_carriers"):
-        return negation(tok.head, lex)  # "will not be able to commit", "is not going to join"
+    carriers = word_set("stance_negation_carriers")
+    if tok.dep_ == "xcomp" and (carrier in carriers or tok.head.lemma_.lower() in carriers):
+        return negation(
+            tok.head, lex
+        )  # "will not be able to commit", "is not going to join", "does not plan to"
     if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "for" for c in tok.children):
         carrier = next((c.lower_ for c in tok.head.children if c.dep_ == "acomp"), "")
         return carrier in word_set("stance_negative_carriers")  # "it would be difficult for Putin to agree"

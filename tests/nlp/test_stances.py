@@ -332,6 +332,24 @@ CASES += [
         "defence_spending_increase",
         "support",
     ),
+    (  # a negated intention verb negates the act under it
+        "Antonio Tajani said Italy does not intend to send troops to Ukraine.",
+        "Antonio Tajani",
+        "military_aid_to_ukraine",
+        "oppose",
+    ),
+    (
+        "Pedro Sánchez said Spain is not seeking to raise defence spending to 5% of GDP.",
+        "Pedro Sánchez",
+        "defence_spending_increase",
+        "oppose",
+    ),
+    (
+        "Andrej Babiš said the Czech Republic is not aiming to spend 3.5% of GDP on defence.",
+        "Andrej Babiš",
+        "defence_spending_increase",
+        "oppose",
+    ),
 ]
 
 
