@@ -350,6 +350,18 @@ CASES += [
         "defence_spending_increase",
         "oppose",
     ),
+    (
+        "Robert Kaliňák called the idea of raising defence spending to 3% of GDP unthinkable.",
+        "Robert Kaliňák",
+        "defence_spending_increase",
+        "oppose",
+    ),
+    (
+        "Andrej Danko protested the increase in military spending.",
+        "Andrej Danko",
+        "defence_spending_increase",
+        "oppose",
+    ),
 ]
 
 
