@@ -1770,6 +1770,10 @@ def read_mention(mention: Mention, target: Target, lex: StanceLexicon, scope: Sc
         if topic and r.informative:
             break  # "the debate on military support for Ukraine, which the president opposes": said below
         topic = topic or (tok.dep_ == "prep" and head.pos_ == "VERB" and commented_on(head))
+        # "any decision to leave NATO should be debated": what is to be debated is no one's act yet
+        topic = topic or (
+            tok.dep_ == "nsubjpass" and tok.i != root.i and not r.informative and discussed_topic(tok)
+        )
         if actor_relative_clause(tok, head, scope) or provoked_response(tok, head) or topic:
             r.score, r.informative, r.directed = 0.0, False, False  # another's act, or a topic: no one's
             return r
@@ -2417,6 +2421,9 @@ def provoked_response(tok: Token, head: Token) -> bool:
         "Keir Starmer said he has no plans to talk to Vladimir Putin.": [
             "Keir Starmer dialogue_with_russia oppose"
         ],
+        "Antonio Tajani said the government has no plans to send troops to Ukraine.": [
+            "Antonio Tajani military_aid_to_ukraine oppose"
+        ],
     },
     spares={
         "Keir Starmer said he has plans to talk to Vladimir Putin.": [
@@ -2432,7 +2439,7 @@ def negated_intention(r: Reading, noun: Token) -> bool:
         c.dep_ == "det" and c.lower_ == "no" for c in noun.children
     ):
         return False
-    if any(c.dep_ == "nsubj" and c.pos_ == "NOUN" for c in noun.head.children):
+    if any(c.dep_ == "nsubj" and c.tag_ == "NNS" for c in noun.head.children):
         return False
     r.score = -r.score
     r.informative, r.rule = True, "negated_intention"
@@ -2466,6 +2473,7 @@ def commented_on(verb: Token) -> bool:
     fires={
         "Emmanuel Macron wants a real strategy discussion about NATO.": [],
         "Giuseppe Conte wants a debate on sending arms to Ukraine.": [],
+        "Olaf Scholz laughed when asked about sending Taurus missiles to Ukraine.": [],
     },
     spares={
         "Emmanuel Macron voiced concerns about NATO enlargement.": ["Emmanuel Macron nato_alliance oppose"],
@@ -2475,6 +2483,12 @@ def topic_preposition(tok: Token, head: Token, lex: StanceLexicon) -> bool:
     """The climb stops at "about", "regarding", "concerning" on a noun that is no cue itself ("concerns
     about NATO enlargement" goes on: concern is a cue), and at "on" after a noun of debate ("a parliamentary
     confrontation on sending arms", stance_topic_nouns.txt)."""
+    if (
+        tok.dep_ == "prep"
+        and tok.lower_ == "about"
+        and head.lemma_.lower() in word_set("stance_question_verbs")
+    ):
+        return True  # "when asked about transferring missiles to Ukraine": what the question was on
     topic = tok.lower_ in word_set("stance_topic_preps") or (
         tok.lower_ == "on" and head.lemma_.lower() in word_set("stance_topic_nouns")
     )
@@ -3097,6 +3111,12 @@ def negation(tok: Token, lex: StanceLexicon) -> bool:
             return True
         if low == "longer" and any(g.lower_ == "no" for g in child.children):
             return True
+        if child.dep_ == "prep" and any(
+            f"{low} no {g.lower_}" in word_set("stance_negating_phrases")
+            for g in child.children
+            if g.dep_ == "pobj" and any(d.lower_ == "no" for d in g.children)
+        ):
+            return True  # "would under no circumstances support", "in no way backs"
         if child.dep_ in {"nsubj", "nsubjpass"} and negative_subject(child, lex):
             return True
         if (
@@ -3772,6 +3792,7 @@ def setting_clause(root: Token, scope: Scope | None) -> bool:
     fires={
         "Donald Trump said that military spending and a pipeline had been discussed.": [],
         "Antonio Tajani said military aid to Ukraine would need to be discussed in depth.": [],
+        "Marco Rubio said any decision to leave NATO should be debated by Congress.": [],
     },
     spares={
         "Donald Trump said that military spending and a pipeline had been agreed.": [

@@ -351,7 +351,8 @@ CASES += [
         "oppose",
     ),
     (
-        "Robert Kaliňák called the idea of raising defence spending to 3% of GDP unthinkable.",
+        "Slovak Defence Minister Robert Kaliňák called the idea of lifting defence spending to 3% of GDP "
+        '"unthinkable".',
         "Robert Kaliňák",
         "defence_spending_increase",
         "oppose",
@@ -360,6 +361,13 @@ CASES += [
         "Andrej Danko protested the increase in military spending.",
         "Andrej Danko",
         "defence_spending_increase",
+        "oppose",
+    ),
+    (  # a negating phrase on the verb
+        "Robert Fico said he would under no circumstances support the plan to give Ukraine a loan for "
+        "weapons.",
+        "Robert Fico",
+        "military_aid_to_ukraine",
         "oppose",
     ),
 ]
