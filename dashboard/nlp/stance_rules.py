@@ -3185,6 +3185,9 @@ def negative_subject(subj: Token, lex: StanceLexicon) -> bool:
         ],
     },
     spares={
+        "Donald Trump has long complained about European allies not meeting their spending targets.": [
+            "Donald Trump defence_spending_increase support"
+        ],
         "Keith Kellogg said Spain does not meet the spending target.": [
             "Keith Kellogg defence_spending_increase oppose"
         ],
@@ -3627,6 +3630,7 @@ def _apply(
     value *= _weight(tok, lex)
     if negate and key is None and negation(tok, lex) and laggards(tok):
         cited = "laggards"  # "countries that do not meet the target": a complaint about them, not a refusal
+        r.amount = r.amount or "laggards"  # so "complained about allies not meeting it" does not reverse it
     elif negate and negation(tok, lex) and conditional(tok):
         cited = "conditional"  # "if allies do not pay more, ...": what is demanded, or feared not to happen
     elif negate and negation(tok, lex):

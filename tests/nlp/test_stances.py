@@ -363,6 +363,18 @@ CASES += [
         "defence_spending_increase",
         "oppose",
     ),
+    (  # a complaint about others not doing it is no refusal of it
+        "Keith Kellogg criticised allies that do not meet the spending target.",
+        "Keith Kellogg",
+        "defence_spending_increase",
+        "support",
+    ),
+    (  # abstaining from a vote for it is withholding support
+        "The Hungarian parliament abstained from voting for Sweden's accession to NATO.",
+        "Hungarian National Assembly",
+        "nato_alliance",
+        "oppose",
+    ),
     (  # a negating phrase on the verb
         "Robert Fico said he would under no circumstances support the plan to give Ukraine a loan for "
         "weapons.",
