@@ -243,6 +243,11 @@ def _subjects(verb: Token) -> list[Token]:
     return [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
 
 
+# A bare percentage is read as a share of GDP from its context only up to this value: no country's defence
+# budget is a larger share of its economy unless the text says so ("34% of GDP"); "support for NATO is
+# highest in Poland (84 percent)" and "14.9 to 18.6 percent" of budgets on equipment are other shares.
+MAX_IMPLIED_GDP_SHARE = 12.0
+
 # An undated article's date is estimated only from a window of at most this many months in which at least
 # TITLED_HOLDERS office holders it names under their titles held office together.
 WINDOW_MONTHS = 36
@@ -404,7 +409,9 @@ def _claim(
         gdp_end = _gdp_phrase(doc, end_tok)
         if gdp_end:
             unit, end_tok = "percent_of_gdp", gdp_end
-        elif _percent_of_gdp_context(doc, sents.of(i), i, end_tok, gdp_doc):
+        elif value <= MAX_IMPLIED_GDP_SHARE and _percent_of_gdp_context(
+            doc, sents.of(i), i, end_tok, gdp_doc
+        ):
             unit = "percent_of_gdp"
     start = doc[start_tok].idx
     end = doc[end_tok - 1].idx + len(doc[end_tok - 1].text)
@@ -796,6 +803,7 @@ def _with_gdp_lists(claims: list[NumberClaim], text: str) -> list[NumberClaim]:
         earliest = first_end.get(c.sentence.start)
         if (
             c.unit == "percent"
+            and c.value <= MAX_IMPLIED_GDP_SHARE
             and not text[c.end : c.end + 4].startswith(" of ")
             and earliest is not None
             and earliest <= c.start
@@ -1219,6 +1227,9 @@ def _national_body(ent: Span, gaz: Gazetteer, sent_ents: list[Span], home: str |
     ("the Ministry of Defence", Gazetteer.home_org); not a research institute (number_source_org_words)."""
     if ent.label_ != "ORG":
         return None
+    code = _place_owner(ent, gaz)
+    if code:
+        return code  # "Bucharest's Ministry of Defence": the owner's, not the gazetteer's namesake
     own = gaz.home_org(ent, home)
     if own is not None:
         return own.country
@@ -1227,6 +1238,16 @@ def _national_body(ent: Span, gaz: Gazetteer, sent_ents: list[Span], home: str |
         return None  # not "the Stockholm International Peace Research Institute": a source
     org = gaz.find_org(ent.text)  # (which drops a leading "the")
     return org.country if org is not None and not _source_name(org) else None  # not "SIPRI"
+
+
+def _place_owner(ent: Span, gaz: Gazetteer) -> str | None:
+    """The country of a place that owns an organisation by a possessive ("Bucharest's Ministry of
+    Defence", "Poland's Defence Ministry")."""
+    for owner in (c for c in ent.root.children if c.dep_ == "poss" and c.pos_ == "PROPN"):
+        code = gaz.country_code(owner.text) or gaz.place_country(owner.text)
+        if code:
+            return code
+    return None
 
 
 def _owned_by_body(doc: Doc, k: int, sent_ents: list[Span], gaz: Gazetteer) -> bool:
@@ -1359,6 +1380,9 @@ def _actor(tok: Token, sent_ents: list[Span], gaz: Gazetteer, when: date | None)
     ent = _ent_at(tok, sent_ents)
     if ent is not None and ent.label_ in {"PERSON", "ORG"}:
         known, name = gaz.find_actor(ent.text, when), _full_name(ent)
+        owner = _place_owner(ent, gaz) if ent.label_ == "ORG" and known is not None else None
+        if owner is not None and owner != known.country:
+            return replace(known, name=ent.text, country=owner)  # not the gazetteer's namesake elsewhere
         if name == ent.text or (known is not None and when is not None and known.in_office(when)):
             return known  # "Hunter Biden ... Mr Biden": the president
         return gaz.find_actor(name, when)

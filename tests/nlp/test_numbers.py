@@ -750,6 +750,28 @@ def test_a_group_s_one_named_example_does_what_its_relative_clause_says(nlp, tex
     assert [c.country for c in extract_numbers(nlp(text), date(2018, 7, 11))] == [country]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a capital's ministry is its country's, not the gazetteer's namesake (the UK's)
+            "Bucharest’s Ministry of Defence has asked the cabinet for its biggest defence budget yet for "
+            "fiscal year 2026, proposing allocations of roughly 57 billion Romanian lei, equivalent to about "
+            "2.8 percent of gross domestic product.",
+            [("money", "RON", "ROU"), ("percent_of_gdp", None, "ROU")],
+        ),
+        ("Croatia spends HRK 6.7 billion on defence.", [("money", "HRK", "HRV")]),
+        ("Bulgaria will spend BGN 4 billion on new jets.", [("money", "BGN", "BGR")]),
+        (  # a bare percentage far above any defence budget is no share of GDP, whatever the context
+            "Allies pledged 2% of GDP. Support for NATO is highest in Poland (84 percent).",
+            [("percent_of_gdp", None, None), ("percent", None, "POL")],
+        ),
+    ],
+)
+def test_currencies_owners_and_plausible_shares(nlp, text, expected):
+    found = extract_numbers(nlp(text), date(2025, 6, 1))
+    assert [(c.unit, c.currency, c.country) for c in found] == expected
+
+
 def test_a_year_before_and_is_no_range_start(nlp):
     text = '"We need to spend 1.5 percent by 2024 and 2 percent by 2031," she said.'
     assert [(c.text, c.year) for c in extract_numbers(nlp(text), date(2019, 11, 7))] == [
