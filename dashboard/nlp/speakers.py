@@ -91,6 +91,7 @@ class ArticleSpeakers:
         self.sources: list[tuple[int, str, str]] = []  # (char offset, noun, country) of unnamed sources
         self._last_resolved: int | None = None
         self._content = (0, 0)  # the words of the statement whose pronoun speaker is being resolved
+        self.contents: list[tuple[int, int]] = []  # the words of the statements resolved so far
         self._token_positions: dict[str, list[int]] | None = None  # token text -> indices, built on demand
         self.window: tuple[date, date] | None = None
         if when is None:
@@ -342,6 +343,8 @@ class ArticleSpeakers:
         """The speaker `mention` names; `content` (character offsets) is what they say: a person named in
         it is whom the words are about, not whom a pronoun before or after them stands for ("America wants
         Mr Roe to stay, he says")."""
+        if content is not None:
+            self.contents.append(content)
         if mention is None:
             return UNKNOWN
         self._last_resolved = mention.start_char
@@ -456,8 +459,11 @@ class ArticleSpeakers:
             if code is not None:
                 return Speaker(self.gaz.country_name(code), "country", code)
             if _is_definite(root) and not any(c.dep_ in {"amod", "compound", "poss"} for c in root.children):
-                # "the government" alone: that of the country of the last person named before it
-                code = self._last_person_country(mention.start_char)
+                # "the government" alone: that of the country of the last person named before it, outside
+                # the words of a statement ("... resolved by Mr Zelenskiy, he added" names him in passing)
+                code = self._sentence_subject_country(root) or self._last_person_country(
+                    mention.start_char, narrated=True
+                )
                 if code is not None:
                     return Speaker(self.gaz.country_name(code), "country", code)
         if root.pos_ == "NOUN":
@@ -1095,7 +1101,24 @@ class ArticleSpeakers:
         )
         return self._as_speaker(person) if person is not None else None
 
-    def _last_person_country(self, offset: int) -> str | None:
+    def _sentence_subject_country(self, tok: Token) -> str | None:
+        """The country (or capital) that is the subject of the sentence's main verb before `tok`: "Berlin
+        dodged the decision, despite the government having promised ...": Germany's."""
+        root = tok.sent.root
+        for subj in (c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i < tok.i):
+            if subj.ent_type_ == "GPE" and self._lookup(subj.text) is None:  # not "Montenegro said" (Luís)
+                return self.gaz.country_code(subj.text) or self.gaz.place_country(subj.text)
+        return None
+
+    def _last_person_country(self, offset: int, narrated: bool = False) -> str | None:
+        """The country of the last person named before `offset`; `narrated`: not in the words of a statement
+        resolved before."""
+        if narrated:
+            for at, name, _ in reversed(self.person_mentions):
+                said = any(a <= at < b for a, b in self.contents)
+                if at < offset and self.people[name].country and not said:
+                    return self.people[name].country
+            return None
         person = self._last_named(("country",), lambda p: bool(p.country), offset)
         return person.country if person is not None else None
 

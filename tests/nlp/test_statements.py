@@ -233,6 +233,13 @@ CASES += [
         None,
         {"speaker": None, "speaker_type": "anonymous"},
     ),
+    (  # ... but not of a leader named in passing in someone's words
+        "Andrej Babiš said the Czech Republic would not raise spending further. The war must be ended by "
+        "Donald Trump and Volodymyr Zelenskiy, he added. The government has proposed to spend CZK 155 "
+        "billion on defence this year.",
+        date(2026, 1, 20),
+        {"speaker": "Czechia", "speaker_type": "country", "content": "CZK 155"},
+    ),
     (  # a bare title of government in an article about one country: its holder, not the minister before it
         "Britain's army is shrinking. Britain's navy is too small. In 2021 the then defence secretary, Ben "
         "Wallace, cut the British army to 72,500. The prime minister has said that defence spending will "
