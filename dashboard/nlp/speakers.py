@@ -441,6 +441,9 @@ class ArticleSpeakers:
             person = self._person_for(_clean_name(core.text)) if name else None
             if person is not None:
                 return self._as_speaker(person)
+            institution = self._institution(mention, capitalised=True)  # "the Hungarian Defense Ministry"
+            if institution is not None:
+                return institution
         if (
             root.pos_ == "NOUN"
             and root.is_title
@@ -980,11 +983,12 @@ class ArticleSpeakers:
         entry = self.gaz.find_org(f"{adjective} {name}")  # "Poland's Defence Ministry": the Polish ministry
         return Speaker(entry.name if entry else f"{adjective} {name}", "organization", code)
 
-    def _institution(self, mention: Span) -> Speaker | None:
+    def _institution(self, mention: Span, capitalised: bool = False) -> Speaker | None:
         """A country's institution speaking: "the Turkish military", "Estonia's defence ministry" ->
-        ("Turkish military", "Estonian defence ministry") with the country."""
+        ("Turkish military", "Estonian defence ministry") with the country; `capitalised`: also a name the
+        model did not take for an organisation ("the Hungarian Defense Ministry")."""
         root = mention.root
-        common = root.tag_ == "NN" or (root.tag_ == "NNP" and root.text.islower())  # "defence ministry"
+        common = root.tag_ == "NN" or (root.tag_ == "NNP" and (capitalised or root.text.islower()))
         if root.lemma_.lower() not in word_set("speaker_institution_nouns") or not common:
             return None
         mods = [c for c in root.children if c.dep_ in {"amod", "compound", "poss"} and c.i < root.i]
@@ -1268,6 +1272,8 @@ def _looks_like_name(mention: Span) -> bool:
     words = [t for t in mention if not t.is_punct and t.lower_ != "the"]
     if words and words[0].like_num:
         return False  # "Eleven Republican Senators": a count of people, no one's name
+    if words and words[-1].lower_ in word_set("speaker_institution_nouns"):
+        return False  # "the Hungarian Defense Ministry": an institution, no one's name
     return bool(words) and not any(t.text[:1].islower() and len(t.text) > 3 for t in words)
 
 

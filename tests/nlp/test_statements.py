@@ -233,6 +233,22 @@ CASES += [
         None,
         {"speaker": None, "speaker_type": "anonymous"},
     ),
+    (  # a capitalised institution the model did not tag is its country's, and no person's name
+        "Spending will reach 2% of GDP in 2023, the Hungarian Defense Ministry said. The Polish Foreign "
+        "Ministry said it would send more aid.",
+        date(2023, 5, 1),
+        {"speaker": "Polish Foreign Ministry", "speaker_country": "POL", "content": "more aid"},
+    ),
+    (
+        "Spending will reach 2% of GDP in 2023, the Hungarian Defense Ministry said.",
+        date(2023, 5, 1),
+        {"speaker_type": "organization", "speaker_country": "HUN", "content": "2% of GDP"},
+    ),
+    (  # a party owns its member
+        "CD&V party leader Sammy Mahdi said it was not the government's position.",
+        date(2025, 6, 1),
+        {"speaker": "Sammy Mahdi", "speaker_country": "BEL", "content": "government's position"},
+    ),
     (  # ... but not of a leader named in passing in someone's words
         "Andrej Babiš said the Czech Republic would not raise spending further. The war must be ended by "
         "Donald Trump and Volodymyr Zelenskiy, he added. The government has proposed to spend CZK 155 "
