@@ -51,6 +51,7 @@ class _Person:
     gender: str | None = None
     mentions: int = 0
     statements: int = 0
+    former: bool = False  # the title was a past one ("former prime minister Paul Keating")
 
 
 def _clean_name(text: str) -> str:
@@ -300,6 +301,7 @@ class ArticleSpeakers:
             role, country, org = self.gaz.parse_title(phrase)
             if role and not person.role:
                 person.role = role
+                person.former = _former(phrase)
             if country and not person.country and not person.org:
                 person.country = country
             if org and not person.org:
@@ -716,7 +718,18 @@ class ArticleSpeakers:
         self._last_resolved = None
 
     def _as_speaker(self, person: _Person) -> Speaker:
-        return Speaker(person.name, "person", person.country, person.role, person.org)
+        country = person.country or (None if person.former else self._home_of(person.role, person.org))
+        return Speaker(person.name, "person", country, person.role, person.org)
+
+    def _home_of(self, role: str | None, org: str | None) -> str | None:
+        """For a person whose title names a government office but no country or organisation, the article's
+        home country ("Economy Minister Giancarlo Giorgetti" in an article about Italy)."""
+        if org is not None or role is None:
+            return None
+        if not hasattr(self, "_government_roles"):
+            levels = ("minister", "head_of_government")
+            self._government_roles = frozenset(r for lv in levels for r in self.gaz.roles_at_level(lv))
+        return self._home_country() if role in self._government_roles else None
 
     def _speaker_from_person(self, ent: Span, mention: Span) -> Speaker:
         person = self._person_for(_clean_name(ent.text))
@@ -726,13 +739,11 @@ class ArticleSpeakers:
         if rest.strip():
             role, country, org = self.gaz.parse_title(rest)
             if role or country or org:
-                return Speaker(
-                    person.name,
-                    "person",
-                    person.country or (None if org else country),
-                    person.role or role,
-                    person.org or org,
-                )
+                country = person.country or (None if org else country)
+                role, org = person.role or role, person.org or org
+                if country is None and not (person.former or _former(rest)):
+                    country = self._home_of(role, org)  # not "former prime minister Paul Keating"
+                return Speaker(person.name, "person", country, role, org)
         return self._as_speaker(person)
 
     def _resolve_pronoun(self, pos: int, gender: str | None) -> Speaker:
@@ -1195,6 +1206,11 @@ class ArticleSpeakers:
                     if org is not None:
                         self._orgs_by_last_word[last] = org
         return self._orgs_by_last_word.get(name)
+
+
+def _former(title: str) -> bool:
+    """A title of the past: "former prime minister", "ex-minister"."""
+    return any(w in word_set("speaker_former_words") for w in re.split(r"[\s-]+", title.lower()))
 
 
 def _claim_owner(pronoun: Token) -> Span | None:

@@ -244,6 +244,17 @@ CASES += [
         date(2023, 5, 1),
         {"speaker_type": "organization", "speaker_country": "HUN", "content": "2% of GDP"},
     ),
+    (  # a government title with no country, in an article about one country: its official
+        "Italy will meet the 2% target this year, Economy Minister Giancarlo Giorgetti said. Italy's debt is "
+        "high and Italy's growth is slow.",
+        date(2025, 4, 1),
+        {"speaker": "Giancarlo Giorgetti", "speaker_country": "ITA", "content": "2% target"},
+    ),
+    (  # ... but not a former one
+        "China is near, China is big and China is rising, former prime minister Paul Keating said.",
+        date(2024, 3, 1),
+        {"speaker": "Paul Keating", "speaker_country": None, "content": "China is near"},
+    ),
     (  # a party owns its member
         "CD&V party leader Sammy Mahdi said it was not the government's position.",
         date(2025, 6, 1),
