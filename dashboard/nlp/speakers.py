@@ -471,18 +471,16 @@ class ArticleSpeakers:
                 )
                 if code is not None:
                     return Speaker(self.gaz.country_name(code), "country", code)
-        if root.pos_ == "NOUN":
+        # a lower-case word the tagger took for a name is a common noun ('..." the prime minister said')
+        common = root.pos_ == "NOUN" or (root.pos_ == "PROPN" and root.is_lower)
+        if common:
             institution = self._institution(mention)
             if institution is not None:
                 return institution
             holder = self._title_holder(mention)
             if holder is not None:
                 return holder
-        if (
-            root.pos_ == "NOUN"
-            and root.lemma_.lower() in word_set("speaker_role_nouns")
-            and _is_definite(root)
-        ):
+        if common and root.lemma_.lower() in word_set("speaker_role_nouns") and _is_definite(root):
             resolved = self._resolve_role_noun(mention)
             if resolved is not None:
                 return resolved
@@ -1081,10 +1079,20 @@ class ArticleSpeakers:
         prime minister" is not the defence minister)."""
         root = mention.root
         word = root.lemma_.lower()
-        modifiers = (c.lower_ for c in root.lefts if c.dep_ in {"compound", "amod"})
-        words = (word, *(w for w in modifiers if w in self.gaz.role_words))  # not "new" in "the new minister"
+        modifiers = [c for c in root.lefts if c.dep_ in {"compound", "amod"}]
+        words = (
+            word,
+            *(c.lower_ for c in modifiers if c.lower_ in self.gaz.role_words),
+        )  # not "the new minister"
+        # "the SPD minister": one of that party (as far as the gazetteer knows), not any minister
+        parties = tuple(c.lower_ for c in modifiers if c.ent_type_ == "ORG")
         person = self._last_named(
-            ("role", *words), lambda p: all(w in (p.role or "").lower() for w in words), mention.start_char
+            ("role", *words, *parties),
+            lambda p: (
+                all(w in (p.role or "").lower() for w in words)
+                and all(o in (p.org or "").lower() for o in parties)
+            ),
+            mention.start_char,
         )
         return self._as_speaker(person) if person is not None else None
 

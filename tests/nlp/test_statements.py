@@ -255,6 +255,18 @@ CASES += [
         date(2024, 3, 1),
         {"speaker": "Paul Keating", "speaker_country": None, "content": "China is near"},
     ),
+    (  # a lower-case title the tagger took for a name after a quotation is still the title
+        "Prime Minister Mark Carney said Canada would invest five per cent of GDP by 2035. \u201cWe are "
+        "already doing a third of it,\u201d the prime minister said.",
+        date(2025, 6, 24),
+        {"speaker": "Mark Carney", "speaker_country": "CAN", "content": "a third of it"},
+    ),
+    (  # a party's minister is not another party's
+        "Defence Minister Boris Pistorius wants more money in talks with Finance Minister Christian Lindner "
+        "of the FDP. The SPD minister said the budget was not enough.",
+        date(2024, 6, 1),
+        {"speaker": None, "content": "the budget was not enough"},
+    ),
     (  # a party owns its member
         "CD&V party leader Sammy Mahdi said it was not the government's position.",
         date(2025, 6, 1),
