@@ -213,6 +213,8 @@ def extract_numbers(
                 i = next((t.i + 1 for t in doc[i : i + 8] if _is_core(t)), i)
         else:
             i = j
+    rates = [m.span() for m in _EXCHANGE_RATE.finditer(text)]  # "($1 = 0.8801 euros)": no claim
+    out = [c for c in out if not any(a <= c.start < b for a, b in rates)]
     out = _converted_sums(_sums_in_a_row(_respective(out, ents, gaz), text), text)
     out = _carry_target_years(_with_gdp_lists(out, text))
     return [_voiced_country(doc, c, voices) for c in out] if voices else out
@@ -242,6 +244,9 @@ def _voiced_country(
 def _subjects(verb: Token) -> list[Token]:
     return [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
 
+
+# An exchange-rate note, as news agencies add after a converted sum: "($1 = 0.8801 euros)", "(£1 = $1.27)"
+_EXCHANGE_RATE = re.compile(r"\(\s*(?:[A-Z]{0,3}[$£€¥₹]|[A-Z]{3}\s?)1\s*=\s*[^()\n]{1,40}\)")
 
 # A bare percentage is read as a share of GDP from its context only up to this value: no country's defence
 # budget is a larger share of its economy unless the text says so ("34% of GDP"); "support for NATO is
@@ -1217,8 +1222,11 @@ def _source_speaker(doc: Doc, at: int, sent_ents: list[Span], gaz: Gazetteer, wh
 
 def _source_name(actor: Actor) -> bool:
     """Whether the gazetteer's name of a body is a source's ("SIPRI": the Stockholm International Peace
-    Research Institute)."""
-    return any(w in word_set("number_source_org_words") for w in actor.name.lower().split())
+    Research Institute), or a news outlet's ("reports Xinhua": not China's figure)."""
+    name = actor.name.lower()
+    return name in word_set("news_outlets") or any(
+        w in word_set("number_source_org_words") for w in name.split()
+    )
 
 
 def _national_body(ent: Span, gaz: Gazetteer, sent_ents: list[Span], home: str | None) -> str | None:

@@ -761,6 +761,15 @@ def test_a_group_s_one_named_example_does_what_its_relative_clause_says(nlp, tex
         ),
         ("Croatia spends HRK 6.7 billion on defence.", [("money", "HRK", "HRV")]),
         ("Bulgaria will spend BGN 4 billion on new jets.", [("money", "BGN", "BGR")]),
+        (  # an exchange-rate note is no claim
+            "Italy will spend 11 billion euros ($12.5 billion) on defence. ($1 = 0.88 euros)",
+            [("money", "EUR", "ITA"), ("money", "USD", "ITA")],
+        ),
+        (  # a news agency that reports a figure does not own it
+            "Sweden faces its most serious security situation in decades. Its defence budget will rise by "
+            "20 billion kronor in 2024, reports Xinhua news agency.",
+            [("money", "SEK", "SWE")],
+        ),
         (  # a bare percentage far above any defence budget is no share of GDP, whatever the context
             "Allies pledged 2% of GDP. Support for NATO is highest in Poland (84 percent).",
             [("percent_of_gdp", None, None), ("percent", None, "POL")],
