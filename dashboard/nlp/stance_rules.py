@@ -1777,6 +1777,8 @@ def read_mention(mention: Mention, target: Target, lex: StanceLexicon, scope: Sc
         if actor_relative_clause(tok, head, scope) or provoked_response(tok, head) or topic:
             r.score, r.informative, r.directed = 0.0, False, False  # another's act, or a topic: no one's
             return r
+        if coerced_act(r, tok, head):
+            return r
         if needed is not None and tok.i == needed.i:
             break  # "will not protect Europe unless ...": the negated clause does not reverse what it needs
         if endangered(r, tok, head) or blamed_for(r, tok, head, lex) or failed_agreement(r, tok, head):
@@ -2493,6 +2495,30 @@ def topic_preposition(tok: Token, head: Token, lex: StanceLexicon) -> bool:
         tok.lower_ == "on" and head.lemma_.lower() in word_set("stance_topic_nouns")
     )
     return tok.dep_ == "prep" and topic and head.pos_ == "NOUN" and stance_cue(head, lex) is None
+
+
+@rule(
+    "coerced_act",
+    "what someone is forced or compelled to do is not their stance: 'we are being forced to spend 5%'",
+    fires={
+        'Zoran Milanović said: "We are being forced to spend five percent of GDP on defence."': [],
+    },
+    spares={
+        'Zoran Milanović said: "We have decided to spend five percent of GDP on defence."': [
+            "Zoran Milanović defence_spending_increase support"
+        ],
+    },
+)
+def coerced_act(r: Reading, tok: Token, head: Token) -> bool:
+    """A target act that is the open complement of a passive verb of coercion (stance_coercion_verbs.txt:
+    "being forced to spend", "could be compelled to divert") holds no stance, unless a cue below decided
+    it."""
+    if r.informative or tok.dep_ != "xcomp" or head.lemma_.lower() not in word_set("stance_coercion_verbs"):
+        return False
+    if not any(c.dep_ == "auxpass" for c in head.children):
+        return False
+    r.score, r.directed, r.rule = 0.0, False, "coerced_act"
+    return True
 
 
 @rule(
