@@ -375,6 +375,12 @@ CASES += [
         "nato_alliance",
         "oppose",
     ),
+    (
+        "Matteo Salvini said Italy should refrain from sending troops to Ukraine.",
+        "Matteo Salvini",
+        "military_aid_to_ukraine",
+        "oppose",
+    ),
     (  # a negating phrase on the verb
         "Robert Fico said he would under no circumstances support the plan to give Ukraine a loan for "
         "weapons.",
@@ -401,6 +407,8 @@ def test_stance_rules(nlp, gaz, text, actor, target, polarity):
         "The weather in Brussels was mild when NATO ministers met.",  # a mention with no cue and no actor
         # data, not a stance
         "According to NATO estimates, Germany will spend 2.1% of GDP on defence this year.",
+        # a news outlet that learned of it holds no stance on it
+        "Luxembourg will be exempt from reaching the 2% defence spending target, EURACTIV has learned.",
     ],
 )
 def test_no_stance(nlp, gaz, text):
