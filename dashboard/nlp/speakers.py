@@ -422,9 +422,12 @@ class ArticleSpeakers:
         ):
             return Speaker(None, "anonymous")  # "Several said privately", "Ministers also endorsed"
         if root.lower_ in word_set("speaker_party_members") and _is_definite(root):
-            legislator = self._last_legislator(mention.start_char)  # "the New Hampshire Republican said"
-            if legislator is not None:
-                return legislator
+            # "the New Hampshire Republican said"; else "The Republican has said" after "Trump": the last
+            # American named
+            legislator = self._last_legislator(mention.start_char)
+            american = self._last_named(("country", "USA"), lambda p: p.country == "USA", mention.start_char)
+            if legislator is not None or american is not None:
+                return legislator or self._as_speaker(american)
         if root.pos_ == "PROPN":
             code = self.gaz.country_code(mention.text)
             if code is not None:
@@ -1180,6 +1183,8 @@ class ArticleSpeakers:
         if self._known_person(ent):
             return UNKNOWN  # "Trump" tagged as an organisation is a person, not a group "it" can stand for
         name = _clean_name(re.sub(r"^(?i:the)\s+", "", ent.text))
+        if name.lower() in word_set("speaker_party_members"):
+            return UNKNOWN  # "The Republican has said" tagged as an organisation: a party member, read later
         org = (
             self.gaz.home_org(ent, self._home_country()) or self.gaz.find_org(name) or self._earlier_org(name)
         )

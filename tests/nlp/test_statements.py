@@ -267,6 +267,12 @@ CASES += [
         date(2024, 6, 1),
         {"speaker": None, "content": "the budget was not enough"},
     ),
+    (  # "The Republican" after an American named is that American, even tagged as an organisation
+        "Viktor Orbán wants the sanctions ended once Donald Trump takes office. The Republican has "
+        "repeatedly stated that he could end the Russian war against Ukraine in a short space of time.",
+        date(2025, 1, 10),
+        {"speaker": "Donald Trump", "speaker_country": "USA", "content": "end the Russian war"},
+    ),
     (  # a party owns its member
         "CD&V party leader Sammy Mahdi said it was not the government's position.",
         date(2025, 6, 1),
