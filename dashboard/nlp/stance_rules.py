@@ -4273,12 +4273,16 @@ def forecast(cue: Token, reading: Reading, lex: StanceLexicon) -> bool:
     },
 )
 def relayed_report(art: Article, outer: Statement, inner: Statement) -> bool:
-    """A statement nested in the content of another that reports it ("reported", "according to"): the
-    nested speaker holds its words. Otherwise the outer one does ("Merkel said Germany wanted ...":
-    Merkel's, as Discourse Network Analyzer codes it)."""
+    """A statement nested in the content of another that reports it ("reported", "according to", or
+    whose speaker is a journalist): the nested speaker holds its words. Otherwise the outer one does
+    ("Merkel said Germany wanted ...": Merkel's, as Discourse Network Analyzer codes it)."""
 
     cue = outer.cue.text.lower() if outer.cue is not None else ""
-    if inner is outer or not cue.startswith(("report", "according")) or inner.cue is None:
+    mention = outer.speaker_mention
+    by = art.doc.char_span(mention.start, mention.end, alignment_mode="expand") if mention else None
+    # "..., reporter Jane Roe informed": a journalist relays it too
+    relay = cue.startswith(("report", "according")) or (by is not None and journalist_source(by))
+    if inner is outer or not relay or inner.cue is None:
         return False
     if not is_actor(statement_speaker(inner), art.gaz, art.when):
         return False
@@ -4291,6 +4295,10 @@ def relayed_report(art: Article, outer: Statement, inner: Statement) -> bool:
     "a source presented as a journalist ('the editor of a newsletter', 'a correspondent') reports, not acts",
     fires={
         "Anna Berglund, the editor of a defence newsletter, said NATO was stronger than ever.": [],
+        "On the eve of the meeting, Atanas Zapryanov told journalists that Bulgaria would increase defence "
+        "spending to 5% of its GDP, reporter Tsvetelina Stoyanova informed.": [
+            "Atanas Zapryanov defence_spending_increase support"
+        ],
     },
     spares={
         "Anna Berglund, an analyst at a think-tank, said NATO was stronger than ever.": [
@@ -4303,7 +4311,8 @@ def journalist_source(said_by: Span) -> bool:
     the press says is its report or comment, not an actor's stance."""
     nouns = word_set("stance_journalist_nouns")
     root = said_by.root
-    heads = [root, *(c for c in root.children if c.dep_ == "appos")]
+    # "the reporter", "Jane Roe, a correspondent", "reporter Jane Roe"
+    heads = [root, *(c for c in root.children if c.dep_ in {"appos", "compound"})]
     return any(h.lemma_.lower() in nouns for h in heads)
 
 
