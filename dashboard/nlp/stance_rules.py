@@ -2131,6 +2131,9 @@ def membership_verb(r: Reading, root: Token, target: Target, lex: StanceLexicon)
         "Donald Trump has demanded NATO members increase defense spending to 5% of their GDP.": [
             "Donald Trump defence_spending_increase support"
         ],
+        "Donald Trump has urged members of the North Atlantic Treaty Organisation to raise spending.": [
+            "Donald Trump defence_spending_increase support"
+        ],
     },
     spares={
         "Spain has asked NATO for an exemption from the defence spending target.": [
@@ -2145,6 +2148,10 @@ def addressee(tok: Token) -> bool:
     ("demanded NATO members increase ...")."""
     if tok.dep_ == "compound" and tok.head.dep_ == "nsubj" and tok.head.head.dep_ == "ccomp":
         return tok.head.head.head.lemma_.lower() in word_set("directive_verbs")
+    if tok.dep_ == "appos":
+        tok = tok.head  # "members of the North Atlantic Treaty Organisation (NATO)"
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.dep_ == "dobj":
+        tok = tok.head.head  # "urged members of NATO to raise spending": the members are asked
     return tok.dep_ == "dobj" and any(c.dep_ == "xcomp" for c in tok.head.children)
 
 
