@@ -2131,7 +2131,7 @@ def membership_verb(r: Reading, root: Token, target: Target, lex: StanceLexicon)
         "Donald Trump has demanded NATO members increase defense spending to 5% of their GDP.": [
             "Donald Trump defence_spending_increase support"
         ],
-        "Donald Trump has urged members of the North Atlantic Treaty Organisation to raise spending.": [
+        "Donald Trump urged members of the North Atlantic Treaty Organisation to raise defence spending.": [
             "Donald Trump defence_spending_increase support"
         ],
     },
