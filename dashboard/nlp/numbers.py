@@ -1082,11 +1082,12 @@ def _country(
         return later.pop()  # "Three were killed when a shell hit a hospital in Donetsk": the one place named
     if their:
         return None  # "18 countries are expected to invest 2% of their GDP": no one country's
-    if any(s.morph.get("Person") == ["1"] for v in verbs[:1] for s in _subjects(v)):
-        # '"We are at 1.38%," said the Italian minister': the speaker's country before the article's
-        voiced = next((c for a, b, c in voices if a <= doc[i].idx < b and c), None)
-        if voiced:
-            return voiced
+    at = doc[i].idx
+    voiced = next((c for a, b, c in voices if a <= at < b and c), None)
+    if voiced and any(s.morph.get("Person") == ["1"] for v in verbs[:1] for s in _subjects(v)):
+        return (
+            voiced  # '"We are at 1.38%," said the Italian minister': the speaker's country, not the article's
+        )
     if previous and any(_stands_for_country(t) for t in sent if t.dep_ in {"nsubj", "nsubjpass"}):
         return previous  # "It will spend 4% of its GDP": the country of the sentence before
     if home and any(
@@ -1251,6 +1252,10 @@ def _national_body(ent: Span, gaz: Gazetteer, sent_ents: list[Span], home: str |
 def _place_owner(ent: Span, gaz: Gazetteer) -> str | None:
     """The country of a place that owns an organisation by a possessive ("Bucharest's Ministry of
     Defence", "Poland's Defence Ministry")."""
+    doc = ent.doc
+    possessive = "'s" in ent.text or "’s" in ent.text
+    if not possessive and not (ent.start and doc[ent.start - 1].lower_ in {"'s", "’s"}):
+        return None  # no possessive in or right before it (a cheap test: this runs for every organisation)
     for owner in (c for c in ent.root.children if c.dep_ == "poss" and c.pos_ == "PROPN"):
         code = gaz.country_code(owner.text) or gaz.place_country(owner.text)
         if code:

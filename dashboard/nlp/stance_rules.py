@@ -3144,11 +3144,7 @@ def negation(tok: Token, lex: StanceLexicon) -> bool:
             return True
         if low == "longer" and any(g.lower_ == "no" for g in child.children):
             return True
-        if child.dep_ == "prep" and any(
-            f"{low} no {g.lower_}" in word_set("stance_negating_phrases")
-            for g in child.children
-            if g.dep_ == "pobj" and any(d.lower_ == "no" for d in g.children)
-        ):
+        if child.dep_ == "prep" and low in _negating_preps() and _negating_phrase(child):
             return True  # "would under no circumstances support", "in no way backs"
         if child.dep_ in {"nsubj", "nsubjpass"} and negative_subject(child, lex):
             return True
@@ -3170,13 +3166,25 @@ def negation(tok: Token, lex: StanceLexicon) -> bool:
     carrier = tok.head.lower_
     carriers = word_set("stance_negation_carriers")
     if tok.dep_ == "xcomp" and (carrier in carriers or tok.head.lemma_.lower() in carriers):
-        return negation(
-            tok.head, lex
-        )  # "will not be able to commit", "is not going to join", "does not plan to"
+        return negation(tok.head, lex)  # "will not be able to commit", "is not going to join", "not plan to"
     if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "for" for c in tok.children):
         carrier = next((c.lower_ for c in tok.head.children if c.dep_ == "acomp"), "")
         return carrier in word_set("stance_negative_carriers")  # "it would be difficult for Putin to agree"
     return tok.dep_ == "xcomp" and carrier in word_set("stance_negative_carriers")  # "unable to commit"
+
+
+@functools.cache
+def _negating_preps() -> frozenset[str]:
+    return frozenset(phrase.split()[0] for phrase in word_set("stance_negating_phrases"))
+
+
+def _negating_phrase(prep: Token) -> bool:
+    """ "under no circumstances", "in no way" (stance_negating_phrases.txt)."""
+    return any(
+        f"{prep.lower_} no {g.lower_}" in word_set("stance_negating_phrases")
+        for g in prep.children
+        if g.dep_ == "pobj" and any(d.lower_ == "no" for d in g.children)
+    )
 
 
 @rule(
