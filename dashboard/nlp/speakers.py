@@ -425,9 +425,11 @@ class ArticleSpeakers:
             # "the New Hampshire Republican said"; else "The Republican has said" after "Trump": the last
             # American named
             legislator = self._last_legislator(mention.start_char)
+            if legislator is not None:
+                return legislator
             american = self._last_named(("country", "USA"), lambda p: p.country == "USA", mention.start_char)
-            if legislator is not None or american is not None:
-                return legislator or self._as_speaker(american)
+            if american is not None:
+                return self._as_speaker(american)
         if root.pos_ == "PROPN":
             code = self.gaz.country_code(mention.text)
             if code is not None:
@@ -1083,10 +1085,8 @@ class ArticleSpeakers:
         root = mention.root
         word = root.lemma_.lower()
         modifiers = [c for c in root.lefts if c.dep_ in {"compound", "amod"}]
-        words = (
-            word,
-            *(c.lower_ for c in modifiers if c.lower_ in self.gaz.role_words),
-        )  # not "the new minister"
+        # the role words on it, not "new" in "the new minister"
+        words = (word, *(c.lower_ for c in modifiers if c.lower_ in self.gaz.role_words))
         # "the SPD minister": one of that party (as far as the gazetteer knows), not any minister
         parties = tuple(c.lower_ for c in modifiers if c.ent_type_ == "ORG")
         person = self._last_named(
