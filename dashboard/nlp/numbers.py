@@ -153,28 +153,19 @@ def extract_numbers(
     sents = Sentences(doc)
     skip_ents = {i for e in ents if e.label_ in {"DATE", "TIME", "ORDINAL"} for i in range(e.start, e.end)}
     out: list[NumberClaim] = []
+
+    def claim_at(i: int, j: int, value: float | None = None) -> NumberClaim | None:
+        return _claim(
+            doc, text, sents, ents, i, j, when, gaz, skip_ents, home, gdp_doc, said_by, value, voices
+        )
+
     i, n = 0, len(doc)
     while i < n:
         tok = doc[i]
         glued = _glued_range(doc, i)
         if glued is not None:  # "1m-2m shells", which the tokenizer cuts as "1m-2" + "m"
             low, low_value, high_value = glued
-            claim = _claim(
-                doc,
-                text,
-                sents,
-                ents,
-                i,
-                i + 2,
-                when,
-                gaz,
-                skip_ents,
-                home,
-                gdp_doc,
-                said_by,
-                high_value,
-                voices,
-            )
+            claim = claim_at(i, i + 2, high_value)
             if claim is not None:
                 cut = tok.idx + len(low)
                 out.append(replace(claim, start=tok.idx, end=cut, text=text[tok.idx : cut], value=low_value))
@@ -203,9 +194,7 @@ def extract_numbers(
             )
         ):
             j += 1
-        claim = _claim(
-            doc, text, sents, ents, i, j, when, gaz, skip_ents, home, gdp_doc, said_by, voices=voices
-        )
+        claim = claim_at(i, j)
         if claim is not None:
             out.extend(_per_conjoined_country(claim, doc, ents, gaz))
             i = max(j, doc.char_span(claim.start, claim.end, alignment_mode="expand").end)
@@ -1084,10 +1073,9 @@ def _country(
         return None  # "18 countries are expected to invest 2% of their GDP": no one country's
     at = doc[i].idx
     voiced = next((c for a, b, c in voices if a <= at < b and c), None)
+    # '"We are at 1.38%," said the Italian minister': the speaker's country, not the article's
     if voiced and any(s.morph.get("Person") == ["1"] for v in verbs[:1] for s in _subjects(v)):
-        return (
-            voiced  # '"We are at 1.38%," said the Italian minister': the speaker's country, not the article's
-        )
+        return voiced
     if previous and any(_stands_for_country(t) for t in sent if t.dep_ in {"nsubj", "nsubjpass"}):
         return previous  # "It will spend 4% of its GDP": the country of the sentence before
     if home and any(
