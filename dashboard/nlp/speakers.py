@@ -301,7 +301,7 @@ class ArticleSpeakers:
             role, country, org = self.gaz.parse_title(phrase)
             if role and not person.role:
                 person.role = role
-                person.former = _former(phrase)
+            person.former = person.former or bool(role and _former(phrase))
             if country and not person.country and not person.org:
                 person.country = country
             if org and not person.org:
@@ -1089,15 +1089,24 @@ class ArticleSpeakers:
         words = (word, *(c.lower_ for c in modifiers if c.lower_ in self.gaz.role_words))
         # "the SPD minister": one of that party (as far as the gazetteer knows), not any minister
         parties = tuple(c.lower_ for c in modifiers if c.ent_type_ == "ORG")
+        # "the former US president" is not the one in office at the article's date, and "the president" is
+        # not "former president Bill Clinton"
+        former = any(t.lower_ in word_set("speaker_former_words") for t in mention if t.i < root.i)
         person = self._last_named(
-            ("role", *words, *parties),
+            ("role", *words, *parties, former),
             lambda p: (
                 all(w in (p.role or "").lower() for w in words)
                 and all(o in (p.org or "").lower() for o in parties)
+                and (p.former or not self._in_office(p.name) if former else not p.former)
             ),
             mention.start_char,
         )
         return self._as_speaker(person) if person is not None else None
+
+    def _in_office(self, name: str) -> bool:
+        """Whether the gazetteer has the person in office at the article's date (unknown: yes)."""
+        actor = self.gaz.find_actor(name, self.when)
+        return actor is None or self.when is None or actor.in_office(self.when)
 
     def _country_of_members(self, root: Token) -> str | None:
         """The country of the organisation or place a quantifier picks its members from ("some in Congress",

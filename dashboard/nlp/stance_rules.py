@@ -385,6 +385,9 @@ def contrary_phrase(target: str, root: Token) -> Mention | None:
         "Pete Hegseth said the Baltic states will meet the NATO 5% spending commitment.": [
             "Pete Hegseth defence_spending_increase support"
         ],
+        "Donald Trump criticised the Canadian leader for not meeting NATO members' target of spending 2%.": [
+            "Donald Trump defence_spending_increase support"
+        ],
     },
     spares={
         "Germany backed NATO membership for Ukraine.": ["Germany nato_alliance support"],
@@ -400,9 +403,15 @@ def modifier_of_other_noun(root: Token, lex: StanceLexicon, target: Target | Non
     inner = root.dep_ in {"compound", "nmod"} and any(
         t.dep_ == "compound" and t.pos_ == "NOUN" and t.whitespace_ for t in between
     )
-    if _head_word(root.head) in lex.heads and not inner:
-        return False  # "NATO commitments"; but "its NATO spending commitments" are spending commitments
     head = root.head
+    if (
+        head.lemma_.lower() in word_set("stance_member_nouns")
+        and head.dep_ == "poss"
+        and _head_word(head.head) not in lex.heads
+    ):
+        return True  # "NATO members' target of spending 2%" is the target, not the alliance
+    if _head_word(head) in lex.heads and not inner:
+        return False  # "NATO commitments"; but "its NATO spending commitments" are spending commitments
     members = head.lemma_.lower() in word_set("stance_member_nouns") and head.dep_ == "dobj"
     return not (members and target is not None and target_verb(head.head, target) is not None)
 
@@ -1574,6 +1583,7 @@ def event_pronoun(tok: Token, covered: set[int], lex: StanceLexicon, main: str) 
         "Spain shipped a new batch of grain to Ukraine.": [],
         "The United States would pledge to increase its target for reducing carbon emissions by 2025.": [],
         "The German DAX increased by 2 percent.": [],
+        "EU will miss target of supplying one million artillery shells, German defence minister says": [],
     },
 )
 def target_object(art: Article, hits: list[tuple[str, int, int]]) -> list[Mention]:
@@ -1657,8 +1667,14 @@ def _names_level(
     ) or (named and any(c.dep_ == "amod" and c.tag_ == "JJR" for c in tok.children))
     if not (named or levelled):
         return False
-    if not counted and any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
-        return False  # "16% of the commonly funded budget" is a share of something else
+    after = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    if not counted and (
+        any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
+        or (
+            after is not None and after.lower_ == "of" and after.dep_ == "prep"
+        )  # the parse may hang it higher
+    ):
+        return False  # "16% of the commonly funded budget", "miss target of supplying shells": something else
     level_nouns = word_set("stance_level_nouns")
     if (
         named

@@ -643,3 +643,23 @@ def test_a_parenthetical_he_is_not_the_person_the_words_are_about(nlp):
 def test_a_body_every_country_has_is_the_home_countrys(nlp, text, speaker, country):
     s = speaker_of(nlp, text, text.split('"')[1].rstrip(","))
     assert (s.speaker, s.speaker_country) == (speaker, country)
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "name"),
+    [
+        (  # the one in office at the date is not "the former US president" (AP, June 2024)
+            "Stoltenberg met President Joe Biden at the White House. The former US president has said that "
+            "he would not defend NATO members that don't pay.",
+            "would not defend",
+            None,
+        ),
+        (  # and "the president" is not the former one named before
+            "Former president Bill Clinton spoke first. Then the president said the alliance was strong.",
+            "the alliance was strong",
+            None,
+        ),
+    ],
+)
+def test_a_former_title_and_a_present_one_name_different_people(nlp, text, content, name):
+    assert speaker_of(nlp, text, content, date(2024, 6, 14)).speaker == name

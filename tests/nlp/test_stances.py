@@ -1786,3 +1786,24 @@ def test_warning_to_act_and_an_elliptical_if_not(nlp, gaz, text, expected):
 )
 def test_keeping_to_a_commitment_backs_it(nlp, gaz, text, expected):
     assert expected in triples(nlp, gaz, text)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # stopping, reversing or missing a cut: the words of a decrease move the target back down
+            "Jens Stoltenberg said allies have stopped decreasing defence spending.",
+            ("Jens Stoltenberg", "defence_spending_increase", "support"),
+        ),
+        (
+            "Jens Stoltenberg said the Wales pledge had reversed years of defence cuts.",
+            ("Jens Stoltenberg", "defence_spending_increase", "support"),
+        ),
+        (
+            "Donald Trump said the US was not going to defend NATO members missing spending goals.",
+            ("Donald Trump", "defence_spending_increase", "support"),
+        ),
+    ],
+)
+def test_undoing_a_decrease_backs_the_increase(nlp, gaz, text, expected):
+    assert expected in triples(nlp, gaz, text)
