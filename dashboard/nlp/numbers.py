@@ -204,7 +204,7 @@ def extract_numbers(
             i = j
     rates = [m.span() for m in _EXCHANGE_RATE.finditer(text)]  # "($1 = 0.8801 euros)": no claim
     out = [c for c in out if not any(a <= c.start < b for a, b in rates)]
-    out = _converted_sums(_sums_in_a_row(_respective(out, ents, gaz), text), text)
+    out = _converted_sums(_bare_billions(_sums_in_a_row(_respective(out, ents, gaz), text), doc), text)
     out = _carry_target_years(_with_gdp_lists(out, text))
     return [_voiced_country(doc, c, voices) for c in out] if voices else out
 
@@ -743,6 +743,9 @@ def _percent_of_gdp_context(doc: Doc, sent: Span, i: int, k: int, gdp_doc: bool)
         return True  # "NATO's spending target of two per cent"
     if _is_change(doc, i, k):
         return False
+    root = doc[i:k].root
+    if root.dep_ == "nsubj" and root.head.lemma_.lower() in word_set("number_opinion_verbs"):
+        return False  # "Just 11% want to see it reduced": a share of people polled
     lemmas = {t.lemma_.lower() for t in sent}
     if lemmas & word_set("number_not_gdp_context") or _other_share_before(sent, i):
         return False
@@ -994,6 +997,10 @@ def _country(
             if any(_is_group(t) for t in [subj, *subj.conjuncts]):
                 return (
                     None  # "allies agreed to spend 5%", "European allies and Canada would add": alliance-wide
+                )
+            if their and subj.tag_ in {"NN", "NNP"} and not subj.conjuncts:
+                return (
+                    None  # "The U.S. leader rammed through a commitment to spend 5% of their GDPs": others'
                 )
             found = [t for t in subj.subtree if t.i in code_at]
             if found:
@@ -1701,6 +1708,7 @@ def _year(
         and not _other_brackets(doc, k, s)
         and not _other_clause(doc[i], doc[s])
         and not _other_figure_clause(doc[i], doc[s])
+        and not _other_noun_clause(doc[i], doc[s])
         and not _start_level(doc, i, k, s)
         and not _from_level_between(doc, k, s)
         and not _semicolon_between(doc, k, s)
@@ -1782,6 +1790,21 @@ def _other_figure_clause(figure: Token, date_tok: Token) -> bool:
     if clause is None or figure in clause.head.subtree:
         return False
     return any(_is_core(t) for t in clause.head.subtree if t.i < clause.i)
+
+
+def _other_noun_clause(figure: Token, date_tok: Token) -> bool:
+    """Whether a date is in a clause with a subject of its own that completes a noun outside the figure's
+    phrase ("5%, a response to fears that Russia poses a threat following the 2022 invasion": 2022 is the
+    invasion's); not a relative clause ("from the EU budget, which will begin in 2028"), nor a clause on an
+    apposition to the figure ("2%, a level it reached in 2024")."""
+    return any(
+        verb.dep_ == "acl"
+        and verb.pos_ in {"VERB", "AUX"}
+        and verb.head.dep_ != "appos"
+        and figure not in verb.head.subtree
+        and _subjects(verb)
+        for verb in date_tok.ancestors
+    )
 
 
 def _dates(
@@ -2312,6 +2335,31 @@ def _sums_in_a_row(claims: list[NumberClaim], text: str) -> list[NumberClaim]:
             and not any(ch.isdigit() for ch in between)
         ):
             out[k] = replace(b, unit="money", currency=a.currency, is_defence_spending=a.is_defence_spending)
+    return out
+
+
+def _bare_billions(claims: list[NumberClaim], doc: Doc) -> list[NumberClaim]:
+    """Billions that count nothing ("the budget 43.2 billion. But she had demanded 47.2 billion euros") are
+    a sum in the currency of the nearest sum with one, within a few sentences (not "1.4 billion people")."""
+    sums = [c for c in claims if c.unit == "money" and c.currency]
+    out = list(claims)
+    for k, c in enumerate(claims):
+        if c.unit != "count" or c.value < 1e9 or not sums:
+            continue
+        span = doc.char_span(c.start, c.end, alignment_mode="expand")
+        if span is None or span[-1].lower_ not in number_scales():
+            continue
+        after = doc[span.end] if span.end < len(doc) else None
+        if after is not None and (after.pos_ in {"NOUN", "PROPN"} or after.text in {"(", "["}):
+            continue  # "1.4 billion people"; "1.356 billion ($1.762bn)" is in a currency the text lost
+        near = min(sums, key=lambda m: abs(m.start - c.start))
+        if abs(near.start - c.start) <= 400:
+            out[k] = replace(
+                c,
+                unit="money",
+                currency=near.currency,
+                is_defence_spending=_defence_context(c.sentence, "money"),
+            )
     return out
 
 

@@ -781,3 +781,38 @@ def test_a_dollar_prefix_glued_to_a_scaled_sum_gives_its_currency(nlp):
         c.text: c.currency for c in extract_numbers(nlp("Hong Kong paid HK$5bn and Canada C$2bn."), WHEN)
     }
     assert found == {"HK$5bn": "HKD", "C$2bn": "CAD"}
+
+
+def test_their_gdp_after_a_singular_subject_is_no_ones_country(nlp):
+    text = (
+        "The mercurial U.S. leader rammed through a commitment from allies to cough up 5 percent of their "
+        "GDPs on security-related spending."
+    )
+    assert {c.text: c.country for c in extract_numbers(nlp(text), WHEN)} == {"5 percent of their GDPs": None}
+
+
+def test_a_percentage_that_wants_or_favours_is_a_share_of_people(nlp):
+    text = (
+        "Defence spending is 2.3% of GDP. Just 11% want to see it reduced, while 22% favour keeping it at "
+        "current levels."
+    )
+    units = {c.text: c.unit for c in extract_numbers(nlp(text), WHEN)}
+    assert units == {"2.3% of GDP": "percent_of_gdp", "11%": "percent", "22%": "percent"}
+
+
+def test_a_year_in_a_clause_completing_another_noun_is_not_the_figures(nlp):
+    text = (
+        "The summit will endorse a goal of 5% of GDP - a response to fears that Russia poses a growing "
+        "threat following the 2022 invasion of Ukraine."
+    )
+    assert {c.text: c.year for c in extract_numbers(nlp(text), date(2025, 6, 24))} == {"5% of GDP": None}
+
+
+def test_billions_that_count_nothing_take_the_currency_of_the_nearest_sum(nlp):
+    text = (
+        "In 2019 the ministry is covered by a budget of 43.2 billion. But she had demanded 47.2 billion "
+        "euros. India has 1.4 billion people."
+    )
+    found = {c.text: (c.unit, c.currency) for c in extract_numbers(nlp(text), WHEN)}
+    assert found["43.2 billion"] == ("money", "EUR")
+    assert found["1.4 billion"] == ("count", None)
