@@ -1732,9 +1732,20 @@ def _year(
         return when.year
     if after:
         return min(after)[1]
-    if before and kind != "target" and "from" not in {t.lower_ for t in doc[max(0, i - 3) : i]}:
-        # not "down from roughly 22%", an earlier level
+    words_before = [t.lower_ for t in doc[max(0, i - 3) : i]]
+    if before and kind != "target" and "from" not in words_before:
         return max(before)[1]
+    frm = next((t for t in doc[max(0, i - 3) : i] if t.lower_ == "from"), None)
+    if before and frm is not None and not {"down", "up"} & set(words_before) and _changed_from(frm):
+        # "In February last year the government pledged to increase spending from around 1.4% to 2%": the
+        # level when the change was set out; not "down from roughly 22%", an earlier level
+        verb = _clause_verb(doc[i])
+        governing = (
+            [verb, *(a for a in verb.ancestors if a.pos_ in {"VERB", "AUX"})] if verb is not None else []
+        )
+        opening = [(s, y) for s, y in before if _opening_date(doc[s], governing)]
+        if opening:
+            return max(opening)[1]
     # the figure's clause, or one its past verb is conjoined to ("In February last year the government
     # pledged ... and announced a €100bn fund": the opening date is both verbs')
     shared = _conjoined_heads(verb)
@@ -1756,6 +1767,11 @@ def _year(
     if own and kind == "target" and not named_goal:
         return max(own)[1]  # "plans to double its aid next year to $8.5bn" (not "the target of 20%")
     return None
+
+
+def _changed_from(frm: Token) -> bool:
+    """Whether "from" gives the level a change starts at ("increase spending from 1.4% to 2%")."""
+    return frm.head.pos_ in {"VERB", "NOUN"} and frm.head.lemma_.lower() in word_set("number_change_words")
 
 
 def _semicolon_between(doc: Doc, start: int, end: int) -> bool:

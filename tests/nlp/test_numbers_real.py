@@ -816,3 +816,13 @@ def test_billions_that_count_nothing_take_the_currency_of_the_nearest_sum(nlp):
     found = {c.text: (c.unit, c.currency) for c in extract_numbers(nlp(text), WHEN)}
     assert found["43.2 billion"] == ("money", "EUR")
     assert found["1.4 billion"] == ("count", None)
+
+
+def test_the_level_a_change_starts_from_is_of_the_date_that_opens_its_clause(nlp):
+    text = (
+        "In February last year the government pledged to increase the country's defence expenditure from "
+        "around 1.4% of GDP to 2%. Spending fell to 18% this year, down from roughly 22% in 2019."
+    )
+    years = {c.text: c.year for c in extract_numbers(nlp(text), date(2023, 3, 1))}
+    assert years["1.4% of GDP"] == 2022
+    assert years["22%"] == 2019
