@@ -50,11 +50,12 @@ def home_country(ents: list[Span], gaz: Gazetteer) -> str | None:
     country mentions, or, in a long article (20 country mentions or more), in two fifths of them and twice
     as often as any other; None for an article about several."""
     counts: dict[str, int] = {}
+    lead_end = next((s.end for s in ents[0].doc.sents), 0) if ents else 0
     for ent in ents:
         if ent.label_ in {"GPE", "NORP"}:
             code = gaz.country_code(ent.text)
-            if code:
-                counts[code] = counts.get(code, 0) + 1
+            if code:  # the lead sentence says what the article is about: its mentions count twice
+                counts[code] = counts.get(code, 0) + (2 if ent.end <= lead_end else 1)
     if not counts:
         return None
     best, *others = sorted(counts, key=counts.__getitem__, reverse=True)

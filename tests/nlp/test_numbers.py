@@ -514,8 +514,9 @@ def test_a_paragraph_carries_its_year(nlp, text, expected):
 
 def _article_about(britain: int, others: list[str]) -> str:
     """A made-up article naming Britain `britain` times and each of `others` once, then a paragraph whose
-    figure names no country."""
-    lines = [f"Britain reviewed its forces again (part {n})." for n in range(britain)]
+    figure names no country (after a lead sentence naming none, as the lead's mentions count twice)."""
+    lines = ["Ministers met on Monday."]
+    lines += [f"Britain reviewed its forces again (part {n})." for n in range(britain)]
     lines += [f"{country} was consulted as well." for country in others]
     return " ".join(lines) + "\nUnder current plans, the navy will have just 19 frigates."
 

@@ -826,3 +826,45 @@ def test_the_level_a_change_starts_from_is_of_the_date_that_opens_its_clause(nlp
     years = {c.text: c.year for c in extract_numbers(nlp(text), date(2023, 3, 1))}
     assert years["1.4% of GDP"] == 2022
     assert years["22%"] == 2019
+
+
+def test_the_lead_sentence_weighs_double_for_the_articles_own_country(nlp):
+    text = (
+        "Lithuania will spend more on defence, President Gitanas Nauseda said. Lithuania's army is growing. "
+        "Russia is the threat, he said, and Russia will not stop.\n\nThe budget will reach 800 million euros."
+    )
+    found = {c.text: c.country for c in extract_numbers(nlp(text), WHEN)}
+    assert found["800 million euros"] == "LTU"
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "value", "currency", "country"),
+    [
+        ("Ukraine needs to close a deficit of $65 bln per year.", "$65 bln", 65e9, "USD", "UKR"),
+        (
+            "The ministry's budget reached 748 million lari last year.",
+            "748 million lari",
+            748e6,
+            "GEL",
+            "GEO",
+        ),
+        (
+            "The ministry's budget reached NT$949.5 billion this year.",
+            "NT$949.5 billion",
+            949.5e9,
+            "TWD",
+            "TWN",
+        ),
+    ],
+)
+def test_scales_and_currencies_of_smaller_states(nlp, text, figure, value, currency, country):
+    found = {c.text: (c.value, c.currency, c.country) for c in extract_numbers(nlp(text), WHEN)}
+    assert found[figure] == (value, currency, country)
+
+
+def test_the_country_a_war_is_fought_in_is_not_whose_budget(nlp):
+    text = (
+        "The first step was taken after the start of the war in Ukraine, with the defense budget being "
+        "increased to 0.39% in 2022."
+    )
+    assert {c.text: c.country for c in extract_numbers(nlp(text), WHEN)}["0.39%"] is None
