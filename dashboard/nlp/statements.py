@@ -129,6 +129,9 @@ def _subject(verb: Token) -> Span | None:
         subjects = [c for c in tok.children if c.dep_ in SUBJECT_DEPS]
         before = [c for c in subjects if c.i < tok.i and doc[max(c.left_edge.i - 1, 0)].dep_ != "cc"]
         subj = before[-1] if len(subjects) > 1 and before else next(iter(subjects), None)
+        after = [c for c in subjects if c.i > tok.i]
+        if before and after and tok.dep_ == "parataxis" and doc[tok.i - 1].text == ",":
+            subj = after[0]  # "Putin, says the secretary general, 'is preparing for war'": the one who says
         if subj is not None and subj.dep_ == "nsubjpass" and not (shared and active):
             # (an active verb conjoined to a passive shares its subject: "Roe, who was accused of ... and
             # has denigrated NATO", "Roe was asked about it and said ...")

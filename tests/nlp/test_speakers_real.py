@@ -663,3 +663,11 @@ def test_a_body_every_country_has_is_the_home_countrys(nlp, text, speaker, count
 )
 def test_a_former_title_and_a_present_one_name_different_people(nlp, text, content, name):
     assert speaker_of(nlp, text, content, date(2024, 6, 14)).speaker == name
+
+
+def test_a_parenthetical_says_between_a_subject_and_its_quote_gives_the_speaker(nlp):
+    text = (
+        "NATO secretary general Jens Stoltenberg spoke in Brussels. Russian President Vladimir Putin, says "
+        "the secretary general, \u201cis not preparing for peace, he is preparing for another war.\u201d"
+    )
+    assert speaker_of(nlp, text, "not preparing for peace", date(2023, 4, 5)).speaker == "Jens Stoltenberg"
