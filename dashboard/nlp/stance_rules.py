@@ -1813,7 +1813,7 @@ def read_mention(mention: Mention, target: Target, lex: StanceLexicon, scope: Sc
             directed = r.directed
             # "warned that Spain should pay", "criticised Russia and backed NATO": not this cue's to reverse
             skip = warned_demand(tok, head, lex) or conjoined_cue(tok, head, lex, target)
-            key = None if skip else _apply(r, head, target, lex, negate=True)
+            key = None if skip else _apply(r, head, target, lex, negate=not affirmed_after_but(tok, head))
             if key is None and head.pos_ == "NOUN":
                 negated_intention(r, head)
             if key is None and tok.dep_ == "dobj":
@@ -1847,6 +1847,27 @@ def read_mention(mention: Mention, target: Target, lex: StanceLexicon, scope: Sc
     if scope is None and r.actor_verb is None:
         verb_mention(r, mention, target, lex)
     return r
+
+
+@rule(
+    "affirmed_after_but",
+    "'not X but Y' affirms Y: the negation on X does not reach the conjunct after 'but'",
+    fires={
+        "Josep Borrell said the EU does not want to go to war with Russia but only to help Ukraine.": [
+            "Josep Borrell military_aid_to_ukraine support"
+        ],
+    },
+    spares={
+        "Josep Borrell said the EU does not want to go to war with Russia or to help Ukraine.": [
+            "Josep Borrell military_aid_to_ukraine oppose"
+        ],
+    },
+)
+def affirmed_after_but(tok: Token, head: Token) -> bool:
+    """A conjunct joined to a negated verb by "but" ("does not want war but only to help Ukraine")."""
+    return tok.dep_ == "conj" and any(
+        c.dep_ == "cc" and c.lower_ == "but" and c.i < tok.i for c in head.children
+    )
 
 
 @rule(
@@ -2389,6 +2410,8 @@ def adverbial_of_target_verb(tok: Token, head: Token, target: Target) -> bool:
         and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
         and any(c.dep_ == "dobj" for c in head.children)
     )
+    if tok.dep_ == "advcl" and blocked_purpose(tok):
+        return False  # "blocked a tranche to finance aid": the purpose is the tranche's, which is blocked
     return (tok.dep_ == "advcl" or means or purpose) and target_verb(head, target) is not None
 
 
@@ -2875,10 +2898,36 @@ def verb_mention(r: Reading, mention: Mention, target: Target, lex: StanceLexico
 )
 def target_act(r: Reading, word: Token, target: Target) -> bool:
     verb = _verb_above(word)
-    if verb is not None and _acts_on(verb, present_giving(verb, target)):
+    if verb is not None and not blocked_purpose(verb) and _acts_on(verb, present_giving(verb, target)):
         r.actor_verb, r.holder = verb, "target_act"
         return True
     return False
+
+
+@rule(
+    "blocked_purpose",
+    "an infinitive right after what a blocking verb stops is its purpose: 'blocked a tranche to fund aid'",
+    fires={
+        "Hungary blocked another EU tranche to finance military aid to Ukraine.": [
+            "Hungary military_aid_to_ukraine oppose"
+        ],
+    },
+    spares={
+        "Hungary used the money to finance military aid to Ukraine.": [
+            "Hungary military_aid_to_ukraine support"
+        ],
+    },
+)
+def blocked_purpose(verb: Token) -> bool:
+    """A "to" infinitive the parse hangs on a blocking verb (stance_blocking_verbs.txt) that follows the
+    verb's object directly: it tells what the object is for, so the subject blocks it rather than does it."""
+    head = verb.head
+    if verb.dep_ != "advcl" or head.lemma_.lower() not in word_set("stance_blocking_verbs"):
+        return False
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    obj = next((c for c in head.children if c.dep_ == "dobj" and c.i < verb.i), None)
+    return obj is not None and obj.right_edge.i + 1 == verb.left_edge.i
 
 
 @rule(
