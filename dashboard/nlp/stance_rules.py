@@ -1800,8 +1800,8 @@ def read_mention(mention: Mention, target: Target, lex: StanceLexicon, scope: Sc
         if endangered(r, tok, head) or blamed_for(r, tok, head, lex) or failed_agreement(r, tok, head):
             break
         if tok.dep_ in {"nsubj", "nsubjpass", "csubj"}:
-            if subject_acts(tok, root, head, target, lex):
-                break
+            if subject_acts(tok, root, head, target, lex) or (tok.dep_ == "nsubj" and discussed_topic(tok)):
+                break  # "the proposal would need to be discussed": a topic, nothing said of it yet
             said_of_subject(r, head, tok, target, lex)
             passive_agent(r, tok, head)
         elif adjunct_of_object(tok, head, target) or adverbial_of_target_verb(tok, head, target):
@@ -2085,7 +2085,7 @@ def amount_judged(r: Reading, root: Token, lex: StanceLexicon) -> bool:
     "pejorative",
     "a contrary phrase that is a term of blame ('appeasement') is opposed whatever cue governs it",
     fires={
-        'Ursula von der Leyen warned that "appeasement will not stop Putin".': [
+        "Ursula von der Leyen warned against appeasement.": [
             "Ursula von der Leyen dialogue_with_russia oppose"
         ],
     },
@@ -2292,6 +2292,29 @@ def subject_acts(tok: Token, root: Token, verb: Token, target: Target, lex: Stan
         and verb.pos_ == "VERB"
         and target_verb(verb, target) is None
         and stance_cue(verb, lex) is not None
+        and not thing_subject(tok)
+    )
+
+
+@rule(
+    "thing_subject",
+    "a mention naming a thing, not someone, does not act: a cue it is the subject of judges it",
+    fires={
+        "Sergei Lavrov said that arms supplies to Ukraine undermine any settlement.": [
+            "Sergei Lavrov military_aid_to_ukraine oppose"
+        ],
+    },
+    spares={
+        "Jens Stoltenberg said that the alliance should welcome Finland.": [],
+    },
+)
+def thing_subject(tok: Token) -> bool:
+    """A common noun with no entity type that names no one who acts (stance_agent_mention_nouns.txt):
+    "arms supplies undermine peace" is said of the supplies, as "NATO remained indispensable" is."""
+    return (
+        tok.pos_ == "NOUN"
+        and not tok.ent_type_
+        and tok.lemma_.lower() not in word_set("stance_agent_mention_nouns")
     )
 
 

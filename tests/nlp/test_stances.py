@@ -1807,3 +1807,21 @@ def test_keeping_to_a_commitment_backs_it(nlp, gaz, text, expected):
 )
 def test_undoing_a_decrease_backs_the_increase(nlp, gaz, text, expected):
     assert expected in triples(nlp, gaz, text)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Sergei Lavrov said Western arms supplies to Ukraine only fuel the conflict.",
+            {("Sergei Lavrov", "military_aid_to_ukraine", "oppose")},
+        ),
+        (  # what needs discussing is a topic, not something judged
+            "Kaja Kallas proposed €40bn of military aid to Ukraine. Antonio Tajani said the proposal would "
+            "need to be discussed in depth.",
+            {("Kaja Kallas", "military_aid_to_ukraine", "support")},
+        ),
+    ],
+)
+def test_what_a_thing_does_judges_it_and_a_topic_is_not_judged(nlp, gaz, text, expected):
+    assert triples(nlp, gaz, text) == expected
