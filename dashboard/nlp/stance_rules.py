@@ -1795,6 +1795,8 @@ def read_mention(mention: Mention, target: Target, lex: StanceLexicon, scope: Sc
             return r
         if coerced_act(r, tok, head):
             return r
+        if means_clause(r, tok):
+            break
         if needed is not None and tok.i == needed.i:
             break  # "will not protect Europe unless ...": the negated clause does not reverse what it needs
         if endangered(r, tok, head) or blamed_for(r, tok, head, lex) or failed_agreement(r, tok, head):
@@ -1847,6 +1849,31 @@ def read_mention(mention: Mention, target: Target, lex: StanceLexicon, scope: Sc
     if scope is None and r.actor_verb is None:
         verb_mention(r, mention, target, lex)
     return r
+
+
+@rule(
+    "means_clause",
+    "a cue inside 'by doing X' is said there: the verb the means serves does not judge it",
+    fires={
+        "Donald Trump sought to ease concerns by reaffirming that he abides by Article 5 of the treaty.": [
+            "Donald Trump nato_alliance support"
+        ],
+    },
+    spares={
+        "Donald Trump said Germany would reach 2% of GDP by raising defence spending.": [
+            "Donald Trump defence_spending_increase support"
+        ],
+    },
+)
+def means_clause(r: Reading, tok: Token) -> bool:
+    """The climb stops at the "by" of a gerund of means ("by reaffirming that ...") once its clause has
+    given the reading a cue: what the means serves ("sought to ease concerns") is no view on it."""
+    return (
+        r.informative
+        and tok.dep_ == "prep"
+        and tok.lower_ == "by"
+        and any(c.dep_ == "pcomp" for c in tok.children)
+    )
 
 
 @rule(
