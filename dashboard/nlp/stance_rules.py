@@ -2623,6 +2623,7 @@ def coerced_act(r: Reading, tok: Token, head: Token) -> bool:
     fires={
         "The biggest threat to NATO is the war in Ukraine, says Henrik Sorensen.": [],
         "Estonia warned that NATO will face a Russian army within a decade.": [],
+        "Kaja Kallas says Russia could become a serious military threat on NATO's eastern flank.": [],
         "Alexander Lukashevich said any decision to supply weapons to Ukraine would inflict damage to "
         "relations with Russia.": ["Alexander Lukashevich military_aid_to_ukraine oppose"],
     },
@@ -2631,11 +2632,13 @@ def coerced_act(r: Reading, tok: Token, head: Token) -> bool:
     },
 )
 def endangered(r: Reading, tok: Token, head: Token) -> bool:
-    """The climb meets "to" (or "for") on a danger noun (stance_danger_nouns.txt), or the mention is the
-    subject of a verb by which a danger meets it (stance_danger_verbs.txt: "NATO will face ..."): the
-    reading holds no stance (score 0), whatever the danger is said to be or the cues above it."""
+    """The climb meets "to" (or "for", "on", "against") on a danger noun (stance_danger_nouns.txt), or the
+    mention is the subject of a verb by which a danger meets it (stance_danger_verbs.txt: "NATO will face
+    ..."): the reading holds no stance (score 0), whatever the danger is said to be or the cues above it."""
     faces = tok.dep_ == "nsubj" and head.lemma_.lower() in word_set("stance_danger_verbs")
-    if not faces and (tok.dep_ != "prep" or tok.lower_ not in {"to", "for"} or head.pos_ != "NOUN"):
+    if not faces and (
+        tok.dep_ != "prep" or tok.lower_ not in {"to", "for", "on", "against"} or head.pos_ != "NOUN"
+    ):
         return False
     if not faces and head.lemma_.lower() not in word_set("stance_danger_nouns"):
         return False
