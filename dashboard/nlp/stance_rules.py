@@ -1797,6 +1797,9 @@ def read_mention(mention: Mention, target: Target, lex: StanceLexicon, scope: Sc
             return r
         if means_clause(r, tok):
             break
+        if misattached_conjunct(tok, head):
+            tok = head.head  # "stop worrying ... and focus on investing": focus is stop's conjunct
+            continue
         if needed is not None and tok.i == needed.i:
             break  # "will not protect Europe unless ...": the negated clause does not reverse what it needs
         if endangered(r, tok, head) or blamed_for(r, tok, head, lex) or failed_agreement(r, tok, head):
@@ -1849,6 +1852,35 @@ def read_mention(mention: Mention, target: Target, lex: StanceLexicon, scope: Sc
     if scope is None and r.actor_verb is None:
         verb_mention(r, mention, target, lex)
     return r
+
+
+@rule(
+    "misattached_conjunct",
+    "a bare verb the parse joins to a gerund under another verb is that verb's conjunct: 'stop X and focus'",
+    fires={
+        "Mark Rutte told his European colleagues to stop worrying about the US commitment to the Western "
+        "alliance and focus on investing in defence and supporting Ukraine.": [
+            "Mark Rutte defence_spending_increase support",
+            "Mark Rutte military_aid_to_ukraine support",
+        ],
+    },
+    spares={
+        "Mark Rutte told his colleagues to stop cutting defence budgets and reducing their armies.": [
+            "Mark Rutte defence_spending_increase support"
+        ],
+    },
+)
+def misattached_conjunct(tok: Token, head: Token) -> bool:
+    """A base-form verb conjoined to a gerund that is the open complement of a base-form verb ("to stop
+    worrying ... and focus on"): the parse slipped, the two base forms are the conjuncts, so what governs
+    the gerund ("stop") does not reach it."""
+    return (
+        tok.dep_ == "conj"
+        and tok.tag_ == "VB"
+        and head.tag_ == "VBG"
+        and head.dep_ == "xcomp"
+        and head.head.tag_ == "VB"
+    )
 
 
 @rule(
