@@ -772,6 +772,12 @@ def _is_change(doc: Doc, i: int, k: int) -> bool:
     """Whether the percentage at tokens i..k is a change, not a share: "rose by (nearly) 18%", "an increase
     of 18%", "4% in real terms", "a 165% increase", "will increase more than 16%"."""
     first = _qualifier_start(doc, i)
+    start = first
+    while start > 1 and first - start < 2 and doc[start - 1].pos_ in {"DET", "ADJ"}:
+        start -= 1
+    by = doc[start - 1]
+    if start < first and by.lower_ == "by" and by.head.lemma_.lower() in word_set("number_change_words"):
+        first = start  # "rose by an underlying 7.9%", not "supplemented by an additional 1.5%"
     prep = doc[first - 1].lower_ if first > 0 else ""
     if prep in word_set("number_change_preps") and (
         prep != "of" or (first > 1 and doc[first - 2].lemma_.lower() in word_set("number_change_words"))

@@ -868,3 +868,14 @@ def test_the_country_a_war_is_fought_in_is_not_whose_budget(nlp):
         "increased to 0.39% in 2022."
     )
     assert {c.text: c.country for c in extract_numbers(nlp(text), WHEN)}["0.39%"] is None
+
+
+def test_a_rise_by_an_adjective_and_a_percentage_is_a_change(nlp):
+    text = (
+        "Germany spends 1.2% of GDP on defence. It increased defence spending by 13.7 percent and will "
+        "increase it by a further 7.9 percent. Rutte proposed 3.5% of GDP, supplemented by an additional "
+        "1.5% for related areas."
+    )
+    units = {c.text: c.unit for c in extract_numbers(nlp(text), WHEN)}
+    assert units["7.9 percent"] == "percent"
+    assert units["1.5%"] == "percent_of_gdp"
