@@ -1825,3 +1825,11 @@ def test_undoing_a_decrease_backs_the_increase(nlp, gaz, text, expected):
 )
 def test_what_a_thing_does_judges_it_and_a_topic_is_not_judged(nlp, gaz, text, expected):
     assert triples(nlp, gaz, text) == expected
+
+
+def test_a_clause_after_before_or_until_with_its_own_subject_is_not_governed_by_the_main_clause(nlp, gaz):
+    text = (
+        "The cabinet will approve a €1bn credit extension for the Ministry of Defence, a few days after "
+        "Unidas Podemos made its refusal to increasing the military budget explicit."
+    )
+    assert triples(nlp, gaz, text) == {("Podemos", "defence_spending_increase", "oppose")}
