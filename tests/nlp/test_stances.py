@@ -1803,6 +1803,10 @@ def test_keeping_to_a_commitment_backs_it(nlp, gaz, text, expected):
             "Donald Trump said the US was not going to defend NATO members missing spending goals.",
             ("Donald Trump", "defence_spending_increase", "support"),
         ),
+        (  # saving on it is a decrease
+            "Olaf Scholz wants to save on the military budget.",
+            ("Olaf Scholz", "defence_spending_increase", "oppose"),
+        ),
     ],
 )
 def test_undoing_a_decrease_backs_the_increase(nlp, gaz, text, expected):
