@@ -1790,7 +1790,12 @@ def read_mention(mention: Mention, target: Target, lex: StanceLexicon, scope: Sc
         topic = topic or (
             tok.dep_ == "nsubjpass" and tok.i != root.i and not r.informative and discussed_topic(tok)
         )
-        if actor_relative_clause(tok, head, scope) or provoked_response(tok, head) or topic:
+        if (
+            actor_relative_clause(tok, head, scope)
+            or provoked_response(tok, head)
+            or topic
+            or concession(tok)
+        ):
             r.score, r.informative, r.directed = 0.0, False, False  # another's act, or a topic: no one's
             return r
         if coerced_act(r, tok, head):
@@ -2623,6 +2628,26 @@ def topic_preposition(tok: Token, head: Token, lex: StanceLexicon) -> bool:
         tok.lower_ == "on" and head.lemma_.lower() in word_set("stance_topic_nouns")
     )
     return tok.dep_ == "prep" and topic and head.pos_ == "NOUN" and stance_cue(head, lex) is None
+
+
+@rule(
+    "concession",
+    "what something is done 'despite' is not what the doer backs: 'despite NATO commitments, Scholz wants'",
+    fires={
+        "Despite NATO commitments, Olaf Scholz wants to save on the military budget.": [
+            "Olaf Scholz defence_spending_increase oppose"
+        ],
+    },
+    spares={
+        "Because of NATO commitments, Olaf Scholz wants to save on the military budget.": [
+            "Olaf Scholz defence_spending_increase oppose",
+            "Olaf Scholz nato_alliance support",
+        ],
+    },
+)
+def concession(tok: Token) -> bool:
+    """The climb meets a preposition of concession (stance_concession_preps.txt) over the mention."""
+    return tok.dep_ == "prep" and tok.lower_ in word_set("stance_concession_preps")
 
 
 @rule(

@@ -1837,3 +1837,20 @@ def test_a_clause_after_before_or_until_with_its_own_subject_is_not_governed_by_
         "Unidas Podemos made its refusal to increasing the military budget explicit."
     )
     assert triples(nlp, gaz, text) == {("Podemos", "defence_spending_increase", "oppose")}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # declining to commit is refusing
+            "David Cameron has steadfastly declined to commit to the 2% benchmark beyond next year.",
+            {("David Cameron", "defence_spending_increase", "oppose")},
+        ),
+        (  # what is done despite something is not done for it
+            "Despite NATO commitments, Olaf Scholz wants to save on the military budget.",
+            {("Olaf Scholz", "defence_spending_increase", "oppose")},
+        ),
+    ],
+)
+def test_declining_to_commit_and_acting_despite_a_commitment(nlp, gaz, text, expected):
+    assert triples(nlp, gaz, text) == expected
