@@ -1795,6 +1795,7 @@ def read_mention(mention: Mention, target: Target, lex: StanceLexicon, scope: Sc
             or provoked_response(tok, head)
             or topic
             or concession(tok)
+            or otherwise_clause(head)
         ):
             r.score, r.informative, r.directed = 0.0, False, False  # another's act, or a topic: no one's
             return r
@@ -2628,6 +2629,23 @@ def topic_preposition(tok: Token, head: Token, lex: StanceLexicon) -> bool:
         tok.lower_ == "on" and head.lemma_.lower() in word_set("stance_topic_nouns")
     )
     return tok.dep_ == "prep" and topic and head.pos_ == "NOUN" and stance_cue(head, lex) is None
+
+
+@rule(
+    "otherwise_clause",
+    "what would follow 'otherwise' is not done: 'we must proceed this way; otherwise, we leave NATO'",
+    fires={
+        'Nuno Melo said: "We must proceed this way; otherwise, we leave NATO."': [],
+    },
+    spares={
+        'Nuno Melo said: "We must proceed this way; then we leave NATO."': ["Nuno Melo nato_alliance oppose"],
+    },
+)
+def otherwise_clause(verb: Token) -> bool:
+    """The climb meets a verb with "otherwise" on it (stance_otherwise_words.txt)."""
+    return verb.pos_ in {"VERB", "AUX"} and any(
+        c.dep_ == "advmod" and c.lower_ in word_set("stance_otherwise_words") for c in verb.children
+    )
 
 
 @rule(
