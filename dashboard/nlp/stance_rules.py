@@ -426,6 +426,9 @@ def modifier_of_other_noun(root: Token, lex: StanceLexicon, target: Target | Non
         "Donald Trump said the Europeans must first pay their fair share of NATO.": [
             "Donald Trump defence_spending_increase support"
         ],
+        "Donald Trump has called for Nato allies to shoulder more of the burden of European defence.": [
+            "Donald Trump defence_spending_increase support"
+        ],
     },
     spares={
         "Emmanuel Macron said Europe needs much better burden-sharing and a strong NATO.": [
@@ -437,11 +440,13 @@ def modifier_of_other_noun(root: Token, lex: StanceLexicon, target: Target | Non
 def adjunct_of_mention(root: Token, target: str, spans: Mapping[int, str]) -> bool:
     """The object of a preposition of place (stance_setting_preps.txt: "within", "into", "in") on a token of
     another target's phrase ("paying their fair share into NATO", "burden-sharing within NATO"), or what a
-    share word of such a phrase is a share of ("pay their fair share of NATO": the share is the stance)."""
+    share word or shared cost (stance_burden_nouns.txt) of such a phrase is "of" ("pay their fair share of
+    NATO", "shoulder more of the burden of European defence": the share is the stance)."""
     if root.dep_ != "pobj" or root.head.dep_ != "prep":
         return False
     prep, head = root.head.lower_, root.head.head
-    shared = prep == "of" and head.lemma_.lower() in word_set("stance_share_words")
+    shares = word_set("stance_share_words") | word_set("stance_burden_nouns")
+    shared = prep == "of" and head.lemma_.lower() in shares
     if prep not in word_set("stance_setting_preps") and not shared:
         return False
     other = spans.get(head.i)
