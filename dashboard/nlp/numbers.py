@@ -1005,9 +1005,8 @@ def _country(
                     None  # "allies agreed to spend 5%", "European allies and Canada would add": alliance-wide
                 )
             if their and subj.tag_ in {"NN", "NNP"} and not subj.conjuncts:
-                return (
-                    None  # "The U.S. leader rammed through a commitment to spend 5% of their GDPs": others'
-                )
+                # "The U.S. leader rammed through a commitment to spend 5% of their GDPs": others' figure
+                return None
             found = [t for t in subj.subtree if t.i in code_at]
             if found:
                 return None if _several(found[0], code_at) else code_at[found[0].i]

@@ -1672,14 +1672,12 @@ def _names_level(
     ) or (named and any(c.dep_ == "amod" and c.tag_ == "JJR" for c in tok.children))
     if not (named or levelled):
         return False
+    # "16% of the commonly funded budget", "miss target of supplying shells" (the parse may hang that "of" on
+    # the verb): a share or target of something else
     after = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
-    if not counted and (
-        any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
-        or (
-            after is not None and after.lower_ == "of" and after.dep_ == "prep"
-        )  # the parse may hang it higher
-    ):
-        return False  # "16% of the commonly funded budget", "miss target of supplying shells": something else
+    of_after = after is not None and after.lower_ == "of" and after.dep_ == "prep"
+    if not counted and (of_after or any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)):
+        return False
     level_nouns = word_set("stance_level_nouns")
     if (
         named
