@@ -3245,8 +3245,11 @@ def drawn_reaction(tok: Token) -> bool:
 def stance_cue(tok: Token, lex: StanceLexicon) -> str | None:
     """The lexicon entry `tok` is (stance_support.csv, stance_oppose.csv), as a phrasal cue first ("call
     for", "warn against"; a verb and its object noun: "turn its back"); a preposition is no cue ("a veto
-    over Ukraine's path"; "the war is over" is)."""
+    over Ukraine's path"; "the war is over" is), nor a word that qualifies a number ("well over 300,000")."""
     if tok.pos_ == "ADP" or drawn_reaction(tok):
+        return None
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    if tok.dep_ in {"quantmod", "advmod"} and (tok.head.like_num or (nxt is not None and nxt.like_num)):
         return None
     lemma = tok.lemma_.lower()
     named = [c.i for c in tok.children if c.dep_ == "oprd"]  # "called NATO a machine on the issue"

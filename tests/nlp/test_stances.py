@@ -1854,3 +1854,11 @@ def test_a_clause_after_before_or_until_with_its_own_subject_is_not_governed_by_
 )
 def test_declining_to_commit_and_acting_despite_a_commitment(nlp, gaz, text, expected):
     assert triples(nlp, gaz, text) == expected
+
+
+def test_a_word_that_qualifies_a_number_is_no_cue(nlp, gaz):
+    text = (
+        "NATO Secretary-General Jens Stoltenberg on Monday said the military alliance is poised to increase "
+        "the number of its high-readiness forces to well over 300,000 as part of its response to the war."
+    )
+    assert ("Jens Stoltenberg", "nato_alliance", "oppose") not in triples(nlp, gaz, text)
