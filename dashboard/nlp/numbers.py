@@ -1737,11 +1737,11 @@ def _year(
         return when.year
     if after:
         return min(after)[1]
-    words_before = [t.lower_ for t in doc[max(0, i - 3) : i]]
-    if before and kind != "target" and "from" not in words_before:
+    window = doc[max(0, i - 3) : i]
+    frm = next((t for t in window if t.lower_ == "from"), None)
+    if before and kind != "target" and frm is None:
         return max(before)[1]
-    frm = next((t for t in doc[max(0, i - 3) : i] if t.lower_ == "from"), None)
-    if before and frm is not None and not {"down", "up"} & set(words_before) and _changed_from(frm):
+    if before and frm is not None and not {"down", "up"} & {t.lower_ for t in window} and _changed_from(frm):
         # "In February last year the government pledged to increase spending from around 1.4% to 2%": the
         # level when the change was set out; not "down from roughly 22%", an earlier level
         verb = _clause_verb(doc[i])

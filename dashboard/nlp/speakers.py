@@ -1027,7 +1027,7 @@ class ArticleSpeakers:
         if root.tag_ not in {"NN", "NNP"} or not (_is_specific(root, self.gaz) or owner is not None):
             return None
         title = mention.doc[mention.start : root.i + 1]
-        if any(t.lower_ in word_set("speaker_former_words") for t in title):
+        if _former(title.text):
             return None  # "the former Dutch prime minister" held the office before the article's date
         role, country, org = self.gaz.parse_title(title.text)
         if owner is not None and country is None and org is None:
@@ -1091,7 +1091,7 @@ class ArticleSpeakers:
         parties = tuple(c.lower_ for c in modifiers if c.ent_type_ == "ORG")
         # "the former US president" is not the one in office at the article's date, and "the president" is
         # not "former president Bill Clinton"
-        former = any(t.lower_ in word_set("speaker_former_words") for t in mention if t.i < root.i)
+        former = _former(self.doc[mention.start : root.i].text)
         person = self._last_named(
             ("role", *words, *parties, former),
             lambda p: (
