@@ -1032,6 +1032,8 @@ class ArticleSpeakers:
         role, country, org = self.gaz.parse_title(title.text)
         if owner is not None and country is None and org is None:
             country, org = owner.country, owner.org  # "Poland aims ..., its defence minister said"
+            if owner.type == "organization":
+                role, country, org = self.gaz.parse_title(f"{owner.name} {title.text}")
         if role is None:
             return None
         roles = [role]
@@ -1056,11 +1058,13 @@ class ArticleSpeakers:
 
     def _group_owner(self, root: Token) -> Speaker | None:
         """The country or organisation "its" or "their" before a title stands for ("its defence minister":
-        that of the country last named as a subject)."""
-        pronoun = next((c for c in root.children if c.dep_ == "poss" and c.lower_ in {"its", "their"}), None)
-        if pronoun is None:
+        that of the country last named as a subject), or the organisation "the bloc's" stands for."""
+        possessor = next((c for c in root.children if c.dep_ == "poss"), None)
+        if possessor is None:
             return None
-        owner = self._resolve_group_pronoun(pronoun.idx)
+        if possessor.lower_ not in {"its", "their"}:
+            return self._generic_org(possessor)
+        owner = self._resolve_group_pronoun(possessor.idx)
         return owner if owner.type in {"country", "organization"} else None
 
     def _home_country(self) -> str | None:

@@ -106,6 +106,12 @@ def test_then_a_new_subject_takes_over_from_the_last_speaker(nlp):
             "Mateusz Morawiecki",
             "POL",
         ),
+        (  # "the bloc's" owns the title when the article names the EU: its foreign policy chief
+            'EU ministers met in Brussels. "We cannot wait," the bloc\'s top diplomat told reporters.',
+            date(2025, 3, 10),
+            "Kaja Kallas",
+            None,
+        ),
         (  # a party's name owns its member, whose country it gives
             "Sinn Féin's Matt Carthy said the plan to remove the Triple Lock was dangerous.",
             date(2023, 11, 23),
