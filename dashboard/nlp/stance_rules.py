@@ -513,7 +513,7 @@ def _elsewhere(art: Article, phrase: Span, target: Target) -> bool:
         or other_level(phrase)
         or other_conflict(phrase)
         or other_alliance(phrase)
-        or other_cooperation(phrase, art.gaz)
+        or other_cooperation(phrase, art.gaz, {r for t in art.targets.values() for r in t.recipients})
         or national_fund(phrase, art.gaz)
         or plain_cooperation(phrase)
         or outlay_out_of_context(phrase)
@@ -862,6 +862,7 @@ def national_fund(phrase: Span, gaz: Gazetteer) -> bool:
     fires={
         "Japan and Australia agreed to deepen defence cooperation.": [],
         "Xi Jinping called for strategic autonomy for Asian nations.": [],
+        "Emmanuel Macron said France would train pilots as part of military cooperation with Kyiv.": [],
     },
     spares={
         "France and Germany agreed to deepen defence cooperation.": [
@@ -873,13 +874,17 @@ def national_fund(phrase: Span, gaz: Gazetteer) -> bool:
         ],
     },
 )
-def other_cooperation(phrase: Span, gaz: Gazetteer) -> bool:
+def other_cooperation(phrase: Span, gaz: Gazetteer, aid_recipients: Collection[str] = ()) -> bool:
     """A phrase of stance_generic_cooperation.txt whose parties (its "with" / "between" / "for" / "among"
     objects, a nationality on it, the subjects of the verb that takes it) name places, none of them in
-    Europe (an EU member, a European NATO member, or Europe itself)."""
+    Europe (an EU member, a European NATO member, or Europe itself); or one "with" the recipient of aid
+    ("military cooperation with Kyiv" is help to Ukraine, not Europe's own defence)."""
     if phrase.text.lower() not in word_set("stance_generic_cooperation"):
         return False
     root = phrase.root
+    partners = [t for c in root.children if c.dep_ == "prep" and c.lower_ == "with" for t in c.subtree]
+    if any(t.lower_ in aid_recipients for t in partners):
+        return True
     parties = [c for c in root.children if c.dep_ == "amod" and c.ent_type_ == "NORP"]
     for prep in (
         c for c in root.children if c.dep_ == "prep" and c.lower_ in {"with", "between", "for", "among"}
@@ -1589,6 +1594,7 @@ def event_pronoun(tok: Token, covered: set[int], lex: StanceLexicon, main: str) 
         "The United States would pledge to increase its target for reducing carbon emissions by 2025.": [],
         "The German DAX increased by 2 percent.": [],
         "EU will miss target of supplying one million artillery shells, German defence minister says": [],
+        "Germany fears the missiles could be used to hit targets deep inside Russia.": [],
     },
 )
 def target_object(art: Article, hits: list[tuple[str, int, int]]) -> list[Mention]:
@@ -1678,6 +1684,13 @@ def _names_level(
     of_after = after is not None and after.lower_ == "of" and after.dep_ == "prep"
     if not counted and (of_after or any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)):
         return False
+    if (
+        named
+        and not t.recipients
+        and tok.tag_ == "NNS"
+        and not any(c.dep_ in {"det", "poss", "nummod", "compound"} for c in tok.children)
+    ):
+        return False  # "hit targets deep inside Russia": bare plural targets are things to strike
     level_nouns = word_set("stance_level_nouns")
     if (
         named
@@ -1798,6 +1811,7 @@ def read_mention(mention: Mention, target: Target, lex: StanceLexicon, scope: Sc
             or provoked_response(tok, head)
             or topic
             or concession(tok)
+            or background_event(tok)
             or otherwise_clause(head)
         ):
             r.score, r.informative, r.directed = 0.0, False, False  # another's act, or a topic: no one's
@@ -1827,7 +1841,8 @@ def read_mention(mention: Mention, target: Target, lex: StanceLexicon, scope: Sc
             directed = r.directed
             # "warned that Spain should pay", "criticised Russia and backed NATO": not this cue's to reverse
             skip = warned_demand(tok, head, lex) or conjoined_cue(tok, head, lex, target)
-            key = None if skip else _apply(r, head, target, lex, negate=not affirmed_after_but(tok, head))
+            negate = not (affirmed_after_but(tok, head) or unshared_negation(tok, head))
+            key = None if skip else _apply(r, head, target, lex, negate=negate)
             if key is None and head.pos_ == "NOUN":
                 negated_intention(r, head)
             if key is None and tok.dep_ == "dobj":
@@ -1939,6 +1954,30 @@ def affirmed_after_but(tok: Token, head: Token) -> bool:
 
 
 @rule(
+    "unshared_negation",
+    "'did not send arms and later halted aid': a negation does not reach an 'and' verb with its own object",
+    fires={
+        "The US did not send new weapons to Kyiv and later halted its military aid to Ukraine.": [
+            "United States military_aid_to_ukraine oppose"
+        ],
+    },
+    spares={
+        "The US did not send new weapons to Kyiv.": ["United States military_aid_to_ukraine oppose"],
+    },
+)
+def unshared_negation(tok: Token, head: Token) -> bool:
+    """A verb with a direct object joined by "and" to `head`, another verb with one."""
+    return (
+        tok.dep_ == "conj"
+        and tok.pos_ == "VERB"
+        and head.pos_ == "VERB"
+        and any(c.dep_ == "dobj" for c in tok.children)
+        and any(c.dep_ == "dobj" for c in head.children)
+        and any(c.dep_ == "cc" and c.lower_ == "and" and head.i < c.i < tok.i for c in head.children)
+    )
+
+
+@rule(
     "mention_modifier",
     "an adjective or adverb on a mention weighs on it: 'stronger European defence', 'more spending'",
     fires={
@@ -1953,13 +1992,21 @@ def affirmed_after_but(tok: Token, head: Token) -> bool:
         "The House of Representatives passed a long-delayed military aid package for Ukraine.": [
             "US House of Representatives military_aid_to_ukraine support"
         ],
+        "The White House seeks to push through a long-delayed military aid package for Ukraine.": [
+            "White House military_aid_to_ukraine support"
+        ],
     },
 )
 def mention_modifier(r: Reading, child: Token, target: Target, lex: StanceLexicon) -> bool:
-    """Not a participle on the object of one of the target's own verbs: "passed a long-delayed aid
-    package" tells what others did to it before, the passing is the act."""
+    """Not a participle on the object of one of the target's own verbs or of a cue: "passed (pushed
+    through) a long-delayed aid package" tells what others did to it before, the passing is the act."""
     root = child.head
-    if child.tag_ == "VBN" and root.dep_ == "dobj" and target_verb(root.head, target) is not None:
+    verb = root.head
+    if (
+        child.tag_ == "VBN"
+        and root.dep_ == "dobj"
+        and (target_verb(verb, target) is not None or stance_cue(verb, lex) is not None)
+    ):
         return False
     return _apply(r, child, target, lex, negate=False, rule="mention_modifier") is not None
 
@@ -2672,6 +2719,24 @@ def concession(tok: Token) -> bool:
 
 
 @rule(
+    "background_event",
+    "what comes 'amid' an event is set against it: the main clause says nothing for or against it",
+    fires={
+        "EU leaders pledged more military aid for Ukraine amid Donald Trump's freeze on military aid to "
+        "Kyiv.": ["European Union military_aid_to_ukraine support"],
+    },
+    spares={
+        "EU leaders pledged more military aid for Ukraine after talks in Brussels.": [
+            "European Union military_aid_to_ukraine support"
+        ],
+    },
+)
+def background_event(tok: Token) -> bool:
+    """The climb meets a preposition of background (stance_background_preps.txt) over the mention."""
+    return tok.dep_ == "prep" and tok.lower_ in word_set("stance_background_preps")
+
+
+@rule(
     "coerced_act",
     "what someone is forced or compelled to do is not their stance: 'we are being forced to spend 5%'",
     fires={
@@ -3260,6 +3325,13 @@ def stance_cue(tok: Token, lex: StanceLexicon) -> str | None:
             phrase = f"{lemma} {child.lower_}"
             if lex.cue(phrase) is not None:
                 return phrase
+        elif (
+            child.dep_ == "dobj"
+            and tok.pos_ == "VERB"
+            and not any(g.dep_ == "prep" for g in child.children)  # "turn its back on": read at "back"
+            and lex.cue(f"{lemma} {child.lemma_.lower()}")
+        ):
+            return f"{lemma} {child.lemma_.lower()}"  # "it does not make sense to meet the target"
         elif child.dep_ == "advcl" and child.i > tok.i and tok.pos_ == "VERB":  # "called for Europe to adopt"
             mark = next((m for m in child.children if m.dep_ == "mark" and m.lower_ == "for"), None)
             if mark is not None and lex.cue(f"{lemma} for") is not None:
@@ -3462,14 +3534,22 @@ def laggards(verb: Token) -> bool:
     },
     spares={
         "Türkiye said yes to their bids for NATO membership.": ["Türkiye nato_alliance support"],
+        "Macron said that whoever sits in the White House shouldn't change the bloc's push for strategic"
+        " autonomy.": ["Emmanuel Macron european_defence_cooperation support"],
     },
 )
 def negated_light_verb(tok: Token, target: Target, lex: StanceLexicon) -> bool:
-    """ "would not say yes to", "did not give its backing to"."""
+    """ "would not say yes to", "did not give its backing to"; not a verb of change ("shouldn't change the
+    push for autonomy" keeps the push; stance_change_verbs.txt)."""
     if tok.pos_ not in {"NOUN", "ADJ", "INTJ", "ADV"} or tok.dep_ not in {"dobj", "attr", "intj", "oprd"}:
         return False
     verb = tok.head
-    if verb.pos_ not in {"VERB", "AUX"} or target_verb(verb, target) is not None or stance_cue(verb, lex):
+    if (
+        verb.pos_ not in {"VERB", "AUX"}
+        or target_verb(verb, target) is not None
+        or stance_cue(verb, lex)
+        or verb.lemma_.lower() in word_set("stance_change_verbs")
+    ):
         return False
     return bool(negation(verb, lex))
 
@@ -4425,7 +4505,7 @@ def reported_prediction(root: Token, target: Target) -> bool:
     "a cue noun a statement dates itself by is that event, not the speaker's: 'after its refusal to'",
     fires={
         "Donald Trump said Spain faces tariffs after its refusal to meet the defence spending target.": [],
-        "Olaf Scholz said Germany would act amid calls for more military aid to Ukraine.": [],
+        "Olaf Scholz said Germany would act after calls for more military aid to Ukraine.": [],
     },
     spares={
         "Donald Trump said he agreed with calls for allies to raise defence spending.": [
@@ -4880,6 +4960,9 @@ def act_noun(art: Article, mention: Mention, target: Target) -> list[tuple[Span,
     },
     spares={
         "The call for a European army angered Washington.": [],
+        "Germany has become Ukraine's second-biggest supplier of military aid.": [
+            "Germany military_aid_to_ukraine support"
+        ],
     },
 )
 def possessed_cue(art: Article, mention: Mention, target: Target) -> list[tuple[Span, Reading]] | None:
@@ -5047,10 +5130,11 @@ def _own_phrase_reading(art: Article, mention: Mention, target: Target, rule: st
 
 def _possessed_cue_noun(root: Token, lex: StanceLexicon) -> tuple[Token, Span] | None:
     """(noun, possessor): the first cue or act noun above the mention (`_cue_noun_above`) when it has a
-    named possessor (not a time)."""
+    named possessor (not a time); not an agent noun, whose possessor is the one it is for ("Ukraine's
+    biggest supplier of military aid")."""
     head = _cue_noun_above(root, lex)
     owner = _noun_owner(head) if head is not None else None
-    if head is None or owner is None or owner.pos_ != "PROPN":
+    if head is None or owner is None or owner.pos_ != "PROPN" or head.lemma_.lower() in lex.agents:
         return None
     return head, _possessor_span(owner)
 

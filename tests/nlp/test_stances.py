@@ -610,6 +610,18 @@ def test_aid_by_its_referents_and_the_actor_before_a_relative_clause(nlp, gaz):
             "defence_spending_increase",
             "support",
         ),
+        (  # a verb and its object make a cue: "make sense", negated
+            "François Bausch said it does not make sense for Luxembourg to meet the NATO spending target.",
+            "François Bausch",
+            "defence_spending_increase",
+            "oppose",
+        ),
+        (  # what "interferes with" a settlement is judged by the one who says so
+            "Sergei Lavrov said arms supplies to Ukraine interfere with a settlement.",
+            "Sergei Lavrov",
+            "military_aid_to_ukraine",
+            "oppose",
+        ),
     ],
 )
 def test_more_ways_of_saying_it(nlp, gaz, text, actor, target, polarity):
