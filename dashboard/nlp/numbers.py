@@ -1509,9 +1509,17 @@ def _is_recipient(ent: Span, i: int, k: int) -> bool:
         ancestors.append(a)
         if a.pos_ in {"VERB", "AUX"}:
             break
-    return prep.head in ancestors or any(
-        prep.head.head == a and prep.head.dep_ in {"nsubj", "nsubjpass", "dobj", "conj"} for a in ancestors
-    )  # a conjunct too: "intelligence agencies and assistance to Ukraine, worth more than 1% of GDP"
+    # the noun it hangs on is the clause's own, through nouns and prepositions: "increase funding for the
+    # programme for Ukraine to NOK 135 billion"
+    clause = next((a for a in prep.head.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+    return (
+        prep.head in ancestors
+        or any(
+            prep.head.head == a and prep.head.dep_ in {"nsubj", "nsubjpass", "dobj", "conj"}
+            for a in ancestors
+        )  # a conjunct too: "intelligence agencies and assistance to Ukraine, worth more than 1% of GDP"
+        or (prep.head.pos_ in {"NOUN", "PROPN"} and bool(ancestors) and clause == ancestors[-1])
+    )
 
 
 def _is_venue(ent: Span, gaz: Gazetteer) -> bool:
@@ -2385,17 +2393,27 @@ def _bare_billions(claims: list[NumberClaim], doc: Doc) -> list[NumberClaim]:
 
 
 def _converted_sums(claims: list[NumberClaim], text: str) -> list[NumberClaim]:
-    """A sum and its conversion in brackets right after it ("200 billion zlotys ($55 billion)") are one
-    sum: the one with no country takes the other's, and the conversion takes the sum's year."""
+    """A sum and its conversion in brackets right after it ("200 billion zlotys ($55 billion)", "NOK 75
+    billion (about EUR 6.8 billion)") are one sum: both take one country (the home country of a national
+    currency if either was given it, else the sum's, else the conversion's), and the conversion takes the
+    sum's year."""
     out = list(claims)
     for k in range(1, len(out)):
         a, b = out[k - 1], out[k]
-        if a.unit != "money" or b.unit != "money" or not re.fullmatch(r"\s*[(\[]\s*", text[a.end : b.start]):
+        if a.unit != "money" or b.unit != "money" or not _conversion_gap().fullmatch(text[a.end : b.start]):
             continue
-        if a.country is None and b.country is not None:
-            out[k - 1] = a = replace(a, country=b.country)
-        out[k] = replace(b, country=b.country or a.country, year=a.year)
+        homes = {_home_currency_country(a.currency), _home_currency_country(b.currency)} - {None}
+        country = next((c for c in (a.country, b.country) if c in homes), a.country or b.country)
+        out[k - 1] = replace(a, country=country)
+        out[k] = replace(b, country=country, year=a.year)
     return out
+
+
+@cache
+def _conversion_gap() -> re.Pattern[str]:
+    """The words between a sum and its bracketed conversion: "(", "(about ", "(or around "."""
+    words = "|".join(re.escape(" ".join(w)) for w, _ in number_qualifiers())
+    return re.compile(rf"\s*[(\[]\s*(?:or\s+)?(?:(?:{words})\s+)?", re.I)
 
 
 def _carry_target_years(claims: list[NumberClaim]) -> list[NumberClaim]:

@@ -473,6 +473,27 @@ CASES = [
         "4 per cent of GDP",
         ("LTU", None, None),
     ),
+    # a recipient on the noun the clause raises is not whose figure it is
+    (
+        "The Norwegian government proposes to increase funding for the programme for Ukraine to NOK 135 "
+        "billion.",
+        "NOK 135 billion",
+        ("NOR", None, None),
+    ),
+    # a sum and its conversion are one: the home country of its national currency wins
+    (
+        "The new commitments take Australia's total contribution to support Ukraine to 790 million "
+        "Australian dollars ($529m).",
+        "790 million Australian dollars",
+        ("AUS", None, None),
+    ),
+    # a conversion "(about ...)" is the same sum: the sum's country
+    (
+        "Ukraine will receive aid from Norway totaling NOK 75 billion (about EUR 6.8 billion), Jonas Gahr "
+        "Støre said.",
+        "EUR 6.8 billion",
+        ("NOR", None, None),
+    ),
 ]
 
 
