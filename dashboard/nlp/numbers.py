@@ -393,6 +393,8 @@ def _claim(
             scales = [t.lower_ for t in doc[k + 1 : m] if t.lower_ in number_scales()]
             if unit is not None and scales and not any(t.lower_ in number_scales() for t in doc[i:j]):
                 value *= number_scales()[scales[-1]]
+    if unit == "money" and doc[end_tok - 2].ent_type_ != "NORP":  # not "Danish krone"
+        currency = _home_crown(doc[end_tok - 1].lower_, currency, home)
     if unit is None:
         if any(k in skip_ents for k in range(i, j)) and not _count_in_date(doc, j):
             return None
@@ -1137,6 +1139,14 @@ def _directive_on(figure: Token) -> Token | None:
         (c for c in figure.children if c.dep_ == "acl" and c.lemma_.lower() in word_set("directive_verbs")),
         None,
     )
+
+
+def _home_crown(word: str, currency: str | None, home: str | None) -> str | None:
+    """A bare crown ("35 billion crowns") in an article about a crown country is that country's crown
+    (number_crowns.csv); otherwise the currency as read."""
+    own = next((row["code"] for row in table("number_home_currencies") if row["country"] == home), None)
+    crowns = {(row["word"], row["code"]) for row in table("number_crowns")}
+    return own if own is not None and (word, own) in crowns else currency
 
 
 def _home_currency_country(currency: str | None) -> str | None:
@@ -1987,6 +1997,10 @@ def _narrative_year(
     pact unveiled in 2021. This sank a French deal worth A$90bn"); not for a target, nor a sentence with a
     date of its own, nor after a sentence naming several years."""
     verb = _clause_verb(doc[i])
+    if verb is not None and verb.tag_ == "VBG" and verb.dep_ == "advcl" and verb.head.pos_ in {"VERB", "AUX"}:
+        verb = (
+            verb.head
+        )  # "China came second, spending $293 billion": the participle takes its clause's tense
     if kind == "target" or when is None or verb is None or not _past_verb(verb) or not _in_past(sent):
         return None
     if any(e.label_ == "DATE" for e in ents.within(sent.start, sent.end)):
@@ -2514,8 +2528,12 @@ def _side_clause(tok: Token, figure: Token) -> bool:
 
 
 def _done(tok: Token) -> bool:
-    """ "spending reached 2.11%", "raised it to 2%": a movement that has happened reports a level."""
-    return tok.tag_ in {"VBD", "VBN"} and tok.lemma_.lower() in word_set("number_done_verbs")
+    """ "spending reached 2.11%", "raised it to 2%", "exceeded the mark, reaching $2,113 billion": a movement
+    that has happened reports a level."""
+    past = tok.tag_ in {"VBD", "VBN"} or (
+        tok.tag_ == "VBG" and tok.dep_ == "advcl" and tok.head.tag_ in {"VBD", "VBN"}
+    )
+    return past and tok.lemma_.lower() in word_set("number_done_verbs")
 
 
 def _defence_context(sent: Span, unit: str) -> bool:

@@ -900,3 +900,27 @@ def test_a_rise_by_an_adjective_and_a_percentage_is_a_change(nlp):
     units = {c.text: c.unit for c in extract_numbers(nlp(text), WHEN)}
     assert units["7.9 percent"] == "percent"
     assert units["1.5%"] == "percent_of_gdp"
+
+
+def test_a_bare_crown_is_the_home_country_s_crown(nlp):
+    text = (
+        "Norway will raise its aid. Norway's parliament met on Monday. The Norwegian government agreed to "
+        "spend 35 billion crowns on the programme. Denmark pledged 143 billion Danish krone."
+    )
+    found = {c.text: c for c in extract_numbers(nlp(text), WHEN)}
+    assert (found["35 billion crowns"].currency, found["35 billion crowns"].country) == ("NOK", "NOR")
+    assert (found["143 billion Danish krone"].unit, found["143 billion Danish krone"].currency) == (
+        "money",
+        "DKK",
+    )
+
+
+def test_a_participle_after_a_past_verb_reports_in_the_paragraph_s_year(nlp):
+    text = (
+        "Global military spending topped $2 trillion last year, SIPRI said. China came in second place, "
+        "spending $293 billion on defense. In 2021, world military spending exceeded the two trillion "
+        "dollar mark, reaching $2,113 billion."
+    )
+    found = {c.text: c for c in extract_numbers(nlp(text), date(2022, 4, 25))}
+    assert found["$293 billion"].year == 2021
+    assert (found["$2,113 billion"].year, found["$2,113 billion"].kind) == (2021, "reported")
