@@ -468,11 +468,14 @@ class ArticleSpeakers:
                 code = self._pronoun_owner_country(root)  # "his government": the country of the one he is
             if code is not None:
                 return Speaker(self.gaz.country_name(code), "country", code)
-            if _is_definite(root) and not any(c.dep_ in {"amod", "compound", "poss"} for c in root.children):
-                # "the government" alone: that of the country of the last person named before it, outside
-                # the words of a statement ("... resolved by Mr Zelenskiy, he added" names him in passing)
-                code = self._sentence_subject_country(root) or self._last_person_country(
-                    mention.start_char, narrated=True
+            if _is_definite(root) and not any(c.dep_ == "poss" for c in root.children):
+                # "the government", "the Liberal government": that of the country of the last person named
+                # before it, outside the words of a statement ("... resolved by Mr Zelenskiy, he added"
+                # names him in passing), or else of the article's own country
+                code = (
+                    self._sentence_subject_country(root)
+                    or self._last_person_country(mention.start_char, narrated=True)
+                    or self._home_country()
                 )
                 if code is not None:
                     return Speaker(self.gaz.country_name(code), "country", code)
@@ -682,9 +685,10 @@ class ArticleSpeakers:
     def _last_org(self, tok: Token) -> Speaker | None:
         """ "the firm", "the institute" (speaker_org_nouns.txt): the organisation named last before it, in
         its sentence or the two before, the one whose name holds the noun first ("the institute" after "the
-        Kiel Institute")."""
+        Kiel Institute"); "the ministry" (speaker_named_org_nouns.txt) only one whose name holds it."""
         noun = tok.lemma_.lower()
-        if noun not in word_set("speaker_org_nouns") or not _is_definite(tok):
+        named_only = noun in word_set("speaker_named_org_nouns")
+        if not (named_only or noun in word_set("speaker_org_nouns")) or not _is_definite(tok):
             return None
         starts = self._sentence_starts()
         first = starts[max(bisect_right(starts, tok.i) - 3, 0)]  # its sentence's start, two sentences back
@@ -698,7 +702,7 @@ class ArticleSpeakers:
             and self.gaz.country_code(_clean_name(e.text)) is None
         ]
         own = [e for e in orgs if noun in e.text.lower()]
-        for ent in reversed(own or orgs):
+        for ent in reversed(own if own or named_only else orgs):
             speaker = self._group(ent)
             if speaker.type == "organization":
                 return speaker

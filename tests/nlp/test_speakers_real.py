@@ -106,6 +106,20 @@ def test_then_a_new_subject_takes_over_from_the_last_speaker(nlp):
             "Mateusz Morawiecki",
             "POL",
         ),
+        (  # "the government" with no person before it, in an article about one country: that country's
+            "Canada will spend more. Canada's army is small. Canada needs ships. The Liberal government said "
+            "that spending would rise.",
+            date(2019, 5, 2),
+            "Canada",
+            "CAN",
+        ),
+        (  # "the ministry": the one named before it, not another organisation named in between
+            "Japan's Defense Ministry requested a record budget. Lockheed Martin makes the jets. The "
+            "ministry said that it would buy more.",
+            date(2018, 9, 1),
+            "Defense Ministry",
+            "JPN",
+        ),
         (  # "the bloc's" owns the title when the article names the EU: its foreign policy chief
             'EU ministers met in Brussels. "We cannot wait," the bloc\'s top diplomat told reporters.',
             date(2025, 3, 10),
