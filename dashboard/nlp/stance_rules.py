@@ -2078,12 +2078,17 @@ def gerund_modifier(r: Reading, child: Token, target: Target) -> bool:
         "Spain has asked NATO to exempt it from the defence spending target that allies are due to adopt.": [
             "Spain defence_spending_increase oppose"
         ],
+        "Justin Trudeau vowed that higher defence spending, which has not yet been approved, will come.": [
+            "Justin Trudeau defence_spending_increase support"
+        ],
     },
 )
 def relative_clause(r: Reading, root: Token, clause: Token, target: Target, lex: StanceLexicon) -> bool:
     """ "it is NATO ... that is raising tensions"; not "the target that allies are due to adopt" (their act,
-    not said of it)."""
+    not said of it), nor "spending which has not yet been approved" (what others did to it, with no modal)."""
     which = next((c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}), root)
+    if which.dep_ == "nsubjpass" and not any(c.tag_ == "MD" for c in clause.children):
+        return False
     if which.i == root.i or which.lower_ in word_set("relative_pronouns"):
         return _predicate(r, clause, which, target, lex, "relative_clause")
     return False
@@ -3309,7 +3314,8 @@ def drawn_reaction(tok: Token) -> bool:
 )
 def stance_cue(tok: Token, lex: StanceLexicon) -> str | None:
     """The lexicon entry `tok` is (stance_support.csv, stance_oppose.csv), as a phrasal cue first ("call
-    for", "warn against"; a verb and its object noun: "turn its back"); a preposition is no cue ("a veto
+    for", "warn against"; a verb and its object noun: "turn its back"; a verb, its preposition and that
+    one's noun: "stand in the way", written "stand in way"); a preposition is no cue ("a veto
     over Ukraine's path"; "the war is over" is), nor a word that qualifies a number ("well over 300,000")."""
     if tok.pos_ == "ADP" or drawn_reaction(tok):
         return None
@@ -3325,6 +3331,9 @@ def stance_cue(tok: Token, lex: StanceLexicon) -> str | None:
             phrase = f"{lemma} {child.lower_}"
             if lex.cue(phrase) is not None:
                 return phrase
+            objects = [g.lemma_.lower() for g in child.children if g.dep_ == "pobj"]
+            if objects and lex.cue(f"{phrase} {objects[0]}") is not None:
+                return f"{phrase} {objects[0]}"  # "stand in the way of": "stand in way"
         elif (
             child.dep_ == "dobj"
             and tok.pos_ == "VERB"
@@ -3933,6 +3942,8 @@ def _apply(
     """Multiply in `tok` when it is a cue: a target verb (direction) or a general cue (attitude). Returns
     the general cue's lexicon key. The reading cites `rule`, or the rule that decided on `tok`."""
     value, key = target_verb(tok, target), None
+    if value is not None and " " in (stance_cue(tok, lex) or ""):
+        value = None  # a phrasal cue over the target's own verb: "stand in the way of", not "stand"
     if value is None:
         key = stance_cue(tok, lex)
         if key is None:

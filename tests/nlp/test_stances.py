@@ -616,6 +616,12 @@ def test_aid_by_its_referents_and_the_actor_before_a_relative_clause(nlp, gaz):
             "defence_spending_increase",
             "oppose",
         ),
+        (  # a verb, its preposition and that one's noun make a cue over the target's own verb "stand"
+            "Hungary will not stand in the way of Sweden's NATO membership, Viktor Orban said.",
+            "Viktor Orbán",
+            "nato_alliance",
+            "support",
+        ),
         (  # what "interferes with" a settlement is judged by the one who says so
             "Sergei Lavrov said arms supplies to Ukraine interfere with a settlement.",
             "Sergei Lavrov",
