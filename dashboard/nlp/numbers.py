@@ -1528,7 +1528,12 @@ def _is_recipient(ent: Span, i: int, k: int) -> bool:
             prep.head.head == a and prep.head.dep_ in {"nsubj", "nsubjpass", "dobj", "conj"}
             for a in ancestors
         )  # a conjunct too: "intelligence agencies and assistance to Ukraine, worth more than 1% of GDP"
-        or (prep.head.pos_ in {"NOUN", "PROPN"} and bool(ancestors) and clause == ancestors[-1])
+        or (
+            ent.label_ == "GPE"  # not "the fund for the Bundeswehr", the country's own
+            and prep.head.pos_ in {"NOUN", "PROPN"}
+            and bool(ancestors)
+            and clause == ancestors[-1]
+        )
     )
 
 
