@@ -2036,9 +2036,20 @@ def _narrative_year(
 
 
 def _past_verb(verb: Token) -> bool:
-    """A verb in the past tense: "rose", "was cut", "had risen"."""
-    return verb.tag_ == "VBD" or (
-        verb.tag_ == "VBN" and any(c.dep_ in {"aux", "auxpass"} and c.tag_ == "VBD" for c in verb.children)
+    """A verb in the past tense: "rose", "was cut", "had risen", and a bare participle the tagger took for
+    one, conjoined to a past verb ("China's rose by 7.4% ... and Russia's increased by 7.5%")."""
+    return (
+        verb.tag_ == "VBD"
+        or (
+            verb.tag_ == "VBN"
+            and any(c.dep_ in {"aux", "auxpass"} and c.tag_ == "VBD" for c in verb.children)
+        )
+        or (
+            verb.tag_ == "VBN"
+            and verb.dep_ == "conj"
+            and verb.head.tag_ == "VBD"
+            and not any(c.dep_ in {"aux", "auxpass"} for c in verb.children)
+        )
     )
 
 

@@ -924,3 +924,12 @@ def test_a_participle_after_a_past_verb_reports_in_the_paragraph_s_year(nlp):
     found = {c.text: c for c in extract_numbers(nlp(text), date(2022, 4, 25))}
     assert found["$293 billion"].year == 2021
     assert (found["$2,113 billion"].year, found["$2,113 billion"].kind) == (2021, "reported")
+
+
+def test_a_conjoined_participle_the_tagger_took_for_a_past_verb_keeps_the_paragraph_s_year(nlp):
+    text = (
+        "The United States remained the biggest spender in 2015. Among the others, China's expenditure rose "
+        "by 7.4% to $215 billion and Russia's increased by 7.5% to $66.4 billion."
+    )
+    found = {c.text: c for c in extract_numbers(nlp(text), date(2016, 4, 5))}
+    assert (found["$215 billion"].year, found["$66.4 billion"].year) == (2015, 2015)
