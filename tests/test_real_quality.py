@@ -23,7 +23,8 @@ pytestmark = pytest.mark.skipif(
 # ninth raised the statement floors (dev 0.757 / 0.731, test 0.752 / 0.700) and dev stance precision (0.726);
 # the tenth the stance floors (dev 0.739 / 0.513, test 0.449 / 0.364); the eleventh the test stance floors
 # (0.477 / 0.382); the twelfth the test number country floor (0.760); the thirteenth the test speaker floors
-# (0.896 / 0.868); in the fourteenth test number country fell by one figure (0.747)
+# (0.896 / 0.868); in the fourteenth test number country fell by one figure (0.747); the fifteenth left them
+# (test stance precision 0.477 -> 0.483)
 FLOORS = {
     "dev": {
         "statement precision": 0.73,
