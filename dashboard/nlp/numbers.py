@@ -2002,10 +2002,9 @@ def _narrative_year(
     pact unveiled in 2021. This sank a French deal worth A$90bn"); not for a target, nor a sentence with a
     date of its own, nor after a sentence naming several years."""
     verb = _clause_verb(doc[i])
+    # "China came second, spending $293 billion": the participle takes its clause's tense
     if verb is not None and verb.tag_ == "VBG" and verb.dep_ == "advcl" and verb.head.pos_ in {"VERB", "AUX"}:
-        verb = (
-            verb.head
-        )  # "China came second, spending $293 billion": the participle takes its clause's tense
+        verb = verb.head
     if kind == "target" or when is None or verb is None or not _past_verb(verb) or not _in_past(sent):
         return None
     if any(e.label_ == "DATE" for e in ents.within(sent.start, sent.end)):
