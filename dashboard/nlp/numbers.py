@@ -1025,7 +1025,14 @@ def _country(
                 # "Mr Wallace asked for £10bn", "Congress approved $40bn"; "the IMF approved $17.5bn" is no
                 # one country's (but "6,400 were killed in Ukraine, the UN says" is still Ukraine's)
                 return actor.country
-            if actor is None and subj.pos_ != "PRON" and said_by.get(subj.left_edge.idx):
+            if (
+                actor is None
+                and subj.pos_ != "PRON"
+                and said_by.get(subj.left_edge.idx)
+                and not _source_speaker(
+                    doc, subj.left_edge.idx, sent_ents, gaz, when
+                )  # "says SIPRI's report"
+            ):
                 return said_by[subj.left_edge.idx]  # "The Prime Minister said ... 2.5%", "Sir Keir said"
             if subj.lemma_.lower() in word_set("number_home_nouns"):
                 owner = _owner_country(subj, verbs[n + 1 :], sent_ents, gaz, when)

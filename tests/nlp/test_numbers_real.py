@@ -933,3 +933,16 @@ def test_a_conjoined_participle_the_tagger_took_for_a_past_verb_keeps_the_paragr
     )
     found = {c.text: c for c in extract_numbers(nlp(text), date(2016, 4, 5))}
     assert (found["$215 billion"].year, found["$66.4 billion"].year) == (2015, 2015)
+
+
+def test_an_institute_s_report_that_says_a_figure_is_not_whose_figure(nlp):
+    from dashboard.nlp.gazetteer import Gazetteer
+    from dashboard.nlp.pipeline import statements_for_doc
+
+    doc = nlp('"Global spending was 0.7 percent higher than in 2020", says SIPRI\'s annual report.')
+    gaz = Gazetteer.load()
+    said = [s for s in statements_for_doc(doc, WHEN, gaz) if s.speaker_mention]
+    claims = extract_numbers(
+        doc, WHEN, gaz, said_by={s.speaker_mention.start: s.speaker_country for s in said}
+    )
+    assert [(c.text, c.country) for c in claims] == [("0.7 percent", None)]
