@@ -479,7 +479,8 @@ def _respectively_at(sent: Span) -> int | None:
 def _respective(claims: list[NumberClaim], ents: Entities, gaz: Gazetteer) -> list[NumberClaim]:
     """ "Poland and Lithuania lead, allocating 4.5 and 4 per cent of GDP respectively": the figures before
     "respectively" go in order to the conjoined countries named before the first of them, when there are as
-    many countries as figures."""
+    many countries as figures of the first one's unit after them ("two Asian countries ..., with China and
+    India spending US$261 billion (up 5.1%) and US$71.1 billion (up 6.8%), respectively")."""
     out = list(claims)
     by_sentence: dict[int, list[int]] = {}
     for k, c in enumerate(out):
@@ -493,15 +494,17 @@ def _respective(claims: list[NumberClaim], ents: Entities, gaz: Gazetteer) -> li
         named = {
             ent.root.i: code
             for ent in ents.within(sent.start, sent.end)
-            if ent.start_char < out[listed[0]].start
+            if ent.start_char < out[listed[-1]].start
             and ent.label_ in {"GPE", "NORP"}
             and (code := gaz.country_code(ent.text))
         }
         for root in named:
             group = sorted({root, *(t.i for t in sent.doc[root].conjuncts if t.i in named)})
             codes = list(dict.fromkeys(named[t] for t in group))
-            if len(group) == len(listed) == len(codes):
-                for k, code in zip(listed, codes, strict=True):
+            after = [k for k in listed if out[k].start > sent.doc[group[-1]].idx]
+            after = [k for k in after if out[k].unit == out[after[0]].unit] if after else []
+            if len(group) == len(after) == len(codes):
+                for k, code in zip(after, codes, strict=True):
                     out[k] = replace(out[k], country=code)
                 break
     return out

@@ -473,6 +473,13 @@ CASES = [
         "4 per cent of GDP",
         ("LTU", None, None),
     ),
+    # "respectively" pairs the countries with the figures of one unit after them, not with counts before
+    (
+        "Two Asian countries were among the top three, with China and India spending US$261 billion (up 5.1 "
+        "per cent) and US$71.1 billion (up 6.8 per cent), respectively.",
+        "US$71.1 billion",
+        ("IND", None, None),
+    ),
     # a recipient on the noun the clause raises is not whose figure it is
     (
         "The Norwegian government proposes to increase funding for the programme for Ukraine to NOK 135 "
