@@ -1032,9 +1032,8 @@ def _country(
                 actor is None
                 and subj.pos_ != "PRON"
                 and said_by.get(subj.left_edge.idx)
-                and not _source_speaker(
-                    doc, subj.left_edge.idx, sent_ents, gaz, when
-                )  # "says SIPRI's report"
+                # not a source's: "..., says SIPRI's report"
+                and not _source_speaker(doc, subj.left_edge.idx, sent_ents, gaz, when)
             ):
                 return said_by[subj.left_edge.idx]  # "The Prime Minister said ... 2.5%", "Sir Keir said"
             if subj.lemma_.lower() in word_set("number_home_nouns"):
@@ -1155,8 +1154,13 @@ def _home_crown(word: str, currency: str | None, home: str | None) -> str | None
     """A bare crown ("35 billion crowns") in an article about a crown country is that country's crown
     (number_crowns.csv); otherwise the currency as read."""
     own = next((row["code"] for row in table("number_home_currencies") if row["country"] == home), None)
-    crowns = {(row["word"], row["code"]) for row in table("number_crowns")}
-    return own if own is not None and (word, own) in crowns else currency
+    return own if own is not None and (word, own) in _crowns() else currency
+
+
+@cache
+def _crowns() -> frozenset[tuple[str, str]]:
+    """(word, code) of number_crowns.csv: which crown a bare crown word may be."""
+    return frozenset((row["word"], row["code"]) for row in table("number_crowns"))
 
 
 def _home_currency_country(currency: str | None) -> str | None:
@@ -2012,9 +2016,7 @@ def _narrative_year(
     pact unveiled in 2021. This sank a French deal worth A$90bn"); not for a target, nor a sentence with a
     date of its own, nor after a sentence naming several years."""
     verb = _clause_verb(doc[i])
-    # "China came second, spending $293 billion": the participle takes its clause's tense
-    if verb is not None and verb.tag_ == "VBG" and verb.dep_ == "advcl" and verb.head.pos_ in {"VERB", "AUX"}:
-        verb = verb.head
+    verb = _tensed(verb) if verb is not None else None
     if kind == "target" or when is None or verb is None or not _past_verb(verb) or not _in_past(sent):
         return None
     if any(e.label_ == "DATE" for e in ents.within(sent.start, sent.end)):
@@ -2047,19 +2049,20 @@ def _narrative_year(
 def _past_verb(verb: Token) -> bool:
     """A verb in the past tense: "rose", "was cut", "had risen", and a bare participle the tagger took for
     one, conjoined to a past verb ("China's rose by 7.4% ... and Russia's increased by 7.5%")."""
-    return (
-        verb.tag_ == "VBD"
-        or (
-            verb.tag_ == "VBN"
-            and any(c.dep_ in {"aux", "auxpass"} and c.tag_ == "VBD" for c in verb.children)
-        )
-        or (
-            verb.tag_ == "VBN"
-            and verb.dep_ == "conj"
-            and verb.head.tag_ == "VBD"
-            and not any(c.dep_ in {"aux", "auxpass"} for c in verb.children)
-        )
-    )
+    if verb.tag_ != "VBN":
+        return verb.tag_ == "VBD"
+    auxiliaries = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+    if auxiliaries:
+        return any(c.tag_ == "VBD" for c in auxiliaries)
+    return verb.dep_ == "conj" and verb.head.tag_ == "VBD"
+
+
+def _tensed(verb: Token) -> Token:
+    """The verb whose tense a clause has: for an adverbial participle, the verb it hangs on ("China came
+    second, spending $293 billion"; "exceeded the mark, reaching $2,113 billion")."""
+    if verb.tag_ == "VBG" and verb.dep_ == "advcl" and verb.head.pos_ in {"VERB", "AUX"}:
+        return verb.head
+    return verb
 
 
 def _in_past(sent: Span) -> bool:
@@ -2555,10 +2558,7 @@ def _side_clause(tok: Token, figure: Token) -> bool:
 def _done(tok: Token) -> bool:
     """ "spending reached 2.11%", "raised it to 2%", "exceeded the mark, reaching $2,113 billion": a movement
     that has happened reports a level."""
-    past = tok.tag_ in {"VBD", "VBN"} or (
-        tok.tag_ == "VBG" and tok.dep_ == "advcl" and tok.head.tag_ in {"VBD", "VBN"}
-    )
-    return past and tok.lemma_.lower() in word_set("number_done_verbs")
+    return _tensed(tok).tag_ in {"VBD", "VBN"} and tok.lemma_.lower() in word_set("number_done_verbs")
 
 
 def _defence_context(sent: Span, unit: str) -> bool:

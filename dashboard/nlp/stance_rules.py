@@ -3941,11 +3941,11 @@ def _apply(
 ) -> str | None:
     """Multiply in `tok` when it is a cue: a target verb (direction) or a general cue (attitude). Returns
     the general cue's lexicon key. The reading cites `rule`, or the rule that decided on `tok`."""
-    value, key = target_verb(tok, target), None
-    if value is not None and " " in (stance_cue(tok, lex) or ""):
+    value, key, cue = target_verb(tok, target), None, stance_cue(tok, lex)
+    if value is not None and cue is not None and " " in cue:
         value = None  # a phrasal cue over the target's own verb: "stand in the way of", not "stand"
     if value is None:
-        key = stance_cue(tok, lex)
+        key = cue
         if key is None:
             return None
         value = lex.cue(key)
