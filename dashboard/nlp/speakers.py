@@ -430,6 +430,9 @@ class ArticleSpeakers:
             american = self._last_named(("country", "USA"), lambda p: p.country == "USA", mention.start_char)
             if american is not None:
                 return self._as_speaker(american)
+        member = self._party_member(root, mention.start_char)
+        if member is not None:
+            return member
         if root.pos_ == "PROPN":
             code = self.gaz.country_code(mention.text)
             if code is not None:
@@ -534,6 +537,31 @@ class ArticleSpeakers:
             if own is not None:
                 return Speaker(None, "anonymous", own)  # "Ukrainian forces predict", "Republican hawks"
         return UNKNOWN
+
+    def _party_member(self, root: Token, offset: int) -> Speaker | None:
+        """A party's member ("the SPD politician", "the Labour MP"): the last person named before, outside
+        the words of a statement, of that party, else of its country ("Scholz ... said the SPD man")."""
+        if not _is_definite(root) or root.lemma_.lower() not in word_set("speaker_politician_nouns"):
+            return None
+        party = next(
+            (
+                org
+                for c in root.children
+                if c.dep_ in {"compound", "amod", "nmod"}
+                and (org := self.gaz.find_org(c.text)) is not None
+                and org.country is not None
+            ),
+            None,
+        )
+        if party is None:
+            return None
+        narrated = [(at, name) for at, name, _ in self.person_mentions if at < offset]
+        narrated = [(at, n) for at, n in narrated if not any(a <= at < b for a, b in self.contents)]
+        for test in (lambda p: p.org == party.name, lambda p: p.country == party.country):
+            person = next((self.people[n] for _, n in reversed(narrated) if test(self.people[n])), None)
+            if person is not None:
+                return self._as_speaker(person)
+        return None
 
     def _pronoun_owner_country(self, root: Token) -> str | None:
         """The country of the person a possessive pronoun before a noun stands for ("his government")."""
@@ -1041,10 +1069,10 @@ class ArticleSpeakers:
         if role is None:
             return None
         roles = [role]
-        if root.lemma_.lower() in word_set("speaker_leader_nouns"):
-            if country is None or org is not None:
+        if root.lemma_.lower() in word_set("speaker_leader_nouns") and org is None:
+            if country is None:
                 return None
-            roles = self.gaz.roles_at_level("head_of_state", "head_of_government")
+            roles = self.gaz.roles_at_level("head_of_state", "head_of_government")  # "the French leader"
         found = self.gaz.holders(roles, self.when, country, org)
         named = [a for a in found if self._lookup(a.name) is not None]
         if (country is None and org is None) or not all(self.gaz.is_single(r) for r in roles):

@@ -144,6 +144,24 @@ def test_then_a_new_subject_takes_over_from_the_last_speaker(nlp):
             "Friedrich Merz",
             "DEU",
         ),
+        (  # "the SPD politician": the last person named of the party's country
+            'Chancellor Olaf Scholz spoke in Berlin. "Prudence is no weakness," said the SPD politician.',
+            date(2024, 3, 14),
+            "Olaf Scholz",
+            "DEU",
+        ),
+        (  # ... and of the party itself first, when the gazetteer knows it
+            'Lars Klingbeil met Friedrich Merz. "We need a deal by Friday," the CDU politician said.',
+            date(2024, 6, 1),
+            "Friedrich Merz",
+            "DEU",
+        ),
+        (  # a party's leader is a title its named holder stands for
+            'Finance Minister Christian Lindner was in Berlin. "Others do more," urged the FDP leader.',
+            date(2024, 7, 1),
+            "Christian Lindner",
+            "DEU",
+        ),
     ],
 )
 def test_title_stands_for_its_holder(nlp, text, when, speaker, country):
@@ -276,6 +294,8 @@ def test_gender_read_from_the_subject_of_a_reported_clause(nlp):
     [
         ("Ukrainian gunners predict that the front will hold.", "UKR"),
         ("Republican fiscal hawks demanded that the bill be cut.", "USA"),
+        ("Berlin must do more, an SPD politician said.", "DEU"),  # a party member, no one named before
+        ("Mette Frederiksen spoke first. Berlin must do more, the SPD politician said.", "DEU"),
     ],
 )
 def test_unnamed_sources_keep_the_nationality_before_their_noun(nlp, text, country):
