@@ -352,7 +352,7 @@ class ArticleSpeakers:
         self._last_resolved = mention.start_char
         root = mention.root
         if root.lower_ in person_pronouns() and root.pos_ == "PRON":
-            owner = _claim_owner(root)
+            owner = _claim_owner(root) or _fronted_possessor(root)
             if owner is not None:  # "Trump's suggestion that he had a cooler view": Trump
                 found = self.resolve(owner)
                 person = self.people.get(found.name or "")
@@ -514,12 +514,13 @@ class ArticleSpeakers:
                         if root.lemma_.lower() not in word_set("speaker_collective_nouns"):
                             return Speaker(None, "anonymous", org.country)  # "NATO officials said"
                         return Speaker(org.name, "organization", org.country, None, org.org)
+            own = _without_clause(mention)  # "European leaders, who rushed to Washington": not American
             country = next(
-                (c for c in (self.gaz.country_code(t.text) for t in mention if t.i != root.i) if c), None
+                (c for c in (self.gaz.country_code(t.text) for t in own if t.i != root.i) if c), None
             )
-            role, t_country, org = self.gaz.parse_title(mention.text)
+            role, t_country, org = self.gaz.parse_title(own.text)
             if root.lemma_.lower() in word_set("anonymous_sources") or role:
-                code = country or t_country or _country_word(mention.text)  # "an administration official"
+                code = country or t_country or _country_word(own.text)  # "an administration official"
                 if code is not None:
                     self.sources.append((mention.start_char, root.lemma_.lower(), code))
                 elif _is_definite(root):
@@ -540,7 +541,7 @@ class ArticleSpeakers:
 
     def _party_member(self, root: Token, offset: int) -> Speaker | None:
         """A party's member ("the SPD politician", "the Labour MP"): the last person named before, outside
-        the words of a statement, of that party, else of its country ("Scholz ... said the SPD man")."""
+        the words of a statement, of that party, else of its country and no other body."""
         if not _is_definite(root) or root.lemma_.lower() not in word_set("speaker_politician_nouns"):
             return None
         party = next(
@@ -557,7 +558,7 @@ class ArticleSpeakers:
             return None
         narrated = [(at, name) for at, name, _ in self.person_mentions if at < offset]
         narrated = [(at, n) for at, n in narrated if not any(a <= at < b for a, b in self.contents)]
-        for test in (lambda p: p.org == party.name, lambda p: p.country == party.country):
+        for test in (lambda p: p.org == party.name, lambda p: p.country == party.country and p.org is None):
             person = next((self.people[n] for _, n in reversed(narrated) if test(self.people[n])), None)
             if person is not None:
                 return self._as_speaker(person)
@@ -1285,6 +1286,34 @@ def _claim_owner(pronoun: Token) -> Span | None:
     if owner is None:
         return None
     return pronoun.doc[owner.left_edge.i : owner.i + 1]
+
+
+def _without_clause(mention: Span) -> Span:
+    """A mention up to a relative clause on its head ("European leaders who rushed to Washington")."""
+    clause = next((c for c in mention.root.children if c.dep_ == "relcl" and c.i > mention.root.i), None)
+    if clause is None:
+        return mention
+    end = clause.left_edge.i
+    while end > mention.root.i + 1 and mention.doc[end - 1].is_punct:
+        end -= 1
+    return mention.doc[mention.start : end]
+
+
+def _fronted_possessor(pronoun: Token) -> Span | None:
+    """The named subject a possessive pronoun in an opening phrase stands for: "In his call with Putin,
+    Erdogan welcomed the proposal": Erdogan, who comes after it."""
+    if pronoun.dep_ != "poss":
+        return None
+    tok = pronoun.head
+    while tok.dep_ in {"pobj", "prep", "compound", "amod"} and tok.head.i != tok.i:
+        tok = tok.head
+        if tok.dep_ == "prep" and tok.head.pos_ in {"VERB", "AUX"}:
+            verb = tok.head
+            subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            if subject is None or subject.i < tok.i or subject.ent_type_ != "PERSON" or tok.i > verb.i:
+                return None
+            return pronoun.doc[subject.left_edge.i : subject.i + 1]
+    return None
 
 
 @cache

@@ -551,7 +551,7 @@ def _content_span(text: str, cue: Token, verb: ReportingVerb) -> tuple[int, int]
 
     ccomp = [c for c in children if c.dep_ in {"ccomp", "csubj"} and c.i != cue.i]
     if ccomp and ("ccomp" in modes or "quote" in modes):
-        return span_of(ccomp)
+        return span_of(ccomp + _stranded_that_clauses(cue, ccomp[-1]))
     dobj = [c for c in children if c.dep_ in {"dobj", "dative"}]
     xcomp = [c for c in children if c.dep_ == "xcomp"]
     if xcomp and ("xcomp_obj" in modes or "xcomp" in modes):
@@ -571,6 +571,19 @@ def _content_span(text: str, cue: Token, verb: ReportingVerb) -> tuple[int, int]
     if "speech_noun" in modes and dobj and dobj[0].lemma_.lower() in word_set("speech_nouns"):
         return span_of(dobj)
     return None
+
+
+def _stranded_that_clauses(cue: Token, content: Token) -> list[Token]:
+    """A "that" clause after the content that the parse conjoins to a verb above the cue: the cue's second
+    content ("saying Kyiv remains open to dialogue, but that Moscow must first agree to a ceasefire")."""
+    return [
+        c
+        for head in (cue, *cue.ancestors)
+        for c in head.children
+        if c.dep_ == "conj"
+        and c.i > content.i
+        and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+    ][:1]
 
 
 def _according_to(text: str, sent: Span, found: list[Candidate]) -> list[Candidate]:

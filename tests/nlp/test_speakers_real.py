@@ -169,6 +169,25 @@ def test_title_stands_for_its_holder(nlp, text, when, speaker, country):
     assert (s.speaker, s.speaker_country) == (speaker, country)
 
 
+def test_a_possessive_in_an_opening_phrase_is_the_subject_after_it(nlp):
+    text = (
+        "Volodymyr Zelensky said Kyiv was ready. In his call with Vladimir Putin, Recep Tayyip Erdogan "
+        "said Turkey could host the talks."
+    )
+    s = speaker_of(nlp, text, "could host", date(2025, 5, 11))
+    assert s.speaker == "Recep Tayyip Erdoğan"
+    doc = nlp(text)
+    speakers = ArticleSpeakers(doc, date(2025, 5, 11), Gazetteer.load())
+    his = next(t for t in doc if t.lower_ == "his")
+    assert speakers.resolve(doc[his.i : his.i + 1]).name == "Recep Tayyip Erdoğan"
+
+
+def test_a_relative_clause_gives_an_unnamed_source_no_country(nlp):
+    text = "European leaders, who rushed to Washington, said the talks must go on."
+    s = speaker_of(nlp, text, "talks must go on", date(2025, 8, 19))
+    assert (s.speaker, s.speaker_country) == (None, None)
+
+
 def test_former_holder_is_not_the_holder_at_the_date(nlp):
     text = "The former Dutch prime minister said that the target was too low."
     s = speaker_of(nlp, text, "too low", date(2024, 12, 12))

@@ -265,7 +265,7 @@ CASES += [
         "Defence Minister Boris Pistorius wants more money in talks with Finance Minister Christian Lindner "
         "of the FDP. The SPD minister said the budget was not enough.",
         date(2024, 6, 1),
-        {"speaker": None, "content": "the budget was not enough"},
+        {"speaker": "Boris Pistorius", "content": "the budget was not enough"},
     ),
     (  # "The Republican" after an American named is that American, even tagged as an organisation
         "Viktor Orbán wants the sanctions ended once Donald Trump takes office. The Republican has "
@@ -595,6 +595,16 @@ def test_a_party_member_description_is_the_last_legislator_named(nlp, text, spea
 def test_a_party_member_description_is_no_one_named_without_a_legislator_s_title(nlp):
     text = "Ashton Carter spoke on Wednesday. “We need arms for Ukraine,” the Arizona Republican said."
     assert "Ashton Carter" not in [s.speaker for s in extract(nlp, text, date(2015, 2, 4))]
+
+
+def test_a_that_clause_the_parse_joins_above_the_cue_is_its_second_content(nlp):
+    text = (
+        "Zelensky responded by saying Kyiv remains open to dialogue, but that Moscow must first agree to a "
+        "ceasefire."
+    )
+    (s,) = extract(nlp, text)
+    assert s.speaker == "Volodymyr Zelensky"
+    assert s.content.text.startswith("Kyiv remains open") and s.content.text.endswith("agree to a ceasefire")
 
 
 def test_a_quote_used_by_one_clause_is_not_the_next_speaker_s(nlp):
