@@ -1555,6 +1555,7 @@ def _european_country(code: str | None, gaz: Gazetteer) -> bool:
         "Finland joined NATO. Erdogan criticised the Quran burning, saying it was an insult to Muslims.": [
             "Finland nato_alliance support"
         ],
+        "Finland joined NATO. Orban said it was a mistake to go.": ["Finland nato_alliance support"],
     },
 )
 def event_pronoun(tok: Token, covered: set[int], lex: StanceLexicon, main: str) -> list[Mention]:
@@ -1569,6 +1570,16 @@ def event_pronoun(tok: Token, covered: set[int], lex: StanceLexicon, main: str) 
     ):
         return []  # "criticised Paludan's Quran-burning action, saying it was an insult": that action
     attr = next((c for c in tok.head.children if c.dep_ == "attr" and c.pos_ == "NOUN"), None)
+    if (
+        tok.lower_ == "it"
+        and attr is not None
+        and any(
+            c.dep_ in {"acl", "relcl", "xcomp"}
+            and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+            for c in (*attr.children, *tok.head.children)
+        )
+    ):
+        return []  # "it would be a mistake to take a hard stance": what is judged is the infinitive
     if attr is not None and (
         stance_cue(attr, lex) or any(c.dep_ == "amod" and stance_cue(c, lex) for c in attr.children)
     ):
@@ -3545,11 +3556,15 @@ def laggards(verb: Token) -> bool:
         "Türkiye said yes to their bids for NATO membership.": ["Türkiye nato_alliance support"],
         "Macron said that whoever sits in the White House shouldn't change the bloc's push for strategic"
         " autonomy.": ["Emmanuel Macron european_defence_cooperation support"],
+        "Giorgia Meloni will not find support for her plan to raise defence spending.": [
+            "Giorgia Meloni defence_spending_increase support"
+        ],
     },
 )
 def negated_light_verb(tok: Token, target: Target, lex: StanceLexicon) -> bool:
     """ "would not say yes to", "did not give its backing to"; not a verb of change ("shouldn't change the
-    push for autonomy" keeps the push; stance_change_verbs.txt)."""
+    push for autonomy" keeps the push; stance_change_verbs.txt), nor one by which others' view is drawn
+    ("will not find support for her plan": still hers; stance_drawing_verbs.txt)."""
     if tok.pos_ not in {"NOUN", "ADJ", "INTJ", "ADV"} or tok.dep_ not in {"dobj", "attr", "intj", "oprd"}:
         return False
     verb = tok.head
@@ -3558,6 +3573,7 @@ def negated_light_verb(tok: Token, target: Target, lex: StanceLexicon) -> bool:
         or target_verb(verb, target) is not None
         or stance_cue(verb, lex)
         or verb.lemma_.lower() in word_set("stance_change_verbs")
+        or verb.lemma_.lower() in word_set("stance_drawing_verbs")
     ):
         return False
     return bool(negation(verb, lex))
@@ -4697,11 +4713,18 @@ def causative(r: Reading) -> bool:
         "The White House said the president strongly supported NATO membership for Finland.": [
             "White House nato_alliance support"
         ],
+        "Donald Tusk insisted that Vladimir Putin agree to a ceasefire first.": [
+            "Donald Tusk dialogue_with_russia support"
+        ],
     },
 )
 def named_supporter(art: Article, subj: Span) -> list[Speaker] | None:
     """ "the White House said Biden strongly supported NATO membership for Finland" is Biden's; each named
-    person's of several ("he, Mr Pompeo and Mr Esper tried to ...")."""
+    person's of several ("he, Mr Pompeo and Mr Esper tried to ..."); not one asked to act ("insisted that
+    Putin agree to a ceasefire", directive_verbs.txt)."""
+    verb = subj.root.head
+    if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in word_set("directive_verbs"):
+        return None
     found = [
         art.speakers.resolve(part) for part in parts(subj)[0] if any(t.ent_type_ == "PERSON" for t in part)
     ]

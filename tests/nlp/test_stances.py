@@ -388,6 +388,18 @@ CASES += [
         "military_aid_to_ukraine",
         "oppose",
     ),
+    (  # a cessation is an end
+        "The Kremlin demanded a complete cessation of foreign military aid to Ukraine.",
+        "Kremlin",
+        "military_aid_to_ukraine",
+        "oppose",
+    ),
+    (  # naming a thing a sham judges it
+        "Mykhailo Podolyak called the talks with Russia a complete sham.",
+        "Mykhailo Podolyak",
+        "dialogue_with_russia",
+        "oppose",
+    ),
 ]
 
 
