@@ -1010,6 +1010,10 @@ def counter_move(
             "Germany defence_spending_increase support",
             "France european_defence_cooperation support",
         ],
+        "Obama raised defence spending. That move had halted years of defence cuts, Jens Stoltenberg said.": [
+            "Barack Obama defence_spending_increase support",
+            "Jens Stoltenberg defence_spending_increase support",
+        ],
     },
 )
 def proposal_noun(
@@ -1023,6 +1027,8 @@ def proposal_noun(
         return []  # "foreign aid will be cut to boost defence spending": development aid, no anaphor
     if any(_other_act(c, main) for c in tok.children):
         return []  # "criticised Trump's decision to freeze USAID", not "plans to raise spending"
+    if _object_speaks(tok, covered):
+        return []  # "That move had halted and reversed years of defence cuts": the object's mention speaks
     judged = tok.dep_ in {"nsubj", "nsubjpass"} and any(
         stance_cue(w, lex) for w in _predicate_words(tok.head, tok)
     )  # "the idea was very insulting"
@@ -1035,6 +1041,16 @@ def proposal_noun(
     if not (judged or said or done or _has_cue_above(tok, lex, steps=3)):
         return []
     return [Mention(main.name, 1.0, tok, "proposal_noun")]
+
+
+def _object_speaks(tok: Token, covered: set[int]) -> bool:
+    """A subject with no possessor whose verb, or a verb conjoined to it with no subject of its own, takes
+    an object that holds a mention."""
+    if tok.dep_ != "nsubj" or any(c.dep_ == "poss" for c in tok.children):
+        return False
+    verbs = [tok.head, *(v for v in tok.head.conjuncts if not any(c.dep_ == "nsubj" for c in v.children))]
+    objects = (c for v in verbs for c in v.children if c.dep_ == "dobj")
+    return any(t.i in covered for c in objects for t in c.subtree)
 
 
 def _other_act(clause: Token, main: Target) -> bool:
@@ -2091,6 +2107,9 @@ def gerund_modifier(r: Reading, child: Token, target: Target) -> bool:
         ],
         "Justin Trudeau vowed that higher defence spending, which has not yet been approved, will come.": [
             "Justin Trudeau defence_spending_increase support"
+        ],
+        "Michael Fallon opposed an EU army, which would undermine NATO.": [  # the cue above decides
+            "Michael Fallon european_defence_cooperation oppose"
         ],
     },
 )
@@ -3269,7 +3288,11 @@ def _modal_cue(r: Reading, word: str, rule_id: str) -> None:
     },
 )
 def target_verb(tok: Token, target: Target) -> float | None:
-    """1.0 for one of the target's `support` lemmas, -1.0 for an `oppose` one (data/stance_targets.toml)."""
+    """1.0 for one of the target's `support` lemmas, -1.0 for an `oppose` one (data/stance_targets.toml); not
+    a word that negates the infinitive under it, which `negation` reads ("declined to commit", not a decline
+    in spending; stance_negative_carriers.txt)."""
+    if tok.lower_ in word_set("stance_negative_carriers") and any(c.dep_ == "xcomp" for c in tok.children):
+        return None
     lemma = tok.lemma_.lower()
     if lemma in target.support or tok.lower_ in target.support:
         return 1.0
@@ -3328,8 +3351,8 @@ def stance_cue(tok: Token, lex: StanceLexicon) -> str | None:
     for", "warn against"; a verb and its object noun: "turn its back"; a verb, its preposition and that
     one's noun: "stand in the way", written "stand in way"); a preposition is no cue ("a veto
     over Ukraine's path"; "the war is over" is), nor a word that qualifies a number ("well over 300,000")."""
-    if tok.pos_ == "ADP" or drawn_reaction(tok):
-        return None
+    if tok.pos_ == "ADP" or drawn_reaction(tok) or tok.ent_type_ in {"DATE", "TIME"}:
+        return None  # nor a date's word: "will bear fruit by the end of the year"
     nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
     if tok.dep_ in {"quantmod", "advmod"} and (tok.head.like_num or (nxt is not None and nxt.like_num)):
         return None
@@ -3515,6 +3538,9 @@ def negative_subject(subj: Token, lex: StanceLexicon) -> bool:
         "Keith Kellogg says he will not protect allies (those that do not spend 2% of GDP on defence).": [
             "Keith Kellogg defence_spending_increase support"
         ],
+        "Donald Trump said allies have taken advantage of America and not paid their fair share.": [
+            "Donald Trump defence_spending_increase support"
+        ],
     },
     spares={
         "Donald Trump has long complained about European allies not meeting their spending targets.": [
@@ -3531,8 +3557,11 @@ def negative_subject(subj: Token, lex: StanceLexicon) -> bool:
 def laggards(verb: Token) -> bool:
     """A negated target verb whose subject is a group of unnamed others (stance_laggard_subjects.txt: allies,
     countries, members, others), directly or through a relative pronoun; its own verb, not a cue ("these
-    countries will never back the plan" is a refusal)."""
+    countries will never back the plan" is a refusal); a conjoined verb shares its head's subject ("allies
+    have taken advantage and not paid their fair share")."""
     subj = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subj is None and verb.dep_ == "conj":
+        subj = next((c for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
     if subj is None:
         return False
     if subj.lower_ in word_set("relative_pronouns") and verb.dep_ == "relcl":
@@ -3873,6 +3902,9 @@ def warning_judged(reading: Reading, key: str) -> bool:
         "Angela Merkel rebuked Russia's aggression and has defended institutions like NATO.": [
             "Angela Merkel nato_alliance support"
         ],
+        "Jens Stoltenberg said allies had halted and reversed years of defence cuts.": [
+            "Jens Stoltenberg defence_spending_increase support"
+        ],
     },
     spares={
         "Angela Merkel refused to meet Vladimir Putin and to send weapons to Ukraine.": [
@@ -3883,16 +3915,19 @@ def warning_judged(reading: Reading, key: str) -> bool:
 )
 def conjoined_cue(tok: Token, head: Token, lex: StanceLexicon, target: Target) -> bool:
     """`tok`, a verb with a direct object, conjoined to `head`, a general cue verb with one of its own
-    (not one of the target's own verbs: "defend itself and carry its weight in NATO")."""
-    return (
-        tok.dep_ == "conj"
-        and tok.pos_ == "VERB"
-        and head.pos_ == "VERB"
-        and any(c.dep_ == "dobj" for c in tok.children)
-        and any(c.dep_ == "dobj" for c in head.children)
-        and stance_cue(head, lex) is not None
-        and target_verb(head, target) is None
-    )
+    (not one of the target's own verbs: "defend itself and carry its weight in NATO"); or a cue verb whose
+    object `head`, a cue of the same sign, shares: counted once ("had halted and reversed years of cuts")."""
+    if tok.dep_ != "conj" or tok.pos_ != "VERB" or head.pos_ != "VERB":
+        return False
+    if not any(c.dep_ == "dobj" for c in tok.children):
+        return False
+    head_cue = stance_cue(head, lex)
+    if head_cue is None or target_verb(head, target) is not None:
+        return False
+    if any(c.dep_ == "dobj" for c in head.children):
+        return True
+    own = stance_cue(tok, lex)
+    return own is not None and lex.cue(own) * lex.cue(head_cue) > 0
 
 
 @rule(
@@ -3986,6 +4021,8 @@ def _apply(
         value, cited = -value, "negated_light_verb"
     if r.amount and key is not None and value < 0:
         value, cited = -value, r.amount  # "criticised Germany for spending too little": agrees
+    if key is not None and r.rule == "relative_clause":
+        r.score = abs(r.score)  # "oppose an EU army, which would undermine NATO": the attitude decides
     r.score *= value
     r.rule = cited
     r.cues.append(key or tok.lemma_.lower())

@@ -394,6 +394,18 @@ CASES += [
         "military_aid_to_ukraine",
         "oppose",
     ),
+    (  # stopping a decline backs what declined
+        "Obama said that the alliance had stopped the decline in military spending.",
+        "Barack Obama",
+        "defence_spending_increase",
+        "support",
+    ),
+    (  # a date's "end" is no cue
+        "Scholz said the plan for European defence cooperation would bear fruit by the end of the year.",
+        "Olaf Scholz",
+        "european_defence_cooperation",
+        "support",
+    ),
     (  # naming a thing a sham judges it
         "Mykhailo Podolyak called the talks with Russia a complete sham.",
         "Mykhailo Podolyak",
