@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import calendar
+import itertools
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -107,6 +108,11 @@ def _is_core(tok: Token) -> bool:
     )
 
 
+def _digit_group(before: str, group: str) -> bool:
+    """Whether `group` goes on the digits `before` it as the next group of three ("1 000", "12 500 000")."""
+    return before.isdigit() and len(before) <= 3 and group.isdigit() and len(group) == 3
+
+
 def parse_value(words: list[str]) -> float | None:
     """The value of a number written in digits and/or words: "1,200", "4.12", "13.4bn", "Twenty-three",
     "100 billion", "one hundred and twenty", "2.5 million". None when it is not a number."""
@@ -117,6 +123,8 @@ def parse_value(words: list[str]) -> float | None:
     while words and words[-1].lower() in number_scales() and len(words) > 1:
         scale *= number_scales()[words[-1].lower()]
         words = words[:-1]
+    if len(words) > 1 and all(_digit_group(a, b) for a, b in itertools.pairwise(words)):
+        words = ["".join(words)]  # "1 000", "12 500": thousands grouped by a space
     if len(words) == 1:
         m = _number_token(words[0])
         if m:
@@ -191,6 +199,11 @@ def extract_numbers(
                 and j + 1 < n
                 and doc[j + 1].like_num
                 and doc[j - 1].lower_ == "hundred"
+            )
+            or (  # "1 000 people", as many European outlets write thousands
+                doc[j - 1].whitespace_ == " "
+                and _digit_group(doc[j - 1].text, doc[j].text)
+                and (j - 1 == i or _digit_group(doc[j - 2].text, doc[j - 1].text))
             )
         ):
             j += 1
@@ -1047,7 +1060,11 @@ def _country(
                     if e <= subj.i and not _in_other_relative(doc[s], subj)
                 ]
                 # "Britain is ahead of France and Germany, and unlike them it has ...": the subject before
-                subjects = [t for t in named if t.dep_ == "nsubj"]
+                # "The Danish government chose ... and said it would ...": Denmark
+                modifiers = {"amod", "compound", "poss"}
+                subjects = [
+                    t for t in named if "nsubj" in {t.dep_, t.head.dep_ if t.dep_ in modifiers else ""}
+                ]
                 named = subjects[-1:] if subj.lower_ == "it" and subjects else named
                 if named and _several(named[-1], code_at):
                     return None  # "Involving 90,000 personnel of 31 NATO allies plus Sweden, it ..."
@@ -2453,9 +2470,10 @@ def _converted_sums(claims: list[NumberClaim], text: str) -> list[NumberClaim]:
 
 @cache
 def _conversion_gap() -> re.Pattern[str]:
-    """The words between a sum and its bracketed conversion: "(", "(about ", "(or around "."""
+    """The words between a sum and its bracketed conversion: "(", "(about ", "(or around ", and a currency's
+    name the sum's span left out ("6 billion Swiss franc ($6.5 billion) funding")."""
     words = "|".join(re.escape(" ".join(w)) for w, _ in number_qualifiers())
-    return re.compile(rf"\s*[(\[]\s*(?:or\s+)?(?:(?:{words})\s+)?", re.I)
+    return re.compile(rf"(?:\s+[A-Za-z]+){{0,2}}\s*[(\[]\s*(?:or\s+)?(?:(?:{words})\s+)?", re.I)
 
 
 def _carry_target_years(claims: list[NumberClaim]) -> list[NumberClaim]:

@@ -501,6 +501,22 @@ CASES = [
         "EUR 6.8 billion",
         ("NOR", None, None),
     ),
+    # ... also when the sum's span leaves out its currency's name; and the conversion takes the sum's year
+    (
+        "Voters rejected the Gripen in 2014, while the 6 billion Swiss franc ($6.5 billion) funding for the "
+        "F-35 was approved in 2020.",
+        "$6.5 billion",
+        ("CHE", 2020, None),
+    ),
+    # the Financial Times' crowns, and "it" after a subject that a nationality names
+    (
+        "The Danish government chose the Franco-Italian SAMP-T system, and said it would buy a medium-range "
+        "option for a total of DKr58bn ($9.1 billion).",
+        "DKr58bn",
+        ("DNK", None, None),
+    ),
+    # thousands grouped by a space
+    ("Approximately 1 000 conscripts will join the Latvian army this year.", "1 000", ("LVA", None, None)),
 ]
 
 
