@@ -3541,6 +3541,9 @@ def negative_subject(subj: Token, lex: StanceLexicon) -> bool:
         "Donald Trump said allies have taken advantage of America and not paid their fair share.": [
             "Donald Trump defence_spending_increase support"
         ],
+        "Donald Trump has criticised allies that fall short of the spending target.": [
+            "Donald Trump defence_spending_increase support"
+        ],
     },
     spares={
         "Donald Trump has long complained about European allies not meeting their spending targets.": [
@@ -4019,7 +4022,10 @@ def _apply(
         value, cited = -value, "negation"
     elif negate and negated_light_verb(tok, target, lex):
         value, cited = -value, "negated_light_verb"
-    if r.amount and key is not None and value < 0:
+    if key in word_set("stance_failure_verbs") and laggards(tok):
+        value, cited = -value, "laggards"  # "allies that fall short of the target": a complaint again
+        r.amount = r.amount or "laggards"
+    elif r.amount and key is not None and value < 0:
         value, cited = -value, r.amount  # "criticised Germany for spending too little": agrees
     if key is not None and r.rule == "relative_clause":
         r.score = abs(r.score)  # "oppose an EU army, which would undermine NATO": the attitude decides
@@ -4834,6 +4840,8 @@ def reported_attitude(art: Article, root: Token, scope: Scope, source: Speaker) 
     verb = _reported_cue(root, scope, art.lex)
     if verb is None or _obliged(verb) or conditional(verb):
         return None
+    if stance_cue(verb, art.lex) in word_set("stance_failure_verbs") and laggards(verb):
+        return None  # "countries that fall short of the target should lose protection": a complaint
     subj = _subject(verb)
     if subj is None or subj.root.tag_ == "PRP" or any(t.dep_ == "poss" and t.pos_ == "PRON" for t in subj):
         return None
