@@ -17,7 +17,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
-from dashboard.nlp.lexicons import DATA_DIR, word_list
+from dashboard.nlp.lexicons import DATA_DIR, word_list, word_set
 from dashboard.nlp.sentences import Sentences
 from dashboard.taxonomy import TAXONOMY_PATH, TaxonomyError, read_labelled_tables
 
@@ -88,6 +88,9 @@ def _proper_variant(pattern: Doc) -> list[Doc]:
     return [variant]
 
 
+_REACH = 12  # more tokens than any pattern has (7 words): a hit with a dropped token inside lies this near
+
+
 class TopicMatcher:
     """Finds taxonomy patterns in docs made by `nlp`. Each pattern is matched twice and the hits merged:
     on LEMMA (the phrase parsed by `nlp` once, here, so inflections match: "defence budgets", "spent on
@@ -136,7 +139,11 @@ class TopicMatcher:
                 "the doc was made by another pipeline than this TopicMatcher's; build one for it"
             )
         lemmas = doc.has_annotation("LEMMA")
-        found = self._matches(doc, lemmas) | self._through_quotes(doc, lemmas)
+        found = (
+            self._matches(doc, lemmas)
+            | self._through_quotes(doc, lemmas)
+            | self._through_adverbs(doc, lemmas)
+        )
         out = []
         for key, start, end in sorted(found, key=lambda m: (m[1], m[2], m[0])):
             topic, pattern = self._keys[key]
@@ -154,19 +161,44 @@ class TopicMatcher:
     def _through_quotes(self, doc: Doc, lemmas: bool) -> set[tuple[int, int, int]]:
         """Hits with quotation marks inside them ('build a “great partnership” with Moscow'): the patterns
         matched on the doc's words without its quotation marks, mapped back to the doc's tokens."""
-        known = self._word_ids
         inner = [i + 1 for i in numpy.flatnonzero(doc.to_array(IS_QUOTE)[1:-1]).tolist()]
-        between = [(doc[i - 1], doc[i + 1]) for i in inner]
-        if not any(all(n.lower in known or n.lemma in known for n in pair) for pair in between):
-            return set()  # no mark between two words of the patterns
-        kept = [t.i for t in doc if not t.is_quote]
+        if not self._between_pattern_words(doc, inner):
+            return set()
+        return self._through(doc, lemmas, {t.i for t in doc if t.is_quote})
+
+    def _through_adverbs(self, doc: Doc, lemmas: bool) -> set[tuple[int, int, int]]:
+        """Hits with an adverb inside them ("negotiating directly with Russia"), as `_through_quotes`; not a
+        negation ("talks not with Russia")."""
+        negations = word_set("stance_negations")
+        inner = [
+            t.i
+            for t in doc[1:-1]
+            if t.tag_ == "RB" and t.lower not in self._word_ids and t.lower_ not in negations
+        ]
+        dropped = set(self._between_pattern_words(doc, inner))
+        return self._through(doc, lemmas, dropped) if dropped else set()
+
+    def _between_pattern_words(self, doc: Doc, inner: list[int]) -> list[int]:
+        """The tokens at `inner` that stand between two words of the patterns."""
+        known = self._word_ids
+        return [
+            i for i in inner if all(n.lower in known or n.lemma in known for n in (doc[i - 1], doc[i + 1]))
+        ]
+
+    def _through(self, doc: Doc, lemmas: bool, dropped: set[int]) -> set[tuple[int, int, int]]:
+        """The patterns matched on the doc without the tokens in `dropped`, mapped back to the doc's tokens:
+        only hits with a dropped token inside them, so only the words near one are matched."""
+        near = {j for i in dropped for j in range(max(i - _REACH, 0), min(i + _REACH + 1, len(doc)))}
+        kept = sorted(near - dropped)
         toks = [doc[i] for i in kept]
         bare = Doc(self.vocab, words=[t.text for t in toks], lemmas=[t.lemma_ or t.text for t in toks])
-        return {
-            (key, kept[start], kept[end - 1] + 1)
-            for key, start, end in self._matches(bare, lemmas)
-            if kept[end - 1] - kept[start] != end - 1 - start  # a mark inside: not found on the doc
-        }
+        found = set()
+        for key, start, end in self._matches(bare, lemmas):
+            first, last = kept[start], kept[end - 1]
+            gaps = set(range(first, last + 1)) - set(kept[start:end])
+            if gaps and gaps <= dropped:  # a dropped token inside, and nothing else left out
+                found.add((key, first, last + 1))
+        return found
 
     def topics_in(self, doc: Doc | Span) -> set[str]:
         return {hit.topic for hit in self.hits(doc)}

@@ -239,3 +239,16 @@ def test_a_pattern_matches_through_quotation_marks_inside_it(nlp):
     doc = nlp('He wants a "great partnership" with Moscow and a “European army”. A partnership, with Moscow.')
     hits = [doc[h.start : h.end].text for h in matcher.hits(doc)]
     assert hits == ['partnership" with Moscow', "European army"]  # not across the comma
+
+
+def test_a_pattern_matches_through_an_adverb_inside_it_but_not_a_negation(nlp):
+    patterns = ("negotiate with russia", "rely on the united states")
+    taxonomy = {"talks": Topic("talks", "Talks", "Talks.", patterns)}
+    matcher = TopicMatcher(nlp, taxonomy)
+    text = (
+        "He dismissed the idea of negotiating directly with Russia. Europe cannot rely solely on the United "
+        "States. They will negotiate, not with Russia, but with Kyiv. The army, with Russia far away, waits."
+    )
+    doc = nlp(text)
+    hits = [doc[h.start : h.end].text for h in matcher.hits(doc)]
+    assert hits == ["negotiating directly with Russia", "rely solely on the United States"]
