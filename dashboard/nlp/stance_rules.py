@@ -1845,7 +1845,7 @@ def read_mention(mention: Mention, target: Target, lex: StanceLexicon, scope: Sc
             return r
         if coerced_act(r, tok, head):
             return r
-        if means_clause(r, tok):
+        if means_clause(r, tok) or far_from(r, tok, head):
             break
         if misattached_conjunct(tok, head):
             tok = head.head  # "stop worrying ... and focus on investing": focus is stop's conjunct
@@ -1957,6 +1957,32 @@ def means_clause(r: Reading, tok: Token) -> bool:
         and tok.lower_ == "by"
         and any(c.dep_ == "pcomp" for c in tok.children)
     )
+
+
+@rule(
+    "far_from",
+    "what an actor is 'far from' doing it does not do, whatever the main clause says",
+    fires={
+        "Far from backing talks with Russia, Viktor Orban demanded more weapons.": [
+            "Viktor Orbán dialogue_with_russia oppose"
+        ],
+    },
+    spares={
+        "Apart from backing talks with Russia, Viktor Orban demanded more weapons.": [
+            "Viktor Orbán dialogue_with_russia support"
+        ],
+    },
+)
+def far_from(r: Reading, tok: Token, head: Token) -> bool:
+    """The climb stops at the "from" of "far from doing X", reversing what the clause gave it; the subject
+    of the verb "far" hangs on holds it."""
+    if tok.dep_ != "prep" or tok.lower_ != "from" or head.lower_ != "far" or head.head.pos_ != "VERB":
+        return False
+    if not any(c.dep_ == "pcomp" for c in tok.children):
+        return False  # "troops stationed far from NATO's border": a place
+    r.score, r.informative, r.rule = -(r.score or 1.0), True, "far_from"
+    r.actor_verb, r.holder = head.head, "far_from"
+    return True
 
 
 @rule(
