@@ -556,10 +556,8 @@ class ArticleSpeakers:
         )
         if party is None:
             return None
-        narrated = [(at, name) for at, name, _ in self.person_mentions if at < offset]
-        narrated = [(at, n) for at, n in narrated if not any(a <= at < b for a, b in self.contents)]
         for test in (lambda p: p.org == party.name, lambda p: p.country == party.country and p.org is None):
-            person = next((self.people[n] for _, n in reversed(narrated) if test(self.people[n])), None)
+            person = self._last_narrated(test, offset)
             if person is not None:
                 return self._as_speaker(person)
         return None
@@ -1186,13 +1184,19 @@ class ArticleSpeakers:
         """The country of the last person named before `offset`; `narrated`: not in the words of a statement
         resolved before."""
         if narrated:
-            for at, name, _ in reversed(self.person_mentions):
-                said = any(a <= at < b for a, b in self.contents)
-                if at < offset and self.people[name].country and not said:
-                    return self.people[name].country
-            return None
+            person = self._last_narrated(lambda p: bool(p.country), offset)
+            return person.country if person is not None else None
         person = self._last_named(("country",), lambda p: bool(p.country), offset)
         return person.country if person is not None else None
+
+    def _last_narrated(self, test, offset: int) -> _Person | None:
+        """The last person named before `offset`, not in the words of a statement resolved before, who passes
+        `test`."""
+        for at, name, _ in reversed(self.person_mentions):
+            said = any(a <= at < b for a, b in self.contents)
+            if at < offset and not said and test(self.people[name]):
+                return self.people[name]
+        return None
 
     def _last_named(self, key: tuple, test, offset: int) -> _Person | None:
         """The last person named before `offset` who passes `test` (`key` names the test)."""
