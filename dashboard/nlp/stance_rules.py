@@ -2021,13 +2021,19 @@ def affirmed_after_but(tok: Token, head: Token) -> bool:
 def unshared_negation(tok: Token, head: Token) -> bool:
     """A verb with a direct object joined by "and" to `head`, another verb with one."""
     return (
-        tok.dep_ == "conj"
-        and tok.pos_ == "VERB"
-        and head.pos_ == "VERB"
-        and any(c.dep_ == "dobj" for c in tok.children)
-        and any(c.dep_ == "dobj" for c in head.children)
+        _verb_conjunct(tok, head)
+        and _has_object(head)
         and any(c.dep_ == "cc" and c.lower_ == "and" and head.i < c.i < tok.i for c in head.children)
     )
+
+
+def _verb_conjunct(tok: Token, head: Token) -> bool:
+    """`tok`, a verb with a direct object, conjoined to `head`, a verb."""
+    return tok.dep_ == "conj" and tok.pos_ == "VERB" and head.pos_ == "VERB" and _has_object(tok)
+
+
+def _has_object(verb: Token) -> bool:
+    return any(c.dep_ == "dobj" for c in verb.children)
 
 
 @rule(
@@ -2607,7 +2613,7 @@ def adverbial_of_target_verb(tok: Token, head: Token, target: Target) -> bool:
     purpose = in_order or (  # "slashes the aid budget to increase defence spending"
         tok.dep_ == "xcomp"
         and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
-        and any(c.dep_ == "dobj" for c in head.children)
+        and _has_object(head)
     )
     if tok.dep_ == "advcl" and blocked_purpose(tok):
         return False  # "blocked a tranche to finance aid": the purpose is the tranche's, which is blocked
@@ -3604,6 +3610,12 @@ def laggards(verb: Token) -> bool:
     return subj.tag_ in {"NNS", "NNPS"} and subj.lemma_.lower() in word_set("stance_laggard_subjects")
 
 
+def laggards_failure(verb: Token, key: str | None) -> bool:
+    """A cue of failure (stance_failure_verbs.txt, `key`) said of unnamed others: "allies that fall short
+    of the target" is a complaint about them, as their not meeting it is."""
+    return key in word_set("stance_failure_verbs") and laggards(verb)
+
+
 @rule(
     "negated_light_verb",
     "a cue word that is the object of a negated verb with no cue of its own is negated: 'would not say yes'",
@@ -3946,14 +3958,12 @@ def conjoined_cue(tok: Token, head: Token, lex: StanceLexicon, target: Target) -
     """`tok`, a verb with a direct object, conjoined to `head`, a general cue verb with one of its own
     (not one of the target's own verbs: "defend itself and carry its weight in NATO"); or a cue verb whose
     object `head`, a cue of the same sign, shares: counted once ("had halted and reversed years of cuts")."""
-    if tok.dep_ != "conj" or tok.pos_ != "VERB" or head.pos_ != "VERB":
-        return False
-    if not any(c.dep_ == "dobj" for c in tok.children):
+    if not _verb_conjunct(tok, head):
         return False
     head_cue = stance_cue(head, lex)
     if head_cue is None or target_verb(head, target) is not None:
         return False
-    if any(c.dep_ == "dobj" for c in head.children):
+    if _has_object(head):
         return True
     own = stance_cue(tok, lex)
     return own is not None and lex.cue(own) * lex.cue(head_cue) > 0
@@ -4048,7 +4058,7 @@ def _apply(
         value, cited = -value, "negation"
     elif negate and negated_light_verb(tok, target, lex):
         value, cited = -value, "negated_light_verb"
-    if key in word_set("stance_failure_verbs") and laggards(tok):
+    if laggards_failure(tok, key):
         value, cited = -value, "laggards"  # "allies that fall short of the target": a complaint again
         r.amount = r.amount or "laggards"
     elif r.amount and key is not None and value < 0:
@@ -4866,7 +4876,7 @@ def reported_attitude(art: Article, root: Token, scope: Scope, source: Speaker) 
     verb = _reported_cue(root, scope, art.lex)
     if verb is None or _obliged(verb) or conditional(verb):
         return None
-    if stance_cue(verb, art.lex) in word_set("stance_failure_verbs") and laggards(verb):
+    if laggards_failure(verb, stance_cue(verb, art.lex)):
         return None  # "countries that fall short of the target should lose protection": a complaint
     subj = _subject(verb)
     if subj is None or subj.root.tag_ == "PRP" or any(t.dep_ == "poss" and t.pos_ == "PRON" for t in subj):
@@ -5164,7 +5174,7 @@ def possessed_rise(art: Article, mention: Mention, target: Target) -> list[tuple
     if target.recipients or root.pos_ != "NOUN" or root.dep_ not in {"nsubj", "nsubjpass"}:
         return None
     owner, verb = _named_possessor(root), root.head
-    if owner is None or target_verb(verb, target) is None or any(c.dep_ == "dobj" for c in verb.children):
+    if owner is None or target_verb(verb, target) is None or _has_object(verb):
         return None
     if not _done(verb):
         return None
