@@ -591,6 +591,12 @@ class Gazetteer:
         """Canonical roles of the given levels ("head_of_state", "head_of_government")."""
         return [r.role for r in self.roles.values() if r.level in levels]
 
+    @functools.cached_property
+    def party_bodies(self) -> frozenset[str]:
+        """Organisations with party leaders: parties, and chambers whose party leaders are named ("Labour
+        Party", "US Senate"). A country's leader does not speak for them."""
+        return frozenset(a.org for a in self.actors if a.role == "Party Leader" and a.org)
+
     def aliases(self, name: str) -> tuple[str, ...]:
         """The other forms under which the actor `name` appears in text (surnames, spellings)."""
         return self._aliases.get(name, ())

@@ -9,6 +9,9 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cache
 
+import numpy
+from spacy.attrs import DEP, ENT_TYPE, ORTH, POS
+from spacy.symbols import NOUN, PROPN
 from spacy.tokens import Doc, Span, Token
 
 from dashboard.nlp.entities import Entities, home_country
@@ -93,7 +96,7 @@ class ArticleSpeakers:
         self._last_resolved: int | None = None
         self._content = (0, 0)  # the words of the statement whose pronoun speaker is being resolved
         self.contents: list[tuple[int, int]] = []  # the words of the statements resolved so far
-        self._token_positions: dict[str, list[int]] | None = None  # token text -> indices, built on demand
+        self._attrs = doc.to_array([ORTH, POS, ENT_TYPE, DEP])  # read without making a Token per word
         self.window: tuple[date, date] | None = None
         if when is None:
             self.window = self._infer_window()
@@ -185,14 +188,17 @@ class ArticleSpeakers:
             and self._known_person(e)
         ]
         # and a surname the model left untagged ("Trump met Macron") of someone the article names
+        pos, ent_type, dep = self._attrs[:, 1], self._attrs[:, 2], self._attrs[:, 3]
+        strings = self.doc.vocab.strings
+        candidates = numpy.flatnonzero(
+            numpy.isin(pos, [PROPN, NOUN])
+            & (ent_type == 0)
+            & numpy.isin(dep, [strings[d] for d in ("nsubj", "nsubjpass", "dobj", "pobj")])
+        )
         untagged = [
-            self.doc[t.i : t.i + 1]
-            for t in self.doc
-            if t.pos_ in {"PROPN", "NOUN"}
-            and not t.ent_type_
-            and t.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj"}
-            and t.text.istitle()
-            and self._lookup(t.text) is not None
+            self.doc[i : i + 1]
+            for i in candidates.tolist()
+            if self.doc[i].text.istitle() and self._lookup(self.doc[i].text) is not None
         ]
         for ent in ents + mislabelled + untagged:
             name = _clean_name(ent.text)
@@ -219,11 +225,7 @@ class ArticleSpeakers:
         """The full name where the model labelled only a later bare surname ("Novak" after "Petr Novak"): a
         capitalised name word fixed to the surname elsewhere in the article (not a title, an honorific, a
         country or part of another entity)."""
-        if self._token_positions is None:  # one pass over the article, not one per surname
-            self._token_positions = {}
-            for tok in self.doc:
-                self._token_positions.setdefault(tok.text, []).append(tok.i)
-        for i in self._token_positions.get(surname, ()):
+        for i in numpy.flatnonzero(self._attrs[:, 0] == self.doc.vocab.strings[surname]).tolist():
             if i == 0:
                 continue
             tok, first = self.doc[i], self.doc[i - 1]

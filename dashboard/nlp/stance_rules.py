@@ -1840,6 +1840,7 @@ def read_mention(mention: Mention, target: Target, lex: StanceLexicon, scope: Sc
             or concession(tok)
             or background_event(tok)
             or otherwise_clause(head)
+            or expelled_member(tok, head)
         ):
             r.score, r.informative, r.directed = 0.0, False, False  # another's act, or a topic: no one's
             return r
@@ -1867,9 +1868,15 @@ def read_mention(mention: Mention, target: Target, lex: StanceLexicon, scope: Sc
         else:
             directed = r.directed
             # "warned that Spain should pay", "criticised Russia and backed NATO": not this cue's to reverse
-            skip = warned_demand(tok, head, lex) or conjoined_cue(tok, head, lex, target)
+            skip = (
+                warned_demand(tok, head, lex)
+                or conjoined_cue(tok, head, lex, target)
+                or phrasal_cue_clause(tok, head, lex)
+            )
             negate = not (affirmed_after_but(tok, head) or unshared_negation(tok, head))
             key = None if skip else _apply(r, head, target, lex, negate=negate)
+            if not skip:
+                exempted_mention(r, tok, head)
             if key is None and head.pos_ == "NOUN":
                 negated_intention(r, head)
             if key is None and tok.dep_ == "dobj":
@@ -2171,6 +2178,9 @@ def relative_clause(r: Reading, root: Token, clause: Token, target: Target, lex:
         ],
         '"I would place troops neither under NATO command nor under a European one," Marine Le Pen said.': [
             "Marine Le Pen nato_alliance oppose"
+        ],
+        '"Not a single cent more will be spent on arms next year," Robert Fico said.': [
+            "Robert Fico defence_spending_increase oppose"
         ],
     },
     spares={
@@ -2762,6 +2772,27 @@ def otherwise_clause(verb: Token) -> bool:
     """The climb meets a verb with "otherwise" on it (stance_otherwise_words.txt)."""
     return verb.pos_ in {"VERB", "AUX"} and any(
         c.dep_ == "advmod" and c.lower_ in word_set("stance_otherwise_words") for c in verb.children
+    )
+
+
+@rule(
+    "expelled_member",
+    "putting a member out of an alliance takes no stance on the alliance: 'expelling Spain from NATO'",
+    fires={
+        "Donald Trump floated the idea of expelling Spain from NATO.": [],
+    },
+    spares={
+        "Donald Trump floated the idea of leaving NATO.": ["Donald Trump nato_alliance oppose"],
+    },
+)
+def expelled_member(tok: Token, head: Token) -> bool:
+    """The climb reaches a verb of expelling (stance_expelling_verbs.txt) with an object of its own through
+    its preposition ("expel Spain from NATO", "kick Spain out of NATO"): the stance is on the member."""
+    return (
+        tok.dep_ == "prep"
+        and tok.lower_ in {"from", "out"}
+        and head.lemma_.lower() in word_set("stance_expelling_verbs")
+        and _has_object(head)
     )
 
 
@@ -3551,13 +3582,28 @@ def _negating_phrase(prep: Token) -> bool:
     },
 )
 def negative_subject(subj: Token, lex: StanceLexicon) -> bool:
-    """A subject that is a negation word ("nobody", "nothing") or has one as its determiner ("no ally"); not
-    in a comparison ("nobody needs it more than France" says France needs it most)."""
+    """A subject that is a negation word ("nobody", "nothing") or is negated ("no ally", "not a cent"), itself
+    or in its amount ("no more money", "not a single cent more"); not in a comparison ("nobody needs it more
+    than France" says France needs it most), nor "not only"."""
     if any(t.lower_ == "than" for t in subj.head.subtree) or subj.like_num:
         return False  # "No 10 backs ...": Downing Street
-    return subj.lower_ in lex.negations or any(
-        g.dep_ == "det" and g.lower_ in lex.negations for g in subj.children
-    )
+
+    def negated(word: Token) -> bool:
+        if any(g.dep_ == "det" and g.lower_ in lex.negations for g in word.children):
+            return True  # "no ally", "no more money"
+        # "not a cent", "not a single cent more"; not a contrast ("not the French, but ...", "not Germany")
+        # nor "not all", "not only"
+        dets = {c.lower_ for c in word.children if c.dep_ in {"det", "poss", "predet"}}
+        return (
+            word.pos_ != "PROPN"
+            and dets <= {"a", "an"}
+            and any(
+                g.dep_ == "neg" and g.doc[g.i + 1 : g.i + 2].text.lower() != "only" for g in word.children
+            )
+        )
+
+    amounts = (c for c in subj.children if c.dep_ in {"amod", "npadvmod", "nummod"})
+    return subj.lower_ in lex.negations or negated(subj) or any(negated(c) for c in amounts)
 
 
 @rule(
@@ -3883,6 +3929,39 @@ def rejected_alternative(r: Reading, below: Token, prep: Token) -> bool:
 
 
 @rule(
+    "exempted_mention",
+    "what is exempted from a limit is favoured: 'exempting defence spending from the debt brake'",
+    fires={
+        "The CDU proposed exempting defence spending from the debt brake.": [
+            "CDU defence_spending_increase support"
+        ],
+        "Christian Lindner refused to exempt military spending from the debt brake.": [
+            "Christian Lindner defence_spending_increase oppose"
+        ],
+        "Greece asked for an exemption for defence spending from the EU's fiscal rules.": [
+            "Greece defence_spending_increase support"
+        ],
+    },
+    spares={
+        "Spain has asked NATO to exempt it from the defence spending target.": [
+            "Spain defence_spending_increase oppose"
+        ],
+    },
+)
+def exempted_mention(r: Reading, below: Token, word: Token) -> bool:
+    """An exempting word (stance_exempting_words.txt), an oppose word of the spending target for what it
+    exempts one from ("exempt Spain from the target"), is reversed for the mention it exempts: its object,
+    its passive subject or the noun after "for"."""
+    lemma = word.lemma_.lower()
+    if lemma not in word_set("stance_exempting_words") or not r.cues or r.cues[-1] != lemma:
+        return False
+    if not (below.dep_ in {"dobj", "nsubjpass"} or (below.dep_ == "prep" and below.lower_ == "for")):
+        return False
+    _reverse(r, "exempted_mention", lemma)
+    return True
+
+
+@rule(
     "negated_possibility",
     "a clause on a denied possibility is denied: 'there is no way Ukraine will join', 'don't see any way'",
     fires={
@@ -3946,6 +4025,10 @@ def warning_judged(reading: Reading, key: str) -> bool:
         "Jens Stoltenberg said allies had halted and reversed years of defence cuts.": [
             "Jens Stoltenberg defence_spending_increase support"
         ],
+        "Robert Fico criticised the aid to Ukraine and hinted at Slovakia's withdrawal from NATO.": [
+            "Robert Fico military_aid_to_ukraine oppose",
+            "Robert Fico nato_alliance oppose",
+        ],
     },
     spares={
         "Angela Merkel refused to meet Vladimir Putin and to send weapons to Ukraine.": [
@@ -3955,18 +4038,41 @@ def warning_judged(reading: Reading, key: str) -> bool:
     },
 )
 def conjoined_cue(tok: Token, head: Token, lex: StanceLexicon, target: Target) -> bool:
-    """`tok`, a verb with a direct object, conjoined to `head`, a general cue verb with one of its own
-    (not one of the target's own verbs: "defend itself and carry its weight in NATO"); or a cue verb whose
-    object `head`, a cue of the same sign, shares: counted once ("had halted and reversed years of cuts")."""
-    if not _verb_conjunct(tok, head):
+    """`tok`, a verb with a direct or prepositional object, conjoined to `head`, a general cue verb with a
+    direct one of its own (not one of the target's own verbs: "defend itself and carry its weight in
+    NATO"); or a cue verb with a direct object that `head`, a cue of the same sign, shares: counted once
+    ("had halted and reversed years of cuts")."""
+    if not (tok.dep_ == "conj" and tok.pos_ == "VERB" and head.pos_ == "VERB"):
         return False
     head_cue = stance_cue(head, lex)
     if head_cue is None or target_verb(head, target) is not None:
         return False
-    if _has_object(head):
-        return True
+    if _has_object(head):  # "criticised the aid and hinted at leaving NATO": an object of its own as well
+        return _has_object(tok) or any(c.dep_ == "prep" for c in tok.children)
     own = stance_cue(tok, lex)
-    return own is not None and lex.cue(own) * lex.cue(head_cue) > 0
+    return _has_object(tok) and own is not None and lex.cue(own) * lex.cue(head_cue) > 0
+
+
+@rule(
+    "phrasal_cue_clause",
+    "a cue of a verb and its preposition ('hint at') does not take a clause the parse hangs on the verb",
+    fires={
+        "Spain joined Poland, Greece and other EU members in stating in early April they did not plan to "
+        "deploy troops to Ukraine after the French president, Emmanuel Macron hinted at the option amid "
+        "shell shortages.": [],
+    },
+    spares={
+        "Emmanuel Macron hinted at sending troops to Ukraine.": [
+            "Emmanuel Macron military_aid_to_ukraine support"
+        ],
+    },
+)
+def phrasal_cue_clause(tok: Token, head: Token, lex: StanceLexicon) -> bool:
+    """`tok`, a clausal complement of `head`, whose cue is a verb with its preposition ("hint at", "push
+    for"): the cue's argument is the preposition's, so the clause is another's words ("..., Macron hinted
+    at the possibility" parsed as if Macron said the sentence)."""
+    cue = stance_cue(head, lex) if tok.dep_ == "ccomp" else None
+    return cue is not None and " " in cue and head.pos_ == "VERB"
 
 
 @rule(
@@ -4084,6 +4190,8 @@ def _predicate(
             if key is not None:
                 value = lex.cue(key) * _weight(tok, lex)
                 break
+    if value is None and sufficient_amount(verb):
+        value, rule = -1.0, "sufficient_amount"
     if value is None:
         return False
     if key is not None:
@@ -4103,6 +4211,32 @@ def _predicate(
     r.rule = cited
     r.cues.append(key or verb.lemma_.lower())
     return True
+
+
+@rule(
+    "sufficient_amount",
+    "an amount said to be enough needs no more: '2% of GDP for defence is sufficient'",
+    fires={
+        '"Two percent of GDP for defence is more or less sufficient," Tomio Okamura said.': [
+            "Tomio Okamura defence_spending_increase oppose"
+        ],
+        "Tomio Okamura said that current defence spending is not sufficient.": [
+            "Tomio Okamura defence_spending_increase support"
+        ],
+    },
+    spares={
+        "Tomio Okamura said that current defence spending is too low.": [
+            "Tomio Okamura defence_spending_increase support"
+        ],
+    },
+)
+def sufficient_amount(verb: Token) -> bool:
+    """A copula whose complement is a word of sufficiency (stance_sufficiency_words.txt): what its subject
+    names is enough as it is; negated, it is too little."""
+    return verb.lemma_ == "be" and any(
+        c.dep_ in {"acomp", "attr"} and c.lemma_.lower() in word_set("stance_sufficiency_words")
+        for c in verb.children
+    )
 
 
 @rule(
@@ -4849,6 +4983,9 @@ def pronoun_in_content(art: Article, subj: Span, scope: Scope, speaker: Speaker)
             "Poland nato_alliance support"
         ],
         "Paul Garnet argues that most Americans are not ready to pay for higher defence spending.": [],
+        "Rishi Sunak said Labour have refused to increase defence spending.": [  # a party of his country
+            "Labour Party defence_spending_increase oppose"
+        ],
         "Joe Biden met allies. Press Secretary Karine Jean-Pierre said the President wanted allies to share "
         "more of the burden.": [
             "Joe Biden defence_spending_increase support",
@@ -4895,7 +5032,12 @@ def reported_attitude(art: Article, root: Token, scope: Scope, source: Speaker) 
         found = art.speakers.resolve(subj)
     if found.name is not None and found.name in {source.name, source.org}:
         return None
-    if found.type != "person" and found.country is not None and found.country == source.country:
+    if (
+        found.type != "person"
+        and found.country is not None
+        and found.country == source.country
+        and found.name not in art.gaz.party_bodies
+    ):
         return None  # "Macron said France backs ...", "American forces would defend ...": he speaks for them
     if not is_actor(found, art.gaz, art.when):
         return [] if found.type == "anonymous" else None

@@ -412,6 +412,24 @@ CASES += [
         "dialogue_with_russia",
         "oppose",
     ),
+    (  # a withdrawal from NATO, as "withdraw" from it
+        "The Left Party has called for Germany's withdrawal from NATO.",
+        "The Left",
+        "nato_alliance",
+        "oppose",
+    ),
+    (  # floating or hinting at something puts it forward
+        "Donald Trump floated the idea of leaving NATO.",
+        "Donald Trump",
+        "nato_alliance",
+        "oppose",
+    ),
+    (
+        "Boris Pistorius hinted at higher defence spending next year.",
+        "Boris Pistorius",
+        "defence_spending_increase",
+        "support",
+    ),
 ]
 
 
