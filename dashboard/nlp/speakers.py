@@ -392,6 +392,8 @@ class ArticleSpeakers:
         groups = [e for e in ents if e.label_ in {"ORG", "GPE", "NORP", "LOC", "FAC"}]
         # the group the mention is about, not one in a clause on it ("Poland, which asked Berlin ...")
         own_group = next((g for g in reversed(groups) if g.start <= root.i < g.end), None)
+        if own_group is None and root.tag_ == "NN":  # "the fourth coalition party, the VVD,": the VVD
+            own_group = next((g for g in groups if g.root.dep_ == "appos" and g.root.head.i == root.i), None)
         place = next((e for e in ents if e.label_ == "PERSON" and e.start <= root.i < e.end), None)
         if own_group is None and place is not None:
             # a capital the model took for a person ("Kyiv said"): the country, as _group reads it

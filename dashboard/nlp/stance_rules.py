@@ -1841,6 +1841,7 @@ def read_mention(mention: Mention, target: Target, lex: StanceLexicon, scope: Sc
             or background_event(tok)
             or otherwise_clause(head)
             or expelled_member(tok, head)
+            or second_alternative(head)
         ):
             r.score, r.informative, r.directed = 0.0, False, False  # another's act, or a topic: no one's
             return r
@@ -2797,6 +2798,31 @@ def expelled_member(tok: Token, head: Token) -> bool:
 
 
 @rule(
+    "second_alternative",
+    "what follows 'or' after 'either' is an alternative, not what is done: 'either pay more or leave NATO'",
+    fires={
+        "Donald Trump said allies must either pay more for defence or leave NATO.": [
+            "Donald Trump defence_spending_increase support"
+        ],
+    },
+    spares={
+        "Donald Trump said allies must pay more for defence and leave NATO.": [
+            "Donald Trump defence_spending_increase support",
+            "Donald Trump nato_alliance oppose",
+        ],
+    },
+)
+def second_alternative(verb: Token) -> bool:
+    """A verb joined by "or" to a verb that "either" opens: the choice offered against the first one
+    ("either we remain in the alliance and pay, or we leave the alliance")."""
+    if verb.dep_ != "conj" or verb.pos_ not in {"VERB", "AUX"}:
+        return False
+    first = verb.head
+    joined = any(c.dep_ == "cc" and c.lower_ == "or" and first.i < c.i < verb.i for c in first.children)
+    return joined and any(t.lower_ == "either" for t in first.doc[first.left_edge.i : first.i])
+
+
+@rule(
     "concession",
     "what something is done 'despite' is not what the doer backs: 'despite NATO commitments, Scholz wants'",
     fires={
@@ -3470,6 +3496,31 @@ def said_to_be(tok: Token) -> bool:
 
 
 @rule(
+    "negated_purpose",
+    "a negation before a purpose of pleasing someone denies the purpose: 'not invest to please Trump'",
+    fires={
+        '"Allies should not invest in defence to please President Trump," Jens Stoltenberg said.': [
+            "Jens Stoltenberg defence_spending_increase support"
+        ],
+    },
+    spares={
+        '"Allies should not invest in defence," Jens Stoltenberg said.': [
+            "Jens Stoltenberg defence_spending_increase oppose"
+        ],
+    },
+)
+def negated_purpose(verb: Token) -> bool:
+    """A verb with an infinitive of purpose whose verb is one of pleasing someone (stance_pleasing_verbs.txt):
+    "should not invest to please Trump" denies why, not what, so the verb is not negated."""
+    return any(
+        c.dep_ in {"advcl", "xcomp"}
+        and c.lemma_.lower() in word_set("stance_pleasing_verbs")
+        and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        for c in verb.children
+    )
+
+
+@rule(
     "negation",
     "a negation on a cue, a verb said of a mention or a statement's cue reverses it: 'did not back'",
     fires={
@@ -3506,6 +3557,8 @@ def negation(tok: Token, lex: StanceLexicon) -> bool:
     elliptical "if not" after the verb; "not going to join" and "unlikely to join" negate "join"
     (stance_negation_carriers.txt, stance_negative_carriers.txt)."""
     doc = tok.doc
+    if negated_purpose(tok):
+        return False
     for child in tok.children:
         low = child.lower_
         if child.dep_ == "neg" or (
@@ -3971,6 +4024,9 @@ def exempted_mention(r: Reading, below: Token, word: Token) -> bool:
         ],
         "The British government said there was no prospect of the UK agreeing to a European army.": [
             "United Kingdom european_defence_cooperation oppose"
+        ],
+        "Kyriakos Mitsotakis said there must be no sense that some allies are free-riding.": [
+            "Kyriakos Mitsotakis defence_spending_increase support"
         ],
     },
     spares={

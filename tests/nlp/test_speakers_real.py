@@ -301,6 +301,12 @@ def test_a_national_institution_speaks_as_an_organisation(nlp):
     assert (s.speaker, s.speaker_type, s.speaker_country) == ("Polish army", "organization", "POL")
 
 
+def test_an_organisation_in_apposition_names_the_noun_it_follows(nlp):
+    text = "The third coalition party, the centrist D66, has said it backs a higher defence budget."
+    s = speaker_of(nlp, text, "higher defence budget", date(2025, 5, 1))
+    assert (s.speaker, s.speaker_type, s.speaker_country) == ("D66", "organization", "NLD")
+
+
 def test_gender_read_from_the_subject_of_a_reported_clause(nlp):
     first = "Tom Fischer spoke first. Jordan Hale said she disagreed with the plan. "
     text = first + '"We must be careful," he said.'

@@ -424,6 +424,12 @@ CASES += [
         "nato_alliance",
         "oppose",
     ),
+    (  # commending one for an act backs the act
+        "Jens Stoltenberg commended Croatia for planning to increase defence spending.",
+        "Jens Stoltenberg",
+        "defence_spending_increase",
+        "support",
+    ),
     (
         "Boris Pistorius hinted at higher defence spending next year.",
         "Boris Pistorius",
