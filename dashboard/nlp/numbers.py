@@ -933,8 +933,10 @@ def _country(
     if _alliance_target_of(doc, i):
         # "far above NATO's target of 20%"; but "Mr Macron has raised spending to meet NATO's target of 2%"
         return _met_by(doc, i, code_at, sent_ents, gaz, when)
-    pledger = _possessor_country(doc[i:k].root, sent_ents, gaz, when)
-    if pledger:  # "Starmer's pledge of £1.6 billion in aid"
+    pledger = _possessor_country(doc[i:k].root, sent_ents, gaz, when) or _act_owner_country(
+        doc[i:k].root, sent_ents, gaz, when
+    )
+    if pledger:  # "Starmer's pledge of £1.6 billion in aid", "Sánchez's decision not to spend 5%"
         return pledger
     counted = _counted_country(doc, k, code_at, sent_ents, gaz, when) or _located_count(
         doc, i, sent_ents, gaz
@@ -1458,6 +1460,38 @@ def _possessor_country(root: Token, sent_ents: list[Span], gaz: Gazetteer, when:
     owner = next((c for c in root.head.head.children if c.dep_ == "poss"), None)
     actor = _actor(owner, sent_ents, gaz, when) if owner is not None else None
     return actor.country if actor is not None and actor.type == "person" else None
+
+
+def _act_owner_country(root: Token, sent_ents: list[Span], gaz: Gazetteer, when: date | None) -> str | None:
+    """The country of the owner of a noun whose infinitive clause holds the figure ("Pedro Sánchez's
+    government's decision not to increase defence spending to 5% of GDP", "Italy's plan to reach 2%", "the
+    Polish government's decision"), whoever else the sentence is about."""
+    tok = root
+    for _ in range(6):
+        if tok.dep_ in {"nsubj", "nsubjpass", "ccomp", "conj"} or tok.head.i == tok.i:
+            return None
+        if tok.dep_ == "acl" and tok.head.pos_ == "NOUN":
+            if tok.head.lemma_.lower() in word_set("directive_verbs") or any(
+                c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children
+            ):
+                return (
+                    None  # "Trump's demand that allies raise their budgets to 2%", "his call to ...": theirs
+                )
+            owner = next((c for c in tok.head.children if c.dep_ == "poss"), None)
+            while owner is not None:
+                actor = _actor(owner, sent_ents, gaz, when)
+                code = actor.country if actor is not None else gaz.country_code(owner.text)
+                if code is None:  # "the Polish government's"
+                    nations = [c for c in owner.children if c.dep_ in {"amod", "compound"}]
+                    code = next(
+                        (gaz.country_code(c.text) for c in nations if c.ent_type_ in {"NORP", "GPE"}), None
+                    )
+                if code:
+                    return code
+                owner = next((c for c in owner.children if c.dep_ == "poss"), None)
+            return None
+        tok = tok.head
+    return None
 
 
 def _full_name(ent: Span) -> str:

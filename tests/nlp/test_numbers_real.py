@@ -969,3 +969,30 @@ def test_an_institute_s_report_that_says_a_figure_is_not_whose_figure(nlp):
         doc, WHEN, gaz, said_by={s.speaker_mention.start: s.speaker_country for s in said}
     )
     assert [(c.text, c.country) for c in claims] == [("0.7 percent", None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "country"),
+    [
+        (  # the owner of the decision, not the subject who judges it
+            "Donald Trump lashed out at Madrid, saying that Pedro Sánchez's government's decision not to "
+            "raise military spending to 5% of GDP was unfair to NATO.",
+            "5% of GDP",
+            "ESP",
+        ),
+        (
+            "Donald Trump praised the Polish government's decision to spend 4.7% of GDP on defence.",
+            "4.7% of GDP",
+            "POL",
+        ),
+        (  # a demand's clause with a subject of its own is the addressees'
+            "Mr Trump's demand that allies lift their defence budgets to 2 percent of GDP by January "
+            "stunned the other leaders.",
+            "2 percent of GDP",
+            None,
+        ),
+    ],
+)
+def test_a_figure_in_an_act_noun_s_infinitive_is_its_owner_s(nlp, text, figure, country):
+    found = {c.text: c for c in extract_numbers(nlp(text), date(2025, 10, 14))}
+    assert found[figure].country == country
