@@ -996,3 +996,12 @@ def test_an_institute_s_report_that_says_a_figure_is_not_whose_figure(nlp):
 def test_a_figure_in_an_act_noun_s_infinitive_is_its_owner_s(nlp, text, figure, country):
     found = {c.text: c for c in extract_numbers(nlp(text), date(2025, 10, 14))}
     assert found[figure].country == country
+
+
+def test_days_of_a_month_the_model_left_out_of_its_dates_are_no_figures(nlp):
+    text = (
+        "It is the second time this month that a member state has asked for Article Four talks, following "
+        "the large-scale Russian drone incursion into Polish airspace on the night of September 9-10. "
+        "A second attack on 12-13 October involved 19 drones."
+    )
+    assert [c.text for c in extract_numbers(nlp(text), date(2025, 10, 20))] == ["19"]
