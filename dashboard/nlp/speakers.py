@@ -458,14 +458,18 @@ class ArticleSpeakers:
             institution = self._institution(mention, capitalised=True)  # "the Hungarian Defense Ministry"
             if institution is not None:
                 return institution
-        if (
-            root.pos_ == "NOUN"
-            and root.is_title
-            and root.i > root.sent.start
-            and len(_name_core(mention)) == 1
-        ):
+        if root.pos_ == "NOUN" and root.is_title and len(_name_core(mention)) == 1:
             known = self._find_actor(root.text)  # "Zelenskyy said", the name tagged as a common noun
-            if self._lookup(root.text) is not None or (known is not None and known.type == "person"):
+            known = known if known is not None and known.type == "person" else None
+            # opening a sentence, only the surname of one in office then ("Trump calls Spain a problem") or
+            # of one the article names, not a capitalised common noun ("Officials said")
+            if (
+                root.i == root.sent.start
+                and known is not None
+                and not (self.when and known.in_office(self.when))
+            ):
+                known = None
+            if self._lookup(root.text) is not None or known is not None:
                 return self._as_speaker(self._person_for(root.text))
         if root.pos_ in {"NOUN", "PROPN"} and root.lower_ in word_set("speaker_government_nouns"):
             # "Estonia's government", "the Dutch government": the country itself

@@ -3468,8 +3468,8 @@ def stance_cue(tok: Token, lex: StanceLexicon) -> str | None:
             mark = next((m for m in child.children if m.dep_ == "mark" and m.lower_ == "for"), None)
             if mark is not None and lex.cue(f"{lemma} for") is not None:
                 return f"{lemma} for"
-        elif (  # "warned allies to pay more"
-            child.dep_ == "xcomp"
+        elif (  # "warned allies to pay more", "challenges Putin to prove" (an infinitive with its subject)
+            child.dep_ in {"xcomp", "ccomp"}
             and child.i > tok.i
             and tok.pos_ == "VERB"
             and any(a.dep_ == "aux" and a.lower_ == "to" for a in child.children)

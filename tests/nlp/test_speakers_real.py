@@ -307,6 +307,17 @@ def test_an_organisation_in_apposition_names_the_noun_it_follows(nlp):
     assert (s.speaker, s.speaker_type, s.speaker_country) == ("D66", "organization", "NLD")
 
 
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [  # a surname the tagger took for a common noun, opening the sentence (a headline's)
+        ("Trump calls Spain a problem because of military spending.", "Spain a problem", "Donald Trump"),
+        ("Officials say Spain is a problem.", "Spain is a problem", None),
+    ],
+)
+def test_a_surname_opening_a_sentence_is_the_office_holder_s(nlp, text, content, speaker):
+    assert speaker_of(nlp, text, content, date(2025, 6, 24)).speaker == speaker
+
+
 def test_gender_read_from_the_subject_of_a_reported_clause(nlp):
     first = "Tom Fischer spoke first. Jordan Hale said she disagreed with the plan. "
     text = first + '"We must be careful," he said.'

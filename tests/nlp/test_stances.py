@@ -457,6 +457,8 @@ def test_stance_rules(nlp, gaz, text, actor, target, polarity):
         "According to NATO estimates, Germany will spend 2.1% of GDP on defence this year.",
         # a news outlet that learned of it holds no stance on it
         "Luxembourg will be exempt from reaching the 2% defence spending target, EURACTIV has learned.",
+        # challenging one to do something asks for it, here from the one challenged
+        "Macron challenges Putin to prove he is serious about peace by signing up to a ceasefire",
     ],
 )
 def test_no_stance(nlp, gaz, text):
