@@ -1066,6 +1066,9 @@ class ArticleSpeakers:
         if root.tag_ not in {"NN", "NNP"} or not (_is_specific(root, self.gaz) or owner is not None):
             return None
         title = mention.doc[mention.start : root.i + 1]
+        of = next((c for c in root.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
+        if of is not None and of.right_edge.ent_type_ == "ORG":  # "the head of NATO"
+            title = mention.doc[mention.start : of.right_edge.i + 1]
         if _former(title.text):
             return None  # "the former Dutch prime minister" held the office before the article's date
         role, country, org = self.gaz.parse_title(title.text)
@@ -1402,7 +1405,11 @@ def _is_specific(tok: Token, gaz: Gazetteer | None = None) -> bool:
     return any(
         (c.dep_ == "det" and c.lower_ == "the")
         or (c.dep_ == "poss" and c.pos_ != "PRON")
-        or (gaz is not None and c.dep_ in {"amod", "compound"} and gaz.country_code(c.text) is not None)
+        or (
+            gaz is not None
+            and c.dep_ in {"amod", "compound"}
+            and (gaz.country_code(c.text) is not None or (c.is_upper and gaz.find_org(c.text) is not None))
+        )  # "Polish PM", "NATO chief"
         for c in tok.children
     )
 

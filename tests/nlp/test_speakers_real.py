@@ -318,6 +318,17 @@ def test_a_surname_opening_a_sentence_is_the_office_holder_s(nlp, text, content,
     assert speaker_of(nlp, text, content, date(2025, 6, 24)).speaker == speaker
 
 
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [  # an organisation's title with no article before it, or with the organisation after it
+        ("NATO chief urges Ottawa to meet its defence spending target.", "Ottawa to meet"),
+        ("The head of NATO welcomed the new defence plan on Thursday.", "new defence plan"),
+    ],
+)
+def test_an_organisation_s_bare_title_stands_for_its_holder(nlp, text, content):
+    assert speaker_of(nlp, text, content, date(2024, 6, 12)).speaker == "Jens Stoltenberg"
+
+
 def test_gender_read_from_the_subject_of_a_reported_clause(nlp):
     first = "Tom Fischer spoke first. Jordan Hale said she disagreed with the plan. "
     text = first + '"We must be careful," he said.'
