@@ -73,7 +73,11 @@ def extract_candidates(doc: Doc, text: str | None = None) -> list[Candidate]:
                 or _subject(tok)
                 or _stranded_subject(tok)
             )
-            if speaker is None or (verb.cls == "evidence" and not _can_show(speaker)):
+            if (
+                speaker is None
+                or (verb.cls == "evidence" and not _can_show(speaker))
+                or _event_subject(tok, speaker)
+            ):
                 continue
             cand = None
             if k and verb.cls == "speech" and "ccomp" in verb.content:  # "This was stated by Roe."
@@ -100,6 +104,19 @@ def _can_show(subject: Span) -> bool:
     showed" is narration."""
     root = subject.root
     return bool(root.ent_type_) or root.pos_ == "PROPN" or root.lemma_.lower() in word_set("document_nouns")
+
+
+def _event_subject(verb: Token, subject: Span) -> bool:
+    """ "Bulgaria's increased spending confirms that ...", "the decision signals ...": an event or act as the
+    subject of a verb that things do as well as people (statement_evidential_verbs.txt,
+    statement_event_subjects.txt) reports no one's words."""
+    root = subject.root
+    return (
+        verb.lemma_.lower() in word_set("statement_evidential_verbs")
+        and root.pos_ == "NOUN"
+        and not root.ent_type_
+        and root.lemma_.lower() in word_set("statement_event_subjects")
+    )
 
 
 def _is_negated_question(tok: Token) -> bool:

@@ -641,3 +641,21 @@ def test_low_opening_quotes_close_with_a_high_mark(nlp):
     assert [one[q.inner_start : q.inner_end] for q in find_quotes(one)] == ["The day is historic,"]
     two = "\u201eThe day is historic.\n\nThe road is long,\u201c Kubilius said from a distance."
     assert [two[q.inner_start : q.inner_end] for q in find_quotes(two)] == ["The day is historic."]
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [  # an event or an amount that confirms or signals something is no speaker
+        (
+            "Jens Stoltenberg said Bulgaria's increased defence spending confirms that it is an ally.",
+            "spending",
+        ),
+        (
+            "The decision to raise defence spending signals that Europe is serious about its security.",
+            "decision",
+        ),
+    ],
+)
+def test_an_event_that_confirms_or_signals_makes_no_statement(nlp, text, event):
+    said = [s for s in statements_for_doc(nlp(text), date(2024, 5, 1)) if s.speaker_mention is not None]
+    assert not any(event in s.speaker_mention.text for s in said)
