@@ -160,7 +160,7 @@ def extract_numbers(
     gdp_doc = _doc_has_gdp_share(text)
     sents = Sentences(doc)
     skip_ents = {i for e in ents if e.label_ in {"DATE", "TIME", "ORDINAL"} for i in range(e.start, e.end)}
-    skip_ents |= _month_days(doc)
+    skip_ents |= _month_days(doc, text)
     out: list[NumberClaim] = []
 
     def claim_at(i: int, j: int, value: float | None = None) -> NumberClaim | None:
@@ -2011,26 +2011,20 @@ def _past_month_year(ent: Span, when: date | None) -> int | None:
 
 
 _MONTHS = {name.lower(): n for n, name in enumerate(calendar.month_name) if name}
+_MONTH_NAMES = "|".join(name for name in calendar.month_name if name)
+_DAYS = r"\d{1,2}(?:\s*[-–]\s*\d{1,2})?"
+_MONTH_DAYS = re.compile(rf"\b(?:(?:{_MONTH_NAMES})\s+{_DAYS}|{_DAYS}\s+(?:{_MONTH_NAMES}))\b")
 
 
-def _month_days(doc: Doc) -> set[int]:
+def _month_days(doc: Doc, text: str) -> set[int]:
     """Days of the month the model left out of its dates: "on the night of September 9-10", "9-10
-    September"."""
-
-    def day(t: Token) -> bool:
-        return t.is_digit and 1 <= int(t.text) <= 31
-
+    September" (`text` is the doc's)."""
     out: set[int] = set()
-    for t in doc:
-        if t.lower_ not in _MONTHS or not t.is_title:  # not the verb "may"
-            continue
-        for step in (1, -1):  # "September 9-10" and "9-10 September"
-            k = t.i + step
-            while 0 <= k < len(doc) and day(doc[k]):
-                out.add(k)
-                if not (0 <= k + step < len(doc) and doc[k + step].text in {"-", "–"}):
-                    break
-                k += 2 * step
+    for m in _MONTH_DAYS.finditer(text):
+        for day in re.finditer(r"\d+", m.group()):
+            span = doc.char_span(m.start() + day.start(), m.start() + day.end())
+            if span is not None and 1 <= int(day.group()) <= 31:
+                out.add(span.start)
     return out
 
 

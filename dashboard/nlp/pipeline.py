@@ -102,7 +102,7 @@ def statements_for_doc(
 ) -> list[Statement]:
     """Extract and resolve every statement in `doc`; `when` (the article date) picks office holders."""
     gaz = gazetteer or Gazetteer.load()
-    speakers = ArticleSpeakers(doc, when, gaz)
+    speakers = ArticleSpeakers.for_doc(doc, when, gaz)
     text = doc.text
     out: list[Statement] = []
     resolved: dict[int, object] = {}

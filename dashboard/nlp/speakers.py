@@ -3,6 +3,7 @@ and surnames resolved inside the article. Reads the gazetteer; never changes the
 
 from __future__ import annotations
 
+import copy
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
@@ -104,6 +105,27 @@ class ArticleSpeakers:
                 lo, hi = self.window
                 self.when = lo if hi == date.max else lo + (hi - lo) / 2
         self._collect()
+        self._collected = frozenset(self.__dict__) | {"_collected"}
+
+    @classmethod
+    def for_doc(cls, doc: Doc, when: date | None, gazetteer: Gazetteer) -> ArticleSpeakers:
+        """A resolver for `doc` with nothing resolved yet. The people the article names are collected once
+        per doc, date and gazetteer (statements and stances both resolve speakers in it)."""
+        key = ("ddd_speakers", when, id(gazetteer))
+        collected = doc.user_data.get(key)
+        if collected is None:
+            collected = doc.user_data[key] = cls(doc, when, gazetteer)
+        return collected._fresh()
+
+    def _fresh(self) -> ArticleSpeakers:
+        """A copy as it was after collection: no statement resolved, no lazily built table kept (people
+        resolving adds are the copy's own)."""
+        new = copy.copy(self)
+        new.__dict__ = {k: v for k, v in self.__dict__.items() if k in self._collected}
+        new.people = {name: copy.copy(person) for name, person in self.people.items()}  # counts statements
+        new.surnames = dict(self.surnames)
+        new.spoke, new.spoke_groups, new.single_sources, new.sources, new.contents = [], [], [], [], []
+        return new
 
     # -- collection -------------------------------------------------------------------------------
     def _infer_window(self) -> tuple[date, date] | None:

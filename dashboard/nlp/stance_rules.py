@@ -175,7 +175,7 @@ class Article:
 
     @cached_property
     def speakers(self) -> ArticleSpeakers:
-        return ArticleSpeakers(self.doc, self.when, self.gaz)
+        return ArticleSpeakers.for_doc(self.doc, self.when, self.gaz)
 
     @cached_property
     def other_alliance(self) -> bool:

@@ -758,3 +758,14 @@ def test_a_parenthetical_says_between_a_subject_and_its_quote_gives_the_speaker(
         "the secretary general, \u201cis not preparing for peace, he is preparing for another war.\u201d"
     )
     assert speaker_of(nlp, text, "not preparing for peace", date(2023, 4, 5)).speaker == "Jens Stoltenberg"
+
+
+def test_a_doc_s_resolver_starts_afresh_each_time(nlp):
+    doc = nlp(
+        "Olaf Scholz said the budget would rise. He added that NATO mattered. Scholz also said it was time."
+    )
+    when, gaz = date(2023, 6, 1), Gazetteer.load()
+    assert [s.speaker for s in statements_for_doc(doc, when, gaz)] == ["Olaf Scholz"] * 3
+    fresh, new = ArticleSpeakers.for_doc(doc, when, gaz), ArticleSpeakers(doc, when, gaz)
+    assert [vars(p) for p in fresh.people.values()] == [vars(p) for p in new.people.values()]
+    assert (fresh.spoke, fresh.contents, fresh.people["Olaf Scholz"].statements) == ([], [], 0)
