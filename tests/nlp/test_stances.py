@@ -424,6 +424,12 @@ CASES += [
         "nato_alliance",
         "oppose",
     ),
+    (  # a reduction of aid is a cut, which a warning against opposes
+        "Annalena Baerbock has warned against a reduction in military aid to Ukraine.",
+        "Annalena Baerbock",
+        "military_aid_to_ukraine",
+        "support",
+    ),
     (  # commending one for an act backs the act
         "Jens Stoltenberg commended Croatia for planning to increase defence spending.",
         "Jens Stoltenberg",
