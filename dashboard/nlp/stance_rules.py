@@ -3857,6 +3857,9 @@ def refused_after_but(r: Reading, verb: Token) -> bool:
         "Jens Stoltenberg warned against cutting defence budgets.": [
             "Jens Stoltenberg defence_spending_increase support"
         ],
+        "The Kremlin on Monday warned Germany against supplying Taurus missiles to Ukraine.": [
+            "Kremlin military_aid_to_ukraine oppose"
+        ],
     },
     spares={
         "Merkel said Germany must raise its defence spending.": [
@@ -3867,7 +3870,8 @@ def refused_after_but(r: Reading, verb: Token) -> bool:
 def statement_cue(reading: Reading, cue: Token, root: Token, lex: StanceLexicon, scope: Scope) -> bool:
     """Read from the cue's verb ("has repeatedly pressed"); not when the mention is the one asked to act, nor
     when the cue has an object of its own outside the content ("dismissed such warnings, saying that ..."
-    is about the warnings); "called the decision a historic step": the complement judges the object."""
+    is about the warnings) unless the content is its preposition's ("warned Germany against supplying");
+    "called the decision a historic step": the complement judges the object."""
     if addressee(root) or (reading.directed and conditional(root)):
         return False  # a condition read on its own: "warned that ... if Congress did not approve the aid"
     if negated_belief(reading, cue, lex):
@@ -3880,8 +3884,9 @@ def statement_cue(reading: Reading, cue: Token, root: Token, lex: StanceLexicon,
         key = stance_cue(cue, lex)
     if key is None or key in reading.cues:
         return False
-    if any(c.dep_ == "dobj" and c not in scope for c in cue.children):
-        return False
+    through_prep = any(c.dep_ == "prep" and any(g in scope for g in c.children) for c in cue.children)
+    if not through_prep and any(c.dep_ == "dobj" and c not in scope for c in cue.children):
+        return False  # but "warned Germany against supplying ...": the object is the one warned
     if warning_judged(reading, key) or (key == "warn" and warned_demand(root, cue, lex)):
         return False
     if warning_topic(reading, key, root, cue):
