@@ -3541,6 +3541,9 @@ def negated_purpose(verb: Token) -> bool:
         "Dmitry Peskov said it would be difficult for Russia to agree to a ceasefire.": [
             "Dmitry Peskov dialogue_with_russia oppose"
         ],
+        '"Any rearmament of NATO countries makes no sense," Vladimir Putin said.': [
+            "Vladimir Putin defence_spending_increase oppose"
+        ],
     },
     spares={
         "The Kremlin said it is NATO, not Russia, that is raising tensions.": [
@@ -3578,6 +3581,12 @@ def negation(tok: Token, lex: StanceLexicon) -> bool:
             return True  # "would under no circumstances support", "in no way backs"
         if child.dep_ in {"nsubj", "nsubjpass"} and negative_subject(child, lex):
             return True
+        if (
+            child.dep_ == "dobj"
+            and any(g.dep_ == "det" and g.lower_ in lex.negations for g in child.children)
+            and lex.cue(f"{tok.lemma_.lower()} {child.lemma_.lower()}") is not None
+        ):
+            return True  # "makes no sense": the negated object of a cue made of a verb and its object
         if (
             low == "nor"
             and child.dep_ == "cc"
