@@ -4099,6 +4099,10 @@ def warning_judged(reading: Reading, key: str) -> bool:
             "Robert Fico military_aid_to_ukraine oppose",
             "Robert Fico nato_alliance oppose",
         ],
+        "Sweden and Finland decided to renounce their neutrality and applied to join NATO.": [
+            "Sweden nato_alliance support",
+            "Finland nato_alliance support",
+        ],
     },
     spares={
         "Angela Merkel refused to meet Vladimir Putin and to send weapons to Ukraine.": [
@@ -4108,8 +4112,8 @@ def warning_judged(reading: Reading, key: str) -> bool:
     },
 )
 def conjoined_cue(tok: Token, head: Token, lex: StanceLexicon, target: Target) -> bool:
-    """`tok`, a verb with a direct or prepositional object, conjoined to `head`, a general cue verb with a
-    direct one of its own (not one of the target's own verbs: "defend itself and carry its weight in
+    """`tok`, a verb with a direct, prepositional or clausal object, conjoined to `head`, a general cue verb
+    with a direct one of its own (not one of the target's own verbs: "defend itself and carry its weight in
     NATO"); or a cue verb with a direct object that `head`, a cue of the same sign, shares: counted once
     ("had halted and reversed years of cuts")."""
     if not (tok.dep_ == "conj" and tok.pos_ == "VERB" and head.pos_ == "VERB"):
@@ -4118,7 +4122,7 @@ def conjoined_cue(tok: Token, head: Token, lex: StanceLexicon, target: Target) -
     if head_cue is None or target_verb(head, target) is not None:
         return False
     if _has_object(head):  # "criticised the aid and hinted at leaving NATO": an object of its own as well
-        return _has_object(tok) or any(c.dep_ == "prep" for c in tok.children)
+        return _has_object(tok) or any(c.dep_ in {"prep", "xcomp"} for c in tok.children)
     own = stance_cue(tok, lex)
     return _has_object(tok) and own is not None and lex.cue(own) * lex.cue(head_cue) > 0
 
