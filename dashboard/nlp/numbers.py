@@ -1466,32 +1466,32 @@ def _possessor_country(root: Token, sent_ents: list[Span], gaz: Gazetteer, when:
 def _act_owner_country(root: Token, sent_ents: list[Span], gaz: Gazetteer, when: date | None) -> str | None:
     """The country of the owner of a noun whose infinitive clause holds the figure ("Pedro Sánchez's
     government's decision not to increase defence spending to 5% of GDP", "Italy's plan to reach 2%", "the
-    Polish government's decision"), whoever else the sentence is about."""
-    tok = root
+    Polish government's decision"), whoever else the sentence is about; not a directive noun's, nor a
+    clause's with its own subject ("Trump's demand that allies raise budgets to 2%", "his call to ...")."""
+    clause = root
     for _ in range(6):
-        if tok.dep_ in {"nsubj", "nsubjpass", "ccomp", "conj"} or tok.head.i == tok.i:
+        if clause.dep_ in {"nsubj", "nsubjpass", "ccomp", "conj"} or clause.head.i == clause.i:
             return None
-        if tok.dep_ == "acl" and tok.head.pos_ == "NOUN":
-            if tok.head.lemma_.lower() in word_set("directive_verbs") or any(
-                c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children
-            ):
-                return (
-                    None  # "Trump's demand that allies raise their budgets to 2%", "his call to ...": theirs
-                )
-            owner = next((c for c in tok.head.children if c.dep_ == "poss"), None)
-            while owner is not None:
-                actor = _actor(owner, sent_ents, gaz, when)
-                code = actor.country if actor is not None else gaz.country_code(owner.text)
-                if code is None:  # "the Polish government's"
-                    nations = [c for c in owner.children if c.dep_ in {"amod", "compound"}]
-                    code = next(
-                        (gaz.country_code(c.text) for c in nations if c.ent_type_ in {"NORP", "GPE"}), None
-                    )
-                if code:
-                    return code
-                owner = next((c for c in owner.children if c.dep_ == "poss"), None)
-            return None
-        tok = tok.head
+        if clause.dep_ == "acl" and clause.head.pos_ == "NOUN":
+            break
+        clause = clause.head
+    else:
+        return None
+    noun = clause.head
+    if noun.lemma_.lower() in word_set("directive_verbs") or any(
+        c.dep_ in {"nsubj", "nsubjpass"} for c in clause.children
+    ):
+        return None
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    while owner is not None:  # "Pedro Sánchez's government's": the government's owner too
+        actor = _actor(owner, sent_ents, gaz, when)
+        code = actor.country if actor is not None else gaz.country_code(owner.text)
+        if code is None:  # "the Polish government's"
+            nations = [c for c in owner.children if c.dep_ in {"amod", "compound"}]
+            code = next((gaz.country_code(c.text) for c in nations if c.ent_type_ in {"NORP", "GPE"}), None)
+        if code:
+            return code
+        owner = next((c for c in owner.children if c.dep_ == "poss"), None)
     return None
 
 

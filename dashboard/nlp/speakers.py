@@ -120,8 +120,8 @@ class ArticleSpeakers:
     def _fresh(self) -> ArticleSpeakers:
         """A copy as it was after collection: no statement resolved, no lazily built table kept (people
         resolving adds are the copy's own)."""
-        new = copy.copy(self)
-        new.__dict__ = {k: v for k, v in self.__dict__.items() if k in self._collected}
+        new = object.__new__(ArticleSpeakers)
+        new.__dict__.update((k, v) for k, v in self.__dict__.items() if k in self._collected)
         new.people = {name: copy.copy(person) for name, person in self.people.items()}  # counts statements
         new.surnames = dict(self.surnames)
         new.spoke, new.spoke_groups, new.single_sources, new.sources, new.contents = [], [], [], [], []

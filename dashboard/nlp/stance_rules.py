@@ -2035,9 +2035,15 @@ def unshared_negation(tok: Token, head: Token) -> bool:
     )
 
 
-def _verb_conjunct(tok: Token, head: Token) -> bool:
-    """`tok`, a verb with a direct object, conjoined to `head`, a verb."""
-    return tok.dep_ == "conj" and tok.pos_ == "VERB" and head.pos_ == "VERB" and _has_object(tok)
+def _verb_conjunct(tok: Token, head: Token, objects: Collection[str] = ("dobj",)) -> bool:
+    """`tok`, a verb with an object (a direct one, or one of the dependencies `objects`), conjoined to
+    `head`, a verb."""
+    return (
+        tok.dep_ == "conj"
+        and tok.pos_ == "VERB"
+        and head.pos_ == "VERB"
+        and any(c.dep_ in objects for c in tok.children)
+    )
 
 
 def _has_object(verb: Token) -> bool:
@@ -4116,13 +4122,13 @@ def conjoined_cue(tok: Token, head: Token, lex: StanceLexicon, target: Target) -
     with a direct one of its own (not one of the target's own verbs: "defend itself and carry its weight in
     NATO"); or a cue verb with a direct object that `head`, a cue of the same sign, shares: counted once
     ("had halted and reversed years of cuts")."""
-    if not (tok.dep_ == "conj" and tok.pos_ == "VERB" and head.pos_ == "VERB"):
+    if not _verb_conjunct(tok, head, {"dobj", "prep", "xcomp"}):
         return False
     head_cue = stance_cue(head, lex)
     if head_cue is None or target_verb(head, target) is not None:
         return False
     if _has_object(head):  # "criticised the aid and hinted at leaving NATO": an object of its own as well
-        return _has_object(tok) or any(c.dep_ in {"prep", "xcomp"} for c in tok.children)
+        return True
     own = stance_cue(tok, lex)
     return _has_object(tok) and own is not None and lex.cue(own) * lex.cue(head_cue) > 0
 
