@@ -36,6 +36,7 @@ from pathlib import Path
 
 import duckdb
 import pandas as pd
+from filelock import FileLock
 
 from dashboard.schema import KEYS, TABLES, conform
 
@@ -143,14 +144,18 @@ def _login() -> str:
 @contextmanager
 def _connect(store: str | Path) -> Iterator[sqlite3.Connection]:
     """The store's corrections database (created on first use), in WAL mode with a 30 s wait for another
-    writer; the legacy stance CSV is imported once."""
+    writer; the legacy stance CSV is imported once.
+
+    Setting up runs under a file lock: switching a new database to WAL while another process does the same
+    can fail at once with "database is locked", since SQLite calls no busy handler for that deadlock."""
     path = database_path(store)
     path.parent.mkdir(parents=True, exist_ok=True)
     with closing(sqlite3.connect(path, timeout=30.0, isolation_level=None)) as con:
-        con.execute("PRAGMA journal_mode=WAL")
         con.execute("PRAGMA busy_timeout=30000")
-        con.executescript(_SCHEMA)
-        _import_legacy(con, Path(store))
+        with FileLock(path.with_name(path.name + ".lock"), timeout=30.0):
+            con.execute("PRAGMA journal_mode=WAL")
+            con.executescript(_SCHEMA)
+            _import_legacy(con, Path(store))
         yield con
 
 

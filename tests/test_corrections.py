@@ -169,6 +169,29 @@ def test_eight_processes_writing_at_once_lose_no_correction(tmp_path: Path) -> N
         assert con.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
 
 
+def _record_once(store: str, worker: int, start: multiprocessing.synchronize.Barrier) -> None:
+    start.wait()
+    row = {"article_id": "a", "content_start": worker, "content_end": worker + 5}
+    corrections.record(store, "statements", row, {"speaker": f"speaker {worker}"}, analyst=f"w{worker}")
+
+
+@pytest.mark.skipif("fork" not in multiprocessing.get_all_start_methods(), reason="needs fork to start fast")
+def test_processes_creating_the_database_at_the_same_moment_all_succeed(tmp_path: Path) -> None:
+    # Eight processes released together on a new store: switching to WAL at once used to fail in one of
+    # them now and then with "database is locked" (SQLite calls no busy handler for that deadlock).
+    ctx = multiprocessing.get_context("fork")
+    for rep in range(30):
+        store = tmp_path / str(rep)
+        start = ctx.Barrier(8)
+        workers = [ctx.Process(target=_record_once, args=(str(store), w, start)) for w in range(8)]
+        for p in workers:
+            p.start()
+        for p in workers:
+            p.join(60)
+        assert [p.exitcode for p in workers] == [0] * 8, f"round {rep}"
+        assert len(corrections.read_corrections(store)) == 8
+
+
 def test_corrections_survive_a_re_ingest_and_an_orphan_is_listed(tmp_path: Path) -> None:
     source = tmp_path / "in"
     source.mkdir()
