@@ -36,9 +36,9 @@ from pathlib import Path
 
 import duckdb
 import pandas as pd
-from filelock import FileLock
 
 from dashboard.schema import KEYS, TABLES, conform
+from dashboard.sqlite_wal import open_wal
 
 TABLES_CORRECTED = ("statements", "numbers", "stances")
 RELATIVE_PATH = Path("corrections") / "corrections.sqlite"
@@ -143,19 +143,10 @@ def _login() -> str:
 
 @contextmanager
 def _connect(store: str | Path) -> Iterator[sqlite3.Connection]:
-    """The store's corrections database (created on first use), in WAL mode with a 30 s wait for another
-    writer; the legacy stance CSV is imported once.
-
-    Setting up runs under a file lock: switching a new database to WAL while another process does the same
-    can fail at once with "database is locked", since SQLite calls no busy handler for that deadlock."""
-    path = database_path(store)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with closing(sqlite3.connect(path, timeout=30.0, isolation_level=None)) as con:
-        con.execute("PRAGMA busy_timeout=30000")
-        with FileLock(path.with_name(path.name + ".lock"), timeout=30.0):
-            con.execute("PRAGMA journal_mode=WAL")
-            con.executescript(_SCHEMA)
-            _import_legacy(con, Path(store))
+    """The store's corrections database (created on first use; the legacy stance CSV is imported once)."""
+    with closing(
+        open_wal(database_path(store), _SCHEMA, lambda con: _import_legacy(con, Path(store)))
+    ) as con:
         yield con
 
 

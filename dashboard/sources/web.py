@@ -23,7 +23,6 @@ import gzip
 import io
 import ipaddress
 import socket
-import sqlite3
 import sys
 import threading
 import time
@@ -44,6 +43,7 @@ from lxml import etree
 from dashboard.records import Article, Rejected
 from dashboard.sources.fields import RecordError
 from dashboard.sources.html import page_article
+from dashboard.sqlite_wal import open_wal
 
 AGENT_TOKEN = "DefenceDiscourseDashboard"  # noqa: S105 (the name robots.txt files address us by)
 USER_AGENT = f"{AGENT_TOKEN}/0.1 (news research; obeys robots.txt)"
@@ -159,19 +159,15 @@ class PageCache:
     every address read with the canonical address of its page."""
 
     def __init__(self, store: str | Path) -> None:
-        path = Path(store) / CACHE_PATH
-        path.parent.mkdir(parents=True, exist_ok=True)
-        self._con = sqlite3.connect(path, timeout=30.0, isolation_level=None, check_same_thread=False)
+        self._con = open_wal(
+            Path(store) / CACHE_PATH,
+            "CREATE TABLE IF NOT EXISTS pages (url TEXT PRIMARY KEY, final_url TEXT, status INTEGER, "
+            "content_type TEXT, http_date TEXT, etag TEXT, last_modified TEXT, fetched_at TEXT, body BLOB);"
+            "CREATE TABLE IF NOT EXISTS addresses (url TEXT PRIMARY KEY, canonical TEXT NOT NULL, "
+            "first_seen TEXT NOT NULL);",
+            check_same_thread=False,
+        )
         self._lock = threading.Lock()
-        with self._lock:
-            self._con.execute("PRAGMA journal_mode=WAL")
-            self._con.executescript(
-                "CREATE TABLE IF NOT EXISTS pages (url TEXT PRIMARY KEY, final_url TEXT, status INTEGER, "
-                "content_type TEXT, http_date TEXT, etag TEXT, last_modified TEXT, fetched_at TEXT, "
-                "body BLOB);"
-                "CREATE TABLE IF NOT EXISTS addresses (url TEXT PRIMARY KEY, canonical TEXT NOT NULL, "
-                "first_seen TEXT NOT NULL);"
-            )
 
     def get(self, url: str) -> Page | None:
         with self._lock:

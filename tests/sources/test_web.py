@@ -6,6 +6,7 @@ the page cache and conditional requests, duplicates, private addresses, URL list
 from __future__ import annotations
 
 import gzip
+import multiprocessing
 import threading
 import time
 from collections.abc import Iterator
@@ -468,3 +469,29 @@ def test_a_name_that_resolves_to_a_private_address_on_connecting_is_refused(serv
     [refused] = _read([url], WebOptions(delay=0.0))
     assert isinstance(refused, Rejected) and "private or local address (127.0.0.1)" in refused.reason
     assert _requests(server, "/rebound") == 0
+
+
+def _cache_one_page(store: str, worker: int, start: multiprocessing.synchronize.Barrier) -> None:
+    start.wait()
+    url = f"https://example.org/{worker}"
+    cache = web.PageCache(store)
+    cache.put(web.Page(url, url, 200, "text/html", b"<p>page</p>"))
+    cache.close()
+
+
+@pytest.mark.skipif("fork" not in multiprocessing.get_all_start_methods(), reason="needs fork to start fast")
+def test_processes_opening_a_new_page_cache_at_the_same_moment_all_succeed(tmp_path: Path) -> None:
+    # Two ingests from the web into one store: setting up the cache at once must not fail in either.
+    ctx = multiprocessing.get_context("fork")
+    for rep in range(30):
+        store = tmp_path / str(rep)
+        start = ctx.Barrier(8)
+        workers = [ctx.Process(target=_cache_one_page, args=(str(store), w, start)) for w in range(8)]
+        for p in workers:
+            p.start()
+        for p in workers:
+            p.join(60)
+        assert [p.exitcode for p in workers] == [0] * 8, f"round {rep}"
+        cache = web.PageCache(store)
+        assert all(cache.get(f"https://example.org/{w}") for w in range(8))
+        cache.close()
