@@ -36,7 +36,7 @@ from dashboard.nlp.lexicons import (
     word_list,
     word_set,
 )
-from dashboard.nlp.sentences import Sentences
+from dashboard.nlp.sentences import Sentences, doc_text
 
 
 @dataclass(frozen=True)
@@ -156,7 +156,7 @@ def extract_numbers(
     ents = Entities(doc)  # Doc.ents and Span.ents rebuild their spans on every access: read them once
     when = when or estimated_date(doc, ents, gaz)
     home = home_country(ents.spans, gaz)
-    text = doc.text  # Doc.text joins every token on each access: read it once
+    text = doc_text(doc)
     gdp_doc = _doc_has_gdp_share(text)
     sents = Sentences(doc)
     skip_ents = {i for e in ents if e.label_ in {"DATE", "TIME", "ORDINAL"} for i in range(e.start, e.end)}
@@ -477,7 +477,8 @@ def _per_conjoined_country(claim: NumberClaim, doc: Doc, ents: Entities, gaz: Ga
     if not heads:
         return [claim]
     root = doc[max(heads)]
-    if root.i + 1 < len(doc) and doc[root.i + 1].text == "(" and ")" not in doc.text[root.idx : claim.start]:
+    bracket = root.i + 1 < len(doc) and doc[root.i + 1].text == "("
+    if bracket and ")" not in doc_text(doc)[root.idx : claim.start]:
         return [claim]  # "Britain (€9.1bn) and Germany (€17.7bn)": each its own
     group = sorted({root.i, *(c.i for c in root.conjuncts)})
     codes = list(dict.fromkeys(named.get(t) for t in group))
@@ -2093,7 +2094,7 @@ def _narrative_year(
         if after.start == 0:
             return None
         before = sents.of(after.start - 1)
-        if "\n" in doc.text[before[-1].idx : after.start_char]:
+        if "\n" in doc_text(doc)[before[-1].idx : after.start_char]:
             return None  # another paragraph
         before_ents = ents.within(before.start, before.end)
         dates = _dates(before, before_ents, when)

@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 from dashboard.nlp import ModelNotFoundError
 from dashboard.nlp.gazetteer import Gazetteer
 from dashboard.nlp.repairs import FRONTED_SUBJECT
+from dashboard.nlp.sentences import doc_text
 from dashboard.nlp.speakers import ArticleSpeakers
 from dashboard.nlp.statements import coordinated_speakers, extract_candidates
 from dashboard.records import Span, Statement
@@ -103,10 +104,10 @@ def statements_for_doc(
     """Extract and resolve every statement in `doc`; `when` (the article date) picks office holders."""
     gaz = gazetteer or Gazetteer.load()
     speakers = ArticleSpeakers.for_doc(doc, when, gaz)
-    text = doc.text
+    text = doc_text(doc)
     out: list[Statement] = []
     resolved: dict[int, object] = {}
-    for cand in extract_candidates(doc, text):
+    for cand in extract_candidates(doc):
         if cand.inherited_from is not None and id(cand.inherited_from) in resolved:
             speaker = resolved[id(cand.inherited_from)]
         else:

@@ -10,6 +10,14 @@ from spacy.attrs import SENT_START
 from spacy.tokens import Doc, Span
 
 
+def doc_text(doc: Doc) -> str:
+    """`doc.text`, joined once per doc: spaCy joins its tokens again on every read."""
+    text = doc.user_data.get("ddd_text")
+    if text is None:
+        text = doc.user_data["ddd_text"] = doc.text
+    return text
+
+
 def sentence_starts(doc: Doc) -> list[int]:
     """Token index of each sentence's start; [0] for a doc without sentence boundaries."""
     if len(doc) == 0 or not doc.has_annotation("SENT_START"):

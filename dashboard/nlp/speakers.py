@@ -26,7 +26,7 @@ from dashboard.nlp.lexicons import (
     word_set,
 )
 from dashboard.nlp.quotes import QuoteIndex, find_quotes, merge_continued
-from dashboard.nlp.sentences import sentence_starts
+from dashboard.nlp.sentences import doc_text, sentence_starts
 
 _POSSESSIVE = re.compile(r"['\u2019]s?$")
 _LAST_SPEAKER_BONUS = 1.0  # "he said" after a quote: the one who was speaking goes on
@@ -89,7 +89,7 @@ class ArticleSpeakers:
         self.person_mentions: list[tuple[int, str, bool]] = []  # (char offset, canonical name, is_subject)
         self.group_mentions: list[tuple[int, Speaker]] = []
         self.described: set[int] = set()  # offsets of the person mentions with an apposition
-        self.quotes = QuoteIndex(merge_continued(find_quotes(doc.text)))
+        self.quotes = QuoteIndex(merge_continued(find_quotes(doc_text(doc))))
         self.spoke: list[tuple[int, str]] = []  # (char offset of the mention, person) of each statement
         self.spoke_groups: list[tuple[int, Speaker]] = []  # the same for organisations and countries
         self.single_sources: list[tuple[int, Speaker]] = []  # and for one unnamed person ("an aide")
@@ -913,7 +913,7 @@ class ArticleSpeakers:
         "Jane Roe said the data showed ..." is about her)."""
         starts = self._sentence_starts()
         lo = self.doc[starts[i]].idx
-        hi = self.doc[starts[i + 1]].idx if i + 1 < len(starts) else len(self.doc.text)
+        hi = self.doc[starts[i + 1]].idx if i + 1 < len(starts) else len(doc_text(self.doc))
         spoke = [(offset, name) for offset, name in self.spoke[-8:] if lo <= offset < min(hi, pos)]
         return (spoke[0][0], spoke[0][1], None) if spoke else None
 
@@ -922,7 +922,7 @@ class ArticleSpeakers:
         spoke in sentence `i` before `pos` ("the former minister" is someone the article named before)."""
         starts = self._sentence_starts()
         lo = self.doc[starts[i]].idx
-        hi = self.doc[starts[i + 1]].idx if i + 1 < len(starts) else len(self.doc.text)
+        hi = self.doc[starts[i + 1]].idx if i + 1 < len(starts) else len(doc_text(self.doc))
         found = [sp for offset, sp in self.single_sources[-8:] if lo <= offset < min(hi, pos)]
         return found[0] if found else None
 
@@ -932,7 +932,7 @@ class ArticleSpeakers:
 
     def _named_between(self, start: int, end: int, skip: tuple[int, int] = (0, 0)) -> bool:
         """Whether a person is named (outside quotations and the characters `skip`) in tokens [start, end)."""
-        lo, hi = self.doc[start].idx, self.doc[end].idx if end < len(self.doc) else len(self.doc.text)
+        lo, hi = self.doc[start].idx, self.doc[end].idx if end < len(self.doc) else len(doc_text(self.doc))
         i = bisect_left(self.person_mentions, (lo, "", False))
         for offset, _, _ in self.person_mentions[i:]:
             if offset >= hi:
@@ -996,7 +996,7 @@ class ArticleSpeakers:
         starts = self._sentence_starts()
         lo = self.doc[starts[i]].idx
         end = self._sentence_end(i)
-        hi = self.doc[end].idx if end < len(self.doc) else len(self.doc.text)
+        hi = self.doc[end].idx if end < len(self.doc) else len(doc_text(self.doc))
         k = bisect_left(self.person_mentions, (lo, "", False))
         named = set()
         for offset, name, _ in self.person_mentions[k:]:

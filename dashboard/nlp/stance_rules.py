@@ -38,6 +38,7 @@ from dashboard.nlp.lexicons import (
     word_list,
     word_set,
 )
+from dashboard.nlp.sentences import doc_text
 from dashboard.nlp.speakers import ArticleSpeakers, Speaker
 from dashboard.nlp.statements import _subject, appositive_noun, directed_by
 from dashboard.records import Statement
@@ -4724,7 +4725,7 @@ def video_promo(sent: Span) -> bool:
     last = next((t for t in reversed(sent) if not t.is_space), None)
     if last is None or _RUNNING_TIME.fullmatch(last.text) is None:
         return False
-    text = sent.doc.text
+    text = doc_text(sent.doc)
     end = last.idx + len(last.text)
     return end == len(text) or text[end : end + 1] in {"\n", "\r"}
 

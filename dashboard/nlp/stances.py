@@ -20,7 +20,7 @@ from dashboard.nlp import stance_rules as rules
 from dashboard.nlp.gazetteer import Gazetteer
 from dashboard.nlp.intervals import longest_holding
 from dashboard.nlp.lexicons import stance_lexicon, word_list
-from dashboard.nlp.sentences import sentence_starts
+from dashboard.nlp.sentences import doc_text, sentence_starts
 from dashboard.nlp.speakers import Speaker
 from dashboard.nlp.stance_rules import BARE_SCORE, CONTRARY, MIXED, REACTION, Article, Mention, Reading, Scope
 from dashboard.nlp.statements import _subject
@@ -171,7 +171,7 @@ def _extract(
             if rules.is_actor(actor, gaz, when) and actor.name not in target.holders_excluded:
                 key = (owner, actor.name, actor.type, actor.country, target.name, sent.start)
                 found.setdefault(key, []).append((reading, sent))
-    text = doc.text  # built from the tokens on every access
+    text = doc_text(doc)
     return [_stance(key, readings, text, when) for key, readings in found.items()]
 
 

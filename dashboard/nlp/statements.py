@@ -14,7 +14,7 @@ from dashboard.nlp.entities import Entities
 from dashboard.nlp.intervals import Cover
 from dashboard.nlp.lexicons import ReportingVerb, reporting_verbs, word_set
 from dashboard.nlp.quotes import Quote, QuoteIndex, find_quotes, merge_continued, paragraphs
-from dashboard.nlp.sentences import Sentences
+from dashboard.nlp.sentences import Sentences, doc_text
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 CLAUSE_CUT_DEPS = {"relcl", "acl", "advcl", "punct", "cc", "conj", "prep"}
@@ -50,9 +50,9 @@ class Candidate:
         return self.fragments or [(self.content_start, self.content_end)]
 
 
-def extract_candidates(doc: Doc, text: str | None = None) -> list[Candidate]:
-    """All statement candidates in document order (`text` is `doc.text`, when the caller has it)."""
-    text = doc.text if text is None else text
+def extract_candidates(doc: Doc) -> list[Candidate]:
+    """All statement candidates in document order."""
+    text = doc_text(doc)
     quotes = QuoteIndex(merge_continued(find_quotes(text)))
     verbs = reporting_verbs()
     out: list[Candidate] = []
@@ -780,7 +780,7 @@ def _quoting_subject(sent: Span, q: Quote) -> Span | None:
     root = sent.root
     if q.start <= sent.start_char or root.pos_ != "VERB" or root.lemma_.lower() in reporting_verbs():
         return None  # "Roe said, "...": the cue's own quote; 'Roe was "cautious"': someone's word for him
-    if not any(w[:1].islower() for w in sent.doc.text[q.inner_start : q.inner_end].split()):
+    if not any(w[:1].islower() for w in doc_text(sent.doc)[q.inner_start : q.inner_end].split()):
         return None  # 'helped launch a "European Political Community"': a name
     subj = _subject(root)
     person = subj is not None and (

@@ -161,10 +161,11 @@ class TopicMatcher:
     def _through_quotes(self, doc: Doc, lemmas: bool) -> set[tuple[int, int, int]]:
         """Hits with quotation marks inside them ('build a “great partnership” with Moscow'): the patterns
         matched on the doc's words without its quotation marks, mapped back to the doc's tokens."""
-        inner = [i + 1 for i in numpy.flatnonzero(doc.to_array(IS_QUOTE)[1:-1]).tolist()]
+        quotes = numpy.flatnonzero(doc.to_array(IS_QUOTE)).tolist()
+        inner = [i for i in quotes if 0 < i < len(doc) - 1]
         if not self._between_pattern_words(doc, inner):
             return set()
-        return self._through(doc, lemmas, {t.i for t in doc if t.is_quote})
+        return self._through(doc, lemmas, set(quotes))
 
     def _through_adverbs(self, doc: Doc, lemmas: bool) -> set[tuple[int, int, int]]:
         """Hits with an adverb inside them ("negotiating directly with Russia"), as `_through_quotes`; not a
