@@ -289,7 +289,7 @@ def find_mentions(
         for i in words.lemma(membership_verbs()):
             out += objectless_join(doc[i], covered, main) or []
     for i in words.lower(word_list("stance_event_pronouns")):
-        out += event_pronoun(doc[i], covered, lex, main) or []
+        out += event_pronoun(doc[i], covered, lex, main, by_sent, starts) or []
     return out + (target_object(art, hits) or [])
 
 
@@ -1573,11 +1573,33 @@ def _european_country(code: str | None, gaz: Gazetteer) -> bool:
             "Finland nato_alliance support"
         ],
         "Finland joined NATO. Orban said it was a mistake to go.": ["Finland nato_alliance support"],
+        "Finland joined NATO. Erdogan welcomed the deal. Stoltenberg said it was a historic day.": [
+            "Finland nato_alliance support"
+        ],
     },
 )
-def event_pronoun(tok: Token, covered: set[int], lex: StanceLexicon, main: str) -> list[Mention]:
+def event_pronoun(
+    tok: Token,
+    covered: set[int],
+    lex: StanceLexicon,
+    main: str,
+    by_sent: Mapping[int, object],
+    starts: list[int],
+) -> list[Mention]:
+    """ "It" or "this" judged by an evaluation; not after a sentence that names no target and backs or
+    opposes something else, which the pronoun stands for ("ready to support the sanctions. This is a good
+    approach")."""
     if tok.dep_ != "nsubj" or tok.head.lemma_ != "be" or tok.i in covered:
         return []
+    k = bisect_right(starts, tok.i) - 1
+    if k > 0 and not {k, k - 1} & by_sent.keys():
+        doc = tok.doc
+        before = doc[starts[k - 1] : starts[k]]
+        if any(
+            t.dep_ == "dobj" and t.pos_ == "NOUN" and t.i not in covered and stance_cue(t.head, lex)
+            for t in before
+        ):
+            return []
     if any(negation(t, lex) for t in tok.head.ancestors):
         return []  # "I did not think this was a good moment": no event judged ("this is not the end" is)
     if any(
@@ -1815,6 +1837,7 @@ def read_mention(mention: Mention, target: Target, lex: StanceLexicon, scope: Sc
     negated_mention(r, root, lex, target)
     amount_judged(r, root, lex)
     pejorative(r, mention)
+    anti_prefix(r, root)
     needed = necessary_condition(r, root, lex)
     membership_verb(r, root, target, lex)
     if addressee(root):
@@ -1848,7 +1871,7 @@ def read_mention(mention: Mention, target: Target, lex: StanceLexicon, scope: Sc
             return r
         if coerced_act(r, tok, head):
             return r
-        if means_clause(r, tok) or far_from(r, tok, head):
+        if means_clause(r, tok) or far_from(r, tok, head) or purpose_of_means(r, tok, head, target, lex):
             break
         if misattached_conjunct(tok, head):
             tok = head.head  # "stop worrying ... and focus on investing": focus is stop's conjunct
@@ -1862,7 +1885,9 @@ def read_mention(mention: Mention, target: Target, lex: StanceLexicon, scope: Sc
                 break  # "the proposal would need to be discussed": a topic, nothing said of it yet
             said_of_subject(r, head, tok, target, lex)
             passive_agent(r, tok, head)
-        elif adjunct_of_object(tok, head, target) or adverbial_of_target_verb(tok, head, target):
+        elif adjunct_of_object(tok, head, target) or (
+            adverbial_of_target_verb(tok, head, target) and not negated_act_purpose(tok, head, target, lex)
+        ):
             pass
         elif trip_purpose(r, tok, head, root):
             if r.actor_verb is None:
@@ -1874,8 +1899,11 @@ def read_mention(mention: Mention, target: Target, lex: StanceLexicon, scope: Sc
                 warned_demand(tok, head, lex)
                 or conjoined_cue(tok, head, lex, target)
                 or phrasal_cue_clause(tok, head, lex)
+                or participle_consequence(tok, head, lex)
             )
-            negate = not (affirmed_after_but(tok, head) or unshared_negation(tok, head))
+            negate = not (
+                affirmed_after_but(tok, head) or unshared_negation(tok, head) or negated_conjunct(tok, lex)
+            )
             key = None if skip else _apply(r, head, target, lex, negate=negate)
             if not skip:
                 exempted_mention(r, tok, head)
@@ -1891,6 +1919,8 @@ def read_mention(mention: Mention, target: Target, lex: StanceLexicon, scope: Sc
                 key = extraposed_judgement(r, head, target, lex)
             if key is None and tok.dep_ == "prep" and tok.lower_ == "of" and head.pos_ == "NOUN":
                 key = view_noun(r, head, lex)
+            if key is None and tok.dep_ in {"attr", "acomp", "xcomp", "dobj", "prep", "dative"}:
+                key = pseudo_cleft(r, head, target, lex, scope)
             if key is not None and head.pos_ in {"VERB", "NOUN", "ADJ"}:
                 cue_subject(r, head, scope)
             elif r.actor_verb is None and r.directed and (not directed or target_verb(head, target)):
@@ -1940,6 +1970,33 @@ def misattached_conjunct(tok: Token, head: Token) -> bool:
         and head.tag_ == "VBG"
         and head.dep_ == "xcomp"
         and head.head.tag_ == "VB"
+    )
+
+
+@rule(
+    "purpose_of_means",
+    "a target act as the purpose of another act is wanted whatever is said of it: 'not sell X to fund Y'",
+    fires={
+        "What Britain will not do is seize the assets to fund the military aid to Ukraine, Rachel Reeves "
+        "said.": ["Rachel Reeves military_aid_to_ukraine support"],
+    },
+    spares={
+        "What Britain will not do is send weapons to Ukraine, Rachel Reeves said.": [
+            "Rachel Reeves military_aid_to_ukraine oppose"
+        ],
+    },
+)
+def purpose_of_means(r: Reading, tok: Token, head: Token, target: Target, lex: StanceLexicon) -> bool:
+    """The climb stops at an infinitive of purpose that gave the reading the target's own verb, under a verb
+    with an object of its own that is neither a cue nor one of the target's verbs ("seize the assets")."""
+    return (
+        r.directed
+        and tok.dep_ == "advcl"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+        and head.pos_ == "VERB"
+        and _has_object(head)
+        and target_verb(head, target) is None
+        and stance_cue(head, lex) is None
     )
 
 
@@ -2034,6 +2091,26 @@ def unshared_negation(tok: Token, head: Token) -> bool:
         and _has_object(head)
         and any(c.dep_ == "cc" and c.lower_ == "and" and head.i < c.i < tok.i for c in head.children)
     )
+
+
+@rule(
+    "negated_conjunct",
+    "a verb negated on its own does not take the negation of the verb it joins: 'has not sent and will not'",
+    fires={
+        "Hungary has not sent and is not going to send weapons to Ukraine.": [
+            "Hungary military_aid_to_ukraine oppose"
+        ],
+        "Hungary has neither sent nor will send weapons to Ukraine.": [
+            "Hungary military_aid_to_ukraine oppose"
+        ],
+    },
+    spares={
+        "Hungary has not sent or delivered weapons to Ukraine.": ["Hungary military_aid_to_ukraine oppose"],
+    },
+)
+def negated_conjunct(tok: Token, lex: StanceLexicon) -> bool:
+    """`tok`, a verb conjoined to the one above it, with a negation of its own ("nor will send")."""
+    return tok.dep_ == "conj" and tok.pos_ in {"VERB", "AUX"} and negation(tok, lex)
 
 
 def _verb_conjunct(tok: Token, head: Token, objects: Collection[str] = ("dobj",)) -> bool:
@@ -2302,6 +2379,26 @@ def pejorative(r: Reading, mention: Mention) -> bool:
     if mention.rule != "contrary_phrase" or mention.root.lemma_.lower() not in word_set("stance_pejoratives"):
         return False
     r.amount = "pejorative"
+    return True
+
+
+@rule(
+    "anti_prefix",
+    "a mention after 'anti-' names what is against it: rejecting an 'anti-NATO referendum' backs NATO",
+    fires={
+        "Robert Fico rejected the anti-NATO referendum.": ["Robert Fico nato_alliance support"],
+    },
+    spares={
+        "Robert Fico rejected the pro-NATO resolution.": ["Robert Fico nato_alliance oppose"],
+    },
+)
+def anti_prefix(r: Reading, root: Token) -> bool:
+    """`root` written after "anti-" (as one token or as "anti" and a hyphen): its score reverses."""
+    doc = root.doc
+    before = [t.lower_ for t in doc[max(root.i - 2, 0) : root.i]]
+    if before[-1:] != ["anti-"] and before != ["anti", "-"] and not root.lower_.startswith("anti-"):
+        return False
+    r.score = -r.score
     return True
 
 
@@ -2636,6 +2733,32 @@ def adverbial_of_target_verb(tok: Token, head: Token, target: Target) -> bool:
     if tok.dep_ == "advcl" and blocked_purpose(tok):
         return False  # "blocked a tranche to finance aid": the purpose is the tranche's, which is blocked
     return (tok.dep_ == "advcl" or means or purpose) and target_verb(head, target) is not None
+
+
+@rule(
+    "negated_act_purpose",
+    "a negated act of the target's own with the same act as its purpose is refused: 'not send arms to help'",
+    fires={
+        "Rachel Reeves said Britain would not send weapons to help Ukraine.": [
+            "Rachel Reeves military_aid_to_ukraine oppose"
+        ],
+    },
+    spares={
+        "Rachel Reeves said Britain would send weapons to help Ukraine.": [
+            "Rachel Reeves military_aid_to_ukraine support"
+        ],
+    },
+)
+def negated_act_purpose(tok: Token, head: Token, target: Target, lex: StanceLexicon) -> bool:
+    """`tok`, an infinitive of purpose, under `head`, a negated support verb of the target's whose object,
+    if any, is one of the target's object words ("not send weapons to help", not "not raise taxes to")."""
+    return (
+        tok.dep_ == "advcl"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+        and target_verb(head, target) == 1.0
+        and all(c.lemma_.lower() in target.objects for c in head.children if c.dep_ == "dobj")
+        and negation(head, lex)
+    )
 
 
 @rule(
@@ -3037,6 +3160,50 @@ def extraposed_judgement(r: Reading, copula: Token, target: Target, lex: StanceL
 
 
 @rule(
+    "pseudo_cleft",
+    "'what X does not want is Y': the verb of the 'what' clause governs Y, with its negation",
+    fires={
+        "What Hungary will never do is send weapons to Ukraine, Viktor Orbán said.": [
+            "Viktor Orbán military_aid_to_ukraine oppose"
+        ],
+        "What Italy opposes is sending troops to Ukraine, Giorgia Meloni said.": [
+            "Giorgia Meloni military_aid_to_ukraine oppose"
+        ],
+    },
+    spares={
+        "The problem is sending troops to Ukraine, Giorgia Meloni said.": [
+            "Giorgia Meloni military_aid_to_ukraine support"
+        ],
+    },
+)
+def pseudo_cleft(
+    r: Reading, head: Token, target: Target, lex: StanceLexicon, scope: Scope | None
+) -> str | None:
+    """The verb of a "what" clause that is the subject of `head`, a copula or a verb after "is" ("what Italy
+    opposes is sending"), as a cue over what `head` says; negated ("what we will never do is ..."), it
+    reverses the reading even when it is no cue."""
+    if head.lemma_ != "be" and not any(c.dep_ == "aux" and c.lemma_ == "be" for c in head.children):
+        return None
+    verb = next(
+        (
+            c
+            for c in head.children
+            if c.dep_ == "csubj" and any(g.tag_ == "WP" and g.lower_ == "what" for g in c.subtree)
+        ),
+        None,
+    )
+    if verb is None:
+        return None
+    key = _apply(r, verb, target, lex, negate=True, rule="pseudo_cleft")
+    if key is None and negation(verb, lex):
+        r.score, r.rule = -r.score, "pseudo_cleft"
+        r.cues.append(verb.lemma_.lower())
+    if key is not None:
+        cue_subject(r, verb, scope)
+    return key
+
+
+@rule(
     "view_noun",
     "an adjective on a view of the target is its holder's attitude: 'takes a dim view of NATO'",
     fires={
@@ -3389,12 +3556,33 @@ def target_verb(tok: Token, target: Target) -> float | None:
     in spending; stance_negative_carriers.txt)."""
     if tok.lower_ in word_set("stance_negative_carriers") and any(c.dep_ == "xcomp" for c in tok.children):
         return None
+    if message_object(tok):
+        return None
     lemma = tok.lemma_.lower()
     if lemma in target.support or tok.lower_ in target.support:
         return 1.0
     if lemma in target.oppose or tok.lower_ in target.oppose:
         return -1.0
     return None
+
+
+@rule(
+    "message_object",
+    "a target's verb with a message as its object says something, it does not act: 'send a clear signal'",
+    fires={
+        "Donald Trump's anti-NATO remarks send a dangerous message, Joe Biden said.": [],
+    },
+    spares={
+        "Joe Biden said the US would send more weapons to Ukraine.": [
+            "Joe Biden military_aid_to_ukraine support"
+        ],
+    },
+)
+def message_object(verb: Token) -> bool:
+    """`verb` with a message noun (stance_message_nouns.txt) as its direct object."""
+    return any(
+        c.dep_ == "dobj" and c.lemma_.lower() in word_set("stance_message_nouns") for c in verb.children
+    )
 
 
 @rule(
@@ -4132,6 +4320,40 @@ def conjoined_cue(tok: Token, head: Token, lex: StanceLexicon, target: Target) -
         return True
     own = stance_cue(tok, lex)
     return _has_object(tok) and own is not None and lex.cue(own) * lex.cue(head_cue) > 0
+
+
+@rule(
+    "participle_consequence",
+    "a cue verb with its own object does not govern a participle after it: 'cancelled X, later sending Y'",
+    fires={
+        "Denmark cancelled the order because of delays, later sending the howitzers to Ukraine.": [
+            "Denmark military_aid_to_ukraine support"
+        ],
+    },
+    spares={
+        "Viktor Orbán criticised the plan, saying weapons deliveries to Ukraine prolong the war.": [
+            "Viktor Orbán military_aid_to_ukraine oppose",
+            "Viktor Orbán military_aid_to_ukraine oppose",
+        ],
+    },
+)
+def participle_consequence(tok: Token, head: Token, lex: StanceLexicon) -> bool:
+    """`tok`, a participle clause after `head` with no conjunction that tells a consequence or a later act
+    (stance_consequence_words.txt: "clearing the way", "later supplying"), and `head` a cue verb with a
+    direct object. Other participles go on with the cue ("criticised the plan, citing ...")."""
+    words = word_set("stance_consequence_words")
+    return (
+        tok.dep_ == "advcl"
+        and tok.tag_ == "VBG"
+        and tok.i > head.i
+        and not any(c.dep_ == "mark" for c in tok.children)
+        and (
+            tok.lemma_.lower() in words or any(c.dep_ == "advmod" and c.lower_ in words for c in tok.children)
+        )
+        and head.pos_ == "VERB"
+        and _has_object(head)
+        and stance_cue(head, lex) is not None
+    )
 
 
 @rule(

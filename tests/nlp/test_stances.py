@@ -442,6 +442,18 @@ CASES += [
         "defence_spending_increase",
         "support",
     ),
+    (  # cancelling, axing or shelving a plan opposes it
+        "The Slovak government cancelled the programme to deliver shells to Ukraine.",
+        "Slovakia",
+        "military_aid_to_ukraine",
+        "oppose",
+    ),
+    (  # being in no hurry to do something is reluctance
+        "Viktor Orbán said Hungary was in no hurry to ratify Sweden's accession to NATO.",
+        "Viktor Orbán",
+        "nato_alliance",
+        "oppose",
+    ),
 ]
 
 
