@@ -1837,7 +1837,7 @@ def read_mention(mention: Mention, target: Target, lex: StanceLexicon, scope: Sc
     negated_mention(r, root, lex, target)
     amount_judged(r, root, lex)
     pejorative(r, mention)
-    anti_prefix(r, root)
+    anti_prefix(r, root) or against_noun(r, root, lex)
     needed = necessary_condition(r, root, lex)
     membership_verb(r, root, target, lex)
     if addressee(root):
@@ -2397,6 +2397,38 @@ def anti_prefix(r: Reading, root: Token) -> bool:
     doc = root.doc
     before = [t.lower_ for t in doc[max(root.i - 2, 0) : root.i]]
     if before[-1:] != ["anti-"] and before != ["anti", "-"] and not root.lower_.startswith("anti-"):
+        return False
+    r.score = -r.score
+    return True
+
+
+@rule(
+    "against_noun",
+    "a mention after a noun's 'against' is what it is against: rejecting 'a motion against NATO' backs NATO",
+    fires={
+        "Pedro Sánchez rejected a motion against NATO and military spending.": [
+            "Pedro Sánchez nato_alliance support",
+            "Pedro Sánchez defence_spending_increase support",
+        ],
+    },
+    spares={
+        "Pedro Sánchez voted against NATO membership.": ["Pedro Sánchez nato_alliance oppose"],
+    },
+)
+def against_noun(r: Reading, root: Token, lex: StanceLexicon) -> bool:
+    """`root` (or the first of its conjuncts) the object of "against" on a noun that is no danger ("a threat
+    against NATO" is one to it) and makes no cue with it ("warnings against", read as a cue): its score
+    reverses. Not through a country the parse joins it to ("sanctions against Russia and military support
+    for Kyiv")."""
+    while root.dep_ == "conj":
+        root = root.head
+        if root.ent_type_ in {"GPE", "NORP"}:
+            return False
+    prep = root.head
+    if root.dep_ != "pobj" or prep.lower_ != "against" or prep.head.pos_ != "NOUN":
+        return False
+    noun = prep.head.lemma_.lower()
+    if noun in word_set("stance_danger_nouns") or lex.cue(f"{noun} against") is not None:
         return False
     r.score = -r.score
     return True
@@ -4290,6 +4322,9 @@ def warning_judged(reading: Reading, key: str) -> bool:
         "Jens Stoltenberg said allies had halted and reversed years of defence cuts.": [
             "Jens Stoltenberg defence_spending_increase support"
         ],
+        "Viktor Orbán has obstructed and delayed military support for Kyiv.": [
+            "Viktor Orbán military_aid_to_ukraine oppose"
+        ],
         "Robert Fico criticised the aid to Ukraine and hinted at Slovakia's withdrawal from NATO.": [
             "Robert Fico military_aid_to_ukraine oppose",
             "Robert Fico nato_alliance oppose",
@@ -4319,7 +4354,8 @@ def conjoined_cue(tok: Token, head: Token, lex: StanceLexicon, target: Target) -
     if _has_object(head):  # "criticised the aid and hinted at leaving NATO": an object of its own as well
         return True
     own = stance_cue(tok, lex)
-    return _has_object(tok) and own is not None and lex.cue(own) * lex.cue(head_cue) > 0
+    value = lex.cue(own) if own is not None else target_verb(tok, target)  # "obstructed and delayed aid"
+    return _has_object(tok) and value is not None and value * lex.cue(head_cue) > 0
 
 
 @rule(
