@@ -582,6 +582,23 @@ class Gazetteer:
                 found.setdefault(name, t)
         return list(found.values())
 
+    def ever_held(
+        self, name: str, roles: Iterable[str], country: str | None = None, org: str | None = None
+    ) -> Actor | None:
+        """A tenure in which `name` held one of `roles` (for `country` and/or `org` when given), at any
+        time: for an undated article's bare titles."""
+        wanted = set(roles)
+        return next(
+            (
+                t
+                for t in self._tenures.get(name, ())
+                if any(self._role_matches(t, role) for role in wanted)
+                and not (country and t.country != country)
+                and not (org and t.org != org)
+            ),
+            None,
+        )
+
     def is_single(self, role: str | None) -> bool:
         """Whether one person at a time holds `role` in a country or organisation ("Prime Minister")."""
         found = self.roles.get(role or "")

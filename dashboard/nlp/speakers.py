@@ -6,6 +6,7 @@ from __future__ import annotations
 import copy
 import re
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
@@ -130,11 +131,13 @@ class ArticleSpeakers:
     # -- collection -------------------------------------------------------------------------------
     def _infer_window(self) -> tuple[date, date] | None:
         """For an undated article, the period in which every titled office holder it names ("German
-        Foreign Minister Heiko Maas", "US President Donald Trump") held that office together."""
+        Foreign Minister Heiko Maas", "US President Donald Trump") held that office together; not one in a
+        photo caption, which may be older ("Ben Wallace pictured after Prime Minister Liz Truss' first
+        cabinet meeting")."""
         lo, hi = date.min, date.max
         found = False
         for ent in self.ents:
-            if ent.label_ != "PERSON":
+            if ent.label_ != "PERSON" or _caption(ent):
                 continue
             title = _title_before(ent)
             role = self.gaz.parse_title(title)[0] if title else None
@@ -403,6 +406,16 @@ class ArticleSpeakers:
         led = [e for e in persons if e.root.head == root and e.root.dep_ in {"compound", "poss"}]
         if led and root.lemma_.lower() in word_set("speaker_leader_bodies"):
             return self._speaker_from_person(led[0], mention)  # "the Biden administration": Joe Biden
+        if persons and root.pos_ == "PROPN" and not any(e.start <= root.i < e.end for e in persons):
+            # "The Foreign Secretary, seen as the front-runner to replace Boris Johnson": not Johnson; but
+            # "the budget, presented by Finance Minister X": the agent of a passive clause on it
+            clauses = [c for c in root.children if c.dep_ in {"acl", "relcl"}]
+            persons = [
+                e
+                for e in persons
+                if not any(c.left_edge.i <= e.start < c.right_edge.i for c in clauses)
+                or _agent_of(e, clauses)
+            ]
         if persons and root.pos_ == "NOUN" and not any(e.start <= root.i < e.end for e in persons):
             # a description ("the senator, a critic of Trump", "sources close to Mr Wallace") is the
             # person only whose name stands beside it ("the host, Prime Minister David Cameron")
@@ -1082,7 +1095,7 @@ class ArticleSpeakers:
         """A title standing for its holder at the article's date: "Denmark's defence minister", "the
         French leader", "the Kremlin spokesman". With a country or organisation, the one holder (or the one
         of several the article names); a bare title ("the chancellor") only when the article names exactly
-        one person holding it then."""
+        one person holding it then (undated: one the article names who ever held it)."""
         root = mention.root
         owner = self._group_owner(root)
         if root.tag_ not in {"NN", "NNP"} or not (_is_specific(root, self.gaz) or owner is not None):
@@ -1107,6 +1120,11 @@ class ArticleSpeakers:
             roles = self.gaz.roles_at_level("head_of_state", "head_of_government")  # "the French leader"
         found = self.gaz.holders(roles, self.when, country, org)
         named = [a for a in found if self._lookup(a.name) is not None]
+        if (
+            self.when is None and of is None
+        ):  # undated: whoever the article names that ever held it, or names most
+            held = (self.gaz.ever_held(name, roles, country, org) for name in self.people)
+            named = self._most_named([t for t in held if t is not None])
         if (country is None and org is None) or not all(self.gaz.is_single(r) for r in roles):
             found = []  # a bare title, or one several hold at once: only a holder the article names
         pick = named if len(named) == 1 else found if len(found) == 1 else []
@@ -1119,6 +1137,14 @@ class ArticleSpeakers:
             return self._as_speaker(person)
         actor = pick[0]
         return Speaker(actor.name, "person", actor.country, actor.role, actor.org)
+
+    def _most_named(self, actors: list[Actor]) -> list[Actor]:
+        """The one of `actors` the article mentions more often than each other one (all when none does)."""
+        if len(actors) < 2:
+            return actors
+        counts = Counter(name for _, name, _ in self.person_mentions)
+        ranked = sorted(actors, key=lambda a: counts[a.name], reverse=True)
+        return ranked[:1] if counts[ranked[0].name] > counts[ranked[1].name] else actors
 
     def _group_owner(self, root: Token) -> Speaker | None:
         """The country or organisation "its" or "their" before a title stands for ("its defence minister":
@@ -1302,6 +1328,24 @@ class ArticleSpeakers:
                     if org is not None:
                         self._orgs_by_last_word[last] = org
         return self._orgs_by_last_word.get(name)
+
+
+def _agent_of(ent: Span, clauses: list[Token]) -> bool:
+    """Whether `ent` is the "by" agent of one of the passive `clauses` ("led by Prime Minister Orbán")."""
+    head = ent.root.head
+    return ent.root.dep_ == "pobj" and head.dep_ == "agent" and any(head.head == c for c in clauses)
+
+
+def _caption(ent: Span) -> bool:
+    """Whether `ent` is in a photo caption: a line with "pictured" or "photographed" (captions often have no
+    full stop, so the parse may join them to the sentences around)."""
+    text = doc_text(ent.doc)
+    start = text.rfind("\n", 0, ent.start_char) + 1
+    end = text.find("\n", ent.end_char)
+    return _CAPTION.search(text, start, end if end >= 0 else len(text)) is not None
+
+
+_CAPTION = re.compile(r"\b(?:pictured|photographed)\b", re.IGNORECASE)
 
 
 def _former(title: str) -> bool:

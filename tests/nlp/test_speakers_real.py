@@ -769,3 +769,30 @@ def test_a_doc_s_resolver_starts_afresh_each_time(nlp):
     fresh, new = ArticleSpeakers.for_doc(doc, when, gaz), ArticleSpeakers(doc, when, gaz)
     assert [vars(p) for p in fresh.people.values()] == [vars(p) for p in new.people.values()]
     assert (fresh.spoke, fresh.contents, fresh.people["Olaf Scholz"].statements) == ([], [], 0)
+
+
+def test_an_undated_bare_title_is_the_holder_the_article_names_most_not_one_in_a_photo_caption(nlp):
+    # No date: the caption's "Prime Minister Liz Truss" must not date the article to her weeks in office.
+    text = (
+        "Ben Wallace urged Rishi Sunak to keep his promise on the armed forces.\n\n"
+        "Ben Wallace pictured after Prime Minister Liz Truss' cabinet meeting in September\n\n"
+        "The Prime Minister said he would raise the defence budget to 2.5 per cent of GDP. Mr Sunak "
+        "said the economy had to allow it. Mr Wallace, who leaves in September, said it was overdue.\n\n"
+        "The Defence Secretary said the army was too small."
+    )
+    assert speaker_of(nlp, text, "raise the defence budget").speaker == "Rishi Sunak"
+    assert speaker_of(nlp, text, "army was too small").speaker == "Ben Wallace"
+
+
+def test_a_person_named_in_a_clause_on_a_title_is_not_its_holder_unless_the_clause_is_led_by_them(nlp):
+    text = (
+        "Liz Truss spoke in Exeter on Monday. The Foreign Secretary, seen as the favourite to succeed Boris "
+        "Johnson as Prime Minister, said she would lift defence spending to 3 per cent of GDP."
+    )
+    assert speaker_of(nlp, text, "lift defence spending", date(2022, 8, 1)).speaker == "Liz Truss"
+    text = (
+        "The Budget, presented by Finance Minister Christian Lindner, says that defence spending will rise."
+    )
+    assert (
+        speaker_of(nlp, text, "defence spending will rise", date(2023, 7, 5)).speaker == "Christian Lindner"
+    )

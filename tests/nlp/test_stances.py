@@ -448,6 +448,18 @@ CASES += [
         "military_aid_to_ukraine",
         "oppose",
     ),
+    (  # turning down a request refuses it
+        "Olaf Scholz turned down the request to send Taurus missiles to Ukraine.",
+        "Olaf Scholz",
+        "military_aid_to_ukraine",
+        "oppose",
+    ),
+    (  # a delay in raising spending is a mistake: raising it is wanted
+        "James Cartlidge said a delay in raising defence spending was a mistake.",
+        "James Cartlidge",
+        "defence_spending_increase",
+        "support",
+    ),
     (  # being in no hurry to do something is reluctance
         "Viktor Orbán said Hungary was in no hurry to ratify Sweden's accession to NATO.",
         "Viktor Orbán",
