@@ -921,6 +921,9 @@ def _country(
     inside = [c for s, e, c in [*mentions, *recipients] if i <= s < k]
     if inside:
         return inside[0]
+    gapped = _gapped_country(doc, i, gaz)
+    if gapped:  # "Sweden allocated €1.1 billion, Denmark €690 million"
+        return gapped
     buyers = _buyers(doc, k, code_at)
     if buyers:  # "a £1.9bn contract to supply air-defence systems to Poland"; "... the Germans and Dutch"
         return buyers[0] if len(set(buyers)) == 1 else None
@@ -1133,6 +1136,23 @@ def _country(
         return home  # a sentence of an article about one country ("Turnout was 65.77%.")
     if previous and not mentions and not recipients and not alliance and not _opens_paragraph(sent):
         return previous  # "Sweden is expanding its navy. The plan calls for 12 corvettes.": same paragraph
+    return None
+
+
+def _gapped_country(doc: Doc, i: int, gaz: Gazetteer) -> str | None:
+    """The country named just before a figure, after a comma or a conjunction of a list whose verb is left
+    out ("Sweden allocated €1.1 billion, Denmark €690 million and the United Kingdom €360 million")."""
+    while i > 0 and doc[i - 1].is_currency:
+        i -= 1
+    for j in range(max(i - 3, 0), i):  # the longest name first; the tagger may take one for a verb
+        if not all(t.is_title for t in doc[j:i]):
+            continue
+        code = gaz.country_code(doc[j:i].text)
+        if code is None:
+            continue
+        if j > 0 and doc[j - 1].lower_ == "the":
+            j -= 1
+        return code if j > 0 and doc[j - 1].lower_ in {",", ";", "and", "or"} else None
     return None
 
 

@@ -517,6 +517,17 @@ CASES = [
     ),
     # thousands grouped by a space
     ("Approximately 1 000 conscripts will join the Latvian army this year.", "1 000", ("LVA", None, None)),
+    # a list that leaves out its verb: each sum is the country named just before it
+    (
+        "Finland pledged €2.1 billion, Estonia €400 million and the United Kingdom €900 million.",
+        "€400 million",
+        ("EST", None, None),
+    ),
+    (
+        "Finland pledged €2.1 billion, Estonia €400 million and the United Kingdom €900 million.",
+        "€900 million",
+        ("GBR", None, None),
+    ),
 ]
 
 
