@@ -929,6 +929,9 @@ def _country(
         return buyers[0] if len(set(buyers)) == 1 else None
     if _compared_elsewhere(doc, i, k, code_at):
         return None  # "Brazil spends 78% ... compared with less than 50% in the West"
+    compared = _compared_country(doc, i, k, code_at)
+    if compared:  # "Russia spent $186 billion, compared with $44.4 billion for Ukraine"
+        return compared
     if _counts_members(doc, i, k):
         return None  # "30 allies", "23 of the 28 member nations", "the number of allies to 31"
     if any(_group_aggregate(t) for t in list(doc[i].ancestors)[:3]):
@@ -2242,12 +2245,27 @@ def _compared_year(
     return False
 
 
-def _compared_elsewhere(doc: Doc, i: int, k: int, code_at: dict[int, str]) -> bool:
-    """A figure something is compared with ("compared with", "versus": number_compared_year_phrases.txt)
-    that a place which is no country follows ("compared with less than 50% in the West")."""
+def _compared_with(doc: Doc, i: int) -> bool:
+    """Whether a figure is what something is compared with ("compared with", "versus":
+    number_compared_year_phrases.txt; not "than", which "more than 2%" qualifies)."""
     words = [t.lower_ for t in doc[max(0, i - 4) : i]]
-    phrases = [p for p in _compared_phrases() if p != ("than",)]  # "more than 2%" is a qualifier
-    if not any(words[n : n + len(p)] == list(p) for p in phrases for n in range(len(words) - len(p) + 1)):
+    phrases = [p for p in _compared_phrases() if p != ("than",)]
+    return any(words[n : n + len(p)] == list(p) for p in phrases for n in range(len(words) - len(p) + 1))
+
+
+def _compared_country(doc: Doc, i: int, k: int, code_at: dict[int, str]) -> str | None:
+    """The country "for" or "in" which a figure something is compared with is given ("compared with
+    $44.4 billion for Ukraine")."""
+    if k >= len(doc) or doc[k].lower_ not in {"for", "in"} or not _compared_with(doc, i):
+        return None
+    place = next((c for c in doc[k].children if c.dep_ == "pobj"), None)
+    return code_at.get(place.i) if place is not None else None
+
+
+def _compared_elsewhere(doc: Doc, i: int, k: int, code_at: dict[int, str]) -> bool:
+    """A figure something is compared with that a place which is no country follows ("compared with less
+    than 50% in the West")."""
+    if not _compared_with(doc, i):
         return False
     if k >= len(doc) or doc[k].lower_ not in {"in", "among", "across"}:
         return False

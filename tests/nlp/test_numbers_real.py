@@ -517,6 +517,12 @@ CASES = [
     ),
     # thousands grouped by a space
     ("Approximately 1 000 conscripts will join the Latvian army this year.", "1 000", ("LVA", None, None)),
+    # a figure something is compared with is the country it is given for
+    (
+        "Poland spent $38 billion on its army, compared with $9 billion for Romania.",
+        "$9 billion",
+        ("ROU", None, None),
+    ),
     # a list that leaves out its verb: each sum is the country named just before it
     (
         "Finland pledged €2.1 billion, Estonia €400 million and the United Kingdom €900 million.",
