@@ -929,8 +929,10 @@ def _country(
         return buyers[0] if len(set(buyers)) == 1 else None
     if _compared_elsewhere(doc, i, k, code_at):
         return None  # "Brazil spends 78% ... compared with less than 50% in the West"
-    compared = _compared_country(doc, i, k, code_at)
-    if compared:  # "Russia spent $186 billion, compared with $44.4 billion for Ukraine"
+    compared = _compared_country(doc, i, k, code_at) or _share_in(doc, k, code_at)
+    if (
+        compared
+    ):  # "Russia spent $186 billion, compared with $44.4 billion for Ukraine"; "75% in the Netherlands"
         return compared
     if _counts_members(doc, i, k):
         return None  # "30 allies", "23 of the 28 member nations", "the number of allies to 31"
@@ -2260,6 +2262,14 @@ def _compared_country(doc: Doc, i: int, k: int, code_at: dict[int, str]) -> str 
         return None
     place = next((c for c in doc[k].children if c.dep_ == "pobj"), None)
     return code_at.get(place.i) if place is not None else None
+
+
+def _share_in(doc: Doc, k: int, code_at: dict[int, str]) -> str | None:
+    """The country a percentage is "in", named right after it ("followed by 75% in the Netherlands")."""
+    if k + 1 >= len(doc) or doc[k - 1].lower_ not in {"%", "percent", "cent"} or doc[k].lower_ != "in":
+        return None
+    at = k + 2 if doc[k + 1].lower_ == "the" else k + 1
+    return code_at.get(at) if at < len(doc) else None
 
 
 def _compared_elsewhere(doc: Doc, i: int, k: int, code_at: dict[int, str]) -> bool:

@@ -523,6 +523,12 @@ CASES = [
         "$9 billion",
         ("ROU", None, None),
     ),
+    # a percentage "in" a country named right after it, whatever the parse hangs "in" on
+    (
+        "Backing for the alliance was highest at 88% in Lithuania, followed by 70% in the Netherlands.",
+        "70%",
+        ("NLD", None, None),
+    ),
     # a list that leaves out its verb: each sum is the country named just before it
     (
         "Finland pledged €2.1 billion, Estonia €400 million and the United Kingdom €900 million.",
