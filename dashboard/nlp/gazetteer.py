@@ -374,6 +374,11 @@ class Gazetteer:
             return self._org_folded.get(fold(cleaned))
         return None
 
+    @staticmethod
+    def is_generic_org(text: str) -> bool:
+        """Whether `text` names a body every country has ("the Ministry of Defence", generic_org_names)."""
+        return _clean_mention(text).lower() in word_set("generic_org_names")
+
     def home_org(self, ent: Span, home: str | None) -> Actor | None:
         """A body every country has, named without its country ("the Ministry of Defence", "the MoD",
         lexicon generic_org_names.txt), which the gazetteer lists for a country the article never names: the

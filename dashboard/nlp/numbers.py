@@ -915,8 +915,10 @@ def _country(
                 or (gaz.place_country(ent.text) if ent.label_ != "NORP" else None)
                 or _national_body(ent, gaz, sent_ents, home)
             )
-            if code:
-                (recipients if _is_recipient(ent, i, k) else mentions).append((ent.start, ent.end, code))
+            if code:  # a national body is its country's own, even as a recipient ("fund for the Bundeswehr")
+                own = ent.label_ == "ORG" and not gaz.is_generic_org(ent.text)
+                received = not own and _is_recipient(ent, i, k)
+                (recipients if received else mentions).append((ent.start, ent.end, code))
     code_at = {t: c for s, e, c in mentions for t in range(s, e)}
     inside = [c for s, e, c in [*mentions, *recipients] if i <= s < k]
     if inside:

@@ -517,6 +517,12 @@ CASES = [
     ),
     # thousands grouped by a space
     ("Approximately 1 000 conscripts will join the Latvian army this year.", "1 000", ("LVA", None, None)),
+    # a national body is its country's own, also as the one a sum is for
+    (
+        "The coalition agreed on a 100 billion euro fund for the Bundeswehr.",
+        "100 billion euro",
+        ("DEU", None, None),
+    ),
     # a figure something is compared with is the country it is given for
     (
         "Poland spent $38 billion on its army, compared with $9 billion for Romania.",
