@@ -916,7 +916,11 @@ def _country(
                 or _national_body(ent, gaz, sent_ents, home)
             )
             if code:  # a national body is its country's own, even as a recipient ("fund for the Bundeswehr")
-                own = ent.label_ == "ORG" and not gaz.is_generic_org(ent.text)
+                own = (  # a body, not a country the tagger took for one ("for Moldova")
+                    ent.label_ == "ORG"
+                    and not gaz.is_generic_org(ent.text)
+                    and not gaz.country_code(ent.text)
+                )
                 received = not own and _is_recipient(ent, i, k)
                 (recipients if received else mentions).append((ent.start, ent.end, code))
     code_at = {t: c for s, e, c in mentions for t in range(s, e)}
