@@ -2258,6 +2258,9 @@ def relative_clause(r: Reading, root: Token, clause: Token, target: Target, lex:
         "J.D. Vance said Europe should not rely on American protection forever.": [
             "JD Vance european_defence_cooperation support"
         ],
+        "Mark Rutte said the plan does not mean an arms race.": [
+            "Mark Rutte defence_spending_increase support"
+        ],
         '"I will support zero military aid to Ukraine," Robert Fico said.': [
             "Robert Fico military_aid_to_ukraine oppose"
         ],
@@ -2277,7 +2280,13 @@ def relative_clause(r: Reading, root: Token, clause: Token, target: Target, lex:
 def negated_mention(r: Reading, root: Token, lex: StanceLexicon, target: Target) -> bool:
     if conditional(root):  # "if allies do not pay more": what is demanded
         return False
-    verb = root.head.head if root.dep_ == "pobj" and root.head.dep_ == "prep" else None
+    verb = (
+        root.head.head
+        if root.dep_ == "pobj" and root.head.dep_ == "prep"
+        else root.head
+        if root.dep_ == "dobj"
+        else None
+    )
     plain = (
         r.score < 0
         and verb is not None
@@ -2285,7 +2294,7 @@ def negated_mention(r: Reading, root: Token, lex: StanceLexicon, target: Target)
         and stance_cue(verb, lex) is None
         and target_verb(verb, target) is None
         and negation(verb, lex)
-    )  # "should not rely on American protection": the contrary phrase's own verb
+    )  # "should not rely on American protection", "does not mean an arms race": the contrary phrase's verb
     if (
         negation(root, lex)
         or (root.dep_ == "attr" and root.head.lemma_ == "be" and negation(root.head, lex))

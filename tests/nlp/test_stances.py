@@ -448,6 +448,12 @@ CASES += [
         "military_aid_to_ukraine",
         "oppose",
     ),
+    (  # avoiding harm to something backs it
+        "Boris Pistorius said the budget must grow to avoid compromising the rearmament of the Bundeswehr.",
+        "Boris Pistorius",
+        "defence_spending_increase",
+        "support",
+    ),
     (  # turning down a request refuses it
         "Olaf Scholz turned down the request to send Taurus missiles to Ukraine.",
         "Olaf Scholz",
