@@ -935,10 +935,9 @@ def _country(
         return buyers[0] if len(set(buyers)) == 1 else None
     if _compared_elsewhere(doc, i, k, code_at):
         return None  # "Brazil spends 78% ... compared with less than 50% in the West"
+    # "Russia spent $186 billion, compared with $44.4 billion for Ukraine"; "75% in the Netherlands"
     compared = _compared_country(doc, i, k, code_at) or _share_in(doc, k, code_at)
-    if (
-        compared
-    ):  # "Russia spent $186 billion, compared with $44.4 billion for Ukraine"; "75% in the Netherlands"
+    if compared:
         return compared
     if _counts_members(doc, i, k):
         return None  # "30 allies", "23 of the 28 member nations", "the number of allies to 31"
