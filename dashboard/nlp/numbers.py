@@ -961,10 +961,16 @@ def _country(
         # firms in America"
         return counted
     # (not across a verb used as a preposition: "aid to Ukraine, including €640m of arms")
+    # nor a country that only modifies a noun: "passed the Ukraine aid bill by 311 votes"
     close = [
         (s, c)
         for s, e, c in mentions
-        if e <= i and i - e <= 3 and not any(t.pos_ == "VERB" and t.dep_ == "prep" for t in doc[e:i])
+        if e <= i
+        and i - e <= 3
+        and not any(t.pos_ == "VERB" and t.dep_ == "prep" for t in doc[e:i])
+        and not (
+            doc[e - 1].dep_ == "compound" and doc[e - 1].head.pos_ == "NOUN" and e <= doc[e - 1].head.i < i
+        )
     ]
     if close:  # "Estonia at 3.43%, ahead of the United States at 3.38%"
         return max(close)[1]

@@ -517,6 +517,8 @@ CASES = [
     ),
     # thousands grouped by a space
     ("Approximately 1 000 conscripts will join the Latvian army this year.", "1 000", ("LVA", None, None)),
+    # a country that only names what a noun is about is not whose count it is
+    ("The Senate approved the Ukraine aid bill by 79 votes to 18.", "79", ("USA", None, None)),
     # a national body is its country's own, also as the one a sum is for
     (
         "The coalition agreed on a 100 billion euro fund for the Bundeswehr.",
