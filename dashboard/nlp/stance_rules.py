@@ -1060,7 +1060,7 @@ def _other_act(clause: Token, main: Target) -> bool:
     "a plan to defend Poland" (one of the target's own verbs) are the article's own acts."""
     if clause.dep_ != "acl" or clause.i < clause.head.i:
         return False
-    if not any(m.dep_ == "aux" and m.lower_ == "to" for m in clause.children):
+    if not _to_infinitive(clause):
         return False
     named = {"ORG", "PERSON", "FAC", "PRODUCT"} | ({"GPE"} if target_verb(clause, main) is None else set())
     return any(c.ent_type_ in named for c in clause.rights)
@@ -1613,8 +1613,7 @@ def event_pronoun(
         tok.lower_ == "it"
         and attr is not None
         and any(
-            c.dep_ in {"acl", "relcl", "xcomp"}
-            and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+            c.dep_ in {"acl", "relcl", "xcomp"} and _to_infinitive(c)
             for c in (*attr.children, *tok.head.children)
         )
     ):
@@ -1992,7 +1991,7 @@ def purpose_of_means(r: Reading, tok: Token, head: Token, target: Target, lex: S
     return (
         r.directed
         and tok.dep_ == "advcl"
-        and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+        and _to_infinitive(tok)
         and head.pos_ == "VERB"
         and _has_object(head)
         and target_verb(head, target) is None
@@ -2574,10 +2573,12 @@ def actor_relative_clause(tok: Token, head: Token, scope: Scope | None) -> bool:
 
 def _infinitive_content(clause: Token) -> bool:
     """ "a bill to provide aid": a relative clause that is a bare infinitive (no subject, "to")."""
-    children = list(clause.children)
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in children) and not any(
-        c.dep_ in {"nsubj", "nsubjpass"} for c in children
-    )
+    return _to_infinitive(clause) and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in clause.children)
+
+
+def _to_infinitive(verb: Token) -> bool:
+    """Whether `verb` has "to" before it as its auxiliary: an infinitive ("to send", "to please")."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 @rule(
@@ -2767,9 +2768,7 @@ def adverbial_of_target_verb(tok: Token, head: Token, target: Target) -> bool:
     means = tok.dep_ == "prep" and tok.lower_ == "by" and any(c.dep_ == "pcomp" for c in tok.children)
     in_order = tok.dep_ == "prep" and tok.lower_ == "in" and any(c.lower_ == "order" for c in tok.children)
     purpose = in_order or (  # "slashes the aid budget to increase defence spending"
-        tok.dep_ == "xcomp"
-        and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
-        and _has_object(head)
+        tok.dep_ == "xcomp" and _to_infinitive(tok) and _has_object(head)
     )
     if tok.dep_ == "advcl" and blocked_purpose(tok):
         return False  # "blocked a tranche to finance aid": the purpose is the tranche's, which is blocked
@@ -2795,7 +2794,7 @@ def negated_act_purpose(tok: Token, head: Token, target: Target, lex: StanceLexi
     if any, is one of the target's object words ("not send weapons to help", not "not raise taxes to")."""
     return (
         tok.dep_ == "advcl"
-        and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+        and _to_infinitive(tok)
         and target_verb(head, target) == 1.0
         and all(c.lemma_.lower() in target.objects for c in head.children if c.dep_ == "dobj")
         and negation(head, lex)
@@ -3459,7 +3458,7 @@ def blocked_purpose(verb: Token) -> bool:
     head = verb.head
     if verb.dep_ != "advcl" or head.lemma_.lower() not in word_set("stance_blocking_verbs"):
         return False
-    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+    if not _to_infinitive(verb):
         return False
     obj = next((c for c in head.children if c.dep_ == "dobj" and c.i < verb.i), None)
     return obj is not None and obj.right_edge.i + 1 == verb.left_edge.i
@@ -3708,7 +3707,7 @@ def stance_cue(tok: Token, lex: StanceLexicon) -> str | None:
             child.dep_ in {"xcomp", "ccomp"}
             and child.i > tok.i
             and tok.pos_ == "VERB"
-            and any(a.dep_ == "aux" and a.lower_ == "to" for a in child.children)
+            and _to_infinitive(child)
             and lex.cue(f"{lemma} to") is not None
         ):
             return f"{lemma} to"
@@ -3751,7 +3750,7 @@ def negated_purpose(verb: Token) -> bool:
     return any(
         c.dep_ in {"advcl", "xcomp"}
         and c.lemma_.lower() in word_set("stance_pleasing_verbs")
-        and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        and _to_infinitive(c)
         for c in verb.children
     )
 
@@ -5249,7 +5248,7 @@ def causative(r: Reading) -> bool:
         or verb.head.lemma_.lower() not in word_set("stance_causative_verbs")
     ):
         return False
-    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+    if not _to_infinitive(verb):
         return False
     if not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
         return False
