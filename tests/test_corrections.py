@@ -18,6 +18,7 @@ from dashboard.corrections import CorrectionError
 from dashboard.loader import load_articles
 from dashboard.schema import conform, validate
 from dashboard.store import Store
+from tests.forked import needs_fork, released_together
 
 SAMPLE = Path(__file__).resolve().parents[1] / "data" / "articles"
 
@@ -175,20 +176,13 @@ def _record_once(store: str, worker: int, start: multiprocessing.synchronize.Bar
     corrections.record(store, "statements", row, {"speaker": f"speaker {worker}"}, analyst=f"w{worker}")
 
 
-@pytest.mark.skipif("fork" not in multiprocessing.get_all_start_methods(), reason="needs fork to start fast")
+@needs_fork
 def test_processes_creating_the_database_at_the_same_moment_all_succeed(tmp_path: Path) -> None:
     # Eight processes released together on a new store: switching to WAL at once used to fail in one of
     # them now and then with "database is locked" (SQLite calls no busy handler for that deadlock).
-    ctx = multiprocessing.get_context("fork")
     for rep in range(30):
         store = tmp_path / str(rep)
-        start = ctx.Barrier(8)
-        workers = [ctx.Process(target=_record_once, args=(str(store), w, start)) for w in range(8)]
-        for p in workers:
-            p.start()
-        for p in workers:
-            p.join(60)
-        assert [p.exitcode for p in workers] == [0] * 8, f"round {rep}"
+        assert released_together(_record_once, str(store)) == [0] * 8, f"round {rep}"
         assert len(corrections.read_corrections(store)) == 8
 
 

@@ -21,6 +21,7 @@ from dashboard.records import Article, Rejected
 from dashboard.sources import web
 from dashboard.sources.web import Link, WebOptions, WebReport, canonical_url, iter_web_records, read_url_list
 from dashboard.store import Store
+from tests.forked import needs_fork, released_together
 
 OPTIONS = WebOptions(allow_private=True, delay=0.0, timeout=2.0, retries=2, max_retry_wait=3.0, min_words=30)
 WORDS = (
@@ -479,19 +480,12 @@ def _cache_one_page(store: str, worker: int, start: multiprocessing.synchronize.
     cache.close()
 
 
-@pytest.mark.skipif("fork" not in multiprocessing.get_all_start_methods(), reason="needs fork to start fast")
+@needs_fork
 def test_processes_opening_a_new_page_cache_at_the_same_moment_all_succeed(tmp_path: Path) -> None:
     # Two ingests from the web into one store: setting up the cache at once must not fail in either.
-    ctx = multiprocessing.get_context("fork")
     for rep in range(30):
         store = tmp_path / str(rep)
-        start = ctx.Barrier(8)
-        workers = [ctx.Process(target=_cache_one_page, args=(str(store), w, start)) for w in range(8)]
-        for p in workers:
-            p.start()
-        for p in workers:
-            p.join(60)
-        assert [p.exitcode for p in workers] == [0] * 8, f"round {rep}"
+        assert released_together(_cache_one_page, str(store)) == [0] * 8, f"round {rep}"
         cache = web.PageCache(store)
         assert all(cache.get(f"https://example.org/{w}") for w in range(8))
         cache.close()
