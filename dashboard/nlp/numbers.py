@@ -6,6 +6,7 @@ from __future__ import annotations
 import calendar
 import itertools
 import re
+from bisect import bisect_left
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
@@ -13,6 +14,8 @@ from functools import cache
 from itertools import pairwise
 from types import MappingProxyType
 
+import numpy
+from spacy.attrs import IDX, LIKE_NUM, LOWER
 from spacy.tokens import Doc, Span, Token
 from text_to_num import text2num
 
@@ -168,8 +171,15 @@ def extract_numbers(
             doc, text, sents, ents, i, j, when, gaz, skip_ents, home, gdp_doc, said_by, value, voices
         )
 
+    starts = _possible_starts(doc, text)
+    possible = set(starts)
     i, n = 0, len(doc)
     while i < n:
+        if i not in possible:  # skip ahead to the next token a figure can start at
+            k = bisect_left(starts, i)
+            if k == len(starts):
+                break
+            i = starts[k]
         tok = doc[i]
         glued = _glued_range(doc, i)
         if glued is not None:  # "1m-2m shells", which the tokenizer cuts as "1m-2" + "m"
@@ -221,6 +231,19 @@ def extract_numbers(
     out = _converted_sums(_bare_billions(_sums_in_a_row(_respective(out, ents, gaz), text), doc), text)
     out = _carry_target_years(_with_gdp_lists(out, text))
     return [_voiced_country(doc, c, voices) for c in out] if voices else out
+
+
+def _possible_starts(doc: Doc, text: str) -> list[int]:
+    """The tokens, in order, that `_is_core` or `_glued_range` can hold for, found without visiting every
+    token: those like a number, with a digit in them, or a number word that a scale may follow."""
+    if not len(doc):
+        return []
+    like_num, lower = doc.to_array([LIKE_NUM, LOWER]).T
+    words = [doc.vocab.strings[w] for w in word_set("number_words_before_scale")]
+    found = set(numpy.flatnonzero((like_num != 0) | numpy.isin(lower, words)).tolist())
+    if digits := [m.start() for m in re.finditer(r"\d", text)]:
+        found.update((numpy.searchsorted(doc.to_array(IDX), digits, side="right") - 1).tolist())
+    return sorted(found)
 
 
 def _voiced_country(
@@ -302,10 +325,14 @@ def _nato_size_months(doc: Doc, ents: Entities, gaz: Gazetteer, today: date) -> 
     nato = {
         e.sent.start for e in ents if e.label_ == "ORG" and (gaz.find_org(e.text) or _NO_ORG).name == "NATO"
     }
+    if not nato:
+        return {}
     joined = [c.nato_member_since for c in gaz.countries.values() if c.nato_member_since]
+    sents = Sentences(doc)
     out: dict[str, set[int]] = {}
-    for tok in doc:
-        if not tok.like_num or tok.sent.start not in nato or tok.i + 1 >= len(doc):
+    for i in numpy.flatnonzero(doc.to_array(LIKE_NUM)).tolist():
+        tok = doc[i]
+        if sents.of(i).start not in nato or tok.i + 1 >= len(doc):
             continue
         nouns = [t for t in doc[tok.i + 1 : tok.i + 4] if t.pos_ in {"NOUN", "PROPN"}]
         if not nouns or (nouns[0].i > tok.i + 1 and nouns[0].pos_ != "PROPN"):

@@ -5015,6 +5015,8 @@ def past_background(sent: Span, when: date | None) -> bool:
 
 def _dated_in(sent: Span) -> list[int]:
     """The years a sentence dates "in" ("In 1992 George Bush said ...")."""
+    if not re.search(r"\d{4}", doc_text(sent.doc)[sent.start_char : sent.end_char]):
+        return []  # no token of four digits: no need to visit every token
     return [
         int(t.text)
         for t in sent

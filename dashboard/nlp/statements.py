@@ -4,10 +4,13 @@ indirect. Syntax only: who the speaker *is* (names, countries, roles) is decided
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+import numpy
+from spacy.attrs import LEMMA, POS
+from spacy.parts_of_speech import AUX, VERB
 from spacy.tokens import Doc, Span, Token
 
 from dashboard.nlp.entities import Entities
@@ -59,11 +62,13 @@ def extract_candidates(doc: Doc) -> list[Candidate]:
     used_quotes: set[Quote] = set()
     sents = Sentences(doc)
     ents = Entities(doc)
+    cues = _reporting_verb_tokens(doc)
     for k, sent in enumerate(sents.spans):
         in_sentence = len(out)
-        for tok in sent:
-            verb = verbs.get(tok.lemma_.lower())
-            if verb is None or tok.pos_ not in {"VERB", "AUX"} or _is_negated_question(tok):
+        for i in cues[bisect_left(cues, sent.start) : bisect_left(cues, sent.end)]:
+            tok = doc[i]
+            verb = verbs[tok.lemma_.lower()]
+            if _is_negated_question(tok):
                 continue
             if _inside_closed_quote(quotes, tok.idx):
                 continue  # speech reported inside a quotation belongs to the quoted speaker's words
@@ -91,6 +96,17 @@ def extract_candidates(doc: Doc) -> list[Candidate]:
     out.extend(_orphan_quotes(doc, text, sents, quotes, used_quotes, out))
     out.sort(key=lambda c: c.content_start)
     return _dedupe(out)
+
+
+def _reporting_verb_tokens(doc: Doc) -> list[int]:
+    """The verbs, in order, whose lemma is a reporting verb's, found without visiting every token."""
+    if not len(doc):
+        return []
+    lemmas, pos = doc.to_array([LEMMA, POS]).T
+    kinds, where = numpy.unique(lemmas, return_inverse=True)
+    verbs = reporting_verbs()
+    reporting = numpy.array([doc.vocab.strings[int(h)].lower() in verbs for h in kinds])[where]
+    return numpy.flatnonzero(reporting & numpy.isin(pos, [VERB, AUX])).tolist()
 
 
 def _inside_closed_quote(quotes: QuoteIndex, pos: int) -> bool:
@@ -606,6 +622,8 @@ def _stranded_that_clauses(cue: Token, content: Token) -> list[Token]:
 def _according_to(text: str, sent: Span, found: list[Candidate]) -> list[Candidate]:
     """ "..., according to X": X is the speaker of the rest of the sentence, unless a cue already took it."""
     out = []
+    if "according" not in text[sent.start_char : sent.end_char].lower():
+        return out
     for tok in sent:
         if tok.lower_ != "according":
             continue

@@ -12,13 +12,13 @@ from functools import cache, lru_cache
 from pathlib import Path
 
 import numpy
-from spacy.attrs import IS_QUOTE
+from spacy.attrs import IS_QUOTE, TAG
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from dashboard.nlp.lexicons import DATA_DIR, word_list, word_set
-from dashboard.nlp.sentences import Sentences
+from dashboard.nlp.sentences import Sentences, doc_text
 from dashboard.taxonomy import TAXONOMY_PATH, TaxonomyError, read_labelled_tables
 
 # Components that do not set lemmas; skipped when the pattern phrases are parsed at build time.
@@ -171,10 +171,12 @@ class TopicMatcher:
         """Hits with an adverb inside them ("negotiating directly with Russia"), as `_through_quotes`; not a
         negation ("talks not with Russia")."""
         negations = word_set("stance_negations")
+        tags = doc.to_array(TAG) if len(doc) else numpy.zeros(0)
+        adverbs = numpy.flatnonzero(tags == doc.vocab.strings["RB"]).tolist()
         inner = [
-            t.i
-            for t in doc[1:-1]
-            if t.tag_ == "RB" and t.lower not in self._word_ids and t.lower_ not in negations
+            i
+            for i in adverbs
+            if 0 < i < len(doc) - 1 and doc[i].lower not in self._word_ids and doc[i].lower_ not in negations
         ]
         dropped = set(self._between_pattern_words(doc, inner))
         return self._through(doc, lemmas, dropped) if dropped else set()
@@ -273,7 +275,8 @@ def topic_rows(
 
 def _sentences(doc: Doc) -> list[Span]:
     """The doc's sentences with some text in them (the whole doc when it has no sentence boundaries)."""
-    return [s for s in Sentences(doc).spans if s.text.strip()]
+    text = doc_text(doc)
+    return [s for s in Sentences(doc).spans if text[s.start_char : s.end_char].strip()]
 
 
 def _overlapping_statements(spans: Sequence[tuple[str, int, int]], sentences: list[Span]) -> dict[int, str]:
