@@ -3681,6 +3681,10 @@ def stance_cue(tok: Token, lex: StanceLexicon) -> str | None:
     if tok.dep_ in {"quantmod", "advmod"} and (tok.head.like_num or (nxt is not None and nxt.like_num)):
         return None
     lemma = tok.lemma_.lower()
+    if tok.pos_ != "VERB" and lemma in word_set("stance_verb_cues"):
+        return (
+            None  # "an urgent question on when the government will reach the target" asks; "a foot fault for"
+        )
     named = [c.i for c in tok.children if c.dep_ == "oprd"]  # "called NATO a machine on the issue"
     for child in tok.children:
         if child.dep_ in {"prep", "prt", "advmod", "intj"} and child.i > tok.i:
@@ -3715,8 +3719,6 @@ def stance_cue(tok: Token, lex: StanceLexicon) -> str | None:
         return f"{tok.head.lemma_.lower()} {lemma}"  # "turn its back on": not "back" as in backing
     if lemma in lex.agents and not (appositive(tok) or said_to_be(tok)):
         return None  # "met a critic of the plan"
-    if tok.pos_ != "VERB" and lemma in word_set("stance_verb_cues"):
-        return None  # "an urgent question on when the government will reach the target" asks
     if lex.cue(lemma) is not None:
         return lemma
     if lex.cue(tok.lower_) is not None:

@@ -13,6 +13,7 @@ from dashboard.nlp.entities import Entities
 from dashboard.nlp.gazetteer import Gazetteer
 from dashboard.nlp.lexicons import stance_lexicon
 from dashboard.nlp.pipeline import load_model, statements_for_doc
+from dashboard.nlp.stance_rules import stance_cue
 from dashboard.nlp.stances import (
     TargetsError,
     extract_stances,
@@ -1966,3 +1967,28 @@ def test_a_word_that_qualifies_a_number_is_no_cue(nlp, gaz):
         "the number of its high-readiness forces to well over 300,000 as part of its response to the war."
     )
     assert ("Jens Stoltenberg", "nato_alliance", "oppose") not in triples(nlp, gaz, text)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # blaming others for failing to meet a target backs it
+            "Donald Trump faulted Germany for failing to meet NATO's defence spending target.",
+            {("Donald Trump", "defence_spending_increase", "support")},
+        ),
+        (  # "failure" is a failing, like "fail"
+            "Donald Trump criticised NATO allies over their failure to meet the defence spending goal.",
+            {("Donald Trump", "defence_spending_increase", "support")},
+        ),
+    ],
+)
+def test_blame_for_failing_to_meet_a_target_backs_it(nlp, gaz, text, expected):
+    assert triples(nlp, gaz, text) == expected
+
+
+def test_a_verb_only_cue_is_no_cue_as_a_noun_even_in_a_phrase(nlp):
+    lex = stance_lexicon()
+    verb = nlp("Donald Trump faulted Germany for its low spending.")
+    noun = nlp("It was a foot fault for the staff.")
+    assert stance_cue(next(t for t in verb if t.lower_ == "faulted"), lex) == "fault for"
+    assert stance_cue(next(t for t in noun if t.lower_ == "fault"), lex) is None
