@@ -1877,7 +1877,12 @@ def read_mention(mention: Mention, target: Target, lex: StanceLexicon, scope: Sc
             continue
         if needed is not None and tok.i == needed.i:
             break  # "will not protect Europe unless ...": the negated clause does not reverse what it needs
-        if endangered(r, tok, head) or blamed_for(r, tok, head, lex) or failed_agreement(r, tok, head):
+        if (
+            endangered(r, tok, head)
+            or harmed_by_event(r, tok, head)
+            or blamed_for(r, tok, head, lex)
+            or failed_agreement(r, tok, head)
+        ):
             break
         if tok.dep_ in {"nsubj", "nsubjpass", "csubj"}:
             if subject_acts(tok, root, head, target, lex) or (tok.dep_ == "nsubj" and discussed_topic(tok)):
@@ -3081,6 +3086,64 @@ def endangered(r: Reading, tok: Token, head: Token) -> bool:
         return False
     r.score, r.rule = 0.0, "endangered"
     return True
+
+
+@rule(
+    "harmed_by_event",
+    "a mention harmed by an event or act, not an actor, is at stake: 'cutting the budget would weaken NATO'",
+    fires={
+        "Atanas Zapryanov said that cutting the defence budget would weaken NATO.": [
+            "Atanas Zapryanov defence_spending_increase support"
+        ],
+        "Atanas Zapryanov said the decision would undermine NATO.": [],
+    },
+    spares={
+        "Atanas Zapryanov said Russia wants to weaken NATO.": ["Russia nato_alliance oppose"],
+    },
+)
+def harmed_by_event(r: Reading, tok: Token, head: Token) -> bool:
+    """The climb meets the object of a harm verb (stance_harm_verbs.txt) whose subject is an event: the
+    reading holds no stance (score 0)."""
+    if tok.dep_ != "dobj" or head.lemma_.lower() not in word_set("stance_harm_verbs"):
+        return False
+    subject = next((c for c in head.children if c.dep_ in {"nsubj", "csubj"}), None)
+    if subject is None or not _event_subject(subject):
+        return False
+    r.score, r.rule = 0.0, "harmed_by_event"
+    return True
+
+
+@rule(
+    "harmful_effect",
+    "an event or act said to harm something is judged bad: 'cutting the budget would weaken the country'",
+    fires={
+        "Atanas Zapryanov said that cutting the defence budget would weaken the country.": [
+            "Atanas Zapryanov defence_spending_increase support"
+        ],
+    },
+    spares={
+        "Atanas Zapryanov said that cutting the defence budget would surprise the allies.": [
+            "Atanas Zapryanov defence_spending_increase oppose"
+        ],
+    },
+)
+def harmful_effect(verb: Token, subject: Token) -> bool:
+    """A harm verb (stance_harm_verbs.txt) said of an event subject."""
+    return verb.lemma_.lower() in word_set("stance_harm_verbs") and _event_subject(subject)
+
+
+def _event_subject(subject: Token) -> bool:
+    """A clausal subject, a gerund ("cutting the budget would ...") or an event noun with no name
+    (statement_event_subjects.txt: "the decision would ...")."""
+    return subject.dep_ in {"nsubj", "csubj"} and (
+        subject.dep_ == "csubj"
+        or subject.tag_ == "VBG"
+        or (
+            subject.pos_ == "NOUN"
+            and not subject.ent_type_
+            and subject.lemma_.lower() in word_set("statement_event_subjects")
+        )
+    )
 
 
 @rule(
@@ -4541,6 +4604,8 @@ def _predicate(
                 break
     if value is None and sufficient_amount(verb):
         value, rule = -1.0, "sufficient_amount"
+    if value is None and harmful_effect(verb, subject):
+        value, rule = -1.0, "harmful_effect"
     if value is None:
         return False
     if key is not None:
