@@ -3900,6 +3900,8 @@ def negation(tok: Token, lex: StanceLexicon) -> bool:
         and any(c.dep_ == "cc" and c.lower_ == "nor" and tok.head.i < c.i < tok.i for c in tok.head.children)
     ):
         return True  # "Italy will not send tanks, nor will Spain send weapons"
+    if no_reason(tok, lex):
+        return True
     if tok.dep_ in {"acomp", "attr"} and tok.head.lemma_ == "be" and tok.head.i != tok.i:
         return negation(tok.head, lex)  # "is not ready to pay": the copula's negation is its complement's
     carrier = tok.head.lower_
@@ -3910,6 +3912,38 @@ def negation(tok: Token, lex: StanceLexicon) -> bool:
         carrier = next((c.lower_ for c in tok.head.children if c.dep_ == "acomp"), "")
         return carrier in word_set("stance_negative_carriers")  # "it would be difficult for Putin to agree"
     return tok.dep_ == "xcomp" and carrier in word_set("stance_negative_carriers")  # "unable to commit"
+
+
+@rule(
+    "no_reason",
+    "a cue in the 'to' clause of 'no reason', 'no grounds' is negated: 'we see no reason to doubt NATO'",
+    fires={
+        "Linas Linkevičius said the allies give no grounds to doubt their obligations to NATO.": [
+            "Linas Linkevičius nato_alliance support"
+        ],
+    },
+    spares={
+        "Linas Linkevičius said the allies give good grounds to doubt their obligations to NATO.": [
+            "Linas Linkevičius nato_alliance oppose"
+        ],
+    },
+)
+def no_reason(tok: Token, lex: StanceLexicon) -> bool:
+    """`tok` an infinitive on a noun of reason (stance_reason_nouns.txt) with "no", or on the verb whose
+    object that noun is ("give no grounds to doubt")."""
+    if not _to_infinitive(tok):
+        return False
+    if tok.dep_ in {"acl", "relcl"}:
+        nouns = [tok.head]
+    elif tok.dep_ in {"advcl", "xcomp"}:
+        nouns = [c for c in tok.head.children if c.dep_ == "dobj"]
+    else:
+        return False
+    return any(
+        n.lemma_.lower() in word_set("stance_reason_nouns")
+        and any(d.dep_ == "det" and d.lower_ in lex.negations for d in n.children)
+        for n in nouns
+    )
 
 
 @functools.cache

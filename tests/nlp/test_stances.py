@@ -1992,3 +1992,21 @@ def test_a_verb_only_cue_is_no_cue_as_a_noun_even_in_a_phrase(nlp):
     noun = nlp("It was a foot fault for the staff.")
     assert stance_cue(next(t for t in verb if t.lower_ == "faulted"), lex) == "fault for"
     assert stance_cue(next(t for t in noun if t.lower_ == "fault"), lex) is None
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # guaranteeing the allies' security is NATO's own act
+            "Donald Trump added that the United States would not automatically guarantee security to the "
+            "members of NATO.",
+            {("Donald Trump", "nato_alliance", "oppose")},
+        ),
+        (
+            "Olaf Scholz said Germany will not uphold Article 5 for allies that do not pay.",
+            {("Olaf Scholz", "nato_alliance", "oppose")},
+        ),
+    ],
+)
+def test_guaranteeing_and_upholding_collective_defence(nlp, gaz, text, expected):
+    assert triples(nlp, gaz, text) == expected
