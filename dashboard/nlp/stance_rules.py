@@ -1868,7 +1868,7 @@ def read_mention(mention: Mention, target: Target, lex: StanceLexicon, scope: Sc
         ):
             r.score, r.informative, r.directed = 0.0, False, False  # another's act, or a topic: no one's
             return r
-        if coerced_act(r, tok, head):
+        if coerced_act(r, tok, head, lex):
             return r
         if means_clause(r, tok) or far_from(r, tok, head) or purpose_of_means(r, tok, head, target, lex):
             break
@@ -3040,20 +3040,33 @@ def background_event(tok: Token) -> bool:
     "what someone is forced or compelled to do is not their stance: 'we are being forced to spend 5%'",
     fires={
         'Zoran Milanović said: "We are being forced to spend five percent of GDP on defence."': [],
+        "Pedro Sánchez said Spain should not be required to raise defence spending to 5% of GDP.": [
+            "Pedro Sánchez defence_spending_increase oppose"
+        ],
     },
     spares={
+        "Mark Rutte said all allies should be required to spend 3% of GDP on defence.": [
+            "Mark Rutte defence_spending_increase support"
+        ],
         'Zoran Milanović said: "We have decided to spend five percent of GDP on defence."': [
             "Zoran Milanović defence_spending_increase support"
         ],
     },
 )
-def coerced_act(r: Reading, tok: Token, head: Token) -> bool:
+def coerced_act(r: Reading, tok: Token, head: Token, lex: StanceLexicon) -> bool:
     """A target act that is the open complement of a passive verb of coercion (stance_coercion_verbs.txt:
     "being forced to spend", "could be compelled to divert") holds no stance, unless a cue below decided
-    it."""
+    it. Negated, it refuses the act ("should not be required to meet the target": the reading is reversed);
+    under an obligation ("should be required to") it asks for it; either way the climb goes on."""
     if r.informative or tok.dep_ != "xcomp" or head.lemma_.lower() not in word_set("stance_coercion_verbs"):
         return False
     if not any(c.dep_ == "auxpass" for c in head.children):
+        return False
+    if negation(head, lex):  # "should not be required to meet the target", "would not be obliged to"
+        r.score, r.rule, r.informative = -r.score, "coerced_act", True
+        r.cues.append(head.lemma_.lower())
+        return False
+    if _obliged(head):  # "should be required to spend 3%" asks for the act
         return False
     r.score, r.directed, r.rule = 0.0, False, "coerced_act"
     return True
