@@ -3079,6 +3079,9 @@ def coerced_act(r: Reading, tok: Token, head: Token, lex: StanceLexicon) -> bool
         "The biggest threat to NATO is the war in Ukraine, says Henrik Sorensen.": [],
         "Estonia warned that NATO will face a Russian army within a decade.": [],
         "Kaja Kallas says Russia could become a serious military threat on NATO's eastern flank.": [],
+        "Hanno Pevkur said helping Ukraine win is the way to avoid an open clash between NATO and Russia.": [
+            "Hanno Pevkur military_aid_to_ukraine support"
+        ],
         "Alexander Lukashevich said any decision to supply weapons to Ukraine would inflict damage to "
         "relations with Russia.": ["Alexander Lukashevich military_aid_to_ukraine oppose"],
     },
@@ -3087,12 +3090,15 @@ def coerced_act(r: Reading, tok: Token, head: Token, lex: StanceLexicon) -> bool
     },
 )
 def endangered(r: Reading, tok: Token, head: Token) -> bool:
-    """The climb meets "to" (or "for", "on", "against") on a danger noun (stance_danger_nouns.txt), or the
+    """The climb meets "to" (or "for", "on", "against", "with", "between") on a danger noun
+    (stance_danger_nouns.txt: "a threat to NATO", "a clash between NATO and Russia"), or the
     mention is the subject of a verb by which a danger meets it (stance_danger_verbs.txt: "NATO will face
     ..."): the reading holds no stance (score 0), whatever the danger is said to be or the cues above it."""
     faces = tok.dep_ == "nsubj" and head.lemma_.lower() in word_set("stance_danger_verbs")
     if not faces and (
-        tok.dep_ != "prep" or tok.lower_ not in {"to", "for", "on", "against"} or head.pos_ != "NOUN"
+        tok.dep_ != "prep"
+        or tok.lower_ not in {"to", "for", "on", "against", "with", "between"}
+        or head.pos_ != "NOUN"
     ):
         return False
     if not faces and head.lemma_.lower() not in word_set("stance_danger_nouns"):
@@ -5683,6 +5689,7 @@ def act_noun(art: Article, mention: Mention, target: Target) -> list[tuple[Span,
         "Germany has become Ukraine's second-biggest supplier of military aid.": [
             "Germany military_aid_to_ukraine support"
         ],
+        "Ammunition ran short after America's failure to approve new military aid for Ukraine.": [],
     },
 )
 def possessed_cue(art: Article, mention: Mention, target: Target) -> list[tuple[Span, Reading]] | None:
@@ -5851,11 +5858,13 @@ def _own_phrase_reading(art: Article, mention: Mention, target: Target, rule: st
 def _possessed_cue_noun(root: Token, lex: StanceLexicon) -> tuple[Token, Span] | None:
     """(noun, possessor): the first cue or act noun above the mention (`_cue_noun_above`) when it has a
     named possessor (not a time); not an agent noun, whose possessor is the one it is for ("Ukraine's
-    biggest supplier of military aid")."""
+    biggest supplier of military aid"), nor a failure (stance_failure_verbs.txt)."""
     head = _cue_noun_above(root, lex)
     owner = _noun_owner(head) if head is not None else None
     if head is None or owner is None or owner.pos_ != "PROPN" or head.lemma_.lower() in lex.agents:
         return None
+    if head.lemma_.lower() in word_set("stance_failure_verbs"):
+        return None  # "America's failure to approve new aid" tells what did not happen, not a stance
     return head, _possessor_span(owner)
 
 
