@@ -1119,7 +1119,8 @@ class ArticleSpeakers:
                 return None
             roles = self.gaz.roles_at_level("head_of_state", "head_of_government")  # "the French leader"
         found = self.gaz.holders(roles, self.when, country, org)
-        named = [a for a in found if self._lookup(a.name) is not None]
+        # several holders named ("the president" with Trump and Putin named): the one named most often
+        named = self._most_named([a for a in found if self._lookup(a.name) is not None])
         if self.when is None and of is None:  # undated: whoever the article names that ever held it
             held = (self.gaz.ever_held(name, roles, country, org) for name in self.people)
             named = self._most_named([t for t in held if t is not None])

@@ -796,3 +796,13 @@ def test_a_person_named_in_a_clause_on_a_title_is_not_its_holder_unless_the_clau
     assert (
         speaker_of(nlp, text, "defence spending will rise", date(2023, 7, 5)).speaker == "Christian Lindner"
     )
+
+
+def test_a_bare_title_two_named_people_hold_is_the_one_the_article_names_most(nlp):
+    # Both are presidents on the date; the last one named is not the one the article is about.
+    text = (
+        "President Donald Trump criticised NATO allies on Wednesday. Trump said they had paid too little "
+        "until he came along. Trump said Ukraine would have been taken by Vladimir Putin without him.\n\n"
+        "The president added that the United States will always be there for NATO."
+    )
+    assert speaker_of(nlp, text, "always be there for NATO", date(2026, 1, 7)).speaker == "Donald Trump"
