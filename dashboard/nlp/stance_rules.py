@@ -6444,6 +6444,8 @@ def _predicate_words(verb: Token, subject: Token) -> list[Token]:
             tok.dep_ == "prep" and tok.lower_ in word_set("stance_event_preps")
         ):
             continue  # "amounts to the biggest increase since the end of the Cold War": a date, not a verdict
+        if tok.dep_ == "compound" and tok.head.pos_ in {"NOUN", "PROPN"}:
+            continue  # "is sharing its damage information": a noun's modifier, not a verdict
         out.append(tok)
         if depth < 4:
             todo += [(c, depth + 1) for c in tok.children]

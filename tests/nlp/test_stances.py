@@ -2010,3 +2010,8 @@ def test_a_verb_only_cue_is_no_cue_as_a_noun_even_in_a_phrase(nlp):
 )
 def test_guaranteeing_and_upholding_collective_defence(nlp, gaz, text, expected):
     assert triples(nlp, gaz, text) == expected
+
+
+def test_a_cue_word_that_only_modifies_a_noun_judges_nothing(nlp, gaz):
+    text = "Jens Stoltenberg said NATO is sharing its damage information with the affected allies."
+    assert triples(nlp, gaz, text) == set()
