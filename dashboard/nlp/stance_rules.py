@@ -1879,6 +1879,7 @@ def read_mention(mention: Mention, target: Target, lex: StanceLexicon, scope: Sc
             break  # "will not protect Europe unless ...": the negated clause does not reverse what it needs
         if (
             endangered(r, tok, head)
+            or office_of_target(r, tok, head)
             or harmed_by_event(r, tok, head)
             or blamed_for(r, tok, head, lex)
             or failed_agreement(r, tok, head)
@@ -3104,6 +3105,27 @@ def endangered(r: Reading, tok: Token, head: Token) -> bool:
     if not faces and head.lemma_.lower() not in word_set("stance_danger_nouns"):
         return False
     r.score, r.rule = 0.0, "endangered"
+    return True
+
+
+@rule(
+    "office_of_target",
+    "a target whose office a noun is only names where it is: 'does not plan to become NATO's next chief'",
+    fires={
+        "Viktor Orbán endorsed Mark Rutte's bid to become the next secretary general of NATO.": [],
+    },
+    spares={
+        "Ben Wallace does not want Britain to leave NATO.": ["Ben Wallace nato_alliance support"],
+    },
+)
+def office_of_target(r: Reading, tok: Token, head: Token) -> bool:
+    """The climb meets a noun of an office (stance_office_nouns.txt) that the mention is the possessor of,
+    or the "of" or "to" object of: the reading holds no stance (score 0)."""
+    if head.pos_ not in {"NOUN", "PROPN"} or head.lemma_.lower() not in word_set("stance_office_nouns"):
+        return False
+    if tok.dep_ != "poss" and not (tok.dep_ == "prep" and tok.lower_ in {"of", "to"}):
+        return False
+    r.score, r.rule = 0.0, "office_of_target"
     return True
 
 
