@@ -1102,7 +1102,9 @@ class ArticleSpeakers:
             return None
         title = mention.doc[mention.start : root.i + 1]
         of = next((c for c in root.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
-        if of is not None and of.right_edge.ent_type_ == "ORG":  # "the head of NATO"
+        if of is not None and (
+            of.right_edge.ent_type_ == "ORG" or self.gaz.parse_title(title.text)[0] is None
+        ):  # "the head of NATO", "the head of state"
             title = mention.doc[mention.start : of.right_edge.i + 1]
         if _former(title.text):
             return None  # "the former Dutch prime minister" held the office before the article's date

@@ -806,3 +806,26 @@ def test_a_bare_title_two_named_people_hold_is_the_one_the_article_names_most(nl
         "The president added that the United States will always be there for NATO."
     )
     assert speaker_of(nlp, text, "always be there for NATO", date(2026, 1, 7)).speaker == "Donald Trump"
+
+
+@pytest.mark.parametrize(
+    "text, content, when, name",
+    [
+        (
+            "Klaus Iohannis spoke at the Navy Day ceremony in Constanta.\n\n"
+            "The head of state underlined that Romania will raise its defence budget next year.",
+            "Romania will raise",
+            date(2022, 8, 15),
+            "Klaus Iohannis",
+        ),
+        (
+            "Mette Frederiksen presented the fund on Tuesday.\n\n"
+            "The head of government said Denmark would spend more than 3% of GDP on defence.",
+            "Denmark would spend",
+            date(2025, 2, 19),
+            "Mette Frederiksen",
+        ),
+    ],
+)
+def test_head_of_state_and_head_of_government_are_titles(nlp, text, content, when, name):
+    assert speaker_of(nlp, text, content, when).speaker == name
