@@ -25,6 +25,21 @@ _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": 
 _FOLD_EXTRA = str.maketrans(
     {"ø": "o", "Ø": "O", "æ": "ae", "Æ": "AE", "ß": "ss", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D"}
 )
+# How English text often writes letters that folding drops to a bare vowel ("Stoere", "Mueller")
+_TRANSLITERATION = str.maketrans(
+    {
+        "ø": "oe",
+        "Ø": "Oe",
+        "ö": "oe",
+        "Ö": "Oe",
+        "ü": "ue",
+        "Ü": "Ue",
+        "ä": "ae",
+        "Ä": "Ae",
+        "å": "aa",
+        "Å": "Aa",
+    }
+)
 _POSSESSIVE = re.compile(r"(?<=\w)'s?$|(?<=s)'$")
 _INNER_POSSESSIVE = re.compile(r"(?<=\w)'s\b|(?<=s)'(?=\s|$)")
 _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
@@ -237,7 +252,8 @@ class Gazetteer:
                 continue
             self._tenures.setdefault(actor.name, []).append(actor)
             for key in (actor.name, *aliases.get(actor.name, ())):
-                self._person_keys.setdefault(fold(key), set()).add(actor.name)
+                for form in {key, key.translate(_TRANSLITERATION)}:  # "Støre" is also written "Stoere"
+                    self._person_keys.setdefault(fold(form), set()).add(actor.name)
 
         # Roles: pattern -> role, one regex over lower-cased title phrases.
         self._role_by_pattern: dict[str, Role] = {}

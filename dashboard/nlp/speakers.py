@@ -1469,6 +1469,13 @@ def _is_specific(tok: Token, gaz: Gazetteer | None = None) -> bool:
         return False
     if gaz is not None and tok.is_upper and len(tok) > 1 and not any(tok.children):
         return True  # "..., says PM": a headline's bare abbreviated title
+    if (
+        gaz is not None
+        and tok.dep_ == "nsubj"
+        and tok.head.tag_ == "VBZ"
+        and not any(c.dep_ in {"det", "poss"} for c in tok.children)
+    ):
+        return True  # "Norway to meet 5% NATO goal, prime minister says": a headline's bare title
     return any(
         (c.dep_ == "det" and c.lower_ == "the")
         or (c.dep_ == "poss" and c.pos_ != "PRON")

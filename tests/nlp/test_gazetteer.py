@@ -450,3 +450,9 @@ def test_a_city_or_region_is_placed_in_its_country_but_is_no_country():
     assert gaz.place_country("the Donbas") == "UKR"
     assert gaz.country_code("Basra") is None  # a city does not speak for a country
     assert gaz.place_country("Germany") is None
+
+
+@pytest.mark.parametrize("mention", ["Jonas Gahr Stoere", "Stoere", "Støre", "Jonas Gahr Støre"])
+def test_a_name_written_with_oe_for_o_slash_is_the_same_person(gaz: Gazetteer, mention) -> None:
+    actor = gaz.find_actor(mention, date(2024, 2, 15))
+    assert actor is not None and actor.name == "Jonas Gahr Støre"

@@ -829,3 +829,26 @@ def test_a_bare_title_two_named_people_hold_is_the_one_the_article_names_most(nl
 )
 def test_head_of_state_and_head_of_government_are_titles(nlp, text, content, when, name):
     assert speaker_of(nlp, text, content, when).speaker == name
+
+
+@pytest.mark.parametrize(
+    "text, content, when, name",
+    [
+        (
+            "Norway to meet 5% NATO goal on defence, prime minister says\n\n"
+            "OSLO (Reuters) - Norway will meet the goal, Prime Minister Jonas Gahr Stoere said on Tuesday.",
+            "Norway to meet",
+            date(2025, 6, 17),
+            "Jonas Gahr Støre",
+        ),
+        (
+            "Hungary will never send weapons to Ukraine, top diplomat says\n\n"
+            "Foreign Minister Peter Szijjarto told CNBC that Hungary would not change its position.",
+            "Hungary will never send",
+            date(2023, 3, 1),
+            "Péter Szijjártó",
+        ),
+    ],
+)
+def test_a_headline_s_bare_title_is_the_holder_the_article_names(nlp, text, content, when, name):
+    assert speaker_of(nlp, text, content, when).speaker == name
