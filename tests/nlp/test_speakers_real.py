@@ -852,3 +852,12 @@ def test_head_of_state_and_head_of_government_are_titles(nlp, text, content, whe
 )
 def test_a_headline_s_bare_title_is_the_holder_the_article_names(nlp, text, content, when, name):
     assert speaker_of(nlp, text, content, when).speaker == name
+
+
+def test_the_head_of_the_defence_ministry_is_the_defence_minister(nlp):
+    text = (
+        "Mariusz Blaszczak signed the contract in Warsaw.\n\n"
+        "The head of the Ministry of Defense said the launchers would be built with Polish firms."
+    )
+    found = speaker_of(nlp, text, "launchers would be built", date(2023, 9, 19))
+    assert found.speaker == "Mariusz Błaszczak"
