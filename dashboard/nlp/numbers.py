@@ -1603,10 +1603,14 @@ def _alliance_words() -> frozenset[str]:
 
 
 def _is_group(tok: Token) -> bool:
-    """ "allies", "NATO leaders", "member states", "the alliance": many countries at once."""
+    """ "allies", "NATO leaders", "member states", "the alliance", "each nation": many countries at once."""
     lemma = tok.lemma_.lower()
     return lemma in word_set("number_group_names") or (
-        lemma in word_set("number_group_nouns") and tok.tag_ in {"NNS", "NNPS"}
+        lemma in word_set("number_group_nouns")
+        and (
+            tok.tag_ in {"NNS", "NNPS"}
+            or any(c.dep_ == "det" and c.lower_ in {"each", "every"} for c in tok.children)
+        )
     )
 
 

@@ -870,3 +870,16 @@ def test_a_scale_word_with_no_number_is_no_figure(nlp):
         c.value for c in extract_numbers(nlp("The billion-euro fund was approved. It cost a billion euros."))
     ]
     assert found == [1e9]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia has massed troops near the border. Each nation will allocate around €70 million from its "
+        "defence budget for the fortifications.",
+        "Germany pushed back on Thursday. It is at no point written that every member state should invest 2 "
+        "percent of its GDP in defence, Sigmar Gabriel said.",
+    ],
+)
+def test_a_figure_of_each_nation_is_no_one_country_s(nlp, text):
+    assert [c.country for c in extract_numbers(nlp(text), date(2024, 3, 1))] == [None]
