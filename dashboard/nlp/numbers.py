@@ -1143,7 +1143,10 @@ def _country(
     before = [
         (s, e, c)
         for s, e, c in mentions
-        if e <= i and not _in_condition(doc[s], doc[i]) and not _in_other_relative(doc[s], doc[i])
+        if e <= i
+        and not _in_condition(doc[s], doc[i])
+        and not _in_other_relative(doc[s], doc[i])
+        and not _demander(doc[s:e])
     ]
     if before:
         last = max(before)  # "Germany, the Netherlands and Spain teamed up to order ...": several
@@ -1180,6 +1183,17 @@ def _country(
     if previous and not mentions and not recipients and not alliance and not _opens_paragraph(sent):
         return previous  # "Sweden is expanding its navy. The plan calls for 12 corvettes.": same paragraph
     return None
+
+
+def _demander(mention: Span) -> bool:
+    """A country that modifies a directive noun ("U.S. demands to invest 5% of GDP", "America's call for
+    ..."): it asks others for the figures that follow, which are theirs (directive_verbs.txt)."""
+    root = mention.root
+    return (
+        root.dep_ in {"compound", "poss", "amod"}
+        and root.head.pos_ == "NOUN"
+        and root.head.lemma_.lower() in word_set("directive_verbs")
+    )
 
 
 def _gapped_country(doc: Doc, i: int, gaz: Gazetteer) -> str | None:
@@ -1603,13 +1617,14 @@ def _alliance_words() -> frozenset[str]:
 
 
 def _is_group(tok: Token) -> bool:
-    """ "allies", "NATO leaders", "member states", "the alliance", "each nation": many countries at once."""
+    """ "allies", "NATO leaders", "member states", "the alliance", "each nation", "any NATO nation": many
+    countries at once."""
     lemma = tok.lemma_.lower()
     return lemma in word_set("number_group_names") or (
         lemma in word_set("number_group_nouns")
         and (
             tok.tag_ in {"NNS", "NNPS"}
-            or any(c.dep_ == "det" and c.lower_ in {"each", "every"} for c in tok.children)
+            or any(c.dep_ == "det" and c.lower_ in {"each", "every", "any"} for c in tok.children)
         )
     )
 

@@ -879,7 +879,10 @@ def test_a_scale_word_with_no_number_is_no_figure(nlp):
         "defence budget for the fortifications.",
         "Germany pushed back on Thursday. It is at no point written that every member state should invest 2 "
         "percent of its GDP in defence, Sigmar Gabriel said.",
+        "Donald Trump said he would encourage Russia to attack any NATO nation that does not meet the target "
+        "of spending 2% of GDP on defence.",
+        "At the same time, some have balked at U.S. demands to invest 5% of GDP on defence.",
     ],
 )
-def test_a_figure_of_each_nation_is_no_one_country_s(nlp, text):
+def test_a_figure_of_each_nation_or_asked_of_others_is_no_one_country_s(nlp, text):
     assert [c.country for c in extract_numbers(nlp(text), date(2024, 3, 1))] == [None]
