@@ -1147,6 +1147,7 @@ def _country(
         and not _in_condition(doc[s], doc[i])
         and not _in_other_relative(doc[s], doc[i])
         and not _demander(doc[s:e])
+        and not _excepted(doc[s:e])
     ]
     if before:
         last = max(before)  # "Germany, the Netherlands and Spain teamed up to order ...": several
@@ -1183,6 +1184,13 @@ def _country(
     if previous and not mentions and not recipients and not alliance and not _opens_paragraph(sent):
         return previous  # "Sweden is expanding its navy. The plan calls for 12 corvettes.": same paragraph
     return None
+
+
+def _excepted(mention: Span) -> bool:
+    """A country set apart from the rest (number_exception_words.txt: "all member countries, with the
+    exception of Spain, are expected to agree to the 5% plan"): the figure is the others'."""
+    words = word_set("number_exception_words")
+    return any(t.lemma_.lower() in words or t.lower_ in words for t in list(mention.root.ancestors)[:4])
 
 
 def _demander(mention: Span) -> bool:

@@ -886,3 +886,11 @@ def test_a_scale_word_with_no_number_is_no_figure(nlp):
 )
 def test_a_figure_of_each_nation_or_asked_of_others_is_no_one_country_s(nlp, text):
     assert [c.country for c in extract_numbers(nlp(text), date(2024, 3, 1))] == [None]
+
+
+def test_a_country_set_apart_from_the_rest_is_not_the_figure_s(nlp):
+    text = (
+        "Leaders of all member countries, with the exception of Spain, are expected to agree to the 5% "
+        "spending plan."
+    )
+    assert [c.country for c in extract_numbers(nlp(text), date(2025, 6, 20))] == [None]
