@@ -1053,6 +1053,8 @@ def _country(
                 return example
             if _is_group(verb.head) or (verb.head.dep_ == "appos" and _is_group(verb.head.head)):
                 return None  # "allies (those that do not spend at least 2% of GDP)": no one country's
+            if any(_is_group(s) for s in _subjects(verb)):
+                return None  # "the summit, where leaders of all member countries are to agree to 5%"
             continue  # "the targets that NATO has set for it while spending 2.1%": NATO describes the targets
         if n > 0 and verbs[n - 1].dep_ == "pcomp" and verbs[n - 1].head.head == verb:
             # "accused Germany of spending 1%", "praised Poland for spending 4%": the object does it

@@ -894,3 +894,11 @@ def test_a_country_set_apart_from_the_rest_is_not_the_figure_s(nlp):
         "spending plan."
     )
     assert [c.country for c in extract_numbers(nlp(text), date(2025, 6, 20))] == [None]
+
+
+def test_a_figure_in_a_relative_clause_with_a_group_subject_is_no_one_country_s(nlp):
+    text = (
+        "Guido Crosetto spoke ahead of the NATO summit in The Hague next week, where the alliance is likely "
+        "to agree on a higher spending target of 5 percent of GDP to placate U.S. President Donald Trump."
+    )
+    assert [c.country for c in extract_numbers(nlp(text), date(2025, 6, 18))] == [None]
