@@ -1053,8 +1053,11 @@ def _country(
                 return example
             if _is_group(verb.head) or (verb.head.dep_ == "appos" and _is_group(verb.head.head)):
                 return None  # "allies (those that do not spend at least 2% of GDP)": no one country's
-            if any(_is_group(s) for s in _subjects(verb)):
-                return None  # "the summit, where leaders of all member countries are to agree to 5%"
+            # "the summit, where the alliance is to agree to 5%", "expectations that member states will
+            # commit to 5%"; but "the targets that NATO has set for it while spending 2.1%" are Spain's
+            where = any(c.dep_ == "advmod" and c.lower_ in {"where", "when"} for c in verb.children)
+            if any(_is_group(s) and (where or s.tag_ in {"NNS", "NNPS"}) for s in _subjects(verb)):
+                return None
             continue  # "the targets that NATO has set for it while spending 2.1%": NATO describes the targets
         if n > 0 and verbs[n - 1].dep_ == "pcomp" and verbs[n - 1].head.head == verb:
             # "accused Germany of spending 1%", "praised Poland for spending 4%": the object does it
@@ -1192,7 +1195,13 @@ def _excepted(mention: Span) -> bool:
     """A country set apart from the rest (number_exception_words.txt: "all member countries, with the
     exception of Spain, are expected to agree to the 5% plan"): the figure is the others'."""
     words = word_set("number_exception_words")
-    return any(t.lemma_.lower() in words or t.lower_ in words for t in list(mention.root.ancestors)[:4])
+    root = mention.root
+    while root.dep_ == "conj":  # "with the exception of Spain and maybe Slovakia"
+        root = root.head
+    prep = root.head
+    if prep.lower_ == "of" and prep.dep_ == "prep":
+        prep = prep.head  # "with the exception of Spain"; not "exceptions granted to Denmark"
+    return root.dep_ == "pobj" and (prep.lemma_.lower() in words or prep.lower_ in words)
 
 
 def _demander(mention: Span) -> bool:
