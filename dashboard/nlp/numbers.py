@@ -1054,7 +1054,7 @@ def _country(
             if _is_group(verb.head) or (verb.head.dep_ == "appos" and _is_group(verb.head.head)):
                 return None  # "allies (those that do not spend at least 2% of GDP)": no one country's
             # "the summit, where the alliance is to agree to 5%", "expectations that member states will
-            # commit to 5%"; but "the targets that NATO has set for it while spending 2.1%" are Spain's
+            # commit to 5%"
             where = any(c.dep_ == "advmod" and c.lower_ in {"where", "when"} for c in verb.children)
             if any(_is_group(s) and (where or s.tag_ in {"NNS", "NNPS"}) for s in _subjects(verb)):
                 return None
