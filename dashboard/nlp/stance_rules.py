@@ -40,7 +40,7 @@ from dashboard.nlp.lexicons import (
 )
 from dashboard.nlp.sentences import doc_text
 from dashboard.nlp.speakers import ArticleSpeakers, Speaker
-from dashboard.nlp.statements import _subject, appositive_noun, directed_by
+from dashboard.nlp.statements import _subject, appositive_noun, directed_by, event_noun
 from dashboard.records import Statement
 
 if TYPE_CHECKING:
@@ -3177,13 +3177,7 @@ def _event_subject(subject: Token) -> bool:
     """A clausal subject, a gerund ("cutting the budget would ...") or an event noun with no name
     (statement_event_subjects.txt: "the decision would ...")."""
     return subject.dep_ in {"nsubj", "csubj"} and (
-        subject.dep_ == "csubj"
-        or subject.tag_ == "VBG"
-        or (
-            subject.pos_ == "NOUN"
-            and not subject.ent_type_
-            and subject.lemma_.lower() in word_set("statement_event_subjects")
-        )
+        subject.dep_ == "csubj" or subject.tag_ == "VBG" or event_noun(subject)
     )
 
 

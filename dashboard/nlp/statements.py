@@ -126,12 +126,16 @@ def _event_subject(verb: Token, subject: Span) -> bool:
     """ "Bulgaria's increased spending confirms that ...", "the decision signals ...": an event or act as the
     subject of a verb that things do as well as people (statement_evidential_verbs.txt,
     statement_event_subjects.txt) reports no one's words."""
-    root = subject.root
+    return verb.lemma_.lower() in word_set("statement_evidential_verbs") and event_noun(subject.root)
+
+
+def event_noun(tok: Token) -> bool:
+    """A common noun with no name that names an event or act (statement_event_subjects.txt: "decision",
+    "increase", "move")."""
     return (
-        verb.lemma_.lower() in word_set("statement_evidential_verbs")
-        and root.pos_ == "NOUN"
-        and not root.ent_type_
-        and root.lemma_.lower() in word_set("statement_event_subjects")
+        tok.pos_ == "NOUN"
+        and not tok.ent_type_
+        and tok.lemma_.lower() in word_set("statement_event_subjects")
     )
 
 

@@ -873,32 +873,39 @@ def test_a_scale_word_with_no_number_is_no_figure(nlp):
 
 
 @pytest.mark.parametrize(
-    "text",
+    "text, when",
     [
-        "Russia has massed troops near the border. Each nation will allocate around €70 million from its "
-        "defence budget for the fortifications.",
-        "Germany pushed back on Thursday. It is at no point written that every member state should invest 2 "
-        "percent of its GDP in defence, Sigmar Gabriel said.",
-        "Donald Trump said he would encourage Russia to attack any NATO nation that does not meet the target "
-        "of spending 2% of GDP on defence.",
-        "At the same time, some have balked at U.S. demands to invest 5% of GDP on defence.",
+        (  # many countries at once
+            "Russia has massed troops near the border. Each nation will allocate around €70 million from its "
+            "defence budget for the fortifications.",
+            date(2024, 3, 1),
+        ),
+        (
+            "Germany pushed back on Thursday. It is at no point written that every member state should "
+            "invest 2 percent of its GDP in defence, Sigmar Gabriel said.",
+            date(2024, 3, 1),
+        ),
+        (
+            "Donald Trump said he would encourage Russia to attack any NATO nation that does not meet the "
+            "target of spending 2% of GDP on defence.",
+            date(2024, 3, 1),
+        ),
+        (  # asked of others
+            "At the same time, some have balked at U.S. demands to invest 5% of GDP on defence.",
+            date(2024, 3, 1),
+        ),
+        (  # a country set apart from the rest
+            "Leaders of all member countries, with the exception of Spain, are expected to agree to the 5% "
+            "spending plan.",
+            date(2025, 6, 20),
+        ),
+        (  # a relative clause with a group subject
+            "Guido Crosetto spoke ahead of the NATO summit in The Hague next week, where the alliance is "
+            "likely to agree on a higher spending target of 5 percent of GDP to placate U.S. President "
+            "Donald Trump.",
+            date(2025, 6, 18),
+        ),
     ],
 )
-def test_a_figure_of_each_nation_or_asked_of_others_is_no_one_country_s(nlp, text):
-    assert [c.country for c in extract_numbers(nlp(text), date(2024, 3, 1))] == [None]
-
-
-def test_a_country_set_apart_from_the_rest_is_not_the_figure_s(nlp):
-    text = (
-        "Leaders of all member countries, with the exception of Spain, are expected to agree to the 5% "
-        "spending plan."
-    )
-    assert [c.country for c in extract_numbers(nlp(text), date(2025, 6, 20))] == [None]
-
-
-def test_a_figure_in_a_relative_clause_with_a_group_subject_is_no_one_country_s(nlp):
-    text = (
-        "Guido Crosetto spoke ahead of the NATO summit in The Hague next week, where the alliance is likely "
-        "to agree on a higher spending target of 5 percent of GDP to placate U.S. President Donald Trump."
-    )
-    assert [c.country for c in extract_numbers(nlp(text), date(2025, 6, 18))] == [None]
+def test_a_figure_of_many_countries_or_asked_of_others_is_no_one_country_s(nlp, text, when):
+    assert [c.country for c in extract_numbers(nlp(text), when)] == [None]
