@@ -761,7 +761,10 @@ def _gdp_phrase(doc: Doc, k: int) -> int | None:
         return None
     for m in range(k + 1, min(k + 8, len(doc))):
         t = doc[m]
-        if t.lower_ in word_set("number_gdp_heads") or t.lemma_.lower() in word_set("number_gdp_heads"):
+        owner = m + 1 < len(doc) and doc[m + 1].tag_ == "POS"  # "of the final product's cost": its cost
+        if not owner and (
+            t.lower_ in word_set("number_gdp_heads") or t.lemma_.lower() in word_set("number_gdp_heads")
+        ):
             return m + 1  # "of GDP", "of their GDPs"
         if t.pos_ not in {"DET", "PRON", "ADJ", "PROPN", "PART", "NOUN"} or t.lower_ in word_set(
             "number_other_shares"

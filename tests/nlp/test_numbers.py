@@ -775,6 +775,11 @@ def test_a_group_s_one_named_example_does_what_its_relative_clause_says(nlp, tex
             "Allies pledged 2% of GDP. Support for NATO is highest in Poland (84 percent).",
             [("percent_of_gdp", None, None), ("percent", None, "POL")],
         ),
+        (  # a share of what the head owns is no share of GDP; a share of the economy's output is
+            "Parts bought outside the EU may not exceed 35% of the final product's cost. Latvia spends 3.5% "
+            "of the economy's output on defence.",
+            [("percent", None, None), ("percent_of_gdp", None, "LVA")],
+        ),
     ],
 )
 def test_currencies_owners_and_plausible_shares(nlp, text, expected):
