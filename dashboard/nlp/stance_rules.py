@@ -3760,6 +3760,12 @@ def drawn_reaction(tok: Token) -> bool:
             "Olaf Scholz defence_spending_increase support"
         ],
         "Robert Fico said Ukraine should forget about joining NATO.": ["Robert Fico nato_alliance oppose"],
+        "Germany will live up to its commitment to spend 2% of GDP on defence.": [  # verb, particle, prep
+            "Germany defence_spending_increase support"
+        ],
+        "Spain stood up to the demand to spend 5% of GDP on defence.": [
+            "Spain defence_spending_increase oppose"
+        ],
     },
     spares={
         "Finland formally applied to join NATO on Wednesday.": ["Finland nato_alliance support"],
@@ -3771,8 +3777,9 @@ def drawn_reaction(tok: Token) -> bool:
 def stance_cue(tok: Token, lex: StanceLexicon) -> str | None:
     """The lexicon entry `tok` is (stance_support.csv, stance_oppose.csv), as a phrasal cue first ("call
     for", "warn against"; a verb and its object noun: "turn its back"; a verb, its preposition and that
-    one's noun: "stand in the way", written "stand in way"); a preposition is no cue ("a veto
-    over Ukraine's path"; "the war is over" is), nor a word that qualifies a number ("well over 300,000")."""
+    one's noun: "stand in the way", written "stand in way"; a verb, its particle and preposition: "live up
+    to"); a preposition is no cue ("a veto over Ukraine's path"; "the war is over" is), nor a word that
+    qualifies a number ("well over 300,000")."""
     if tok.pos_ == "ADP" or drawn_reaction(tok) or tok.ent_type_ in {"DATE", "TIME"}:
         return None  # nor a date's word: "will bear fruit by the end of the year"
     nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
@@ -3791,6 +3798,15 @@ def stance_cue(tok: Token, lex: StanceLexicon) -> str | None:
             phrase = f"{lemma} {child.lower_}"
             if lex.cue(phrase) is not None:
                 return phrase
+            after = tok.doc[child.i + 1] if child.i + 1 < len(tok.doc) else None
+            if (
+                child.dep_ == "prt"
+                and after is not None
+                and after.dep_ == "prep"
+                and after.head == tok
+                and lex.cue(f"{phrase} {after.lower_}") is not None
+            ):
+                return f"{phrase} {after.lower_}"  # "live up to", "stand up to"
             objects = [g.lemma_.lower() for g in child.children if g.dep_ == "pobj"]
             if objects and lex.cue(f"{phrase} {objects[0]}") is not None:
                 return f"{phrase} {objects[0]}"  # "stand in the way of": "stand in way"
