@@ -2674,6 +2674,9 @@ def thing_subject(tok: Token) -> bool:
         "Rex Tillerson said our security commitments to European allies are ironclad.": [
             "Rex Tillerson nato_alliance support"
         ],
+        "Dmitry Peskov said Sweden joining NATO would be negative for Russia.": [
+            "Dmitry Peskov nato_alliance oppose"
+        ],
     },
     spares={
         "Merkel said Germany raised its defence spending.": [
@@ -3085,6 +3088,7 @@ def coerced_act(r: Reading, tok: Token, head: Token, lex: StanceLexicon) -> bool
         ],
         "Alexander Lukashevich said any decision to supply weapons to Ukraine would inflict damage to "
         "relations with Russia.": ["Alexander Lukashevich military_aid_to_ukraine oppose"],
+        "Vladimir Putin said Russia would not be drawn into a missile race with NATO.": [],
     },
     spares={
         "Henrik Sorensen says NATO is a threat to Russia.": ["Henrik Sorensen nato_alliance oppose"],
