@@ -436,11 +436,13 @@ class Gazetteer:
 
         org: Actor | None = None
         org_spans: list[tuple[int, int]] = []
+        generic = False  # the org is named by a name every country's body has ("Security Council")
         for match in self._orgs_re.finditer(phrase):
             found = self.find_org(match.group(0))
             if found is not None:
                 org_spans.append(match.span())
-                org = org or found
+                if org is None:
+                    org, generic = found, self.is_generic_org(match.group(0))
 
         country: str | None = None
         for iso3, start, end in self._countries_in_loose(phrase):
@@ -451,6 +453,8 @@ class Gazetteer:
                 break
         if country is None and org is not None:
             country = org.country
+        elif generic and org is not None and org.country != country:
+            org = None  # "Russia's Security Council deputy chairman": Russia's council, not the UN's
 
         role_name: str | None = None
         org_name = org.name if org is not None else None

@@ -254,6 +254,15 @@ def test_find_actor_surname_resolved_by_date(gaz: Gazetteer) -> None:
         ("SPD leader", ("Party Leader", "DEU", "SPD")),
         ("Irish Taoiseach", ("Prime Minister", "IRL", None)),
         ("NATO's top commander", ("Supreme Allied Commander Europe", None, "NATO")),
+        # a name every country's body has is the named country's body, not the UN's
+        (
+            "Russia's Security Council deputy chairman",
+            ("Deputy Chairman of the Security Council", "RUS", None),
+        ),
+        (
+            "Security Council deputy chairman",
+            ("Deputy Chairman of the Security Council", None, "UN Security Council"),
+        ),
         ("the weather", (None, None, None)),
         ("", (None, None, None)),
     ],
