@@ -112,7 +112,8 @@ def _surname_mapping(persons) -> dict[str, str]:
     full_by_last: dict[str, set[str]] = {}
     for name in persons:
         parts = str(name).split()
-        if len(parts) > 1:
+        # a description ("The US Treasury Secretary") is no full name: "Secretary" elsewhere is not its holder
+        if len(parts) > 1 and parts[0].lower() not in {"the", "a", "an"}:
             full_by_last.setdefault(parts[-1].lower(), set()).add(str(name))
     return {
         name: next(iter(full_by_last[str(name).lower()]))

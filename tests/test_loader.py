@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 
 from dashboard.cli import main as cli
-from dashboard.corpus import content_pieces
+from dashboard.corpus import canonicalise_speakers, content_pieces
 from dashboard.loader import load_articles
 from dashboard.nlp import extract as extraction
 from dashboard.nlp.pipeline import ModelNotFoundError, load_model
@@ -284,3 +284,15 @@ def test_an_article_whose_rows_cannot_be_stored_is_rejected_and_costs_no_other(
     assert len(bad) == 2  # b.txt and the wire copy (Sánchez speaks in both)
     assert "Jens Stoltenberg" in set(corpus.statements["speaker"])
     assert len(Store(store).read("articles")) == len(corpus.articles) == 2
+
+
+def test_a_surname_takes_the_one_full_name_the_corpus_uses_and_a_bare_title_takes_no_description() -> None:
+    persons = ["Rasmussen", "Anders Fogh Rasmussen", "Secretary", "The US Treasury Secretary", "Kallas"]
+    statements = pd.DataFrame({"speaker": persons, "speaker_type": "person"})
+    assert canonicalise_speakers(statements)["speaker"].tolist() == [
+        "Anders Fogh Rasmussen",
+        "Anders Fogh Rasmussen",
+        "Secretary",
+        "The US Treasury Secretary",
+        "Kallas",
+    ]
