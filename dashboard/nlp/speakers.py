@@ -806,7 +806,19 @@ class ArticleSpeakers:
         if not hasattr(self, "_government_roles"):
             levels = ("minister", "head_of_government")
             self._government_roles = frozenset(r for lv in levels for r in self.gaz.roles_at_level(lv))
-        return self._home_country() if role in self._government_roles else None
+        if role not in self._government_roles:
+            return None
+        return self._home_country() or self._colleagues_country()
+
+    def _colleagues_country(self) -> str | None:
+        """The country of most of the people the gazetteer knows in the article, when at least two of them
+        share it: a minister of an article about British politics that names the UK once ("armed forces
+        minister James Heappey" beside Truss, Wallace and Hunt) is British."""
+        known = Counter(p.country for p in self.people.values() if p.country)
+        if not known:
+            return None
+        best, n = known.most_common(1)[0]
+        return best if n >= 2 and n * 2 > sum(known.values()) else None
 
     def _speaker_from_person(self, ent: Span, mention: Span) -> Speaker:
         person = self._person_for(_clean_name(ent.text))

@@ -250,6 +250,12 @@ CASES += [
         date(2025, 4, 1),
         {"speaker": "Giancarlo Giorgetti", "speaker_country": "ITA", "content": "2% target"},
     ),
+    (  # ... or, in an article naming its country once, the country of the people the gazetteer knows in it
+        "Liz Truss met Ben Wallace and Jeremy Hunt on the UK budget. Armed forces minister James Heappey "
+        "said he would resign if the 3% pledge was dropped.",
+        date(2022, 10, 1),
+        {"speaker": "James Heappey", "speaker_country": "GBR", "content": "3% pledge"},
+    ),
     (  # ... but not a former one
         "China is near, China is big and China is rising, former prime minister Paul Keating said.",
         date(2024, 3, 1),
