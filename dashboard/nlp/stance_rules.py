@@ -4495,6 +4495,9 @@ def warning_judged(reading: Reading, key: str) -> bool:
             "Sweden nato_alliance support",
             "Finland nato_alliance support",
         ],
+        "Vladimir Putin said Ukraine must halt its mobilisation and stop accepting military aid.": [
+            "Vladimir Putin military_aid_to_ukraine oppose"
+        ],
     },
     spares={
         "Angela Merkel refused to meet Vladimir Putin and to send weapons to Ukraine.": [
@@ -4505,13 +4508,18 @@ def warning_judged(reading: Reading, key: str) -> bool:
 )
 def conjoined_cue(tok: Token, head: Token, lex: StanceLexicon, target: Target) -> bool:
     """`tok`, a verb with a direct, prepositional or clausal object, conjoined to `head`, a general cue verb
-    with a direct one of its own (not one of the target's own verbs: "defend itself and carry its weight in
-    NATO"); or a cue verb with a direct object that `head`, a cue of the same sign, shares: counted once
-    ("had halted and reversed years of cuts")."""
+    with a direct one of its own (not one of the target's own verbs, unless that object is a noun: "defend
+    itself and carry its weight in NATO", but "halt its mobilization and stop accepting aid"); or a cue
+    verb with a direct object that `head`, a cue of the same sign, shares: counted once ("had halted and
+    reversed years of cuts")."""
     if not _verb_conjunct(tok, head, {"dobj", "prep", "xcomp"}):
         return False
     head_cue = stance_cue(head, lex)
-    if head_cue is None or target_verb(head, target) is not None:
+    if head_cue is None:
+        return False
+    if target_verb(head, target) is not None and not any(
+        c.dep_ == "dobj" and c.pos_ in {"NOUN", "PROPN"} for c in head.children
+    ):
         return False
     if _has_object(head):  # "criticised the aid and hinted at leaving NATO": an object of its own as well
         return True
