@@ -5391,6 +5391,34 @@ def reported_act(art: Article, reading: Reading, subj: Span, speaker: Speaker) -
 
 
 @rule(
+    "reported_build",
+    "an organisation whose build-up a statement tells of holds it: 'NATO members agreed to form a force'",
+    fires={
+        "NATO members agreed on Friday to form a spearhead force of several thousand troops, Anders Fogh "
+        "Rasmussen said.": [
+            "Anders Fogh Rasmussen nato_alliance support",
+            "NATO nato_alliance support",
+        ],
+    },
+    spares={
+        "NATO should form a spearhead force of several thousand troops, Donald Trump said.": [],
+    },
+)
+def reported_build(art: Article, mention: Mention, speaker: Speaker) -> Speaker | None:
+    """The organisation whose own build-up (an `own_build` mention) a statement tells of, done, when it is
+    not the speaker: it acts, whoever tells of it (the teller's own stance is read from the sentence's other
+    mentions)."""
+    verb = mention.root
+    if mention.rule != "own_build" or not _done(verb) or any(c.tag_ == "MD" for c in verb.children):
+        return None  # a done act, not what "NATO should form"
+    subj = _subject(verb)
+    actor = art.speakers.resolve(subj) if subj is not None else None
+    if actor is None or actor.type != "organization" or actor.name == speaker.name:
+        return None
+    return actor
+
+
+@rule(
     "causative",
     "who gets another to act wants the act: 'tried to get Mr Trump to release the aid' is not Trump's",
     fires={

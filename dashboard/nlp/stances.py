@@ -228,6 +228,9 @@ def _statement_holders(
         actors, how = named, "pronoun_in_content"
     elif subj is not None and (done := rules.reported_act(art, reading, subj, speaker)) is not None:
         actors, how = [*actors, done], "reported_act"
+    elif (built := rules.reported_build(art, mention, speaker)) is not None:
+        actors, how = [built], "reported_build"  # not the teller's: "Putin said NATO deployed forces"
+        reading.directed = True  # its verb is the act
     elif (
         rules.is_actor(speaker, art.gaz, art.when)
         and (reported := rules.reported_attitude(art, mention.root, scope, speaker)) is not None
