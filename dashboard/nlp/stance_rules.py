@@ -1264,6 +1264,11 @@ def contact_with_russia(tok: Token, covered: set[int]) -> list[Mention]:
             "Donald Trump dialogue_with_russia support",
             "Vladimir Putin dialogue_with_russia support",
         ],
+        "The United States, the European Union and Russia met in Geneva, John Kerry said.": [
+            "United States dialogue_with_russia support",
+            "European Union dialogue_with_russia support",
+            "Russia dialogue_with_russia support",
+        ],
     },
     spares={
         "Donald Trump and Vladimir Putin met the press in Helsinki.": [],
