@@ -6024,13 +6024,17 @@ def _noun_owner(noun: Token) -> Token | None:
 
 @rule(
     "named_members",
-    "the named members of a group are each an actor: 'eight eastern allies, including Estonia and Latvia'",
+    "a group's named members are each an actor: 'eight allies, including Estonia', 'notably Germany'",
     fires={
         "Eight eastern allies, including Estonia, Latvia and Poland, requested consultations under "
         "Article 4 of the North Atlantic Treaty.": [
             "Estonia nato_alliance support",
             "Latvia nato_alliance support",
             "Poland nato_alliance support",
+        ],
+        "Many NATO allies, notably Germany, plan to meet or exceed spending of 2% of GDP on defence.": [
+            "NATO defence_spending_increase support",
+            "Germany defence_spending_increase support",
         ],
     },
     spares={
@@ -6045,10 +6049,21 @@ def named_members(subj: Span) -> list[Span] | None:
         return None
     including = next((c for c in root.children if c.dep_ == "prep" and c.lower_ == "including"), None)
     named = next((c for c in including.children if c.dep_ == "pobj"), None) if including else None
+    example = next(  # "many NATO allies, notably Germany, ...": the group acts, and its example with it
+        (
+            c
+            for c in root.children
+            if c.dep_ == "appos"
+            and any(g.dep_ == "advmod" and g.lower_ in word_set("stance_example_adverbs") for g in c.children)
+        ),
+        None,
+    )
+    named = named or example
     if named is None or named.ent_type_ not in {"GPE", "ORG", "PERSON", "NORP"}:
         return None
     doc = subj.doc
-    return [
+    group = [subj] if named is example else []
+    return group + [
         doc[t.i : t.i + 1] if t.pos_ == "PROPN" else doc[t.left_edge.i : t.i + 1]
         for t in (named, *named.conjuncts)
     ]
