@@ -1406,26 +1406,46 @@ def contact_noun_with_russia(tok: Token, covered: set[int]) -> list[Mention]:
         "Olaf Scholz has pledged to spend an extra €100bn on defence in the coming years.": [
             "Olaf Scholz defence_spending_increase support"
         ],
+        "Ben Wallace wants to invest £5bn in the armed forces.": [
+            "Ben Wallace defence_spending_increase support"
+        ],
+        "Olaf Scholz pledged to spend €100bn to prepare the Bundeswehr to be more assertive.": [
+            "Olaf Scholz defence_spending_increase support"
+        ],
     },
     spares={
         "Olaf Scholz has pledged to spend an extra €100bn on schools in the coming years.": [],
+        "Olaf Scholz pledged to spend €100bn to modernise schools.": [],
         "Germany spends €50bn on defence.": [],
     },
 )
 def outlay_on_defence(verb: Token, covered: set[int]) -> list[Mention]:
-    """A verb of outlay (stance_outlay_verbs.txt) whose "on" / "in" object is defence or the armed forces
-    (defence_cues.txt): the targets file's "spend on defence" with an amount between. The verb is the act
-    of its subject (verb_mention), as the phrase's is."""
+    """A verb of outlay (stance_outlay_verbs.txt) whose "on" / "in" object, or the object of its amount's
+    purpose, is defence or the armed forces (defence_cues.txt, on the noun or a modifier: "armed forces"):
+    the targets file's "spend on defence" with an amount between. The verb is the act of its subject
+    (verb_mention), as the phrase's is."""
     if verb.pos_ != "VERB" or any(t.i in covered for t in verb.subtree):
         return []  # "spend 2% of GDP on defence": the level is the mention
     amounts = [c for c in verb.children if c.dep_ == "dobj"]  # "spend €100bn on defence": on the amount
-    for prep in (
-        c for w in (verb, *amounts) for c in w.children if c.dep_ == "prep" and c.lower_ in {"on", "in"}
-    ):
-        if any(
-            o.dep_ == "pobj" and o.lemma_.lower() in word_set("defence_cues") and not civil_security(o)
-            for o in prep.children
-        ):
+    objects = [
+        o
+        for w in (verb, *amounts)
+        for c in w.children
+        if c.dep_ == "prep" and c.lower_ in {"on", "in"}
+        for o in c.children
+        if o.dep_ == "pobj"
+    ]
+    # what the amount is for: "spend €100bn to modernise the armed forces", "to prepare the Bundeswehr to be"
+    if amounts:
+        for c in verb.children:
+            if c.dep_ in {"advcl", "xcomp"} and _to_infinitive(c):
+                clauses = [g for g in c.children if g.dep_ in {"ccomp", "xcomp"}]
+                objects += [o for o in c.children if o.dep_ == "dobj"]
+                objects += [o for g in clauses for o in g.children if o.dep_ == "nsubj"]
+    cues = word_set("defence_cues")
+    for o in objects:  # "on defence", "on the armed forces"
+        named = [o, *(m for m in o.children if m.dep_ in {"amod", "compound"})]
+        if any(t.lemma_.lower() in cues for t in named) and not civil_security(o):
             return [Mention("defence_spending_increase", 1.0, verb, "outlay_on_defence")]
     return []
 
