@@ -3795,6 +3795,9 @@ def drawn_reaction(tok: Token) -> bool:
         "Spain stood up to the demand to spend 5% of GDP on defence.": [
             "Spain defence_spending_increase oppose"
         ],
+        "Liz Truss will not back down on her pledge to spend 3% of GDP on defence.": [
+            "Liz Truss defence_spending_increase support"
+        ],
     },
     spares={
         "Finland formally applied to join NATO on Wednesday.": ["Finland nato_alliance support"],
@@ -4995,6 +4998,35 @@ def reported_condition(root: Token, reading: Reading, lex: StanceLexicon) -> boo
             return False
         tok = tok.head
     return True
+
+
+@rule(
+    "resignation_threat",
+    "who would resign if a target were undone wants it kept: 'would quit if the pledge was ditched'",
+    fires={
+        "Ben Wallace said he would quit if the government scrapped the pledge to spend 3% of GDP on "
+        "defence.": ["Ben Wallace defence_spending_increase support"],
+    },
+    spares={
+        "Ben Wallace said the government scrapped the pledge to spend 3% of GDP on defence.": [
+            "Ben Wallace defence_spending_increase oppose"
+        ],
+    },
+)
+def resignation_threat(root: Token, reading: Reading) -> bool:
+    """A mention read as opposed inside an "if" clause of a verb of quitting (stance_protest_verbs.txt):
+    the speaker threatens to quit should the target be undone, so wants it (the reading turns positive)."""
+    if reading.score >= 0:
+        return False
+    marks, tok = word_set("condition_marks"), root
+    while tok.head.i != tok.i:
+        if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in marks for c in tok.children):
+            if tok.head.lemma_.lower() not in word_set("stance_protest_verbs"):
+                return False
+            _reverse(reading, "resignation_threat", tok.head.lemma_.lower())
+            return True
+        tok = tok.head
+    return False
 
 
 @rule(

@@ -252,6 +252,7 @@ def _statement_holders(
         return []
     if rules.reported_condition(mention.root, reading, art.lex):
         return []
+    rules.resignation_threat(mention.root, reading)
     if reading.score == 0 or not actors:
         return []
     reading.holder = how  # a verb the climb found does not hold a statement's stance: its speaker does
