@@ -389,6 +389,12 @@ def contrary_phrase(target: str, root: Token) -> Mention | None:
         "Donald Trump criticised the Canadian leader for not meeting NATO members' target of spending 2%.": [
             "Donald Trump defence_spending_increase support"
         ],
+        "Pete Hegseth urged NATO members to spend 5% of GDP on defence.": [  # the members' act
+            "Pete Hegseth defence_spending_increase support"
+        ],
+        "Pete Hegseth pushed for NATO members to spend 5% of GDP on defence.": [
+            "Pete Hegseth defence_spending_increase support"
+        ],
     },
     spares={
         "Germany backed NATO membership for Ukraine.": ["Germany nato_alliance support"],
@@ -396,7 +402,8 @@ def contrary_phrase(target: str, root: Token) -> Mention | None:
     },
 )
 def modifier_of_other_noun(root: Token, lex: StanceLexicon, target: Target | None = None) -> bool:
-    """ "NATO's guideline", "a NATO summit" are about the head noun; "NATO membership" is not, nor "NATO
+    """ "NATO's guideline", "a NATO summit" are about the head noun, and "NATO members" who are to do what an
+    infinitive says ("urged NATO members to spend") about that act; "NATO membership" is not, nor "NATO
     allies" (stance_member_nouns.txt) as the object of the target's own verb ("defend NATO allies")."""
     if root.dep_ not in _MODIFIER_DEPS:
         return False
@@ -411,10 +418,27 @@ def modifier_of_other_noun(root: Token, lex: StanceLexicon, target: Target | Non
         and _head_word(head.head) not in lex.heads
     ):
         return True  # "NATO members' target of spending 2%" is the target, not the alliance
+    if _infinitive_agent(head, lex):
+        return True  # "urged NATO members to spend more": the members' act, not the alliance
     if _head_word(head) in lex.heads and not inner:
         return False  # "NATO commitments"; but "its NATO spending commitments" are spending commitments
     members = head.lemma_.lower() in word_set("stance_member_nouns") and head.dep_ == "dobj"
     return not (members and target is not None and target_verb(head.head, target) is not None)
+
+
+def _infinitive_agent(noun: Token, lex: StanceLexicon) -> bool:
+    """Members (stance_member_nouns.txt) who are to do what an infinitive says: the object of a verb with a
+    "to" clause ("urged NATO members to spend"), or after "for" ("a push for NATO members to spend")."""
+    if noun.lemma_.lower() not in word_set("stance_member_nouns"):
+        return False
+    if noun.dep_ == "dobj":
+        return any(c.dep_ in {"xcomp", "ccomp"} and _to_infinitive(c) for c in noun.head.children)
+    if noun.dep_ == "nsubj":  # "pushed for NATO members to spend"
+        return _to_infinitive(noun.head)
+    if noun.dep_ == "pobj" and noun.head.lower_ == "for":
+        owner = noun.head.head
+        return any(c.dep_ in {"acl", "advcl", "relcl"} and _to_infinitive(c) for c in owner.children)
+    return False
 
 
 @rule(
