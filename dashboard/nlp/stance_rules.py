@@ -418,7 +418,7 @@ def modifier_of_other_noun(root: Token, lex: StanceLexicon, target: Target | Non
         and _head_word(head.head) not in lex.heads
     ):
         return True  # "NATO members' target of spending 2%" is the target, not the alliance
-    if _infinitive_agent(head, lex):
+    if _infinitive_agent(head):
         return True  # "urged NATO members to spend more": the members' act, not the alliance
     if _head_word(head) in lex.heads and not inner:
         return False  # "NATO commitments"; but "its NATO spending commitments" are spending commitments
@@ -426,7 +426,7 @@ def modifier_of_other_noun(root: Token, lex: StanceLexicon, target: Target | Non
     return not (members and target is not None and target_verb(head.head, target) is not None)
 
 
-def _infinitive_agent(noun: Token, lex: StanceLexicon) -> bool:
+def _infinitive_agent(noun: Token) -> bool:
     """Members (stance_member_nouns.txt) who are to do what an infinitive says: the object of a verb with a
     "to" clause ("urged NATO members to spend"), or after "for" ("a push for NATO members to spend")."""
     if noun.lemma_.lower() not in word_set("stance_member_nouns"):
@@ -4977,14 +4977,20 @@ def conditional(tok: Token) -> bool:
     sentence's root. Such a clause is no act of its subject ("if the United States tried to force a
     settlement"); a negation in it does not reverse the reading: "we will leave if allies do not pay more"
     demands that they pay more."""
+    return condition_clause(tok) is not None
+
+
+def condition_clause(tok: Token) -> Token | None:
+    """The verb of the lowest clause marked "if" or "unless" (or inverted: "were it to ...") that holds
+    `tok`, or None."""
     marks = word_set("condition_marks")
     while tok.head.i != tok.i:
         if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in marks for c in tok.children):
-            return True
+            return tok
         if tok.dep_ in {"advcl", "ccomp"} and _inverted(tok, marks):
-            return True
+            return tok
         tok = tok.head
-    return False
+    return None
 
 
 def _inverted(verb: Token, marks: Collection[str]) -> bool:
@@ -5040,17 +5046,11 @@ def reported_condition(root: Token, reading: Reading, lex: StanceLexicon) -> boo
 def resignation_threat(root: Token, reading: Reading) -> bool:
     """A mention read as opposed inside an "if" clause of a verb of quitting (stance_protest_verbs.txt):
     the speaker threatens to quit should the target be undone, so wants it (the reading turns positive)."""
-    if reading.score >= 0:
+    clause = condition_clause(root) if reading.score < 0 else None
+    if clause is None or clause.head.lemma_.lower() not in word_set("stance_protest_verbs"):
         return False
-    marks, tok = word_set("condition_marks"), root
-    while tok.head.i != tok.i:
-        if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in marks for c in tok.children):
-            if tok.head.lemma_.lower() not in word_set("stance_protest_verbs"):
-                return False
-            _reverse(reading, "resignation_threat", tok.head.lemma_.lower())
-            return True
-        tok = tok.head
-    return False
+    _reverse(reading, "resignation_threat", clause.head.lemma_.lower())
+    return True
 
 
 @rule(
