@@ -3854,15 +3854,14 @@ def stance_cue(tok: Token, lex: StanceLexicon) -> str | None:
             phrase = f"{lemma} {child.lower_}"
             if lex.cue(phrase) is not None:
                 return phrase
-            after = tok.doc[child.i + 1] if child.i + 1 < len(tok.doc) else None
-            if (
-                child.dep_ == "prt"
-                and after is not None
-                and after.dep_ == "prep"
-                and after.head == tok
-                and lex.cue(f"{phrase} {after.lower_}") is not None
-            ):
-                return f"{phrase} {after.lower_}"  # "live up to", "stand up to"
+            if child.dep_ == "prt" and child.i + 1 < len(tok.doc):  # "live up to", "stand up to"
+                after = tok.doc[child.i + 1]
+                if (
+                    after.dep_ == "prep"
+                    and after.head == tok
+                    and lex.cue(f"{phrase} {after.lower_}") is not None
+                ):
+                    return f"{phrase} {after.lower_}"
             objects = [g.lemma_.lower() for g in child.children if g.dep_ == "pobj"]
             if objects and lex.cue(f"{phrase} {objects[0]}") is not None:
                 return f"{phrase} {objects[0]}"  # "stand in the way of": "stand in way"
