@@ -7,6 +7,8 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STORE ?= .store
 PORT ?= 8501
+# test modules run on this many processes (pytest-xdist); a module's tests stay in one process, in order
+TEST_WORKERS ?= 2
 
 .PHONY: run test lint format env bench clean
 
@@ -36,7 +38,7 @@ format: env
 	$(VENV)/bin/ruff check --fix .
 
 test: lint
-	$(PY) -m pytest -q
+	$(PY) -m pytest -q -n $(TEST_WORKERS) --dist loadscope
 
 bench: env
 	$(PY) bench/statements_quality.py

@@ -147,22 +147,18 @@ def test_added_rows_are_appended_with_their_own_ids(tmp_path: Path) -> None:
         corrections.add_row(tmp_path, "stances", {k: v for k, v in new.items() if k != "target"})
 
 
-def _write_many(store: str, worker: int, n: int) -> None:
+def _write_many(store: str, worker: int, start: multiprocessing.synchronize.Barrier) -> None:
+    start.wait()
     row = {"article_id": "a", "content_start": worker * 1000, "content_end": worker * 1000 + 5}
-    for i in range(n):
+    for i in range(25):
         corrections.record(
             store, "statements", row, {"speaker": f"speaker {worker}-{i}"}, analyst=f"w{worker}"
         )
 
 
+@needs_fork
 def test_eight_processes_writing_at_once_lose_no_correction(tmp_path: Path) -> None:
-    ctx = multiprocessing.get_context("spawn")
-    workers = [ctx.Process(target=_write_many, args=(str(tmp_path), w, 25)) for w in range(8)]
-    for p in workers:
-        p.start()
-    for p in workers:
-        p.join(120)
-    assert [p.exitcode for p in workers] == [0] * 8
+    assert released_together(_write_many, str(tmp_path)) == [0] * 8
     saved = corrections.read_corrections(tmp_path)
     assert len(saved) == 200 and saved["id"].is_unique
     assert saved.groupby("analyst").size().to_dict() == {f"w{w}": 25 for w in range(8)}
