@@ -239,6 +239,7 @@ def find_mentions(
         if (
             modifier_of_other_noun(root, lex, target)
             or civil_aid(root)
+            or (mention.target == "defence_spending_increase" and level_comparison(root))
             or _elsewhere(art, doc[start:end], target)
         ):
             continue
@@ -526,6 +527,42 @@ def civil_aid(root: Token) -> bool:
     if any(c.lemma_.lower() in word_set("defence_cues") for c in modifiers):
         return False
     return any(c.lower_ in civil for c in modifiers)
+
+
+@rule(
+    "level_comparison",
+    "spending more than another ('the US spends more on defence than other allies') compares levels",
+    fires={
+        "The United States has spent far more on defence than all other allies combined.": [],
+        "Poland spent more on defence than Germany did.": [],
+    },
+    spares={
+        "Germany must spend more on defence than it did last year.": [
+            "Germany defence_spending_increase support"
+        ],
+        "Germany will spend far more on defence than today.": ["Germany defence_spending_increase support"],
+        "Poland will spend more than 4% of GDP on defence.": ["Poland defence_spending_increase support"],
+    },
+)
+def level_comparison(root: Token) -> bool:
+    """A spending verb whose comparative ("more", stance_comparatives.txt) is measured against another
+    spender ("than Italy", "than other members", "than Germany does"), not against a past level or a
+    figure: it ranks the two, it does not raise anything."""
+    if root.pos_ != "VERB" or not any(c.lower_ in word_set("stance_comparatives") for c in root.children):
+        return False
+    spenders = word_set("stance_level_subjects")
+
+    def spender(word: Token) -> bool:
+        return (word.pos_ == "PROPN" or word.lemma_.lower() in spenders) and not any(
+            c.like_num or c.dep_ == "nummod" for c in word.children
+        )
+
+    for than in (t for t in root.subtree if t.lower_ == "than"):
+        if than.dep_ == "prep" and any(spender(o) for o in than.children if o.dep_ == "pobj"):
+            return True
+        if than.dep_ == "mark" and any(spender(o) for o in than.head.children if o.dep_ == "nsubj"):
+            return True  # "than Germany did"; not "than it did last year"
+    return False
 
 
 def _elsewhere(art: Article, phrase: Span, target: Target) -> bool:
@@ -1448,7 +1485,7 @@ def outlay_on_defence(verb: Token, covered: set[int]) -> list[Mention]:
     purpose, is defence or the armed forces (defence_cues.txt, on the noun or a modifier: "armed forces"):
     the targets file's "spend on defence" with an amount between. The verb is the act of its subject
     (verb_mention), as the phrase's is."""
-    if verb.pos_ != "VERB" or any(t.i in covered for t in verb.subtree):
+    if verb.pos_ != "VERB" or any(t.i in covered for t in verb.subtree) or level_comparison(verb):
         return []  # "spend 2% of GDP on defence": the level is the mention
     amounts = [c for c in verb.children if c.dep_ == "dobj"]  # "spend €100bn on defence": on the amount
     objects = [
