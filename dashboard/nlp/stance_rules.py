@@ -5456,9 +5456,10 @@ def relayed_report(art: Article, outer: Statement, inner: Statement) -> bool:
 
 @rule(
     "journalist_source",
-    "a source presented as a journalist ('the editor of a newsletter', 'a correspondent') reports, not acts",
+    "a source presented as a journalist ('the editor of a newsletter', 'CNN's Jane Roe') reports, not acts",
     fires={
         "Anna Berglund, the editor of a defence newsletter, said NATO was stronger than ever.": [],
+        "CNN's Anna Berglund in Kyiv said soldiers were sceptical of the ceasefire talks.": [],
         "On the eve of the meeting, Atanas Zapryanov told journalists that Bulgaria would increase defence "
         "spending to 5% of its GDP, reporter Tsvetelina Stoyanova informed.": [
             "Atanas Zapryanov defence_spending_increase support"
@@ -5477,7 +5478,11 @@ def journalist_source(said_by: Span) -> bool:
     root = said_by.root
     # "the reporter", "Jane Roe, a correspondent", "reporter Jane Roe"
     heads = [root, *(c for c in root.children if c.dep_ in {"appos", "compound"})]
-    return any(h.lemma_.lower() in nouns for h in heads)
+    if any(h.lemma_.lower() in nouns for h in heads):
+        return True
+    # an outlet's own: "CNN's Jane Roe in Kyiv said"
+    owners = [c for c in root.children if c.dep_ == "poss"]
+    return any(news_outlet(" ".join(t.text for t in o.subtree if t.dep_ != "case")) for o in owners)
 
 
 @rule(
@@ -6533,10 +6538,15 @@ def is_actor(actor: Speaker, gaz: Gazetteer, when: date | None) -> bool:
     (news_outlets.txt: "The Hill reported", "reports AP"; news_outlet_words.txt: "Bulgarian News Agency")."""
     if actor.type not in ACTOR_TYPES or not actor.name:
         return False
-    name = actor.name.lower().removeprefix("the ")
-    if name in word_set("news_outlets") or any(w in name for w in word_set("news_outlet_words")):
+    if news_outlet(actor.name):
         return False  # "Bulgarian News Agency (BNA) reported"
     return _plausible(actor, gaz, when)
+
+
+def news_outlet(name: str) -> bool:
+    """Whether `name` is a news outlet's (news_outlets.txt, or with a word of news_outlet_words.txt)."""
+    name = name.lower().removeprefix("the ")
+    return name in word_set("news_outlets") or any(w in name for w in word_set("news_outlet_words"))
 
 
 def _plausible(actor: Speaker, gaz: Gazetteer, when: date | None) -> bool:
