@@ -398,9 +398,11 @@ class Gazetteer:
     def home_org(self, ent: Span, home: str | None) -> Actor | None:
         """A body every country has, named without its country ("the Ministry of Defence", "the MoD",
         lexicon generic_org_names.txt), which the gazetteer lists for a country the article never names: the
-        article's home country's (its gazetteer entry, else "<adjective> <name>"). None otherwise."""
+        article's home country's (its gazetteer entry, else "<adjective> <name>"). A chamber several countries
+        have (chamber_names.txt: "the Senate") only by its gazetteer entry. None otherwise."""
         name = _LEADING_THE.sub("", _clean_mention(ent.text))
-        if home is None or name.lower() not in word_set("generic_org_names"):
+        chamber = name.lower() in word_set("chamber_names")  # the home country's only if the gazetteer has it
+        if home is None or not (chamber or name.lower() in word_set("generic_org_names")):
             return None
         listed = self.find_org(name)
         if listed is None or listed.country in {None, home}:
@@ -413,10 +415,10 @@ class Gazetteer:
         adjective = country.adjectives[0] if country and country.adjectives else self.country_name(home)
         same = [g for g in sorted(word_set("generic_org_names")) if self.find_org(g) == listed]
         # "the MoD" in a Russian article: the "Russian Ministry of Defence" the gazetteer lists
-        found = (self.find_org(f"{adjective} {g}") for g in [name, *same])
-        return next((a for a in found if a), None) or Actor(
-            f"{adjective} {name}", "organization", home, None, None, None, None
-        )
+        found = next((a for a in (self.find_org(f"{adjective} {g}") for g in [name, *same]) if a), None)
+        if found or chamber:
+            return found
+        return Actor(f"{adjective} {name}", "organization", home, None, None, None, None)
 
     # ------------------------------------------------------------------ titles
     def parse_title(self, text: str) -> tuple[str | None, str | None, str | None]:

@@ -725,6 +725,26 @@ def test_a_parenthetical_he_is_not_the_person_the_words_are_about(nlp):
             "UK Ministry of Defence",
             "GBR",
         ),
+        # a chamber several countries have is the home country's when the gazetteer lists one ...
+        (
+            "Spain will spend more in Madrid. Spain's army is small, and Spain must grow it. "
+            '"We back the plan," the Congress said.',
+            "Congress of Deputies",
+            "ESP",
+        ),
+        (
+            "Italy will spend more. Italy's navy is old, and Italy must renew it. "
+            '"We back the plan," the Senate said.',
+            "Italian Senate",
+            "ITA",
+        ),
+        # ... and stays the gazetteer's where the home country has none of that name
+        (
+            "Ukraine needs shells. Ukraine's army is tired, and Ukraine must rest it. "
+            '"We back the aid," the Congress said.',
+            "US Congress",
+            "USA",
+        ),
     ],
 )
 def test_a_body_every_country_has_is_the_home_countrys(nlp, text, speaker, country):
