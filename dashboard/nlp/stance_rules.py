@@ -3839,6 +3839,13 @@ def drawn_reaction(tok: Token) -> bool:
     )
 
 
+def _cue_at_object(obj: Token, lex: StanceLexicon) -> bool:
+    """Whether a verb-and-object cue is read at its object: one with a preposition of its own that is a cue
+    word itself ("turn its back on NATO": not "back" as in backing). "attacked the idea of a European army"
+    is read at the verb, so that the idea is not the attack's ("Macron's idea" stays his)."""
+    return any(c.dep_ == "prep" for c in obj.children) and lex.cue(obj.lemma_.lower()) is not None
+
+
 @rule(
     "stance_cue",
     "a support or oppose cue whose argument holds the mention gives an attitude: 'urged', 'rejected'",
@@ -3855,6 +3862,10 @@ def drawn_reaction(tok: Token) -> bool:
         ],
         "Spain stood up to the demand to spend 5% of GDP on defence.": [
             "Spain defence_spending_increase oppose"
+        ],
+        "Donald Trump attacked Emmanuel Macron's idea of a European army.": [  # the attack's, not the idea's
+            "Donald Trump european_defence_cooperation oppose",
+            "Emmanuel Macron european_defence_cooperation support",
         ],
         "Liz Truss will not back down on her pledge to spend 3% of GDP on defence.": [
             "Liz Truss defence_spending_increase support"
@@ -3905,7 +3916,7 @@ def stance_cue(tok: Token, lex: StanceLexicon) -> str | None:
         elif (
             child.dep_ == "dobj"
             and tok.pos_ == "VERB"
-            and not any(g.dep_ == "prep" for g in child.children)  # "turn its back on": read at "back"
+            and not _cue_at_object(child, lex)  # "turn its back on": read at "back"
             and lex.cue(f"{lemma} {child.lemma_.lower()}")
         ):
             return f"{lemma} {child.lemma_.lower()}"  # "it does not make sense to meet the target"
@@ -3921,7 +3932,12 @@ def stance_cue(tok: Token, lex: StanceLexicon) -> str | None:
             and lex.cue(f"{lemma} to") is not None
         ):
             return f"{lemma} to"
-    if tok.dep_ == "dobj" and tok.head.pos_ == "VERB" and lex.cue(f"{tok.head.lemma_.lower()} {lemma}"):
+    if (
+        tok.dep_ == "dobj"
+        and tok.head.pos_ == "VERB"
+        and lex.cue(f"{tok.head.lemma_.lower()} {lemma}")
+        and (_cue_at_object(tok, lex) or not any(c.dep_ == "prep" for c in tok.children))
+    ):
         return f"{tok.head.lemma_.lower()} {lemma}"  # "turn its back on": not "back" as in backing
     if lemma in lex.agents and not (appositive(tok) or said_to_be(tok)):
         return None  # "met a critic of the plan"
