@@ -3581,6 +3581,10 @@ ACT_MENTIONS = frozenset(
         "Critics point to Lars Holm, who has courted Moscow for years.": [
             "Lars Holm dialogue_with_russia support"
         ],
+        "Donald Trump and Vladimir Putin are set to meet in Helsinki.": [  # "set to": as "will"
+            "Donald Trump dialogue_with_russia support",
+            "Vladimir Putin dialogue_with_russia support",
+        ],
     },
     spares={
         "Supporting Ukraine is costly.": [],
@@ -3594,7 +3598,9 @@ def verb_mention(r: Reading, mention: Mention, target: Target, lex: StanceLexico
     verb = mention.root
     if mention.rule not in ACT_MENTIONS or verb.pos_ != "VERB":
         return False
-    if not any(
+    # "Macron is set to meet Putin", "are due to meet": the subject of "be" does it (subject_raising_words)
+    raised = verb.dep_ == "xcomp" and verb.head.lower_ in word_set("subject_raising_words")
+    if not raised and not any(
         c.dep_ == "nsubj" and (c.pos_ != "PRON" or (verb.dep_ == "relcl" and c.lower_ in {"who", "which"}))
         for c in verb.children
     ):
