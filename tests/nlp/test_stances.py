@@ -715,6 +715,12 @@ def test_aid_by_its_referents_and_the_actor_before_a_relative_clause(nlp, gaz):
             "military_aid_to_ukraine",
             "oppose",
         ),
+        (  # who leads the way in doing it does it (lead_role_nouns.txt)
+            "Britain has often led the way in supplying Ukraine with weapons.",
+            "United Kingdom",
+            "military_aid_to_ukraine",
+            "support",
+        ),
     ],
 )
 def test_more_ways_of_saying_it(nlp, gaz, text, actor, target, polarity):
