@@ -40,7 +40,7 @@ from dashboard.nlp.lexicons import (
 )
 from dashboard.nlp.sentences import doc_text
 from dashboard.nlp.speakers import ArticleSpeakers, Speaker
-from dashboard.nlp.statements import _subject, appositive_noun, directed_by, event_noun
+from dashboard.nlp.statements import _subject, appositive_noun, directed_by, event_noun, led_the_way
 from dashboard.records import Statement
 
 if TYPE_CHECKING:
@@ -3585,6 +3585,9 @@ ACT_MENTIONS = frozenset(
             "Donald Trump dialogue_with_russia support",
             "Vladimir Putin dialogue_with_russia support",
         ],
+        "Germany played a key role in arming Ukraine with tanks.": [  # lead_role_nouns.txt
+            "Germany military_aid_to_ukraine support"
+        ],
     },
     spares={
         "Supporting Ukraine is costly.": [],
@@ -3600,7 +3603,7 @@ def verb_mention(r: Reading, mention: Mention, target: Target, lex: StanceLexico
         return False
     # "Macron is set to meet Putin", "are due to meet": the subject of "be" does it (subject_raising_words)
     raised = verb.dep_ == "xcomp" and verb.head.lower_ in word_set("subject_raising_words")
-    if not raised and not any(
+    if not (raised or led_the_way(verb)) and not any(
         c.dep_ == "nsubj" and (c.pos_ != "PRON" or (verb.dep_ == "relcl" and c.lower_ in {"who", "which"}))
         for c in verb.children
     ):

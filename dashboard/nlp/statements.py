@@ -207,7 +207,7 @@ def _subject(verb: Token) -> Span | None:
                 return None
             tok = verb_above
             continue
-        if _led_the_way(tok):
+        if led_the_way(tok):
             tok = tok.head.head.head  # "Britain led the way in supplying Ukraine": Britain supplies
             continue
         if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.pos_ in {"PROPN", "NOUN", "PRON"}:
@@ -218,7 +218,7 @@ def _subject(verb: Token) -> Span | None:
     return None
 
 
-def _led_the_way(tok: Token) -> bool:
+def led_the_way(tok: Token) -> bool:
     """A gerund after the "in" of a verb's object that names one's part in it (lead_role_nouns.txt: "led the
     way in supplying", "played a key role in arming")."""
     if tok.dep_ != "pcomp" or tok.tag_ != "VBG" or tok.head.lower_ != "in":
