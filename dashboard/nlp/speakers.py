@@ -512,6 +512,8 @@ class ArticleSpeakers:
             code = next((c for c in map(self.gaz.country_code, owners) if c), None)
             if code is None:
                 code = self._pronoun_owner_country(root)  # "his government": the country of the one he is
+            if code is None:
+                code = self._leader_country(root)  # "the government of Olaf Scholz", "the Scholz government"
             if code is not None:
                 return Speaker(self.gaz.country_name(code), "country", code)
             if _is_definite(root) and not any(c.dep_ == "poss" for c in root.children):
@@ -611,6 +613,23 @@ class ArticleSpeakers:
         if owner is None or owner.lower_ not in person_pronouns():
             return None
         return self._resolve_pronoun(owner.idx, person_pronouns()[owner.lower_]).country
+
+    def _leader_country(self, root: Token) -> str | None:
+        """The country of a person of the article whose name is a noun's modifier or its "of" object ("the
+        Scholz government", "the government of Olaf Scholz")."""
+        names = [c for c in root.children if c.dep_ == "compound" and c.ent_type_ == "PERSON"]
+        names += [
+            g
+            for c in root.children
+            if c.dep_ == "prep" and c.lower_ == "of"
+            for g in c.children
+            if g.dep_ == "pobj" and g.ent_type_ == "PERSON"
+        ]
+        for name in names:
+            person = self._lookup(" ".join(t.text for t in name.subtree if t.ent_type_ == "PERSON"))
+            if person is not None and person.country:
+                return person.country
+        return None
 
     def _nationality(self, root: Token) -> str | None:
         """The country a nationality word or a party member's word before the noun gives ("Ukrainian

@@ -516,6 +516,19 @@ def test_conjoined_subjects_are_each_an_actor(nlp, gaz):
     ]
 
 
+def test_the_government_of_a_named_leader_is_that_leader_s_country(nlp, gaz):
+    # not the country of the last person named before it
+    text = (
+        "Donald Trump said Europe must pay more. "
+        "The outgoing government of Olaf Scholz ramped up military spending."
+    )
+    _, _, found = stances_of(nlp, gaz, text)
+    assert ("Germany", "defence_spending_increase", "support") in [
+        (s.actor, s.target, s.polarity) for s in found
+    ]
+    assert "United States" not in {s.actor for s in found}
+
+
 def test_named_members_of_a_group_and_conjoined_speakers_are_each_an_actor(nlp, gaz):
     text = (
         "Eight eastern allies, including Estonia, Latvia and Poland, requested consultations under "
