@@ -40,7 +40,14 @@ from dashboard.nlp.lexicons import (
 )
 from dashboard.nlp.sentences import doc_text
 from dashboard.nlp.speakers import ArticleSpeakers, Speaker
-from dashboard.nlp.statements import _subject, appositive_noun, directed_by, event_noun, led_the_way
+from dashboard.nlp.statements import (
+    _subject,
+    appositive_noun,
+    directed_by,
+    event_noun,
+    led_the_way,
+    occasion_of_report,
+)
 from dashboard.records import Statement
 
 if TYPE_CHECKING:
@@ -240,6 +247,7 @@ def find_mentions(
             modifier_of_other_noun(root, lex, target)
             or civil_aid(root)
             or (mention.target == "defence_spending_increase" and level_comparison(root))
+            or asked_about(root)
             or _elsewhere(art, doc[start:end], target)
         ):
             continue
@@ -563,6 +571,24 @@ def level_comparison(root: Token) -> bool:
         if than.dep_ == "mark" and any(spender(o) for o in than.head.children if o.dep_ == "nsubj"):
             return True  # "than Germany did"; not "than it did last year"
     return False
+
+
+@rule(
+    "asked_about",
+    "what a speaker was asked about ('said, when asked whether spending would rise') is the question's",
+    fires={
+        "When asked by reporters whether it was true that defence spending would be increased to 3% of GDP, "
+        "Robert Golob said that the draft budget was still pending.": [],
+    },
+    spares={
+        "Robert Golob said defence spending would rise to 3%.": [
+            "Robert Golob defence_spending_increase support"
+        ],
+    },
+)
+def asked_about(root: Token) -> bool:
+    """A mention in the clause of a question put to the speaker (`statements.occasion_of_report`)."""
+    return any(occasion_of_report(t) for t in (root, *root.ancestors))
 
 
 def _elsewhere(art: Article, phrase: Span, target: Target) -> bool:

@@ -72,6 +72,8 @@ def extract_candidates(doc: Doc) -> list[Candidate]:
                 continue
             if _inside_closed_quote(quotes, tok.idx):
                 continue  # speech reported inside a quotation belongs to the quoted speaker's words
+            if occasion_of_report(tok):
+                continue  # "said when asked about the plans": the question put, not a second report
             speaker = (
                 _inverted_speaker(tok, verb)
                 or _reporter_of_clause(tok, verb)
@@ -228,6 +230,19 @@ def led_the_way(tok: Token) -> bool:
         noun.dep_ == "dobj"
         and noun.lemma_.lower() in word_set("lead_role_nouns")
         and noun.head.pos_ in {"VERB", "AUX"}
+    )
+
+
+def occasion_of_report(tok: Token) -> bool:
+    """A participle with no subject in an adverbial clause of another reporting verb ("said when asked about
+    the plans", "told reporters, asked whether ..."): the question put to the speaker, not a report."""
+    verbs = reporting_verbs()
+    return (
+        tok.tag_ == "VBN"
+        and tok.dep_ == "advcl"
+        and tok.lemma_.lower() in verbs
+        and tok.head.lemma_.lower() in verbs
+        and not any(c.dep_ in SUBJECT_DEPS for c in tok.children)
     )
 
 

@@ -380,6 +380,20 @@ def test_speech_inside_a_quote_is_not_a_new_statement(nlp):
     assert found[0].kind == "direct"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        'NATO "is a threat", Dmitry Peskov told reporters when asked about the plans.',
+        "Asked about the plans, Dmitry Peskov said NATO was a threat.",
+    ],
+)
+def test_the_question_put_to_a_speaker_is_no_second_statement(nlp, text):
+    found = extract(nlp, text)
+    assert [(f.cue.text, f.speaker) for f in found] == [
+        ("told" if "told" in text else "said", "Dmitry Peskov")
+    ]
+
+
 def test_quote_running_over_paragraphs_is_one_statement(nlp):
     text = 'Stoltenberg said:\n\n"We will defend every inch.\n\n"And we will do it together."\n\nThe end.'
     quotes = merge_continued(find_quotes(text))
