@@ -1287,13 +1287,18 @@ def vote_without_object(vote: Token, main: str) -> list[Mention]:
         "joined.": ["Norway defence_spending_increase support"],
         "Finland joined NATO in 2023. Austria will join the Sky Shield initiative. Negotiations to join are "
         "ongoing, the Defence Ministry said.": ["Finland nato_alliance support"],
+        "Finland joined NATO in 2023. At the meeting we were also joined by Hungary and Slovakia.": [
+            "Finland nato_alliance support"
+        ],
     },
 )
 def objectless_join(tok: Token, covered: set[int], main: str) -> list[Mention]:
     """ "Ireland is still considering whether to join", "notified their intention to take part"; only when
     the article's main target is something one joins (its own verbs include "join"), and the last thing
-    joined before, if any, was a mention of a target."""
+    joined before, if any, was a mention of a target; not a passive ("we were joined by Hungary": company)."""
     if tok.pos_ != "VERB" or tok.i in covered or not _objectless(tok):
+        return []
+    if any(c.dep_ == "auxpass" for c in tok.children):
         return []
     joined = [
         t
