@@ -1290,16 +1290,23 @@ def vote_without_object(vote: Token, main: str) -> list[Mention]:
         "Finland joined NATO in 2023. At the meeting we were also joined by Hungary and Slovakia.": [
             "Finland nato_alliance support"
         ],
+        "Finland joined NATO in 2023. Ukraine and Moldova joined as observers.": [
+            "Finland nato_alliance support"
+        ],
     },
 )
 def objectless_join(tok: Token, covered: set[int], main: str) -> list[Mention]:
     """ "Ireland is still considering whether to join", "notified their intention to take part"; only when
     the article's main target is something one joins (its own verbs include "join"), and the last thing
-    joined before, if any, was a mention of a target; not a passive ("we were joined by Hungary": company)."""
+    joined before, if any, was a mention of a target; not a passive ("we were joined by Hungary": company),
+    nor in a role other than a member's ("joined as observers")."""
     if tok.pos_ != "VERB" or tok.i in covered or not _objectless(tok):
         return []
     if any(c.dep_ == "auxpass" for c in tok.children):
         return []
+    roles = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "as" for g in c.children]
+    if any(g.lemma_.lower() not in word_set("stance_member_nouns") for g in roles):
+        return []  # "joined as observers"; not "joined as its 32nd member"
     joined = [
         t
         for t in tok.doc[: tok.i]
