@@ -938,6 +938,8 @@ def _country(
     for ent in sent_ents:
         if _negated_name(ent, doc[i]) or _cited_source(ent) or _currency_name(ent, i, k) or _dateline(ent):
             continue  # "the 28 non-U.S. members": every country but that one; "according to SIPRI"
+        if not casualties and _attacker(ent):
+            continue  # "3.5 billion euros following Russia's aggression": not Russia's figure
         # a place is whose figure it is only for the dead and wounded there ("200 were killed in Iran")
         if ent.label_ in {"GPE", "NORP", "ORG", "LOC"} and (casualties or not _is_venue(ent, gaz)):
             code = (
@@ -1192,6 +1194,14 @@ def _country(
     if previous and not mentions and not recipients and not alliance and not _opens_paragraph(sent):
         return previous  # "Sweden is expanding its navy. The plan calls for 12 corvettes.": same paragraph
     return None
+
+
+def _attacker(ent: Span) -> bool:
+    """ "Russia's aggression", "a Russian attack": a country named as the one attacking."""
+    root = ent.root
+    return root.dep_ in {"poss", "amod", "compound"} and root.head.lemma_.lower() in word_set(
+        "number_hostility_nouns"
+    )
 
 
 def _excepted(mention: Span) -> bool:

@@ -914,3 +914,26 @@ def test_a_scale_word_with_no_number_is_no_figure(nlp):
 )
 def test_a_figure_of_many_countries_or_asked_of_others_is_no_one_country_s(nlp, text, when):
     assert [c.country for c in extract_numbers(nlp(text), when)] == [None]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "The European Peace Facility has approved aid packages totaling 3.5 billion euros following "
+            "Russia's aggression.",
+            [None],
+        ),
+        (
+            "Allied planners say defending Europe against a Russian attack requires an investment of at "
+            "least 3 per cent.",
+            [None],
+        ),
+        (  # still the country whose figure it is when it also names the attack
+            "Poland has raised spending to 4.1% of GDP since Russia's invasion.",
+            ["POL"],
+        ),
+    ],
+)
+def test_the_country_that_attacks_is_not_whose_figure(nlp, text, expected):
+    assert [c.country for c in extract_numbers(nlp(text), date(2024, 3, 1))] == expected
