@@ -271,6 +271,17 @@ def _subjects(verb: Token) -> list[Token]:
     return [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
 
 
+def _for_subject(verb: Token) -> list[Token]:
+    """ "NATO's push for member states to allocate 5%": the for-phrase right before an infinitive names who
+    is to do it."""
+    doc = verb.doc
+    to = next((c for c in verb.children if c.dep_ == "aux" and c.lower_ == "to"), None)
+    if to is None or to.i == 0:
+        return []
+    noun = doc[to.i - 1]
+    return [noun] if noun.dep_ == "pobj" and noun.head.lower_ == "for" else []
+
+
 # An exchange-rate note, as news agencies add after a converted sum: "($1 = 0.8801 euros)", "(£1 = $1.27)"
 _EXCHANGE_RATE = re.compile(r"\(\s*(?:[A-Z]{0,3}[$£€¥₹]|[A-Z]{3}\s?)1\s*=\s*[^()\n]{1,40}\)")
 
@@ -1069,7 +1080,7 @@ def _country(
             objects = [t for c in verb.children if c.dep_ == "dobj" for t in c.subtree if t.i in code_at]
             if objects:
                 return None if _several(objects[0], code_at) else code_at[objects[0].i]
-        subjects = _subjects(verb)
+        subjects = _subjects(verb) or _for_subject(verb)
         if not subjects and verb.dep_ == "conj":  # "Scholz told ... and announced a fund of €100bn"
             subjects = _subjects(verb.head)
         if they and verb.lemma_.lower() in reporting_verbs():

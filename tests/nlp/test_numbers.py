@@ -937,3 +937,21 @@ def test_a_figure_of_many_countries_or_asked_of_others_is_no_one_country_s(nlp, 
 )
 def test_the_country_that_attacks_is_not_whose_figure(nlp, text, expected):
     assert [c.country for c in extract_numbers(nlp(text), date(2024, 3, 1))] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Peskov highlighted NATO's push for member states to allocate 5% of GDP to defence.",
+            [None],
+        ),
+        (
+            "Margarita Robles dismissed the US-backed push for NATO members to spend 5% of GDP on defense.",
+            [None],
+        ),
+        ("Mark Rutte welcomed the plan for Poland to spend 4.7% of GDP on defence.", ["POL"]),
+    ],
+)
+def test_the_for_phrase_before_an_infinitive_names_who_spends(nlp, text, expected):
+    assert [c.country for c in extract_numbers(nlp(text), date(2025, 6, 20))] == expected
