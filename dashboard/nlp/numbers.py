@@ -1011,6 +1011,7 @@ def _country(
         if e <= i
         and i - e <= 3
         and not any(t.pos_ == "VERB" and t.dep_ == "prep" for t in doc[e:i])
+        and not _partner(doc[s:e])
         and not (
             doc[e - 1].dep_ == "compound" and doc[e - 1].head.pos_ == "NOUN" and e <= doc[e - 1].head.i < i
         )
@@ -1169,6 +1170,7 @@ def _country(
         and not _in_other_relative(doc[s], doc[i])
         and not _demander(doc[s:e])
         and not _excepted(doc[s:e])
+        and not _partner(doc[s:e])
     ]
     if before:
         last = max(before)  # "Germany, the Netherlands and Spain teamed up to order ...": several
@@ -1212,6 +1214,19 @@ def _attacker(ent: Span) -> bool:
     root = ent.root
     return root.dep_ in {"poss", "amod", "compound"} and root.head.lemma_.lower() in word_set(
         "number_hostility_nouns"
+    )
+
+
+def _partner(mention: Span) -> bool:
+    """ "signed a contract with South Korea to purchase 180", "catch up with Russia, producing 2.5 million":
+    the other side of a deal or a race."""
+    root = mention.root
+    prep = root.head
+    return (
+        root.dep_ == "pobj"
+        and prep.lower_ == "with"
+        and prep.head.lemma_.lower() != "compare"  # "compared with America's 5,000"
+        and not (prep.i > 0 and prep.nbor(-1).lower_ in {"along", "together"})  # "along with Latvia at 3%"
     )
 
 
