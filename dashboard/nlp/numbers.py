@@ -445,6 +445,9 @@ def _claim(
             scales = [t.lower_ for t in doc[k + 1 : m] if t.lower_ in number_scales()]
             if unit is not None and scales and not any(t.lower_ in number_scales() for t in doc[i:j]):
                 value *= number_scales()[scales[-1]]
+    if unit is None:
+        currency = _opening_currency(doc, i)
+        unit = "money" if currency else None  # "$5-6bn": the second sum is in dollars too
     if unit == "money" and doc[end_tok - 2].ent_type_ != "NORP":  # not "Danish krone"
         currency = _home_crown(doc[end_tok - 1].lower_, currency, home)
     if unit is None:
@@ -746,9 +749,21 @@ def _shared_scale(doc: Doc, j: int, low: float) -> float:
     if j + 2 >= len(doc) or doc[j].lower_ not in word_set("number_range_words"):
         return 1.0
     m = j + 2 if doc[j + 1].text in currencies()["before"] else j + 1
-    if m + 1 >= len(doc) or not _is_core(doc[m]) or (parse_value([doc[m].text]) or 0.0) <= low:
+    glued = _number_token(doc[m].text)
+    bare = parse_value([glued.group("num")]) if glued else None
+    if not _is_core(doc[m]) or (bare or 0.0) <= low:
         return 1.0
-    return number_scales().get(doc[m + 1].lower_, 1.0)
+    if glued.group("scale"):  # "$5-6bn"
+        return number_scales().get(glued.group("scale").lower(), 1.0)
+    return number_scales().get(doc[m + 1].lower_, 1.0) if m + 1 < len(doc) else 1.0
+
+
+def _opening_currency(doc: Doc, i: int) -> str | None:
+    """The currency of the sum that opens a range the number at `i` closes ("$5-6bn", "£2 to 3 billion")."""
+    if i < 2 or doc[i - 1].lower_ not in word_set("number_range_words") or not _is_core(doc[i - 2]):
+        return None
+    unit, currency = _unit_at(doc, i - 2, i - 1)
+    return currency if unit == "money" else None
 
 
 def _range_end(doc: Doc, j: int, low: float) -> int | None:

@@ -869,6 +869,21 @@ def test_a_sum_opening_a_range_shares_its_scale(nlp):
     assert found == {"$200": 200.0, "$4 million": 4e6}
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Only about $5-6bn are in the United States.", [("$5", 5e9, "USD"), ("6bn", 6e9, "USD")]),
+        ("It means an increase of £20-25bn.", [("£20", 20e9, "GBP"), ("25bn", 25e9, "GBP")]),
+        ("Germany gave €2 to 3 billion.", [("€2", 2e9, "EUR"), ("3 billion", 3e9, "EUR")]),
+        ("Prices of $200-4m were paid.", [("$200", 200.0, "USD"), ("4m", 4e6, "USD")]),
+    ],
+)
+def test_a_range_of_sums_shares_its_currency_and_a_glued_scale(nlp, text, expected):
+    claims = extract_numbers(nlp(text))
+    assert [(c.text, c.value, c.currency) for c in claims] == expected
+    assert {c.unit for c in claims} == {"money"}
+
+
 def test_a_scale_word_with_no_number_is_no_figure(nlp):
     """ "the billion-euro fund" names no sum; "a billion euros" does."""
     found = [
