@@ -1034,7 +1034,7 @@ def _country(
     if close:  # "Estonia at 3.43%, ahead of the United States at 3.38%"
         return max(close)[1]
     tok = doc[i]
-    for _ in range(3):  # "Estonia at 3.43%": the figure's head chain reaches the country
+    for _ in range(5):  # "Estonia at 3.43%", "Poland, with spending equivalent to 4.12%": the head chain
         tok = tok.head
         if tok.i in code_at:
             return code_at[tok.i]

@@ -984,3 +984,13 @@ def test_the_for_phrase_before_an_infinitive_names_who_spends(nlp, text, expecte
 )
 def test_the_other_side_of_a_deal_or_a_race_is_not_whose_figure(nlp, text, expected):
     assert [c.country for c in extract_numbers(nlp(text), date(2025, 3, 1))] == expected
+
+
+def test_a_country_further_up_the_figure_s_phrase_is_whose_figure(nlp):
+    """ "the United Kingdom (up from €5 billion to €6.5 billion per year)": five steps up, no verb between."""
+    text = (
+        "Next are Germany, with a rise from €6 billion to €9 billion a year, and the United Kingdom (up from "
+        "€5 billion to €6.5 billion a year)."
+    )
+    found = {c.text: c.country for c in extract_numbers(nlp(text), date(2025, 2, 1))}
+    assert found == {"€6 billion": "DEU", "€9 billion": "DEU", "€5 billion": "GBR", "€6.5 billion": "GBR"}
