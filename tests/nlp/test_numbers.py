@@ -872,7 +872,7 @@ def test_a_sum_opening_a_range_shares_its_scale(nlp):
 @pytest.mark.parametrize(
     "text, expected",
     [
-        ("Only about $5-6bn are in the United States.", [("$5", 5e9, "USD"), ("6bn", 6e9, "USD")]),
+        ("Banks there hold some $5-6bn of it.", [("$5", 5e9, "USD"), ("6bn", 6e9, "USD")]),
         ("It means an increase of £20-25bn.", [("£20", 20e9, "GBP"), ("25bn", 25e9, "GBP")]),
         ("Germany gave €2 to 3 billion.", [("€2", 2e9, "EUR"), ("3 billion", 3e9, "EUR")]),
         ("Prices of $200-4m were paid.", [("$200", 200.0, "USD"), ("4m", 4e6, "USD")]),
@@ -935,8 +935,7 @@ def test_a_figure_of_many_countries_or_asked_of_others_is_no_one_country_s(nlp, 
     "text, expected",
     [
         (
-            "The European Peace Facility has approved aid packages totaling 3.5 billion euros following "
-            "Russia's aggression.",
+            "The EU fund approved aid worth 3.5 billion euros following Russia's aggression.",
             [None],
         ),
         (
@@ -958,11 +957,12 @@ def test_the_country_that_attacks_is_not_whose_figure(nlp, text, expected):
     "text, expected",
     [
         (
-            "Peskov highlighted NATO's push for member states to allocate 5% of GDP to defence.",
+            "The Kremlin spokesman criticised the alliance's drive for its members to devote 5% of GDP to "
+            "the military.",
             [None],
         ),
         (
-            "Margarita Robles dismissed the US-backed push for NATO members to spend 5% of GDP on defense.",
+            "Madrid's minister rejected Washington's call for the allies to spend 5% of GDP on defense.",
             [None],
         ),
         ("Mark Rutte welcomed the plan for Poland to spend 4.7% of GDP on defence.", ["POL"]),
@@ -975,8 +975,8 @@ def test_the_for_phrase_before_an_infinitive_names_who_spends(nlp, text, expecte
 @pytest.mark.parametrize(
     "text, expected",
     [
-        ("Poland recently signed a contract with South Korea to purchase 180 tanks.", ["POL"]),
-        ("Ankara is negotiating with the US to purchase 40 fighter jets.", ["TUR"]),
+        ("Warsaw has agreed a deal with South Korea to buy 180 tanks.", ["POL"]),
+        ("Turkey is in talks with the US to buy 40 jets.", ["TUR"]),
         ("Next year the bloc plans to catch up with Russia, producing 2.5 million shells a year.", [None]),
         ("Lithuania, along with Latvia at 3.15%, is among the top spenders.", ["LVA"]),
         ("Britain has 225 warheads, compared with America's 5,000.", ["GBR", "USA"]),
