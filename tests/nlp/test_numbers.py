@@ -994,3 +994,15 @@ def test_a_country_further_up_the_figure_s_phrase_is_whose_figure(nlp):
     )
     found = {c.text: c.country for c in extract_numbers(nlp(text), date(2025, 2, 1))}
     assert found == {"€6 billion": "DEU", "€9 billion": "DEU", "€5 billion": "GBR", "€6.5 billion": "GBR"}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Berlin expects the first of three Arrow 3 systems within two years.", ["three"]),
+        ("Five countries are ready to send Leopard 2 tanks.", ["Five"]),
+        ("Congress passed the bill under Title 10 with 300 votes.", ["300"]),
+    ],
+)
+def test_a_number_in_a_name_is_no_count(nlp, text, expected):
+    assert [c.text for c in extract_numbers(nlp(text), date(2023, 9, 28))] == expected
