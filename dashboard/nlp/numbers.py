@@ -1967,6 +1967,7 @@ def _year(
         and not _other_clause(doc[i], doc[s])
         and not _other_figure_clause(doc[i], doc[s])
         and not _other_noun_clause(doc[i], doc[s])
+        and not _history_of_other_noun(doc[i], doc[s])
         and not _start_level(doc, i, k, s)
         and not _from_level_between(doc, k, s)
         and not _semicolon_between(doc, k, s)
@@ -2078,6 +2079,29 @@ def _other_noun_clause(figure: Token, date_tok: Token) -> bool:
         and figure not in verb.head.subtree
         and _subjects(verb)
         for verb in date_tok.ancestors
+    )
+
+
+def _history_of_other_noun(figure: Token, date_tok: Token) -> bool:
+    """Whether a date tells, in a past relative clause, the history of a noun outside the figure's phrase
+    while the figure's own clause is in the present or future ("spending above 1% of GDP would be exempt
+    from the debt brake, which was written into the constitution in 2009": 2009 is the brake's)."""
+    verb = _clause_verb(date_tok)
+    own = _clause_verb(figure)
+    while own is not None and own.tag_ == "VBG" and own.head.pos_ in {"VERB", "AUX"} and own.head != own:
+        if any(c.dep_ == "aux" for c in own.children):
+            break
+        own = own.head  # "Spending above 1% would be exempt": the tense is "would be"'s
+    return (
+        verb is not None
+        and own is not None
+        and verb.dep_ == "relcl"
+        and figure not in verb.head.subtree
+        and _past_verb(verb)
+        and (
+            own.tag_ in {"VBZ", "VBP"}
+            or any(c.dep_ in {"aux", "auxpass"} and c.tag_ in {"MD", "VBZ", "VBP"} for c in own.children)
+        )
     )
 
 

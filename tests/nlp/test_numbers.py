@@ -1006,3 +1006,28 @@ def test_a_country_further_up_the_figure_s_phrase_is_whose_figure(nlp):
 )
 def test_a_number_in_a_name_is_no_count(nlp, text, expected):
     assert [c.text for c in extract_numbers(nlp(text), date(2023, 9, 28))] == expected
+
+
+@pytest.mark.parametrize(
+    "text, when, year",
+    [
+        (  # the brake's history, not the figure's year
+            "Spending above 1% of GDP would be exempt from the debt brake, which was adopted in 2009.",
+            date(2025, 3, 10),
+            None,
+        ),
+        (
+            "Twelve veterans are running for the party this time, which is double the number it fielded "
+            "in 2019.",
+            date(2024, 6, 1),
+            2024,
+        ),
+        (  # a relative clause still dates a figure told in the past
+            "The official helped approve $250 million in aid, which was later held back in 2019.",
+            date(2020, 1, 20),
+            2019,
+        ),
+    ],
+)
+def test_a_past_relative_clause_on_another_noun_does_not_date_a_present_figure(nlp, text, when, year):
+    assert [c.year for c in extract_numbers(nlp(text), when)] == [year]
