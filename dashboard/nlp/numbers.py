@@ -547,6 +547,20 @@ def _respective(claims: list[NumberClaim], ents: Entities, gaz: Gazetteer) -> li
         listed = [k for k in places if mark is not None and out[k].end <= mark]
         if len(listed) < 2:
             continue
+        # "in 2023 and 2024 this will rise to 1.4% and 1.5%, respectively": the years in the same order
+        years = [t for t in sent if _YEAR.fullmatch(t.text) and t.idx < out[listed[-1]].start]
+        for first in years:
+            group = [first]
+            for t in years:  # "2026 and 2027", "2025, 2026 and 2027"
+                if t.i > group[-1].i and all(
+                    x.lower_ in {"and", ","} for x in sent.doc[group[-1].i + 1 : t.i]
+                ):
+                    group.append(t)
+            after = [k for k in listed if out[k].start > group[-1].idx]
+            if len(group) >= 2 and len(group) == len(after):
+                for k, tok in zip(after, group, strict=True):
+                    out[k] = replace(out[k], year=int(tok.text))
+                break
         named = {
             ent.root.i: code
             for ent in ents.within(sent.start, sent.end)
@@ -1968,6 +1982,7 @@ def _year(
         and not _other_figure_clause(doc[i], doc[s])
         and not _other_noun_clause(doc[i], doc[s])
         and not _history_of_other_noun(doc[i], doc[s])
+        and not _opens_next_clause(doc, s)
         and not _start_level(doc, i, k, s)
         and not _from_level_between(doc, k, s)
         and not _semicolon_between(doc, k, s)
@@ -2079,6 +2094,18 @@ def _other_noun_clause(figure: Token, date_tok: Token) -> bool:
         and figure not in verb.head.subtree
         and _subjects(verb)
         for verb in date_tok.ancestors
+    )
+
+
+def _opens_next_clause(doc: Doc, s: int) -> bool:
+    """Whether the date at `s` follows "and" or "but" and opens the part of the sentence with the next figure
+    ("will allocate 1.3% this year and in 2023 this will rise to 1.4%", "to 22% and next year to 23%")."""
+    start = s - 1 if s > 0 and doc[s].dep_ == "pobj" and doc[s - 1] == doc[s].head else doc[s].left_edge.i
+    if start == 0 or doc[start - 1].lower_ not in {"and", "but"}:
+        return False
+    return any(
+        _is_core(t) and not _YEAR.fullmatch(t.text) and t.ent_type_ != "DATE"
+        for t in doc[s + 1 : doc[s].sent.end]
     )
 
 

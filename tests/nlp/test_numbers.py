@@ -1031,3 +1031,23 @@ def test_a_number_in_a_name_is_no_count(nlp, text, expected):
 )
 def test_a_past_relative_clause_on_another_noun_does_not_date_a_present_figure(nlp, text, when, year):
     assert [c.year for c in extract_numbers(nlp(text), when)] == [year]
+
+
+@pytest.mark.parametrize(
+    "text, years",
+    [
+        (
+            "This year Latvia will spend 2.2% of GDP on defence and in 2026 and 2027 this will rise to 2.5% "
+            "and 3%, respectively.",
+            [2025, 2026, 2027],
+        ),
+        ("This year the share is to rise to 20% and next year to 24%.", [2025, 2026]),
+        ("In 2022 Oslo spent 1.4% of GDP on defence, and in 2024 2.2%.", [2022, 2024]),
+        (  # a date that closes the figure's own clause is still its own
+            "Washington pledged €43 billion between January and May 10, 2022.",
+            [2022],
+        ),
+    ],
+)
+def test_a_year_after_and_goes_with_the_figure_that_follows_it(nlp, text, years):
+    assert [c.year for c in extract_numbers(nlp(text), date(2025, 5, 1))] == years
