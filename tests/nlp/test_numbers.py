@@ -594,6 +594,8 @@ NEGATIVES = [
     "He finished third.",
     "A soldier aged 25 was injured on 3 May.",
     "The meeting was held at 10:30 in room 401.",
+    "The missile can strike targets up to 2,400 kilometres (1,490 miles) away.",
+    "The fence will run along 400 kilometers of border.",
     "",
 ]
 
