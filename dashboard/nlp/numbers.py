@@ -1786,6 +1786,10 @@ def _is_venue(ent: Span, gaz: Gazetteer) -> bool:
     happened or someone is, not whose figure; but not the seat of a government ("the government in
     Warsaw"), nor a country where a figure is ("In Germany, spending will rise to 2.1%", "spending in
     Italy"), unless an event took place there ("leaders met in Germany")."""
+    if ent.root.dep_ == "appos":  # "in The Hague, Netherlands": the country of a venue is a venue too
+        place = next((e for e in ent.doc.ents if e.start <= ent.root.head.i < e.end), None)
+        if place is not None and place.label_ in {"GPE", "LOC", "FAC"} and _is_venue(place, gaz):
+            return True
     head = ent.root.head
     if not (
         ent.root.dep_ == "pobj"

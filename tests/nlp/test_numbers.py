@@ -1053,3 +1053,12 @@ def test_a_past_relative_clause_on_another_noun_does_not_date_a_present_figure(n
 )
 def test_a_year_after_and_goes_with_the_figure_that_follows_it(nlp, text, years):
     assert [c.year for c in extract_numbers(nlp(text), date(2025, 5, 1))] == years
+
+
+def test_the_country_of_a_venue_is_a_venue_too(nlp):
+    """ "in The Hague, Netherlands": where leaders meet, not whose figure."""
+    text = (
+        "Speaking to reporters ahead of a meeting of NATO leaders in The Hague, Netherlands, Merz said he "
+        "was confident that they will agree on the 5% spending target."
+    )
+    assert [c.country for c in extract_numbers(nlp(text), date(2025, 6, 25))] == [None]
