@@ -1558,12 +1558,12 @@ def _buyers(doc: Doc, k: int, code_at: dict[int, str]) -> list[str]:
 
 
 def _names_body(sent_ents: list[Span], gaz: Gazetteer, when: date | None) -> bool:
-    """Whether a sentence names an international body ("the IMF", "the World Bank"): its figures are no
-    one country's."""
+    """Whether a sentence names an international body ("the IMF", "the World Bank") or one of its officers
+    ("Von der Leyen", "Mark Rutte"): its figures are no one country's."""
     for ent in sent_ents:
-        if ent.label_ == "ORG":
+        if ent.label_ in {"ORG", "PERSON"}:
             actor = gaz.find_actor(ent.text, when)
-            if actor is not None and actor.country is None:
+            if actor is not None and actor.country is None and (ent.label_ == "ORG" or actor.org):
                 return True
     return False
 

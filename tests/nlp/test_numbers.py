@@ -1062,3 +1062,12 @@ def test_the_country_of_a_venue_is_a_venue_too(nlp):
         "was confident that they will agree on the 5% spending target."
     )
     assert [c.country for c in extract_numbers(nlp(text), date(2025, 6, 25))] == [None]
+
+
+def test_an_international_officer_s_figure_is_no_one_country_s(nlp):
+    """The sentence before is about Ukraine, but the Commission's president speaks for the Union."""
+    text = (
+        "Washington paused military aid to Ukraine this week. Von der Leyen said a 1.5% rise in defence "
+        "spending could free up to €650 billion over four years."
+    )
+    assert [c.country for c in extract_numbers(nlp(text), date(2025, 3, 4))] == [None, None]
