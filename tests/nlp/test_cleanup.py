@@ -61,6 +61,16 @@ CASES = [
         ["Spending will rise.", "He said he wants 3 per cent."],
     ),
     (
+        "Kyiv asks for more air defence\n• 21924 views\n4 min read\n100% Font Size\nThe request came today.",
+        ["21924 views", "min read", "Font Size", "100%"],
+        ["Kyiv asks for more air defence", "The request came today."],
+    ),
+    (  # a sentence with a count of views is not a counter
+        "The video had 21,924 views by Monday.\nIt drew 300 comments from readers.",
+        [],
+        ["The video had 21,924 views by Monday.", "It drew 300 comments from readers."],
+    ),
+    (
         "She told the story of a caption contest: the photos won. Hide nothing, she said.",
         [],
         ["caption contest", "Hide nothing"],
