@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from dashboard.nlp.gazetteer import Gazetteer
-from dashboard.nlp.numbers import NumberClaim, extract_numbers
+from dashboard.nlp.numbers import NumberClaim, extract_numbers, is_source_name
 from dashboard.nlp.parse import parse_stream
 from dashboard.nlp.pipeline import load_model, model_version, statements_for_doc
 from dashboard.nlp.stances import Stance, extract_stances, stance_matcher
@@ -104,7 +104,11 @@ def extract_article(
         when = article["published"].date() if article["published"] is not None else None
         statements = statements_for_doc(doc, when, gaz)
         voices = [(s.content.start, s.content.end, s.speaker_country) for s in statements]
-        said_by = {s.speaker_mention.start: s.speaker_country for s in statements if s.speaker_mention}
+        said_by = {
+            s.speaker_mention.start: s.speaker_country
+            for s in statements
+            if s.speaker_mention and not is_source_name(s.speaker or "")
+        }
         numbers = extract_numbers(doc, when, gaz, voices, said_by)
         said = statement_rows(aid, statements)
         spans = [(s["statement_id"], s["content_start"], s["content_end"]) for s in said]

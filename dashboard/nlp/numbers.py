@@ -1127,6 +1127,8 @@ def _country(
         for subj in subjects:
             if _group_aggregate(subj) or (subj.like_num and _counts_members(doc, subj.i, subj.i + 1)):
                 return None  # "the European average is 1.6%", "only ten of America's 30 allies will meet 2%"
+            if any(c.lemma_.lower() in word_set("number_world_words") for c in subj.children):
+                return None  # "Total global military expenditure rose by 3.7%": the world's
             if any(_is_group(t) for t in [subj, *subj.conjuncts]):
                 return (
                     None  # "allies agreed to spend 5%", "European allies and Canada would add": alliance-wide
@@ -1247,11 +1249,10 @@ def _country(
 
 
 def _attacker(ent: Span) -> bool:
-    """ "Russia's aggression", "a Russian attack": a country named as the one attacking."""
+    """ "Russia's aggression", "a Russian attack": a country named as the one attacking (not "the Ukraine
+    war", where it is fought)."""
     root = ent.root
-    return root.dep_ in {"poss", "amod", "compound"} and root.head.lemma_.lower() in word_set(
-        "number_hostility_nouns"
-    )
+    return root.dep_ in {"poss", "amod"} and root.head.lemma_.lower() in word_set("number_hostility_nouns")
 
 
 def _partner(mention: Span) -> bool:
@@ -1441,7 +1442,13 @@ def _source_speaker(doc: Doc, at: int, sent_ents: list[Span], gaz: Gazetteer, wh
 def _source_name(actor: Actor) -> bool:
     """Whether the gazetteer's name of a body is a source's ("SIPRI": the Stockholm International Peace
     Research Institute), or a news outlet's ("reports Xinhua": not China's figure)."""
-    name = actor.name.lower()
+    return is_source_name(actor.name)
+
+
+def is_source_name(name: str) -> bool:
+    """Whether a speaker's name is a research source's or a news outlet's: its country is not whose figure
+    it reports ("The report says that, around the world, $1.73 trillion was invested": SIPRI's report)."""
+    name = name.lower()
     return name in word_set("news_outlets") or any(
         w in word_set("number_source_org_words") for w in name.split()
     )

@@ -1071,3 +1071,33 @@ def test_an_international_officer_s_figure_is_no_one_country_s(nlp):
         "spending could free up to €650 billion over four years."
     )
     assert [c.country for c in extract_numbers(nlp(text), date(2025, 3, 4))] == [None, None]
+
+
+@pytest.mark.parametrize(
+    "text, countries",
+    [
+        (  # a research institute's report speaks for the world, not for Sweden
+            "SIPRI published its yearly report on Monday. The report says that, across the world, "
+            "$1.73 trillion was spent on the military.",
+            [None],
+        ),
+        (  # the world's subject, in an article about Russia
+            "Moscow raised its defence budget again. Russia's army is growing. The Kremlin wants more tanks. "
+            "Total global military expenditure rose by 3.7 percent, its eighth year of growth.",
+            [None],
+        ),
+        (  # the war's side is not whose commitment it is; the war's place is not either
+            "It was driven by answers to Russia's war in Ukraine and by the pledge of Nato members to spend "
+            "2% of GDP on defence by 2024.",
+            [None],
+        ),
+    ],
+)
+def test_the_world_s_figures_and_a_source_s_report_are_no_country_s(nlp, text, countries):
+    import pandas as pd
+
+    from dashboard.nlp.extract import extract_article
+
+    article = {"article_id": "x", "published": pd.Timestamp("2023-04-24", tz="UTC"), "origin": "x"}
+    rows, _ = extract_article(nlp, nlp(text), article, None, frozenset())
+    assert [r["country"] for r in rows["numbers"]] == countries
