@@ -1160,6 +1160,8 @@ def _country(
                 and not _source_speaker(doc, subj.left_edge.idx, sent_ents, gaz, when)
             ):
                 return said_by[subj.left_edge.idx]  # "The Prime Minister said ... 2.5%", "Sir Keir said"
+            if subj.lemma_.lower() in word_set("number_home_nouns") and subj.tag_ in {"NNS", "NNPS"}:
+                return None  # "European governments spend an average of 0.1% of their GDP": many countries
             if subj.lemma_.lower() in word_set("number_home_nouns"):
                 owner = _owner_country(subj, verbs[n + 1 :], sent_ents, gaz, when)
                 if owner is not None:  # "Sánchez argued that his country can ... 2.1% of its GDP"

@@ -1101,3 +1101,12 @@ def test_the_world_s_figures_and_a_source_s_report_are_no_country_s(nlp, text, c
     article = {"article_id": "x", "published": pd.Timestamp("2023-04-24", tz="UTC"), "origin": "x"}
     rows, _ = extract_article(nlp, nlp(text), article, None, frozenset())
     assert [r["country"] for r in rows["numbers"]] == countries
+
+
+def test_governments_in_the_plural_are_many_countries(nlp):
+    """In an article about America, "European governments ... 0.1% of their GDP" is theirs, not America's."""
+    text = (
+        "Washington has halted its aid. Trump wants Europe to pay. Analysts say European governments "
+        "currently spend an average of 0.1 percent of their GDP on aid to Ukraine."
+    )
+    assert [c.country for c in extract_numbers(nlp(text), date(2025, 3, 4))] == [None]
