@@ -2354,9 +2354,18 @@ def _past_verb(verb: Token) -> bool:
 
 def _tensed(verb: Token) -> Token:
     """The verb whose tense a clause has: for an adverbial participle, the verb it hangs on ("China came
-    second, spending $293 billion"; "exceeded the mark, reaching $2,113 billion")."""
+    second, spending $293 billion"; "exceeded the mark, reaching $2,113 billion"), and so for an
+    infinitive of a past change ("grew 9.4% to reach $2.7 trillion")."""
     if verb.tag_ == "VBG" and verb.dep_ == "advcl" and verb.head.pos_ in {"VERB", "AUX"}:
         return verb.head
+    if (
+        verb.tag_ == "VB"
+        and verb.dep_ in {"advcl", "xcomp"}
+        and verb.head.tag_ == "VBD"
+        and verb.head.lemma_.lower() in word_set("number_change_words")
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    ):
+        return verb.head  # "spending grew 9.4% to reach $2.7 trillion": the rise has happened
     return verb
 
 

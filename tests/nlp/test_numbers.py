@@ -1110,3 +1110,10 @@ def test_governments_in_the_plural_are_many_countries(nlp):
         "currently spend an average of 0.1 percent of their GDP on aid to Ukraine."
     )
     assert [c.country for c in extract_numbers(nlp(text), date(2025, 3, 4))] == [None]
+
+
+def test_a_level_reached_by_a_past_rise_is_reported_in_its_year(nlp):
+    """ "grew 9.4% to reach $2.7 trillion": the rise has happened, so the level is a reported one of 2024."""
+    text = "In 2024 world military spending grew 9.4% in real terms to reach $2.7 trillion."
+    found = {c.text: (c.kind, c.year) for c in extract_numbers(nlp(text), date(2025, 4, 28))}
+    assert found["$2.7 trillion"] == ("reported", 2024)
