@@ -2009,6 +2009,8 @@ def _year(
         if s < i and _year_reaches(doc[s], heads) and not _semicolon_between(doc, s, i)
     ]
     verb = _clause_verb(doc[i])
+    if when is not None and _current(doc, i, k):
+        return when.year  # "raise its current 2% of GDP allocation to 5% by 2032": 2032 is the 5%'s
     if (
         _now(doc, i, verb)
         and when is not None
@@ -2373,6 +2375,26 @@ def _in_past(sent: Span) -> bool:
     """Whether a sentence's main verb is in the past tense ("rose", "was", "had risen")."""
     root = sent.root
     return root.tag_ == "VBD" or any(c.dep_ in {"aux", "auxpass"} and c.tag_ == "VBD" for c in root.children)
+
+
+def _current(doc: Doc, i: int, k: int) -> bool:
+    """Whether the figure at token i, or a noun it hangs on, is called current ("its current 2% of GDP
+    allocation", "current spending at around 1.37 per cent"); not a goal in force ("the current 2% target",
+    "NATO's current target of 2 percent")."""
+    goals = word_set("number_target_nouns")
+    if any(t.lemma_.lower() in goals for t in doc[k : k + 3]):
+        return False  # "the current 2% Nato target"
+    for tok in [doc[i], *list(doc[i].ancestors)[:3]]:
+        if tok.pos_ in {"VERB", "AUX"} or (tok.i < i and (tok.like_num or tok.lower_ in number_scales())):
+            return False  # not "from the current €16 billion to €36 billion": the €16 billion is current
+        if any(
+            c.dep_ == "amod"
+            and c.lower_ in word_set("number_current_words")
+            and not any(t.like_num for t in doc[c.i + 1 : i])  # "the current €16 billion to €36 billion"
+            for c in tok.children
+        ):
+            return tok.lemma_.lower() not in goals
+    return False
 
 
 def _now(doc: Doc, i: int, verb: Token | None) -> bool:
@@ -2818,6 +2840,8 @@ def _kind(doc: Doc, i: int, k: int, unit: str, sent: Span) -> str:
         if spending and any(t.lemma_.lower() in word_set("number_member_nouns") for t in allies):
             return "reported"  # "11 allies will meet the guideline", "Eight allies remain below"
         return "other"
+    if _current(doc, i, k):
+        return "reported"  # "raise its current 2% of GDP allocation to 5%": the level it starts from
     cues = number_cues()
     if (
         unit == "money"

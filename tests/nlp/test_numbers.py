@@ -1117,3 +1117,29 @@ def test_a_level_reached_by_a_past_rise_is_reported_in_its_year(nlp):
     text = "In 2024 world military spending grew 9.4% in real terms to reach $2.7 trillion."
     found = {c.text: (c.kind, c.year) for c in extract_numbers(nlp(text), date(2025, 4, 28))}
     assert found["$2.7 trillion"] == ("reported", 2024)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Madrid is urged to raise its current 2% of GDP allocation to defence to 5% by 2032.",
+            [("reported", 2025), ("target", 2032)],
+        ),
+        (
+            "Canada lags behind, with current spending at around 1.37 per cent, set to rise to 1.76 per cent "
+            "by 2030.",
+            [("reported", 2025), ("target", 2030)],
+        ),
+        (  # a goal in force is still a goal
+            "Britain wants to go beyond the current 2% Nato target.",
+            [("target", None)],
+        ),
+        (  # the current sum opens the range; the one it rises to is not current
+            "The Union would lift its aid from the current €16 billion to €36 billion a year.",
+            [("reported", 2025), ("target", None)],
+        ),
+    ],
+)
+def test_a_current_level_is_of_the_article_s_year(nlp, text, expected):
+    assert [(c.kind, c.year) for c in extract_numbers(nlp(text), date(2025, 6, 5))] == expected
