@@ -772,10 +772,10 @@ def _shared_scale(doc: Doc, j: int, low: float) -> float:
         return 1.0
     m = j + 2 if doc[j + 1].text in currencies()["before"] else j + 1
     glued = _number_token(doc[m].text)
-    bare = parse_value([glued.group("num")]) if glued else None
+    bare = parse_value([glued.group("num")] if glued else [doc[m].text])
     if not _is_core(doc[m]) or (bare or 0.0) <= low:
         return 1.0
-    if glued.group("scale"):  # "$5-6bn"
+    if glued is not None and glued.group("scale"):  # "$5-6bn"
         return number_scales().get(glued.group("scale").lower(), 1.0)
     return number_scales().get(doc[m + 1].lower_, 1.0) if m + 1 < len(doc) else 1.0
 
