@@ -665,13 +665,7 @@ def _is_count(doc: Doc, i: int, j: int, value: float) -> bool:
         return _is_count(doc, j + 1, second, parse_value([t.text for t in doc[j + 1 : second]]) or 0.0)
     if i > 1 and prev in {"-", "–"} and _range_end(doc, i - 1, parse_value([doc[i - 2].text]) or 0.0) == j:
         prev = ""  # the second of "220,000-240,000"
-    if (
-        i > 1
-        and prev
-        and doc[i - 1].pos_ == "PROPN"
-        and doc[i - 1].is_title
-        and doc[i - 1].ent_type_ != "DATE"
-    ):
+    if i > 1 and doc[i - 1].pos_ == "PROPN" and doc[i - 1].is_title and doc[i - 1].ent_type_ != "DATE":
         return False  # "three Arrow 3 systems", "Leopard 2 tanks": a number in a name
     if (
         prev in word_set("number_not_counts")

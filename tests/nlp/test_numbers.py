@@ -916,6 +916,11 @@ def test_a_scale_word_with_no_number_is_no_figure(nlp):
             "At the same time, some have balked at U.S. demands to invest 5% of GDP on defence.",
             date(2024, 3, 1),
         ),
+        (  # governments in the plural, in an article about America: theirs, not America's
+            "Washington has halted its aid. Trump wants Europe to pay. Analysts say European governments "
+            "currently spend an average of 0.1 percent of their GDP on aid to Ukraine.",
+            date(2025, 3, 4),
+        ),
         (  # a country set apart from the rest
             "Leaders of all member countries, with the exception of Spain, are expected to agree to the 5% "
             "spending plan.",
@@ -1101,15 +1106,6 @@ def test_the_world_s_figures_and_a_source_s_report_are_no_country_s(nlp, text, c
     article = {"article_id": "x", "published": pd.Timestamp("2023-04-24", tz="UTC"), "origin": "x"}
     rows, _ = extract_article(nlp, nlp(text), article, None, frozenset())
     assert [r["country"] for r in rows["numbers"]] == countries
-
-
-def test_governments_in_the_plural_are_many_countries(nlp):
-    """In an article about America, "European governments ... 0.1% of their GDP" is theirs, not America's."""
-    text = (
-        "Washington has halted its aid. Trump wants Europe to pay. Analysts say European governments "
-        "currently spend an average of 0.1 percent of their GDP on aid to Ukraine."
-    )
-    assert [c.country for c in extract_numbers(nlp(text), date(2025, 3, 4))] == [None]
 
 
 def test_a_level_reached_by_a_past_rise_is_reported_in_its_year(nlp):
