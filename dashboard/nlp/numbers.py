@@ -977,11 +977,14 @@ def _country(
     same paragraph is about."""
     mentions, recipients = [], []
     casualties = any(t.lower_ in word_set("number_casualty_words") for t in sent)
+    blockers = [ent for ent in sent_ents if _blocker(ent, doc[i], gaz)]
     for ent in sent_ents:
         if _negated_name(ent, doc[i]) or _cited_source(ent) or _currency_name(ent, i, k) or _dateline(ent):
             continue  # "the 28 non-U.S. members": every country but that one; "according to SIPRI"
         if not casualties and _attacker(ent):
             continue  # "3.5 billion euros following Russia's aggression": not Russia's figure
+        if ent in blockers:
+            continue  # "Hungary is blocking the allocation of €6 billion": not Hungary's figure
         # a place is whose figure it is only for the dead and wounded there ("200 were killed in Iran")
         if ent.label_ in {"GPE", "NORP", "ORG", "LOC"} and (casualties or not _is_venue(ent, gaz)):
             code = (
@@ -1069,6 +1072,8 @@ def _country(
     if agents:  # "the 4.2% spent by the US", "€2bn was pledged by Norway"
         return None if _several(agents[0], code_at) else code_at[agents[0].i]
     for n, verb in enumerate(verbs):
+        if any(b.root.head == verb for b in blockers):
+            return None  # "when Hungary blocked 18 billion euros": withheld, neither its subject's nor ours
         if n == 0 and any(
             _is_group(p) and p.tag_ in {"NNS", "NNPS"}  # "allies'", not "NATO's target", which one meets
             for c in verb.children
@@ -1249,6 +1254,18 @@ def _attacker(ent: Span) -> bool:
     war", where it is fought)."""
     root = ent.root
     return root.dep_ in {"poss", "amod"} and root.head.lemma_.lower() in word_set("number_hostility_nouns")
+
+
+def _blocker(ent: Span, figure: Token, gaz: Gazetteer) -> bool:
+    """A country, by its name or its capital's, that vetoes the act the figure is in ("Hungary is blocking
+    the allocation of over €6 billion", number_veto_verbs.txt): it withholds a union's sum, not its own."""
+    verb = ent.root.head
+    return (
+        ent.root.dep_ == "nsubj"
+        and verb.lemma_.lower() in word_set("number_veto_verbs")
+        and any(figure in c.subtree for c in verb.children if c.dep_ == "dobj")
+        and bool(gaz.country_code(ent.text) or gaz.place_country(ent.text))
+    )
 
 
 def _partner(mention: Span) -> bool:
@@ -1989,6 +2006,7 @@ def _year(
         and not _other_figure_clause(doc[i], doc[s])
         and not _other_noun_clause(doc[i], doc[s])
         and not _history_of_other_noun(doc[i], doc[s])
+        and not _other_change_base(doc[i], doc[s])
         and not _opens_next_clause(doc, s)
         and not _start_level(doc, i, k, s)
         and not _from_level_between(doc, k, s)
@@ -2103,6 +2121,16 @@ def _other_noun_clause(figure: Token, date_tok: Token) -> bool:
         and figure not in verb.head.subtree
         and _subjects(verb)
         for verb in date_tok.ancestors
+    )
+
+
+def _other_change_base(figure: Token, date_tok: Token) -> bool:
+    """Whether a date is the base of a change the figure is not part of ("allocates 66.3 trillion won, an
+    8.2 percent increase from this year": this year is the base of the increase, not the sum's year)."""
+    obj = date_tok if date_tok.dep_ == "pobj" else date_tok.head  # "this year": "year" is the object
+    frm = obj.head
+    return (
+        obj.dep_ == "pobj" and frm.lower_ == "from" and _changed_from(frm) and figure not in frm.head.subtree
     )
 
 
@@ -2438,16 +2466,29 @@ def _other_brackets(doc: Doc, k: int, s: int) -> bool:
     """Whether token s is inside brackets opened after token k ("€6.8bn ... Germany (€17.7bn, stretching to
     2027)": a year there is the bracketed figure's), or after brackets the figure is in have closed ("(data
     for 2024 show spending of 1.3%), announced it will reach 2% by the end of the year": not the
-    bracketed figure's)."""
+    bracketed figure's); not when the brackets convert the sum before them ("RUB4.6 trillion ($75.6 billion)
+    in 2024": the year is the sum's and its conversion's)."""
     depth = 0
     for t in doc[k:s]:
         if t.text == "(":
             depth += 1
         elif t.text == ")":
             if depth == 0:
-                return True
+                return not _converts(doc, k)
             depth -= 1
     return depth > 0
+
+
+def _converts(doc: Doc, k: int) -> bool:
+    """Whether the brackets the figure ending at token k is in open right after a sum ("2 billion zlotys (",
+    "RUB4.5 trillion (")."""
+    start = next((t.i for t in reversed(doc[max(0, k - 8) : k]) if t.text == "("), None)
+    before = doc[start - 1] if start else None
+    return before is not None and (
+        before.ent_type_ == "MONEY"
+        or before.lower_ in number_scales()
+        or before.lower_ in currencies()["after"]
+    )
 
 
 def _compared_year(
@@ -2574,8 +2615,8 @@ def _conjoined_heads(verb: Token | None) -> list[Token]:
 
 
 def _clause_verb(tok: Token) -> Token | None:
-    """The verb of the clause a token is in."""
-    return next((a for a in tok.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+    """The verb of the clause a token is in (not "won" tagged a verb in "66.3 trillion won")."""
+    return next((a for a in tok.ancestors if a.pos_ in {"VERB", "AUX"} and a.ent_type_ != "MONEY"), None)
 
 
 def _last_year_before(doc: Doc, end: int) -> int | None:

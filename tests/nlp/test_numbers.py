@@ -1139,3 +1139,36 @@ def test_a_level_reached_by_a_past_rise_is_reported_in_its_year(nlp):
 )
 def test_a_current_level_is_of_the_article_s_year(nlp, text, expected):
     assert [(c.kind, c.year) for c in extract_numbers(nlp(text), date(2025, 6, 5))] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Slovakia is blocking the release of 2 billion euros of EU loans for Kyiv.", [None]),
+        ("The tranche stalled again when Budapest vetoed 700 million euros for Ukraine's army.", [None]),
+        # a country stopping its own sum, or a body of its own, is still the sum's country
+        ("The US halted $300 million in aid to Ukraine.", ["USA"]),
+        ("Spain rejected the plan to spend 5% of GDP on defence.", ["ESP"]),
+    ],
+)
+def test_a_country_vetoing_a_union_s_sum_is_not_whose_sum(nlp, text, expected):
+    assert [c.country for c in extract_numbers(nlp(text), date(2024, 5, 2))] == expected
+
+
+@pytest.mark.parametrize(
+    "text, years",
+    [
+        (  # the year of a budget named before the sum; not the base of another figure's increase
+            "The cabinet's proposed 2027 budget allocates 70.1 trillion won ($49 billion) for defence, a 5.5 "
+            "percent increase from this year.",
+            [2027, 2027, 2026],
+        ),
+        (  # a year after a bracketed conversion is the conversion's (the sum before it is not read)
+            "Defence spending is planned to rise to RUB4.5 trillion ($55 billion) in 2025, with RUB4.8 "
+            "trillion ($58 billion) in 2026.",
+            [2025, 2026],
+        ),
+    ],
+)
+def test_the_year_of_a_budget_and_of_a_bracketed_conversion(nlp, text, years):
+    assert [c.year for c in extract_numbers(nlp(text), date(2026, 3, 1))] == years
