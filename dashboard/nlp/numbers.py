@@ -659,6 +659,8 @@ def _is_count(doc: Doc, i: int, j: int, value: float) -> bool:
     text = doc[i].text
     if re.fullmatch(r"(1[89]|20|21)\d\d", text) and j == i + 1:
         return False  # a year
+    if _code_part(doc, i):
+        return False  # "2024-07-22", "010-85061466": a date or a phone number
     prev = doc[i - 1].lower_ if i > 0 else ""
     second = _range_end(doc, j, value)
     if second is not None:  # "220,000-240,000 shells", "from 70,000 to 450,000 shells": as the second
@@ -716,6 +718,18 @@ def _is_count(doc: Doc, i: int, j: int, value: float) -> bool:
         if t.pos_ not in {"ADJ", "NOUN", "PROPN", "ADV", "NUM"} and t.text != "-":
             break
     return _elliptical(doc, i, j)
+
+
+def _code_part(doc: Doc, i: int) -> bool:
+    """Whether the number at token i is part of a code: written with a leading zero ("010-85061466", "07"),
+    or joined by a dash or slash to a number that is ("010-85061466"), or the third of three so joined
+    ("2024-07-22")."""
+
+    def leading_zero(at: int) -> bool:
+        return at >= 0 and re.fullmatch(r"0\d+", doc[at].text) is not None
+
+    joined = i > 1 and doc[i - 1].text in {"-", "/"}
+    return leading_zero(i) or (joined and (leading_zero(i - 2) or (i > 3 and doc[i - 3].text in {"-", "/"})))
 
 
 def _elliptical(doc: Doc, i: int, j: int) -> bool:

@@ -1172,3 +1172,11 @@ def test_a_country_vetoing_a_union_s_sum_is_not_whose_sum(nlp, text, expected):
 )
 def test_the_year_of_a_budget_and_of_a_bracketed_conversion(nlp, text, years):
     assert [c.year for c in extract_numbers(nlp(text), date(2026, 3, 1))] == years
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Updated 2025-04-19 Ministers of the member states met in Riga.", "Defence press hotline: 020-74561234"],
+)
+def test_the_parts_of_a_written_date_or_a_phone_number_are_no_counts(nlp, text):
+    assert extract_numbers(nlp(text), date(2025, 4, 19)) == []
