@@ -1085,6 +1085,8 @@ def _country(
     agents = [t for v in own for c in v.children if c.dep_ == "agent" for t in c.subtree if t.i in code_at]
     if agents:  # "the 4.2% spent by the US", "€2bn was pledged by Norway"
         return None if _several(agents[0], code_at) else code_at[agents[0].i]
+    if _set_by_group(doc[i:k].root):
+        return None  # "far below the 2% that NATO leaders agreed on in Wales": the alliance's
     for n, verb in enumerate(verbs):
         if any(b.root.head == verb for b in blockers):
             return None  # "when Hungary blocked 18 billion euros": withheld, neither its subject's nor ours
@@ -1245,7 +1247,7 @@ def _country(
     at = doc[i].idx
     voiced = next((c for a, b, c in voices if a <= at < b and c), None)
     # '"We are at 1.38%," said the Italian minister': the speaker's country, not the article's
-    if voiced and any(s.morph.get("Person") == ["1"] for v in verbs[:1] for s in _subjects(v)):
+    if voiced and any(s.morph.get("Person") == ["1"] for s in _nearest_subjects(verbs)):
         return voiced
     if previous and any(_stands_for_country(t) for t in sent if t.dep_ in {"nsubj", "nsubjpass"}):
         return previous  # "It will spend 4% of its GDP": the country of the sentence before
@@ -1268,6 +1270,29 @@ def _attacker(ent: Span) -> bool:
     war", where it is fought)."""
     root = ent.root
     return root.dep_ in {"poss", "amod"} and root.head.lemma_.lower() in word_set("number_hostility_nouns")
+
+
+def _nearest_subjects(verbs: list[Token]) -> list[Token]:
+    """The subjects of the first of `verbs` that has one, up through infinitives and participles only ("We
+    have a plan to start allocating 2%": "We"; not across "will generate" to "We estimate that ...")."""
+    for verb in verbs:
+        found = _subjects(verb)
+        if found:
+            return found
+        if verb.tag_ in {"VBD", "VBZ", "VBP", "MD"} or any(
+            c.dep_ in {"aux", "auxpass"} and c.tag_ != "TO" for c in verb.children
+        ):
+            return []
+    return []
+
+
+def _set_by_group(root: Token) -> bool:
+    """Whether the figure, or the noun it modifies, has a relative clause whose subject is many countries
+    ("the 2% that NATO leaders agreed on", "the 2% target allies set in 2014")."""
+    nouns = [root, root.head] if root.dep_ in {"compound", "nummod", "amod"} else [root]
+    return any(
+        c.dep_ == "relcl" and any(_is_group(s) for s in _subjects(c)) for noun in nouns for c in noun.children
+    )
 
 
 def _blocker(ent: Span, figure: Token, gaz: Gazetteer) -> bool:
@@ -1980,11 +2005,17 @@ def _in_subclause(tok: Token) -> bool:
 
 
 def _receives(tok: Token) -> bool:
-    """ "donations to Ukraine", "aid for Kyiv", "includes €8.5bn of aid to Ukraine": a country named as what
-    a noun, or a verb with an object, goes to."""
+    """ "donations to Ukraine", "aid for Kyiv", "includes €8.5bn of aid to Ukraine", "will go to Ukraine": a
+    country named as what a noun, a verb with an object or a verb of going goes to."""
     prep = tok.head
     head = prep.head
-    given = head.pos_ == "NOUN" or (head.pos_ == "VERB" and any(c.dep_ == "dobj" for c in head.children))
+    given = head.pos_ == "NOUN" or (
+        head.pos_ == "VERB"
+        and (
+            any(c.dep_ in {"dobj", "nsubjpass"} for c in head.children)  # "€2bn was sent to Kyiv"
+            or head.lemma_.lower() in word_set("number_motion_verbs")  # "will go to Ukraine"
+        )
+    )
     return (
         tok.dep_ == "pobj"
         and prep.lower_ in word_set("number_recipient_preps")

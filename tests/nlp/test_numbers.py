@@ -1180,3 +1180,28 @@ def test_the_year_of_a_budget_and_of_a_bracketed_conversion(nlp, text, years):
 )
 def test_the_parts_of_a_written_date_or_a_phone_number_are_no_counts(nlp, text):
     assert extract_numbers(nlp(text), date(2025, 4, 19)) == []
+
+
+def test_where_money_goes_is_not_what_the_next_sentence_is_about(nlp):
+    text = (
+        'The Danish minister spoke on Monday. "Rumours say 2 billion kroner will be taken from aid to '
+        'Ukraine. That is wrong. Every krone will go to Ukraine. So far, 9 billion kroner has been paid out."'
+    )
+    assert [c.country for c in extract_numbers(nlp(text), date(2024, 10, 1))][-1] != "UKR"
+
+
+def test_we_further_up_a_quote_s_clauses_is_the_speaker_s_country(nlp):
+    text = (
+        "HELSINKI, May 3. The Swedish government will lift its defence budget, Prime Minister Ulf "
+        'Kristersson told reporters on Tuesday.\n\n"We have a plan to begin spending at least 3% of GDP '
+        'by 2028," he said.'
+    )
+    doc = nlp(text)
+    statements = statements_for_doc(doc, date(2025, 3, 1), Gazetteer.load())
+    voices = [(s.content.start, s.content.end, s.speaker_country) for s in statements]
+    assert [c.country for c in extract_numbers(doc, date(2025, 3, 1), voices=voices)] == ["SWE"]
+
+
+def test_a_figure_allies_agreed_on_in_a_relative_clause_is_theirs(nlp):
+    text = "Malta will spend 0.6% of GDP next year, far below the 2% that NATO leaders agreed on in 2014."
+    assert [c.country for c in extract_numbers(nlp(text), date(2025, 3, 1))] == ["MLT", None]
