@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from dashboard.nlp.gazetteer import Gazetteer
 from dashboard.nlp.lexicons import word_set
@@ -45,6 +45,26 @@ def _without_date(ent: Span) -> Span:
     return ent
 
 
+def receives(tok: Token) -> bool:
+    """ "donations to Ukraine", "aid for Kyiv", "includes €8.5bn of aid to Ukraine", "will go to Ukraine": a
+    country named as what a noun, a verb with an object or a verb of going goes to."""
+    prep = tok.head
+    head = prep.head
+    given = head.pos_ == "NOUN" or (
+        head.pos_ == "VERB"
+        and (
+            any(c.dep_ in {"dobj", "nsubjpass"} for c in head.children)  # "€2bn was sent to Kyiv"
+            or head.lemma_.lower() in word_set("number_motion_verbs")  # "will go to Ukraine"
+        )
+    )
+    return (
+        tok.dep_ == "pobj"
+        and prep.lower_ in word_set("number_recipient_preps")
+        and given
+        and head.lemma_.lower() not in word_set("number_comparison_heads")
+    )
+
+
 def home_country(ents: list[Span], gaz: Gazetteer) -> str | None:
     """The article's own country: the one it names at least three times and in at least half of its
     country mentions, or, in a long article (20 country mentions or more), in two fifths of them and twice
@@ -54,7 +74,8 @@ def home_country(ents: list[Span], gaz: Gazetteer) -> str | None:
     for ent in ents:
         if ent.label_ in {"GPE", "NORP"}:
             code = gaz.country_code(ent.text)
-            if code:  # the lead sentence says what the article is about: its mentions count twice
+            if code and not receives(ent.root):  # "aid to Ukraine" is not what an article is about
+                # the lead sentence says what the article is about: its mentions count twice
                 counts[code] = counts.get(code, 0) + (2 if ent.end <= lead_end else 1)
     if not counts:
         return None

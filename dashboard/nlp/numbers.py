@@ -19,7 +19,7 @@ from spacy.attrs import IDX, LIKE_NUM, LOWER
 from spacy.tokens import Doc, Span, Token
 from text_to_num import text2num
 
-from dashboard.nlp.entities import Entities, home_country
+from dashboard.nlp.entities import Entities, home_country, receives
 from dashboard.nlp.gazetteer import Actor, Gazetteer
 from dashboard.nlp.lexicons import (
     currencies,
@@ -1251,6 +1251,8 @@ def _country(
         return voiced
     if previous and any(_stands_for_country(t) for t in sent if t.dep_ in {"nsubj", "nsubjpass"}):
         return previous  # "It will spend 4% of its GDP": the country of the sentence before
+    if not mentions and any(t.lower_ in word_set("number_world_words") for t in sent):
+        return None  # "If the world doubled its military spending, ... cut by about 5%": not the article's
     if home and any(
         (t.lemma_.lower() in word_set("number_home_nouns") and t.tag_ not in {"NNS", "NNPS"})
         or t.lower_ == "its"
@@ -1962,7 +1964,7 @@ def _previous_country(
                 or (root.dep_ == "poss" and root.head.dep_ == "nsubj")
                 or (root.dep_ == "conj" and root.head.dep_ in {"nsubj", "nsubjpass"})
             ) and not _in_subclause(root)  # not "Ever since Russia invaded Ukraine, the firm has ..."
-            if ent.label_ in {"GPE", "NORP"} and _receives(root):
+            if ent.label_ in {"GPE", "NORP"} and receives(root):
                 continue  # "donations from its stocks to Ukraine": not what the sentence is about
             if ent.label_ in {"GPE", "NORP"} and not _is_venue(ent, gaz):
                 code = gaz.country_code(ent.text)
@@ -2002,26 +2004,6 @@ def _in_subclause(tok: Token) -> bool:
     """Whether a token's clause is an adverbial clause ("Ever since Russia invaded ...")."""
     verb = _clause_verb(tok)
     return verb is not None and verb.dep_ == "advcl"
-
-
-def _receives(tok: Token) -> bool:
-    """ "donations to Ukraine", "aid for Kyiv", "includes €8.5bn of aid to Ukraine", "will go to Ukraine": a
-    country named as what a noun, a verb with an object or a verb of going goes to."""
-    prep = tok.head
-    head = prep.head
-    given = head.pos_ == "NOUN" or (
-        head.pos_ == "VERB"
-        and (
-            any(c.dep_ in {"dobj", "nsubjpass"} for c in head.children)  # "€2bn was sent to Kyiv"
-            or head.lemma_.lower() in word_set("number_motion_verbs")  # "will go to Ukraine"
-        )
-    )
-    return (
-        tok.dep_ == "pobj"
-        and prep.lower_ in word_set("number_recipient_preps")
-        and given
-        and head.lemma_.lower() not in word_set("number_comparison_heads")
-    )
 
 
 _YEAR = re.compile(r"\b(19\d\d|20\d\d|21\d\d)\b")

@@ -1205,3 +1205,24 @@ def test_we_further_up_a_quote_s_clauses_is_the_speaker_s_country(nlp):
 def test_a_figure_allies_agreed_on_in_a_relative_clause_is_theirs(nlp):
     text = "Malta will spend 0.6% of GDP next year, far below the 2% that NATO leaders agreed on in 2014."
     assert [c.country for c in extract_numbers(nlp(text), date(2025, 3, 1))] == ["MLT", None]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # the country aid goes to, however often named, is not what the article is about
+            "Finland will send more military aid to Ukraine. The package for Ukraine adds air defence, "
+            "Finnish officials said. Ukraine will get the first systems this winter, and deliveries to "
+            "Ukraine start in November.\n\nIn total, 2.7 billion euros has been committed so far.",
+            "FIN",
+        ),
+        (  # a sentence about the world naming no country is not the article's country's
+            "Spain is modernising its navy, and Spain plans to buy more frigates, Spanish officials said.\n\n"
+            "If the world doubled its military spending overnight, public budgets elsewhere would need to be "
+            "cut by about 4%.",
+            None,
+        ),
+    ],
+)
+def test_the_article_s_country_is_not_the_recipient_s_nor_the_world_s(nlp, text, expected):
+    assert extract_numbers(nlp(text), date(2025, 10, 1))[-1].country == expected
