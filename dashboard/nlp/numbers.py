@@ -34,6 +34,7 @@ from dashboard.nlp.lexicons import (
     relative_years,
     reporting_verbs,
     scores,
+    subject_pronouns,
     table,
     table_words,
     word_list,
@@ -991,13 +992,13 @@ def _country(
     same paragraph is about."""
     mentions, recipients = [], []
     casualties = any(t.lower_ in word_set("number_casualty_words") for t in sent)
-    blockers = [ent for ent in sent_ents if _blocker(ent, doc[i], gaz)]
+    vetoes = {ent: verb for ent in sent_ents if (verb := _veto(ent, doc[i], gaz)) is not None}
     for ent in sent_ents:
         if _negated_name(ent, doc[i]) or _cited_source(ent) or _currency_name(ent, i, k) or _dateline(ent):
             continue  # "the 28 non-U.S. members": every country but that one; "according to SIPRI"
         if not casualties and _attacker(ent):
             continue  # "3.5 billion euros following Russia's aggression": not Russia's figure
-        if ent in blockers:
+        if ent in vetoes:
             continue  # "Hungary is blocking the allocation of €6 billion": not Hungary's figure
         # a place is whose figure it is only for the dead and wounded there ("200 were killed in Iran")
         if ent.label_ in {"GPE", "NORP", "ORG", "LOC"} and (casualties or not _is_venue(ent, gaz)):
@@ -1082,13 +1083,25 @@ def _country(
     own = [c for c in doc[i].head.children if c.dep_ == "acl" and c.i == k] + verbs[
         :1
     ]  # not "..., followed by"
-    agents = [t for v in own for c in v.children if c.dep_ == "agent" for t in c.subtree if t.i in code_at]
+    agents = [
+        t
+        for v in own
+        if v.lemma_.lower() not in word_set("directive_verbs")  # "the 5% demanded by Trump" is not his
+        for c in v.children
+        if c.dep_ == "agent"
+        for t in c.subtree
+        if t.i in code_at
+    ]
     if agents:  # "the 4.2% spent by the US", "€2bn was pledged by Norway"
         return None if _several(agents[0], code_at) else code_at[agents[0].i]
     if _set_by_group(doc[i:k].root):
         return None  # "far below the 2% that NATO leaders agreed on in Wales": the alliance's
+    goal = any(
+        a.pos_ == "NOUN" and a.lemma_.lower() in word_set("number_target_nouns")
+        for a in list(doc[i].ancestors)[:4]
+    )
     for n, verb in enumerate(verbs):
-        if any(b.root.head == verb for b in blockers):
+        if any(verb in {ent.root.head, veto} for ent, veto in vetoes.items()):
             return None  # "when Hungary blocked 18 billion euros": withheld, neither its subject's nor ours
         if n == 0 and any(
             _is_group(p) and p.tag_ in {"NNS", "NNPS"}  # "allies'", not "NATO's target", which one meets
@@ -1169,7 +1182,9 @@ def _country(
                 return actor.country
             if (
                 actor is None
-                and subj.pos_ != "PRON"
+                # "He said he wanted that figure to reach 3%"; not "They said", "He reckons that Ukraine
+                # was firing 80,000 shells", "He said the declaration reaffirmed the goal of 2%"
+                and (subj.pos_ != "PRON" or (subj.lower_ in subject_pronouns() and not mentions and not goal))
                 and said_by.get(subj.left_edge.idx)
                 # not a source's: "..., says SIPRI's report"
                 and not _source_speaker(doc, subj.left_edge.idx, sent_ents, gaz, when)
@@ -1297,16 +1312,21 @@ def _set_by_group(root: Token) -> bool:
     )
 
 
-def _blocker(ent: Span, figure: Token, gaz: Gazetteer) -> bool:
-    """A country, by its name or its capital's, that vetoes the act the figure is in ("Hungary is blocking
-    the allocation of over €6 billion", number_veto_verbs.txt): it withholds a union's sum, not its own."""
+def _veto(ent: Span, figure: Token, gaz: Gazetteer) -> Token | None:
+    """The veto verb (number_veto_verbs.txt) by which a country, named or by its capital, stops the act the
+    figure is in ("Hungary is blocking the allocation of over €6 billion", "Hungary continues to block
+    ..."): it withholds a union's sum, not its own."""
     verb = ent.root.head
-    return (
+    verb = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), verb)
+    vetoes = (
         ent.root.dep_ == "nsubj"
         and verb.lemma_.lower() in word_set("number_veto_verbs")
-        and any(figure in c.subtree for c in verb.children if c.dep_ == "dobj")
+        and any(
+            figure in c.subtree for c in verb.children if c.dep_ in {"dobj", "prep"}
+        )  # "in the amount of"
         and bool(gaz.country_code(ent.text) or gaz.place_country(ent.text))
     )
+    return verb if vetoes else None
 
 
 def _partner(mention: Span) -> bool:

@@ -1226,3 +1226,31 @@ def test_a_figure_allies_agreed_on_in_a_relative_clause_is_theirs(nlp):
 )
 def test_the_article_s_country_is_not_the_recipient_s_nor_the_world_s(nlp, text, expected):
     assert extract_numbers(nlp(text), date(2025, 10, 1))[-1].country == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (  # "he" said it, and the statements know who he is
+            "Prime Minister Mark Carney spoke in Ottawa on Monday.\n\nHe said he wanted the figure to reach "
+            "2% of gross domestic product within a year.",
+            ["CAN"],
+        ),
+        (  # the one who demands a figure does not spend it
+            "Rome said it would not need to reach the 5 percent of GDP demanded by U.S. President Donald "
+            "Trump.",
+            ["ITA"],
+        ),
+        (  # a country that goes on vetoing a union's sum
+            "Officials said Hungary continues to block the release of a tranche in the amount of 500 million "
+            "euros for Ukraine.",
+            [None],
+        ),
+    ],
+)
+def test_whose_figure_by_a_speaker_s_pronoun_a_demand_and_a_veto(nlp, text, expected):
+    doc = nlp(text)
+    when = date(2025, 6, 1)
+    statements = statements_for_doc(doc, when, Gazetteer.load())
+    said_by = {s.speaker_mention.start: s.speaker_country for s in statements if s.speaker_mention}
+    assert [c.country for c in extract_numbers(doc, when, said_by=said_by)] == expected
