@@ -2462,7 +2462,9 @@ def _current(doc: Doc, i: int, k: int) -> bool:
             and not any(t.like_num for t in doc[c.i + 1 : i])  # "the current €16 billion to €36 billion"
             for c in tok.children
         ):
-            return tok.lemma_.lower() not in goals
+            lemma = tok.lemma_.lower()
+            # "its current level of 0.5%" is today's
+            return lemma not in goals or lemma in word_set("number_level_nouns")
     return False
 
 

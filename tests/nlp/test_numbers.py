@@ -1254,3 +1254,9 @@ def test_whose_figure_by_a_speaker_s_pronoun_a_demand_and_a_veto(nlp, text, expe
     statements = statements_for_doc(doc, when, Gazetteer.load())
     said_by = {s.speaker_mention.start: s.speaker_country for s in statements if s.speaker_mention}
     assert [c.country for c in extract_numbers(doc, when, said_by=said_by)] == expected
+
+
+def test_a_current_level_is_today_s_even_though_level_can_name_a_goal(nlp):
+    text = "Aid will be cut from its current level of 1% of gross national income to 0.8% in 2028."
+    first = extract_numbers(nlp(text), date(2025, 5, 1))[0]
+    assert (first.year, first.kind) == (2025, "reported")
