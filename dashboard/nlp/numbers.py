@@ -1262,10 +1262,19 @@ def _country(
     at = doc[i].idx
     voiced = next((c for a, b, c in voices if a <= at < b and c), None)
     # '"We are at 1.38%," said the Italian minister': the speaker's country, not the article's
-    if voiced and any(s.morph.get("Person") == ["1"] for s in _nearest_subjects(verbs)):
+    ours = (
+        any(t.dep_ == "poss" and t.morph.get("Person") == ["1"] for t in verbs[0].subtree) if verbs else False
+    )
+    # "That would mean £7 billion slashed off our defence spending"
+    if voiced and (ours or any(s.morph.get("Person") == ["1"] for s in _nearest_subjects(verbs))):
         return voiced
-    if previous and any(_stands_for_country(t) for t in sent if t.dep_ in {"nsubj", "nsubjpass"}):
-        return previous  # "It will spend 4% of its GDP": the country of the sentence before
+    if previous and any(
+        _stands_for_country(t)
+        for t in sent
+        if t.dep_ in {"nsubj", "nsubjpass"}
+        or (t.dep_ == "poss" and not i <= t.i < k)  # not "2% of the nation's GDP"
+    ):
+        return previous  # "It will spend 4% of its GDP", "the government's pledge": the sentence before's
     if not mentions and any(t.lower_ in word_set("number_world_words") for t in sent):
         return None  # "If the world doubled its military spending, ... cut by about 5%": not the article's
     if home and any(
@@ -1315,15 +1324,21 @@ def _set_by_group(root: Token) -> bool:
 def _veto(ent: Span, figure: Token, gaz: Gazetteer) -> Token | None:
     """The veto verb (number_veto_verbs.txt) by which a country, named or by its capital, stops the act the
     figure is in ("Hungary is blocking the allocation of over €6 billion", "Hungary continues to block
-    ..."): it withholds a union's sum, not its own."""
-    verb = ent.root.head
-    verb = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), verb)
+    ...", "accused Hungary of blocking ..."): it withholds a union's sum, not its own."""
+    head = ent.root.head
+    if ent.root.dep_ == "nsubj":
+        verb = next((c for c in head.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), head)
+    elif ent.root.dep_ == "dobj":  # "accused Hungary of blocking €5 billion"
+        verb = next(
+            (g for c in head.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pcomp"), None
+        )
+    else:
+        verb = None
+    objects = [c for c in verb.children if c.dep_ in {"dobj", "prep"}] if verb is not None else []
     vetoes = (
-        ent.root.dep_ == "nsubj"
+        verb is not None
         and verb.lemma_.lower() in word_set("number_veto_verbs")
-        and any(
-            figure in c.subtree for c in verb.children if c.dep_ in {"dobj", "prep"}
-        )  # "in the amount of"
+        and any(figure in c.subtree for c in objects)  # "block the allocation", "in the amount of"
         and bool(gaz.country_code(ent.text) or gaz.place_country(ent.text))
     )
     return verb if vetoes else None

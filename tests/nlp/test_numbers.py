@@ -1260,3 +1260,34 @@ def test_a_current_level_is_today_s_even_though_level_can_name_a_goal(nlp):
     text = "Aid will be cut from its current level of 1% of gross national income to 0.8% in 2028."
     first = extract_numbers(nlp(text), date(2025, 5, 1))[0]
     assert (first.year, first.kind) == (2025, "reported")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The commissioner accused Slovakia of blocking 600 million euros in EU aid to Kyiv.", [None]),
+        (  # the government the sentence before was about
+            "Pedro Sánchez spoke to reporters in Madrid.\nHe is under pressure to go beyond the government's "
+            "pledge of spending 2.1% of GDP on defence.",
+            ["ESP"],
+        ),
+        (
+            "Norway raised its budget in May.\nUntil then, the kingdom had no plan to lift its spending to "
+            "2% of GDP.",
+            ["NOR"],
+        ),
+    ],
+)
+def test_whose_figure_by_a_veto_a_government_s_pledge_and_the_kingdom(nlp, text, expected):
+    assert [c.country for c in extract_numbers(nlp(text), date(2024, 6, 1))] == expected
+
+
+def test_our_spending_in_a_quote_is_the_speaker_s(nlp):
+    text = (
+        'Keir Starmer spoke on Friday.\n\n"That would mean £5 billion cut from our defence spending every '
+        'year," he said.'
+    )
+    doc = nlp(text)
+    statements = statements_for_doc(doc, date(2025, 3, 1), Gazetteer.load())
+    voices = [(s.content.start, s.content.end, s.speaker_country) for s in statements]
+    assert [c.country for c in extract_numbers(doc, date(2025, 3, 1), voices=voices)] == ["GBR"]
