@@ -2007,7 +2007,9 @@ def _previous_country(
                 code = _actor_country(root, [ent], gaz, when)
             else:
                 code = None
-            if code:
+            if code and (is_subject or not _under_advcl(root)):
+                # not a country named down an adverbial clause ("This move came after Trump said Europe
+                # must stop relying on the US")
                 codes.append(code)
                 if is_subject:
                     subjects.append(code)
@@ -2039,6 +2041,11 @@ def _in_subclause(tok: Token) -> bool:
     """Whether a token's clause is an adverbial clause ("Ever since Russia invaded ...")."""
     verb = _clause_verb(tok)
     return verb is not None and verb.dep_ == "advcl"
+
+
+def _under_advcl(tok: Token) -> bool:
+    """Whether a token is anywhere inside an adverbial clause."""
+    return any(a.dep_ == "advcl" for a in tok.ancestors)
 
 
 _YEAR = re.compile(r"\b(19\d\d|20\d\d|21\d\d)\b")

@@ -1291,3 +1291,12 @@ def test_our_spending_in_a_quote_is_the_speaker_s(nlp):
     statements = statements_for_doc(doc, date(2025, 3, 1), Gazetteer.load())
     voices = [(s.content.start, s.content.end, s.speaker_country) for s in statements]
     assert [c.country for c in extract_numbers(doc, date(2025, 3, 1), voices=voices)] == ["GBR"]
+
+
+def test_a_country_named_down_an_adverbial_clause_is_not_what_the_sentence_before_is_about(nlp):
+    text = (
+        "The chancellor announced that aid would be cut to pay for defence.\n\nThis move came after the "
+        "president said Europe must stop relying on the US.\n\nIt means aid will fall from 0.5% of GDP to "
+        "0.3%."
+    )
+    assert [c.country for c in extract_numbers(nlp(text), date(2025, 3, 1))] == [None, None]
