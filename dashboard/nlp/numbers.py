@@ -671,6 +671,16 @@ def _is_count(doc: Doc, i: int, j: int, value: float) -> bool:
     if i > 1 and doc[i - 1].pos_ == "PROPN" and doc[i - 1].is_title and doc[i - 1].ent_type_ != "DATE":
         return False  # "three Arrow 3 systems", "Leopard 2 tanks": a number in a name
     if (
+        doc[i].is_alpha
+        and doc[i].is_title
+        and i > doc[i].sent.start
+        and not doc[i - 1].is_title  # not a headline's capitals
+        and j < len(doc)
+        and doc[j].is_title
+        and doc[j].pos_ == "PROPN"
+    ):
+        return False  # "the Three Seas Summit", "the One Million Shells initiative": a name
+    if (
         prev in word_set("number_not_counts")
         or prev in {"-", "/", ":"}
         or (j < len(doc) and doc[j].text in {"-", "/", ":"})

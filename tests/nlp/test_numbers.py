@@ -1300,3 +1300,14 @@ def test_a_country_named_down_an_adverbial_clause_is_not_what_the_sentence_befor
         "0.3%."
     )
     assert [c.country for c in extract_numbers(nlp(text), date(2025, 3, 1))] == [None, None]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Leaders met at the Three Seas Summit in Riga.",
+        "The ministers backed the One Million Shells initiative for Kyiv.",
+    ],
+)
+def test_a_capitalised_number_word_in_a_name_is_no_count(nlp, text):
+    assert extract_numbers(nlp(text), date(2025, 4, 1)) == []
