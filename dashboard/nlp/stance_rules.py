@@ -2551,13 +2551,16 @@ def anti_prefix(r: Reading, root: Token) -> bool:
     },
     spares={
         "Pedro Sánchez voted against NATO membership.": ["Pedro Sánchez nato_alliance oppose"],
+        "Viktor Orbán has led the resistance against more aid for Ukraine.": [
+            "Viktor Orbán military_aid_to_ukraine oppose"
+        ],
     },
 )
 def against_noun(r: Reading, root: Token, lex: StanceLexicon) -> bool:
     """`root` (or the first of its conjuncts) the object of "against" on a noun that is no danger ("a threat
-    against NATO" is one to it) and makes no cue with it ("warnings against", read as a cue): its score
-    reverses. Not through a country the parse joins it to ("sanctions against Russia and military support
-    for Kyiv")."""
+    against NATO" is one to it), makes no cue with it ("warnings against", read as a cue) and is no oppose
+    cue itself ("the resistance against more aid" already opposes it): its score reverses. Not through a
+    country the parse joins it to ("sanctions against Russia and military support for Kyiv")."""
     while root.dep_ == "conj":
         root = root.head
         if root.ent_type_ in {"GPE", "NORP"}:
@@ -2567,6 +2570,8 @@ def against_noun(r: Reading, root: Token, lex: StanceLexicon) -> bool:
         return False
     noun = prep.head.lemma_.lower()
     if noun in word_set("stance_danger_nouns") or lex.cue(f"{noun} against") is not None:
+        return False
+    if (lex.cue(noun) or 0.0) < 0:
         return False
     r.score = -r.score
     return True
