@@ -1106,10 +1106,7 @@ def _country(
         return None if _several(agents[0], code_at) else code_at[agents[0].i]
     if _set_by_group(doc[i:k].root):
         return None  # "far below the 2% that NATO leaders agreed on in Wales": the alliance's
-    goal = any(
-        a.pos_ == "NOUN" and a.lemma_.lower() in word_set("number_target_nouns")
-        for a in list(doc[i].ancestors)[:4]
-    )
+    goal = _on_goal_noun(doc[i], 4)  # "reaffirmed the goal agreed in Wales of 2%"
     for n, verb in enumerate(verbs):
         if any(verb in {ent.root.head, veto} for ent, veto in vetoes.items()):
             return None  # "when Hungary blocked 18 billion euros": withheld, neither its subject's nor ours
@@ -1306,6 +1303,14 @@ def _attacker(ent: Span) -> bool:
     war", where it is fought)."""
     root = ent.root
     return root.dep_ in {"poss", "amod"} and root.head.lemma_.lower() in word_set("number_hostility_nouns")
+
+
+def _on_goal_noun(tok: Token, steps: int) -> bool:
+    """Whether a goal noun (number_target_nouns.txt) is among the first `steps` heads above `tok`."""
+    return any(
+        a.pos_ == "NOUN" and a.lemma_.lower() in word_set("number_target_nouns")
+        for a in list(tok.ancestors)[:steps]
+    )
 
 
 def _nearest_subjects(verbs: list[Token]) -> list[Token]:
@@ -2140,10 +2145,7 @@ def _year(
             or (_deadline(doc, s) and verb.dep_ == "xcomp" and _opening_date(doc[s], [verb.head]))
         )
     ]  # "By 2029, expenditures are expected to reach €153bn": a deadline opening the verb it depends on
-    named_goal = any(
-        a.pos_ == "NOUN" and a.lemma_.lower() in word_set("number_target_nouns")
-        for a in list(doc[i].ancestors)[:3]
-    )  # a noun ("the target of 20%"), not the verb "pledged"
+    named_goal = _on_goal_noun(doc[i], 3)  # a noun ("the target of 20%"), not the verb "pledged"
     if own and kind == "target" and not named_goal:
         return max(own)[1]  # "plans to double its aid next year to $8.5bn" (not "the target of 20%")
     return None
