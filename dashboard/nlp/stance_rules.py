@@ -5278,6 +5278,35 @@ def they_of_subjects(subj: Span) -> Span | None:
 
 
 @rule(
+    "one_of_group",
+    "a clause on the group a subject is 'one of' is that subject's: 'Spain is one of few allies holding out'",
+    fires={
+        "Spain appears to be one of the few NATO members holding out against a big rise in defence "
+        "spending.": ["Spain defence_spending_increase oppose"],
+    },
+    spares={
+        "Spain is holding out against a big rise in defence spending.": [
+            "Spain defence_spending_increase oppose"
+        ],
+    },
+)
+def one_of_group(subj: Span) -> Span | None:
+    """The subject of "be" (or "appear to be") whose complement is "one of" the group `subj` names."""
+    root = subj.root
+    of = root.head
+    one = of.head
+    if root.dep_ != "pobj" or of.lower_ != "of" or one.lower_ != "one" or one.dep_ != "attr":
+        return None
+    verb = one.head
+    while verb.dep_ == "xcomp" and verb.head.pos_ in {"VERB", "AUX"}:
+        verb = verb.head  # "appears to be one of"
+    who = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if who is None or who.pos_ not in {"PROPN", "NOUN"}:
+        return None
+    return who.doc[who.left_edge.i : who.i + 1]
+
+
+@rule(
     "relative_before_conjunct",
     "a relative clause on the first of conjoined names is said of that name only: 'Roe, who ..., and Doe'",
     fires={

@@ -305,6 +305,7 @@ def _plain_holders(art: Article, mention: Mention, target: Target) -> list[tuple
         rules.relative_subject(verb, subj)
         or rules.relative_before_conjunct(verb, subj)
         or rules.they_of_subjects(subj)
+        or rules.one_of_group(subj)
         or subj
     )
     parts, split = rules.parts(subj)
