@@ -1268,12 +1268,12 @@ def _country(
         return None  # "18 countries are expected to invest 2% of their GDP": no one country's
     at = doc[i].idx
     voiced = next((c for a, b, c in voices if a <= at < b and c), None)
-    # '"We are at 1.38%," said the Italian minister': the speaker's country, not the article's
-    ours = (
-        any(t.dep_ == "poss" and t.morph.get("Person") == ["1"] for t in verbs[0].subtree) if verbs else False
-    )
-    # "That would mean £7 billion slashed off our defence spending"
-    if voiced and (ours or any(s.morph.get("Person") == ["1"] for s in _nearest_subjects(verbs))):
+    # "we" or "our" in a statement: the speaker's country, not the article's ('"We are at 1.38%," said the
+    # Italian minister', "That would mean £7 billion slashed off our defence spending")
+    if voiced and (
+        any(s.morph.get("Person") == ["1"] for s in _nearest_subjects(verbs))
+        or any(t.dep_ == "poss" and t.morph.get("Person") == ["1"] for v in verbs[:1] for t in v.subtree)
+    ):
         return voiced
     if previous and any(
         _stands_for_country(t)

@@ -19,6 +19,20 @@ def nlp():
     return load_model()
 
 
+def _voices(doc, when: date) -> list[tuple[int, int, str | None]]:
+    """The statements' (content start, content end, speaker country), as the loader gives extract_numbers."""
+    return [
+        (s.content.start, s.content.end, s.speaker_country)
+        for s in statements_for_doc(doc, when, Gazetteer.load())
+    ]
+
+
+def _said_by(doc, when: date) -> dict[int, str | None]:
+    """The statements' speaker mention start -> speaker country, as the loader gives extract_numbers."""
+    statements = statements_for_doc(doc, when, Gazetteer.load())
+    return {s.speaker_mention.start: s.speaker_country for s in statements if s.speaker_mention}
+
+
 @pytest.mark.parametrize(
     ("words", "value"),
     [
@@ -685,8 +699,7 @@ def test_we_in_a_speakers_words_is_the_speakers_country_before_the_articles(nlp)
         "at a hearing."
     )
     doc = nlp(text)
-    statements = statements_for_doc(doc, date(2023, 2, 1), Gazetteer.load())
-    voices = [(s.content.start, s.content.end, s.speaker_country) for s in statements]
+    voices = _voices(doc, date(2023, 2, 1))
     found = {c.text: c.country for c in extract_numbers(doc, date(2023, 2, 1), voices=voices)}
     assert found["1.38%"] == "ITA"
     assert {c.text: c.country for c in extract_numbers(doc, date(2023, 2, 1))}["1.38%"] == "UKR"
@@ -713,8 +726,7 @@ def test_a_figure_a_speaker_tells_of_their_own_side_is_their_countrys(nlp):
     statements the figure names no country."""
     text = 'Donald Trump spoke in 2018.\n\n"We just had approved $716 billion," he said.'
     doc = nlp(text)
-    statements = statements_for_doc(doc, date(2018, 7, 1), Gazetteer.load())
-    voices = [(s.content.start, s.content.end, s.speaker_country) for s in statements]
+    voices = _voices(doc, date(2018, 7, 1))
     assert [(c.text, c.country) for c in extract_numbers(doc, date(2018, 7, 1), voices=voices)] == [
         ("$716 billion", "USA")
     ]
@@ -732,8 +744,7 @@ def test_a_speaker_the_statements_resolved_gives_the_figure_its_country(nlp, tex
     """A title or a first name the gazetteer cannot place: the country the statements resolved it to."""
     doc = nlp(text)
     when = date(2025, 3, 1)
-    statements = statements_for_doc(doc, when, Gazetteer.load())
-    said_by = {s.speaker_mention.start: s.speaker_country for s in statements if s.speaker_mention}
+    said_by = _said_by(doc, when)
     assert [c.country for c in extract_numbers(doc, when, said_by=said_by)] == ["GBR"]
     assert [c.country for c in extract_numbers(doc, when)] == [None]
 
@@ -858,8 +869,7 @@ def test_a_figure_the_speaker_pushes_others_to_reach_is_not_the_speaker_s(nlp):
         "he said."
     )
     doc = nlp(text)
-    statements = statements_for_doc(doc, date(2025, 1, 27), Gazetteer.load())
-    voices = [(s.content.start, s.content.end, s.speaker_country) for s in statements]
+    voices = _voices(doc, date(2025, 1, 27))
     assert [c.country for c in extract_numbers(doc, date(2025, 1, 27), voices=voices)] == [None]
 
 
@@ -1197,8 +1207,7 @@ def test_we_further_up_a_quote_s_clauses_is_the_speaker_s_country(nlp):
         'by 2028," he said.'
     )
     doc = nlp(text)
-    statements = statements_for_doc(doc, date(2025, 3, 1), Gazetteer.load())
-    voices = [(s.content.start, s.content.end, s.speaker_country) for s in statements]
+    voices = _voices(doc, date(2025, 3, 1))
     assert [c.country for c in extract_numbers(doc, date(2025, 3, 1), voices=voices)] == ["SWE"]
 
 
@@ -1251,8 +1260,7 @@ def test_the_article_s_country_is_not_the_recipient_s_nor_the_world_s(nlp, text,
 def test_whose_figure_by_a_speaker_s_pronoun_a_demand_and_a_veto(nlp, text, expected):
     doc = nlp(text)
     when = date(2025, 6, 1)
-    statements = statements_for_doc(doc, when, Gazetteer.load())
-    said_by = {s.speaker_mention.start: s.speaker_country for s in statements if s.speaker_mention}
+    said_by = _said_by(doc, when)
     assert [c.country for c in extract_numbers(doc, when, said_by=said_by)] == expected
 
 
@@ -1288,8 +1296,7 @@ def test_our_spending_in_a_quote_is_the_speaker_s(nlp):
         'year," he said.'
     )
     doc = nlp(text)
-    statements = statements_for_doc(doc, date(2025, 3, 1), Gazetteer.load())
-    voices = [(s.content.start, s.content.end, s.speaker_country) for s in statements]
+    voices = _voices(doc, date(2025, 3, 1))
     assert [c.country for c in extract_numbers(doc, date(2025, 3, 1), voices=voices)] == ["GBR"]
 
 
