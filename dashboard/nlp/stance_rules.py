@@ -1999,6 +1999,10 @@ def read_mention(mention: Mention, target: Target, lex: StanceLexicon, scope: Sc
         if misattached_conjunct(tok, head):
             tok = head.head  # "stop worrying ... and focus on investing": focus is stop's conjunct
             continue
+        if (change := misattached_change(tok, head, target)) is not None:
+            _apply(r, change, target, lex, negate=True)
+            tok = change  # "reversed the cuts to defence spending": the cuts are to it, not the reversal
+            continue
         if needed is not None and tok.i == needed.i:
             break  # "will not protect Europe unless ...": the negated clause does not reverse what it needs
         if (
@@ -2100,6 +2104,39 @@ def misattached_conjunct(tok: Token, head: Token) -> bool:
         and head.dep_ == "xcomp"
         and head.head.tag_ == "VB"
     )
+
+
+@rule(
+    "misattached_change",
+    "the target's change noun as a verb's object takes the phrase hung on its verb: 'reversed the cuts to'",
+    fires={
+        "Keir Starmer reversed the cuts to defence spending.": [
+            "Keir Starmer defence_spending_increase support"
+        ],
+        "Labour opposed the cuts to defence spending.": ["Labour Party defence_spending_increase support"],
+        "Keir Starmer announced the cuts to defence spending.": [
+            "Keir Starmer defence_spending_increase oppose"
+        ],
+    },
+    spares={
+        "Germany lifted the cap on defence spending.": ["Germany defence_spending_increase support"],
+        "Labour opposed the bill on defence spending.": ["Labour Party defence_spending_increase oppose"],
+    },
+)
+def misattached_change(tok: Token, head: Token, target: Target) -> Token | None:
+    """The direct object of `head` when the parse hangs the mention's preposition (`tok`: "to", "in", "on",
+    "for") on the verb right after that object, and the object is a noun of the target's own change verbs
+    ("cuts", "increase", "rise"): the phrase is the change's ("the cuts to defence spending"). Not under a
+    verb that takes an objection away ("lifted the cap on": rule lifted_objection reads the verb alone)."""
+    if tok.dep_ != "prep" or tok.lower_ not in {"to", "in", "on", "for"} or head.pos_ != "VERB":
+        return None
+    if head.lemma_.lower() in word_set("stance_lifting_verbs"):
+        return None
+    obj = next((c for c in head.children if c.dep_ == "dobj" and c.i < tok.i), None)
+    if obj is None or obj.pos_ != "NOUN" or obj.right_edge.i != tok.i - 1:
+        return None
+    lemma = obj.lemma_.lower()
+    return obj if lemma in target.support or lemma in target.oppose else None
 
 
 @rule(

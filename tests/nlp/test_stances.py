@@ -734,6 +734,18 @@ def test_aid_by_its_referents_and_the_actor_before_a_relative_clause(nlp, gaz):
             "military_aid_to_ukraine",
             "support",
         ),
+        (  # neglect of a target is against it: reversing or criticising it is for it (stance_oppose.csv)
+            "Poland has ended years of neglect of defence spending.",
+            "Poland",
+            "defence_spending_increase",
+            "support",
+        ),
+        (
+            "Kaja Kallas criticised the neglect of military spending.",
+            "Kaja Kallas",
+            "defence_spending_increase",
+            "support",
+        ),
     ],
 )
 def test_more_ways_of_saying_it(nlp, gaz, text, actor, target, polarity):
