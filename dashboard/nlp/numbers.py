@@ -2105,6 +2105,8 @@ def _year(
         if s < i and _year_reaches(doc[s], heads) and not _semicolon_between(doc, s, i)
     ]
     verb = _clause_verb(doc[i])
+    if (then := _when_clause_year(verb)) is not None:
+        return then  # "Spending has risen since 2014, when it stood at 1.1% of GDP": 2014's, though a start
     if when is not None and _current(doc, i, k):
         return when.year  # "raise its current 2% of GDP allocation to 5% by 2032": 2032 is the 5%'s
     if (
@@ -2579,12 +2581,17 @@ def _compared_year(
 ) -> bool:
     """A year the figure (its tokens: `figure`) is compared with: "€413bn, compared with 2019-25", "higher
     than in 2022", and a past year a change starts from ("up 8 points from the spring of 2014"; not "£2bn a
-    year from 2027"); not the year of a figure that is itself the one compared ("compared with 2% in
-    2022")."""
+    year from 2027", nor the year of a thing that is from it: "data from 2022 show ..."); not the year of a
+    figure that is itself the one compared ("compared with 2% in 2022")."""
     words = [t.lower_ for t in doc[max(sent.start, start - 3) : start]]
+    at = start - 1
     if words and words[-1] == "in":
         words.pop()
+        at -= 1
     if words and words[-1] in word_set("number_start_year_words"):
+        head = doc[at].head
+        if head.pos_ in {"NOUN", "PROPN"} and head.lemma_.lower() not in word_set("number_change_words"):
+            return False  # where a thing comes from, no change: "tax returns from 1995", "data from 2022"
         return when is not None and year < when.year
     if any(tuple(words[-len(p) :]) == p for p in _compared_phrases()):
         return True
@@ -2695,6 +2702,13 @@ def _conjoined_heads(verb: Token | None) -> list[Token]:
     while out and out[-1].dep_ == "conj" and out[-1].head.pos_ in {"VERB", "AUX"}:
         out.append(out[-1].head)
     return out
+
+
+def _when_clause_year(verb: Token | None) -> int | None:
+    """The year a "when" clause of the figure's hangs on ("since 2014, when it stood at 1.1%")."""
+    if verb is None or verb.dep_ != "relcl" or not any(c.lower_ == "when" for c in verb.children):
+        return None
+    return int(verb.head.text) if _YEAR.fullmatch(verb.head.text) else None
 
 
 def _clause_verb(tok: Token) -> Token | None:

@@ -1318,3 +1318,19 @@ def test_a_country_named_down_an_adverbial_clause_is_not_what_the_sentence_befor
 )
 def test_a_capitalised_number_word_in_a_name_is_no_count(nlp, text):
     assert extract_numbers(nlp(text), date(2025, 4, 1)) == []
+
+
+@pytest.mark.parametrize(
+    "text, years",
+    [
+        # where a thing comes from is no year a change starts from: the data are of 2022
+        ("Data from 2022 show Poland spent $16 billion on its army.", [2022]),
+        ("The party's accounts from 2019 showed that it lost $2 million.", [2019]),
+        # a "when" clause on a year is that year's, though the year is where a rise starts
+        ("Defence spending has risen since 2014, when it stood at 1.1% of GDP.", [2014]),
+        # a change from a year keeps the article's year for the level it reaches
+        ("A rise from 2019 took spending to $30 billion.", [2024]),
+    ],
+)
+def test_a_thing_from_a_year_and_a_when_clause_on_a_year(nlp, text, years):
+    assert [c.year for c in extract_numbers(nlp(text), date(2024, 6, 1))] == years
