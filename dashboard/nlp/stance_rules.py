@@ -4110,6 +4110,8 @@ def negation(tok: Token, lex: StanceLexicon) -> bool:
     doc = tok.doc
     if negated_purpose(tok):
         return False
+    carriers = word_set("stance_negation_carriers")
+    carried = tok.dep_ == "xcomp" and (tok.head.lower_ in carriers or tok.head.lemma_.lower() in carriers)
     for child in tok.children:
         low = child.lower_
         if child.dep_ == "neg" or (
@@ -4122,7 +4124,7 @@ def negation(tok: Token, lex: StanceLexicon) -> bool:
                 continue  # "meet their pledges, if not, ...": "otherwise", no negation of the verb
             if nxt is not None and nxt.head.i == tok.i and nxt.dep_ in {"appos", "conj"}:
                 continue
-            return True
+            return not (carried and negation(tok.head, lex))  # "cannot afford not to invest": twice
         if low == "longer" and any(g.lower_ == "no" for g in child.children):
             return True
         if child.dep_ == "prep" and low in _negating_preps() and _negating_phrase(child):
@@ -4153,8 +4155,7 @@ def negation(tok: Token, lex: StanceLexicon) -> bool:
     if tok.dep_ in {"acomp", "attr"} and tok.head.lemma_ == "be" and tok.head.i != tok.i:
         return negation(tok.head, lex)  # "is not ready to pay": the copula's negation is its complement's
     carrier = tok.head.lower_
-    carriers = word_set("stance_negation_carriers")
-    if tok.dep_ == "xcomp" and (carrier in carriers or tok.head.lemma_.lower() in carriers):
+    if carried:
         return negation(tok.head, lex)  # "will not be able to commit", "is not going to join", "not plan to"
     if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "for" for c in tok.children):
         carrier = next((c.lower_ for c in tok.head.children if c.dep_ == "acomp"), "")
@@ -6720,8 +6721,9 @@ def _head_word(tok: Token) -> str:
 
 
 def _has_recipient(verb: Token, recipients: frozenset[str]) -> bool:
-    """Whether one of `recipients` is in the verb's clause, not in a clause of its own below it."""
-    todo = [c for c in verb.children if c.dep_ not in _CLAUSE_DEPS]
+    """Whether one of `recipients` is in the verb's clause, not in a clause of its own below it, nor its
+    active subject ("Ukraine buys drones from Turkey": the buyer; "Ukraine was given tanks" is given them)."""
+    todo = [c for c in verb.children if c.dep_ not in _CLAUSE_DEPS and c.dep_ != "nsubj"]
     while todo:
         tok = todo.pop()
         if tok.lower_ in recipients:

@@ -746,6 +746,24 @@ def test_aid_by_its_referents_and_the_actor_before_a_relative_clause(nlp, gaz):
             "defence_spending_increase",
             "support",
         ),
+        (  # "afford" carries its negation to the infinitive under it, twice negated it backs it
+            "Belgium said it could not afford to raise defence spending.",
+            "Belgium",
+            "defence_spending_increase",
+            "oppose",
+        ),
+        (
+            "We cannot afford not to invest in defence, Mark Rutte said.",
+            "Mark Rutte",
+            "defence_spending_increase",
+            "support",
+        ),
+        (
+            "Viktor Orban has repeatedly stalled EU aid for Ukraine.",
+            "Viktor Orbán",
+            "military_aid_to_ukraine",
+            "oppose",
+        ),
     ],
 )
 def test_more_ways_of_saying_it(nlp, gaz, text, actor, target, polarity):
@@ -840,6 +858,8 @@ def test_the_possessor_of_an_act_noun_does_the_act(nlp, gaz, text, actor, target
         "Türkiye and Hungary have yet to ratify its membership of NATO.",  # nothing done, nothing refused
         "Spain said it would meet its capability targets.",  # a target of something else than spending
         "Germany sent weapons to the region.",  # weapons, but not to Ukraine
+        "Ukraine sends more troops to the front.",  # Ukraine gives, it is not given
+        "Ukraine buys drones from Turkey, Volodymyr Zelensky said.",
         "Britain will cut overseas aid from 0.5% to 0.3% of national income.",  # the level of the aid
     ],
 )
