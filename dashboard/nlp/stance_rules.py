@@ -4039,8 +4039,15 @@ def stance_cue(tok: Token, lex: StanceLexicon) -> str | None:
 
 def said_to_be(tok: Token) -> bool:
     """Whether a noun is what its clause's subject is said to be: "Norway is a major donor", "became its
-    fiercest critic"."""
+    fiercest critic", "is among the staunchest supporters", "is one of the biggest donors"."""
+    if tok.dep_ == "pobj" and (tok.head.lower_ == "among" or _one_of(tok.head)):
+        tok = tok.head if tok.head.lower_ == "among" else tok.head.head
+        return tok.dep_ in {"prep", "attr", "oprd"} and tok.head.lemma_ in {"be", "become", "remain", "stay"}
     return tok.dep_ in {"attr", "oprd"} and tok.head.lemma_ in {"be", "become", "remain", "stay"}
+
+
+def _one_of(prep: Token) -> bool:
+    return prep.lower_ == "of" and prep.head.lower_ == "one"
 
 
 @rule(
@@ -6780,8 +6787,11 @@ def _verb_above(tok: Token) -> Token | None:
 
 
 def _verb_of(tok: Token) -> Token:
-    """The verb whose subject owns a cue: the cue, or the verb a cue noun hangs on ("gave backing")."""
-    if tok.pos_ in {"NOUN", "ADJ"} and tok.head.i != tok.i and tok.head.pos_ in {"VERB", "AUX"}:
+    """The verb whose subject owns a cue: the cue, or the verb a cue noun hangs on ("gave backing"), also
+    through "among" ("is among the staunchest supporters of")."""
+    if tok.pos_ == "NOUN" and tok.dep_ == "pobj" and (tok.head.lower_ == "among" or _one_of(tok.head)):
+        tok = tok.head if tok.head.lower_ == "among" else tok.head.head  # "is among / one of the backers"
+    if tok.pos_ in {"NOUN", "ADJ", "ADP", "NUM"} and tok.head.i != tok.i and tok.head.pos_ in {"VERB", "AUX"}:
         return tok.head
     return tok
 

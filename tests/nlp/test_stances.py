@@ -764,6 +764,18 @@ def test_aid_by_its_referents_and_the_actor_before_a_relative_clause(nlp, gaz):
             "military_aid_to_ukraine",
             "oppose",
         ),
+        (  # what a subject is said to be among, or one of (stance_agent_nouns.csv)
+            "Estonia is among the staunchest supporters of military aid to Ukraine.",
+            "Estonia",
+            "military_aid_to_ukraine",
+            "support",
+        ),
+        (
+            "Norway is one of the biggest donors of aid to Ukraine.",
+            "Norway",
+            "military_aid_to_ukraine",
+            "support",
+        ),
     ],
 )
 def test_more_ways_of_saying_it(nlp, gaz, text, actor, target, polarity):
@@ -860,6 +872,7 @@ def test_the_possessor_of_an_act_noun_does_the_act(nlp, gaz, text, actor, target
         "Germany sent weapons to the region.",  # weapons, but not to Ukraine
         "Ukraine sends more troops to the front.",  # Ukraine gives, it is not given
         "Ukraine buys drones from Turkey, Volodymyr Zelensky said.",
+        "Olaf Scholz met one of the critics of aid to Ukraine.",  # a critic he met, not what he is
         "Britain will cut overseas aid from 0.5% to 0.3% of national income.",  # the level of the aid
     ],
 )
