@@ -3389,6 +3389,9 @@ def failed_agreement(r: Reading, tok: Token, head: Token) -> bool:
         "The House of Representatives has for months blocked the assistance to Ukraine.": [
             "US House of Representatives military_aid_to_ukraine oppose"
         ],
+        "Viktor Orban vowed to veto any new EU money for Ukraine.": [
+            "Viktor Orbán military_aid_to_ukraine oppose"
+        ],
     },
 )
 def blamed_for(r: Reading, tok: Token, head: Token, lex: StanceLexicon) -> bool:
@@ -3400,9 +3403,9 @@ def blamed_for(r: Reading, tok: Token, head: Token, lex: StanceLexicon) -> bool:
         and c.lower_ == "for"
         and any(
             g.dep_ == "pcomp"
-            or (g.dep_ == "pobj" and g.ent_type_ != "DATE" and g.lemma_.lower() not in times)
+            or (g.dep_ == "pobj" and g.ent_type_ not in {"DATE", "GPE"} and g.lemma_.lower() not in times)
             for g in c.children
-        )  # a reason, not a time ("has for months blocked the assistance")
+        )  # a reason, not a time ("has for months blocked the assistance") nor a place ("money for Ukraine")
         for c in head.children
     ):
         return False

@@ -776,6 +776,12 @@ def test_aid_by_its_referents_and_the_actor_before_a_relative_clause(nlp, gaz):
             "military_aid_to_ukraine",
             "support",
         ),
+        (  # money for Ukraine is aid to it, and a place after "for" is no reason one is blamed for
+            "Viktor Orban vowed to veto any new EU money for Ukraine.",
+            "Viktor Orbán",
+            "military_aid_to_ukraine",
+            "oppose",
+        ),
     ],
 )
 def test_more_ways_of_saying_it(nlp, gaz, text, actor, target, polarity):
