@@ -1965,10 +1965,14 @@ def read_mention(mention: Mention, target: Target, lex: StanceLexicon, scope: Sc
     membership_verb(r, root, target, lex)
     if addressee(root):
         return r
+    demand = demanded_condition(root, lex)
     tok, seen_verb = root, False
     while True:
         head = tok.head
         if head.i == tok.i or (scope is not None and head not in scope):
+            break
+        if demand is not None and tok.i == demand.i:
+            _demanded(r, demand, head)
             break
         if side_clause_stop(tok, scope) or own_subject_clause(tok):
             break
@@ -4474,7 +4478,7 @@ def statement_cue(reading: Reading, cue: Token, root: Token, lex: StanceLexicon,
     when the cue has an object of its own outside the content ("dismissed such warnings, saying that ..."
     is about the warnings) unless the content is its preposition's ("warned Germany against supplying");
     "called the decision a historic step": the complement judges the object."""
-    if addressee(root) or (reading.directed and conditional(root)):
+    if addressee(root) or (reading.directed and conditional(root)) or reading.rule == "demanded_condition":
         return False  # a condition read on its own: "warned that ... if Congress did not approve the aid"
     if negated_belief(reading, cue, lex):
         return True
@@ -5155,6 +5159,52 @@ def _inverted(verb: Token, marks: Collection[str]) -> bool:
 
 
 @rule(
+    "demanded_condition",
+    "a target act named in a threat's condition ('if allies do not pay more', 'unless') is demanded",
+    fires={
+        "Donald Trump said he would leave NATO if allies do not pay more.": [
+            "Donald Trump defence_spending_increase support",
+            "Donald Trump nato_alliance oppose",
+        ],
+        "Donald Trump threatened to leave NATO unless allies pay more.": [
+            "Donald Trump defence_spending_increase support",
+            "Donald Trump nato_alliance oppose",
+        ],
+        "Donald Trump warned that America would pull its troops out unless Europe spends more on defence.": [
+            "Donald Trump defence_spending_increase support"
+        ],
+    },
+    spares={
+        "If Japan tried to raise defence spending, it would provoke its neighbours.": [],
+        "Ben Wallace said that if Britain wanted to send more weapons to Ukraine, it would need money.": [],
+    },
+)
+def demanded_condition(root: Token, lex: StanceLexicon) -> Token | None:
+    """The verb of the condition that holds the mention when the condition is a demand: "if" with the
+    verb negated ("if allies do not pay more"), or "unless" with neither it nor the threat negated ("will
+    leave unless allies pay more"); the clause must hang on a verb of a main clause before it (the threat)."""
+    clause = condition_clause(root)
+    if clause is None or clause.dep_ != "advcl" or clause.head.pos_ not in {"VERB", "AUX"}:
+        return None
+    if clause.i < clause.head.i:
+        return None  # "If Japan tried to raise ..., it would provoke": a fronted condition, no threat
+    mark = next((c.lower_ for c in clause.children if c.dep_ == "mark"), None)
+    negated = negation(clause, lex)
+    if mark == "unless":  # (under a negated clause, "will not defend allies unless": necessary_condition)
+        return None if negated or negation(clause.head, lex) else clause
+    return clause if mark == "if" and negated else None
+
+
+def _demanded(r: Reading, clause: Token, head: Token) -> None:
+    """Read a demanded condition: its act's direction is wanted by the subject of the threat."""
+    r.informative, r.rule = True, "demanded_condition"
+    r.cues.append(next(c.lower_ for c in clause.children if c.dep_ == "mark"))
+    while head.dep_ == "xcomp" and head.head.i != head.i:
+        head = head.head  # "threatened to leave NATO unless ...": the one who threatened
+    r.actor_verb = head
+
+
+@rule(
     "reported_condition",
     "what a source says inside a condition ('if you want the aid, ...') is no stance, unless it is a demand",
     fires={
@@ -5170,7 +5220,7 @@ def reported_condition(root: Token, reading: Reading, lex: StanceLexicon) -> boo
     """A mention in a clause marked "if" or "unless" inside a statement, read with no negation nor failure
     in the condition (a negated one, "we will leave if allies do not pay more" or "if they fail to pay",
     names what is demanded)."""
-    if not conditional(root) or reading.rule == "conditional" or reading.needed:
+    if not conditional(root) or reading.rule in {"conditional", "demanded_condition"} or reading.needed:
         return False  # (a necessary condition is a demand)
     if any((lex.cue(c) or 0) < 0 for c in reading.cues):
         return False

@@ -240,6 +240,7 @@ def _statement_holders(
         subj is not None
         and not rules.is_actor(speaker, art.gaz, art.when)
         and not rules.conditional(reading.actor_verb)  # "should America end its aid": no one's act
+        and reading.rule != "demanded_condition"  # a threat the teller reports is the teller's, if anyone's
     ):
         reported = rules.anonymous_reports(art, subj, speaker)
         if reported:
@@ -277,7 +278,8 @@ def _plain_holders(art: Article, mention: Mention, target: Target) -> list[tuple
     infinitive holds it, and the subject of the verb the reading found (each part of it, those acting
     together with it, every agent of a passive), or the issuers of a document that holds the cue."""
     sent = mention.root.sent
-    if rules.conditional(mention.root) or rules.embedded_question(
+    demand = rules.demanded_condition(mention.root, art.lex) is not None
+    if (rules.conditional(mention.root) and not demand) or rules.embedded_question(
         mention.root, Scope([(sent.start_char, sent.end_char)]), own_subject=True
     ):
         return []
