@@ -776,6 +776,18 @@ def test_aid_by_its_referents_and_the_actor_before_a_relative_clause(nlp, gaz):
             "military_aid_to_ukraine",
             "support",
         ),
+        (  # a complaint that unnamed others do not do it calls for it (stance_oppose.csv, laggards)
+            "Donald Trump repeated his complaint that allies had not increased their defence budgets.",
+            "Donald Trump",
+            "defence_spending_increase",
+            "support",
+        ),
+        (
+            "Donald Trump restated his complaint that most allies were not contributing enough.",
+            "Donald Trump",
+            "defence_spending_increase",
+            "support",
+        ),
         (  # money for Ukraine is aid to it, and a place after "for" is no reason one is blamed for
             "Viktor Orban vowed to veto any new EU money for Ukraine.",
             "Viktor Orbán",
