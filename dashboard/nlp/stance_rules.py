@@ -4312,7 +4312,10 @@ def laggards(verb: Token) -> bool:
         c.dep_ == "aux" and c.lower_ in word_set("stance_commitment_modals") for c in verb.children
     ) and any(c.dep_ in {"amod", "compound"} and c.ent_type_ in {"NORP", "ORG"} for c in subj.children):
         return False  # "Western countries will not send troops": a bloc's refusal, the speaker's own
-    return subj.tag_ in {"NNS", "NNPS"} and subj.lemma_.lower() in word_set("stance_laggard_subjects")
+    others = word_set("stance_laggard_subjects")
+    if subj.lower_ in word_set("speaker_quantifiers"):  # "all but a handful of states", "most of the allies"
+        return any(t.tag_ in {"NNS", "NNPS"} and t.lemma_.lower() in others for t in subj.subtree)
+    return subj.tag_ in {"NNS", "NNPS"} and subj.lemma_.lower() in others
 
 
 def laggards_failure(verb: Token, key: str | None) -> bool:

@@ -93,6 +93,7 @@ def extract_candidates(doc: Doc) -> list[Candidate]:
             if cand is not None:
                 out.append(cand)
         out.extend(_according_to(text, sent, out[in_sentence:]))
+        out.extend(_possessed_view(text, sent, out[in_sentence:]))
     out.extend(_headline_colon(doc, text, sents, ents))
     out.extend(_dash_signed_quotes(doc, text, sents, quotes, used_quotes, ents))
     out.extend(_orphan_quotes(doc, text, sents, quotes, used_quotes, out))
@@ -697,6 +698,43 @@ def _according_to(text: str, sent: Span, found: list[Candidate]) -> list[Candida
             )
         )
     return out
+
+
+def _possessed_view(text: str, sent: Span, found: list[Candidate]) -> list[Candidate]:
+    """ "X's view is that ...": the "that" clause of a copula whose subject is a view noun
+    (statement_view_nouns.txt) with a possessor is the possessor's statement, unless a cue took the
+    sentence."""
+    if any(c.cue_start is not None for c in found):
+        return []
+    nouns = word_set("statement_view_nouns")
+    for tok in sent:
+        if tok.dep_ != "nsubj" or tok.lemma_.lower() not in nouns or tok.head.lemma_ != "be":
+            continue
+        owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+        clause = next(
+            (
+                c
+                for c in tok.head.children
+                if c.dep_ == "ccomp" and c.i > tok.head.i and c.left_edge.lower_ == "that"
+            ),
+            None,
+        )
+        if owner is None or clause is None:
+            continue
+        start = clause.left_edge.nbor(1).idx  # after "that"
+        last = clause.right_edge
+        while last.i > clause.i and last.is_punct:
+            last = last.nbor(-1)
+        end = last.idx + len(last.text)
+        if end - start < 10:
+            continue
+        cue_end = tok.head.idx + len(tok.head.text)
+        return [
+            Candidate(
+                "indirect", start, end, tok.idx, cue_end, _noun_phrase(owner), sent, 0.7, tok.lemma_.lower()
+            )
+        ]
+    return []
 
 
 _SIGNATURE = re.compile(r"\s*[\u2015\u2014\u2013-]{1,2}\s*")

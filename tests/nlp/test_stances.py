@@ -788,6 +788,18 @@ def test_aid_by_its_referents_and_the_actor_before_a_relative_clause(nlp, gaz):
             "defence_spending_increase",
             "support",
         ),
+        (  # a quantifier over unnamed others: "most of the allies" are laggards too
+            "Donald Trump said most of the allies have not met the spending target.",
+            "Donald Trump",
+            "defence_spending_increase",
+            "support",
+        ),
+        (  # "X's objection is that ...": X's statement (statement_view_nouns.txt)
+            "Donald Trump's main objection is that allies have not increased their defence budgets.",
+            "Donald Trump",
+            "defence_spending_increase",
+            "support",
+        ),
         (  # money for Ukraine is aid to it, and a place after "for" is no reason one is blamed for
             "Viktor Orban vowed to veto any new EU money for Ukraine.",
             "Viktor Orbán",

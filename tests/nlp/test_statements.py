@@ -679,3 +679,28 @@ def test_low_opening_quotes_close_with_a_high_mark(nlp):
 def test_an_event_that_confirms_or_signals_makes_no_statement(nlp, text, event):
     said = [s for s in statements_for_doc(nlp(text), date(2024, 5, 1)) if s.speaker_mention is not None]
     assert not any(event in s.speaker_mention.text for s in said)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        (
+            "Emmanuel Macron's view is that Europe must build its own army.",
+            "Emmanuel Macron",
+            "Europe must build",
+        ),
+        (
+            "Olaf Scholz spoke in Berlin. His argument was that Germany needs a bigger army.",
+            "Olaf Scholz",
+            "Germany",
+        ),
+    ],
+)
+def test_a_possessed_view_noun_before_be_that_is_its_possessor_s_statement(nlp, speaker, text, content):
+    found = [s for s in extract(nlp, text, date(2024, 2, 1)) if content in s.content.text]
+    assert [s.speaker for s in found] == [speaker]
+    assert not found[0].content.text.startswith("that")
+
+
+def test_a_view_noun_with_no_possessor_is_no_statement(nlp):
+    assert extract(nlp, "The view in Paris is that Europe must build its own army.") == []
