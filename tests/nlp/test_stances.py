@@ -788,6 +788,12 @@ def test_aid_by_its_referents_and_the_actor_before_a_relative_clause(nlp, gaz):
             "defence_spending_increase",
             "support",
         ),
+        (  # relying on America is the contrary of European defence, whichever name the US goes by
+            "Friedrich Merz said Europe can no longer depend on Washington.",
+            "Friedrich Merz",
+            "european_defence_cooperation",
+            "support",
+        ),
         (  # a quantifier over unnamed others: "most of the allies" are laggards too
             "Donald Trump said most of the allies have not met the spending target.",
             "Donald Trump",
