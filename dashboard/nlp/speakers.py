@@ -97,6 +97,7 @@ class ArticleSpeakers:
         self.sources: list[tuple[int, str, str]] = []  # (char offset, noun, country) of unnamed sources
         self._last_resolved: int | None = None
         self._content = (0, 0)  # the words of the statement whose pronoun speaker is being resolved
+        self._spoken = (0, 0)  # the same words, for any pronoun (`_content`: a parenthetical one's only)
         self.contents: list[tuple[int, int]] = []  # the words of the statements resolved so far
         self._attrs = doc.to_array([ORTH, POS, ENT_TYPE, DEP])  # read without making a Token per word
         self.window: tuple[date, date] | None = None
@@ -387,10 +388,11 @@ class ArticleSpeakers:
                 if found.type == "person" and gender in {None, person_pronouns()[root.lower_]}:
                     return found
             self._content = (content or (0, 0)) if _parenthetical(root) else (0, 0)
+            self._spoken = content or (0, 0)
             try:
                 return self._resolve_pronoun(mention.start_char, person_pronouns()[root.lower_])
             finally:
-                self._content = (0, 0)
+                self._content = self._spoken = (0, 0)
         if root.lower_ in word_set("speaker_group_pronouns") and root.pos_ == "PRON":
             group = self._resolve_group_pronoun(mention.start_char)
             if root.morph.get("Number") == ["Plur"] and root.morph.get("Person") == ["3"]:
@@ -896,11 +898,15 @@ class ArticleSpeakers:
 
     def _named_after(self, pos: int, gender: str | None) -> _Person | None:
         """For a pronoun before anyone is named (an article that opens on '"...," he said.'), the first
-        person named after it, outside quotations, within `_CENTRE_SENTENCES` sentences."""
+        person named after it, outside quotations and the words the pronoun's speaker says, within
+        `_CENTRE_SENTENCES` sentences."""
         i = bisect_left(self.person_mentions, (pos, "", False))
+        lo, hi = self._spoken
         for offset, name, _ in self.person_mentions[i:]:
             if self._sentence_distance(pos, offset) > _CENTRE_SENTENCES:
                 return None
+            if lo <= offset < hi:
+                continue  # named in the words spoken: "He said he is open to talks with Putin"
             person = self.people[name]
             if not (gender and person.gender and person.gender != gender):
                 return person

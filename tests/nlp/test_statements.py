@@ -704,3 +704,8 @@ def test_a_possessed_view_noun_before_be_that_is_its_possessor_s_statement(nlp, 
 
 def test_a_view_noun_with_no_possessor_is_no_statement(nlp):
     assert extract(nlp, "The view in Paris is that Europe must build its own army.") == []
+
+
+def test_a_pronoun_speaker_is_never_someone_named_only_in_the_words_it_says(nlp):
+    found = extract(nlp, "He said he was open to talks with Vladimir Putin.", date(2025, 3, 1))
+    assert [s.speaker for s in found] == [None]
