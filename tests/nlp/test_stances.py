@@ -788,6 +788,12 @@ def test_aid_by_its_referents_and_the_actor_before_a_relative_clause(nlp, gaz):
             "defence_spending_increase",
             "support",
         ),
+        (  # extending aid gives it (stance_targets.toml)
+            "Germany will extend its aid to Ukraine into next year.",
+            "Germany",
+            "military_aid_to_ukraine",
+            "support",
+        ),
         (  # relying on America is the contrary of European defence, whichever name the US goes by
             "Friedrich Merz said Europe can no longer depend on Washington.",
             "Friedrich Merz",
@@ -2115,3 +2121,10 @@ def test_guaranteeing_and_upholding_collective_defence(nlp, gaz, text, expected)
 def test_a_cue_word_that_only_modifies_a_noun_judges_nothing(nlp, gaz):
     text = "Jens Stoltenberg said NATO is sharing its damage information with the affected allies."
     assert triples(nlp, gaz, text) == set()
+
+
+def test_arms_to_ukraine_are_aid_to_it(nlp, gaz):
+    _, _, found = stances_of(nlp, gaz, "Emmanuel Macron backs joint borrowing to pay for arms to Ukraine.")
+    assert ("Emmanuel Macron", "military_aid_to_ukraine", "support") in {
+        (s.actor, s.target, s.polarity) for s in found
+    }
