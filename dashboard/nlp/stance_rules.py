@@ -4053,6 +4053,17 @@ def said_to_be(tok: Token) -> bool:
     return tok.dep_ in {"attr", "oprd"} and tok.head.lemma_ in {"be", "become", "remain", "stay"}
 
 
+def _comparative_complement(verb: Token) -> bool:
+    """A copula whose complement is a comparative with no "than": "has never been stronger", "never more
+    important"."""
+    comp = next((c for c in verb.children if c.dep_ in {"acomp", "attr"}), None)
+    return (
+        comp is not None
+        and (comp.tag_ in {"JJR", "RBR"} or any(c.lower_ == "more" for c in comp.children))
+        and not any(t.lower_ == "than" for t in comp.subtree)
+    )
+
+
 def _one_of(prep: Token) -> bool:
     return prep.lower_ == "of" and prep.head.lower_ == "one"
 
@@ -4138,6 +4149,8 @@ def negation(tok: Token, lex: StanceLexicon) -> bool:
                 continue  # "meet their pledges, if not, ...": "otherwise", no negation of the verb
             if nxt is not None and nxt.head.i == tok.i and nxt.dep_ in {"appos", "conj"}:
                 continue
+            if low == "never" and _comparative_complement(tok):
+                continue  # "the alliance has never been stronger": stronger than ever
             return not (carried and negation(tok.head, lex))  # "cannot afford not to invest": twice
         if low == "longer" and any(g.lower_ == "no" for g in child.children):
             return True

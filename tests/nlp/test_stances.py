@@ -788,6 +788,13 @@ def test_aid_by_its_referents_and_the_actor_before_a_relative_clause(nlp, gaz):
             "defence_spending_increase",
             "support",
         ),
+        (  # "never" before a comparative is no negation: stronger than ever
+            "Mark Rutte said the alliance had never been stronger.",
+            "Mark Rutte",
+            "nato_alliance",
+            "support",
+        ),
+        ("NATO has never been strong, Vladimir Putin said.", "Vladimir Putin", "nato_alliance", "oppose"),
         (  # extending aid gives it (stance_targets.toml)
             "Germany will extend its aid to Ukraine into next year.",
             "Germany",
