@@ -6859,8 +6859,9 @@ def _verb_of(tok: Token) -> Token:
     """The verb whose subject owns a cue: the cue, or the verb a cue noun hangs on ("gave backing"), also
     through "among" ("is among the staunchest supporters of")."""
     if tok.pos_ == "NOUN" and tok.dep_ == "pobj" and (tok.head.lower_ == "among" or _one_of(tok.head)):
-        tok = tok.head if tok.head.lower_ == "among" else tok.head.head  # "is among / one of the backers"
-    if tok.pos_ in {"NOUN", "ADJ", "ADP", "NUM"} and tok.head.i != tok.i and tok.head.pos_ in {"VERB", "AUX"}:
+        group = tok.head if tok.head.lower_ == "among" else tok.head.head  # "is among / one of the backers"
+        return group.head if group.head.i != group.i and group.head.pos_ in {"VERB", "AUX"} else tok
+    if tok.pos_ in {"NOUN", "ADJ"} and tok.head.i != tok.i and tok.head.pos_ in {"VERB", "AUX"}:
         return tok.head
     return tok
 
