@@ -400,6 +400,10 @@ class ArticleSpeakers:
                 # organisation; keep only the country
                 return Speaker(None, "anonymous", group.country)
             return group
+        owner = next((c for c in root.children if c.dep_ == "poss" and c.lower_ in person_pronouns()), None)
+        if owner is not None and root.lemma_.lower() in word_set("speaker_work_nouns"):
+            # "his comments suggested ...": the person "his" stands for
+            return self._resolve_pronoun(owner.idx, person_pronouns()[owner.lower_])
         ents = self._ents_in(mention)
         persons = [
             e for e in ents if (e.label_ == "PERSON" and not self._is_place(e)) or self._known_person(e)

@@ -709,3 +709,9 @@ def test_a_view_noun_with_no_possessor_is_no_statement(nlp):
 def test_a_pronoun_speaker_is_never_someone_named_only_in_the_words_it_says(nlp):
     found = extract(nlp, "He said he was open to talks with Vladimir Putin.", date(2025, 3, 1))
     assert [s.speaker for s in found] == [None]
+
+
+def test_his_comments_speak_for_the_person_his_stands_for(nlp):
+    text = "Donald Trump spoke in Ohio. His comments suggested that America might leave the alliance."
+    found = extract(nlp, text, date(2016, 11, 10))
+    assert [s.speaker for s in found] == ["Donald Trump"]
