@@ -270,6 +270,9 @@ def find_mentions(
     if "defence_spending_increase" in art.targets:
         for i in words.lemma(word_list("stance_outlay_verbs")):
             out += outlay_on_defence(doc[i], covered) or []
+    for target in (t for t in art.targets.values() if t.recipients):
+        for i in words.lemma(list(lex.agents), pos=NOUN):
+            out += recipient_backer(doc[i], covered, target) or []
     if "european_defence_cooperation" in art.targets:
         joint = word_set("stance_joint_acts")
         companions = word_set("stance_companion_words")
@@ -1410,6 +1413,29 @@ def contact_parties(mention: Mention) -> list[Span]:
             break
         verb = verb.head
     return []
+
+
+@rule(
+    "recipient_backer",
+    "an agent noun owned by a target's recipient names the target: 'one of Kyiv's most vocal backers'",
+    fires={
+        "Giorgia Meloni has been one of Kyiv's most vocal backers.": [
+            "Giorgia Meloni military_aid_to_ukraine support"
+        ],
+        "Estonia is Ukraine's staunchest supporter.": ["Estonia military_aid_to_ukraine support"],
+    },
+    spares={
+        "Giorgia Meloni has been one of Rome's most vocal backers.": [],
+        "Giorgia Meloni met Ukraine's backers in Rome.": [],
+    },
+)
+def recipient_backer(noun: Token, covered: set[int], target: Target) -> list[Mention] | None:
+    """The recipient possessing an agent noun (stance_agent_nouns.csv: "Ukraine's supporter", "Kyiv's
+    backers") as a mention of the target it receives; the noun, a cue, says where its holder stands."""
+    owner = next((c for c in noun.children if c.dep_ == "poss" and c.lower_ in target.recipients), None)
+    if owner is None or owner.i in covered:
+        return None
+    return [Mention(target.name, 1.0, owner, "recipient_backer")]
 
 
 @rule(
