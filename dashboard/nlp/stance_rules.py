@@ -270,7 +270,7 @@ def find_mentions(
     if "defence_spending_increase" in art.targets:
         for i in words.lemma(word_list("stance_outlay_verbs")):
             out += outlay_on_defence(doc[i], covered) or []
-    for target in (t for t in art.targets.values() if t.recipients):
+    for target in (t for t in art.targets.values() if t.recipients and words.lower(list(t.recipients))):
         for i in words.lemma(list(lex.agents), pos=NOUN):
             out += recipient_backer(doc[i], covered, target) or []
     if "european_defence_cooperation" in art.targets:

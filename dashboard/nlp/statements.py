@@ -700,11 +700,16 @@ def _according_to(text: str, sent: Span, found: list[Candidate]) -> list[Candida
     return out
 
 
+_BE_THAT = re.compile(r"\b(?:is|was|are|were)\s+that\b", re.IGNORECASE)  # a cheap test before the parse walk
+
+
 def _possessed_view(text: str, sent: Span, found: list[Candidate]) -> list[Candidate]:
     """ "X's view is that ...": the "that" clause of a copula whose subject is a view noun
     (statement_view_nouns.txt) with a possessor is the possessor's statement, unless a cue took the
     sentence."""
-    if any(c.cue_start is not None for c in found):
+    if any(c.cue_start is not None for c in found) or not _BE_THAT.search(
+        text, sent.start_char, sent.end_char
+    ):
         return []
     nouns = word_set("statement_view_nouns")
     for tok in sent:
