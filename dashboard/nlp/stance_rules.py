@@ -4073,9 +4073,14 @@ def stance_cue(tok: Token, lex: StanceLexicon) -> str | None:
 def said_to_be(tok: Token) -> bool:
     """Whether a noun is what its clause's subject is said to be: "Norway is a major donor", "became its
     fiercest critic", "is among the staunchest supporters", "is one of the biggest donors"."""
-    if tok.dep_ == "pobj" and (tok.head.lower_ == "among" or _one_of(tok.head)):
-        tok = tok.head if tok.head.lower_ == "among" else tok.head.head
-        return tok.dep_ in {"prep", "attr", "oprd"} and tok.head.lemma_ in {"be", "become", "remain", "stay"}
+    group = _group_of(tok)
+    if group is not None:
+        return group.dep_ in {"prep", "attr", "oprd"} and group.head.lemma_ in {
+            "be",
+            "become",
+            "remain",
+            "stay",
+        }
     return tok.dep_ in {"attr", "oprd"} and tok.head.lemma_ in {"be", "become", "remain", "stay"}
 
 
@@ -4090,8 +4095,14 @@ def _comparative_complement(verb: Token) -> bool:
     )
 
 
-def _one_of(prep: Token) -> bool:
-    return prep.lower_ == "of" and prep.head.lower_ == "one"
+def _group_of(noun: Token) -> Token | None:
+    """The word a noun is named a member of the group through: "among" ("is among the supporters") or
+    "one" ("is one of the donors"); None otherwise."""
+    if noun.dep_ != "pobj":
+        return None
+    if noun.head.lower_ == "among":
+        return noun.head
+    return noun.head.head if noun.head.lower_ == "of" and noun.head.head.lower_ == "one" else None
 
 
 @rule(
@@ -6884,8 +6895,8 @@ def _verb_above(tok: Token) -> Token | None:
 def _verb_of(tok: Token) -> Token:
     """The verb whose subject owns a cue: the cue, or the verb a cue noun hangs on ("gave backing"), also
     through "among" ("is among the staunchest supporters of")."""
-    if tok.pos_ == "NOUN" and tok.dep_ == "pobj" and (tok.head.lower_ == "among" or _one_of(tok.head)):
-        group = tok.head if tok.head.lower_ == "among" else tok.head.head  # "is among / one of the backers"
+    group = _group_of(tok) if tok.pos_ == "NOUN" else None  # "is among / one of the backers"
+    if group is not None:
         return group.head if group.head.i != group.i and group.head.pos_ in {"VERB", "AUX"} else tok
     if tok.pos_ in {"NOUN", "ADJ"} and tok.head.i != tok.i and tok.head.pos_ in {"VERB", "AUX"}:
         return tok.head
